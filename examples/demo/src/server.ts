@@ -1,0 +1,5 @@
+import { createServer } from 'node:http';
+
+export function start(port: number) {
+  return createServer((_req, res) => res.end('ok')).listen(port);
+}

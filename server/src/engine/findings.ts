@@ -1,0 +1,33 @@
+// Findings are plain data: each output (LSP diagnostic, CLI text, JSON, SARIF) is an adapter over them.
+
+import type { Range } from './text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+
+export const ruleIds = ['header-missing', 'spdx-invalid', 'spdx-deprecated', 'copyright-missing'] as const;
+export type RuleId = (typeof ruleIds)[number];
+
+export const defaultSeverity: Record<RuleId, Severity> = {
+  'header-missing': 'error',
+  'spdx-invalid': 'error',
+  'spdx-deprecated': 'warning',
+  'copyright-missing': 'warning',
+};
+
+/** What a fix needs to know, carried in `Diagnostic.data` so code actions need not re-derive it. */
+export type FixData =
+  | { kind: 'insert-header' }
+  | { kind: 'insert-license' }
+  | { kind: 'insert-copyright' }
+  | { kind: 'replace'; range: Range; text: string; safe: boolean };
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  range: Range;
+  message: string;
+  fix?: FixData;
+}
+
+export const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };

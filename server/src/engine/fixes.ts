@@ -1,0 +1,136 @@
+// Turns findings into text edits. The LSP code actions and `ospo fix` both use this module,
+// so every edit is written once and follows the byte-fidelity rules of markers.md:
+// the BOM, the prologue lines, the file's own line ending and its final newline stay as they are.
+
+import { CommentStyle } from './comments';
+import type { FixContext } from './context';
+import type { Finding } from './findings';
+import type { Tag } from './header';
+import { message } from './messages';
+import { literalHolder, Policy } from './policy';
+import type { SourceFile } from './source-file';
+import { Range, TextEdit } from './text';
+import { checkText } from './check';
+
+/** The policy template with its placeholders filled, one line per entry, before comment wrapping. */
+export function renderTemplate(policy: Policy, ctx: FixContext): string[] {
+  const holder = literalHolder(policy.headers.copyright.holder) ?? ctx.holder;
+  const license = policy.licenses.project ?? ctx.license;
+  let template = policy.headers.template;
+  if (policy.headers.copyright.year === 'none') template = template.replace(/\{year\}\s*/g, '');
+  return template
+    .replace(/\{year\}/g, String(ctx.year))
+    .replace(/\{holder\}/g, holder)
+    .replace(/\{license\}/g, license)
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''));
+}
+
+/** Wraps header lines in a comment: the line form where the language has one, else a block. */
+export function wrapInComment(lines: string[], style: CommentStyle): string[] {
+  if (style.line) {
+    // Styles such as Jinja's `{# … #}` close each line.
+    const close = style.start ? '' : style.end ?? '';
+    return lines.map((l) => (l ? `${style.line} ${l}${close}` : style.line!));
+  }
+  const middle = style.middle ?? '';
+  return [style.start ?? '', ...lines.map((l) => (middle ? (l ? `${middle} ${l}` : middle) : l)), style.end ?? ''];
+}
+
+const htmlStyle: CommentStyle = { start: '<!--', middle: '', end: '-->' };
+
+function headerStyle(file: SourceFile): CommentStyle | undefined {
+  const ext = file.path.toLowerCase().split('.').pop();
+  // Before `<?php` a .php file is HTML; after front matter a Markdown file wants an HTML comment.
+  if ((ext === 'php' || ext === 'phtml') && !file.header.prologue.phpOpen) return htmlStyle;
+  return file.style;
+}
+
+function insertLines(file: SourceFile, at: number, newLines: string[], blankAfter: boolean): TextEdit {
+  const { lines, eol } = file.header.text;
+  // Past the last line of a file with no final newline: start a new line, and do not end with one.
+  if (at >= lines.length) {
+    const last = lines.length - 1;
+    const pos = { line: last, character: lines[last].length };
+    return { range: { start: pos, end: pos }, newText: eol + newLines.join(eol) };
+  }
+  const next = lines[at];
+  const separate = blankAfter && next.trim() !== '' && !(at === lines.length - 1 && next === '');
+  const pos = { line: at, character: at === 0 && next.startsWith('\uFEFF') ? 1 : 0 };
+  return { range: { start: pos, end: pos }, newText: newLines.join(eol) + eol + (separate ? eol : '') };
+}
+
+/** A new tag line shaped like an existing one: same comment lead, same closer (`*\/`, `-->`). */
+function lineLike(file: SourceFile, model: Tag, key: string, value: string): string {
+  const line = file.header.text.lines[model.line];
+  return line.slice(0, model.keyStart).replace(/^\uFEFF/, '') + `${key}: ${value}` + line.slice(model.valueEnd);
+}
+
+function copyrightValue(policy: Policy, ctx: FixContext): string {
+  const rendered = renderTemplate(policy, ctx).find((l) => l.startsWith('SPDX-FileCopyrightText:'));
+  return rendered ? rendered.slice('SPDX-FileCopyrightText:'.length).trim() : `${ctx.year} ${literalHolder(policy.headers.copyright.holder) ?? ctx.holder}`;
+}
+
+export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx: FixContext): TextEdit[] {
+  const fix = finding.fix;
+  if (!fix) return [];
+  switch (fix.kind) {
+    case 'insert-header': {
+      const style = headerStyle(file);
+      if (!style) return [];
+      const lines = wrapInComment(renderTemplate(policy, ctx), style);
+      return [insertLines(file, file.header.prologue.insertLine, lines, true)];
+    }
+    case 'insert-license': {
+      const copyrights = file.header.copyrights;
+      const last = copyrights[copyrights.length - 1];
+      if (!last) return [];
+      const license = policy.licenses.project ?? ctx.license;
+      return [insertLines(file, last.line + 1, [lineLike(file, last, 'SPDX-License-Identifier', license)], false)];
+    }
+    case 'insert-copyright': {
+      const first = file.header.licenses[0];
+      if (!first) return [];
+      return [insertLines(file, first.line, [lineLike(file, first, 'SPDX-FileCopyrightText', copyrightValue(policy, ctx))], false)];
+    }
+    case 'replace':
+      return [{ range: fix.range, newText: fix.text }];
+  }
+}
+
+export function fixTitle(finding: Finding): string {
+  const fix = finding.fix;
+  switch (fix?.kind) {
+    case 'insert-header': return message('fix.insert-header');
+    case 'insert-license': return message('fix.insert-license');
+    case 'insert-copyright': return message('fix.insert-copyright');
+    case 'replace': return message('fix.replace', { text: fix.text });
+    default: return '';
+  }
+}
+
+/** Fixes that never guess: fix-all and `ospo fix` apply only these. */
+export function isSafe(finding: Finding): boolean {
+  return !!finding.fix && (finding.fix.kind !== 'replace' || finding.fix.safe);
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** Every safe fix for a file, as non-overlapping edits against the given text. */
+export function fixAll(path: string, text: string, policy: Policy, ctx: FixContext, sidecarText?: string): TextEdit[] {
+  const result = checkText({ path, text, sidecarText }, policy);
+  const file = result.file;
+  if (!file) return [];
+  const edits = result.findings.filter(isSafe).flatMap((f) => editsFor(f, file, policy, ctx));
+  edits.sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
+  const kept: TextEdit[] = [];
+  for (const edit of edits) {
+    const prev = kept[kept.length - 1];
+    if (prev && before(edit.range.start, prev.range.end)) continue;
+    kept.push(edit);
+  }
+  return kept;
+}

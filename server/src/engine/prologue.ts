@@ -1,0 +1,67 @@
+// Lines that must stay above a license header (markers.md, "Lines that must stay above the header").
+// Fixes insert after them; the header window (headers.maxLine) is counted from there.
+
+import { BOM } from './text';
+
+export interface Prologue {
+  /** The first line a header may occupy. */
+  insertLine: number;
+  /** The header goes as comments after YAML/Markdown front matter, never inside its YAML. */
+  afterFrontMatter: boolean;
+  /** `.php` text before `<?php` is HTML, so a header there needs an HTML comment. */
+  phpOpen: boolean;
+}
+
+const frontMatterExts = new Set(['md', 'markdown', 'mdown', 'mdx', 'html', 'htm', 'liquid', 'astro']);
+const yamlExts = new Set(['yaml', 'yml']);
+
+function extOf(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1) : name;
+}
+
+function isDockerfile(path: string): boolean {
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+  return /^(docker|container)file(\..*)?$/.test(name) || name.endsWith('.dockerfile') || name.endsWith('.containerfile');
+}
+
+export function findPrologue(path: string, lines: readonly string[]): Prologue {
+  const ext = extOf(path);
+  const at = (i: number) => (i === 0 && lines[0]?.startsWith(BOM) ? lines[0].slice(1) : lines[i] ?? '');
+  let i = 0;
+  const result: Prologue = { insertLine: 0, afterFrontMatter: false, phpOpen: false };
+  // Only a real line (not the empty remainder after a final newline) can be part of the prologue.
+  const has = (n: number) => n < lines.length && !(n === lines.length - 1 && lines[n] === '');
+
+  if (has(i) && at(i).startsWith('#!')) i++;
+  // PEP 263 allows the encoding line on line 1 or 2; Ruby's magic comments stack the same way.
+  while (has(i) && i < 3 && /^#.*(coding[:=]\s*[-\w.]+|frozen_string_literal:|-\*-.*-\*-)/.test(at(i))) i++;
+
+  if (has(i) && /^\s*<\?xml\b/.test(at(i))) {
+    while (has(i) && !at(i).includes('?>')) i++;
+    i++;
+  }
+  if (has(i) && /^\s*<!DOCTYPE\b/i.test(at(i)) && at(i).includes('>')) i++;
+  if (ext === 'php' || ext === 'phtml') {
+    if (has(i) && /^<\?php\b/.test(at(i))) {
+      result.phpOpen = true;
+      i++;
+      if (has(i) && /^\s*declare\s*\(\s*strict_types\s*=\s*1\s*\)\s*;/.test(at(i))) i++;
+    }
+  }
+  if (frontMatterExts.has(ext) && has(i) && at(i) === '---') {
+    for (let j = i + 1; has(j); j++) {
+      if (at(j) === '---' || at(j) === '...') { i = j + 1; result.afterFrontMatter = true; break; }
+    }
+  } else if (yamlExts.has(ext)) {
+    // A YAML stream may open with directives and a `---` document marker; comments go after them.
+    while (has(i) && /^%(YAML|TAG)\b/.test(at(i))) i++;
+    if (has(i) && /^---(\s|$)/.test(at(i))) i++;
+  }
+  if (isDockerfile(path)) {
+    while (has(i) && /^#\s*(syntax|escape|check)\s*=/i.test(at(i))) i++;
+  }
+  result.insertLine = i;
+  return result;
+}

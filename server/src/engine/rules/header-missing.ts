@@ -1,0 +1,22 @@
+// header-missing: a covered file with no SPDX-License-Identifier in its header or sidecar.
+
+import type { Finding } from '../findings';
+import { message } from '../messages';
+import type { Policy } from '../policy';
+import { copyrightTags, licenseTags, SourceFile } from '../source-file';
+import { BOM, range } from '../text';
+
+export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
+  if (!policy.headers.required || licenseTags(file).length > 0) return [];
+  const first = file.header.text.lines[0] ?? '';
+  const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
+  const base = { rule: 'header-missing' as const, severity: 'error' as const, range: at };
+  if (!file.style) {
+    const name = file.path.slice(Math.max(file.path.lastIndexOf('/'), file.path.lastIndexOf('\\')) + 1);
+    return [{ ...base, message: message(file.uncommentable ? 'header-missing.uncommentable' : 'header-missing', { file: name }) }];
+  }
+  if (copyrightTags(file).length > 0) {
+    return [{ ...base, message: message('header-missing.license'), fix: { kind: 'insert-license' } }];
+  }
+  return [{ ...base, message: message('header-missing'), fix: { kind: 'insert-header' } }];
+}

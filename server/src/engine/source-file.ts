@@ -1,0 +1,44 @@
+// A file as the rules see it: its text, its header, its comment style and any `.license` sidecar.
+// Parsed once per check; every rule and fix reads the same object.
+
+import { CommentStyle, commentStyleFor, isUncommentable } from './comments';
+import { findHeader, Header, parseTagLine, Tag } from './header';
+import type { Policy } from './policy';
+import { splitLines } from './text';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+  header: Header;
+  style?: CommentStyle;
+  uncommentable: boolean;
+  /** Tags from `<path>.license` (REUSE: a sidecar takes precedence over the file's own header). */
+  sidecarTags: Tag[];
+}
+
+export function parseSourceFile(path: string, text: string, policy: Policy, sidecarText?: string): SourceFile {
+  const sidecarTags: Tag[] = [];
+  if (sidecarText !== undefined) {
+    splitLines(sidecarText, 200).lines.forEach((line, i) => {
+      const tag = parseTagLine(line, i);
+      if (tag) sidecarTags.push(tag);
+    });
+  }
+  return {
+    path,
+    text,
+    header: findHeader(path, text, policy.headers.maxLine),
+    style: commentStyleFor(path, policy.headers.languages),
+    uncommentable: isUncommentable(path),
+    sidecarTags,
+  };
+}
+
+/** All license tags that apply to the file: its header's and its sidecar's. */
+export function licenseTags(file: SourceFile): Tag[] {
+  return [...file.header.licenses, ...file.sidecarTags.filter((t) => t.kind === 'license')];
+}
+
+export function copyrightTags(file: SourceFile): Tag[] {
+  return [...file.header.copyrights, ...file.sidecarTags.filter((t) => t.kind === 'copyright')];
+}

@@ -1,0 +1,142 @@
+// SPDX license expressions: validation by spdx-expression-parse, plus the positions of each id
+// so that a finding can point at the one bad id and a fix can replace exactly that id.
+
+import parse = require('spdx-expression-parse');
+import correct = require('spdx-correct');
+import licenseIds = require('spdx-license-ids');
+import deprecatedIds = require('spdx-license-ids/deprecated.json');
+import exceptionIds = require('spdx-exceptions');
+
+export interface IdToken {
+  id: string;
+  /** Offsets in the expression string. */
+  start: number;
+  end: number;
+  /** True for the id after WITH. */
+  exception: boolean;
+}
+
+export type Problem =
+  | { kind: 'empty' }
+  | { kind: 'unknown-id'; token: IdToken; suggestion?: string }
+  | { kind: 'prose'; suggestion: string }
+  | { kind: 'wrong-case'; token: IdToken; canonical: string }
+  | { kind: 'syntax'; detail: string };
+
+export interface Deprecation { token: IdToken; successor?: string }
+
+export interface ExpressionCheck {
+  problems: Problem[];
+  deprecations: Deprecation[];
+  tokens: IdToken[];
+}
+
+const known = new Set<string>(licenseIds);
+const deprecated = new Set<string>(deprecatedIds);
+const exceptions = new Set<string>(exceptionIds);
+const byLowerCase = new Map<string, string>();
+for (const id of [...licenseIds, ...deprecatedIds, ...exceptionIds]) byLowerCase.set(id.toLowerCase(), id);
+
+// SPDX itself names these successors in its list of deprecated ids.
+const successors: Record<string, string> = {
+  'BSD-2-Clause-FreeBSD': 'BSD-2-Clause',
+  'BSD-2-Clause-NetBSD': 'BSD-2-Clause',
+  'GPL-2.0-with-GCC-exception': 'GPL-2.0-or-later WITH GCC-exception-2.0',
+  'GPL-2.0-with-autoconf-exception': 'GPL-2.0-only WITH Autoconf-exception-2.0',
+  'GPL-2.0-with-bison-exception': 'GPL-2.0-or-later WITH Bison-exception-2.2',
+  'GPL-2.0-with-classpath-exception': 'GPL-2.0-only WITH Classpath-exception-2.0',
+  'GPL-2.0-with-font-exception': 'GPL-2.0-only WITH Font-exception-2.0',
+  'GPL-3.0-with-GCC-exception': 'GPL-3.0-only WITH GCC-exception-3.1',
+  'GPL-3.0-with-autoconf-exception': 'GPL-3.0-only WITH Autoconf-exception-3.0',
+  'StandardML-NJ': 'SMLNJ',
+  'bzip2-1.0.5': 'bzip2-1.0.6',
+  'eCos-2.0': 'GPL-2.0-or-later WITH eCos-exception-2.0',
+  'wxWindows': 'GPL-2.0-or-later WITH WxWindows-exception-3.1',
+  'Nunit': 'zlib-acknowledgement',
+};
+
+/** The successor of a deprecated id as written (with a trailing `+` for "or later"), if SPDX names one. */
+export function successorOf(written: string): string | undefined {
+  const plus = written.endsWith('+');
+  const id = plus ? written.slice(0, -1) : written;
+  // GPL-2.0 → GPL-2.0-only, GPL-2.0+ → GPL-2.0-or-later; the same for AGPL, LGPL and GFDL.
+  if (/^(A|L)?GPL-\d\.\d$|^GFDL-\d\.\d$/.test(id)) return `${id}-${plus ? 'or-later' : 'only'}`;
+  return plus ? undefined : successors[id];
+}
+
+export function isDeprecated(written: string): boolean {
+  return deprecated.has(written.endsWith('+') ? written.slice(0, -1) : written);
+}
+
+function isRef(id: string): boolean {
+  return /^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/.test(id);
+}
+
+function tokenize(expression: string): IdToken[] {
+  const tokens: IdToken[] = [];
+  const re = /[A-Za-z0-9.+:-]+/g;
+  let afterWith = false;
+  for (let m; (m = re.exec(expression)); ) {
+    const word = m[0];
+    if (word === 'AND' || word === 'OR') { afterWith = false; continue; }
+    if (word === 'WITH') { afterWith = true; continue; }
+    tokens.push({ id: word, start: m.index, end: m.index + word.length, exception: afterWith });
+    afterWith = false;
+  }
+  return tokens;
+}
+
+function suggest(text: string): string | undefined {
+  const corrected = correct(text, { upgrade: true });
+  return corrected ?? undefined;
+}
+
+/** `NONE` and `NOASSERTION` are valid SPDX values, but not expressions spdx-expression-parse accepts. */
+const specialValues = new Set(['NONE', 'NOASSERTION']);
+
+export function checkExpression(expression: string): ExpressionCheck {
+  const tokens = tokenize(expression);
+  const result: ExpressionCheck = { problems: [], deprecations: [], tokens };
+  const trimmed = expression.trim();
+  if (!trimmed) { result.problems.push({ kind: 'empty' }); return result; }
+  if (specialValues.has(trimmed)) return result;
+
+  for (const token of tokens) {
+    if (isRef(token.id)) continue;
+    const bare = token.id.endsWith('+') && !token.exception ? token.id.slice(0, -1) : token.id;
+    if (token.exception ? exceptions.has(bare) : known.has(bare) || deprecated.has(bare)) continue;
+    // SPDX matches ids case-insensitively, but tools and people read the canonical spelling.
+    const canonical = byLowerCase.get(bare.toLowerCase());
+    if (canonical) {
+      result.problems.push({ kind: 'wrong-case', token, canonical: canonical + (bare === token.id ? '' : '+') });
+    } else {
+      result.problems.push({ kind: 'unknown-id', token, suggestion: suggest(token.id) });
+    }
+  }
+  // Prose such as "Apache License 2.0" yields several unknown words; one suggestion for the whole beats three findings.
+  // Only when no word is a known id: "MIT AND Foo" must not be "corrected" to "MIT".
+  if (result.problems.length > 0 && result.problems.every((p) => p.kind === 'unknown-id') && result.problems.length === tokens.length) {
+    const whole = suggest(trimmed);
+    if (whole && whole !== trimmed) result.problems = [{ kind: 'prose', suggestion: whole }];
+  }
+  if (result.problems.length === 0) {
+    try {
+      parse(trimmed);
+    } catch (err) {
+      result.problems.push({ kind: 'syntax', detail: describeParseError(err) });
+    }
+  }
+  if (result.problems.length === 0) {
+    for (const token of tokens) {
+      if (!token.exception && isDeprecated(token.id)) result.deprecations.push({ token, successor: successorOf(token.id) });
+    }
+  }
+  return result;
+}
+
+function describeParseError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  // The parser fails with a TypeError on a dangling operator ("MIT AND"); say what that means.
+  if (/reading|undefined|null/.test(message)) return 'the expression ends where a license id was expected';
+  return message;
+}

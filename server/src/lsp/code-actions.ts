@@ -1,0 +1,53 @@
+// Quick fixes for our diagnostics and the source.fixAll.ospo action. Edits come from the engine's
+// fixer, computed against the document's current text, so a stale diagnostic never yields a stale edit.
+
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CheckResult } from '../engine/check';
+import type { FixContext } from '../engine/context';
+import type { Finding } from '../engine/findings';
+import { editsFor, fixAll, fixTitle } from '../engine/fixes';
+import { message } from '../engine/messages';
+import type { Policy } from '../engine/policy';
+import { DiagnosticSource, FixAllKind } from './protocol';
+
+const sameRange = (d: Diagnostic, f: Finding) =>
+  d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character &&
+  d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character;
+
+function wantsKind(only: string[] | undefined, kind: string): boolean {
+  if (!only) return kind === CodeActionKind.QuickFix;
+  return only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+export function codeActions(
+  params: CodeActionParams, doc: TextDocument, result: CheckResult, policy: Policy, ctx: FixContext, sidecarText: string | undefined,
+): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const file = result.file;
+  if (!file) return actions;
+  const only = params.context.only;
+  if (wantsKind(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== DiagnosticSource) continue;
+      const finding = result.findings.find((f) => f.rule === diagnostic.code && sameRange(diagnostic, f));
+      if (!finding?.fix) continue;
+      const edits = editsFor(finding, file, policy, ctx);
+      if (!edits.length) continue;
+      actions.push({
+        title: fixTitle(finding),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        // A replacement guessed from prose is offered but not preferred: the user should read it first.
+        isPreferred: finding.fix.kind !== 'replace' || finding.fix.safe,
+        edit: { changes: { [doc.uri]: edits } },
+      });
+    }
+  }
+  // Fix-all is only computed when asked for, so saving with codeActionsOnSave never waits on quick fixes.
+  if (only && (wantsKind(only, FixAllKind))) {
+    const edits = fixAll(file.path, doc.getText(), policy, ctx, sidecarText);
+    if (edits.length) actions.push({ title: message('fix.all'), kind: FixAllKind, edit: { changes: { [doc.uri]: edits } } });
+  }
+  return actions;
+}

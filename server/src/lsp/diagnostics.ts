@@ -1,0 +1,52 @@
+// Findings to LSP diagnostics, and the check of one open document.
+
+import * as path from 'node:path';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkText, CheckResult } from '../engine/check';
+import type { Finding, Severity } from '../engine/findings';
+import type { PolicyProblem } from '../engine/policy-file';
+import { readSidecar } from '../io/read-file';
+import type { FolderState } from './folders';
+import { DiagnosticSource } from './protocol';
+
+const docsBase = 'https://github.com/ospo-compliance/ospo-compliance/blob/main/docs/rules';
+
+const lspSeverity: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  return {
+    range: f.range,
+    severity: lspSeverity[f.severity],
+    code: f.rule,
+    codeDescription: { href: `${docsBase}/${f.rule}.md` },
+    source: DiagnosticSource,
+    message: f.message,
+  };
+}
+
+export function policyDiagnostic(p: PolicyProblem): Diagnostic {
+  return {
+    range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },
+    severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: 'policy-invalid',
+    codeDescription: { href: `${docsBase}/policy-invalid.md` },
+    source: DiagnosticSource,
+    message: p.message,
+  };
+}
+
+/** The path rules see: relative to the workspace folder, with `/` separators. */
+export function rulePath(state: FolderState, fsPath: string): string {
+  return path.relative(state.root, fsPath).split(path.sep).join('/');
+}
+
+export async function checkDocument(doc: TextDocument, fsPath: string, state: FolderState): Promise<CheckResult> {
+  const sidecarText = await readSidecar(fsPath);
+  return checkText({ path: rulePath(state, fsPath), text: doc.getText(), sidecarText }, state.policy);
+}

@@ -1,0 +1,177 @@
+// The language server: LSP wiring over the engine. Started by the VS Code client over Node IPC,
+// or by any editor as `ospo-language-server --stdio`.
+
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
+  InitializeParams, InitializeResult, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import * as path from 'node:path';
+import { readSidecar } from '../io/read-file';
+import { policyFileName } from '../io/policy-source';
+import { codeActions } from './code-actions';
+import { policySnippets } from './completion';
+import { checkDocument, policyDiagnostic, toDiagnostic } from './diagnostics';
+import { Folders, FolderState, toFsPath } from './folders';
+import { InsertHeaderCommand } from './protocol';
+import { SettingsCache } from './settings';
+import { message } from '../engine/messages';
+import { editsFor } from '../engine/fixes';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const folders = new Folders();
+
+let hasConfiguration = false;
+let hasDynamicConfiguration = false;
+let pullDiagnostics = false;
+let canRefreshDiagnostics = false;
+const settings = new SettingsCache(connection, () => hasConfiguration);
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  hasConfiguration = !!caps.workspace?.configuration;
+  hasDynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  // Neovim 0.7 and other older clients only take pushed diagnostics; pull where the client supports it.
+  pullDiagnostics = !!caps.textDocument?.diagnostic;
+  canRefreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
+  const roots = params.workspaceFolders?.map((f) => URI.parse(f.uri).fsPath)
+    ?? (params.rootUri ? [URI.parse(params.rootUri).fsPath] : params.rootPath ? [params.rootPath] : []);
+  folders.setRoots(roots);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.ospo'] },
+      completionProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [InsertHeaderCommand] },
+      diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'ospo-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (hasDynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+    const current = new Set(folders.all().map((s) => s.root));
+    for (const f of e.removed) current.delete(URI.parse(f.uri).fsPath);
+    for (const f of e.added) current.add(URI.parse(f.uri).fsPath);
+    folders.setRoots([...current]);
+    refreshAll();
+  });
+});
+
+async function stateForUri(uri: string): Promise<{ fsPath: string; state: FolderState } | undefined> {
+  const fsPath = toFsPath(uri);
+  if (!fsPath) return undefined;
+  const root = folders.rootFor(fsPath);
+  const { policyFile } = await settings.get(URI.file(root).toString());
+  return { fsPath, state: await folders.stateFor(root, policyFile) };
+}
+
+async function diagnose(doc: TextDocument) {
+  const target = await stateForUri(doc.uri);
+  if (!target) return [];
+  if (!(await settings.get(doc.uri)).enable) return [];
+  const { fsPath, state } = target;
+  const policyOwner = folders.ownerOfPolicyFile(fsPath);
+  if (policyOwner) {
+    // The policy file is checked like any document; while it is broken the last good policy stays in force.
+    folders.applyText(policyOwner, fsPath, doc.getText());
+  }
+  const result = await checkDocument(doc, fsPath, state);
+  const diagnostics = result.findings.map(toDiagnostic);
+  if (policyOwner) diagnostics.push(...policyOwner.problems.map(policyDiagnostic));
+  return diagnostics;
+}
+
+async function push(doc: TextDocument): Promise<void> {
+  const version = doc.version;
+  const diagnostics = await diagnose(doc);
+  // Drop a result if the document changed while it was computed; a newer check is on its way.
+  if (documents.get(doc.uri)?.version === version) connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+}
+
+function refreshAll(): void {
+  if (pullDiagnostics) {
+    if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
+  } else {
+    for (const doc of documents.all()) void push(doc);
+  }
+}
+
+connection.languages.diagnostics.on(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await diagnose(doc) : [] };
+});
+
+documents.onDidChangeContent((e) => {
+  if (!pullDiagnostics) void push(e.document);
+  const fsPath = toFsPath(e.document.uri);
+  // Editing the policy changes every other document's findings.
+  if (fsPath && folders.ownerOfPolicyFile(fsPath) && pullDiagnostics && canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
+});
+documents.onDidClose((e) => {
+  if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  folders.clear();
+  refreshAll();
+});
+
+connection.onDidChangeWatchedFiles(async (e) => {
+  let policyChanged = false;
+  for (const change of e.changes) {
+    const fsPath = toFsPath(change.uri);
+    if (fsPath && (fsPath.endsWith(path.sep + policyFileName) || folders.ownerOfPolicyFile(fsPath))) policyChanged = true;
+  }
+  if (policyChanged) {
+    for (const state of folders.all()) {
+      const { policyFile } = await settings.get(URI.file(state.root).toString());
+      await folders.reload(state, policyFile);
+    }
+  }
+  refreshAll();
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const target = doc && (await stateForUri(doc.uri));
+  if (!doc || !target) return [];
+  const result = await checkDocument(doc, target.fsPath, target.state);
+  const ctx = await folders.fixContext(target.state);
+  return codeActions(params, doc, result, target.state.policy, ctx, await readSidecar(target.fsPath));
+});
+
+connection.onCompletion(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const target = doc && (await stateForUri(doc.uri));
+  if (!doc || !target) return [];
+  return policySnippets(doc, target.fsPath, params.position, target.state.policy, await folders.fixContext(target.state));
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== InsertHeaderCommand) return;
+  const uri = String(params.arguments?.[0] ?? '');
+  const doc = documents.get(uri);
+  const target = doc && (await stateForUri(uri));
+  if (!doc || !target) {
+    void connection.window.showWarningMessage('OSPO: open a file to insert a license header.');
+    return;
+  }
+  const result = await checkDocument(doc, target.fsPath, target.state);
+  const finding = result.findings.find((f) => f.rule === 'header-missing' && f.fix);
+  if (!finding || !result.file) {
+    void connection.window.showInformationMessage('OSPO: this file already has a license header.');
+    return;
+  }
+  const edits = editsFor(finding, result.file, target.state.policy, await folders.fixContext(target.state));
+  await connection.workspace.applyEdit({ label: message('fix.insert-header'), edit: { changes: { [uri]: edits } } });
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,20 @@
+// Names shared by the language server and the VS Code client. The client imports this module,
+// so every custom command and setting is declared once.
+
+/** Workspace command the server executes: insert the policy header into the document given as the first argument (a URI string). Sent by the client's "OSPO: Insert license header" command. */
+export const InsertHeaderCommand = 'ospo.server.insertHeader';
+
+/** Diagnostic `source` on every finding; code actions only act on diagnostics with this source. */
+export const DiagnosticSource = 'ospo';
+
+/** Code action kind for "fix everything safe in this file" (editor.codeActionsOnSave: source.fixAll.ospo). */
+export const FixAllKind = 'source.fixAll.ospo';
+
+/** Settings the server reads per resource through workspace/configuration, section `ospo`. */
+export interface OspoSettings {
+  enable: boolean;
+  /** A policy file to use instead of `.ospo/policy.yaml`; relative paths resolve against the workspace folder. */
+  policyFile: string;
+}
+
+export const defaultSettings: OspoSettings = { enable: true, policyFile: '' };

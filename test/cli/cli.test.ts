@@ -1,0 +1,96 @@
+// The `ospo` command as CI runs it: the bundled dist/cli.js, spawned with real files.
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const repo = path.resolve(__dirname, '../../..');
+const cli = path.join(repo, 'dist/cli.js');
+
+function ospo(args: string[], cwd = repo) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempTree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('ospo CLI', () => {
+  it('checks the bundled demo: text output, exit 1', () => {
+    const r = ospo(['check', 'examples/demo']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^examples\/demo\/src\/server\.ts:1:1: error header-missing No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier$/m);
+    assert.match(r.stdout, /^examples\/demo\/src\/legacy\.c:2:29: warning spdx-deprecated /m);
+    assert.doesNotMatch(r.stdout, /retry\.ts|clean\.go/, 'files with a valid header are clean');
+  });
+
+  it('writes the documented JSON shape', () => {
+    const r = ospo(['check', 'examples/demo', '--format', 'json']);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.version, 1);
+    assert.ok(json.files >= 8);
+    const f = json.findings.find((x: { file: string }) => x.file === 'examples/demo/src/server.ts');
+    assert.deepEqual(Object.keys(f).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'rule', 'severity']);
+    assert.deepEqual([f.line, f.column, f.rule, f.severity], [1, 1, 'header-missing', 'error']);
+    assert.ok(Array.isArray(json.skipped));
+  });
+
+  it('writes SARIF 2.1.0 and GitHub annotations', () => {
+    const sarif = JSON.parse(ospo(['check', 'examples/demo', '--format', 'sarif']).stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const result = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'header-missing');
+    assert.equal(result.locations[0].physicalLocation.region.startLine, 1);
+    const gh = ospo(['check', 'examples/demo', '--format', 'github']).stdout;
+    assert.match(gh, /^::error file=examples\/demo\/src\/server\.ts,line=1,col=1,endLine=1,endColumn=\d+,title=header-missing::No license header/m);
+  });
+
+  it('exits 0 when clean, and honours --fail-on', () => {
+    const dir = tempTree({ 'a.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: GPL-2.0\n' });
+    assert.equal(ospo(['check', '.'], dir).code, 0, 'a warning does not fail by default');
+    assert.equal(ospo(['check', '.', '--fail-on', 'warning'], dir).code, 1);
+  });
+
+  it('exits 2 on usage and policy errors, naming the bad line', () => {
+    assert.equal(ospo(['check', '--format', 'xml']).code, 2);
+    assert.equal(ospo(['lint']).code, 2);
+    assert.equal(ospo(['check', 'no/such/path']).code, 2);
+    const dir = tempTree({ '.ospo/policy.yaml': 'version: 1\nheaders:\n  maxLine: ten\n', 'a.ts': 'x\n' });
+    const r = ospo(['check', '.'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /\.ospo\/policy\.yaml:3:12: 'headers\.maxLine' must be a whole number/);
+  });
+
+  it('skips binary and non-UTF-8 files with a reason', () => {
+    const dir = tempTree({ 'a.ts': 'x\n' });
+    fs.writeFileSync(path.join(dir, 'b.bin'), Buffer.from([0x7f, 0x45, 0x00, 0x01]));
+    fs.writeFileSync(path.join(dir, 'c.txt'), Buffer.from([0x63, 0xff, 0xfe, 0x0a]));
+    const json = JSON.parse(ospo(['check', '.', '--format', 'json'], dir).stdout);
+    assert.deepEqual(json.skipped, [{ file: 'b.bin', reason: 'binary file' }, { file: 'c.txt', reason: 'not valid UTF-8' }]);
+    assert.equal(json.files, 1);
+  });
+
+  it('fixes files in place, byte-exactly, and a second run changes nothing', () => {
+    const dir = tempTree({
+      'run.sh': '#!/bin/sh\r\necho hi\r\n',
+      'keep.py': '\uFEFFprint(1)',
+      '.ospo/policy.yaml': 'licenses:\n  project: MIT\nheaders:\n  copyright:\n    holder: "Example Corp"\n',
+    });
+    const dry = ospo(['fix', '.', '--dry-run'], dir);
+    assert.match(dry.stdout, /would fix run\.sh/);
+    assert.equal(fs.readFileSync(path.join(dir, 'run.sh'), 'utf8'), '#!/bin/sh\r\necho hi\r\n', '--dry-run writes nothing');
+    assert.equal(ospo(['fix', '.'], dir).code, 0);
+    const year = new Date().getFullYear();
+    assert.equal(fs.readFileSync(path.join(dir, 'run.sh'), 'utf8'), `#!/bin/sh\r\n# SPDX-FileCopyrightText: ${year} Example Corp\r\n# SPDX-License-Identifier: MIT\r\n\r\necho hi\r\n`);
+    assert.equal(fs.readFileSync(path.join(dir, 'keep.py'), 'utf8'), `\uFEFF# SPDX-FileCopyrightText: ${year} Example Corp\n# SPDX-License-Identifier: MIT\n\nprint(1)`);
+    assert.match(ospo(['fix', '.'], dir).stdout, /^0 files changed$/m);
+    assert.equal(ospo(['check', '.'], dir).code, 0);
+  });
+});

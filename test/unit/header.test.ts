@@ -1,0 +1,73 @@
+import * as assert from 'node:assert/strict';
+import { findHeader } from '../../server/src/engine/header';
+import { checkText } from '../../server/src/engine/check';
+import { policyWith } from './helpers';
+
+describe('header detection', () => {
+  it('finds tags in line and block comments', () => {
+    const h = findHeader('a.c', '/*\n * SPDX-FileCopyrightText: 2026 A\n * SPDX-License-Identifier: MIT\n */\n', 10);
+    assert.deepEqual(h.licenses.map((t) => [t.value, t.line]), [['MIT', 2]]);
+    assert.equal(h.copyrights[0].value, '2026 A');
+    const one = findHeader('a.c', '/* SPDX-License-Identifier: GPL-2.0 */\n', 10);
+    assert.equal(one.licenses[0].value, 'GPL-2.0', 'the closer is not part of the value');
+  });
+
+  it('only searches maxLine lines below the prologue', () => {
+    const body = '#!/bin/sh\n' + 'echo\n'.repeat(10) + '# SPDX-License-Identifier: MIT\n';
+    assert.equal(findHeader('a.sh', body, 10).licenses.length, 0);
+    assert.equal(findHeader('a.sh', body, 11).licenses.length, 1);
+  });
+
+  it('ignores tags inside code or strings', () => {
+    const text = 'const tag = "SPDX-License-Identifier: MIT";\n';
+    assert.equal(findHeader('a.ts', text, 10).licenses.length, 0);
+    assert.equal(checkText({ path: 'a.ts', text }, policyWith()).findings[0].rule, 'header-missing');
+  });
+
+  it('accepts Copyright and © notices', () => {
+    for (const line of ['# Copyright (c) 2020 A', '# Copyright 2020 A', '# © 2020 A', '# SPDX-FileCopyrightText: A']) {
+      assert.equal(findHeader('a.py', `${line}\n# SPDX-License-Identifier: MIT\n`, 10).copyrights.length, 1, line);
+    }
+  });
+});
+
+describe('rules', () => {
+  const check = (path: string, text: string, sidecarText?: string) => checkText({ path, text, sidecarText }, policyWith()).findings;
+
+  it('header-missing on line 1 with the exact message', () => {
+    const [f] = check('src/a.ts', 'export {};\n');
+    assert.equal(f.rule, 'header-missing');
+    assert.equal(f.severity, 'error');
+    assert.equal(f.message, 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier');
+    assert.deepEqual(f.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } });
+  });
+
+  it('does not flag license texts, empty files, sidecars or a file with a sidecar', () => {
+    assert.deepEqual(check('LICENSES/MIT.txt', 'MIT License\n'), []);
+    assert.deepEqual(check('LICENSE', 'text\n'), []);
+    assert.deepEqual(check('COPYING.md', 'text\n'), []);
+    assert.deepEqual(check('a.ts', ''), []);
+    assert.deepEqual(check('a.ts', '\n\n  \n'), []);
+    assert.deepEqual(check('logo.svg.license', 'x'), []);
+    assert.deepEqual(check('data.json', '{}', 'SPDX-FileCopyrightText: 2026 A\nSPDX-License-Identifier: MIT\n'), []);
+  });
+
+  it('asks for a sidecar for formats without comments', () => {
+    const [f] = check('data.json', '{}\n');
+    assert.match(f.message, /data\.json\.license/);
+    assert.equal(f.fix, undefined);
+  });
+
+  it('spdx-invalid, spdx-deprecated and copyright-missing', () => {
+    const text = '// SPDX-License-Identifier: GPL-2.0+ OR Foo-Bar\n';
+    assert.deepEqual(check('a.ts', text).map((f) => f.rule), ['copyright-missing', 'spdx-invalid']);
+    const dep = check('a.ts', '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: GPL-2.0+\n');
+    assert.deepEqual(dep.map((f) => [f.rule, f.range.start.character, f.range.end.character]), [['spdx-deprecated', 28, 36]]);
+  });
+
+  it('follows the policy severity table, including off', () => {
+    const p = policyWith((x) => { x.severity['header-missing'] = 'warning'; x.severity['copyright-missing'] = 'off'; });
+    assert.equal(checkText({ path: 'a.ts', text: 'x\n' }, p).findings[0].severity, 'warning');
+    assert.deepEqual(checkText({ path: 'a.ts', text: '// SPDX-License-Identifier: MIT\n' }, p).findings, []);
+  });
+});
