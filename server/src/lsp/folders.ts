@@ -21,7 +21,9 @@ export interface FolderState {
 }
 
 export class Folders {
-  private folders = new Map<string, FolderState>();
+  // Promises, so that requests arriving while a policy is still being read wait for it.
+  private folders = new Map<string, Promise<FolderState>>();
+  private loaded = new Map<string, FolderState>();
   private roots: string[] = [];
 
   setRoots(roots: string[]): void {
@@ -33,18 +35,22 @@ export class Folders {
     return this.roots.find((r) => fsPath === r || fsPath.startsWith(r + path.sep)) ?? path.dirname(fsPath);
   }
 
-  async stateFor(root: string, policySetting: string): Promise<FolderState> {
+  stateFor(root: string, policySetting: string): Promise<FolderState> {
     let state = this.folders.get(root);
     if (!state) {
-      state = { root, policy: defaultPolicy(), problems: [], version: 0 };
+      const fresh: FolderState = { root, policy: defaultPolicy(), problems: [], version: 0 };
+      state = this.reload(fresh, policySetting).then(() => {
+        this.loaded.set(root, fresh);
+        return fresh;
+      });
       this.folders.set(root, state);
-      await this.reload(state, policySetting);
     }
     return state;
   }
 
+  /** Folders whose policy has been read. */
   all(): FolderState[] {
-    return [...this.folders.values()];
+    return [...this.loaded.values()];
   }
 
   /** Re-reads the policy from disk; on errors the previous policy stays in force. */
@@ -78,6 +84,7 @@ export class Folders {
 
   clear(): void {
     this.folders.clear();
+    this.loaded.clear();
   }
 }
 

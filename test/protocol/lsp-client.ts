@@ -1,0 +1,96 @@
+// A minimal LSP client for tests: spawns the bundled server over stdio and records what it sends.
+
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  ApplyWorkspaceEditParams, ClientCapabilities, ConfigurationParams, createProtocolConnection, Diagnostic,
+  InitializeRequest, InitializedNotification, ProtocolConnection, PublishDiagnosticsNotification, PublishDiagnosticsParams,
+  StreamMessageReader, StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+
+export const serverPath = path.resolve(__dirname, '../../../dist/server.js');
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  /** The last diagnostics pushed per URI. */
+  readonly pushed = new Map<string, PublishDiagnosticsParams>();
+  private waiters: (() => void)[] = [];
+  /** What workspace/configuration answers for section `ospo`. */
+  settings: Record<string, unknown> = { enable: true, policyFile: '' };
+  readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  readonly messages: string[] = [];
+
+  constructor() {
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      this.pushed.set(p.uri, p);
+      this.notify();
+    });
+    this.connection.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map(() => this.settings));
+    this.connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
+      this.appliedEdits.push(p);
+      this.notify();
+      return { applied: true };
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => { this.notify(); return null; });
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); this.notify(); });
+    this.connection.listen();
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Resolves when `test` holds, re-testing after each message from the server; rejects at the deadline. */
+  async until<T>(test: () => T | undefined, what: string, ms = 5000): Promise<T> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const value = test();
+      if (value !== undefined && value !== false) return value;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+      });
+    }
+  }
+
+  async initialize(rootPath: string, opts: { pull: boolean }): Promise<void> {
+    const capabilities: ClientCapabilities = {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: opts.pull } },
+      textDocument: {
+        synchronization: { dynamicRegistration: false },
+        publishDiagnostics: { relatedInformation: true },
+        ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+        completion: { completionItem: { snippetSupport: true } },
+      },
+    };
+    const uri = 'file://' + rootPath;
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid, rootUri: uri, capabilities, workspaceFolders: [{ uri, name: path.basename(rootPath) }],
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  diagnosticsFor(uri: string, version?: number): Diagnostic[] | undefined {
+    const p = this.pushed.get(uri);
+    if (!p || (version !== undefined && p.version !== undefined && p.version !== version)) return undefined;
+    return p.diagnostics;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch { /* already gone */ }
+    this.connection.dispose();
+    this.child.kill();
+  }
+}
