@@ -142,10 +142,10 @@ describe('language server over stdio', () => {
     const doc = await open(root, 'run.sh', 'shellscript');
     const result: CompletionItem[] | CompletionList = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: doc.uri }, position: { line: 1, character: 4 } });
     const items = Array.isArray(result) ? result : result.items;
-    const header = items.find((i) => i.label === 'ospo-header');
+    const header = items.find((i) => i.label === 'ospo-policy-header');
     assert.ok(header, JSON.stringify(items.map((i) => i.label)));
     assert.match(String(header.insertText), /^# SPDX-FileCopyrightText: \d{4} Example Corp\n# SPDX-License-Identifier: Apache-2\.0\n\$0$/);
-    assert.ok(items.some((i) => i.label === 'ospo-ai' && /AI-Assisted-By: \$\{1:TOOL:MODEL\}/.test(String(i.insertText))));
+    assert.ok(items.some((i) => i.label === 'ospo-policy-ai' && /AI-Assisted-By: \$\{1:TOOL:MODEL\}/.test(String(i.insertText))));
 
     await client.connection.sendRequest('workspace/executeCommand', { command: 'ospo.server.insertHeader', arguments: [doc.uri] });
     const applied = await client.until(() => client.appliedEdits[0], 'workspace/applyEdit');

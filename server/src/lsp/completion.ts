@@ -43,9 +43,9 @@ export function policySnippets(doc: TextDocument, fsPath: string, pos: Position,
   const today = new Date().toISOString().slice(0, 10);
   const snippet = ['SPDX-SnippetBegin', `SPDX-SnippetCopyrightText: ${ctx.year} ${holder}`, `SPDX-License-Identifier: ${license}`];
   return [
-    item('ospo-header', 'License header from the OSPO policy', style, renderTemplate(policy, ctx)),
-    item('ospo-snippet', 'SPDX snippet with the policy license', style, snippet, ['SPDX-SnippetEnd']),
-    item('ospo-ai', 'AI-assisted code, disclosed in the canonical form', style, [
+    item('ospo-policy-header', 'License header from the OSPO policy', style, renderTemplate(policy, ctx)),
+    item('ospo-policy-snippet', 'SPDX snippet with the policy license', style, snippet, ['SPDX-SnippetEnd']),
+    item('ospo-policy-ai', 'AI-assisted code, disclosed in the canonical form', style, [
       ...snippet,
       `SPDX-SnippetComment: AI-assisted, reviewed ${today}`,
       'AI-Assisted-By: TOOL:MODEL',
