@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { findHeader } from '../../server/src/engine/header';
 import { checkText } from '../../server/src/engine/check';
+import { isCovered } from '../../server/src/engine/paths';
 import { policyWith } from './helpers';
 
 describe('header detection', () => {
@@ -69,5 +70,17 @@ describe('rules', () => {
     const p = policyWith((x) => { x.severity['header-missing'] = 'warning'; x.severity['copyright-missing'] = 'off'; });
     assert.equal(checkText({ path: 'a.ts', text: 'x\n' }, p).findings[0].severity, 'warning');
     assert.deepEqual(checkText({ path: 'a.ts', text: '// SPDX-License-Identifier: MIT\n' }, p).findings, []);
+  });
+});
+
+describe('covered paths', () => {
+  it('follows files.include and files.exclude, and never checks dependencies', () => {
+    const p = policyWith((x) => { x.files.exclude = ['dist/**', '**/*.min.js']; });
+    assert.equal(isCovered('src/a.ts', p), true);
+    assert.equal(isCovered('.github/workflows/ci.yml', p), true);
+    assert.equal(isCovered('dist/a.js', p), false);
+    assert.equal(isCovered('src/vendor/x.min.js', p), false);
+    assert.equal(isCovered('node_modules/x/index.js', p), false);
+    assert.equal(isCovered('a/node_modules/x/index.js', p), false);
   });
 });

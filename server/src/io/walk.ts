@@ -5,8 +5,8 @@ import fg from 'fast-glob';
 import ignore from 'ignore';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { alwaysExcluded } from '../engine/paths';
 
-const alwaysExcluded = ['**/.git/**', '**/node_modules/**', '**/.hg/**', '**/.svn/**'];
 
 export async function listFiles(dir: string, include: string[] = ['**/*'], exclude: string[] = []): Promise<string[]> {
   const files = await fg(include, {

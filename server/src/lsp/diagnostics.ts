@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, CheckResult } from '../engine/check';
 import type { Finding, Severity } from '../engine/findings';
 import type { PolicyProblem } from '../engine/policy-file';
+import { isCovered } from '../engine/paths';
 import { readSidecar } from '../io/read-file';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from './protocol';
@@ -46,7 +47,15 @@ export function rulePath(state: FolderState, fsPath: string): string {
   return path.relative(state.root, fsPath).split(path.sep).join('/');
 }
 
-export async function checkDocument(doc: TextDocument, fsPath: string, state: FolderState): Promise<CheckResult> {
+export async function checkDocument(doc: TextDocument, fsPath: string, state: FolderState, log: (m: string) => void): Promise<CheckResult> {
+  const relPath = rulePath(state, fsPath);
+  if (!isCovered(relPath, state.policy)) return { findings: [], exempt: 'excluded by files.include/exclude' };
   const sidecarText = await readSidecar(fsPath);
-  return checkText({ path: rulePath(state, fsPath), text: doc.getText(), sidecarText }, state.policy);
+  try {
+    return checkText({ path: relPath, text: doc.getText(), sidecarText }, state.policy);
+  } catch (err) {
+    // The engine is meant never to throw on content; if it does, one file loses its findings, not the server.
+    log(`Checking ${fsPath} failed: ${(err as Error).stack ?? err}`);
+    return { findings: [] };
+  }
 }

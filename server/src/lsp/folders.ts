@@ -26,6 +26,8 @@ export class Folders {
   private loaded = new Map<string, FolderState>();
   private roots: string[] = [];
 
+  constructor(private log: (message: string) => void = () => {}) {}
+
   setRoots(roots: string[]): void {
     this.roots = [...roots].sort((a, b) => b.length - a.length);
   }
@@ -66,10 +68,16 @@ export class Folders {
   }
 
   private apply(state: FolderState, file: string | undefined, policy: Policy | undefined, problems: PolicyProblem[]): void {
+    const changed = state.policyFile !== file || JSON.stringify(state.problems) !== JSON.stringify(problems) || state.version === 0;
     state.policyFile = file;
     state.problems = problems;
     if (policy) state.policy = policy;
     state.version++;
+    if (changed) {
+      const errors = problems.filter((p) => p.severity === 'error').length;
+      this.log(`Policy for ${state.root}: ${file ?? 'built-in default'}` +
+        (errors ? ` has ${errors} error${errors === 1 ? '' : 's'}; keeping the last good policy (${state.policy.source})` : ''));
+    }
   }
 
   fixContext(state: FolderState): Promise<FixContext> {

@@ -21,13 +21,14 @@ import { editsFor } from '../engine/fixes';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const folders = new Folders();
+const folders = new Folders((m) => connection.console.info(m));
 
 let hasConfiguration = false;
 let hasDynamicConfiguration = false;
 let pullDiagnostics = false;
 let canRefreshDiagnostics = false;
 const settings = new SettingsCache(connection, () => hasConfiguration);
+const logError = (m: string) => connection.console.error(m);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -81,7 +82,7 @@ async function diagnose(doc: TextDocument) {
     // The policy file is checked like any document; while it is broken the last good policy stays in force.
     folders.applyText(policyOwner, fsPath, doc.getText());
   }
-  const result = await checkDocument(doc, fsPath, state);
+  const result = await checkDocument(doc, fsPath, state, logError);
   const diagnostics = result.findings.map(toDiagnostic);
   if (policyOwner) diagnostics.push(...policyOwner.problems.map(policyDiagnostic));
   return diagnostics;
@@ -142,7 +143,7 @@ connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const target = doc && (await stateForUri(doc.uri));
   if (!doc || !target) return [];
-  const result = await checkDocument(doc, target.fsPath, target.state);
+  const result = await checkDocument(doc, target.fsPath, target.state, logError);
   const ctx = await folders.fixContext(target.state);
   return codeActions(params, doc, result, target.state.policy, ctx, await readSidecar(target.fsPath));
 });
@@ -163,7 +164,7 @@ connection.onExecuteCommand(async (params) => {
     void connection.window.showWarningMessage('OSPO: open a file to insert a license header.');
     return;
   }
-  const result = await checkDocument(doc, target.fsPath, target.state);
+  const result = await checkDocument(doc, target.fsPath, target.state, logError);
   const finding = result.findings.find((f) => f.rule === 'header-missing' && f.fix);
   if (!finding || !result.file) {
     void connection.window.showInformationMessage('OSPO: this file already has a license header.');

@@ -1,0 +1,21 @@
+// The .vsix ships the bundles, snippets and manifest only: nothing from node_modules or the sources.
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const repo = path.resolve(__dirname, '../../..');
+
+describe('packaging', () => {
+  it('vsce ls lists only the allow-listed files', function () {
+    this.timeout(60000);
+    const r = spawnSync(process.execPath, [path.join(repo, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const files = r.stdout.trim().split('\n').map((l) => l.trim()).filter(Boolean).sort();
+    for (const needed of ['package.json', 'README.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'snippets/line-comment.code-snippets']) {
+      assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
+    }
+    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|cli)\.js|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png)$/;
+    assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
+  });
+});
