@@ -1,0 +1,95 @@
+-- SPDX-FileCopyrightText: 2026 OSPO Compliance contributors
+-- SPDX-License-Identifier: Apache-2.0
+--
+-- Headless Neovim 0.7 as a real LSP client of the packaged language server.
+--
+--   OSPO_SERVER_JS=<ext>/dist/server.js OSPO_TARGET=<file> OSPO_EXPECT=header-missing|none \
+--     nvim --headless --clean -i NONE -c 'luafile test/e2e/nvim-lsp.lua'
+--
+-- Neovim 0.7 only supports pushed diagnostics (textDocument/publishDiagnostics),
+-- so this also proves the server pushes to clients without pull support.
+--   OSPO_EXPECT=header-missing  a pushed Error `header-missing` diagnostic from
+--                               source `ospo` on line 0 with the exact message
+--   OSPO_EXPECT=none            the server publishes an empty list for the file
+-- Prints what it saw and exits 0 (pass) or 1 (fail).
+
+local MESSAGE = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier'
+local TIMEOUT_MS = tonumber(os.getenv('OSPO_TIMEOUT_MS') or '') or 20000
+
+local out = io.stdout
+local function say(fmt, ...) out:write(('[nvim] ' .. fmt .. '\n'):format(...)) end
+
+local function finish(ok)
+  say(ok and 'PASS' or 'FAIL')
+  out:flush()
+  vim.lsp.stop_client(vim.lsp.get_active_clients(), true)
+  vim.cmd(ok and 'qall!' or '1cquit!')
+end
+
+local server_js = os.getenv('OSPO_SERVER_JS')
+local target = os.getenv('OSPO_TARGET')
+local expect = os.getenv('OSPO_EXPECT') or 'header-missing'
+if not server_js or not target then
+  say('OSPO_SERVER_JS and OSPO_TARGET must be set'); return finish(false)
+end
+if vim.fn.filereadable(server_js) == 0 or vim.fn.filereadable(target) == 0 then
+  say('not readable: %s or %s', server_js, target); return finish(false)
+end
+
+-- Keep the raw LSP payload of every publishDiagnostics (empty lists too), so both
+-- "this diagnostic" and "no diagnostics" can be asserted on what the server sent.
+local published = {}
+local default_handler = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  if result then published[result.uri] = result.diagnostics end
+  return default_handler(err, result, ctx, config)
+end
+
+local client_id = vim.lsp.start_client({
+  name = 'ospo-compliance',
+  cmd = { 'node', server_js, '--stdio' },
+  root_dir = vim.fn.fnamemodify(target, ':p:h'),
+  on_exit = function(code, signal)
+    if code ~= 0 then say('server exited: code=%s signal=%s', code, signal) end
+  end,
+})
+if not client_id then say('could not start the language server'); return finish(false) end
+
+vim.cmd('edit ' .. vim.fn.fnameescape(target))
+local bufnr = vim.api.nvim_get_current_buf()
+vim.lsp.buf_attach_client(bufnr, client_id)
+local uri = vim.uri_from_bufnr(bufnr)
+
+local arrived = vim.wait(TIMEOUT_MS, function() return published[uri] ~= nil end, 20)
+if not arrived then
+  say('no publishDiagnostics for %s within %d ms', uri, TIMEOUT_MS); return finish(false)
+end
+
+local raw = published[uri]
+for _, d in ipairs(raw) do
+  say('%s:%d:%d: severity=%s source=%s code=%s %s', vim.fn.fnamemodify(target, ':t'),
+    d.range.start.line, d.range.start.character, tostring(d.severity), tostring(d.source),
+    tostring(d.code), d.message)
+end
+-- what Neovim itself stored for the buffer (proves the client accepted the payload)
+local shown = #vim.diagnostic.get(bufnr)
+
+if expect == 'none' then
+  if #raw ~= 0 then say('expected no diagnostics, got %d', #raw) end
+  return finish(#raw == 0 and shown == 0)
+end
+
+for _, d in ipairs(raw) do
+  if d.code == expect then
+    local problems = {}
+    if d.message ~= MESSAGE then table.insert(problems, 'message is ' .. vim.inspect(d.message)) end
+    if d.source ~= 'ospo' then table.insert(problems, 'source is ' .. tostring(d.source)) end
+    if d.severity ~= 1 then table.insert(problems, 'severity is ' .. tostring(d.severity) .. ', not 1 (Error)') end
+    if d.range.start.line ~= 0 then table.insert(problems, 'starts on line ' .. d.range.start.line) end
+    if shown == 0 then table.insert(problems, 'vim.diagnostic.get() is empty') end
+    for _, p in ipairs(problems) do say('mismatch: %s', p) end
+    return finish(#problems == 0)
+  end
+end
+say('no diagnostic with code %s', expect)
+finish(false)

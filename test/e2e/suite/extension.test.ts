@@ -1,0 +1,125 @@
+// SPDX-FileCopyrightText: 2026 OSPO Compliance contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// Extension-host tests with the real `vscode` API. They need an open workspace
+// folder (a throw-away copy: they write a scratch file into it).
+// Run by test/e2e/run.sh (code-server) or test/e2e/test-electron.ts (desktop VS Code).
+
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'ospo-compliance.ospo-compliance';
+const CODE = 'header-missing';
+const MESSAGE = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier';
+const FIX_TITLE = 'Add license header';
+const COMMANDS = ['ospo.restartServer', 'ospo.showLog', 'ospo.insertLicenseHeader'];
+const ORIGINAL = 'def answer():\n    return 42\n';
+
+/**
+ * Polls `probe` until it returns a truthy value or the deadline passes.
+ * `what` may be a function, evaluated at the deadline to describe the last state.
+ */
+async function until<T>(
+  what: string | (() => string), probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+const headerMissing = (uri: vscode.Uri) =>
+  vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ospo' && codeOf(d) === CODE);
+const describeDiagnostics = (uri: vscode.Uri) =>
+  JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => `${d.source}/${codeOf(d)}@${d.range.start.line}: ${d.message}`));
+
+describe('OSPO Compliance in VS Code', function () {
+  this.timeout(90_000);
+  let scratch: vscode.Uri;
+
+  before(async function () {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the tests need an open workspace folder');
+    // A source file with code but no SPDX header. Python rather than TypeScript:
+    // VS Code's built-in TypeScript features would answer code-action requests
+    // too, and a cold tsserver makes them take seconds on a small CI machine.
+    scratch = vscode.Uri.joinPath(folder.uri, `ospo_e2e_no_header_${process.pid}.py`);
+    await vscode.workspace.fs.writeFile(scratch, Buffer.from(ORIGINAL));
+  });
+
+  after(async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (scratch) await vscode.workspace.fs.delete(scratch).then(undefined, () => undefined);
+  });
+
+  it('activates', async function () {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+    console.log(`    extension ${extension.packageJSON.version} from ${extension.extensionPath}`);
+    const expectedPath = process.env.OSPO_E2E_EXPECT_EXTENSION_PATH;
+    if (expectedPath) assert.equal(path.resolve(extension.extensionPath), path.resolve(expectedPath));
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('registers its commands', async function () {
+    const all = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(COMMANDS.filter((c) => !all.has(c)), [], 'commands missing');
+  });
+
+  it(`reports ${CODE} on line 0 of a file without a header`, async function () {
+    const doc = await vscode.workspace.openTextDocument(scratch);
+    await vscode.window.showTextDocument(doc);
+    const [diagnostic] = await until(() => `a ${CODE} diagnostic (have ${describeDiagnostics(scratch)})`, () => {
+      const found = headerMissing(scratch);
+      return found.length ? found : undefined;
+    });
+    assert.equal(diagnostic.message, MESSAGE);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diagnostic.range.start.line, 0);
+  });
+
+  it(`offers "${FIX_TITLE}" as the preferred quick fix, and applying it clears the diagnostic`, async function () {
+    const t0 = Date.now();
+    const lap = (what: string) => console.log(`      ${what} after ${Date.now() - t0} ms`);
+    const doc = await vscode.workspace.openTextDocument(scratch);
+    await vscode.window.showTextDocument(doc);
+    const [diagnostic] = await until(`a ${CODE} diagnostic`, () => {
+      const found = headerMissing(scratch);
+      return found.length ? found : undefined;
+    });
+
+    // The 4th argument resolves lazily computed edits of up to 10 actions.
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider', scratch, diagnostic.range, undefined, 10);
+    lap('code actions');
+    const titles = (actions ?? []).map((a) => a.title);
+    // A plain Command has a string `command`; a CodeAction does not.
+    const fix = (actions ?? []).find(
+      (a): a is vscode.CodeAction => a.title === FIX_TITLE && typeof (a as vscode.Command).command !== 'string');
+    assert.ok(fix, `no "${FIX_TITLE}" action; got ${JSON.stringify(titles)}`);
+    assert.equal(fix.isPreferred, true, 'the fix is not preferred');
+    assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind is ${fix.kind?.value}`);
+    assert.ok(fix.edit || fix.command, 'the fix has neither an edit nor a command');
+
+    if (fix.edit) assert.equal(await vscode.workspace.applyEdit(fix.edit), true, 'applyEdit failed');
+    if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    lap('fix applied');
+
+    const top = doc.getText(new vscode.Range(0, 0, Math.min(3, doc.lineCount), 0));
+    assert.match(top, /SPDX-License-Identifier:/, `no identifier at the top:\n${doc.getText()}`);
+    assert.ok(doc.getText().endsWith(ORIGINAL), `the original code is not kept below the header:\n${doc.getText()}`);
+    console.log(`      header inserted: ${JSON.stringify(top)}`);
+    await until(() => `the ${CODE} diagnostic to go away (have ${describeDiagnostics(scratch)})`,
+      () => headerMissing(scratch).length === 0);
+    lap('diagnostic gone');
+    await doc.save();
+  });
+});

@@ -1,0 +1,101 @@
+// SPDX-FileCopyrightText: 2026 OSPO Compliance contributors
+// SPDX-License-Identifier: Apache-2.0
+//
+// UI check in real VS Code (code-server + Chromium): open the workspace, open a
+// file without a license header from the Explorer, wait for the error squiggle,
+// open the Problems panel (Ctrl+Shift+M) and find the `header-missing` row.
+// Saves vscode-problems.png (or ui-failure.png on failure) in OSPO_E2E_ARTIFACTS
+// and, when OSPO_E2E_SCREENSHOT names a file, copies the success screenshot there
+// (that is how docs/images/vscode-problems.png is made).
+//
+// Environment:
+//   OSPO_E2E_URL        code-server base URL
+//   OSPO_E2E_WORKSPACE  folder to open (a throw-away copy)
+//   OSPO_E2E_UI_FILE    path of the header-less file, relative to the workspace
+//   OSPO_E2E_ARTIFACTS  folder for screenshots
+//   OSPO_E2E_SCREENSHOT optional extra destination for the success screenshot
+'use strict';
+
+const fs = require('node:fs');
+const path = require('node:path');
+const { env, launch, workbenchUrl, collectBrowserErrors } = require('./lib/browser');
+
+const MESSAGE = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier';
+const t0 = Date.now();
+const step = (what) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${what}`);
+let stage = 'starting the browser'; // what the driver waits for, named in failure messages
+const exact = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+async function main() {
+  const baseUrl = env('OSPO_E2E_URL');
+  const workspace = path.resolve(env('OSPO_E2E_WORKSPACE'));
+  const relFile = env('OSPO_E2E_UI_FILE');
+  const artifacts = path.resolve(env('OSPO_E2E_ARTIFACTS'));
+  if (!fs.existsSync(path.join(workspace, relFile))) throw new Error(`no such file: ${path.join(workspace, relFile)}`);
+  fs.mkdirSync(artifacts, { recursive: true });
+
+  const browser = await launch();
+  const { page } = browser;
+  const errors = collectBrowserErrors(page);
+  try {
+    stage = 'the workbench to load';
+    await page.goto(workbenchUrl(baseUrl, workspace));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    step('workbench loaded');
+
+    // Walk the Explorer tree: expand each folder of the path, then click the file.
+    stage = `${relFile} to open from the Explorer`;
+    const segments = relFile.split(/[\\/]/).filter(Boolean);
+    for (const [i, name] of segments.entries()) {
+      const row = page
+        .locator('.explorer-folders-view .monaco-list-row')
+        .filter({ has: page.locator('.label-name', { hasText: exact(name) }) })
+        .first();
+      await row.waitFor({ timeout: 30000 });
+      const isFolder = i < segments.length - 1;
+      if (!isFolder || (await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    }
+    await page.locator('.tabs-container .tab.active', { hasText: segments.at(-1) }).waitFor({ timeout: 30000 });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30000 });
+    step(`opened ${relFile} from the Explorer`);
+
+    // The extension's diagnostic makes the editor draw an error squiggle.
+    stage = 'an error squiggle in the editor';
+    await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: 60000 });
+    step('error squiggle visible');
+
+    // View: Focus Problems (Ctrl+Shift+M), with focus in the editor first.
+    stage = 'a Problems row containing "No license header"';
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Shift+M');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'No license header' }).first();
+    await problem.waitFor({ timeout: 30000 });
+    const text = (await problem.innerText()).replace(/\s+/g, ' ').trim();
+    step(`Problems row: ${JSON.stringify(text)}`);
+    if (!text.includes(MESSAGE)) throw new Error(`the Problems row lacks the message ${JSON.stringify(MESSAGE)}`);
+    if (!text.includes('header-missing')) throw new Error('the Problems row does not show the code header-missing');
+
+    stage = 'the screenshot';
+    await page.mouse.move(0, 0); // no hover widgets in the picture
+    const shot = path.join(artifacts, 'vscode-problems.png');
+    await page.screenshot({ path: shot });
+    step(`screenshot ${shot}`);
+    if (process.env.OSPO_E2E_SCREENSHOT) {
+      fs.mkdirSync(path.dirname(path.resolve(process.env.OSPO_E2E_SCREENSHOT)), { recursive: true });
+      fs.copyFileSync(shot, process.env.OSPO_E2E_SCREENSHOT);
+      step(`copied to ${process.env.OSPO_E2E_SCREENSHOT}`);
+    }
+  } catch (e) {
+    await page.screenshot({ path: path.join(artifacts, 'ui-failure.png') }).catch(() => {});
+    if (errors.length) console.log(`browser errors (last 20):\n${errors.slice(-20).join('\n')}`);
+    e.message = `while waiting for ${stage}: ${e.message}`;
+    throw e;
+  } finally {
+    await browser.close();
+  }
+}
+
+main().then(
+  () => { step('PASS'); process.exit(0); },
+  (e) => { console.error(`UI check: FAIL: ${e.message} (screenshot: ui-failure.png)`); process.exit(1); },
+);
