@@ -15,7 +15,7 @@ describe('packaging', () => {
     for (const needed of ['package.json', 'README.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'snippets/line-comment.code-snippets']) {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
     }
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|cli)\.js|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png)$/;
+    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|cli)\.js|dist\/policy\.schema\.json|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png)$/;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
   });
 });

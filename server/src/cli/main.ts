@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { checkText } from '../engine/check';
 import { Severity, severityRank } from '../engine/findings';
 import { fixAll } from '../engine/fixes';
-import type { Policy } from '../engine/policy';
+import type { Policy } from '../engine/policy/model';
 import { applyEdits } from '../engine/text';
 import { fixContextFor } from '../io/fix-context';
 import { findPolicyRoot, readPolicy } from '../io/policy-source';
@@ -23,6 +23,8 @@ const usage = `Usage:
   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github] [--fail-on error|warning|info]
   ospo fix   [paths…] [--policy FILE] [--dry-run]
 
+Options:
+  --offline   never fetch a remote base policy; use the cache only
 With no paths, the current folder is checked. Without --policy, the nearest .ospo/policy.yaml
 at or above each path applies, else the built-in default policy.
 Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage or policy error.
@@ -36,7 +38,10 @@ function fail(message: string): never {
   throw new UsageError(message);
 }
 
-async function resolveTargets(paths: string[], policyFlag: string | undefined): Promise<Target[]> {
+interface Options { policy?: string; offline: boolean }
+
+async function resolveTargets(paths: string[], opts: Options): Promise<Target[]> {
+  const policyFlag = opts.policy;
   const targets: Target[] = [];
   for (const p of paths) {
     const abs = path.resolve(p);
@@ -44,12 +49,13 @@ async function resolveTargets(paths: string[], policyFlag: string | undefined): 
     if (!stat) fail(`No such file or folder: ${p}`);
     const start = stat.isDirectory() ? abs : path.dirname(abs);
     const root = policyFlag ? start : (await findPolicyRoot(start)) ?? start;
-    const loaded = await readPolicy(root, policyFlag ? path.resolve(policyFlag) : undefined);
-    if (!loaded.policy) {
-      const where = path.relative(process.cwd(), loaded.file ?? '') || loaded.file;
+    const loaded = await readPolicy(root, policyFlag ? path.resolve(policyFlag) : undefined, { allowFetch: !opts.offline });
+    const where = path.relative(process.cwd(), loaded.file ?? '') || loaded.file;
+    // In CI a broken policy, or a base that cannot be read, must stop the run rather than check less.
+    if (!loaded.policy || loaded.problems.some((x) => x.severity === 'error')) {
       fail(loaded.problems.filter((x) => x.severity === 'error').map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`).join('\n'));
     }
-    for (const w of loaded.problems) process.stderr.write(`${path.relative(process.cwd(), loaded.file ?? '')}:${w.line + 1}:${w.character + 1}: warning ${w.message}\n`);
+    for (const w of loaded.problems) process.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${w.message}\n`);
     const files = stat.isDirectory()
       ? (await listFiles(abs, loaded.policy.files.include, loaded.policy.files.exclude)).map((f) => path.join(abs, f))
       : [abs];
@@ -61,8 +67,8 @@ async function resolveTargets(paths: string[], policyFlag: string | undefined): 
 const display = (abs: string) => path.relative(process.cwd(), abs).split(path.sep).join('/') || '.';
 const relativeTo = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
-async function check(paths: string[], policyFlag: string | undefined): Promise<Report> {
-  const targets = await resolveTargets(paths, policyFlag);
+async function check(paths: string[], opts: Options): Promise<Report> {
+  const targets = await resolveTargets(paths, opts);
   const report: Report = { files: 0, results: [], skipped: [] };
   for (const target of targets) {
     for (const abs of target.files) {
@@ -76,8 +82,8 @@ async function check(paths: string[], policyFlag: string | undefined): Promise<R
   return report;
 }
 
-async function fix(paths: string[], policyFlag: string | undefined, dryRun: boolean): Promise<number> {
-  const targets = await resolveTargets(paths, policyFlag);
+async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<number> {
+  const targets = await resolveTargets(paths, opts);
   let changed = 0;
   for (const target of targets) {
     const ctx = await fixContextFor(target.root);
@@ -107,6 +113,7 @@ export async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
         'dry-run': { type: 'boolean', default: false },
+        offline: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -125,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!formats.includes(format)) fail(`Unknown --format '${values.format}': use ${formats.join(', ')}`);
       const failOn = values['fail-on'] as Severity;
       if (!['error', 'warning', 'info'].includes(failOn)) fail(`Unknown --fail-on '${failOn}': use error, warning or info`);
-      const report = await check(paths.length ? paths : ['.'], values.policy);
+      const report = await check(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline });
       const out = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, version) : format === 'github' ? formatGithub(report) : formatText(report);
       process.stdout.write(out);
       if (format === 'text') {
@@ -135,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
       const failing = report.results.some((r) => r.findings.some((f) => severityRank[f.severity] >= severityRank[failOn]));
       return failing ? 1 : 0;
     }
-    if (command === 'fix') return await fix(paths.length ? paths : ['.'], values.policy, values['dry-run'] ?? false);
+    if (command === 'fix') return await fix(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline }, values['dry-run'] ?? false);
     fail(`Unknown command '${command}'`);
   } catch (err) {
     if (err instanceof UsageError) { process.stderr.write(`ospo: ${err.message}\n`); return 2; }

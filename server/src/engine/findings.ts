@@ -5,7 +5,10 @@ import type { Range } from './text';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
 
-export const ruleIds = ['header-missing', 'spdx-invalid', 'spdx-deprecated', 'copyright-missing'] as const;
+export const ruleIds = [
+  'header-missing', 'spdx-invalid', 'spdx-deprecated', 'copyright-missing',
+  'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'third-party-header',
+] as const;
 export type RuleId = (typeof ruleIds)[number];
 
 export const defaultSeverity: Record<RuleId, Severity> = {
@@ -13,6 +16,12 @@ export const defaultSeverity: Record<RuleId, Severity> = {
   'spdx-invalid': 'error',
   'spdx-deprecated': 'warning',
   'copyright-missing': 'warning',
+  'license-denied': 'error',
+  'license-review': 'warning',
+  'license-mismatch': 'warning',
+  'copyright-holder': 'warning',
+  'copyright-year': 'info',
+  'third-party-header': 'error',
 };
 
 /** What a fix needs to know, carried in `Diagnostic.data` so code actions need not re-derive it. */
@@ -20,7 +29,10 @@ export type FixData =
   | { kind: 'insert-header' }
   | { kind: 'insert-license' }
   | { kind: 'insert-copyright' }
-  | { kind: 'replace'; range: Range; text: string; safe: boolean };
+  | { kind: 'replace'; range: Range; text: string; safe: boolean }
+  /** Insert a whole line before `line`, shaped like the tag line `like` (same comment lead and closer). */
+  | { kind: 'insert-line'; line: number; like: number; text: string; safe: boolean }
+  | { kind: 'delete-lines'; lines: number[] };
 
 export interface Finding {
   rule: RuleId;

@@ -7,7 +7,7 @@ import type { FixContext } from './context';
 import type { Finding } from './findings';
 import type { Tag } from './header';
 import { message } from './messages';
-import { literalHolder, Policy } from './policy';
+import { literalHolder, Policy } from './policy/model';
 import type { SourceFile } from './source-file';
 import { Range, TextEdit } from './text';
 import { checkText } from './check';
@@ -96,6 +96,19 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
     }
     case 'replace':
       return [{ range: fix.range, newText: fix.text }];
+    case 'insert-line': {
+      const model = file.header.tags.find((t) => t.line === fix.like);
+      if (!model) return [];
+      const [key, ...rest] = fix.text.split(': ');
+      return [insertLines(file, fix.line, [lineLike(file, model, key, rest.join(': '))], false)];
+    }
+    case 'delete-lines': {
+      const { lines } = file.header.text;
+      return fix.lines.map((l) => (l + 1 < lines.length
+        ? { range: { start: { line: l, character: 0 }, end: { line: l + 1, character: 0 } }, newText: '' }
+        // The last line of a file with no final newline: take the line break before it instead.
+        : { range: { start: { line: l - 1, character: lines[l - 1]?.length ?? 0 }, end: { line: l, character: lines[l].length } }, newText: '' }));
+    }
   }
 }
 
@@ -105,14 +118,17 @@ export function fixTitle(finding: Finding): string {
     case 'insert-header': return message('fix.insert-header');
     case 'insert-license': return message('fix.insert-license');
     case 'insert-copyright': return message('fix.insert-copyright');
-    case 'replace': return message('fix.replace', { text: fix.text });
+    case 'replace': return finding.rule === 'license-mismatch' ? message('fix.project-license', { text: fix.text }) : message('fix.replace', { text: fix.text });
+    case 'insert-line': return message('fix.insert-line', { text: fix.text });
+    case 'delete-lines': return message('fix.delete-header');
     default: return '';
   }
 }
 
 /** Fixes that never guess: fix-all and `ospo fix` apply only these. */
 export function isSafe(finding: Finding): boolean {
-  return !!finding.fix && (finding.fix.kind !== 'replace' || finding.fix.safe);
+  const fix = finding.fix;
+  return !!fix && (fix.kind === 'replace' || fix.kind === 'insert-line' ? fix.safe : true);
 }
 
 function before(a: Range['start'], b: Range['start']): boolean {

@@ -1,21 +1,34 @@
 // Which paths the policy covers: `files.include` and `files.exclude` globs, plus folders no one
-// wants checked (dependencies, VCS data). Paths are relative to the workspace folder, with `/`.
+// wants checked (dependencies, VCS data); and which are third-party code. Paths are relative to
+// the workspace folder, with `/`.
 
 import picomatch from 'picomatch';
-import type { Policy } from './policy';
+import type { Policy } from './policy/model';
 
 export const alwaysExcluded = ['**/.git/**', '**/node_modules/**', '**/.hg/**', '**/.svn/**'];
 
-const cache = new WeakMap<Policy, (path: string) => boolean>();
+const covered = new WeakMap<Policy['files'], (path: string) => boolean>();
+const thirdParty = new WeakMap<string[], (path: string) => boolean>();
 
 export function isCovered(relPath: string, policy: Policy): boolean {
-  let test = cache.get(policy);
+  let test = covered.get(policy.files);
   if (!test) {
     const include = picomatch(policy.files.include, { dot: true });
     const exclude = picomatch([...alwaysExcluded, ...policy.files.exclude], { dot: true });
     test = (p) => include(p) && !exclude(p);
-    cache.set(policy, test);
+    covered.set(policy.files, test);
   }
   // A path outside the folder ("../x") is not the folder's to judge; the caller decides.
   return relPath.startsWith('../') || test(relPath);
+}
+
+export function isThirdParty(relPath: string, policy: Policy): boolean {
+  const globs = policy.files.thirdParty;
+  if (!globs.length) return false;
+  let test = thirdParty.get(globs);
+  if (!test) {
+    test = picomatch(globs, { dot: true });
+    thirdParty.set(globs, test);
+  }
+  return test(relPath);
 }

@@ -3,7 +3,7 @@
 
 import { CommentStyle, commentStyleFor, isUncommentable } from './comments';
 import { findHeader, Header, parseTagLine, Tag } from './header';
-import type { Policy } from './policy';
+import type { Policy } from './policy/model';
 import { splitLines } from './text';
 
 export interface SourceFile {
@@ -14,9 +14,11 @@ export interface SourceFile {
   uncommentable: boolean;
   /** Tags from `<path>.license` (REUSE: a sidecar takes precedence over the file's own header). */
   sidecarTags: Tag[];
+  /** Under `files.thirdParty`: keeps its own notices, never gets ours. */
+  thirdParty: boolean;
 }
 
-export function parseSourceFile(path: string, text: string, policy: Policy, sidecarText?: string): SourceFile {
+export function parseSourceFile(path: string, text: string, policy: Policy, sidecarText?: string, thirdParty = false): SourceFile {
   const sidecarTags: Tag[] = [];
   if (sidecarText !== undefined) {
     splitLines(sidecarText, 200).lines.forEach((line, i) => {
@@ -31,6 +33,7 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
     style: commentStyleFor(path, policy.headers.languages),
     uncommentable: isUncommentable(path),
     sidecarTags,
+    thirdParty,
   };
 }
 

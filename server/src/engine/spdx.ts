@@ -140,3 +140,28 @@ function describeParseError(err: unknown): string {
   if (/reading|undefined|null/.test(message)) return 'the expression ends where a license id was expected';
   return message;
 }
+
+/** Every license id SPDX lists, current and deprecated. */
+export const knownLicenseIds: readonly string[] = [...licenseIds, ...deprecatedIds];
+
+type Ast = { license: string; plus?: boolean; exception?: string } | { left: Ast; conjunction: 'and' | 'or'; right: Ast };
+
+function canonical(ast: Ast): string {
+  if ('license' in ast) return ast.license + (ast.plus ? '+' : '') + (ast.exception ? ` WITH ${ast.exception}` : '');
+  // AND and OR are commutative and associative: flatten and sort so "MIT OR ISC" equals "ISC OR MIT".
+  const parts: string[] = [];
+  const collect = (n: Ast) => {
+    if ('conjunction' in n && n.conjunction === ast.conjunction) { collect(n.left); collect(n.right); } else parts.push(canonical(n));
+  };
+  collect(ast);
+  return `(${parts.sort().join(` ${ast.conjunction.toUpperCase()} `)})`;
+}
+
+/** Whether two valid expressions say the same thing; false when either does not parse. */
+export function sameExpression(a: string, b: string): boolean {
+  try {
+    return canonical(parse(a.trim()) as Ast) === canonical(parse(b.trim()) as Ast);
+  } catch {
+    return false;
+  }
+}

@@ -1,27 +1,139 @@
-// Finds and reads the policy for a folder: an explicit file, else `.ospo/policy.yaml`, else the built-in default.
+// Finds and reads the policy for a folder: an explicit file, else `.ospo/policy.yaml`, else the
+// built-in default; and follows `extends` to local and remote bases. Problems with a base are
+// reported on its `extends` entry, and checking goes on with the rest of the policy (policy.md).
 
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultPolicy } from '../engine/policy';
-import { loadPolicy, PolicyLoad } from '../engine/policy-file';
+import { mergePolicies } from '../engine/policy/merge';
+import { defaultPolicy, Policy, RawPolicy, toPolicy } from '../engine/policy/model';
+import { ExtendsEntry, maxPolicyBytes, parsePolicy, PolicyProblem } from '../engine/policy/parse';
 
 export const policyFileName = path.join('.ospo', 'policy.yaml');
 
-export interface LoadedPolicy extends PolicyLoad {
-  /** The file read, or undefined for the built-in default. */
-  file?: string;
+export interface PolicyOptions {
+  /** Remote bases are fetched only when this is true (a trusted workspace, or the CLI). */
+  allowFetch: boolean;
+  /** Where fetched bases are kept, by hash, so they work offline afterwards. */
+  cacheDir?: string;
+  fetchTimeoutMs?: number;
 }
 
-export async function readPolicy(root: string, explicit?: string): Promise<LoadedPolicy> {
+export interface LoadedPolicy {
+  /** Undefined when the policy file itself has errors: keep using the previous policy. */
+  policy?: Policy;
+  /** The file read, or undefined for the built-in default. */
+  file?: string;
+  /** Problems located in `file`. */
+  problems: PolicyProblem[];
+  /** Every local file the policy was built from, for watching. */
+  dependencies: string[];
+}
+
+export const defaultCacheDir = () => path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ospo-compliance', 'policies');
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+function problemAt(entry: ExtendsEntry, message: string, severity: 'error' | 'warning' = 'error'): PolicyProblem {
+  return { ...entry.at, severity, message };
+}
+
+function isLoopback(url: URL): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+}
+
+async function fetchBase(url: URL, expected: string, opts: PolicyOptions): Promise<string> {
+  const cacheDir = opts.cacheDir ?? defaultCacheDir();
+  const cached = path.join(cacheDir, `${expected.toLowerCase()}.yaml`);
+  try {
+    const text = await fs.readFile(cached, 'utf8');
+    if (sha256(text) === expected.toLowerCase()) return text;
+  } catch { /* not cached yet */ }
+  if (!opts.allowFetch) throw new Error('not fetched: remote bases are fetched only in a trusted workspace, and it is not in the cache');
+  const response = await fetch(url, { signal: AbortSignal.timeout(opts.fetchTimeoutMs ?? 10000), redirect: 'error' });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > maxPolicyBytes) throw new Error(`larger than ${maxPolicyBytes / 1024} KiB`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  const actual = sha256(text);
+  if (actual !== expected.toLowerCase()) throw new Error(`sha256 mismatch: the file has ${actual}`);
+  await fs.mkdir(cacheDir, { recursive: true });
+  await fs.writeFile(cached, text, 'utf8');
+  return text;
+}
+
+interface Chain { raw?: RawPolicy; problems: PolicyProblem[]; dependencies: string[] }
+
+/** Reads one policy text and its bases; `stack` holds the sources being read, to catch cycles. */
+async function readChain(source: string, text: string, stack: string[], opts: PolicyOptions): Promise<Chain> {
+  const parsed = parsePolicy(text);
+  const problems = [...parsed.problems];
+  const dependencies: string[] = [];
+  if (!parsed.raw) return { problems, dependencies };
+  let bases: RawPolicy | undefined;
+  for (const entry of parsed.extends) {
+    const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry.source) || /^https?:/i.test(source);
+    let target: string;
+    let baseText: string;
+    try {
+      if (remote) {
+        const url = new URL(entry.source, /^https?:/i.test(source) ? source : undefined);
+        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) throw new Error('only https URLs can be extended');
+        if (!entry.sha256) throw new Error('a URL needs its sha256: { source: …, sha256: "<64 hex digits>" }');
+        target = url.href;
+        if (stack.includes(target)) throw new Error(`extends cycle: ${[...stack, target].join(' → ')}`);
+        baseText = await fetchBase(url, entry.sha256, opts);
+      } else {
+        target = path.resolve(path.dirname(source), entry.source);
+        if (stack.includes(target)) throw new Error(`extends cycle: ${[...stack, target].map((s) => path.basename(s)).join(' → ')}`);
+        dependencies.push(target);
+        baseText = await fs.readFile(target, 'utf8');
+        if (entry.sha256 && sha256(baseText) !== entry.sha256.toLowerCase()) throw new Error(`sha256 mismatch: the file has ${sha256(baseText)}`);
+      }
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+      problems.push(problemAt(entry, `Cannot use base policy '${entry.source}': ${reason}`));
+      continue;
+    }
+    const base = await readChain(target, baseText, [...stack, target], opts);
+    dependencies.push(...base.dependencies);
+    const baseError = base.problems.find((p) => p.severity === 'error');
+    if (baseError) {
+      problems.push(problemAt(entry, `Base policy '${entry.source}' has an error at line ${baseError.line + 1}, column ${baseError.character + 1}: ${baseError.message}`));
+      if (!base.raw) continue;
+    }
+    bases = bases ? mergePolicies(bases, base.raw!) : base.raw;
+  }
+  return { raw: bases ? mergePolicies(bases, parsed.raw) : parsed.raw, problems, dependencies };
+}
+
+/** Builds the policy from a policy file's text (possibly an unsaved editor buffer). */
+export async function loadPolicyText(file: string, text: string, opts: PolicyOptions): Promise<LoadedPolicy> {
+  const chain = await readChain(file, text, [file], opts);
+  return {
+    file,
+    policy: chain.raw ? toPolicy(chain.raw, file) : undefined,
+    problems: chain.problems.sort((a, b) => a.line - b.line || a.character - b.character),
+    dependencies: [file, ...chain.dependencies],
+  };
+}
+
+export async function readPolicy(root: string, explicit: string | undefined, opts: PolicyOptions): Promise<LoadedPolicy> {
   const file = explicit ? path.resolve(root, explicit) : path.join(root, policyFileName);
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
-    if (!explicit && (err as NodeJS.ErrnoException).code === 'ENOENT') return { policy: defaultPolicy(), problems: [] };
-    return { file, problems: [{ severity: 'error', message: `Cannot read the policy file: ${(err as Error).message}`, line: 0, character: 0, endLine: 0, endCharacter: 0 }] };
+    if (!explicit && (err as NodeJS.ErrnoException).code === 'ENOENT') return { policy: defaultPolicy(), problems: [], dependencies: [file] };
+    return { file, problems: [{ severity: 'error', message: `Cannot read the policy file: ${(err as Error).message}`, line: 0, character: 0, endLine: 0, endCharacter: 0 }], dependencies: [file] };
   }
-  return { file, ...loadPolicy(text, file) };
+  return loadPolicyText(file, text, opts);
 }
 
 /** The nearest folder at or above `start` that holds `.ospo/policy.yaml`, else undefined. */

@@ -8,7 +8,7 @@ import type { FixContext } from '../engine/context';
 import type { Finding } from '../engine/findings';
 import { editsFor, fixAll, fixTitle } from '../engine/fixes';
 import { message } from '../engine/messages';
-import type { Policy } from '../engine/policy';
+import type { Policy } from '../engine/policy/model';
 import { DiagnosticSource, FixAllKind } from './protocol';
 
 const sameRange = (d: Diagnostic, f: Finding) =>

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CommentStyle, commentStyleFor } from '../engine/comments';
 import type { FixContext } from '../engine/context';
 import { renderTemplate, wrapInComment } from '../engine/fixes';
-import { literalHolder, Policy } from '../engine/policy';
+import { literalHolder, Policy } from '../engine/policy/model';
 
 const escapeSnippet = (s: string) => s.replace(/[\\$}]/g, (c) => '\\' + c);
 

@@ -5,7 +5,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, CheckResult } from '../engine/check';
 import type { Finding, Severity } from '../engine/findings';
-import type { PolicyProblem } from '../engine/policy-file';
+import type { PolicyProblem } from '../engine/policy/parse';
 import { isCovered } from '../engine/paths';
 import { readSidecar } from '../io/read-file';
 import type { FolderState } from './folders';

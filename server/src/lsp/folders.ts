@@ -1,13 +1,14 @@
 // Per-workspace-folder state: which policy is in force (the last good one while the file is broken),
-// the problems in the policy file, and the fix context. Each folder of a multi-root workspace has its own.
+// the problems in the policy file, the files it was built from, and the fix context.
+// Each folder of a multi-root workspace has its own.
 
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { FixContext } from '../engine/context';
-import { defaultPolicy, Policy } from '../engine/policy';
-import { loadPolicy, PolicyProblem } from '../engine/policy-file';
+import { defaultPolicy, Policy } from '../engine/policy/model';
+import type { PolicyProblem } from '../engine/policy/parse';
 import { fixContextFor } from '../io/fix-context';
-import { policyFileName, readPolicy } from '../io/policy-source';
+import { LoadedPolicy, loadPolicyText, PolicyOptions, policyFileName, readPolicy } from '../io/policy-source';
 
 export interface FolderState {
   root: string;
@@ -15,9 +16,13 @@ export interface FolderState {
   /** The policy file in use, if any, and the problems found in it. */
   policyFile?: string;
   problems: PolicyProblem[];
-  /** Bumped whenever the policy changes, so cached results can tell they are stale. */
+  /** Local files the policy was read from (the file and its bases), to watch for changes. */
+  dependencies: string[];
+  /** Bumped whenever the policy is read again. */
   version: number;
   fixContext?: Promise<FixContext>;
+  /** The open document text last applied, so a pull request after a change does not read it twice. */
+  appliedText?: string;
 }
 
 export class Folders {
@@ -25,8 +30,10 @@ export class Folders {
   private folders = new Map<string, Promise<FolderState>>();
   private loaded = new Map<string, FolderState>();
   private roots: string[] = [];
+  /** In an untrusted workspace nothing is fetched and a policy file outside the folder is ignored. */
+  trusted = true;
 
-  constructor(private log: (message: string) => void = () => {}) {}
+  constructor(private log: (message: string) => void = () => {}, private cacheDir?: string) {}
 
   setRoots(roots: string[]): void {
     this.roots = [...roots].sort((a, b) => b.length - a.length);
@@ -37,10 +44,25 @@ export class Folders {
     return this.roots.find((r) => fsPath === r || fsPath.startsWith(r + path.sep)) ?? path.dirname(fsPath);
   }
 
+  private options(): PolicyOptions {
+    return { allowFetch: this.trusted, cacheDir: this.cacheDir };
+  }
+
+  /** The policy file setting as it may be used: in an untrusted workspace only inside the folder. */
+  private explicitFile(root: string, setting: string): string | undefined {
+    if (!setting) return undefined;
+    const file = path.resolve(root, setting);
+    if (!this.trusted && !file.startsWith(root + path.sep)) {
+      this.log(`Ignoring ospo.policyFile ${file}: it is outside the workspace folder and the workspace is not trusted`);
+      return undefined;
+    }
+    return file;
+  }
+
   stateFor(root: string, policySetting: string): Promise<FolderState> {
     let state = this.folders.get(root);
     if (!state) {
-      const fresh: FolderState = { root, policy: defaultPolicy(), problems: [], version: 0 };
+      const fresh: FolderState = { root, policy: defaultPolicy(), problems: [], dependencies: [], version: 0 };
       state = this.reload(fresh, policySetting).then(() => {
         this.loaded.set(root, fresh);
         return fresh;
@@ -57,26 +79,28 @@ export class Folders {
 
   /** Re-reads the policy from disk; on errors the previous policy stays in force. */
   async reload(state: FolderState, policySetting: string): Promise<void> {
-    const loaded = await readPolicy(state.root, policySetting || undefined);
-    this.apply(state, loaded.file, loaded.policy, loaded.problems);
+    state.appliedText = undefined;
+    this.apply(state, await readPolicy(state.root, this.explicitFile(state.root, policySetting), this.options()));
   }
 
   /** Uses the text of an open, possibly unsaved policy document, so errors show while typing. */
-  applyText(state: FolderState, file: string, text: string): void {
-    const loaded = loadPolicy(text, file);
-    this.apply(state, file, loaded.policy, loaded.problems);
+  async applyText(state: FolderState, file: string, text: string): Promise<void> {
+    if (state.appliedText === text && state.policyFile === file) return;
+    state.appliedText = text;
+    this.apply(state, await loadPolicyText(file, text, this.options()));
   }
 
-  private apply(state: FolderState, file: string | undefined, policy: Policy | undefined, problems: PolicyProblem[]): void {
-    const changed = state.policyFile !== file || JSON.stringify(state.problems) !== JSON.stringify(problems) || state.version === 0;
-    state.policyFile = file;
-    state.problems = problems;
-    if (policy) state.policy = policy;
+  private apply(state: FolderState, loaded: LoadedPolicy): void {
+    const changed = state.policyFile !== loaded.file || JSON.stringify(state.problems) !== JSON.stringify(loaded.problems) || state.version === 0;
+    state.policyFile = loaded.file;
+    state.problems = loaded.problems;
+    state.dependencies = loaded.dependencies;
+    if (loaded.policy) state.policy = loaded.policy;
     state.version++;
     if (changed) {
-      const errors = problems.filter((p) => p.severity === 'error').length;
-      this.log(`Policy for ${state.root}: ${file ?? 'built-in default'}` +
-        (errors ? ` has ${errors} error${errors === 1 ? '' : 's'}; keeping the last good policy (${state.policy.source})` : ''));
+      const errors = loaded.problems.filter((p) => p.severity === 'error').length;
+      this.log(`Policy for ${state.root}: ${loaded.file ?? 'built-in default'}` +
+        (!loaded.policy ? ` has ${errors} error${errors === 1 ? '' : 's'}; keeping the last good policy (${state.policy.source})` : errors ? ` (${errors} problem${errors === 1 ? '' : 's'} with its bases)` : ''));
     }
   }
 
@@ -88,6 +112,11 @@ export class Folders {
   /** The folder whose policy file is this path, if any. */
   ownerOfPolicyFile(fsPath: string): FolderState | undefined {
     return this.all().find((s) => s.policyFile === fsPath || path.join(s.root, policyFileName) === fsPath);
+  }
+
+  /** Folders whose policy was built from this file (the policy itself or one of its bases). */
+  dependentsOf(fsPath: string): FolderState[] {
+    return this.all().filter((s) => s.dependencies.includes(fsPath) || path.join(s.root, policyFileName) === fsPath);
   }
 
   clear(): void {

@@ -14,7 +14,8 @@ import { codeActions } from './code-actions';
 import { policySnippets } from './completion';
 import { checkDocument, policyDiagnostic, toDiagnostic } from './diagnostics';
 import { Folders, FolderState, toFsPath } from './folders';
-import { InsertHeaderCommand } from './protocol';
+import { InitializationOptions, InsertHeaderCommand, WorkspaceTrustedNotification } from './protocol';
+import { OutsideWatchers } from './watch';
 import { SettingsCache } from './settings';
 import { message } from '../engine/messages';
 import { editsFor } from '../engine/fixes';
@@ -37,6 +38,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // Neovim 0.7 and other older clients only take pushed diagnostics; pull where the client supports it.
   pullDiagnostics = !!caps.textDocument?.diagnostic;
   canRefreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
+  folders.trusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted ?? true;
   const roots = params.workspaceFolders?.map((f) => URI.parse(f.uri).fsPath)
     ?? (params.rootUri ? [URI.parse(params.rootUri).fsPath] : params.rootPath ? [params.rootPath] : []);
   folders.setRoots(roots);
@@ -80,7 +82,8 @@ async function diagnose(doc: TextDocument) {
   const policyOwner = folders.ownerOfPolicyFile(fsPath);
   if (policyOwner) {
     // The policy file is checked like any document; while it is broken the last good policy stays in force.
-    folders.applyText(policyOwner, fsPath, doc.getText());
+    await folders.applyText(policyOwner, fsPath, doc.getText());
+    watchOutside();
   }
   const result = await checkDocument(doc, fsPath, state, logError);
   const diagnostics = result.findings.map(toDiagnostic);
@@ -95,12 +98,32 @@ async function push(doc: TextDocument): Promise<void> {
   if (documents.get(doc.uri)?.version === version) connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
 }
 
-function refreshAll(): void {
+/** Re-checks every open document except `skip` (which is being checked already). */
+function refreshAll(skip?: string): void {
   if (pullDiagnostics) {
     if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
   } else {
-    for (const doc of documents.all()) void push(doc);
+    for (const doc of documents.all()) if (doc.uri !== skip) void push(doc);
   }
+}
+
+const outside = new OutsideWatchers((files) => void reloadDependents(files), (m) => connection.console.warn(m));
+
+/** Watches the policy files the folders depend on that no client watcher covers. */
+function watchOutside(): void {
+  const roots = folders.all().map((s) => s.root);
+  const inside = (f: string) => roots.some((r) => f.startsWith(r + path.sep));
+  outside.sync([...new Set(folders.all().flatMap((s) => s.dependencies))].filter((f) => !inside(f)));
+}
+
+async function reloadDependents(files: string[]): Promise<void> {
+  const states = new Set(files.flatMap((f) => folders.dependentsOf(f)));
+  for (const state of states) {
+    const { policyFile } = await settings.get(URI.file(state.root).toString());
+    await folders.reload(state, policyFile);
+  }
+  watchOutside();
+  if (states.size) refreshAll();
 }
 
 connection.languages.diagnostics.on(async (params) => {
@@ -108,11 +131,16 @@ connection.languages.diagnostics.on(async (params) => {
   return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await diagnose(doc) : [] };
 });
 
-documents.onDidChangeContent((e) => {
-  if (!pullDiagnostics) void push(e.document);
+documents.onDidChangeContent(async (e) => {
   const fsPath = toFsPath(e.document.uri);
-  // Editing the policy changes every other document's findings.
-  if (fsPath && folders.ownerOfPolicyFile(fsPath) && pullDiagnostics && canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
+  const owner = fsPath && folders.ownerOfPolicyFile(fsPath);
+  if (owner) {
+    // Editing the policy changes every other document's findings: apply it first, then re-check them.
+    await folders.applyText(owner, fsPath, e.document.getText());
+    watchOutside();
+    refreshAll(e.document.uri);
+  }
+  if (!pullDiagnostics) void push(e.document);
 });
 documents.onDidClose((e) => {
   if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -125,17 +153,20 @@ connection.onDidChangeConfiguration(() => {
 });
 
 connection.onDidChangeWatchedFiles(async (e) => {
-  let policyChanged = false;
-  for (const change of e.changes) {
-    const fsPath = toFsPath(change.uri);
-    if (fsPath && (fsPath.endsWith(path.sep + policyFileName) || folders.ownerOfPolicyFile(fsPath))) policyChanged = true;
+  const files = e.changes.map((c) => toFsPath(c.uri)).filter((f): f is string => !!f);
+  // A policy file that appeared where none was: its folder must start using it.
+  const created = files.filter((f) => f.endsWith(path.sep + policyFileName) && !folders.dependentsOf(f).length);
+  if (created.length) {
+    folders.clear();
+    refreshAll();
+    return;
   }
-  if (policyChanged) {
-    for (const state of folders.all()) {
-      const { policyFile } = await settings.get(URI.file(state.root).toString());
-      await folders.reload(state, policyFile);
-    }
-  }
+  await reloadDependents(files);
+});
+
+connection.onNotification(WorkspaceTrustedNotification, () => {
+  folders.trusted = true;
+  folders.clear();
   refreshAll();
 });
 
@@ -173,6 +204,8 @@ connection.onExecuteCommand(async (params) => {
   const edits = editsFor(finding, result.file, target.state.policy, await folders.fixContext(target.state));
   await connection.workspace.applyEdit({ label: message('fix.insert-header'), edit: { changes: { [uri]: edits } } });
 });
+
+connection.onShutdown(() => outside.dispose());
 
 documents.listen(connection);
 connection.listen();

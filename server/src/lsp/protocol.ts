@@ -18,3 +18,11 @@ export interface OspoSettings {
 }
 
 export const defaultSettings: OspoSettings = { enable: true, policyFile: '' };
+
+/** Options the client sends in `initialize`. Other editors send none: the workspace then counts as trusted. */
+export interface InitializationOptions {
+  workspaceTrusted?: boolean;
+}
+
+/** Client → server notification: the user granted workspace trust, so remote bases may now be fetched. */
+export const WorkspaceTrustedNotification = 'ospo/workspaceTrusted';

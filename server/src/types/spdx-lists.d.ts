@@ -2,3 +2,4 @@
 declare module 'spdx-license-ids' { const ids: string[]; export = ids; }
 declare module 'spdx-license-ids/deprecated.json' { const ids: string[]; export = ids; }
 declare module 'spdx-exceptions' { const ids: string[]; export = ids; }
+declare module 'spdx-satisfies' { function satisfies(expression: string, approved: string[]): boolean; export = satisfies; }

@@ -2,7 +2,7 @@
 
 import type { Finding } from '../findings';
 import { message } from '../messages';
-import type { Policy } from '../policy';
+import type { Policy } from '../policy/model';
 import { copyrightTags, SourceFile } from '../source-file';
 import { range } from '../text';
 
@@ -14,6 +14,7 @@ export function copyrightMissing(file: SourceFile, policy: Policy): Finding[] {
     severity: 'warning',
     range: range(first.line, first.keyStart, first.valueEnd),
     message: message('copyright-missing'),
-    fix: { kind: 'insert-copyright' },
+    // Our notice never goes on third-party code.
+    fix: file.thirdParty ? undefined : { kind: 'insert-copyright' },
   }];
 }

@@ -2,7 +2,7 @@
 
 import type { Finding } from '../findings';
 import { message } from '../messages';
-import type { Policy } from '../policy';
+import type { Policy } from '../policy/model';
 import { copyrightTags, licenseTags, SourceFile } from '../source-file';
 import { BOM, range } from '../text';
 
@@ -11,6 +11,9 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   const first = file.header.text.lines[0] ?? '';
   const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
   const base = { rule: 'header-missing' as const, severity: 'error' as const, range: at };
+  if (file.thirdParty) {
+    return [{ ...base, message: message('header-missing.third-party', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }) }];
+  }
   if (!file.style) {
     const name = file.path.slice(Math.max(file.path.lastIndexOf('/'), file.path.lastIndexOf('\\')) + 1);
     return [{ ...base, message: message(file.uncommentable ? 'header-missing.uncommentable' : 'header-missing', { file: name }) }];

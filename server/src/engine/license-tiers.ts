@@ -1,0 +1,95 @@
+// License tiers on whole expressions (policy.md `licenses`): an expression is allowed when it can
+// be satisfied with allowed licenses alone, "review" when it needs a review-tier license, and denied
+// otherwise. spdx-satisfies gives the semantics ("MIT OR GPL-3.0-only" passes an MIT allow list,
+// "GPL-2.0-or-later" is satisfied by an allowed GPL-3.0-only).
+
+import satisfies = require('spdx-satisfies');
+import type { Policy } from './policy/model';
+import { knownLicenseIds } from './spdx';
+
+export type Tier = 'allowed' | 'review' | 'denied';
+
+export interface TierResult {
+  tier: Tier;
+  /** Ids in the expression that the policy denies outright. */
+  denied: string[];
+  /** Ids in the expression from the review tier. */
+  review: string[];
+}
+
+interface Tiers { allowed: Set<string> | 'all'; review: Set<string>; denied: Set<string>; results: Map<string, TierResult> }
+const compiled = new WeakMap<Policy['licenses'], Tiers>();
+
+function expand(list: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const entry of list) {
+    if (!entry.includes('*')) { out.add(entry); continue; }
+    const re = new RegExp('^' + entry.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*') + '$');
+    for (const id of knownLicenseIds) if (re.test(id)) out.add(id);
+  }
+  return out;
+}
+
+function tiersOf(licenses: Policy['licenses']): Tiers {
+  let t = compiled.get(licenses);
+  if (!t) {
+    const denied = expand(licenses.deny);
+    const review = new Set([...expand(licenses.review)].filter((id) => !denied.has(id)));
+    const allowed = licenses.allow.length ? new Set([...expand(licenses.allow)].filter((id) => !denied.has(id))) : 'all' as const;
+    t = { allowed, review, denied, results: new Map() };
+    compiled.set(licenses, t);
+  }
+  return t;
+}
+
+const family = (id: string) => id.replace(/[-.]?\d.*$/, '');
+
+function idsIn(expression: string): string[] {
+  const words = expression.match(/[A-Za-z0-9.+:-]+/g) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'WITH') { i++; continue; }
+    if (words[i] !== 'AND' && words[i] !== 'OR') out.push(words[i].replace(/\+$/, ''));
+  }
+  return out;
+}
+
+/** Exact-match evaluation, used when spdx-satisfies cannot read an id it does not know yet. */
+function satisfiedExactly(expression: string, approved: Set<string>): boolean {
+  // Disjunctive normal form over the ids: any OR-branch whose ids are all approved.
+  return expression.split(/\s+OR\s+/).some((branch) => idsIn(branch.replace(/[()]/g, ' ')).every((id) => approved.has(id)));
+}
+
+function satisfiable(expression: string, ids: string[], approved: Set<string> | 'all', denied: Set<string>): boolean {
+  const pool = approved === 'all' ? knownLicenseIds.filter((id) => !denied.has(id)) : [...approved];
+  // Only ids of the same families matter, and a short list keeps spdx-satisfies fast per keystroke.
+  const families = new Set(ids.map(family));
+  const candidates = pool.filter((id) => families.has(family(id)));
+  // LicenseRef ids are nobody's family: allowed when listed, or when there is no allow list and they are not denied.
+  for (const id of ids) if (id.includes('LicenseRef-') && (approved === 'all' ? !denied.has(id) : approved.has(id))) candidates.push(id);
+  if (!candidates.length) return false;
+  try {
+    return satisfies(expression, candidates);
+  } catch {
+    return satisfiedExactly(expression, new Set(candidates));
+  }
+}
+
+/** The tier of a valid SPDX expression under the policy. */
+export function licenseTier(expression: string, licenses: Policy['licenses']): TierResult {
+  const t = tiersOf(licenses);
+  const key = expression.trim();
+  let result = t.results.get(key);
+  if (result) return result;
+  const ids = idsIn(key);
+  const denied = ids.filter((id) => t.denied.has(id));
+  const review = ids.filter((id) => t.review.has(id));
+  let tier: Tier;
+  if (satisfiable(key, ids, t.allowed === 'all' ? 'all' : t.allowed, new Set([...t.denied, ...t.review]))) tier = 'allowed';
+  else if (t.review.size && satisfiable(key, ids, t.allowed === 'all' ? 'all' : new Set([...t.allowed, ...t.review]), t.denied)) tier = 'review';
+  else tier = 'denied';
+  result = { tier, denied, review };
+  if (t.results.size > 5000) t.results.clear();
+  t.results.set(key, result);
+  return result;
+}

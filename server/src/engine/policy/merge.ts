@@ -1,0 +1,121 @@
+// Merging an org base with a policy that extends it (policy.md, "Merging"). A policy may tighten
+// its base but never loosen it, unless the base says `allowOverride: true`:
+//   deny, review, required AI fields, denied tools, commit trailers: union
+//   allow and allowed tools: intersection (an absent list means "no limit")
+//   ai.mode and copyright.year: the stricter; each severity: the higher
+//   required flags: either; maxLine: the smaller
+//   holder, reviewEvidence, approval and reviewer patterns, include globs: the base's when it sets them
+//   project license, template, comment styles: the extending policy's (they describe the project, not the rules)
+//   overrides: the extending policy's first (they are more specific), each tightened against the base
+
+import type { SeverityOrOff } from '../findings';
+import type { AiMode, RawPolicy, YearRule } from './model';
+
+const aiStrictness: AiMode[] = ['allow', 'disclose', 'review', 'forbid'];
+const yearStrictness: YearRule[] = ['any', 'range-to-current', 'current'];
+const severityStrictness: SeverityOrOff[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+function union(a?: string[], b?: string[]): string[] | undefined {
+  return a || b ? [...new Set([...(a ?? []), ...(b ?? [])])] : undefined;
+}
+
+function intersection(a?: string[], b?: string[]): string[] | undefined {
+  if (!a?.length) return b;
+  if (!b?.length) return a;
+  const keep = new Set(b);
+  return a.filter((x) => keep.has(x));
+}
+
+function stricter<T>(order: readonly T[], a?: T, b?: T): T | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return order.indexOf(a) >= order.indexOf(b) ? a : b;
+}
+
+const either = (a?: boolean, b?: boolean) => (a === undefined && b === undefined ? undefined : !!a || !!b);
+const smaller = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
+
+/** Drops undefined values so that spreading the result never erases a default. */
+function clean<T extends object>(o: T): T | undefined {
+  const entries = Object.entries(o).filter(([, v]) => v !== undefined);
+  return entries.length ? (Object.fromEntries(entries) as T) : undefined;
+}
+
+function replace(base: RawPolicy, repo: RawPolicy): RawPolicy {
+  // allowOverride: the extending policy's values win, section by section.
+  return {
+    ...base, ...repo,
+    files: clean({ ...base.files, ...repo.files }),
+    licenses: clean({ ...base.licenses, ...repo.licenses }),
+    headers: clean({ ...base.headers, ...repo.headers, copyright: clean({ ...base.headers?.copyright, ...repo.headers?.copyright }), languages: clean({ ...base.headers?.languages, ...repo.headers?.languages }) }),
+    ai: clean({ ...base.ai, ...repo.ai, reviewer: clean({ ...base.ai?.reviewer, ...repo.ai?.reviewer }), tools: clean({ ...base.ai?.tools, ...repo.ai?.tools }) }),
+    severity: clean({ ...base.severity, ...repo.severity }),
+    overrides: [...(repo.overrides ?? []), ...(base.overrides ?? [])],
+    allowOverride: repo.allowOverride,
+  };
+}
+
+/** Keeps only the keys `shape` sets (two levels deep, as the sections are), with the values of `from`. */
+function pick<T extends object>(from: T, shape: object): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(shape)) {
+    const source = (from as Record<string, unknown>)[key];
+    out[key] = value && typeof value === 'object' && !Array.isArray(value) && source && typeof source === 'object' ? pick(source as object, value) : source;
+  }
+  return out as T;
+}
+
+export function mergePolicies(base: RawPolicy, repo: RawPolicy): RawPolicy {
+  if (base.allowOverride) return replace(base, repo);
+  // An override in the extending policy may not loosen the base either: tighten what it sets against the base.
+  const baseTop: RawPolicy = { ...base, overrides: undefined, extends: undefined };
+  const repoOverrides = (repo.overrides ?? []).map((o) => ({ ...pick(mergeTop(baseTop, o), o), paths: o.paths }));
+  return { ...mergeTop(base, repo), overrides: [...repoOverrides, ...(base.overrides ?? [])] };
+}
+
+function mergeTop(base: RawPolicy, repo: RawPolicy): RawPolicy {
+  const severity: Record<string, SeverityOrOff> = { ...base.severity };
+  for (const [rule, level] of Object.entries(repo.severity ?? {})) severity[rule] = stricter(severityStrictness, severity[rule], level)!;
+  return {
+    version: 1,
+    policy: repo.policy ?? base.policy,
+    allowOverride: repo.allowOverride,
+    files: clean({
+      include: base.files?.include ?? repo.files?.include,
+      exclude: union(base.files?.exclude, repo.files?.exclude),
+      respectGitignore: base.files?.respectGitignore ?? repo.files?.respectGitignore,
+      thirdParty: union(base.files?.thirdParty, repo.files?.thirdParty),
+      generated: base.files?.generated ?? repo.files?.generated,
+    }),
+    licenses: clean({
+      project: repo.licenses?.project ?? base.licenses?.project,
+      allow: intersection(base.licenses?.allow, repo.licenses?.allow),
+      review: union(base.licenses?.review, repo.licenses?.review),
+      deny: union(base.licenses?.deny, repo.licenses?.deny),
+      reviewEvidence: base.licenses?.reviewEvidence ?? repo.licenses?.reviewEvidence,
+    }),
+    headers: clean({
+      required: either(base.headers?.required, repo.headers?.required),
+      maxLine: smaller(base.headers?.maxLine, repo.headers?.maxLine),
+      copyright: clean({
+        required: either(base.headers?.copyright?.required, repo.headers?.copyright?.required),
+        holder: base.headers?.copyright?.holder ?? repo.headers?.copyright?.holder,
+        year: base.headers?.copyright?.year === 'none' ? 'none' : stricter(yearStrictness, base.headers?.copyright?.year, repo.headers?.copyright?.year),
+      }),
+      template: repo.headers?.template ?? base.headers?.template,
+      languages: clean({ ...base.headers?.languages, ...repo.headers?.languages }),
+    }),
+    ai: clean({
+      mode: stricter(aiStrictness, base.ai?.mode, repo.ai?.mode),
+      requiredFields: union(base.ai?.requiredFields, repo.ai?.requiredFields),
+      reviewer: clean({
+        pattern: base.ai?.reviewer?.pattern ?? repo.ai?.reviewer?.pattern,
+        forbidBots: either(base.ai?.reviewer?.forbidBots, repo.ai?.reviewer?.forbidBots),
+      }),
+      approvalPattern: base.ai?.approvalPattern ?? repo.ai?.approvalPattern,
+      tools: clean({ allow: intersection(base.ai?.tools?.allow, repo.ai?.tools?.allow), deny: union(base.ai?.tools?.deny, repo.ai?.tools?.deny) }),
+      commitTrailers: union(base.ai?.commitTrailers, repo.ai?.commitTrailers),
+    }),
+    severity: clean(severity),
+  };
+}

@@ -1,0 +1,124 @@
+// The org policy (../shared/design/policy.md) resolved to plain values the rules read.
+// `RawPolicy` is the YAML as written (every key optional); `Policy` has every default filled in.
+
+import type { CommentStyle } from '../comments';
+import type { SeverityOrOff } from '../findings';
+
+export type YearRule = 'any' | 'current' | 'range-to-current' | 'none';
+export type AiMode = 'allow' | 'disclose' | 'review' | 'forbid';
+
+export interface RawSections {
+  files?: { include?: string[]; exclude?: string[]; respectGitignore?: boolean; thirdParty?: string[]; generated?: 'exempt' | 'check' };
+  licenses?: { project?: string; allow?: string[]; review?: string[]; deny?: string[]; reviewEvidence?: string };
+  headers?: {
+    required?: boolean;
+    maxLine?: number;
+    copyright?: { required?: boolean; holder?: string; year?: YearRule };
+    template?: string;
+    languages?: Record<string, CommentStyle>;
+  };
+  ai?: {
+    mode?: AiMode;
+    requiredFields?: string[];
+    reviewer?: { pattern?: string; forbidBots?: boolean };
+    approvalPattern?: string;
+    tools?: { allow?: string[]; deny?: string[] };
+    commitTrailers?: string[];
+  };
+  severity?: Record<string, SeverityOrOff>;
+}
+
+export interface RawOverride extends RawSections { paths: string[] }
+
+export interface RawPolicy extends RawSections {
+  version?: 1;
+  policy?: { id?: string; title?: string; url?: string; contact?: string };
+  allowOverride?: boolean;
+  extends?: (string | { source: string; sha256?: string })[];
+  overrides?: RawOverride[];
+}
+
+export interface Policy {
+  /** Where the policy came from, for hovers, the status item and the log. */
+  source: string;
+  meta: { id?: string; title?: string; url?: string; contact?: string };
+  files: { include: string[]; exclude: string[]; respectGitignore: boolean; thirdParty: string[]; generated: 'exempt' | 'check' };
+  licenses: { project?: string; allow: string[]; review: string[]; deny: string[]; reviewEvidence?: string };
+  headers: {
+    required: boolean;
+    maxLine: number;
+    copyright: { required: boolean; holder?: string; year: YearRule };
+    template: string;
+    languages: Record<string, CommentStyle>;
+  };
+  ai: {
+    mode: AiMode;
+    requiredFields: string[];
+    reviewer: { pattern?: string; forbidBots: boolean };
+    approvalPattern?: string;
+    tools: { allow: string[]; deny: string[] };
+    commitTrailers: string[];
+  };
+  severity: Record<string, SeverityOrOff>;
+  /** Per-path changes, first match wins; read through `policyForPath`. */
+  overrides: RawOverride[];
+}
+
+export const defaultTemplate = 'SPDX-FileCopyrightText: {year} {holder}\nSPDX-License-Identifier: {license}';
+
+/** The built-in default: an SPDX header is required, any valid SPDX expression is allowed, AI markers are checked for form only. */
+export function defaultPolicy(): Policy {
+  return {
+    source: 'built-in default',
+    meta: {},
+    files: { include: ['**/*'], exclude: [], respectGitignore: true, thirdParty: [], generated: 'exempt' },
+    licenses: { allow: [], review: [], deny: [] },
+    headers: {
+      required: true,
+      maxLine: 10,
+      copyright: { required: true, year: 'any' },
+      template: defaultTemplate,
+      languages: {},
+    },
+    ai: { mode: 'disclose', requiredFields: ['role'], reviewer: { forbidBots: true }, tools: { allow: [], deny: [] }, commitTrailers: [] },
+    severity: {},
+    overrides: [],
+  };
+}
+
+/** Fills the defaults under what a (merged) raw policy says. */
+export function toPolicy(raw: RawPolicy, source: string): Policy {
+  const d = defaultPolicy();
+  return {
+    source,
+    meta: { ...raw.policy },
+    files: { ...d.files, ...raw.files },
+    licenses: { ...d.licenses, ...raw.licenses },
+    headers: {
+      ...d.headers,
+      ...raw.headers,
+      copyright: { ...d.headers.copyright, ...raw.headers?.copyright },
+      languages: { ...raw.headers?.languages },
+    },
+    ai: {
+      ...d.ai,
+      ...raw.ai,
+      reviewer: { ...d.ai.reviewer, ...raw.ai?.reviewer },
+      tools: { ...d.ai.tools, ...raw.ai?.tools },
+    },
+    severity: { ...raw.severity },
+    overrides: raw.overrides ?? [],
+  };
+}
+
+/**
+ * A literal holder name for fixes, taken from the policy's holder regex when it is a plain name
+ * ("Example Corp( and contributors)?" gives "Example Corp"); otherwise undefined.
+ */
+export function literalHolder(pattern: string | undefined): string | undefined {
+  if (!pattern) return undefined;
+  let text = pattern.replace(/\((?:[^()\\]|\\.)*\)[?*]/g, '').replace(/^\^|\$$/g, '');
+  if (/(^|[^\\])[[\](){}|*+?^$]/.test(text)) return undefined;
+  text = text.replace(/\\(.)/g, '$1').trim();
+  return text || undefined;
+}

@@ -1,0 +1,228 @@
+// Reads one policy file: YAML with positions, the JSON Schema, then what a schema cannot say
+// (regexes compile, SPDX ids exist). Every problem is located at its own line and column, and
+// says how to fix it. Extends entries are returned for the caller to read (io/policy-source.ts).
+
+import type { ErrorObject } from 'ajv';
+import { isMap, isPair, isScalar, LineCounter, parseDocument, Document, Node as YamlNode, Pair } from 'yaml';
+import { checkExpression, knownLicenseIds } from '../spdx';
+import type { RawPolicy, RawSections } from './model';
+import { keysAt, validate } from './schema';
+
+export interface PolicyProblem {
+  severity: 'error' | 'warning';
+  message: string;
+  /** 0-based. */
+  line: number;
+  character: number;
+  endLine: number;
+  endCharacter: number;
+}
+
+export interface ExtendsEntry { source: string; sha256?: string; at: PolicyProblem }
+
+export interface ParsedPolicy {
+  /** Undefined when the file has errors. */
+  raw?: RawPolicy;
+  problems: PolicyProblem[];
+  extends: ExtendsEntry[];
+}
+
+/** Larger policy files are refused: a policy is a page of YAML, not a data set. */
+export const maxPolicyBytes = 256 * 1024;
+
+type Path = (string | number)[];
+
+class Locator {
+  readonly lines = new LineCounter();
+  doc!: Document.Parsed;
+
+  span(range: readonly number[] | null | undefined): Omit<PolicyProblem, 'severity' | 'message'> {
+    const [start, end] = range ?? [0, 0];
+    const s = this.lines.linePos(start);
+    const e = this.lines.linePos(Math.max(start, end));
+    return { line: s.line - 1, character: s.col - 1, endLine: e.line - 1, endCharacter: e.col - 1 };
+  }
+
+  node(path: Path): YamlNode | undefined {
+    return (path.length ? this.doc.getIn(path, true) : this.doc.contents) as YamlNode | undefined;
+  }
+
+  /** The key of `key` in the map at `path`, for problems about the key itself. */
+  keyNode(path: Path, key: string): YamlNode | undefined {
+    const map = this.node(path);
+    if (!isMap(map)) return undefined;
+    const pair = map.items.find((p: Pair) => isScalar(p.key) && String(p.key.value) === key);
+    return pair && isPair(pair) ? (pair.key as YamlNode) : undefined;
+  }
+}
+
+const display = (path: Path) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') || 'the policy';
+
+function parsePointer(pointer: string): Path {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return d[a.length][b.length];
+}
+
+function closest(word: string, options: string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const o of options) {
+    const score = distance(word.toLowerCase(), o.toLowerCase());
+    if (score < bestScore) { best = o; bestScore = score; }
+  }
+  return best && bestScore <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+const typeWords: Record<string, string> = {
+  integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping', string: 'text',
+};
+
+function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const seenNames = new Set<string>();
+  for (const e of errors) {
+    const path = parsePointer(e.instancePath);
+    const where = display(path);
+    const push = (severity: 'error' | 'warning', node: YamlNode | undefined, message: string) =>
+      problems.push({ severity, message, ...at.span(node?.range ?? at.node(path)?.range) });
+
+    if (e.keyword === 'additionalProperties' || (e.keyword === 'enum' && e.propertyName) || e.keyword === 'propertyNames') {
+      const name = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : (e.propertyName ?? (e.params as { propertyName?: string }).propertyName)!;
+      if (seenNames.has(`${where}/${name}`)) continue;
+      seenNames.add(`${where}/${name}`);
+      const options = keysAt(path).map((k) => k.name);
+      const guess = closest(name, options);
+      const what = where === 'severity' ? 'rule id' : 'key';
+      push('warning', at.keyNode(path, name),
+        `Unknown ${what} '${name}' in ${where}: ${guess ? `did you mean '${guess}'?` : `expected one of ${options.join(', ')}`}`);
+      continue;
+    }
+    if (anyOfPaths.has(e.instancePath) && e.keyword !== 'anyOf') continue;
+    const p = e.params as Record<string, unknown>;
+    switch (e.keyword) {
+      case 'anyOf':
+        if (errors.some((x) => x !== e && x.instancePath.startsWith(e.instancePath + '/'))) continue;
+        push('error', undefined, `${where}: write a path or URL as text, or { source: …, sha256: … }`);
+        break;
+      case 'type':
+        push('error', undefined, `'${where}' must be ${typeWords[String(p.type)] ?? p.type}`);
+        break;
+      case 'enum':
+        push('error', undefined, `'${where}' must be one of: ${(p.allowedValues as unknown[]).join(', ')}`);
+        break;
+      case 'const':
+        push('error', undefined, `'${where}' must be ${JSON.stringify(p.allowedValue)}`);
+        break;
+      case 'minimum':
+      case 'maximum':
+        push('error', undefined, `'${where}' must be ${e.keyword === 'minimum' ? 'at least' : 'at most'} ${p.limit}`);
+        break;
+      case 'minLength':
+        push('error', undefined, `'${where}' must not be empty`);
+        break;
+      case 'pattern':
+        push('error', undefined, where.endsWith('sha256') ? `'${where}' must be 64 hexadecimal digits (the SHA-256 of the file)` : `'${where}' must match ${p.pattern}`);
+        break;
+      case 'required':
+        push('error', undefined, `${where} needs '${p.missingProperty}'`);
+        break;
+      default:
+        push('error', undefined, `'${where}' ${e.message}`);
+    }
+  }
+  return problems;
+}
+
+function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  const push = (severity: 'error' | 'warning', path: Path, message: string) =>
+    problems.push({ severity, message, ...at.span(at.node(path)?.range) });
+
+  const regex = (path: Path, value: unknown) => {
+    if (typeof value !== 'string') return;
+    try { new RegExp(value); } catch (err) { push('error', path, `Invalid regular expression in '${display(path)}': ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`); }
+  };
+  const licenseList = (path: Path, list: unknown) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((entry, i) => {
+      if (typeof entry !== 'string') return;
+      if (entry.includes('*')) {
+        const re = new RegExp('^' + entry.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*') + '$');
+        if (!knownLicenseIds.some((id) => re.test(id))) push('error', [...path, i], `'${entry}' matches no SPDX license id`);
+        return;
+      }
+      if (/\s(AND|OR)\s/.test(entry)) { push('error', [...path, i], `'${entry}': list single licenses here, not expressions with AND or OR`); return; }
+      const [problem] = checkExpression(entry).problems;
+      if (!problem) return;
+      const hint = problem.kind === 'prose' ? `: did you mean '${problem.suggestion}'?` : problem.kind === 'wrong-case' ? `: write '${problem.canonical}'` : problem.kind === 'unknown-id' && problem.suggestion ? `: did you mean '${problem.suggestion}'?` : ': see https://spdx.org/licenses/';
+      push('error', [...path, i], `Unknown SPDX license id '${entry}'${hint}`);
+    });
+  };
+  const sections = (s: RawSections | undefined, base: Path) => {
+    if (!s) return;
+    regex([...base, 'headers', 'copyright', 'holder'], s.headers?.copyright?.holder);
+    regex([...base, 'licenses', 'reviewEvidence'], s.licenses?.reviewEvidence);
+    regex([...base, 'ai', 'reviewer', 'pattern'], s.ai?.reviewer?.pattern);
+    regex([...base, 'ai', 'approvalPattern'], s.ai?.approvalPattern);
+    for (const tier of ['allow', 'review', 'deny'] as const) licenseList([...base, 'licenses', tier], s.licenses?.[tier]);
+    const project = s.licenses?.project;
+    if (typeof project === 'string') {
+      const [problem] = checkExpression(project).problems;
+      if (problem) push('error', [...base, 'licenses', 'project'], `'licenses.project' is not a valid SPDX expression${problem.kind === 'prose' ? `: did you mean '${problem.suggestion}'?` : ''}`);
+    }
+    const denied = new Set(s.licenses?.deny ?? []);
+    (s.licenses?.allow ?? []).forEach((id, i) => {
+      if (denied.has(id)) push('warning', [...base, 'licenses', 'allow', i], `'${id}' is both allowed and denied: deny wins`);
+    });
+  };
+  sections(raw, []);
+  (raw.overrides ?? []).forEach((o, i) => sections(o, ['overrides', i]));
+  return problems;
+}
+
+export function parsePolicy(text: string): ParsedPolicy {
+  const at = new Locator();
+  if (text.length > maxPolicyBytes) {
+    return { problems: [{ severity: 'error', message: `The policy file is larger than ${maxPolicyBytes / 1024} KiB: a policy should be a page of YAML`, line: 0, character: 0, endLine: 0, endCharacter: 0 }], extends: [] };
+  }
+  at.doc = parseDocument(text, { lineCounter: at.lines, prettyErrors: false, uniqueKeys: true });
+  const problems: PolicyProblem[] = at.doc.errors.map((err) => ({
+    severity: 'error' as const,
+    message: `YAML syntax error: ${err.message.split('\n')[0]}`,
+    ...at.span(err.pos),
+  }));
+  if (problems.length) return { problems, extends: [] };
+
+  let value: unknown;
+  try {
+    // Aliases are capped so that a "billion laughs" file cannot expand without bound.
+    value = at.doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    return { problems: [{ severity: 'error', message: `The policy cannot be read: ${(err as Error).message}`, ...at.span(at.doc.contents?.range) }], extends: [] };
+  }
+  if (value === null || value === undefined) return { raw: {}, problems: [], extends: [] };
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    return { problems: [{ severity: 'error', message: 'A policy file is a YAML mapping: start with `version: 1`', ...at.span(at.doc.contents?.range) }], extends: [] };
+  }
+  problems.push(...schemaProblems(validate(value), at));
+  const raw = value as RawPolicy;
+  problems.push(...semanticProblems(raw, at));
+  const ext: ExtendsEntry[] = [];
+  (Array.isArray(raw.extends) ? raw.extends : []).forEach((entry, i) => {
+    const source = typeof entry === 'string' ? entry : entry?.source;
+    if (typeof source !== 'string') return;
+    ext.push({ source, sha256: typeof entry === 'object' ? entry.sha256 : undefined, at: { severity: 'error', message: '', ...at.span(at.node(['extends', i])?.range) } });
+  });
+  problems.sort((a, b) => a.line - b.line || a.character - b.character);
+  return { raw: problems.some((p) => p.severity === 'error') ? undefined : raw, problems, extends: ext };
+}

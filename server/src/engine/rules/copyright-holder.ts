@@ -1,0 +1,33 @@
+// copyright-holder: a first-party file with no notice naming the policy's holder (a regex matched in full).
+// The fix rewrites a notice only when it already names our organisation in another form; a third
+// party's notice is never rewritten: our notice is added next to it instead.
+
+import { holderMatches, looksLikeOurs, parseNotice } from '../copyright';
+import type { Finding } from '../findings';
+import { message } from '../messages';
+import { literalHolder, Policy } from '../policy/model';
+import type { SourceFile } from '../source-file';
+import { range } from '../text';
+
+export function copyrightHolder(file: SourceFile, policy: Policy, ctx: { currentYear: number }): Finding[] {
+  const pattern = policy.headers.copyright.holder;
+  const notices = file.header.copyrights;
+  if (!pattern || file.thirdParty || !notices.length) return [];
+  const parsed = notices.map((tag) => ({ tag, notice: parseNotice(tag.value) }));
+  if (parsed.some((p) => holderMatches(p.notice.holder, pattern))) return [];
+  const literal = literalHolder(pattern);
+  const ours = parsed.find((p) => looksLikeOurs(p.notice.holder, literal));
+  if (ours && literal) {
+    const { tag, notice } = ours;
+    const r = range(tag.line, tag.valueStart + notice.holderSpan[0], tag.valueStart + notice.holderSpan[1]);
+    return [{ rule: 'copyright-holder', severity: 'warning', range: r, message: message('copyright-holder', { holder: notice.holder, pattern }), fix: { kind: 'replace', range: r, text: literal, safe: true } }];
+  }
+  const first = parsed[0].tag;
+  return [{
+    rule: 'copyright-holder',
+    severity: 'warning',
+    range: range(first.line, first.keyStart, first.valueEnd),
+    message: message('copyright-holder.none', { pattern }),
+    fix: literal ? { kind: 'insert-line', line: first.line, like: first.line, text: `SPDX-FileCopyrightText: ${ctx.currentYear} ${literal}`, safe: false } : undefined,
+  }];
+}

@@ -1,0 +1,26 @@
+// license-mismatch: a first-party file whose license is not the project's (licenses.project).
+
+import type { Finding } from '../findings';
+import { message } from '../messages';
+import type { Policy } from '../policy/model';
+import type { SourceFile } from '../source-file';
+import { sameExpression } from '../spdx';
+import { range } from '../text';
+import { validLicenseTags } from './valid-licenses';
+
+export function licenseMismatch(file: SourceFile, policy: Policy): Finding[] {
+  const project = policy.licenses.project;
+  if (!project || file.thirdParty) return [];
+  return validLicenseTags(file).flatMap((tag): Finding[] => {
+    if (sameExpression(tag.value, project)) return [];
+    const r = range(tag.line, tag.valueStart, tag.valueEnd);
+    return [{
+      rule: 'license-mismatch',
+      severity: 'warning',
+      range: r,
+      message: message('license-mismatch', { expression: tag.value, project }),
+      // Changing what a file claims is a decision: offered, never applied by fix-all.
+      fix: { kind: 'replace', range: r, text: project, safe: false },
+    }];
+  });
+}

@@ -1,0 +1,33 @@
+// license-review: a review-tier license without evidence of the review (licenses.reviewEvidence)
+// in the header window.
+
+import type { Finding } from '../findings';
+import { licenseTier } from '../license-tiers';
+import { message } from '../messages';
+import type { Policy } from '../policy/model';
+import type { SourceFile } from '../source-file';
+import { range } from '../text';
+import { validLicenseTags } from './valid-licenses';
+
+export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
+  const l = policy.licenses;
+  if (!l.review.length) return [];
+  const evidence = l.reviewEvidence ? new RegExp(l.reviewEvidence) : undefined;
+  const header = file.header.text.lines.slice(0, file.header.windowEnd).join('\n');
+  if (evidence?.test(header)) return [];
+  return validLicenseTags(file).flatMap((tag): Finding[] => {
+    const result = licenseTier(tag.value, l);
+    if (result.tier !== 'review') return [];
+    const ids = result.review.join(', ');
+    return [{
+      rule: 'license-review',
+      severity: 'warning',
+      range: range(tag.line, tag.valueStart, tag.valueEnd),
+      message: l.reviewEvidence
+        ? message('license-review', { expression: tag.value, ids, pattern: l.reviewEvidence })
+        : message('license-review.no-pattern', { expression: tag.value, ids }),
+      // A skeleton for the reviewer to complete; it does not satisfy the pattern until they do.
+      fix: l.reviewEvidence ? { kind: 'insert-line', line: tag.line + 1, like: tag.line, text: 'SPDX-FileComment: License review: <evidence>', safe: false } : undefined,
+    }];
+  });
+}
