@@ -26,3 +26,10 @@ export interface InitializationOptions {
 
 /** Client → server notification: the user granted workspace trust, so remote bases may now be fetched. */
 export const WorkspaceTrustedNotification = 'ospo/workspaceTrusted';
+
+/**
+ * Workspace command the server executes: write a starter `.ospo/policy.yaml`. Arguments: `[folderUri: string, template: string]`.
+ * Returns `{ file: string }` (a URI) or `{ error: string }`; it never overwrites an existing file. Sent by "OSPO: Create policy file".
+ */
+export const CreatePolicyCommand = 'ospo.server.createPolicy';
+export interface CreatePolicyResult { file?: string; error?: string }
