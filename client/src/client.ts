@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { InitializationOptions } from '../../server/src/lsp/protocol';
 import {
   LanguageClient,
   type LanguageClientOptions,
@@ -21,6 +22,9 @@ const watchedGlobs = [
   '**/REUSE.toml',
   '**/.reuse/dep5',
   '**/LICENSES/*',
+  '**/.gitignore', // .gitignore and .gitattributes decide which files are ignored or generated
+  '**/.gitattributes',
+  '**/.git/info/exclude',
 ];
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
@@ -41,6 +45,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // The status item turns red when the server fails and links to the log; popping the
     // output open on every logged error would steal focus while the user types (as vscode-eslint does).
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // In an untrusted workspace the server fetches no remote base policy (see WorkspaceTrustedNotification).
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
   };
 
   // The id 'ospo' makes the client read `ospo.trace.server` itself.

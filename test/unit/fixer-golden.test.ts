@@ -15,7 +15,7 @@ const root = path.join(__dirname, '../../../test/unit/fixtures/fixer');
 const policy = policyWith();
 
 function fix(name: string, text: string): string {
-  return applyEdits(text, fixAll(name, text, policy, fixedContext));
+  return applyEdits(text, fixAll({ path: name, text, currentYear: 2026 }, policy, fixedContext));
 }
 
 /** True when every character of `a` appears in `b` in order: the fix only inserted or replaced spans. */

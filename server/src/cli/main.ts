@@ -14,6 +14,7 @@ import { applyEdits } from '../engine/text';
 import { fixContextFor } from '../io/fix-context';
 import { findPolicyRoot, readPolicy } from '../io/policy-source';
 import { readForCheck } from '../io/read-file';
+import { GitRules } from '../io/git-rules';
 import { listFiles } from '../io/walk';
 import { Format, formatGithub, formatJson, formats, formatSarif, formatText, Report } from './formats';
 
@@ -32,7 +33,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage o
 
 class UsageError extends Error {}
 
-interface Target { root: string; policy: Policy; files: string[] }
+interface Target { root: string; policy: Policy; files: string[]; git: GitRules }
 
 function fail(message: string): never {
   throw new UsageError(message);
@@ -56,10 +57,9 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
       fail(loaded.problems.filter((x) => x.severity === 'error').map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`).join('\n'));
     }
     for (const w of loaded.problems) process.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${w.message}\n`);
-    const files = stat.isDirectory()
-      ? (await listFiles(abs, loaded.policy.files.include, loaded.policy.files.exclude)).map((f) => path.join(abs, f))
-      : [abs];
-    targets.push({ root, policy: loaded.policy, files });
+    const git = new GitRules(root);
+    const files = stat.isDirectory() ? (await listFiles(abs, loaded.policy, git)).map((f) => path.join(abs, f)) : [abs];
+    targets.push({ root, policy: loaded.policy, files, git });
   }
   return targets;
 }
@@ -74,7 +74,8 @@ async function check(paths: string[], opts: Options): Promise<Report> {
     for (const abs of target.files) {
       const read = await readForCheck(abs);
       if ('skipped' in read) { report.skipped.push({ file: display(abs), reason: read.skipped }); continue; }
-      const result = checkText({ path: relativeTo(target.root, abs), text: read.text, sidecarText: read.sidecarText }, target.policy);
+      const rel = relativeTo(target.root, abs);
+      const result = checkText({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: await target.git.isGenerated(rel) }, target.policy);
       report.files++;
       if (result.findings.length) report.results.push({ file: display(abs), findings: result.findings });
     }
@@ -90,7 +91,8 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
     for (const abs of target.files) {
       const read = await readForCheck(abs);
       if ('skipped' in read) continue;
-      const edits = fixAll(relativeTo(target.root, abs), read.text, target.policy, ctx, read.sidecarText);
+      const rel = relativeTo(target.root, abs);
+      const edits = fixAll({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: await target.git.isGenerated(rel) }, target.policy, ctx);
       if (!edits.length) continue;
       changed++;
       process.stdout.write(`${dryRun ? 'would fix' : 'fixed'} ${display(abs)} (${edits.length} edit${edits.length === 1 ? '' : 's'})\n`);

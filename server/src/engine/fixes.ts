@@ -10,7 +10,7 @@ import { message } from './messages';
 import { literalHolder, Policy } from './policy/model';
 import type { SourceFile } from './source-file';
 import { Range, TextEdit } from './text';
-import { checkText } from './check';
+import { CheckInput, checkText } from './check';
 
 /** The policy template with its placeholders filled, one line per entry, before comment wrapping. */
 export function renderTemplate(policy: Policy, ctx: FixContext): string[] {
@@ -136,11 +136,11 @@ function before(a: Range['start'], b: Range['start']): boolean {
 }
 
 /** Every safe fix for a file, as non-overlapping edits against the given text. */
-export function fixAll(path: string, text: string, policy: Policy, ctx: FixContext, sidecarText?: string): TextEdit[] {
-  const result = checkText({ path, text, sidecarText }, policy);
+export function fixAll(input: CheckInput, policy: Policy, ctx: FixContext): TextEdit[] {
+  const result = checkText(input, policy);
   const file = result.file;
   if (!file) return [];
-  const edits = result.findings.filter(isSafe).flatMap((f) => editsFor(f, file, policy, ctx));
+  const edits = result.findings.filter(isSafe).flatMap((f) => editsFor(f, file, result.policy ?? policy, ctx));
   edits.sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
   const kept: TextEdit[] = [];
   for (const edit of edits) {

@@ -1,25 +1,24 @@
-// Lists the files to check under a folder: fast-glob for the walk, `ignore` for .gitignore rules.
-// Issue 5 grows this into the workspace scanner (nested .gitignore, workers, caching).
+// Lists the files to check under a folder: fast-glob for the walk and the policy's globs,
+// GitRules for .gitignore semantics. Issue 5 grows this into the workspace scanner.
 
 import fg from 'fast-glob';
-import ignore from 'ignore';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { alwaysExcluded } from '../engine/paths';
+import type { Policy } from '../engine/policy/model';
+import { GitRules } from './git-rules';
 
-
-export async function listFiles(dir: string, include: string[] = ['**/*'], exclude: string[] = []): Promise<string[]> {
-  const files = await fg(include, {
+/** Files under `dir`, relative to it and `/`-separated, sorted. `git` holds the rules of the folder `dir` lies in. */
+export async function listFiles(dir: string, policy: Policy, git: GitRules): Promise<string[]> {
+  const files = await fg(policy.files.include, {
     cwd: dir,
     dot: true,
     onlyFiles: true,
     followSymbolicLinks: false,
-    ignore: [...alwaysExcluded, ...exclude],
+    ignore: [...alwaysExcluded, ...policy.files.exclude],
     suppressErrors: true,
   });
-  const rules = ignore();
-  try {
-    rules.add(await fs.readFile(path.join(dir, '.gitignore'), 'utf8'));
-  } catch { /* no .gitignore */ }
-  return files.filter((f) => !rules.ignores(f)).sort();
+  if (!policy.files.respectGitignore) return files.sort();
+  const prefix = path.relative(git.root, dir).split(path.sep).join('/');
+  const keep = await Promise.all(files.map(async (f) => !(await git.isIgnored(prefix && !prefix.startsWith('..') ? `${prefix}/${f}` : f))));
+  return files.filter((_, i) => keep[i]).sort();
 }

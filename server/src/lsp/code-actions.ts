@@ -21,7 +21,7 @@ function wantsKind(only: string[] | undefined, kind: string): boolean {
 }
 
 export function codeActions(
-  params: CodeActionParams, doc: TextDocument, result: CheckResult, policy: Policy, ctx: FixContext, sidecarText: string | undefined,
+  params: CodeActionParams, doc: TextDocument, result: CheckResult, policy: Policy, ctx: FixContext, sidecarText: string | undefined, generated: boolean,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const file = result.file;
@@ -32,7 +32,7 @@ export function codeActions(
       if (diagnostic.source !== DiagnosticSource) continue;
       const finding = result.findings.find((f) => f.rule === diagnostic.code && sameRange(diagnostic, f));
       if (!finding?.fix) continue;
-      const edits = editsFor(finding, file, policy, ctx);
+      const edits = editsFor(finding, file, result.policy ?? policy, ctx);
       if (!edits.length) continue;
       actions.push({
         title: fixTitle(finding),
@@ -46,7 +46,7 @@ export function codeActions(
   }
   // Fix-all is only computed when asked for, so saving with codeActionsOnSave never waits on quick fixes.
   if (only && (wantsKind(only, FixAllKind))) {
-    const edits = fixAll(file.path, doc.getText(), policy, ctx, sidecarText);
+    const edits = fixAll({ path: file.path, text: doc.getText(), sidecarText, generated }, policy, ctx);
     if (edits.length) actions.push({ title: message('fix.all'), kind: FixAllKind, edit: { changes: { [doc.uri]: edits } } });
   }
   return actions;

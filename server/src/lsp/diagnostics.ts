@@ -6,7 +6,6 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, CheckResult } from '../engine/check';
 import type { Finding, Severity } from '../engine/findings';
 import type { PolicyProblem } from '../engine/policy/parse';
-import { isCovered } from '../engine/paths';
 import { readSidecar } from '../io/read-file';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from './protocol';
@@ -47,15 +46,20 @@ export function rulePath(state: FolderState, fsPath: string): string {
   return path.relative(state.root, fsPath).split(path.sep).join('/');
 }
 
-export async function checkDocument(doc: TextDocument, fsPath: string, state: FolderState, log: (m: string) => void): Promise<CheckResult> {
+export interface DocumentCheck { result: CheckResult; sidecarText?: string; generated: boolean }
+
+export async function checkDocument(doc: TextDocument, fsPath: string, state: FolderState, log: (m: string) => void): Promise<DocumentCheck> {
   const relPath = rulePath(state, fsPath);
-  if (!isCovered(relPath, state.policy)) return { findings: [], exempt: 'excluded by files.include/exclude' };
-  const sidecarText = await readSidecar(fsPath);
+  const inside = !relPath.startsWith('../');
+  if (inside && state.policy.files.respectGitignore && await state.git.isIgnored(relPath)) {
+    return { result: { findings: [], exempt: 'ignored by git' }, generated: false };
+  }
+  const [sidecarText, generated] = await Promise.all([readSidecar(fsPath), inside ? state.git.isGenerated(relPath) : false]);
   try {
-    return checkText({ path: relPath, text: doc.getText(), sidecarText }, state.policy);
+    return { result: checkText({ path: relPath, text: doc.getText(), sidecarText, generated }, state.policy), sidecarText, generated };
   } catch (err) {
     // The engine is meant never to throw on content; if it does, one file loses its findings, not the server.
     log(`Checking ${fsPath} failed: ${(err as Error).stack ?? err}`);
-    return { findings: [] };
+    return { result: { findings: [] }, sidecarText, generated };
   }
 }

@@ -8,6 +8,7 @@ import type { FixContext } from '../engine/context';
 import { defaultPolicy, Policy } from '../engine/policy/model';
 import type { PolicyProblem } from '../engine/policy/parse';
 import { fixContextFor } from '../io/fix-context';
+import { GitRules } from '../io/git-rules';
 import { LoadedPolicy, loadPolicyText, PolicyOptions, policyFileName, readPolicy } from '../io/policy-source';
 
 export interface FolderState {
@@ -21,6 +22,8 @@ export interface FolderState {
   /** Bumped whenever the policy is read again. */
   version: number;
   fixContext?: Promise<FixContext>;
+  /** .gitignore and .gitattributes rules of the folder. */
+  git: GitRules;
   /** The open document text last applied, so a pull request after a change does not read it twice. */
   appliedText?: string;
 }
@@ -62,7 +65,7 @@ export class Folders {
   stateFor(root: string, policySetting: string): Promise<FolderState> {
     let state = this.folders.get(root);
     if (!state) {
-      const fresh: FolderState = { root, policy: defaultPolicy(), problems: [], dependencies: [], version: 0 };
+      const fresh: FolderState = { root, policy: defaultPolicy(), problems: [], dependencies: [], version: 0, git: new GitRules(root) };
       state = this.reload(fresh, policySetting).then(() => {
         this.loaded.set(root, fresh);
         return fresh;

@@ -8,7 +8,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
-import { readSidecar } from '../io/read-file';
+import { GitRules } from '../io/git-rules';
 import { policyFileName } from '../io/policy-source';
 import { codeActions } from './code-actions';
 import { policySnippets } from './completion';
@@ -66,12 +66,19 @@ connection.onInitialized(() => {
   });
 });
 
+const watchedVersion = new WeakMap<FolderState, number>();
+
 async function stateForUri(uri: string): Promise<{ fsPath: string; state: FolderState } | undefined> {
   const fsPath = toFsPath(uri);
   if (!fsPath) return undefined;
   const root = folders.rootFor(fsPath);
   const { policyFile } = await settings.get(URI.file(root).toString());
-  return { fsPath, state: await folders.stateFor(root, policyFile) };
+  const state = await folders.stateFor(root, policyFile);
+  if (state.version !== watchedVersion.get(state)) {
+    watchedVersion.set(state, state.version);
+    watchOutside();
+  }
+  return { fsPath, state };
 }
 
 async function diagnose(doc: TextDocument) {
@@ -85,7 +92,7 @@ async function diagnose(doc: TextDocument) {
     await folders.applyText(policyOwner, fsPath, doc.getText());
     watchOutside();
   }
-  const result = await checkDocument(doc, fsPath, state, logError);
+  const { result } = await checkDocument(doc, fsPath, state, logError);
   const diagnostics = result.findings.map(toDiagnostic);
   if (policyOwner) diagnostics.push(...policyOwner.problems.map(policyDiagnostic));
   return diagnostics;
@@ -132,7 +139,9 @@ connection.languages.diagnostics.on(async (params) => {
 });
 
 documents.onDidChangeContent(async (e) => {
-  const fsPath = toFsPath(e.document.uri);
+  // Reading the folder's state first makes sure its policy file is known before it is edited.
+  const target = await stateForUri(e.document.uri);
+  const fsPath = target?.fsPath;
   const owner = fsPath && folders.ownerOfPolicyFile(fsPath);
   if (owner) {
     // Editing the policy changes every other document's findings: apply it first, then re-check them.
@@ -154,6 +163,11 @@ connection.onDidChangeConfiguration(() => {
 
 connection.onDidChangeWatchedFiles(async (e) => {
   const files = e.changes.map((c) => toFsPath(c.uri)).filter((f): f is string => !!f);
+  // Git's rules changed: forget them, and re-check everything open.
+  if (files.some((f) => /[\\/]\.git(ignore|attributes)$|[\\/]\.git[\\/]info[\\/]exclude$/.test(f))) {
+    for (const state of folders.all()) state.git = new GitRules(state.root);
+    refreshAll();
+  }
   // A policy file that appeared where none was: its folder must start using it.
   const created = files.filter((f) => f.endsWith(path.sep + policyFileName) && !folders.dependentsOf(f).length);
   if (created.length) {
@@ -174,9 +188,9 @@ connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const target = doc && (await stateForUri(doc.uri));
   if (!doc || !target) return [];
-  const result = await checkDocument(doc, target.fsPath, target.state, logError);
+  const { result, sidecarText, generated } = await checkDocument(doc, target.fsPath, target.state, logError);
   const ctx = await folders.fixContext(target.state);
-  return codeActions(params, doc, result, target.state.policy, ctx, await readSidecar(target.fsPath));
+  return codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated);
 });
 
 connection.onCompletion(async (params) => {
@@ -195,13 +209,13 @@ connection.onExecuteCommand(async (params) => {
     void connection.window.showWarningMessage('OSPO: open a file to insert a license header.');
     return;
   }
-  const result = await checkDocument(doc, target.fsPath, target.state, logError);
+  const { result } = await checkDocument(doc, target.fsPath, target.state, logError);
   const finding = result.findings.find((f) => f.rule === 'header-missing' && f.fix);
   if (!finding || !result.file) {
     void connection.window.showInformationMessage('OSPO: this file already has a license header.');
     return;
   }
-  const edits = editsFor(finding, result.file, target.state.policy, await folders.fixContext(target.state));
+  const edits = editsFor(finding, result.file, result.policy ?? target.state.policy, await folders.fixContext(target.state));
   await connection.workspace.applyEdit({ label: message('fix.insert-header'), edit: { changes: { [uri]: edits } } });
 });
 

@@ -1,0 +1,87 @@
+// Live policy: editing the policy in the editor, or a base file outside the workspace changing on
+// disk, re-checks the other open documents without a restart.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TestClient } from './lsp-client';
+
+const header = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: GPL-3.0-only\nexport {};\n';
+const policyHeader = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: CC0-1.0\n';
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-live-')));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('live policy reload', () => {
+  let client: TestClient;
+  afterEach(async () => client?.stop());
+
+  it('editing the policy changes another open document\'s diagnostics (push)', async () => {
+    const root = workspace({ 'ws/.ospo/policy.yaml': policyHeader, 'ws/src/a.ts': header });
+    const ws = path.join(root, 'ws');
+    client = new TestClient();
+    await client.initialize(ws, { pull: false });
+    const a = 'file://' + path.join(ws, 'src/a.ts');
+    const policyUri = 'file://' + path.join(ws, '.ospo/policy.yaml');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'typescript', version: 1, text: header } });
+    await client.until(() => client.diagnosticsFor(a)?.length === 0, 'a.ts clean');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: policyUri, languageId: 'yaml', version: 1, text: policyHeader } });
+
+    const started = Date.now();
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: policyUri, version: 2 }, contentChanges: [{ text: policyHeader + 'licenses:\n  deny: ["GPL-*"]\n' }],
+    });
+    const diags = await client.until(() => { const d = client.diagnosticsFor(a); return d?.length ? d : undefined; }, 'license-denied on a.ts', 1000);
+    assert.deepEqual(diags.map((d) => d.code), ['license-denied']);
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed < 1000, `re-checked in ${elapsed} ms`);
+
+    // Fixing the policy clears it again.
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: policyUri, version: 3 }, contentChanges: [{ text: policyHeader }] });
+    await client.until(() => client.diagnosticsFor(a)?.length === 0, 'a.ts clean again', 1000);
+  });
+
+  it('asks a pull client to refresh when the policy is edited', async () => {
+    const ws = workspace({ '.ospo/policy.yaml': policyHeader, 'a.ts': header });
+    client = new TestClient();
+    await client.initialize(ws, { pull: true });
+    const a = 'file://' + path.join(ws, 'a.ts');
+    const policyUri = 'file://' + path.join(ws, '.ospo/policy.yaml');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'typescript', version: 1, text: header } });
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: policyUri, languageId: 'yaml', version: 1, text: policyHeader } });
+    let refreshes = 0;
+    client.connection.onRequest('workspace/diagnostic/refresh', () => { refreshes++; return null; });
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: policyUri, version: 2 }, contentChanges: [{ text: policyHeader + 'licenses:\n  deny: ["GPL-*"]\n' }] });
+    // Poll: this handler replaces the test client's own, so its waiters are not woken.
+    const deadline = Date.now() + 2000;
+    while (refreshes === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(refreshes > 0, 'refresh requested');
+    const report = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: a } }) as { items: { code: string }[] };
+    assert.deepEqual(report.items.map((d) => d.code), ['license-denied']);
+  });
+
+  it('a base policy outside the workspace is watched from the server', async () => {
+    const root = workspace({
+      'org/base.yaml': 'licenses:\n  deny: []\n',
+      'ws/.ospo/policy.yaml': policyHeader + 'extends: [../../org/base.yaml]\n',
+      'ws/a.ts': header,
+    });
+    const ws = path.join(root, 'ws');
+    client = new TestClient();
+    await client.initialize(ws, { pull: false });
+    const a = 'file://' + path.join(ws, 'a.ts');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'typescript', version: 1, text: header } });
+    await client.until(() => client.diagnosticsFor(a)?.length === 0, 'a.ts clean');
+    const started = Date.now();
+    fs.writeFileSync(path.join(root, 'org/base.yaml'), 'licenses:\n  deny: ["GPL-*"]\n');
+    await client.until(() => client.diagnosticsFor(a)?.length === 1, 'license-denied after the base changed', 3000);
+    assert.ok(Date.now() - started < 1000, `reloaded in ${Date.now() - started} ms`);
+  });
+});

@@ -1,0 +1,53 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { GitRules } from '../../server/src/io/git-rules';
+import { listFiles } from '../../server/src/io/walk';
+import { toPolicy } from '../../server/src/engine/policy/model';
+
+function tree(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-git-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('git rules', () => {
+  const dir = tree({
+    '.gitignore': 'build/\n*.log\n!keep.log\n',
+    '.git/info/exclude': 'local-notes.md\n',
+    'src/.gitignore': 'gen/*\n!gen/hand-written.ts\n',
+    'src/a.ts': '', 'src/gen/x.ts': '', 'src/gen/hand-written.ts': '', 'build/out.js': '', 'build/.gitignore': '!out.js\n',
+    'debug.log': '', 'keep.log': '', 'local-notes.md': '',
+    '.gitattributes': 'proto/*.pb.go linguist-generated\nproto/keep.pb.go -linguist-generated\n',
+    'proto/a.pb.go': '', 'proto/keep.pb.go': '',
+  });
+  const git = new GitRules(dir);
+
+  it('follows nested .gitignore files, negation and .git/info/exclude', async () => {
+    const expect: Record<string, boolean> = {
+      'src/a.ts': false, 'src/gen/x.ts': true, 'src/gen/hand-written.ts': false,
+      'build/out.js': true, // an ignored folder is never read, so its negation does not count
+      'debug.log': true, 'keep.log': false, 'local-notes.md': true,
+    };
+    for (const [file, ignored] of Object.entries(expect)) assert.equal(await git.isIgnored(file), ignored, file);
+  });
+
+  it('reads linguist-generated from .gitattributes', async () => {
+    assert.equal(await git.isGenerated('proto/a.pb.go'), true);
+    assert.equal(await git.isGenerated('proto/keep.pb.go'), false);
+    assert.equal(await git.isGenerated('src/a.ts'), false);
+  });
+
+  it('the walk leaves out ignored files unless the policy says otherwise', async () => {
+    const files = await listFiles(dir, toPolicy({}, 'p'), git);
+    assert.ok(files.includes('src/a.ts') && files.includes('keep.log'));
+    assert.ok(!files.includes('debug.log') && !files.includes('build/out.js') && !files.includes('src/gen/x.ts'));
+    assert.ok(!files.some((f) => f.startsWith('.git/')));
+    const all = await listFiles(dir, toPolicy({ files: { respectGitignore: false } }, 'p'), new GitRules(dir));
+    assert.ok(all.includes('debug.log'));
+  });
+});
