@@ -122,4 +122,27 @@ describe('OSPO Compliance in VS Code', function () {
     lap('diagnostic gone');
     await doc.save();
   });
+
+  it('shows license-denied for a license the policy denies, and fixing the policy clears it', async function () {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const policy = vscode.Uri.joinPath(folder, '.ospo', 'policy.yaml');
+    const policyHeader = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: CC0-1.0\n';
+    const file = vscode.Uri.joinPath(folder, `ospo_e2e_gpl_${process.pid}.py`);
+    await vscode.workspace.fs.writeFile(policy, Buffer.from(policyHeader + 'licenses:\n  deny: ["GPL-*"]\n'));
+    await vscode.workspace.fs.writeFile(file, Buffer.from('# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: GPL-3.0-only\nprint(1)\n'));
+    try {
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+      const denied = () => vscode.languages.getDiagnostics(file).filter((d) => d.source === 'ospo' && codeOf(d) === 'license-denied');
+      const [diagnostic] = await until(() => `license-denied (have ${describeDiagnostics(file)})`, () => (denied().length ? denied() : undefined));
+      assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(diagnostic.range.start.line, 1);
+      assert.match(diagnostic.message, /'GPL-3\.0-only' is denied by the policy/);
+      // The policy changes on disk: the server reloads it and the finding goes, without a restart.
+      await vscode.workspace.fs.writeFile(policy, Buffer.from(policyHeader + 'licenses:\n  deny: ["AGPL-*"]\n'));
+      await until(() => `license-denied to go away (have ${describeDiagnostics(file)})`, () => denied().length === 0);
+    } finally {
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+      await vscode.workspace.fs.delete(policy).then(undefined, () => undefined);
+    }
+  });
 });
