@@ -97,7 +97,8 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
         if (entry.sha256 && sha256(baseText) !== entry.sha256.toLowerCase()) throw new Error(`sha256 mismatch: the file has ${sha256(baseText)}`);
       }
     } catch (err) {
-      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+      const code = (err as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a policy file' : (err as Error).message;
       problems.push(problemAt(entry, `Cannot use base policy '${entry.source}': ${reason}`));
       continue;
     }

@@ -4,7 +4,7 @@
 
 import type { ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, Document, Node as YamlNode, Pair } from 'yaml';
-import { checkExpression, knownLicenseIds } from '../spdx';
+import { checkExpression, knownLicenseIds, Problem } from '../spdx';
 import type { RawPolicy, RawSections } from './model';
 import { keysAt, validate } from './schema';
 
@@ -56,7 +56,9 @@ class Locator {
   }
 }
 
-const display = (path: Path) => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('') || 'the policy';
+// Keys that are not plain names (".foo", "a b") are quoted, so the path stays readable.
+const display = (path: Path) =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : !/^[A-Za-z_][\w-]*$/.test(p) ? `[${JSON.stringify(p)}]` : i ? `.${p}` : p)).join('') || 'the policy';
 
 function parsePointer(pointer: string): Path {
   if (!pointer) return [];
@@ -111,7 +113,9 @@ function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
     const p = e.params as Record<string, unknown>;
     switch (e.keyword) {
       case 'anyOf':
+        // Deeper errors say more; and unknown keys alone are warnings, which must not make the policy unusable.
         if (errors.some((x) => x !== e && x.instancePath.startsWith(e.instancePath + '/'))) continue;
+        if (errors.some((x) => x.instancePath === e.instancePath && x.keyword === 'additionalProperties')) continue;
         push('error', undefined, `${where}: write a path or URL as text, or { source: …, sha256: … }`);
         break;
       case 'type':
@@ -120,8 +124,12 @@ function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
       case 'enum':
         push('error', undefined, `'${where}' must be one of: ${(p.allowedValues as unknown[]).join(', ')}`);
         break;
-      case 'const':
-        push('error', undefined, `'${where}' must be ${JSON.stringify(p.allowedValue)}`);
+      case 'const': {
+        const node = at.node(path);
+        const quoted = isScalar(node) && typeof node.value === 'string' && node.value === String(p.allowedValue);
+        push('error', undefined, `'${where}' must be ${JSON.stringify(p.allowedValue)}${quoted ? ' (a number: remove the quotes)' : ''}`);
+        break;
+      }
         break;
       case 'minimum':
       case 'maximum':
@@ -143,6 +151,20 @@ function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
   return problems;
 }
 
+function wildcard(entry: string): RegExp {
+  return new RegExp('^' + entry.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*') + '$');
+}
+
+function describeProblem(problem: Problem): string {
+  switch (problem.kind) {
+    case 'empty': return 'it is empty';
+    case 'prose': return `did you mean '${problem.suggestion}'?`;
+    case 'wrong-case': return `write '${problem.canonical}'`;
+    case 'unknown-id': return `unknown license ${problem.token.exception ? 'exception' : 'id'} '${problem.token.id}'${problem.suggestion ? `: did you mean '${problem.suggestion}'?` : ''}`;
+    case 'syntax': return problem.detail;
+  }
+}
+
 function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   const push = (severity: 'error' | 'warning', path: Path, message: string) =>
@@ -157,8 +179,8 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
     list.forEach((entry, i) => {
       if (typeof entry !== 'string') return;
       if (entry.includes('*')) {
-        const re = new RegExp('^' + entry.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*') + '$');
-        if (!knownLicenseIds.some((id) => re.test(id))) push('error', [...path, i], `'${entry}' matches no SPDX license id`);
+        const re = wildcard(entry);
+        if (!knownLicenseIds.some((id) => re.test(id))) push('error', [...path, i], `'${entry}' matches no SPDX license id: see https://spdx.org/licenses/`);
         return;
       }
       if (/\s(AND|OR)\s/.test(entry)) { push('error', [...path, i], `'${entry}': list single licenses here, not expressions with AND or OR`); return; }
@@ -178,16 +200,25 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
     const project = s.licenses?.project;
     if (typeof project === 'string') {
       const [problem] = checkExpression(project).problems;
-      if (problem) push('error', [...base, 'licenses', 'project'], `'licenses.project' is not a valid SPDX expression${problem.kind === 'prose' ? `: did you mean '${problem.suggestion}'?` : ''}`);
+      if (problem) push('error', [...base, 'licenses', 'project'], `'licenses.project' is not a valid SPDX expression: ${describeProblem(problem)}`);
     }
-    const denied = new Set(s.licenses?.deny ?? []);
-    (s.licenses?.allow ?? []).forEach((id, i) => {
-      if (denied.has(id)) push('warning', [...base, 'licenses', 'allow', i], `'${id}' is both allowed and denied: deny wins`);
+    const deny = Array.isArray(s.licenses?.deny) ? s.licenses!.deny.filter((d): d is string => typeof d === 'string') : [];
+    (Array.isArray(s.licenses?.allow) ? s.licenses!.allow : []).forEach((id, i) => {
+      if (typeof id !== 'string') return;
+      const by = deny.find((d) => d === id || (d.includes('*') && wildcard(d).test(id)));
+      if (by) push('warning', [...base, 'licenses', 'allow', i], `'${id}' is both allowed and denied${by !== id ? ` (by '${by}')` : ''}: deny wins; remove it from allow or deny`);
     });
   };
   sections(raw, []);
   (raw.overrides ?? []).forEach((o, i) => sections(o, ['overrides', i]));
   return problems;
+}
+
+// The yaml package's messages are written for programmers; these say what to do in the file.
+function yamlErrorMessage(code: string, message: string, source: string): string {
+  if (code === 'DUPLICATE_KEY') return `the key '${source.trim().replace(/^["']|["']$/g, '')}' appears twice in this mapping: merge the two into one`;
+  if (code === 'MULTIPLE_DOCS') return 'a policy file holds one YAML document: merge the documents and remove this `---`';
+  return message.split('\n')[0];
 }
 
 export function parsePolicy(text: string): ParsedPolicy {
@@ -198,7 +229,7 @@ export function parsePolicy(text: string): ParsedPolicy {
   at.doc = parseDocument(text, { lineCounter: at.lines, prettyErrors: false, uniqueKeys: true });
   const problems: PolicyProblem[] = at.doc.errors.map((err) => ({
     severity: 'error' as const,
-    message: `YAML syntax error: ${err.message.split('\n')[0]}`,
+    message: `YAML syntax error: ${yamlErrorMessage(err.code, err.message, /^[^:\n]*/.exec(text.slice(err.pos[0]))![0])}`,
     ...at.span(err.pos),
   }));
   if (problems.length) return { problems, extends: [] };
@@ -208,7 +239,8 @@ export function parsePolicy(text: string): ParsedPolicy {
     // Aliases are capped so that a "billion laughs" file cannot expand without bound.
     value = at.doc.toJS({ maxAliasCount: 50 });
   } catch (err) {
-    return { problems: [{ severity: 'error', message: `The policy cannot be read: ${(err as Error).message}`, ...at.span(at.doc.contents?.range) }], extends: [] };
+    const reason = /alias/i.test((err as Error).message) ? 'its YAML aliases (*name) expand too much: write the values out instead' : (err as Error).message;
+    return { problems: [{ severity: 'error', message: `The policy cannot be read: ${reason}`, ...at.span(at.doc.contents?.range) }], extends: [] };
   }
   if (value === null || value === undefined) return { raw: {}, problems: [], extends: [] };
   if (typeof value !== 'object' || Array.isArray(value)) {

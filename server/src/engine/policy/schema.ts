@@ -49,7 +49,7 @@ export function propertiesOf(s: JsonSchema | undefined): Record<string, JsonSche
   const out: Record<string, JsonSchema> = {};
   const node = deref(s);
   if (!node) return out;
-  for (const part of [node, ...(node.allOf ?? []).map(deref)]) {
+  for (const part of [node, ...(node.allOf ?? []).map(deref), ...(node.anyOf ?? []).map(deref)]) {
     for (const [k, v] of Object.entries(part?.properties ?? {})) {
       const d = deref(v);
       if (d && !out[k]) out[k] = d;
