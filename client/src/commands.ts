@@ -1,17 +1,29 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, State, type LanguageClient } from 'vscode-languageclient/node';
-import { InsertHeaderCommand } from '../../server/src/lsp/protocol';
+import { CreatePolicyCommand, type CreatePolicyResult, InsertHeaderCommand } from '../../server/src/lsp/protocol';
 import { documentSelector } from './client';
 
 export const RestartServerCommand = 'ospo.restartServer';
 export const ShowLogCommand = 'ospo.showLog';
 export const InsertLicenseHeaderCommand = 'ospo.insertLicenseHeader';
+export const CreatePolicyFileCommand = 'ospo.createPolicyFile';
+
+// The starter policies the server can write (server/src/engine/policy/templates.ts, which the
+// client does not bundle). test/unit/templates.test.ts checks that both lists name the same templates.
+const policyTemplates: (vscode.QuickPickItem & { template: string })[] = [
+  { template: 'apache', label: 'apache', description: 'Apache-2.0 project: permissive licenses allowed, copyleft denied, SPDX headers required' },
+  { template: 'mit', label: 'mit', description: 'MIT project: permissive licenses allowed, copyleft denied, SPDX headers required' },
+  { template: 'reuse-strict', label: 'reuse-strict', description: 'REUSE 3.3: every file licensed, copyright years kept current, nothing below warning' },
+  { template: 'ai-disclose', label: 'ai-disclose', description: 'AI-assisted code must say so, with the tool, a human reviewer and the review date' },
+  { template: 'ai-forbid', label: 'ai-forbid', description: 'No AI-generated code: AI markers in files are reported' },
+];
 
 export function registerCommands(client: LanguageClient, channel: vscode.LogOutputChannel): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(RestartServerCommand, () => restartServer(client, channel)),
     vscode.commands.registerCommand(ShowLogCommand, () => channel.show()),
     vscode.commands.registerCommand(InsertLicenseHeaderCommand, () => insertLicenseHeader(client)),
+    vscode.commands.registerCommand(CreatePolicyFileCommand, () => createPolicyFile(client)),
   ];
 }
 
@@ -51,6 +63,47 @@ async function insertLicenseHeader(client: LanguageClient): Promise<void> {
     client.error('Inserting a license header failed', error, false);
     void showError(`OSPO: could not insert a license header: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+async function createPolicyFile(client: LanguageClient): Promise<void> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  if (folders.length === 0) {
+    void vscode.window.showInformationMessage('OSPO: open a folder on disk first, then run "Create policy file" again.');
+    return;
+  }
+  const folder = folders.length === 1
+    ? folders[0]
+    : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder to create .ospo/policy.yaml in' });
+  if (folder === undefined) return;
+  const picked = await vscode.window.showQuickPick(policyTemplates, {
+    title: `OSPO: Create policy file in ${folder.name}`,
+    placeHolder: 'Starter policy (every section is commented; edit it afterwards)',
+  });
+  if (picked === undefined) return;
+  let result: CreatePolicyResult | null;
+  try {
+    // The server writes the file, so `ospo init` and this command share one implementation; it never overwrites.
+    result = await client.sendRequest(ExecuteCommandRequest.type, {
+      command: CreatePolicyCommand,
+      arguments: [client.code2ProtocolConverter.asUri(folder.uri), picked.template],
+    }) as CreatePolicyResult | null;
+  } catch (error) {
+    client.error('Creating a policy file failed', error, false);
+    void showError(`OSPO: could not create a policy file: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const file = result?.file === undefined ? undefined : client.protocol2CodeConverter.asUri(result.file);
+  if (result?.error !== undefined) {
+    // An existing policy file is answered with its URI too: offer to open it rather than replace it.
+    const choice = await vscode.window.showWarningMessage(`OSPO: ${result.error}.`, ...(file ? ['Open policy file'] : []));
+    if (choice !== undefined && file) await vscode.window.showTextDocument(file);
+    return;
+  }
+  if (file === undefined) {
+    void showError('OSPO: the language server did not create a policy file.');
+    return;
+  }
+  await vscode.window.showTextDocument(file);
 }
 
 async function showError(message: string): Promise<void> {

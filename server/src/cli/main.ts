@@ -1,6 +1,7 @@
 // `ospo`: the same engine as the editor, for CI and the terminal.
 //   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github] [--fail-on error|warning|info]
 //   ospo fix   [paths…] [--policy FILE] [--dry-run]
+//   ospo init  [folder] [--template NAME]
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or policy error.
 
 import { promises as fs } from 'node:fs';
@@ -16,6 +17,8 @@ import { findPolicyRoot, readPolicy } from '../io/policy-source';
 import { readForCheck } from '../io/read-file';
 import { GitRules } from '../io/git-rules';
 import { listFiles } from '../io/walk';
+import { runInit } from './init';
+import { templateNames } from '../engine/policy/templates';
 import { Format, formatGithub, formatJson, formats, formatSarif, formatText, Report } from './formats';
 
 const version = '0.1.0';
@@ -23,11 +26,15 @@ const version = '0.1.0';
 const usage = `Usage:
   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github] [--fail-on error|warning|info]
   ospo fix   [paths…] [--policy FILE] [--dry-run]
+  ospo init  [folder] [--template ${templateNames.join('|')}]
 
 Options:
   --offline   never fetch a remote base policy; use the cache only
+
 With no paths, the current folder is checked. Without --policy, the nearest .ospo/policy.yaml
 at or above each path applies, else the built-in default policy.
+\`ospo init\` writes a commented starter policy to <folder>/.ospo/policy.yaml (default template: apache);
+it never overwrites one.
 Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage or policy error.
 `;
 
@@ -116,6 +123,7 @@ export async function main(argv: string[]): Promise<number> {
         'fail-on': { type: 'string', default: 'error' },
         'dry-run': { type: 'boolean', default: false },
         offline: { type: 'boolean', default: false },
+        template: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -145,6 +153,10 @@ export async function main(argv: string[]): Promise<number> {
       return failing ? 1 : 0;
     }
     if (command === 'fix') return await fix(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline }, values['dry-run'] ?? false);
+    if (command === 'init') {
+      if (paths.length > 1) fail('init takes one folder');
+      return await runInit(paths[0] ?? '.', values.template, process);
+    }
     fail(`Unknown command '${command}'`);
   } catch (err) {
     if (err instanceof UsageError) { process.stderr.write(`ospo: ${err.message}\n`); return 2; }

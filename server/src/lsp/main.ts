@@ -14,7 +14,8 @@ import { codeActions } from './code-actions';
 import { policySnippets } from './completion';
 import { checkDocument, policyDiagnostic, toDiagnostic } from './diagnostics';
 import { Folders, FolderState, toFsPath } from './folders';
-import { InitializationOptions, InsertHeaderCommand, WorkspaceTrustedNotification } from './protocol';
+import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, WorkspaceTrustedNotification } from './protocol';
+import { createPolicy } from './create-policy';
 import { OutsideWatchers } from './watch';
 import { SettingsCache } from './settings';
 import { message } from '../engine/messages';
@@ -47,7 +48,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.ospo'] },
       completionProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [InsertHeaderCommand] },
+      executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand] },
       diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -201,6 +202,15 @@ connection.onCompletion(async (params) => {
 });
 
 connection.onExecuteCommand(async (params) => {
+  if (params.command === CreatePolicyCommand) {
+    const [folderUri, template] = params.arguments ?? [];
+    const folder = typeof folderUri === 'string' ? toFsPath(folderUri) : undefined;
+    if (!folder) return { error: 'A policy file can only be created in a folder on disk' };
+    const result = await createPolicy(folder, typeof template === 'string' ? template : 'apache');
+    // Editors without file watching learn about the new policy here.
+    if (!result.error) { folders.clear(); refreshAll(); }
+    return result;
+  }
   if (params.command !== InsertHeaderCommand) return;
   const uri = String(params.arguments?.[0] ?? '');
   const doc = documents.get(uri);

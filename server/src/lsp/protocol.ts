@@ -29,7 +29,7 @@ export const WorkspaceTrustedNotification = 'ospo/workspaceTrusted';
 
 /**
  * Workspace command the server executes: write a starter `.ospo/policy.yaml`. Arguments: `[folderUri: string, template: string]`.
- * Returns `{ file: string }` (a URI) or `{ error: string }`; it never overwrites an existing file. Sent by "OSPO: Create policy file".
+ * Returns `{ file }` (a URI) when written, or `{ error }`; when the file exists already, both (the client offers to open it). It never overwrites. Sent by "OSPO: Create policy file".
  */
 export const CreatePolicyCommand = 'ospo.server.createPolicy';
 export interface CreatePolicyResult { file?: string; error?: string }
