@@ -85,3 +85,25 @@ describe('live policy reload', () => {
     assert.ok(Date.now() - started < 1000, `reloaded in ${Date.now() - started} ms`);
   });
 });
+
+describe('policy file assistance over LSP', () => {
+  let client: TestClient;
+  afterEach(async () => client?.stop());
+
+  it('completes keys and SPDX ids, and hovers licenses, in the policy file only', async () => {
+    const text = policyHeader + 'licenses:\n  deny: [GPL-3.0-only, Apa\n';
+    const ws = workspace({ '.ospo/policy.yaml': text, 'a.ts': header });
+    client = new TestClient();
+    await client.initialize(ws, { pull: false });
+    const policyUri = 'file://' + path.join(ws, '.ospo/policy.yaml');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: policyUri, languageId: 'yaml', version: 1, text } });
+    const items = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: policyUri }, position: { line: 3, character: 27 } }) as { label: string }[];
+    assert.ok(items.some((i) => i.label === 'Apache-2.0'), JSON.stringify(items.slice(0, 5)));
+    assert.ok(!items.some((i) => i.label.startsWith('ospo-')), 'no header snippets in the policy file');
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: policyUri }, position: { line: 3, character: 12 } }) as { contents: { value: string } } | null;
+    assert.match(hover?.contents.value ?? '', /GNU General Public License v3\.0 only/);
+    const a = 'file://' + path.join(ws, 'a.ts');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'typescript', version: 1, text: header } });
+    assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: a }, position: { line: 1, character: 30 } }), null);
+  });
+});

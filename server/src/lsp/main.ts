@@ -12,6 +12,7 @@ import { GitRules } from '../io/git-rules';
 import { policyFileName } from '../io/policy-source';
 import { codeActions } from './code-actions';
 import { policySnippets } from './completion';
+import { policyCompletions, policyHover } from './policy-assist';
 import { checkDocument, policyDiagnostic, toDiagnostic } from './diagnostics';
 import { Folders, FolderState, toFsPath } from './folders';
 import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, WorkspaceTrustedNotification } from './protocol';
@@ -48,6 +49,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.ospo'] },
       completionProvider: { resolveProvider: false },
+      hoverProvider: true,
       executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand] },
       diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -198,7 +200,16 @@ connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const target = doc && (await stateForUri(doc.uri));
   if (!doc || !target) return [];
+  // In the policy file itself: its keys, values and SPDX ids, not the header snippets.
+  if (folders.ownerOfPolicyFile(target.fsPath)) return policyCompletions(doc, params.position);
   return policySnippets(doc, target.fsPath, params.position, target.state.policy, await folders.fixContext(target.state));
+});
+
+connection.onHover(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const target = doc && (await stateForUri(doc.uri));
+  if (!doc || !target || !folders.ownerOfPolicyFile(target.fsPath)) return null;
+  return policyHover(doc, params.position);
 });
 
 connection.onExecuteCommand(async (params) => {
