@@ -16,7 +16,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import licenseList = require('spdx-license-list');
 import exceptionIds = require('spdx-exceptions');
-import { JsonSchema, policySchema, propertiesOf } from '../engine/policy/schema';
+import { deref, JsonSchema, policySchema, propertiesOf } from '../engine/policy/schema';
 import { isDeprecated, knownLicenseIds, successorOf } from '../engine/spdx';
 
 type Path = (string | number)[];
@@ -24,27 +24,6 @@ type Path = (string | number)[];
 // ---------------------------------------------------------------------------------------------
 // Schema lookup
 
-// The same resolution of `$ref` as schema.ts, which keeps its own private.
-function deref(s: JsonSchema | boolean | undefined): JsonSchema | undefined {
-  if (!s || s === true) return undefined;
-  let node = s;
-  const seen = new Set<string>();
-  while (node.$ref && !seen.has(node.$ref)) {
-    seen.add(node.$ref);
-    const name = node.$ref.replace('#/definitions/', '');
-    node = { ...policySchema.definitions?.[name], ...(node.description ? { description: node.description } : {}) };
-  }
-  return node;
-}
-
-/** Properties of an object schema, including the object branches of an anyOf (the items of `extends`). */
-function objectProperties(s: JsonSchema | undefined): Record<string, JsonSchema> {
-  const out = propertiesOf(s);
-  for (const branch of s?.anyOf ?? []) {
-    for (const [k, v] of Object.entries(propertiesOf(branch))) out[k] ??= v;
-  }
-  return out;
-}
 
 /**
  * The schema at a path of keys and indexes. Unlike schema.ts's schemaAt, it follows anyOf, so that
@@ -58,7 +37,7 @@ function schemaFor(path: Path): JsonSchema | undefined {
       node = deref(node.items);
       continue;
     }
-    node = objectProperties(node)[key] ?? deref(node.additionalProperties);
+    node = propertiesOf(node)[key] ?? deref(node.additionalProperties);
   }
   return node;
 }
@@ -66,7 +45,7 @@ function schemaFor(path: Path): JsonSchema | undefined {
 /** The keys an object at `path` may hold, with the schema of each value. */
 function keysFor(path: Path): { name: string; schema?: JsonSchema }[] {
   const node = schemaFor(path);
-  const keys: { name: string; schema?: JsonSchema }[] = Object.entries(objectProperties(node)).map(([name, schema]) => ({ name, schema }));
+  const keys: { name: string; schema?: JsonSchema }[] = Object.entries(propertiesOf(node)).map(([name, schema]) => ({ name, schema }));
   const named = node?.propertyNames?.enum;
   if (Array.isArray(named)) {
     // Named keys (rule ids under `severity`) have no description of their own: the table's tells what they take.
@@ -79,7 +58,7 @@ function keysFor(path: Path): { name: string; schema?: JsonSchema }[] {
 function isKnownKey(parent: Path, name: string): boolean {
   const node = schemaFor(parent);
   if (!node) return false;
-  if (objectProperties(node)[name]) return true;
+  if (propertiesOf(node)[name]) return true;
   const named = node.propertyNames?.enum;
   if (Array.isArray(named)) return named.includes(name);
   return !!deref(node.additionalProperties);

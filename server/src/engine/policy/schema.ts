@@ -31,7 +31,8 @@ export function validate(value: unknown): ErrorObject[] {
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
-function deref(s: JsonSchema | boolean | undefined): JsonSchema | undefined {
+/** Follows `$ref`s to the definition; a `$ref` with its own description keeps it. */
+export function deref(s: JsonSchema | boolean | undefined): JsonSchema | undefined {
   if (!s || s === true) return undefined;
   let node = s;
   const seen = new Set<string>();

@@ -211,33 +211,27 @@ const defaultSeverity = `# How loud each rule is: error, warning, info, hint or 
 #   copyright-year: warning    # info by default
 #   license-mismatch: off`;
 
+/** The apache and mit starters differ only in the project license. */
+function permissiveStarter(license: string): Starter {
+  return {
+    title: `Open source policy (${license})`,
+    summary: `our own files are ${license}; code we bring in (vendored files,
+# snippets) may use permissive licenses but no copyleft; every file needs an SPDX header.`,
+    generated: 'exempt',
+    licenses: permissiveLicenses(license),
+    headers: { maxLine: 10, year: 'any' },
+    ai: aiDefault,
+    overrideExample: `  # Stricter rules for sensitive code, for example:
+  # - paths: ["src/crypto/**"]
+  #   ai: { mode: forbid }`,
+    severity: defaultSeverity,
+  };
+}
+
 const starters: Record<TemplateName, Starter> = {
-  apache: {
-    title: 'Open source policy (Apache-2.0)',
-    summary: `our own files are Apache-2.0; code we bring in (vendored files,
-# snippets) may use permissive licenses but no copyleft; every file needs an SPDX header.`,
-    generated: 'exempt',
-    licenses: permissiveLicenses('Apache-2.0'),
-    headers: { maxLine: 10, year: 'any' },
-    ai: aiDefault,
-    overrideExample: `  # Stricter rules for sensitive code, for example:
-  # - paths: ["src/crypto/**"]
-  #   ai: { mode: forbid }`,
-    severity: defaultSeverity,
-  },
-  mit: {
-    title: 'Open source policy (MIT)',
-    summary: `our own files are MIT; code we bring in (vendored files,
-# snippets) may use permissive licenses but no copyleft; every file needs an SPDX header.`,
-    generated: 'exempt',
-    licenses: permissiveLicenses('MIT'),
-    headers: { maxLine: 10, year: 'any' },
-    ai: aiDefault,
-    overrideExample: `  # Stricter rules for sensitive code, for example:
-  # - paths: ["src/crypto/**"]
-  #   ai: { mode: forbid }`,
-    severity: defaultSeverity,
-  },
+  apache: permissiveStarter('Apache-2.0'),
+  mit: permissiveStarter('MIT'),
+
   'reuse-strict': {
     title: 'Open source policy (REUSE 3.3, strict)',
     summary: `every file carries copyright and license information as
