@@ -231,9 +231,12 @@ connection.onExecuteCommand(async (params) => {
     return;
   }
   const { result } = await checkDocument(doc, target.fsPath, target.state, logError);
-  const finding = result.findings.find((f) => f.rule === 'header-missing' && f.fix);
+  const missing = result.findings.find((f) => f.rule === 'header-missing');
+  const finding = missing?.fix ? missing : undefined;
   if (!finding || !result.file) {
-    void connection.window.showInformationMessage('OSPO: this file already has a license header.');
+    // Say why nothing happened: a header is there, the file is exempt, or no comment style is known for it.
+    const why = missing ? missing.message : result.exempt ? `this file is not checked (${result.exempt}).` : 'this file already has a license header.';
+    void connection.window.showInformationMessage(`OSPO: ${why}`);
     return;
   }
   const edits = editsFor(finding, result.file, result.policy ?? target.state.policy, await folders.fixContext(target.state));
