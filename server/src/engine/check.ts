@@ -7,6 +7,8 @@ import type { Policy } from './policy/model';
 import { policyForPath } from './policy/overrides';
 import { rules } from './rules';
 import { parseSourceFile, SourceFile } from './source-file';
+import { message } from './messages';
+import { range } from './text';
 
 export interface CheckInput {
   /** Path relative to the workspace folder, with `/` separators; rules and overrides match on it. */
@@ -18,6 +20,8 @@ export interface CheckInput {
   generated?: boolean;
   /** The year copyright rules compare with; defaults to this year. */
   currentYear?: number;
+  /** Today as YYYY-MM-DD, for AI review dates; defaults to today. */
+  today?: string;
 }
 
 export interface CheckResult {
@@ -43,10 +47,12 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   if (!isCovered(input.path, policy)) return { findings: [], exempt: 'excluded by files.include/exclude', policy };
   if (input.text.length === 0 || /^\uFEFF?\s*$/.test(input.text)) return { findings: [], exempt: 'empty file', policy };
   if (policy.files.generated === 'exempt' && (input.generated || isGeneratedText(input.text))) {
-    return { findings: [], exempt: 'generated file', policy };
+    // Exempt, except that AI-marked code also marked generated is a contradiction worth saying.
+    const semantics = aiGeneratedSemantics(input.path, input.text, policy);
+    return { findings: semantics, exempt: semantics.length ? undefined : 'generated file', policy };
   }
   const file = parseSourceFile(input.path, input.text, policy, input.sidecarText, isThirdParty(input.path, policy));
-  const ctx = { currentYear: input.currentYear ?? new Date().getFullYear() };
+  const ctx = { currentYear: input.currentYear ?? new Date().getFullYear(), today: input.today };
   const findings: Finding[] = [];
   for (const rule of rules) {
     for (const finding of rule(file, policy, ctx)) {
@@ -54,6 +60,18 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
       if (severity !== 'off') findings.push({ ...finding, severity });
     }
   }
+  if (policy.files.generated === 'check') findings.push(...aiGeneratedSemantics(input.path, input.text, policy, file));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { findings, file, policy };
+}
+
+/** ai-generated-semantics: AI markers on a file also marked @generated / DO NOT EDIT. */
+function aiGeneratedSemantics(path: string, text: string, policy: Policy, parsed?: SourceFile): Finding[] {
+  const file = parsed ?? parseSourceFile(path, text, policy);
+  const { markers, generatedLine } = file.markers;
+  if (generatedLine === undefined || (!markers.length && !file.markers.legacy.length)) return [];
+  const severity = policy.severity['ai-generated-semantics'] ?? 'warning';
+  if (severity === 'off') return [];
+  const line = text.split('\n', generatedLine + 1)[generatedLine].replace(/\r$/, '');
+  return [{ rule: 'ai-generated-semantics', severity, range: range(generatedLine, 0, line.length), message: message('ai-generated-semantics') }];
 }

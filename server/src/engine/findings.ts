@@ -8,6 +8,8 @@ export type SeverityOrOff = Severity | 'off';
 export const ruleIds = [
   'header-missing', 'spdx-invalid', 'spdx-deprecated', 'copyright-missing',
   'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'third-party-header',
+  'snippet-unbalanced', 'snippet-incomplete', 'ai-forbidden', 'ai-marker-incomplete', 'ai-marker-malformed', 'ai-tool-denied',
+  'ai-reviewer-invalid', 'ai-nonstandard-marker', 'ai-generated-semantics', 'ai-chatbot-artifact',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -22,6 +24,16 @@ export const defaultSeverity: Record<RuleId, Severity> = {
   'copyright-holder': 'warning',
   'copyright-year': 'info',
   'third-party-header': 'error',
+  'snippet-unbalanced': 'error',
+  'snippet-incomplete': 'warning',
+  'ai-forbidden': 'error',
+  'ai-marker-incomplete': 'warning',
+  'ai-marker-malformed': 'warning',
+  'ai-tool-denied': 'error',
+  'ai-reviewer-invalid': 'warning',
+  'ai-nonstandard-marker': 'info',
+  'ai-generated-semantics': 'warning',
+  'ai-chatbot-artifact': 'warning',
 };
 
 /** What a fix needs to know, carried in `Diagnostic.data` so code actions need not re-derive it. */

@@ -2,14 +2,14 @@
 // so every edit is written once and follows the byte-fidelity rules of markers.md:
 // the BOM, the prologue lines, the file's own line ending and its final newline stay as they are.
 
-import { CommentStyle } from './comments';
+import { blockClosers, CommentStyle } from './comments';
 import type { FixContext } from './context';
 import type { Finding } from './findings';
 import type { Tag } from './header';
 import { message } from './messages';
 import { literalHolder, Policy } from './policy/model';
 import type { SourceFile } from './source-file';
-import { Range, TextEdit } from './text';
+import { Lines, Range, splitLines, TextEdit } from './text';
 import { CheckInput, checkText } from './check';
 
 /** The policy template with its placeholders filled, one line per entry, before comment wrapping. */
@@ -47,8 +47,14 @@ function headerStyle(file: SourceFile): CommentStyle | undefined {
   return file.style;
 }
 
+/** The file's lines: the header's split when `at` lies inside it, else the whole text (fixes far down a file). */
+function linesFor(file: SourceFile, at: number): Lines {
+  const top = file.header.text;
+  return at < top.lines.length - 1 ? top : splitLines(file.text);
+}
+
 function insertLines(file: SourceFile, at: number, newLines: string[], blankAfter: boolean): TextEdit {
-  const { lines, eol } = file.header.text;
+  const { lines, eol } = linesFor(file, at);
   // Past the last line of a file with no final newline: start a new line, and do not end with one.
   if (at >= lines.length) {
     const last = lines.length - 1;
@@ -98,12 +104,16 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
       return [{ range: fix.range, newText: fix.text }];
     case 'insert-line': {
       const model = file.header.tags.find((t) => t.line === fix.like);
-      if (!model) return [];
       const [key, ...rest] = fix.text.split(': ');
-      return [insertLines(file, fix.line, [lineLike(file, model, key, rest.join(': '))], false)];
+      if (model) return [insertLines(file, fix.line, [lineLike(file, model, key, rest.join(': '))], false)];
+      // Shaped like a line that is not a header tag (an SPDX-SnippetBegin): same comment lead and closer.
+      const like = linesFor(file, fix.like).lines[fix.like] ?? '';
+      const lead = /^[\s/*#;%!"'<>\-({.@]*(?:@?REM\s+)?/i.exec(like.replace(/^\uFEFF/, ''))![0];
+      const closer = blockClosers.find((c) => like.trimEnd().endsWith(c));
+      return [insertLines(file, fix.line, [lead + fix.text + (closer ? ` ${closer}` : '')], false)];
     }
     case 'delete-lines': {
-      const { lines } = file.header.text;
+      const { lines } = linesFor(file, Math.max(...fix.lines));
       return fix.lines.map((l) => (l + 1 < lines.length
         ? { range: { start: { line: l, character: 0 }, end: { line: l + 1, character: 0 } }, newText: '' }
         // The last line of a file with no final newline: take the line break before it instead.
@@ -118,9 +128,14 @@ export function fixTitle(finding: Finding): string {
     case 'insert-header': return message('fix.insert-header');
     case 'insert-license': return message('fix.insert-license');
     case 'insert-copyright': return message('fix.insert-copyright');
-    case 'replace': return finding.rule === 'license-mismatch' ? message('fix.project-license', { text: fix.text }) : message('fix.replace', { text: fix.text });
-    case 'insert-line': return message('fix.insert-line', { text: fix.text });
-    case 'delete-lines': return message('fix.delete-header');
+    case 'replace':
+      if (finding.rule === 'license-mismatch') return message('fix.project-license', { text: fix.text });
+      if (finding.rule === 'ai-chatbot-artifact') return message('fix.delete-artifact');
+      if (finding.rule === 'snippet-incomplete') return message('fix.snippet-copyright');
+      if (finding.rule === 'ai-nonstandard-marker') return message('fix.convert-marker', { text: fix.text });
+      return message('fix.replace', { text: fix.text });
+    case 'insert-line': return finding.rule === 'snippet-unbalanced' ? message('fix.snippet-end') : message('fix.insert-line', { text: fix.text });
+    case 'delete-lines': return finding.rule === 'ai-chatbot-artifact' ? message('fix.delete-artifact') : message('fix.delete-header');
     default: return '';
   }
 }

@@ -3,6 +3,7 @@
 
 import { CommentStyle, commentStyleFor, isUncommentable } from './comments';
 import { findHeader, Header, parseTagLine, Tag } from './header';
+import { Markers, parseMarkers } from './markers';
 import type { Policy } from './policy/model';
 import { splitLines } from './text';
 
@@ -16,6 +17,8 @@ export interface SourceFile {
   sidecarTags: Tag[];
   /** Under `files.thirdParty`: keeps its own notices, never gets ours. */
   thirdParty: boolean;
+  /** Snippets, AI markers, legacy markers and chatbot leftovers anywhere in the file. */
+  markers: Markers;
 }
 
 export function parseSourceFile(path: string, text: string, policy: Policy, sidecarText?: string, thirdParty = false): SourceFile {
@@ -26,10 +29,12 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
       if (tag) sidecarTags.push(tag);
     });
   }
+  const header = findHeader(path, text, policy.headers.maxLine);
   return {
     path,
     text,
-    header: findHeader(path, text, policy.headers.maxLine),
+    header,
+    markers: parseMarkers(text, header),
     style: commentStyleFor(path, policy.headers.languages),
     uncommentable: isUncommentable(path),
     sidecarTags,

@@ -254,7 +254,8 @@ severity:
   spdx-deprecated: error        # reuse lint rejects deprecated license ids
   license-text-missing: error   # each license used needs its text in LICENSES/<id>.txt
   snippet-unbalanced: error
-  copyright-year: warning`,
+  copyright-year: warning
+  ai-nonstandard-marker: warning  # legacy AI markers should be converted to the canonical tags`,
   },
   'ai-disclose': {
     title: 'Open source policy (AI disclosure)',

@@ -14,12 +14,27 @@ import { licenseReview } from './license-review';
 import { spdxDeprecated } from './spdx-deprecated';
 import { spdxInvalid } from './spdx-invalid';
 import { thirdPartyHeader } from './third-party-header';
+import { snippetUnbalanced } from './snippet-unbalanced';
+import { snippetIncomplete } from './snippet-incomplete';
+import { aiForbidden } from './ai-forbidden';
+import { aiMarkerIncomplete } from './ai-marker-incomplete';
+import { aiMarkerMalformed } from './ai-marker-malformed';
+import { aiToolDenied } from './ai-tool-denied';
+import { aiReviewerInvalid } from './ai-reviewer-invalid';
+import { aiNonstandardMarker } from './ai-nonstandard-marker';
+import { aiChatbotArtifact } from './ai-chatbot-artifact';
 
-export interface RuleContext { currentYear: number }
+export interface RuleContext {
+  currentYear: number;
+  /** Today as YYYY-MM-DD, for review dates. */
+  today?: string;
+}
 
 export type Rule = (file: SourceFile, policy: Policy, ctx: RuleContext) => Finding[];
 
 export const rules: Rule[] = [
   headerMissing, spdxInvalid, spdxDeprecated, copyrightMissing,
   licenseDenied, licenseReview, licenseMismatch, copyrightHolder, copyrightYear, thirdPartyHeader,
+  snippetUnbalanced, snippetIncomplete,
+  aiForbidden, aiMarkerIncomplete, aiMarkerMalformed, aiToolDenied, aiReviewerInvalid, aiNonstandardMarker, aiChatbotArtifact,
 ];

@@ -1,0 +1,26 @@
+// ai-reviewer-invalid: the reviewer of AI code is a bot (ai.reviewer.forbidBots), or does not match ai.reviewer.pattern in full.
+
+import type { Finding } from '../findings';
+import { aiToolNames } from '../markers';
+import { message } from '../messages';
+import type { Policy } from '../policy/model';
+import type { SourceFile } from '../source-file';
+import { range } from '../text';
+
+const bot = new RegExp(`\\[bot\\]|\\bbot@|^(?:${aiToolNames}|dependabot|renovate|github-actions)\\b`, 'i');
+
+export function aiReviewerInvalid(file: SourceFile, policy: Policy): Finding[] {
+  const { forbidBots, pattern } = policy.ai.reviewer;
+  if (policy.ai.mode === 'allow' || policy.ai.mode === 'forbid') return [];
+  const findings: Finding[] = [];
+  for (const marker of file.markers.markers) {
+    for (const t of marker.tags.filter((x) => x.key.toLowerCase() === 'ai-reviewed-by')) {
+      const r = range(t.line, t.valueStart, t.valueEnd);
+      if (forbidBots && bot.test(t.value)) findings.push({ rule: 'ai-reviewer-invalid', severity: 'warning', range: r, message: message('ai-reviewer-invalid.bot', { reviewer: t.value }) });
+      else if (pattern && !new RegExp(`^(?:${pattern})$`).test(t.value)) {
+        findings.push({ rule: 'ai-reviewer-invalid', severity: 'warning', range: r, message: message('ai-reviewer-invalid.pattern', { reviewer: t.value, pattern }) });
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,31 @@
+// ai-tool-denied: the tool in AI-Generated-By / AI-Assisted-By is denied (ai.tools.deny, error), or is
+// missing from a non-empty allow list (ai.tools.allow, warning). Tool names match case-insensitively, `*` is a wildcard.
+
+import type { Finding } from '../findings';
+import { message } from '../messages';
+import type { Policy } from '../policy/model';
+import type { SourceFile } from '../source-file';
+import { range } from '../text';
+
+function matcher(pattern: string): RegExp {
+  return new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
+}
+
+export function aiToolDenied(file: SourceFile, policy: Policy): Finding[] {
+  const { allow, deny } = policy.ai.tools;
+  if ((!allow.length && !deny.length) || policy.ai.mode === 'forbid') return [];
+  const findings: Finding[] = [];
+  for (const marker of file.markers.markers) {
+    for (const t of marker.tags.filter((x) => /^ai-(generated|assisted)-by$/i.test(x.key))) {
+      // "Claude Code:claude-opus-4-5 [tools]": the agent is what the lists name; the full value may be matched too.
+      const agent = t.value.split(':')[0].trim();
+      const r = range(t.line, t.valueStart, t.valueEnd);
+      const denied = deny.find((p) => matcher(p).test(agent) || matcher(p).test(t.value));
+      if (denied) findings.push({ rule: 'ai-tool-denied', severity: 'error', range: r, message: message('ai-tool-denied', { tool: agent, rule: denied }) });
+      else if (allow.length && !allow.some((p) => matcher(p).test(agent))) {
+        findings.push({ rule: 'ai-tool-denied', severity: 'warning', range: r, message: message('ai-tool-denied.not-allowed', { tool: agent, tools: allow.join(', ') }) });
+      }
+    }
+  }
+  return findings;
+}
