@@ -107,3 +107,21 @@ describe('policy file assistance over LSP', () => {
     assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: a }, position: { line: 1, character: 30 } }), null);
   });
 });
+
+describe('commit messages over LSP', () => {
+  let client: TestClient;
+  afterEach(async () => client?.stop());
+
+  it('flags an AI in Signed-off-by in COMMIT_EDITMSG and rewrites it into the policy\'s trailer', async () => {
+    const text = 'Fix retry parsing\n\nSigned-off-by: Claude <noreply@anthropic.com>\n';
+    const ws = workspace({ '.ospo/policy.yaml': policyHeader + 'ai:\n  commitTrailers: [Assisted-by]\n', '.git/COMMIT_EDITMSG': text });
+    client = new TestClient();
+    await client.initialize(ws, { pull: false });
+    const uri = 'file://' + path.join(ws, '.git/COMMIT_EDITMSG');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'git-commit', version: 1, text } });
+    const diags = await client.until(() => client.diagnosticsFor(uri), 'commit diagnostics');
+    assert.deepEqual(diags.map((d) => [d.code, d.range.start.line]), [['commit-ai-attribution', 2]]);
+    const actions = await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } }) as { title: string; isPreferred?: boolean }[];
+    assert.ok(actions.some((a) => /^Rewrite as 'Assisted-by: Claude/.test(a.title) && a.isPreferred), JSON.stringify(actions));
+  });
+});

@@ -9,7 +9,7 @@ export const ruleIds = [
   'header-missing', 'spdx-invalid', 'spdx-deprecated', 'copyright-missing',
   'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'third-party-header',
   'snippet-unbalanced', 'snippet-incomplete', 'ai-forbidden', 'ai-marker-incomplete', 'ai-marker-malformed', 'ai-tool-denied',
-  'ai-reviewer-invalid', 'ai-nonstandard-marker', 'ai-generated-semantics', 'ai-chatbot-artifact',
+  'ai-reviewer-invalid', 'ai-nonstandard-marker', 'ai-generated-semantics', 'ai-chatbot-artifact', 'commit-ai-attribution',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -34,6 +34,7 @@ export const defaultSeverity: Record<RuleId, Severity> = {
   'ai-nonstandard-marker': 'info',
   'ai-generated-semantics': 'warning',
   'ai-chatbot-artifact': 'warning',
+  'commit-ai-attribution': 'error',
 };
 
 /** What a fix needs to know, carried in `Diagnostic.data` so code actions need not re-derive it. */

@@ -12,6 +12,7 @@ import { GitRules } from '../io/git-rules';
 import { policyFileName } from '../io/policy-source';
 import { codeActions } from './code-actions';
 import { policySnippets } from './completion';
+import { commitCodeActions, commitCompletions, commitDiagnostics, commitRepoRoot, isCommitMessagePath } from './commit-message';
 import { policyCompletions, policyHover } from './policy-assist';
 import { checkDocument, policyDiagnostic, toDiagnostic } from './diagnostics';
 import { Folders, FolderState, toFsPath } from './folders';
@@ -74,7 +75,9 @@ const watchedVersion = new WeakMap<FolderState, number>();
 async function stateForUri(uri: string): Promise<{ fsPath: string; state: FolderState } | undefined> {
   const fsPath = toFsPath(uri);
   if (!fsPath) return undefined;
-  const root = folders.rootFor(fsPath);
+  // `git commit` may open the editor outside a workspace folder: the repository's policy still applies.
+  const repoRoot = isCommitMessagePath(fsPath) ? commitRepoRoot(fsPath) : undefined;
+  const root = folders.rootFor(repoRoot ? path.join(repoRoot, 'COMMIT_EDITMSG') : fsPath);
   const { policyFile } = await settings.get(URI.file(root).toString());
   const state = await folders.stateFor(root, policyFile);
   if (state.version !== watchedVersion.get(state)) {
@@ -89,6 +92,8 @@ async function diagnose(doc: TextDocument) {
   if (!target) return [];
   if (!(await settings.get(doc.uri)).enable) return [];
   const { fsPath, state } = target;
+  // A commit message is checked for AI attribution, not for a license header.
+  if (isCommitMessagePath(fsPath, doc.languageId)) return commitDiagnostics(doc, state.policy);
   const policyOwner = folders.ownerOfPolicyFile(fsPath);
   if (policyOwner) {
     // The policy file is checked like any document; while it is broken the last good policy stays in force.
@@ -191,6 +196,7 @@ connection.onCodeAction(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const target = doc && (await stateForUri(doc.uri));
   if (!doc || !target) return [];
+  if (isCommitMessagePath(target.fsPath, doc.languageId)) return commitCodeActions(params, doc, target.state.policy);
   const { result, sidecarText, generated } = await checkDocument(doc, target.fsPath, target.state, logError);
   const ctx = await folders.fixContext(target.state);
   return codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated);
@@ -200,6 +206,7 @@ connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const target = doc && (await stateForUri(doc.uri));
   if (!doc || !target) return [];
+  if (isCommitMessagePath(target.fsPath, doc.languageId)) return commitCompletions(doc, params.position, target.state.policy);
   // In the policy file itself: its keys, values and SPDX ids, not the header snippets.
   if (folders.ownerOfPolicyFile(target.fsPath)) return policyCompletions(doc, params.position);
   return policySnippets(doc, target.fsPath, params.position, target.state.policy, await folders.fixContext(target.state));
