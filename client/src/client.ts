@@ -25,6 +25,7 @@ const watchedGlobs = [
   '**/.gitignore', // .gitignore and .gitattributes decide which files are ignored or generated
   '**/.gitattributes',
   '**/.git/info/exclude',
+  '**/.git/logs/HEAD', // a commit or checkout: the AI evidence in git history may have changed
 ];
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {

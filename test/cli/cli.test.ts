@@ -93,4 +93,22 @@ describe('ospo CLI', () => {
     assert.match(ospo(['fix', '.'], dir).stdout, /^0 files changed$/m);
     assert.equal(ospo(['check', '.'], dir).code, 0);
   });
+
+  it('reports ai-marker-missing from git history, and is silent without git', () => {
+    const dir = tempTree({ 'src/a.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\nexport {};\n', 'src/b.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\nexport {};\n' });
+    const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.no-gitconfig') };
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd: dir, env, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    };
+    assert.deepEqual(JSON.parse(ospo(['check', '.', '--format', 'json'], dir).stdout).findings, [], 'no repository: silent');
+    git('init', '-q');
+    git('add', 'src/b.ts');
+    git('commit', '-q', '-m', 'Plain change');
+    git('add', 'src/a.ts');
+    git('commit', '-q', '-m', 'Add a\n\nAssisted-by: Claude Code:claude-opus-4-5');
+    const r = JSON.parse(spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { cwd: dir, env, encoding: 'utf8' }).stdout);
+    assert.deepEqual(r.findings.map((f: { file: string; rule: string }) => [f.file, f.rule]), [['src/a.ts', 'ai-marker-missing']]);
+    assert.match(r.findings[0].message, /Assisted-by: Claude Code:claude-opus-4-5/);
+  });
 });

@@ -16,6 +16,8 @@ import { fixContextFor } from '../io/fix-context';
 import { findPolicyRoot, readPolicy } from '../io/policy-source';
 import { readForCheck } from '../io/read-file';
 import { GitRules } from '../io/git-rules';
+import { GitHistory } from '../io/git-history';
+import { allCommitTrailerKeys } from '../engine/ai-trailers';
 import { listFiles } from '../io/walk';
 import { runInit } from './init';
 import { templateNames } from '../engine/policy/templates';
@@ -40,7 +42,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage o
 
 class UsageError extends Error {}
 
-interface Target { root: string; policy: Policy; files: string[]; git: GitRules }
+interface Target { root: string; policy: Policy; files: string[]; git: GitRules; history: GitHistory }
 
 function fail(message: string): never {
   throw new UsageError(message);
@@ -66,7 +68,7 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
     for (const w of loaded.problems) process.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${w.message}\n`);
     const git = new GitRules(root);
     const files = stat.isDirectory() ? (await listFiles(abs, loaded.policy, git)).map((f) => path.join(abs, f)) : [abs];
-    targets.push({ root, policy: loaded.policy, files, git });
+    targets.push({ root, policy: loaded.policy, files, git, history: new GitHistory(root) });
   }
   return targets;
 }
@@ -82,7 +84,8 @@ async function check(paths: string[], opts: Options): Promise<Report> {
       const read = await readForCheck(abs);
       if ('skipped' in read) { report.skipped.push({ file: display(abs), reason: read.skipped }); continue; }
       const rel = relativeTo(target.root, abs);
-      const result = checkText({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: await target.git.isGenerated(rel) }, target.policy);
+      const aiHistory = await target.history.forFile(rel, allCommitTrailerKeys(target.policy));
+      const result = checkText({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: await target.git.isGenerated(rel), aiHistory }, target.policy);
       report.files++;
       if (result.findings.length) report.results.push({ file: display(abs), findings: result.findings });
     }

@@ -8,6 +8,7 @@ import { policyForPath } from './policy/overrides';
 import { rules } from './rules';
 import { parseSourceFile, SourceFile } from './source-file';
 import { message } from './messages';
+import type { AiHistory } from './ai-trailers';
 import { range } from './text';
 
 export interface CheckInput {
@@ -22,6 +23,8 @@ export interface CheckInput {
   currentYear?: number;
   /** Today as YYYY-MM-DD, for AI review dates; defaults to today. */
   today?: string;
+  /** AI commits that touched the file (io/git-history.ts). */
+  aiHistory?: AiHistory;
 }
 
 export interface CheckResult {
@@ -52,7 +55,10 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
     return { findings: semantics, exempt: semantics.length ? undefined : 'generated file', policy };
   }
   const file = parseSourceFile(input.path, input.text, policy, input.sidecarText, isThirdParty(input.path, policy));
-  const ctx = { currentYear: input.currentYear ?? new Date().getFullYear(), today: input.today };
+  const ctx = {
+    currentYear: input.currentYear ?? new Date().getFullYear(), today: input.today,
+    aiHistory: input.aiHistory, hasAiMarker: file.markers.markers.length > 0 || file.markers.legacy.length > 0,
+  };
   const findings: Finding[] = [];
   for (const rule of rules) {
     for (const finding of rule(file, policy, ctx)) {

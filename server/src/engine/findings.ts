@@ -9,7 +9,7 @@ export const ruleIds = [
   'header-missing', 'spdx-invalid', 'spdx-deprecated', 'copyright-missing',
   'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'third-party-header',
   'snippet-unbalanced', 'snippet-incomplete', 'ai-forbidden', 'ai-marker-incomplete', 'ai-marker-malformed', 'ai-tool-denied',
-  'ai-reviewer-invalid', 'ai-nonstandard-marker', 'ai-generated-semantics', 'ai-chatbot-artifact', 'commit-ai-attribution',
+  'ai-reviewer-invalid', 'ai-nonstandard-marker', 'ai-generated-semantics', 'ai-chatbot-artifact', 'commit-ai-attribution', 'ai-marker-missing',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -35,6 +35,7 @@ export const defaultSeverity: Record<RuleId, Severity> = {
   'ai-generated-semantics': 'warning',
   'ai-chatbot-artifact': 'warning',
   'commit-ai-attribution': 'error',
+  'ai-marker-missing': 'warning',
 };
 
 /** What a fix needs to know, carried in `Diagnostic.data` so code actions need not re-derive it. */

@@ -49,6 +49,8 @@ const en = {
   'ai-nonstandard-marker': "Non-standard AI marker '{text}': use the canonical AI-Generated-By / AI-Assisted-By tags",
   'ai-generated-semantics': "AI-marked code is also marked generated ('@generated' / 'DO NOT EDIT'): that marks machine output nobody edits; drop the generated marker",
   'ai-chatbot-artifact': "Leftover chatbot text '{text}': delete it",
+  'ai-marker-missing': 'Git history shows AI help ({commit}, {trailer}) but the file has no AI marker: add AI header tags',
+  'ai-marker-missing.more': 'Git history shows AI help in {count} commits (newest {commit}, {trailer}) but the file has no AI marker: add AI header tags',
   'fix.insert-header': 'Add license header',
   'fix.snippet-end': 'Close the snippet with SPDX-SnippetEnd',
   'fix.snippet-copyright': 'Use SPDX-SnippetCopyrightText',

@@ -7,6 +7,7 @@ import { checkText, CheckResult } from '../engine/check';
 import type { Finding, Severity } from '../engine/findings';
 import type { PolicyProblem } from '../engine/policy/parse';
 import { readSidecar } from '../io/read-file';
+import { allCommitTrailerKeys } from '../engine/ai-trailers';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from './protocol';
 
@@ -54,9 +55,13 @@ export async function checkDocument(doc: TextDocument, fsPath: string, state: Fo
   if (inside && state.policy.files.respectGitignore && await state.git.isIgnored(relPath)) {
     return { result: { findings: [], exempt: 'ignored by git' }, generated: false };
   }
-  const [sidecarText, generated] = await Promise.all([readSidecar(fsPath), inside ? state.git.isGenerated(relPath) : false]);
+  const [sidecarText, generated, aiHistory] = await Promise.all([
+    readSidecar(fsPath),
+    inside ? state.git.isGenerated(relPath) : false,
+    inside ? state.history.forFile(relPath, allCommitTrailerKeys(state.policy)) : undefined,
+  ]);
   try {
-    return { result: checkText({ path: relPath, text: doc.getText(), sidecarText, generated }, state.policy), sidecarText, generated };
+    return { result: checkText({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory }, state.policy), sidecarText, generated };
   } catch (err) {
     // The engine is meant never to throw on content; if it does, one file loses its findings, not the server.
     log(`Checking ${fsPath} failed: ${(err as Error).stack ?? err}`);

@@ -9,6 +9,7 @@ import { defaultPolicy, Policy } from '../engine/policy/model';
 import type { PolicyProblem } from '../engine/policy/parse';
 import { fixContextFor } from '../io/fix-context';
 import { GitRules } from '../io/git-rules';
+import { GitHistory } from '../io/git-history';
 import { LoadedPolicy, loadPolicyText, PolicyOptions, policyFileName, readPolicy } from '../io/policy-source';
 
 export interface FolderState {
@@ -24,6 +25,8 @@ export interface FolderState {
   fixContext?: Promise<FixContext>;
   /** .gitignore and .gitattributes rules of the folder. */
   git: GitRules;
+  /** AI commits per file, read once from git history. */
+  history: GitHistory;
   /** The open document text last applied, so a pull request after a change does not read it twice. */
   appliedText?: string;
 }
@@ -65,7 +68,7 @@ export class Folders {
   stateFor(root: string, policySetting: string): Promise<FolderState> {
     let state = this.folders.get(root);
     if (!state) {
-      const fresh: FolderState = { root, policy: defaultPolicy(), problems: [], dependencies: [], version: 0, git: new GitRules(root) };
+      const fresh: FolderState = { root, policy: defaultPolicy(), problems: [], dependencies: [], version: 0, git: new GitRules(root), history: new GitHistory(root) };
       state = this.reload(fresh, policySetting).then(() => {
         this.loaded.set(root, fresh);
         return fresh;

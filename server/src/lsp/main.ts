@@ -171,6 +171,10 @@ connection.onDidChangeConfiguration(() => {
 
 connection.onDidChangeWatchedFiles(async (e) => {
   const files = e.changes.map((c) => toFsPath(c.uri)).filter((f): f is string => !!f);
+  if (files.some((f) => /[\\/]\.git[\\/]logs[\\/]HEAD$/.test(f))) {
+    for (const state of folders.all()) state.history.refresh();
+    refreshAll();
+  }
   // Git's rules changed: forget them, and re-check everything open.
   if (files.some((f) => /[\\/]\.git(ignore|attributes)$|[\\/]\.git[\\/]info[\\/]exclude$/.test(f))) {
     for (const state of folders.all()) state.git = new GitRules(state.root);

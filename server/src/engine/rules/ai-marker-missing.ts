@@ -4,6 +4,7 @@
 // The evidence comes in through the context (io/git-history.ts reads it once per folder).
 
 import { AiHistory, aiHistoryUnder, AiTrailer } from '../ai-trailers';
+import { message } from '../messages';
 import type { Finding } from '../findings';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
@@ -16,16 +17,6 @@ export interface AiMarkerMissingContext {
   hasAiMarker: boolean;
 }
 
-// Moves to messages.ts with the rule's registration.
-export const aiMarkerMissingMessages = {
-  'ai-marker-missing': 'Git history shows AI help ({commit}, {trailer}) but the file has no AI marker: add AI header tags',
-  'ai-marker-missing.more': 'Git history shows AI help in {count} commits (newest {commit}, {trailer}) but the file has no AI marker: add AI header tags',
-} as const;
-
-function message(key: keyof typeof aiMarkerMissingMessages, args: Record<string, string>): string {
-  return aiMarkerMissingMessages[key].replace(/\{(\w+)\}/g, (_, name: string) => args[name] ?? `{${name}}`);
-}
-
 /** `Assisted-by: Claude Code:claude-opus-4-5`; a co-author's email is left out, long values are cut. */
 export function describeTrailer(t: AiTrailer): string {
   let value = /^co-authored-by$/i.test(t.key) ? t.value.replace(/\s*<[^<>]*>\s*$/, '') : t.value;
@@ -33,9 +24,7 @@ export function describeTrailer(t: AiTrailer): string {
   return `${t.key}: ${value}`;
 }
 
-export type AiMarkerMissingFinding = Omit<Finding, 'rule'> & { rule: 'ai-marker-missing' };
-
-export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerMissingContext): AiMarkerMissingFinding[] {
+export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerMissingContext): Finding[] {
   const { mode } = policy.ai;
   if ((mode !== 'disclose' && mode !== 'review') || ctx.hasAiMarker) return [];
   // Our tags never go into a third-party file, and a format without comments cannot hold them.

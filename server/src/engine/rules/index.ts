@@ -23,11 +23,17 @@ import { aiToolDenied } from './ai-tool-denied';
 import { aiReviewerInvalid } from './ai-reviewer-invalid';
 import { aiNonstandardMarker } from './ai-nonstandard-marker';
 import { aiChatbotArtifact } from './ai-chatbot-artifact';
+import { aiMarkerMissing } from './ai-marker-missing';
+import type { AiHistory } from '../ai-trailers';
 
 export interface RuleContext {
   currentYear: number;
   /** Today as YYYY-MM-DD, for review dates. */
   today?: string;
+  /** AI commits that touched the file, from git history (computed by the caller, once per workspace). */
+  aiHistory?: AiHistory;
+  /** Whether an in-file AI marker (canonical or legacy) covers the file. */
+  hasAiMarker: boolean;
 }
 
 export type Rule = (file: SourceFile, policy: Policy, ctx: RuleContext) => Finding[];
@@ -36,5 +42,5 @@ export const rules: Rule[] = [
   headerMissing, spdxInvalid, spdxDeprecated, copyrightMissing,
   licenseDenied, licenseReview, licenseMismatch, copyrightHolder, copyrightYear, thirdPartyHeader,
   snippetUnbalanced, snippetIncomplete,
-  aiForbidden, aiMarkerIncomplete, aiMarkerMalformed, aiToolDenied, aiReviewerInvalid, aiNonstandardMarker, aiChatbotArtifact,
+  aiForbidden, aiMarkerMissing, aiMarkerIncomplete, aiMarkerMalformed, aiToolDenied, aiReviewerInvalid, aiNonstandardMarker, aiChatbotArtifact,
 ];
