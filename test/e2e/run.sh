@@ -180,6 +180,7 @@ make_workspace "$WS_UI"
 mkdir -p "$RUN/ws-nvim"
 printf 'export const answer = 42;\n' >"$RUN/ws-nvim/missing-header.ts"
 printf '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n\nexport const answer = 42;\n' >"$RUN/ws-nvim/licensed.ts"
+printf '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n\n// As an AI language model, I cannot test this.\nexport const answer = 42;\n' >"$RUN/ws-nvim/chatbot.ts"
 
 # The header-less file the UI check opens: OSPO_E2E_UI_FILE, else the shallowest
 # source file (TypeScript first) of the workspace without an SPDX identifier in
@@ -212,6 +213,8 @@ nvim_check() { # nvim_check <name> <file> <expect>
 }
 nvim_check "Neovim 0.7: pushed header-missing diagnostic" "$RUN/ws-nvim/missing-header.ts" header-missing
 nvim_check "Neovim 0.7: no diagnostics on a licensed file" "$RUN/ws-nvim/licensed.ts" none
+OSPO_EXPECT_MESSAGE="Leftover chatbot text 'As an AI language model': delete it" OSPO_EXPECT_SEVERITY=2 OSPO_EXPECT_LINE=3 \
+  nvim_check "Neovim 0.7: pushed ai-chatbot-artifact diagnostic" "$RUN/ws-nvim/chatbot.ts" ai-chatbot-artifact
 
 # ------------------------------------------------------------- code-server
 cat >"$RUN/user-data/User/settings.json" <<'JSON'
