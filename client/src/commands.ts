@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, State, type LanguageClient } from 'vscode-languageclient/node';
-import { CreatePolicyCommand, type CreatePolicyResult, InsertHeaderCommand } from '../../server/src/lsp/protocol';
+import {
+  AddAiHeaderTagsCommand, type AiCommandError, AiToolsCommand, CreatePolicyCommand, type CreatePolicyResult, InsertHeaderCommand, MarkAiSelectionCommand,
+} from '../../server/src/lsp/protocol';
 import { documentSelector } from './client';
 
 export const RestartServerCommand = 'ospo.restartServer';
 export const ShowLogCommand = 'ospo.showLog';
 export const InsertLicenseHeaderCommand = 'ospo.insertLicenseHeader';
 export const CreatePolicyFileCommand = 'ospo.createPolicyFile';
+export const MarkSelectionAiAssistedCommand = 'ospo.markSelectionAiAssisted';
+export const AddAiHeaderTagsClientCommand = 'ospo.addAiHeaderTags';
 
 // The starter policies the server can write (server/src/engine/policy/templates.ts, which the
 // client does not bundle). test/unit/templates.test.ts checks that both lists name the same templates.
@@ -24,6 +28,9 @@ export function registerCommands(client: LanguageClient, channel: vscode.LogOutp
     vscode.commands.registerCommand(ShowLogCommand, () => channel.show()),
     vscode.commands.registerCommand(InsertLicenseHeaderCommand, () => insertLicenseHeader(client)),
     vscode.commands.registerCommand(CreatePolicyFileCommand, () => createPolicyFile(client)),
+    // Both take an optional tool (`agent:model`) so keybindings and other extensions can skip the input box.
+    vscode.commands.registerCommand(MarkSelectionAiAssistedCommand, (tool?: unknown) => markAiAssisted(client, 'selection', tool)),
+    vscode.commands.registerCommand(AddAiHeaderTagsClientCommand, (tool?: unknown) => markAiAssisted(client, 'header', tool)),
   ];
 }
 
@@ -104,6 +111,64 @@ async function createPolicyFile(client: LanguageClient): Promise<void> {
     return;
   }
   await vscode.window.showTextDocument(file);
+}
+
+/** The document the AI commands act on, or undefined after saying why there is none. */
+function aiTarget(what: string): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor === undefined) {
+    void vscode.window.showInformationMessage(`OSPO: open a file first, then run "${what}" again.`);
+    return undefined;
+  }
+  if (vscode.languages.match(documentSelector, editor.document) === 0 || editor.document.uri.scheme !== 'file') {
+    void vscode.window.showInformationMessage(`OSPO: AI disclosure can only be added to files on disk, not to ${editor.document.uri.scheme}: documents.`);
+    return undefined;
+  }
+  return editor;
+}
+
+/** Asks for the tool, prefilled with the first one the policy allows. Undefined when the user cancels; '' leaves the choice to the server. */
+async function askTool(client: LanguageClient, uri: string): Promise<string | undefined> {
+  let allowed: string[] = [];
+  try {
+    const answer = await client.sendRequest(ExecuteCommandRequest.type, { command: AiToolsCommand, arguments: [uri] }) as unknown;
+    if (Array.isArray(answer)) allowed = answer.filter((t): t is string => typeof t === 'string');
+  } catch (error) {
+    // An older server without the command: ask without a suggestion.
+    client.error('Reading the allowed AI tools failed', error, false);
+  }
+  // The policy names agents ("GitHub Copilot", maybe "Claude*"); the tag wants `agent:model`, so leave the cursor after the colon.
+  const agent = allowed.find((t) => !t.includes('*'));
+  const value = agent === undefined ? '' : agent.includes(':') ? agent : `${agent}:`;
+  return vscode.window.showInputBox({
+    title: 'OSPO: AI tool that assisted',
+    prompt: allowed.length ? `As agent:model. Allowed by the policy: ${allowed.join(', ')}` : 'As agent:model, e.g. GitHub Copilot:gpt-4.1',
+    value,
+    valueSelection: [value.length, value.length],
+    placeHolder: 'agent:model (empty writes the placeholder TOOL:MODEL)',
+  });
+}
+
+async function markAiAssisted(client: LanguageClient, scope: 'selection' | 'header', toolArg: unknown): Promise<void> {
+  const what = scope === 'selection' ? 'Mark selection as AI-assisted' : 'Add AI header tags';
+  const editor = aiTarget(what);
+  if (editor === undefined) return;
+  const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
+  const tool = typeof toolArg === 'string' ? toolArg : await askTool(client, uri);
+  if (tool === undefined) return;
+  let result: AiCommandError | null;
+  try {
+    // The server computes the edit from the policy and the git user, and applies it with workspace/applyEdit.
+    result = await client.sendRequest(ExecuteCommandRequest.type, scope === 'selection'
+      ? { command: MarkAiSelectionCommand, arguments: [uri, client.code2ProtocolConverter.asRange(editor.selection), tool || undefined] }
+      : { command: AddAiHeaderTagsCommand, arguments: [uri, tool || undefined] }) as AiCommandError | null;
+  } catch (error) {
+    client.error(`${what} failed`, error, false);
+    void showError(`OSPO: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  // Nothing to do (already marked) or not possible here: say so rather than fail silently.
+  if (result?.error !== undefined) void vscode.window.showInformationMessage(result.error);
 }
 
 async function showError(message: string): Promise<void> {

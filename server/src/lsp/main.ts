@@ -18,6 +18,7 @@ import { checkDocument, policyDiagnostic, toDiagnostic } from './diagnostics';
 import { Folders, FolderState, toFsPath } from './folders';
 import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, WorkspaceTrustedNotification } from './protocol';
 import { createPolicy } from './create-policy';
+import { aiCommand, aiCommands } from './ai-commands';
 import { OutsideWatchers } from './watch';
 import { SettingsCache } from './settings';
 import { message } from '../engine/messages';
@@ -51,7 +52,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.ospo'] },
       completionProvider: { resolveProvider: false },
       hoverProvider: true,
-      executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand] },
+      executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand, ...aiCommands] },
       diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -232,6 +233,15 @@ connection.onExecuteCommand(async (params) => {
     // Editors without file watching learn about the new policy here.
     if (!result.error) { folders.clear(); refreshAll(); }
     return result;
+  }
+  if (aiCommands.includes(params.command)) {
+    const uri = String(params.arguments?.[0] ?? '');
+    const doc = documents.get(uri);
+    const target = doc && (await stateForUri(uri));
+    if (!doc || !target) return { error: 'OSPO: open a file on disk first.' };
+    const { answer, edit, label } = await aiCommand(params.command, params.arguments ?? [], doc, target.state);
+    if (edit) await connection.workspace.applyEdit({ label, edit });
+    return answer;
   }
   if (params.command !== InsertHeaderCommand) return;
   const uri = String(params.arguments?.[0] ?? '');

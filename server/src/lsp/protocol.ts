@@ -33,3 +33,21 @@ export const WorkspaceTrustedNotification = 'ospo/workspaceTrusted';
  */
 export const CreatePolicyCommand = 'ospo.server.createPolicy';
 export interface CreatePolicyResult { file?: string; error?: string }
+
+/**
+ * Workspace command the server executes: wrap the selected lines in a canonical AI snippet (markers.md). Arguments:
+ * `[uri: string, range: Range, tool?: string]`. The server applies the edit with workspace/applyEdit; returns `{ error }` when it cannot
+ * or there is nothing to do. Sent by "OSPO: Mark selection as AI-assisted".
+ */
+export const MarkAiSelectionCommand = 'ospo.server.markAiSelection';
+
+/**
+ * Workspace command the server executes: add AI-Assisted-By, AI-Reviewed-By and AI-Reviewed-On to the license header (or insert a
+ * header holding them). Arguments: `[uri: string, tool?: string]`. Applies the edit, returns `{ error }` otherwise. Sent by "OSPO: Add AI header tags".
+ */
+export const AddAiHeaderTagsCommand = 'ospo.server.addAiHeaderTags';
+
+/** Workspace command the server executes: the policy's `ai.tools.allow` for the document `[uri: string]`, as `string[]`. Sent by both AI commands to prefill their input box. */
+export const AiToolsCommand = 'ospo.server.aiTools';
+
+export interface AiCommandError { error: string }

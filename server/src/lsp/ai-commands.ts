@@ -1,0 +1,84 @@
+// The AI-disclosure workspace commands: resolve the folder's policy, fix context and git reviewer,
+// then let the engine (engine/ai-disclosure.ts) compute the edits. main.ts applies the returned
+// WorkspaceEdit with workspace/applyEdit, or shows the error.
+
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range, WorkspaceEdit } from 'vscode-languageserver/node';
+import { addHeaderTagsEdits, aiContext, AiContext, AiEditResult, markSelectionEdits } from '../engine/ai-disclosure';
+import { fixContextFor } from '../io/fix-context';
+import { reviewerFor } from '../io/reviewer';
+import { rulePath } from './diagnostics';
+import { FolderState, toFsPath } from './folders';
+import { AddAiHeaderTagsCommand, AiToolsCommand, MarkAiSelectionCommand } from './protocol';
+
+export type AiCommandResult = WorkspaceEdit | { error: string };
+
+/** Today as the checker sees it (rules compare review dates with the UTC date), so a new tag is never "in the future". */
+function today(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+async function contextFor(state: FolderState, tool: string | undefined, now: Date): Promise<AiContext> {
+  state.fixContext ??= fixContextFor(state.root);
+  const [fix, reviewer] = await Promise.all([state.fixContext, reviewerFor(state.root)]);
+  return aiContext(state.policy, fix, reviewer, today(now), tool);
+}
+
+function toWorkspaceEdit(uri: string, result: AiEditResult, nothing: string): AiCommandResult {
+  if ('error' in result) return { error: `OSPO: ${result.error}.` };
+  if (!result.edits.length) return { error: `OSPO: ${nothing}.` };
+  return { changes: { [uri]: result.edits } };
+}
+
+function pathOf(doc: TextDocument, state: FolderState): string | { error: string } {
+  const fsPath = toFsPath(doc.uri);
+  return fsPath ? rulePath(state, fsPath) : { error: 'OSPO: AI disclosure can only be added to files on disk.' };
+}
+
+/** "OSPO: Mark selection as AI-assisted": wrap the selected lines in a canonical AI snippet. */
+export async function markSelection(doc: TextDocument, range: Range, state: FolderState, tool?: string, now = new Date()): Promise<AiCommandResult> {
+  const path = pathOf(doc, state);
+  if (typeof path !== 'string') return path;
+  const ctx = await contextFor(state, tool, now);
+  return toWorkspaceEdit(doc.uri, markSelectionEdits(path, doc.getText(), range, state.policy, ctx), 'the selection is already marked as AI-assisted');
+}
+
+/** "OSPO: Add AI header tags": AI-Assisted-By, AI-Reviewed-By and AI-Reviewed-On in the license header. */
+export async function addHeaderTags(doc: TextDocument, state: FolderState, tool?: string, now = new Date()): Promise<AiCommandResult> {
+  const path = pathOf(doc, state);
+  if (typeof path !== 'string') return path;
+  const ctx = await contextFor(state, tool, now);
+  return toWorkspaceEdit(doc.uri, addHeaderTagsEdits(path, doc.getText(), state.policy, ctx), 'the header already has the AI tags');
+}
+
+/** The tools the policy allows, for the client's input box. */
+export function allowedTools(state: FolderState): string[] {
+  return [...state.policy.ai.tools.allow];
+}
+
+/** The workspace commands this module answers, for executeCommandProvider. */
+export const aiCommands: readonly string[] = [MarkAiSelectionCommand, AddAiHeaderTagsCommand, AiToolsCommand];
+
+function isRange(v: unknown): v is Range {
+  const pos = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
+  return typeof v === 'object' && v !== null && pos((v as Range).start) && pos((v as Range).end);
+}
+
+const toolArg = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+
+/**
+ * Runs one of `aiCommands` for an open document, with the arguments as protocol.ts declares them. `answer` is what
+ * workspace/executeCommand returns; `edit`, when set, is for the caller to apply with workspace/applyEdit.
+ */
+export async function aiCommand(command: string, args: readonly unknown[], doc: TextDocument, state: FolderState): Promise<{ answer: unknown; edit?: WorkspaceEdit; label?: string }> {
+  if (command === AiToolsCommand) return { answer: allowedTools(state) };
+  let result: AiCommandResult;
+  if (command === MarkAiSelectionCommand) {
+    if (!isRange(args[1])) return { answer: { error: 'OSPO: no selection was given.' } };
+    result = await markSelection(doc, args[1], state, toolArg(args[2]));
+  } else {
+    result = await addHeaderTags(doc, state, toolArg(args[1]));
+  }
+  if ('error' in result) return { answer: result };
+  return { answer: null, edit: result, label: command === MarkAiSelectionCommand ? 'Mark selection as AI-assisted' : 'Add AI header tags' };
+}
