@@ -46,7 +46,10 @@ export type FixData =
   | { kind: 'replace'; range: Range; text: string; safe: boolean }
   /** Insert a whole line before `line`, shaped like the tag line `like` (same comment lead and closer). */
   | { kind: 'insert-line'; line: number; like: number; text: string; safe: boolean }
-  | { kind: 'delete-lines'; lines: number[] };
+  /** Insert several `Key: value` tag lines before `line`, each shaped like the tag line `like` (anywhere in the file). */
+  | { kind: 'insert-lines'; line: number; like: number; lines: string[]; safe: boolean }
+  /** Delete whole lines; fix-all applies it unless `safe` is false. */
+  | { kind: 'delete-lines'; lines: number[]; safe?: boolean };
 
 export interface Finding {
   rule: RuleId;

@@ -5,7 +5,7 @@
 import { blockClosers, CommentStyle } from './comments';
 import type { FixContext } from './context';
 import type { Finding } from './findings';
-import type { Tag } from './header';
+import { parseTagLine, Tag } from './header';
 import { message } from './messages';
 import { literalHolder, Policy } from './policy/model';
 import type { SourceFile } from './source-file';
@@ -73,6 +73,17 @@ function lineLike(file: SourceFile, model: Tag, key: string, value: string): str
   return line.slice(0, model.keyStart).replace(/^\uFEFF/, '') + `${key}: ${value}` + line.slice(model.valueEnd);
 }
 
+/** Like lineLike, for a tag line anywhere in the file (AI markers far below the header). */
+function tagLineLike(lines: string[], like: number, text: string): string {
+  const line = lines[like] ?? '';
+  const model = parseTagLine(line, like);
+  const [key, ...rest] = text.split(': ');
+  if (model) return line.slice(0, model.keyStart).replace(/^\uFEFF/, '') + `${key}: ${rest.join(': ')}` + line.slice(model.valueEnd);
+  const lead = /^[\s/*#;%!"'<>\-({.@]*(?:@?REM\s+)?/i.exec(line.replace(/^\uFEFF/, ''))![0];
+  const closer = blockClosers.find((c) => line.trimEnd().endsWith(c));
+  return lead + text + (closer ? ` ${closer}` : '');
+}
+
 function copyrightValue(policy: Policy, ctx: FixContext): string {
   const rendered = renderTemplate(policy, ctx).find((l) => l.startsWith('SPDX-FileCopyrightText:'));
   return rendered ? rendered.slice('SPDX-FileCopyrightText:'.length).trim() : `${ctx.year} ${literalHolder(policy.headers.copyright.holder) ?? ctx.holder}`;
@@ -112,10 +123,15 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
       const closer = blockClosers.find((c) => like.trimEnd().endsWith(c));
       return [insertLines(file, fix.line, [lead + fix.text + (closer ? ` ${closer}` : '')], false)];
     }
+    case 'insert-lines': {
+      const { lines } = linesFor(file, Math.max(fix.like, fix.line));
+      return [insertLines(file, fix.line, fix.lines.map((l) => tagLineLike(lines, fix.like, l)), false)];
+    }
     case 'delete-lines': {
       const { lines } = linesFor(file, Math.max(...fix.lines));
+      // The BOM stays: a first line is deleted from after it.
       return fix.lines.map((l) => (l + 1 < lines.length
-        ? { range: { start: { line: l, character: 0 }, end: { line: l + 1, character: 0 } }, newText: '' }
+        ? { range: { start: { line: l, character: l === 0 && lines[0].startsWith('\uFEFF') ? 1 : 0 }, end: { line: l + 1, character: 0 } }, newText: '' }
         // The last line of a file with no final newline: take the line break before it instead.
         : { range: { start: { line: l - 1, character: lines[l - 1]?.length ?? 0 }, end: { line: l, character: lines[l].length } }, newText: '' }));
     }
@@ -133,9 +149,11 @@ export function fixTitle(finding: Finding): string {
       if (finding.rule === 'ai-chatbot-artifact') return message('fix.delete-artifact');
       if (finding.rule === 'snippet-incomplete') return message('fix.snippet-copyright');
       if (finding.rule === 'ai-nonstandard-marker') return message('fix.convert-marker', { text: fix.text });
+      if (finding.rule === 'ai-marker-malformed') return message('fix.sync-comment');
       return message('fix.replace', { text: fix.text });
     case 'insert-line': return finding.rule === 'snippet-unbalanced' ? message('fix.snippet-end') : message('fix.insert-line', { text: fix.text });
-    case 'delete-lines': return finding.rule === 'ai-chatbot-artifact' ? message('fix.delete-artifact') : message('fix.delete-header');
+    case 'insert-lines': return message('fix.insert-lines', { text: fix.lines.map((l) => l.split(':')[0]).join(', ') });
+    case 'delete-lines': return finding.rule === 'ai-chatbot-artifact' ? message('fix.delete-artifact-line') : message('fix.delete-header');
     default: return '';
   }
 }
@@ -143,7 +161,9 @@ export function fixTitle(finding: Finding): string {
 /** Fixes that never guess: fix-all and `ospo fix` apply only these. */
 export function isSafe(finding: Finding): boolean {
   const fix = finding.fix;
-  return !!fix && (fix.kind === 'replace' || fix.kind === 'insert-line' ? fix.safe : true);
+  if (!fix) return false;
+  if (fix.kind === 'replace' || fix.kind === 'insert-line' || fix.kind === 'insert-lines') return fix.safe;
+  return fix.kind === 'delete-lines' ? fix.safe !== false : true;
 }
 
 function before(a: Range['start'], b: Range['start']): boolean {

@@ -63,6 +63,10 @@ const en = {
   'fix.insert-line': "Add '{text}'",
   'fix.delete-header': 'Remove our header from this third-party file',
   'fix.project-license': "Use the project license '{text}'",
+  'fix.insert-lines': 'Add {text} (placeholders: fill them in)',
+  'fix.delete-artifact-line': 'Delete the chatbot comment line',
+  'fix.sync-comment': 'Rewrite the comment from the AI tags',
+  'ai-marker-malformed.comment': "{key} does not mention '{tool}' from {role}: keep the readable copy in step with the AI tags",
 } as const;
 
 export type MessageKey = keyof typeof en;

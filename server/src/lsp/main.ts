@@ -14,6 +14,7 @@ import { codeActions } from './code-actions';
 import { policySnippets } from './completion';
 import { commitCodeActions, commitCompletions, commitDiagnostics, commitRepoRoot, isCommitMessagePath } from './commit-message';
 import { policyCompletions, policyHover } from './policy-assist';
+import { markerHover } from './marker-hover';
 import { checkDocument, policyDiagnostic, toDiagnostic } from './diagnostics';
 import { Folders, FolderState, toFsPath } from './folders';
 import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, WorkspaceTrustedNotification } from './protocol';
@@ -220,8 +221,11 @@ connection.onCompletion(async (params) => {
 connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const target = doc && (await stateForUri(doc.uri));
-  if (!doc || !target || !folders.ownerOfPolicyFile(target.fsPath)) return null;
-  return policyHover(doc, params.position);
+  if (!doc || !target) return null;
+  if (folders.ownerOfPolicyFile(target.fsPath)) return policyHover(doc, params.position);
+  // Elsewhere: what an AI marker or snippet under the cursor declares, and what the policy asks there.
+  const { result } = await checkDocument(doc, target.fsPath, target.state, logError);
+  return markerHover(result, params.position);
 });
 
 connection.onExecuteCommand(async (params) => {

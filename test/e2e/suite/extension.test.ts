@@ -145,4 +145,23 @@ describe('OSPO Compliance in VS Code', function () {
       await vscode.workspace.fs.delete(policy).then(undefined, () => undefined);
     }
   });
+
+  it('"Mark selection as AI-assisted" wraps the selected lines in the canonical block', async function () {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const file = vscode.Uri.joinPath(folder, `ospo_e2e_ai_${process.pid}.py`);
+    const body = 'def backoff(attempt):\n    return min(30, 2 ** attempt)\n';
+    await vscode.workspace.fs.writeFile(file, Buffer.from('# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: Apache-2.0\n\n' + body));
+    try {
+      const doc = await vscode.workspace.openTextDocument(file);
+      const editor = await vscode.window.showTextDocument(doc);
+      editor.selection = new vscode.Selection(3, 0, 4, 30);
+      await vscode.commands.executeCommand('ospo.markSelectionAiAssisted', 'Claude Code:claude-opus-4-5');
+      const text = await until(() => `the AI block (have ${JSON.stringify(doc.getText())})`, () => (doc.getText().includes('SPDX-SnippetEnd') ? doc.getText() : undefined));
+      assert.match(text, /\n# SPDX-SnippetBegin\n# SPDX-SnippetCopyrightText: \d{4} .+\n# SPDX-License-Identifier: \S+\n# SPDX-SnippetComment: .+\n# AI-Assisted-By: Claude Code:claude-opus-4-5\n# AI-Reviewed-By: .+\n# AI-Reviewed-On: \d{4}-\d{2}-\d{2}\ndef backoff\(attempt\):\n    return min\(30, 2 \*\* attempt\)\n# SPDX-SnippetEnd\n$/);
+      await doc.save();
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
+  });
 });

@@ -9,7 +9,7 @@ import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 
-const placeholder = /^(TOOL:MODEL|agent:model|NAME <EMAIL>|Name <email>|TODO|TBD|XXX|FIXME)$|<[A-Z_ ]+>|\$\{\d/i;
+const placeholder = /^(TOOL:MODEL|agent:model|NAME <EMAIL>|Name <email>|TODO|TBD|XXX|FIXME)$|<[A-Z_ ]+>|^<APPROVAL\b[^<>]*>$|\$\{\d/i;
 
 function validDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -39,6 +39,36 @@ export function aiMarkerMalformed(file: SourceFile, policy: Policy, ctx: { today
         add(t, 'ai-marker-malformed.approval', { pattern: policy.ai.approvalPattern });
       }
     }
+    const sync = commentInStep(marker.snippet?.tags ?? []);
+    if (sync) findings.push(sync);
   }
   return findings;
+}
+
+/** The readable copy the tags declare: `AI-assisted (<tool>), reviewed by <name> <date>`. */
+export function readableComment(tags: Tag[]): string | undefined {
+  const role = tags.find((t) => /^ai-(assisted|generated)-by$/i.test(t.key) && t.value && !placeholder.test(t.value));
+  if (!role) return undefined;
+  const verb = /generated/i.test(role.key) ? 'AI-generated' : 'AI-assisted';
+  const valueOf = (k: string) => tags.find((t) => t.key.toLowerCase() === k && t.value && !placeholder.test(t.value))?.value;
+  const reviewer = valueOf('ai-reviewed-by')?.replace(/\s*<[^<>]*>\s*$/, '');
+  const date = valueOf('ai-reviewed-on');
+  return `${verb} (${role.value})` + (reviewer ? `, reviewed by ${reviewer}${date ? ` ${date}` : ''}` : date ? `, reviewed ${date}` : '');
+}
+
+/** An SPDX-SnippetComment beside AI tags that does not name the tool: rewrite it from the tags (safe: the tags say it all). */
+function commentInStep(tags: Tag[]): Finding | undefined {
+  const comment = tags.find((t) => t.key.toLowerCase() === 'spdx-snippetcomment');
+  const role = tags.find((t) => /^ai-(assisted|generated)-by$/i.test(t.key) && t.value && !placeholder.test(t.value));
+  const text = readableComment(tags);
+  if (!comment || !role || !text) return undefined;
+  const tool = role.value.split(':')[0].trim();
+  if (!tool || comment.value.toLowerCase().includes(tool.toLowerCase())) return undefined;
+  const r = range(comment.line, comment.valueStart, comment.valueEnd);
+  return {
+    rule: 'ai-marker-malformed', severity: 'warning', range: range(comment.line, comment.keyStart, comment.valueEnd),
+    message: message('ai-marker-malformed.comment', { key: comment.key, tool, role: role.key }),
+    // An empty value (`SPDX-SnippetComment:`) needs the space after the colon too.
+    fix: { kind: 'replace', range: r, text: comment.value ? text : ` ${text}`, safe: true },
+  };
 }
