@@ -125,3 +125,27 @@ describe('commit messages over LSP', () => {
     assert.ok(actions.some((a) => /^Rewrite as 'Assisted-by: Claude/.test(a.title) && a.isPreferred), JSON.stringify(actions));
   });
 });
+
+describe('policy-aware AI snippet', () => {
+  let client: TestClient;
+  afterEach(async () => client?.stop());
+
+  it('pre-fills the fields the policy requires, and is not offered where AI is forbidden', async () => {
+    const ws = workspace({
+      '.ospo/policy.yaml': policyHeader + 'ai:\n  mode: review\n  requiredFields: [role, reviewed-by, reviewed-on, prompt-ref]\n  tools: { allow: ["Claude Code"] }\noverrides:\n  - paths: ["crypto/**"]\n    ai: { mode: forbid }\n',
+      'a.py': 'ospo\n', 'crypto/b.py': 'ospo\n',
+    });
+    client = new TestClient();
+    await client.initialize(ws, { pull: false });
+    const complete = async (name: string) => {
+      const uri = 'file://' + path.join(ws, name);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: 'ospo\n' } });
+      return await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 4 } }) as { label: string; insertText: string }[];
+    };
+    const ai = (await complete('a.py')).find((i) => i.label === 'ospo-policy-ai');
+    assert.ok(ai);
+    assert.match(ai.insertText, /# AI-Assisted-By: Claude Code:MODEL\n/);
+    assert.match(ai.insertText, /# AI-Approval: \$\{3:APPROVAL-ID\}\n# AI-Prompt-Ref: \$\{4:PROMPT-REF\}\n/);
+    assert.ok(!(await complete('crypto/b.py')).some((i) => i.label === 'ospo-policy-ai'));
+  });
+});

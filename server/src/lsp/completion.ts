@@ -16,7 +16,10 @@ function wordBefore(doc: TextDocument, pos: Position): string {
 }
 
 // Placeholders the user fills in after insertion; the rest is literal text.
-const placeholders: Record<string, string> = { 'TOOL:MODEL': '${1:TOOL:MODEL}', 'NAME <EMAIL>': '${2:NAME <EMAIL>}' };
+const placeholders: Record<string, string> = {
+  'TOOL:MODEL': '${1:TOOL:MODEL}', 'NAME <EMAIL>': '${2:NAME <EMAIL>}', 'APPROVAL-ID': '${3:APPROVAL-ID}',
+  'PROMPT-REF': '${4:PROMPT-REF}', 'SESSION-ID': '${5:SESSION-ID}', 'CODE-REFERENCE': '${6:CODE-REFERENCE}',
+};
 
 function item(label: string, detail: string, style: CommentStyle, before: string[], after: string[] = []): CompletionItem {
   const wrap = (lines: string[]) => wrapInComment(lines, style);
@@ -33,6 +36,12 @@ function item(label: string, detail: string, style: CommentStyle, before: string
   };
 }
 
+/** The first allowed tool as the default agent (`GitHub Copilot:MODEL`), else a placeholder. */
+function aiTool(policy: Policy): string {
+  const first = policy.ai.tools.allow.find((t) => !t.includes('*'));
+  return first ? (first.includes(':') ? first : `${first}:MODEL`) : 'TOOL:MODEL';
+}
+
 export function policySnippets(doc: TextDocument, fsPath: string, pos: Position, policy: Policy, ctx: FixContext): CompletionItem[] {
   const word = wordBefore(doc, pos).toLowerCase();
   if (!word || !('ospo'.startsWith(word) || word.startsWith('ospo'))) return [];
@@ -45,12 +54,17 @@ export function policySnippets(doc: TextDocument, fsPath: string, pos: Position,
   return [
     item('ospo-policy-header', 'License header from the OSPO policy', style, renderTemplate(policy, ctx)),
     item('ospo-policy-snippet', 'SPDX snippet with the policy license', style, snippet, ['SPDX-SnippetEnd']),
-    item('ospo-policy-ai', 'AI-assisted code, disclosed in the canonical form', style, [
+    // The AI block carries exactly the fields the policy requires here; none is offered where AI code is forbidden.
+    ...(policy.ai.mode === 'forbid' ? [] : [item('ospo-policy-ai', 'AI-assisted code, disclosed as the policy requires', style, [
       ...snippet,
       `SPDX-SnippetComment: AI-assisted, reviewed ${today}`,
-      'AI-Assisted-By: TOOL:MODEL',
+      `AI-Assisted-By: ${aiTool(policy)}`,
       'AI-Reviewed-By: NAME <EMAIL>',
       `AI-Reviewed-On: ${today}`,
-    ], ['SPDX-SnippetEnd']),
+      ...(policy.ai.mode === 'review' || policy.ai.requiredFields.includes('approval') ? ['AI-Approval: APPROVAL-ID'] : []),
+      ...(policy.ai.requiredFields.includes('prompt-ref') ? ['AI-Prompt-Ref: PROMPT-REF'] : []),
+      ...(policy.ai.requiredFields.includes('session') ? ['AI-Session: SESSION-ID'] : []),
+      ...(policy.ai.requiredFields.includes('code-reference') ? ['AI-Code-Reference: CODE-REFERENCE'] : []),
+    ], ['SPDX-SnippetEnd'])]),
   ];
 }

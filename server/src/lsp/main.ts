@@ -15,7 +15,8 @@ import { policySnippets } from './completion';
 import { commitCodeActions, commitCompletions, commitDiagnostics, commitRepoRoot, isCommitMessagePath } from './commit-message';
 import { policyCompletions, policyHover } from './policy-assist';
 import { markerHover } from './marker-hover';
-import { checkDocument, policyDiagnostic, toDiagnostic } from './diagnostics';
+import { checkDocument, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
+import { policyForPath } from '../engine/policy/overrides';
 import { Folders, FolderState, toFsPath } from './folders';
 import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, WorkspaceTrustedNotification } from './protocol';
 import { createPolicy } from './create-policy';
@@ -215,7 +216,9 @@ connection.onCompletion(async (params) => {
   if (isCommitMessagePath(target.fsPath, doc.languageId)) return commitCompletions(doc, params.position, target.state.policy);
   // In the policy file itself: its keys, values and SPDX ids, not the header snippets.
   if (folders.ownerOfPolicyFile(target.fsPath)) return policyCompletions(doc, params.position);
-  return policySnippets(doc, target.fsPath, params.position, target.state.policy, await folders.fixContext(target.state));
+  // The policy in force for this path (its override), so a forbidden folder gets no AI block.
+  const policy = policyForPath(target.state.policy, rulePath(target.state, target.fsPath));
+  return policySnippets(doc, target.fsPath, params.position, policy, await folders.fixContext(target.state));
 });
 
 connection.onHover(async (params) => {
