@@ -11,11 +11,11 @@ import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
 import { DiagnosticSource, FixAllKind } from './protocol';
 
-const sameRange = (d: Diagnostic, f: Finding) =>
+export const sameRange = (d: Diagnostic, f: Finding) =>
   d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character &&
   d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character;
 
-function wantsKind(only: string[] | undefined, kind: string): boolean {
+export function wantsKind(only: string[] | undefined, kind: string): boolean {
   if (!only) return kind === CodeActionKind.QuickFix;
   return only.some((k) => kind === k || kind.startsWith(k + '.'));
 }

@@ -7,26 +7,17 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkCommitMessage, commitFixAll, commitFixTitle, commitRuleId, trailerCompletion } from '../engine/commit-message';
-import type { Finding } from '../engine/findings';
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
 import { toDiagnostic } from './diagnostics';
 import { DiagnosticSource, FixAllKind } from './protocol';
 
 export { commitRepoRoot, isCommitMessagePath } from '../engine/commit-message';
+import { sameRange, wantsKind } from './code-actions';
 
 export function commitDiagnostics(doc: TextDocument, policy: Policy): Diagnostic[] {
   // The fix travels in `data`, as style.md asks; the code actions below recompute it from the current text anyway.
   return checkCommitMessage(doc.getText(), policy).map((f) => ({ ...toDiagnostic(f), data: f.fix }));
-}
-
-const sameRange = (d: Diagnostic, f: Finding) =>
-  d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character &&
-  d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character;
-
-function wantsKind(only: string[] | undefined, kind: string): boolean {
-  if (!only) return kind === CodeActionKind.QuickFix;
-  return only.some((k) => kind === k || kind.startsWith(k + '.'));
 }
 
 /** "Rewrite as '<trailer>'" (preferred) for our diagnostics in range, and source.fixAll.ospo when asked for. */
