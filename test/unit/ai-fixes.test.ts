@@ -181,3 +181,18 @@ describe('ai-marker-malformed: SPDX-SnippetComment in step with the AI tags', ()
     assert.deepEqual(found.map((f) => f.message), ["'AI-Assisted-By' still holds a placeholder: fill it in"]);
   });
 });
+
+describe('missing AI tags filled from the fix context', () => {
+  it('uses the git user as reviewer when the caller knows one', async () => {
+    const { checkText } = await import('../../server/src/engine/check.js');
+    const { editsFor } = await import('../../server/src/engine/fixes.js');
+    const { toPolicy } = await import('../../server/src/engine/policy/model.js');
+    const { applyEdits } = await import('../../server/src/engine/text.js');
+    const text = '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\n// AI-Assisted-By: Claude Code:claude-opus-4-5\nx();\n';
+    const policy = toPolicy({ ai: { requiredFields: ['role', 'reviewed-by'] } }, 'p');
+    const r = checkText({ path: 'a.ts', text, today: '2026-06-01' }, policy);
+    const f = r.findings.find((x) => x.rule === 'ai-marker-incomplete')!;
+    const fixed = applyEdits(text, editsFor(f, r.file!, policy, { year: 2026, holder: 'A', license: 'MIT', reviewer: 'Alice Example <alice@example.com>' }));
+    (await import('node:assert/strict')).match(fixed, /\/\/ AI-Reviewed-By: Alice Example <alice@example\.com>\n/);
+  });
+});

@@ -7,6 +7,8 @@ export interface FixContext {
   holder: string;
   /** Used when the policy names no project license. */
   license: string;
+  /** `Name <email>` of the git user, for AI-Reviewed-By tags that fixes insert. */
+  reviewer?: string;
 }
 
 export function defaultFixContext(now = new Date()): FixContext {

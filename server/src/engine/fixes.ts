@@ -125,7 +125,9 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
     }
     case 'insert-lines': {
       const { lines } = linesFor(file, Math.max(fix.like, fix.line));
-      return [insertLines(file, fix.line, fix.lines.map((l) => tagLineLike(lines, fix.like, l)), false)];
+      // The reviewer is the git user when the caller knows one; otherwise the placeholder stays for a person to fill in.
+      const filled = fix.lines.map((l) => (ctx.reviewer ? l.replace('NAME <EMAIL>', ctx.reviewer) : l));
+      return [insertLines(file, fix.line, filled.map((l) => tagLineLike(lines, fix.like, l)), false)];
     }
     case 'delete-lines': {
       const { lines } = linesFor(file, Math.max(...fix.lines));

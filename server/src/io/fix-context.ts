@@ -1,17 +1,12 @@
 // What fixes fill in when the policy does not say: the git user as holder, and the project's
 // license from LICENSES/ or package.json. Computed once per workspace folder, never per keystroke.
 
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { defaultFixContext, FixContext } from '../engine/context';
 import { checkExpression } from '../engine/spdx';
+import { reviewerFor } from './reviewer';
 
-function gitUserName(cwd: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', ['config', 'user.name'], { cwd, timeout: 3000 }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
-  });
-}
 
 async function projectLicense(root: string): Promise<string | undefined> {
   try {
@@ -28,6 +23,6 @@ async function projectLicense(root: string): Promise<string | undefined> {
 
 export async function fixContextFor(root: string, now = new Date()): Promise<FixContext> {
   const ctx = defaultFixContext(now);
-  const [holder, license] = await Promise.all([gitUserName(root), projectLicense(root)]);
-  return { ...ctx, holder: holder ?? ctx.holder, license: license ?? ctx.license };
+  const [{ name, email }, license] = await Promise.all([reviewerFor(root), projectLicense(root)]);
+  return { ...ctx, holder: name ?? ctx.holder, license: license ?? ctx.license, reviewer: name && email ? `${name} <${email}>` : undefined };
 }
