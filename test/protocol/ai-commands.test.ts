@@ -40,7 +40,15 @@ function editsOf(result: AiCommandResult | null | undefined, uri: string): TextE
 const now = new Date('2026-03-14T12:00:00Z');
 const sel = (line: number, endLine: number) => ({ start: { line, character: 0 }, end: { line: endLine, character: 1 } });
 
-describe('AI-disclosure command handlers (lsp/ai-commands.ts, no wiring needed)', () => {
+describe('AI-disclosure command handlers (lsp/ai-commands.ts)', () => {
+  it('refuses to mark code on a path where the policy forbids AI code', async () => {
+    const root = workspace({ '.ospo/policy.yaml': policyYaml + 'overrides:\n  - paths: ["src/crypto/**"]\n    ai: { mode: forbid }\n', 'src/crypto/k.ts': 'export const k = 1;\n' });
+    const state = await new Folders().stateFor(root, '');
+    const uri = 'file://' + path.join(root, 'src/crypto/k.ts');
+    const doc = TextDocument.create(uri, 'typescript', 1, 'export const k = 1;\n');
+    assert.deepEqual(await markSelection(doc, sel(0, 0), state, 'GitHub Copilot:gpt-4.1', now), { error: 'OSPO: AI-generated code is forbidden here by the policy.' });
+  });
+
   it('marks a selection with the policy\'s license, holder and tool and the git user as reviewer', async () => {
     const root = workspace({ '.ospo/policy.yaml': policyYaml, 'src/a.ts': '// SPDX-FileCopyrightText: 2026 Example Corp\r\n// SPDX-License-Identifier: MIT\r\n\r\nexport const a = 1;\r\n' });
     const folders = new Folders();

@@ -4,6 +4,8 @@
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver/node';
+import { policyForPath } from '../engine/policy/overrides';
+import type { Policy } from '../engine/policy/model';
 import { addHeaderTagsEdits, aiContext, AiContext, AiEditResult, markSelectionEdits } from '../engine/ai-disclosure';
 import { fixContextFor } from '../io/fix-context';
 import { reviewerFor } from '../io/reviewer';
@@ -18,11 +20,18 @@ function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-async function contextFor(state: FolderState, tool: string | undefined, now: Date): Promise<AiContext> {
+async function contextFor(state: FolderState, policy: Policy, tool: string | undefined, now: Date): Promise<AiContext> {
   state.fixContext ??= fixContextFor(state.root);
   const [fix, reviewer] = await Promise.all([state.fixContext, reviewerFor(state.root)]);
-  return aiContext(state.policy, fix, reviewer, today(now), tool);
+  return aiContext(policy, fix, reviewer, today(now), tool);
 }
+
+/** The policy in force for the path (its override); undefined where AI code is forbidden, so nothing is marked there. */
+function policyAt(state: FolderState, path: string): Policy | undefined {
+  const policy = policyForPath(state.policy, path);
+  return policy.ai.mode === 'forbid' ? undefined : policy;
+}
+const forbidden = { error: 'OSPO: AI-generated code is forbidden here by the policy.' };
 
 function toWorkspaceEdit(uri: string, result: AiEditResult, nothing: string): AiCommandResult {
   if ('error' in result) return { error: `OSPO: ${result.error}.` };
@@ -39,16 +48,20 @@ function pathOf(doc: TextDocument, state: FolderState): string | { error: string
 export async function markSelection(doc: TextDocument, range: Range, state: FolderState, tool?: string, now = new Date()): Promise<AiCommandResult> {
   const path = pathOf(doc, state);
   if (typeof path !== 'string') return path;
-  const ctx = await contextFor(state, tool, now);
-  return toWorkspaceEdit(doc.uri, markSelectionEdits(path, doc.getText(), range, state.policy, ctx), 'the selection is already marked as AI-assisted');
+  const policy = policyAt(state, path);
+  if (!policy) return forbidden;
+  const ctx = await contextFor(state, policy, tool, now);
+  return toWorkspaceEdit(doc.uri, markSelectionEdits(path, doc.getText(), range, policy, ctx), 'the selection is already marked as AI-assisted');
 }
 
 /** "OSPO: Add AI header tags": AI-Assisted-By, AI-Reviewed-By and AI-Reviewed-On in the license header. */
 export async function addHeaderTags(doc: TextDocument, state: FolderState, tool?: string, now = new Date()): Promise<AiCommandResult> {
   const path = pathOf(doc, state);
   if (typeof path !== 'string') return path;
-  const ctx = await contextFor(state, tool, now);
-  return toWorkspaceEdit(doc.uri, addHeaderTagsEdits(path, doc.getText(), state.policy, ctx), 'the header already has the AI tags');
+  const policy = policyAt(state, path);
+  if (!policy) return forbidden;
+  const ctx = await contextFor(state, policy, tool, now);
+  return toWorkspaceEdit(doc.uri, addHeaderTagsEdits(path, doc.getText(), policy, ctx), 'the header already has the AI tags');
 }
 
 /** The tools the policy allows, for the client's input box. */
