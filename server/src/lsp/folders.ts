@@ -45,6 +45,11 @@ export class Folders {
     this.roots = [...roots].sort((a, b) => b.length - a.length);
   }
 
+  /** The workspace folders' paths, whether or not a file in them has been checked yet. */
+  getRoots(): string[] {
+    return [...this.roots];
+  }
+
   /** The workspace folder holding a path; a file outside every folder gets its own folder as root. */
   rootFor(fsPath: string): string {
     return this.roots.find((r) => fsPath === r || fsPath.startsWith(r + path.sep)) ?? path.dirname(fsPath);

@@ -65,7 +65,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(() => {
   if (hasDynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   connection.workspace.onDidChangeWorkspaceFolders((e) => {
-    const current = new Set(folders.all().map((s) => s.root));
+    const current = new Set(folders.getRoots());
     for (const f of e.removed) current.delete(URI.parse(f.uri).fsPath);
     for (const f of e.added) current.add(URI.parse(f.uri).fsPath);
     folders.setRoots([...current]);
