@@ -61,7 +61,7 @@ export class TestClient {
     }
   }
 
-  async initialize(rootPath: string, opts: { pull: boolean }): Promise<void> {
+  async initialize(rootPath: string, opts: { pull: boolean; moreFolders?: string[] }): Promise<void> {
     const capabilities: ClientCapabilities = {
       workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: opts.pull } },
       textDocument: {
@@ -74,7 +74,8 @@ export class TestClient {
     };
     const uri = 'file://' + rootPath;
     await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: uri, capabilities, workspaceFolders: [{ uri, name: path.basename(rootPath) }],
+      processId: process.pid, rootUri: uri, capabilities,
+      workspaceFolders: [rootPath, ...(opts.moreFolders ?? [])].map((p) => ({ uri: 'file://' + p, name: path.basename(p) })),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

@@ -149,3 +149,24 @@ describe('policy-aware AI snippet', () => {
     assert.ok(!(await complete('crypto/b.py')).some((i) => i.label === 'ospo-policy-ai'));
   });
 });
+
+describe('multi-root workspaces', () => {
+  let client: TestClient;
+  afterEach(async () => client?.stop());
+
+  it('each folder has its own policy', async () => {
+    const root = workspace({
+      'a/.ospo/policy.yaml': policyHeader + 'licenses:\n  deny: ["GPL-*"]\n', 'a/x.ts': header,
+      'b/x.ts': header,
+    });
+    client = new TestClient();
+    await client.initialize(path.join(root, 'a'), { pull: false, moreFolders: [path.join(root, 'b')] });
+    const open = async (name: string) => {
+      const uri = 'file://' + path.join(root, name);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: header } });
+      return client.until(() => client.diagnosticsFor(uri), `diagnostics for ${name}`);
+    };
+    assert.deepEqual((await open('a/x.ts')).map((d) => d.code), ['license-denied']);
+    assert.deepEqual((await open('b/x.ts')).map((d) => d.code), []);
+  });
+});
