@@ -20,6 +20,8 @@ export class TestClient {
   settings: Record<string, unknown> = { enable: true, policyFile: '' };
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly messages: string[] = [];
+  /** window/logMessage entries of type Error (1). */
+  readonly loggedErrors: string[] = [];
 
   constructor() {
     this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -36,6 +38,7 @@ export class TestClient {
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => { this.notify(); return null; });
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => { if (p.type === 1) this.loggedErrors.push(p.message); });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); this.notify(); });
     this.connection.listen();
   }
@@ -61,9 +64,10 @@ export class TestClient {
     }
   }
 
-  async initialize(rootPath: string, opts: { pull: boolean; moreFolders?: string[] }): Promise<void> {
-    const capabilities: ClientCapabilities = {
-      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: opts.pull } },
+  /** `bare` declares no capabilities at all, as the most minimal LSP client would. */
+  async initialize(rootPath: string, opts: { pull: boolean; moreFolders?: string[]; bare?: boolean }): Promise<void> {
+    const capabilities: ClientCapabilities = opts.bare ? {} : {
+      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: opts.pull } },
       textDocument: {
         synchronization: { dynamicRegistration: false },
         publishDiagnostics: { relatedInformation: true },

@@ -144,7 +144,7 @@ describe('policy-aware AI snippet', () => {
     };
     const ai = (await complete('a.py')).find((i) => i.label === 'ospo-policy-ai');
     assert.ok(ai);
-    assert.match(ai.insertText, /# AI-Assisted-By: Claude Code:MODEL\n/);
+    assert.match(ai.insertText, /# AI-Assisted-By: Claude Code:\$\{1:MODEL\}\n/);
     assert.match(ai.insertText, /# AI-Approval: \$\{3:APPROVAL-ID\}\n# AI-Prompt-Ref: \$\{4:PROMPT-REF\}\n/);
     assert.ok(!(await complete('crypto/b.py')).some((i) => i.label === 'ospo-policy-ai'));
   });
@@ -168,5 +168,34 @@ describe('multi-root workspaces', () => {
     };
     assert.deepEqual((await open('a/x.ts')).map((d) => d.code), ['license-denied']);
     assert.deepEqual((await open('b/x.ts')).map((d) => d.code), []);
+  });
+
+  it('a folder added later brings its own policy; a removed one falls back to the default', async () => {
+    const root = workspace({
+      'a/x.ts': header,
+      'b/.ospo/policy.yaml': policyHeader + 'licenses:\n  deny: ["GPL-*"]\n', 'b/src/x.ts': header,
+    });
+    client = new TestClient();
+    await client.initialize(path.join(root, 'a'), { pull: false });
+    // Outside every folder a file is checked against its own directory (b/src), which has no policy.
+    const uri = 'file://' + path.join(root, 'b/src/x.ts');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: header } });
+    assert.deepEqual((await client.until(() => client.diagnosticsFor(uri), 'diagnostics before the folder is added')).map((d) => d.code), []);
+    const folder = { uri: 'file://' + path.join(root, 'b'), name: 'b' };
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+    await client.until(() => (client.diagnosticsFor(uri)?.some((d) => d.code === 'license-denied') ? true : undefined), "b's policy after the folder is added");
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+    await client.until(() => (client.diagnosticsFor(uri)?.every((d) => d.code !== 'license-denied') ? true : undefined), 'the default policy after the folder is removed');
+  });
+
+  it('a client that declares no capabilities still gets pushed diagnostics, and the server logs no error', async () => {
+    const root = workspace({ 'a/x.ts': 'export {};\n' });
+    client = new TestClient();
+    await client.initialize(path.join(root, 'a'), { pull: false, bare: true });
+    const uri = 'file://' + path.join(root, 'a/x.ts');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: 'export {};\n' } });
+    const diags = await client.until(() => client.diagnosticsFor(uri), 'pushed diagnostics');
+    assert.deepEqual(diags.map((d) => d.code), ['header-missing']);
+    assert.deepEqual(client.loggedErrors, []);
   });
 });

@@ -191,6 +191,10 @@ describe('git history', function () {
     assert.equal(spy.calls(), 3, 'a key already looked for costs no run');
     // Without the key the same trailer no longer counts.
     assert.deepEqual(await history.forFile('src/e.ts'), { commits: [] });
+    // The key set follows the policy exactly: a dropped (or half-typed) key is not grepped for good.
+    assert.equal(spy.calls(), 4);
+    await history.forFile('src/a.ts');
+    assert.equal(spy.calls(), 4);
   });
 
   it('works from a subfolder of the repository, with paths relative to it', async () => {

@@ -84,4 +84,12 @@ describe('policy parsing', () => {
     assert.equal(parsed.raw, undefined);
     assert.match(parsed.problems[0].message, /cannot be read|alias/i);
   });
+
+  it('a half-typed overrides list is a located problem, not a crash', () => {
+    for (const text of ['version: 1\noverrides:\n  p\n', 'version: 1\noverrides: 3\n', 'version: 1\noverrides:\n  - p\n']) {
+      const r = parsePolicy(text);
+      assert.ok(r.problems.length > 0, text);
+      assert.ok(r.problems.some((p) => p.line >= 1), text);
+    }
+  });
 });

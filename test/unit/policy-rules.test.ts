@@ -127,6 +127,12 @@ describe('third-party paths and generated files', () => {
     assert.equal(f.rule, 'third-party-header');
     assert.equal(applyEdits(text, fixAll({ path: 'vendor/lodash.js', text }, toPolicy(raw, 'p'), fixedContext)), '/* lodash, MIT */\n');
   });
+  it('third-party-header: deleting the last lines of a file with no final newline gives one edit, BOM kept', () => {
+    const fixed = (text: string) => applyEdits(text, fixAll({ path: 'vendor/x.js', text }, toPolicy(raw, 'p'), fixedContext));
+    assert.equal(fixed('/* lodash, MIT */\n// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0'), '/* lodash, MIT */');
+    assert.equal(fixed('\uFEFF// SPDX-FileCopyrightText: 2026 Example Corp'), '\uFEFF');
+    assert.equal(fixed('\uFEFF// SPDX-FileCopyrightText: 2026 Example Corp\r\n// SPDX-License-Identifier: Apache-2.0\r\nx\r\n'), '\uFEFFx\r\n');
+  });
   it('a third-party file without license info gets no offer of our header', () => {
     const [f] = findings(raw, 'var x;\n', 'vendor/x.js');
     assert.equal(f.rule, 'header-missing');

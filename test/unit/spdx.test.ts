@@ -45,4 +45,8 @@ describe('SPDX expressions', () => {
     assert.equal(successorOf('AGPL-3.0'), 'AGPL-3.0-only');
     assert.equal(successorOf('MIT'), undefined);
   });
+
+  it('a token spdx-correct throws on (a bare "+") is an unknown id, not a crash', () => {
+    for (const e of ['MIT OR +', '+', 'MIT+ OR +']) assert.ok(checkExpression(e).problems.length > 0, e);
+  });
 });

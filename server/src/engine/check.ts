@@ -1,6 +1,7 @@
 // The engine's entry point: text in, findings out. Pure: no file system, no editor.
 
 import { exemptReason } from './coverage';
+import { isGeneratedText } from './generated';
 import type { Finding } from './findings';
 import { isCovered, isThirdParty } from './paths';
 import type { Policy } from './policy/model';
@@ -36,12 +37,7 @@ export interface CheckResult {
   policy?: Policy;
 }
 
-// Only the top of a file is read for these markers, like the header itself.
-const generatedMarker = /@generated\b|Code generated .* DO NOT EDIT\./;
-
-export function isGeneratedText(text: string): boolean {
-  return generatedMarker.test(text.slice(0, 4096));
-}
+export { isGeneratedText } from './generated';
 
 export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   const exempt = exemptReason(input.path);

@@ -89,6 +89,26 @@ function copyrightValue(policy: Policy, ctx: FixContext): string {
   return rendered ? rendered.slice('SPDX-FileCopyrightText:'.length).trim() : `${ctx.year} ${literalHolder(policy.headers.copyright.holder) ?? ctx.holder}`;
 }
 
+/**
+ * Deletes whole lines, one edit per run of consecutive lines so that edits never overlap. The BOM
+ * stays; a run that ends on the last line of a file with no final newline takes the line break before it.
+ */
+function deleteLineRuns(lines: string[], which: number[]): TextEdit[] {
+  const sorted = [...new Set(which)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const l of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && l === last[1] + 1) last[1] = l;
+    else runs.push([l, l]);
+  }
+  const bom = (l: number) => (l === 0 && lines[0]?.startsWith('\uFEFF') ? 1 : 0);
+  return runs.map(([first, last]): TextEdit => {
+    if (last + 1 < lines.length) return { range: { start: { line: first, character: bom(first) }, end: { line: last + 1, character: 0 } }, newText: '' };
+    if (first === 0) return { range: { start: { line: 0, character: bom(0) }, end: { line: last, character: lines[last].length } }, newText: '' };
+    return { range: { start: { line: first - 1, character: lines[first - 1].length }, end: { line: last, character: lines[last].length } }, newText: '' };
+  });
+}
+
 export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx: FixContext): TextEdit[] {
   const fix = finding.fix;
   if (!fix) return [];
@@ -129,14 +149,8 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
       const filled = fix.lines.map((l) => (ctx.reviewer ? l.replace('NAME <EMAIL>', ctx.reviewer) : l));
       return [insertLines(file, fix.line, filled.map((l) => tagLineLike(lines, fix.like, l)), false)];
     }
-    case 'delete-lines': {
-      const { lines } = linesFor(file, Math.max(...fix.lines));
-      // The BOM stays: a first line is deleted from after it.
-      return fix.lines.map((l) => (l + 1 < lines.length
-        ? { range: { start: { line: l, character: l === 0 && lines[0].startsWith('\uFEFF') ? 1 : 0 }, end: { line: l + 1, character: 0 } }, newText: '' }
-        // The last line of a file with no final newline: take the line break before it instead.
-        : { range: { start: { line: l - 1, character: lines[l - 1]?.length ?? 0 }, end: { line: l, character: lines[l].length } }, newText: '' }));
-    }
+    case 'delete-lines':
+      return deleteLineRuns(linesFor(file, Math.max(...fix.lines)).lines, fix.lines);
   }
 }
 

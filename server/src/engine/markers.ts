@@ -5,6 +5,7 @@
 
 import type { Header, Tag } from './header';
 import { parseTagLine } from './header';
+import { generatedWindow, isGeneratedText } from './generated';
 
 export interface Snippet {
   begin: number;
@@ -117,7 +118,8 @@ export function parseMarkers(fullText: string, header: Header): Markers {
 
   for (const [i, line] of candidateLines(text)) {
     if (!candidate.test(line)) continue;
-    if (result.generatedLine === undefined && /@generated\b|Code generated .* DO NOT EDIT\./.test(line)) result.generatedLine = i;
+    // The same rule as check.ts isGeneratedText: a generated marker counts only near the top.
+    if (result.generatedLine === undefined && isGeneratedText(line) && text.indexOf(line) < generatedWindow) result.generatedLine = i;
     for (const re of artifactPatterns) {
       const m = re.exec(line);
       // One finding per piece of text: the oaicite patterns overlap.

@@ -87,8 +87,12 @@ function tokenize(expression: string): IdToken[] {
 }
 
 function suggest(text: string): string | undefined {
-  const corrected = correct(text, { upgrade: true });
-  return corrected ?? undefined;
+  // spdx-correct throws on some tokens (a bare "+"); a suggestion is a nicety, never a reason to fail.
+  try {
+    return correct(text, { upgrade: true }) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `NONE` and `NOASSERTION` are valid SPDX values, but not expressions spdx-expression-parse accepts. */

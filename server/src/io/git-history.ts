@@ -146,9 +146,10 @@ export class GitHistory {
    * not looked for yet costs one more run of git, for the whole folder.
    */
   async forFile(relPath: string, extraKeys: readonly string[] = []): Promise<AiHistory | undefined> {
-    const fresh = extraKeys.filter(grepable).map((k) => k.toLowerCase()).filter((k) => !this.keys.has(k));
-    if (fresh.length) {
-      for (const k of fresh) this.keys.add(k);
+    // The exact key set of the policy in force: a key half-typed in the policy file must not stay in the grep for good.
+    const wanted = [...new Set(extraKeys.filter(grepable).map((k) => k.toLowerCase()))].sort();
+    if (wanted.join('\n') !== [...this.keys].sort().join('\n')) {
+      this.keys = new Set(wanted);
       this.index = undefined;
     }
     this.index ??= this.load([...this.keys]);

@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CommentStyle, commentStyleFor } from '../engine/comments';
 import type { FixContext } from '../engine/context';
 import { renderTemplate, wrapInComment } from '../engine/fixes';
+import { toolFor } from '../engine/ai-disclosure';
 import { literalHolder, Policy } from '../engine/policy/model';
 
 const escapeSnippet = (s: string) => s.replace(/[\\$}]/g, (c) => '\\' + c);
@@ -17,7 +18,7 @@ function wordBefore(doc: TextDocument, pos: Position): string {
 
 // Placeholders the user fills in after insertion; the rest is literal text.
 const placeholders: Record<string, string> = {
-  'TOOL:MODEL': '${1:TOOL:MODEL}', 'NAME <EMAIL>': '${2:NAME <EMAIL>}', 'APPROVAL-ID': '${3:APPROVAL-ID}',
+  'TOOL:MODEL': '${1:TOOL:MODEL}', '<MODEL>': '${1:MODEL}', 'NAME <EMAIL>': '${2:NAME <EMAIL>}', 'APPROVAL-ID': '${3:APPROVAL-ID}',
   'PROMPT-REF': '${4:PROMPT-REF}', 'SESSION-ID': '${5:SESSION-ID}', 'CODE-REFERENCE': '${6:CODE-REFERENCE}',
 };
 
@@ -36,12 +37,6 @@ function item(label: string, detail: string, style: CommentStyle, before: string
   };
 }
 
-/** The first allowed tool as the default agent (`GitHub Copilot:MODEL`), else a placeholder. */
-function aiTool(policy: Policy): string {
-  const first = policy.ai.tools.allow.find((t) => !t.includes('*'));
-  return first ? (first.includes(':') ? first : `${first}:MODEL`) : 'TOOL:MODEL';
-}
-
 export function policySnippets(doc: TextDocument, fsPath: string, pos: Position, policy: Policy, ctx: FixContext): CompletionItem[] {
   const word = wordBefore(doc, pos).toLowerCase();
   if (!word || !('ospo'.startsWith(word) || word.startsWith('ospo'))) return [];
@@ -58,7 +53,7 @@ export function policySnippets(doc: TextDocument, fsPath: string, pos: Position,
     ...(policy.ai.mode === 'forbid' ? [] : [item('ospo-policy-ai', 'AI-assisted code, disclosed as the policy requires', style, [
       ...snippet,
       `SPDX-SnippetComment: AI-assisted, reviewed ${today}`,
-      `AI-Assisted-By: ${aiTool(policy)}`,
+      `AI-Assisted-By: ${toolFor(policy)}`,
       'AI-Reviewed-By: NAME <EMAIL>',
       `AI-Reviewed-On: ${today}`,
       ...(policy.ai.mode === 'review' || policy.ai.requiredFields.includes('approval') ? ['AI-Approval: APPROVAL-ID'] : []),

@@ -29,6 +29,8 @@ export interface FolderState {
   history: GitHistory;
   /** The open document text last applied, so a pull request after a change does not read it twice. */
   appliedText?: string;
+  /** Counts applyText calls, so that only the newest one's result is kept. */
+  applySeq: number;
 }
 
 export class Folders {
@@ -73,9 +75,10 @@ export class Folders {
   stateFor(root: string, policySetting: string): Promise<FolderState> {
     let state = this.folders.get(root);
     if (!state) {
-      const fresh: FolderState = { root, policy: defaultPolicy(), problems: [], dependencies: [], version: 0, git: new GitRules(root), history: new GitHistory(root) };
+      const fresh: FolderState = { root, policy: defaultPolicy(), problems: [], dependencies: [], version: 0, git: new GitRules(root), history: new GitHistory(root), applySeq: 0 };
       state = this.reload(fresh, policySetting).then(() => {
-        this.loaded.set(root, fresh);
+        // A clear() while the policy was read (a setting changed) leaves this state orphaned: do not bring it back.
+        if (this.folders.get(root) === state) this.loaded.set(root, fresh);
         return fresh;
       });
       this.folders.set(root, state);
@@ -91,14 +94,27 @@ export class Folders {
   /** Re-reads the policy from disk; on errors the previous policy stays in force. */
   async reload(state: FolderState, policySetting: string): Promise<void> {
     state.appliedText = undefined;
-    this.apply(state, await readPolicy(state.root, this.explicitFile(state.root, policySetting), this.options()));
+    this.apply(state, await this.guard(state, () => readPolicy(state.root, this.explicitFile(state.root, policySetting), this.options())));
   }
 
   /** Uses the text of an open, possibly unsaved policy document, so errors show while typing. */
   async applyText(state: FolderState, file: string, text: string): Promise<void> {
     if (state.appliedText === text && state.policyFile === file) return;
     state.appliedText = text;
-    this.apply(state, await loadPolicyText(file, text, this.options()));
+    const seq = ++state.applySeq;
+    const loaded = await this.guard(state, () => loadPolicyText(file, text, this.options()));
+    // Keystrokes can finish out of order (bases are read from disk): only the newest text counts.
+    if (seq === state.applySeq) this.apply(state, loaded);
+  }
+
+  /** A policy that cannot be read at all becomes a problem on line 1; the last good policy stays in force. */
+  private async guard(state: FolderState, read: () => Promise<LoadedPolicy>): Promise<LoadedPolicy> {
+    try {
+      return await read();
+    } catch (err) {
+      this.log(`Reading the policy for ${state.root} failed: ${(err as Error).stack ?? err}`);
+      return { file: state.policyFile, problems: [{ severity: 'error', message: `The policy could not be read: ${(err as Error).message}`, line: 0, character: 0, endLine: 0, endCharacter: 0 }], dependencies: state.dependencies };
+    }
   }
 
   private apply(state: FolderState, loaded: LoadedPolicy): void {

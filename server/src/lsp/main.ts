@@ -32,6 +32,7 @@ const folders = new Folders((m) => connection.console.info(m));
 
 let hasConfiguration = false;
 let hasDynamicConfiguration = false;
+let hasWorkspaceFolders = false;
 let pullDiagnostics = false;
 let canRefreshDiagnostics = false;
 const settings = new SettingsCache(connection, () => hasConfiguration);
@@ -41,6 +42,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   hasConfiguration = !!caps.workspace?.configuration;
   hasDynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  hasWorkspaceFolders = !!caps.workspace?.workspaceFolders;
   // Neovim 0.7 and other older clients only take pushed diagnostics; pull where the client supports it.
   pullDiagnostics = !!caps.textDocument?.diagnostic;
   canRefreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
@@ -64,7 +66,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (hasDynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
+  // Only clients that support workspace folders may be asked for their changes; others make this throw.
+  if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const current = new Set(folders.getRoots());
     for (const f of e.removed) current.delete(URI.parse(f.uri).fsPath);
     for (const f of e.added) current.add(URI.parse(f.uri).fsPath);
@@ -272,6 +275,9 @@ connection.onExecuteCommand(async (params) => {
 });
 
 connection.onShutdown(() => outside.dispose());
+
+// A failure in one handler is logged, never allowed to end the process (the server must not crash on content).
+process.on('unhandledRejection', (reason) => logError(`Unhandled error: ${reason instanceof Error ? reason.stack : String(reason)}`));
 
 documents.listen(connection);
 connection.listen();

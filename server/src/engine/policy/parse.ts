@@ -210,7 +210,8 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
     });
   };
   sections(raw, []);
-  (raw.overrides ?? []).forEach((o, i) => sections(o, ['overrides', i]));
+  // The schema has already reported a non-list; a half-typed `overrides:` must not throw here.
+  (Array.isArray(raw.overrides) ? raw.overrides : []).forEach((o, i) => { if (o && typeof o === 'object') sections(o, ['overrides', i]); });
   return problems;
 }
 

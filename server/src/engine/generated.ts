@@ -1,0 +1,11 @@
+// Files marked as machine output: "@generated" or Go's "Code generated … DO NOT EDIT." near the top.
+// Not AI markers (markers.md): they say that nobody should edit the file.
+
+/** Only this much of the start of a file is looked at, as for the header. */
+export const generatedWindow = 4096;
+
+const generatedMarker = /@generated\b|Code generated .* DO NOT EDIT\./;
+
+export function isGeneratedText(text: string): boolean {
+  return generatedMarker.test(text.length > generatedWindow ? text.slice(0, generatedWindow) : text);
+}
