@@ -198,4 +198,23 @@ describe('multi-root workspaces', () => {
     assert.deepEqual(diags.map((d) => d.code), ['header-missing']);
     assert.deepEqual(client.loggedErrors, []);
   });
+
+  it('a policy file created without a file event is picked up when the next document opens', async () => {
+    const root = workspace({ 'a/x.ts': header, 'a/y.ts': header });
+    client = new TestClient();
+    await client.initialize(path.join(root, 'a'), { pull: false });
+    const open = async (name: string) => {
+      const uri = 'file://' + path.join(root, name);
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: header } });
+      return uri;
+    };
+    const x = await open('a/x.ts');
+    assert.deepEqual((await client.until(() => client.diagnosticsFor(x), 'diagnostics for x')).map((d) => d.code), []);
+    fs.mkdirSync(path.join(root, 'a/.ospo'));
+    fs.writeFileSync(path.join(root, 'a/.ospo/policy.yaml'), policyHeader + 'licenses:\n  deny: ["GPL-*"]\n');
+    const y = await open('a/y.ts');
+    const denied = (uri: string) => (client.diagnosticsFor(uri)?.some((d) => d.code === 'license-denied') ? true : undefined);
+    await client.until(() => denied(y), 'license-denied in the newly opened document');
+    await client.until(() => denied(x), 'license-denied in the document already open');
+  });
 });

@@ -2,6 +2,7 @@
 // the problems in the policy file, the files it was built from, and the fix context.
 // Each folder of a multi-root workspace has its own.
 
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { FixContext } from '../engine/context';
@@ -95,6 +96,22 @@ export class Folders {
   async reload(state: FolderState, policySetting: string): Promise<void> {
     state.appliedText = undefined;
     this.apply(state, await this.guard(state, () => readPolicy(state.root, this.explicitFile(state.root, policySetting), this.options())));
+  }
+
+  /**
+   * File events can be missed (a watcher still starting) or never sent (clients that do not watch
+   * files, such as Neovim 0.7): a policy file that appeared where none was is picked up when a
+   * document opens. True when the policy was read again.
+   */
+  async pickUpNewPolicy(state: FolderState, policySetting: string): Promise<boolean> {
+    if (state.policyFile || policySetting) return false;
+    try {
+      await fs.access(path.join(state.root, policyFileName));
+    } catch {
+      return false;
+    }
+    await this.reload(state, policySetting);
+    return true;
   }
 
   /** Uses the text of an open, possibly unsaved policy document, so errors show while typing. */

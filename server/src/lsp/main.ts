@@ -165,6 +165,16 @@ documents.onDidChangeContent(async (e) => {
   }
   if (!pullDiagnostics) void push(e.document);
 });
+documents.onDidOpen(async (e) => {
+  const target = await stateForUri(e.document.uri);
+  if (!target) return;
+  const { policyFile } = await settings.get(URI.file(target.state.root).toString());
+  if (await folders.pickUpNewPolicy(target.state, policyFile)) {
+    watchOutside();
+    refreshAll();
+  }
+});
+
 documents.onDidClose((e) => {
   if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
