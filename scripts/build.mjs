@@ -16,7 +16,7 @@ const common = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts', 'scan-worker': 'server/src/scan/scan-worker.ts' }, outdir: 'dist' }),
 ]);
 
 // The policy schema ships beside the bundles, for VS Code's YAML tooling (contributes.yamlValidation).

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, State, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
   AddAiHeaderTagsCommand, type AiCommandError, AiToolsCommand, CreatePolicyCommand, type CreatePolicyResult, InsertHeaderCommand, MarkAiSelectionCommand,
+  ScanWorkspaceCommand, type ScanSummary,
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './client';
 
@@ -11,6 +12,7 @@ export const InsertLicenseHeaderCommand = 'ospo.insertLicenseHeader';
 export const CreatePolicyFileCommand = 'ospo.createPolicyFile';
 export const MarkSelectionAiAssistedCommand = 'ospo.markSelectionAiAssisted';
 export const AddAiHeaderTagsClientCommand = 'ospo.addAiHeaderTags';
+export const ScanWorkspaceClientCommand = 'ospo.scanWorkspace';
 
 // The starter policies the server can write (server/src/engine/policy/templates.ts, which the
 // client does not bundle). test/unit/templates.test.ts checks that both lists name the same templates.
@@ -31,6 +33,7 @@ export function registerCommands(client: LanguageClient, channel: vscode.LogOutp
     // Both take an optional tool (`agent:model`) so keybindings and other extensions can skip the input box.
     vscode.commands.registerCommand(MarkSelectionAiAssistedCommand, (tool?: unknown) => markAiAssisted(client, 'selection', tool)),
     vscode.commands.registerCommand(AddAiHeaderTagsClientCommand, (tool?: unknown) => markAiAssisted(client, 'header', tool)),
+    vscode.commands.registerCommand(ScanWorkspaceClientCommand, () => scanWorkspace(client, channel)),
   ];
 }
 
@@ -174,4 +177,50 @@ async function markAiAssisted(client: LanguageClient, scope: 'selection' | 'head
 async function showError(message: string): Promise<void> {
   const choice = await vscode.window.showErrorMessage(message, 'Show log');
   if (choice === 'Show log') await vscode.commands.executeCommand(ShowLogCommand);
+}
+
+/**
+ * Checks every file of the workspace, with a cancellable notification that follows the server's
+ * progress ("checking 12,345 / 78,000 files"). Findings of closed files land in the Problems view.
+ * Returns the summary, or undefined when the scan could not run.
+ */
+async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<ScanSummary | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    void vscode.window.showInformationMessage('OSPO: open a folder to check all of its files.');
+    return undefined;
+  }
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'OSPO', cancellable: true },
+    async (progress, cancel) => {
+      const workDoneToken = `ospo-scan-${Date.now()}`;
+      let reported = 0;
+      const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+        if (value.kind === 'end') return;
+        // VS Code adds increments; the server reports a percentage.
+        const percent = value.percentage ?? reported;
+        progress.report({ message: value.message, increment: percent - reported });
+        reported = percent;
+      });
+      try {
+        return (await client.sendRequest(ExecuteCommandRequest.type, { command: ScanWorkspaceCommand, arguments: [{ progress: 'client' }], workDoneToken }, cancel)) as ScanSummary | AiCommandError | undefined;
+      } catch (error) {
+        if (cancel.isCancellationRequested) return undefined;
+        channel.error('Checking the workspace failed', error);
+        void showError('OSPO could not check the workspace.');
+        return undefined;
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
+  if (!summary) return undefined;
+  if ('error' in summary) {
+    void vscode.window.showInformationMessage(summary.error);
+    return undefined;
+  }
+  const seconds = (summary.ms / 1000).toFixed(1);
+  const what = `${summary.findings.toLocaleString()} problem${summary.findings === 1 ? '' : 's'} in ${summary.filesWithFindings.toLocaleString()} of ${summary.files.toLocaleString()} files`;
+  const skipped = summary.skipped ? `, ${summary.skipped.toLocaleString()} skipped (see the log)` : '';
+  void vscode.window.showInformationMessage(`OSPO: ${summary.cancelled ? 'workspace check cancelled; so far ' : ''}${what}${skipped}, ${seconds} s.`);
+  return summary;
 }

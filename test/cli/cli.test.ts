@@ -111,4 +111,46 @@ describe('ospo CLI', () => {
     assert.deepEqual(r.findings.map((f: { file: string; rule: string }) => [f.file, f.rule]), [['src/a.ts', 'ai-marker-missing']]);
     assert.match(r.findings[0].message, /Assisted-by: Claude Code:claude-opus-4-5/);
   });
+
+  describe('scanning folders', () => {
+    const git = (cwd: string, ...args: string[]) => {
+      const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_GLOBAL: '/dev/null' } });
+      assert.equal(r.status, 0, r.stderr);
+    };
+    const files = (stdout: string) => [...new Set(JSON.parse(stdout).findings.map((f: { file: string }) => f.file))].sort();
+
+    it('--changed checks only files changed against a ref, and new untracked files', () => {
+      const dir = tempTree({ 'a.ts': 'export const a = 1;\n', 'b.ts': 'export const b = 1;\n', '.gitignore': 'ignored.ts\n' });
+      git(dir, 'init', '-q');
+      git(dir, 'add', '.');
+      git(dir, 'commit', '-q', '-m', 'first');
+      fs.writeFileSync(path.join(dir, 'c.ts'), 'export const c = 1;\n');
+      fs.writeFileSync(path.join(dir, 'ignored.ts'), 'export const d = 1;\n');
+      assert.deepEqual(files(ospo(['check', '--changed', '--format', 'json'], dir).stdout), ['c.ts']);
+      fs.appendFileSync(path.join(dir, 'a.ts'), '// more\n');
+      assert.deepEqual(files(ospo(['check', '--changed', 'HEAD', '--format', 'json'], dir).stdout), ['a.ts', 'c.ts']);
+      assert.deepEqual(files(ospo(['check', '--changed=HEAD', '--format', 'json'], dir).stdout), ['a.ts', 'c.ts']);
+      // Without --changed every file counts.
+      assert.deepEqual(files(ospo(['check', '--format', 'json'], dir).stdout), ['.gitignore', 'a.ts', 'b.ts', 'c.ts']);
+      const bad = ospo(['check', '--changed=no-such-ref'], dir);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /'no-such-ref' is not a commit/);
+    });
+
+    it('--rules header runs the header rules only', () => {
+      const dir = tempTree({ 'a.ts': 'export const a = 1;\n// As an AI language model, I cannot do that.\n' });
+      const rules = (args: string[]) => JSON.parse(ospo(['check', '.', '--format', 'json', ...args], dir).stdout).findings.map((f: { rule: string }) => f.rule).sort();
+      assert.deepEqual(rules([]), ['ai-chatbot-artifact', 'header-missing']);
+      assert.deepEqual(rules(['--rules', 'header']), ['header-missing']);
+      assert.equal(ospo(['check', '.', '--rules', 'some'], dir).code, 2);
+    });
+
+    it('a subfolder is checked under the rules of the repository top, as the whole tree is', () => {
+      const dir = tempTree({ '.gitignore': 'src/gen/\n', 'src/a.ts': 'export const a = 1;\n', 'src/gen/x.ts': 'export const x = 1;\n' });
+      git(dir, 'init', '-q');
+      assert.deepEqual(files(ospo(['check', '.', '--format', 'json'], dir).stdout), ['.gitignore', 'src/a.ts']);
+      assert.deepEqual(files(ospo(['check', 'src', '--format', 'json'], dir).stdout), ['src/a.ts']);
+      assert.deepEqual(files(ospo(['check', '.', '--format', 'json'], path.join(dir, 'src')).stdout), ['a.ts']);
+    });
+  });
 });

@@ -20,6 +20,8 @@ export class TestClient {
   settings: Record<string, unknown> = { enable: true, policyFile: '' };
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly messages: string[] = [];
+  /** Every publishDiagnostics URI, in order, to count what the server re-checked. */
+  readonly publishedUris: string[] = [];
   /** window/logMessage entries of type Error (1). */
   readonly loggedErrors: string[] = [];
 
@@ -28,6 +30,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.pushed.set(p.uri, p);
+      this.publishedUris.push(p.uri);
       this.notify();
     });
     this.connection.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map(() => this.settings));

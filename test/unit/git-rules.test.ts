@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GitRules } from '../../server/src/io/git-rules';
-import { listFiles } from '../../server/src/io/walk';
+import { listFiles } from '../../server/src/scan/walk';
 import { toPolicy } from '../../server/src/engine/policy/model';
 
 function tree(files: Record<string, string>): string {
@@ -43,11 +43,11 @@ describe('git rules', () => {
   });
 
   it('the walk leaves out ignored files unless the policy says otherwise', async () => {
-    const files = await listFiles(dir, toPolicy({}, 'p'), git);
+    const { files } = await listFiles(dir, toPolicy({}, 'p'), git);
     assert.ok(files.includes('src/a.ts') && files.includes('keep.log'));
     assert.ok(!files.includes('debug.log') && !files.includes('build/out.js') && !files.includes('src/gen/x.ts'));
     assert.ok(!files.some((f) => f.startsWith('.git/')));
-    const all = await listFiles(dir, toPolicy({ files: { respectGitignore: false } }, 'p'), new GitRules(dir));
+    const { files: all } = await listFiles(dir, toPolicy({ files: { respectGitignore: false } }, 'p'), new GitRules(dir));
     assert.ok(all.includes('debug.log'));
   });
 });

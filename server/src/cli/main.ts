@@ -1,13 +1,14 @@
 // `ospo`: the same engine as the editor, for CI and the terminal.
 //   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github] [--fail-on error|warning|info]
+//              [--changed [REF]] [--rules all|header]
 //   ospo fix   [paths…] [--policy FILE] [--dry-run]
 //   ospo init  [folder] [--template NAME]
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or policy error.
 
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkText } from '../engine/check';
+import type { CheckScope } from '../engine/check';
 import { Severity, severityRank } from '../engine/findings';
 import { fixAll } from '../engine/fixes';
 import type { Policy } from '../engine/policy/model';
@@ -17,8 +18,9 @@ import { findPolicyRoot, readPolicy } from '../io/policy-source';
 import { readForCheck } from '../io/read-file';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
-import { allCommitTrailerKeys } from '../engine/ai-trailers';
-import { listFiles } from '../io/walk';
+import { changedFiles, gitTop, isCommit } from '../io/git-changed';
+import { listFiles } from '../scan/walk';
+import { rescanFile, scanFolder, scanSettings } from '../scan/scanner';
 import { runInit } from './init';
 import { templateNames } from '../engine/policy/templates';
 import { Format, formatGithub, formatJson, formats, formatSarif, formatText, Report } from './formats';
@@ -27,14 +29,18 @@ const version = '0.1.0';
 
 const usage = `Usage:
   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github] [--fail-on error|warning|info]
+             [--changed [REF]] [--rules all|header]
   ospo fix   [paths…] [--policy FILE] [--dry-run]
   ospo init  [folder] [--template ${templateNames.join('|')}]
 
 Options:
-  --offline   never fetch a remote base policy; use the cache only
+  --changed [REF]  check only files changed against REF (default HEAD), and untracked files
+  --rules header   run the license-header rules only, reading just the top of each file
+  --offline        never fetch a remote base policy; use the cache only
 
 With no paths, the current folder is checked. Without --policy, the nearest .ospo/policy.yaml
-at or above each path applies, else the built-in default policy.
+at or above each path applies, else the built-in default policy. Folders are walked from the
+policy's folder (or the top of the git repository), so .gitignore files there apply.
 \`ospo init\` writes a commented starter policy to <folder>/.ospo/policy.yaml (default template: apache);
 it never overwrites one.
 Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage or policy error.
@@ -42,7 +48,8 @@ Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage o
 
 class UsageError extends Error {}
 
-interface Target { root: string; policy: Policy; files: string[]; git: GitRules; history: GitHistory }
+/** What one path argument asks for: a folder under `root`, or a single file. */
+interface Target { root: string; under: string; file?: string; policy: Policy; git: GitRules; history: GitHistory }
 
 function fail(message: string): never {
   throw new UsageError(message);
@@ -58,7 +65,8 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
     const stat = await fs.stat(abs).catch(() => undefined);
     if (!stat) fail(`No such file or folder: ${p}`);
     const start = stat.isDirectory() ? abs : path.dirname(abs);
-    const root = policyFlag ? start : (await findPolicyRoot(start)) ?? start;
+    // The same root whichever subfolder is named, so `ospo check src` and `ospo check .` agree on src.
+    const root = (policyFlag ? undefined : await findPolicyRoot(start)) ?? gitTop(start) ?? start;
     const loaded = await readPolicy(root, policyFlag ? path.resolve(policyFlag) : undefined, { allowFetch: !opts.offline });
     const where = path.relative(process.cwd(), loaded.file ?? '') || loaded.file;
     // In CI a broken policy, or a base that cannot be read, must stop the run rather than check less.
@@ -66,9 +74,10 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
       fail(loaded.problems.filter((x) => x.severity === 'error').map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`).join('\n'));
     }
     for (const w of loaded.problems) process.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${w.message}\n`);
-    const git = new GitRules(root);
-    const files = stat.isDirectory() ? (await listFiles(abs, loaded.policy, git)).map((f) => path.join(abs, f)) : [abs];
-    targets.push({ root, policy: loaded.policy, files, git, history: new GitHistory(root) });
+    targets.push({
+      root, under: relativeTo(root, start), file: stat.isDirectory() ? undefined : relativeTo(root, abs),
+      policy: loaded.policy, git: new GitRules(root), history: new GitHistory(root),
+    });
   }
   return targets;
 }
@@ -76,21 +85,40 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
 const display = (abs: string) => path.relative(process.cwd(), abs).split(path.sep).join('/') || '.';
 const relativeTo = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
-async function check(paths: string[], opts: Options): Promise<Report> {
+interface CheckOptions extends Options { changed?: string; scope: CheckScope }
+
+async function check(paths: string[], opts: CheckOptions): Promise<Report> {
   const targets = await resolveTargets(paths, opts);
   const report: Report = { files: 0, results: [], skipped: [] };
   for (const target of targets) {
-    for (const abs of target.files) {
-      const read = await readForCheck(abs);
-      if ('skipped' in read) { report.skipped.push({ file: display(abs), reason: read.skipped }); continue; }
-      const rel = relativeTo(target.root, abs);
-      const aiHistory = await target.history.forFile(rel, allCommitTrailerKeys(target.policy));
-      const result = checkText({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: await target.git.isGenerated(rel), aiHistory }, target.policy);
-      report.files++;
-      if (result.findings.length) report.results.push({ file: display(abs), findings: result.findings });
+    let only: Set<string> | undefined;
+    if (opts.changed) {
+      try {
+        only = await changedFiles(target.root, opts.changed);
+      } catch (err) {
+        fail((err as Error).message);
+      }
     }
+    const scanOptions = { root: target.root, policy: target.policy, git: target.git, history: target.history, scope: opts.scope };
+    if (target.file) {
+      // A file named on the command line is checked even when ignored: it was asked for.
+      if (only && !only.has(target.file)) continue;
+      const listed = new Set(existsSync(path.join(target.root, target.file + '.license')) ? [target.file + '.license'] : []);
+      const one = rescanFile(target.file, await scanSettings(scanOptions), listed, target.git);
+      if ('reason' in one) report.skipped.push({ file: display(path.join(target.root, one.file)), reason: one.reason });
+      else addFile(report, target.root, one);
+      continue;
+    }
+    const scan = await scanFolder({ ...scanOptions, under: target.under, only });
+    for (const s of scan.skipped) report.skipped.push({ file: display(path.join(target.root, s.file)), reason: s.reason });
+    for (const f of scan.files) addFile(report, target.root, f);
   }
   return report;
+}
+
+function addFile(report: Report, root: string, file: { rel: string; findings: Report['results'][number]['findings'] }): void {
+  report.files++;
+  if (file.findings.length) report.results.push({ file: display(path.join(root, file.rel)), findings: file.findings });
 }
 
 async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<number> {
@@ -98,11 +126,12 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
   let changed = 0;
   for (const target of targets) {
     const ctx = await fixContextFor(target.root);
-    for (const abs of target.files) {
+    const files = target.file ? [target.file] : (await listFiles(target.root, target.policy, target.git, target.under)).files;
+    for (const abs of files.map((f) => path.join(target.root, f))) {
       const read = await readForCheck(abs);
       if ('skipped' in read) continue;
       const rel = relativeTo(target.root, abs);
-      const edits = fixAll({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: await target.git.isGenerated(rel) }, target.policy, ctx);
+      const edits = fixAll({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: target.git.isGenerated(rel) }, target.policy, ctx);
       if (!edits.length) continue;
       changed++;
       process.stdout.write(`${dryRun ? 'would fix' : 'fixed'} ${display(abs)} (${edits.length} edit${edits.length === 1 ? '' : 's'})\n`);
@@ -114,11 +143,23 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
   return 0;
 }
 
+/**
+ * `--changed` takes an optional ref, which parseArgs cannot express: the word after it is the ref
+ * when it names a commit, else a path, and the ref is HEAD. `--changed=REF` is never ambiguous.
+ */
+async function withChangedRef(argv: string[]): Promise<string[]> {
+  const at = argv.indexOf('--changed');
+  if (at < 0) return argv;
+  const next = argv[at + 1];
+  const takesNext = next !== undefined && !next.startsWith('-') && (await isCommit(process.cwd(), next));
+  return [...argv.slice(0, at), `--changed=${takesNext ? next : 'HEAD'}`, ...argv.slice(at + (takesNext ? 2 : 1))];
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: await withChangedRef(argv),
       allowPositionals: true,
       options: {
         policy: { type: 'string' },
@@ -127,6 +168,8 @@ export async function main(argv: string[]): Promise<number> {
         'dry-run': { type: 'boolean', default: false },
         offline: { type: 'boolean', default: false },
         template: { type: 'string' },
+        changed: { type: 'string' },
+        rules: { type: 'string', default: 'all' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -145,7 +188,9 @@ export async function main(argv: string[]): Promise<number> {
       if (!formats.includes(format)) fail(`Unknown --format '${values.format}': use ${formats.join(', ')}`);
       const failOn = values['fail-on'] as Severity;
       if (!['error', 'warning', 'info'].includes(failOn)) fail(`Unknown --fail-on '${failOn}': use error, warning or info`);
-      const report = await check(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline });
+      const scope = values.rules as CheckScope;
+      if (scope !== 'all' && scope !== 'header') fail(`Unknown --rules '${values.rules}': use all or header`);
+      const report = await check(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline, changed: values.changed, scope });
       const out = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, version) : format === 'github' ? formatGithub(report) : formatText(report);
       process.stdout.write(out);
       if (format === 'text') {

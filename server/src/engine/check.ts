@@ -6,7 +6,7 @@ import type { Finding } from './findings';
 import { isCovered, isThirdParty } from './paths';
 import type { Policy } from './policy/model';
 import { policyForPath } from './policy/overrides';
-import { rules } from './rules';
+import { headerRules, rules } from './rules';
 import { parseSourceFile, SourceFile } from './source-file';
 import { message } from './messages';
 import type { AiHistory } from './ai-trailers';
@@ -26,7 +26,11 @@ export interface CheckInput {
   today?: string;
   /** AI commits that touched the file (io/git-history.ts). */
   aiHistory?: AiHistory;
+  /** `header` runs the header rules only (a fast workspace scan reads just the top of each file). */
+  scope?: CheckScope;
 }
+
+export type CheckScope = 'all' | 'header';
 
 export interface CheckResult {
   findings: Finding[];
@@ -47,7 +51,7 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   if (input.text.length === 0 || /^\uFEFF?\s*$/.test(input.text)) return { findings: [], exempt: 'empty file', policy };
   if (policy.files.generated === 'exempt' && (input.generated || isGeneratedText(input.text))) {
     // Exempt, except that AI-marked code also marked generated is a contradiction worth saying.
-    const semantics = aiGeneratedSemantics(input.path, input.text, policy);
+    const semantics = input.scope === 'header' ? [] : aiGeneratedSemantics(input.path, input.text, policy);
     return { findings: semantics, exempt: semantics.length ? undefined : 'generated file', policy };
   }
   const file = parseSourceFile(input.path, input.text, policy, input.sidecarText, isThirdParty(input.path, policy));
@@ -56,13 +60,13 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
     aiHistory: input.aiHistory, hasAiMarker: file.markers.markers.length > 0 || file.markers.legacy.length > 0,
   };
   const findings: Finding[] = [];
-  for (const rule of rules) {
+  for (const rule of input.scope === 'header' ? headerRules : rules) {
     for (const finding of rule(file, policy, ctx)) {
       const severity = policy.severity[finding.rule] ?? finding.severity;
       if (severity !== 'off') findings.push({ ...finding, severity });
     }
   }
-  if (policy.files.generated === 'check') findings.push(...aiGeneratedSemantics(input.path, input.text, policy, file));
+  if (policy.files.generated === 'check' && input.scope !== 'header') findings.push(...aiGeneratedSemantics(input.path, input.text, policy, file));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { findings, file, policy };
 }

@@ -122,6 +122,12 @@ export function parseGitLog(stdout: string, extraKeys: readonly string[], trunca
 /** Keys git can grep for; trailer keys are tokens, so anything else could never match a trailer. */
 const grepable = (key: string) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(key);
 
+function countingCommits(commits: AiCommit[], extraKeys: readonly string[]): AiCommit[] {
+  return commits
+    .map((c) => ({ ...c, trailers: c.trailers.filter((t) => countsUnder(t, extraKeys)) }))
+    .filter((c) => c.trailers.length > 0);
+}
+
 export class GitHistory {
   private index?: Promise<Map<string, AiCommit[]> | undefined>;
   /** Extra keys the cached run looked for, lower-case. */
@@ -146,6 +152,27 @@ export class GitHistory {
    * not looked for yet costs one more run of git, for the whole folder.
    */
   async forFile(relPath: string, extraKeys: readonly string[] = []): Promise<AiHistory | undefined> {
+    const index = await this.indexFor(extraKeys);
+    if (!index) return undefined;
+    return { commits: countingCommits(index.get(relPath.replace(/\\/g, '/').replace(/^\.\//, '')) ?? [], extraKeys) };
+  }
+
+  /**
+   * Every file's AI commits at once, for a workspace scan that hands them to worker threads:
+   * files missing from the map have none; undefined when there is no history to read.
+   */
+  async allFiles(extraKeys: readonly string[] = []): Promise<Map<string, AiCommit[]> | undefined> {
+    const index = await this.indexFor(extraKeys);
+    if (!index) return undefined;
+    const out = new Map<string, AiCommit[]>();
+    for (const [file, commits] of index) {
+      const counting = countingCommits(commits, extraKeys);
+      if (counting.length) out.set(file, counting);
+    }
+    return out;
+  }
+
+  private indexFor(extraKeys: readonly string[]): Promise<Map<string, AiCommit[]> | undefined> {
     // The exact key set of the policy in force: a key half-typed in the policy file must not stay in the grep for good.
     const wanted = [...new Set(extraKeys.filter(grepable).map((k) => k.toLowerCase()))].sort();
     if (wanted.join('\n') !== [...this.keys].sort().join('\n')) {
@@ -153,12 +180,7 @@ export class GitHistory {
       this.index = undefined;
     }
     this.index ??= this.load([...this.keys]);
-    const index = await this.index;
-    if (!index) return undefined;
-    const commits = (index.get(relPath.replace(/\\/g, '/').replace(/^\.\//, '')) ?? [])
-      .map((c) => ({ ...c, trailers: c.trailers.filter((t) => countsUnder(t, extraKeys)) }))
-      .filter((c) => c.trailers.length > 0);
-    return { commits };
+    return this.index;
   }
 
   /** Forget the cached history (after a commit, checkout or fetch); the next forFile runs git again. */

@@ -1,60 +1,61 @@
 // What git says about paths in a folder: ignored (nested .gitignore files with negation, and
 // .git/info/exclude) and generated (`linguist-generated` in .gitattributes). Read through the
 // `ignore` package, which implements gitignore's pattern rules; cached per folder.
+// Synchronous on purpose: the workspace walker asks from inside its filters, once per folder and
+// file, and the files read are a few hundred bytes, each read once.
 
 import ignore, { Ignore } from 'ignore';
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
 export class GitRules {
   /** Rules per folder (relative to the root, '' for the root), from that folder's .gitignore. */
-  private ignores = new Map<string, Promise<Ignore | undefined>>();
-  private generated?: Promise<{ on: Ignore; off: Ignore } | undefined>;
+  private ignores = new Map<string, Ignore | undefined>();
+  private generated?: { on: Ignore; off: Ignore } | null;
+  private dirs = new Map<string, boolean>();
 
   constructor(readonly root: string) {}
 
-  private rulesIn(dir: string): Promise<Ignore | undefined> {
-    let rules = this.ignores.get(dir);
-    if (!rules) {
-      rules = (async () => {
-        const texts: string[] = [];
-        if (dir === '') texts.push(await read(path.join(this.root, '.git', 'info', 'exclude')));
-        texts.push(await read(path.join(this.root, dir, '.gitignore')));
-        const text = texts.join('\n');
-        return text.trim() ? ignore().add(text) : undefined;
-      })();
-      this.ignores.set(dir, rules);
-    }
+  private rulesIn(dir: string): Ignore | undefined {
+    if (this.ignores.has(dir)) return this.ignores.get(dir);
+    const texts: string[] = [];
+    if (dir === '') texts.push(read(path.join(this.root, '.git', 'info', 'exclude')));
+    texts.push(read(path.join(this.root, dir, '.gitignore')));
+    const text = texts.join('\n');
+    const rules = text.trim() ? ignore().add(text) : undefined;
+    this.ignores.set(dir, rules);
     return rules;
   }
-
-  private dirs = new Map<string, Promise<boolean>>();
 
   /**
    * Whether git ignores a path (relative to the root, `/`-separated). Deeper .gitignore files are
    * read after shallower ones, so their negations (`!keep.js`) win, as in git; but a file inside an
    * ignored folder stays ignored, since git never reads that folder.
    */
-  async isIgnored(relPath: string): Promise<boolean> {
+  isIgnored(relPath: string): boolean {
     const parts = relPath.split('/');
     for (let i = 1; i < parts.length; i++) {
       const dir = parts.slice(0, i).join('/') + '/';
       let ignored = this.dirs.get(dir);
-      if (!ignored) {
+      if (ignored === undefined) {
         ignored = this.matches(dir);
         this.dirs.set(dir, ignored);
       }
-      if (await ignored) return true;
+      if (ignored) return true;
     }
     return this.matches(relPath);
   }
 
-  private async matches(relPath: string): Promise<boolean> {
+  /**
+   * Whether the path itself matches, its parent folders not looked at: for a walker that never
+   * enters an ignored folder. Folders end with `/`.
+   */
+  matches(relPath: string): boolean {
     const parts = relPath.replace(/\/$/, '').split('/');
     const isDir = relPath.endsWith('/');
     let ignored = false;
     for (let depth = 0; depth < parts.length; depth++) {
-      const rules = await this.rulesIn(parts.slice(0, depth).join('/'));
+      const rules = this.rulesIn(parts.slice(0, depth).join('/'));
       if (!rules) continue;
       const result = rules.test(parts.slice(depth).join('/') + (isDir ? '/' : ''));
       if (result.ignored) ignored = true;
@@ -64,12 +65,11 @@ export class GitRules {
   }
 
   /** Whether .gitattributes marks the path `linguist-generated`. */
-  async isGenerated(relPath: string): Promise<boolean> {
-    this.generated ??= (async () => {
-      const text = await read(path.join(this.root, '.gitattributes'));
+  isGenerated(relPath: string): boolean {
+    if (this.generated === undefined) {
       const on: string[] = [];
       const off: string[] = [];
-      for (const line of text.split(/\r?\n/)) {
+      for (const line of read(path.join(this.root, '.gitattributes')).split(/\r?\n/)) {
         const [pattern, ...attrs] = line.trim().split(/\s+/);
         if (!pattern || pattern.startsWith('#')) continue;
         for (const a of attrs) {
@@ -77,16 +77,15 @@ export class GitRules {
           else if (a === '-linguist-generated' || a === 'linguist-generated=false') off.push(pattern);
         }
       }
-      return on.length ? { on: ignore().add(on), off: ignore().add(off) } : undefined;
-    })();
-    const rules = await this.generated;
-    return !!rules && rules.on.ignores(relPath) && !rules.off.ignores(relPath);
+      this.generated = on.length ? { on: ignore().add(on), off: ignore().add(off) } : null;
+    }
+    return !!this.generated && this.generated.on.ignores(relPath) && !this.generated.off.ignores(relPath);
   }
 }
 
-async function read(file: string): Promise<string> {
+function read(file: string): string {
   try {
-    return await fs.readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return '';
   }

@@ -18,10 +18,11 @@ import { markerHover } from './marker-hover';
 import { checkDocument, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
 import { policyForPath } from '../engine/policy/overrides';
 import { Folders, FolderState, toFsPath } from './folders';
-import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, WorkspaceTrustedNotification } from './protocol';
+import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, ScanWorkspaceCommand, WorkspaceTrustedNotification } from './protocol';
 import { createPolicy } from './create-policy';
 import { aiCommand, aiCommands } from './ai-commands';
 import { OutsideWatchers } from './watch';
+import { WorkspaceScan } from './workspace-scan';
 import { SettingsCache } from './settings';
 import { message } from '../engine/messages';
 import { editsFor } from '../engine/fixes';
@@ -37,6 +38,8 @@ let pullDiagnostics = false;
 let canRefreshDiagnostics = false;
 const settings = new SettingsCache(connection, () => hasConfiguration);
 const logError = (m: string) => connection.console.error(m);
+let hasWorkDoneProgress = false;
+const scan = new WorkspaceScan({ connection, isOpen: (uri) => !!documents.get(uri), log: (m) => connection.console.info(m) });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -46,6 +49,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // Neovim 0.7 and other older clients only take pushed diagnostics; pull where the client supports it.
   pullDiagnostics = !!caps.textDocument?.diagnostic;
   canRefreshDiagnostics = !!caps.workspace?.diagnostics?.refreshSupport;
+  hasWorkDoneProgress = !!caps.window?.workDoneProgress;
   folders.trusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted ?? true;
   const roots = params.workspaceFolders?.map((f) => URI.parse(f.uri).fsPath)
     ?? (params.rootUri ? [URI.parse(params.rootUri).fsPath] : params.rootPath ? [params.rootPath] : []);
@@ -56,7 +60,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.ospo'] },
       completionProvider: { resolveProvider: false },
       hoverProvider: true,
-      executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand, ...aiCommands] },
+      executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand, ScanWorkspaceCommand, ...aiCommands] },
       diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -69,7 +73,7 @@ connection.onInitialized(() => {
   // Only clients that support workspace folders may be asked for their changes; others make this throw.
   if (hasWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
     const current = new Set(folders.getRoots());
-    for (const f of e.removed) current.delete(URI.parse(f.uri).fsPath);
+    for (const f of e.removed) { current.delete(URI.parse(f.uri).fsPath); scan.forget(URI.parse(f.uri).fsPath); }
     for (const f of e.added) current.add(URI.parse(f.uri).fsPath);
     folders.setRoots([...current]);
     refreshAll();
@@ -144,7 +148,7 @@ async function reloadDependents(files: string[]): Promise<void> {
     await folders.reload(state, policyFile);
   }
   watchOutside();
-  if (states.size) refreshAll();
+  if (states.size) { refreshAll(); scheduleRescan(); }
 }
 
 connection.languages.diagnostics.on(async (params) => {
@@ -162,10 +166,12 @@ documents.onDidChangeContent(async (e) => {
     await folders.applyText(owner, fsPath, e.document.getText());
     watchOutside();
     refreshAll(e.document.uri);
+    scheduleRescan();
   }
   if (!pullDiagnostics) void push(e.document);
 });
 documents.onDidOpen(async (e) => {
+  scan.documentOpened(e.document.uri);
   const target = await stateForUri(e.document.uri);
   if (!target) return;
   const { policyFile } = await settings.get(URI.file(target.state.root).toString());
@@ -177,34 +183,68 @@ documents.onDidOpen(async (e) => {
 
 documents.onDidClose((e) => {
   if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  scan.documentClosed(e.document.uri);
 });
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
   folders.clear();
+  scheduleRescan();
   refreshAll();
 });
 
 connection.onDidChangeWatchedFiles(async (e) => {
   const files = e.changes.map((c) => toFsPath(c.uri)).filter((f): f is string => !!f);
+  // One changed file costs one check, not a scan.
+  for (const f of files) if (!/[\\/]\.git[\\/]/.test(f)) scan.fileChanged(f);
   if (files.some((f) => /[\\/]\.git[\\/]logs[\\/]HEAD$/.test(f))) {
     for (const state of folders.all()) state.history.refresh();
     refreshAll();
+    scheduleRescan(true);
   }
   // Git's rules changed: forget them, and re-check everything open.
   if (files.some((f) => /[\\/]\.git(ignore|attributes)$|[\\/]\.git[\\/]info[\\/]exclude$/.test(f))) {
     for (const state of folders.all()) state.git = new GitRules(state.root);
     refreshAll();
+    scheduleRescan();
   }
   // A policy file that appeared where none was: its folder must start using it.
   const created = files.filter((f) => f.endsWith(path.sep + policyFileName) && !folders.dependentsOf(f).length);
   if (created.length) {
     folders.clear();
     refreshAll();
+    scheduleRescan();
     return;
   }
   await reloadDependents(files);
 });
+
+let rescanTimer: NodeJS.Timeout | undefined;
+let rescanToken: { isCancellationRequested: boolean } | undefined;
+let rescanForced = false;
+
+/**
+ * Scans again the scanned folders whose policy or git rules changed (or all, when `force`), a
+ * second after the last change: typing in the policy file must not start a scan per keystroke.
+ * The cache makes it cheap when only the file list changed.
+ */
+function scheduleRescan(force = false): void {
+  if (!scan.active) return;
+  rescanForced ||= force;
+  clearTimeout(rescanTimer);
+  rescanTimer = setTimeout(() => void (async () => {
+    if (rescanToken) rescanToken.isCancellationRequested = true;
+    const token = (rescanToken = { isCancellationRequested: false });
+    const stale: FolderState[] = [];
+    for (const root of scan.roots()) {
+      const { policyFile } = await settings.get(URI.file(root).toString());
+      const state = await folders.stateFor(root, policyFile);
+      if (rescanForced || !scan.isCurrent(state)) stale.push(state);
+    }
+    rescanForced = false;
+    if (stale.length) await scan.scan(stale, token, () => {});
+  })().catch((err) => logError(`Rescan failed: ${(err as Error).stack ?? err}`)), 1000);
+}
 
 connection.onNotification(WorkspaceTrustedNotification, () => {
   folders.trusted = true;
@@ -244,7 +284,29 @@ connection.onHover(async (params) => {
   return markerHover(result, params.position);
 });
 
-connection.onExecuteCommand(async (params) => {
+connection.onExecuteCommand(async (params, token, clientProgress) => {
+  if (params.command === ScanWorkspaceCommand) {
+    const roots = folders.getRoots();
+    if (!roots.length) return { error: 'OSPO: open a folder to check all of its files.' };
+    const viaClient = (params.arguments?.[0] as { progress?: string } | undefined)?.progress === 'client';
+    // Editors other than VS Code get progress the server creates, where they support it.
+    const progress = !viaClient && hasWorkDoneProgress ? await connection.window.createWorkDoneProgress() : clientProgress;
+    progress.begin('OSPO: checking the workspace', 0, 'listing files', true);
+    const cancelled = { get isCancellationRequested() { return token.isCancellationRequested || !!(progress as { token?: { isCancellationRequested: boolean } }).token?.isCancellationRequested; } };
+    try {
+      const states = [];
+      for (const root of roots) states.push(await folders.stateFor(root, (await settings.get(URI.file(root).toString())).policyFile));
+      let last = 0;
+      return await scan.scan(states, cancelled, (message, percent) => {
+        // A report per batch would flood the connection: at most one per percent.
+        if (Math.floor(percent) === last && percent < 100) return;
+        last = Math.floor(percent);
+        progress.report(last, message);
+      });
+    } finally {
+      progress.done();
+    }
+  }
   if (params.command === CreatePolicyCommand) {
     const [folderUri, template] = params.arguments ?? [];
     const folder = typeof folderUri === 'string' ? toFsPath(folderUri) : undefined;

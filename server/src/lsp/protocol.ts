@@ -51,3 +51,26 @@ export const AddAiHeaderTagsCommand = 'ospo.server.addAiHeaderTags';
 export const AiToolsCommand = 'ospo.server.aiTools';
 
 export interface AiCommandError { error: string }
+
+/**
+ * Workspace command the server executes: check every file of every workspace folder, and show the findings of files that are
+ * not open (pushed diagnostics). Arguments: `[{ progress?: 'client' }]`: 'client' when the request carries its own
+ * workDoneToken (VS Code shows a cancellable notification); otherwise the server creates the progress where the client supports it.
+ * Cancelling the request stops the scan between files. Returns a ScanSummary. Sent by "OSPO: Check all files in the workspace".
+ */
+export const ScanWorkspaceCommand = 'ospo.server.scanWorkspace';
+export interface ScanSummary {
+  folders: number;
+  files: number;
+  /** Files read and checked in this run; the others' results came from the cache. */
+  checkedNow: number;
+  findings: number;
+  /** Files with findings. */
+  filesWithFindings: number;
+  skipped: number;
+  cancelled: boolean;
+  ms: number;
+}
+
+/** At most this many diagnostics are shown per file from a workspace scan; the rest are counted in the log. */
+export const maxScanDiagnosticsPerFile = 100;

@@ -13,7 +13,7 @@ const EXTENSION_ID = 'ospo-compliance.ospo-compliance';
 const CODE = 'header-missing';
 const MESSAGE = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier';
 const FIX_TITLE = 'Add license header';
-const COMMANDS = ['ospo.restartServer', 'ospo.showLog', 'ospo.insertLicenseHeader'];
+const COMMANDS = ['ospo.restartServer', 'ospo.showLog', 'ospo.insertLicenseHeader', 'ospo.scanWorkspace'];
 const ORIGINAL = 'def answer():\n    return 42\n';
 
 /**
@@ -163,5 +163,15 @@ describe('OSPO Compliance in VS Code', function () {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
     }
+  });
+
+  it('"Check all files in the workspace" fills the Problems view for files that are not open', async function () {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const closed = vscode.Uri.joinPath(folder, 'scripts', 'deploy.sh');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'scripts/deploy.sh must not be open');
+    const summary = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>('ospo.scanWorkspace');
+    assert.ok(summary && !summary.cancelled && summary.files >= 10 && summary.findings >= 5, JSON.stringify(summary));
+    const [diagnostic] = await until(() => `header-missing on the closed scripts/deploy.sh (have ${describeDiagnostics(closed)})`, () => (headerMissing(closed).length ? headerMissing(closed) : undefined));
+    assert.equal(diagnostic.range.start.line, 0);
   });
 });

@@ -38,9 +38,14 @@ export interface RuleContext {
 
 export type Rule = (file: SourceFile, policy: Policy, ctx: RuleContext) => Finding[];
 
-export const rules: Rule[] = [
+/** Rules that read only the license header: a scan limited to them reads only the top of each file. */
+export const headerRules: Rule[] = [
   headerMissing, spdxInvalid, spdxDeprecated, copyrightMissing,
   licenseDenied, licenseReview, licenseMismatch, copyrightHolder, copyrightYear, thirdPartyHeader,
+];
+
+export const rules: Rule[] = [
+  ...headerRules,
   snippetUnbalanced, snippetIncomplete,
   aiForbidden, aiMarkerMissing, aiMarkerIncomplete, aiMarkerMalformed, aiToolDenied, aiReviewerInvalid, aiNonstandardMarker, aiChatbotArtifact,
 ];

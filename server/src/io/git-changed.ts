@@ -1,0 +1,34 @@
+// The files changed against a git ref, for `ospo check --changed [REF]` in pre-commit hooks and
+// pull-request CI: committed, staged and working-tree changes since REF, and new untracked files.
+
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { runGit } from './git-history';
+
+const options = (cwd: string) => ({ cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }, timeoutMs: 30_000, maxBytes: 64 * 1024 * 1024 });
+
+/** The nearest folder at or above `start` that holds `.git` (a folder, or a file for worktrees). */
+export function gitTop(start: string): string | undefined {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether `ref` names a commit in the repository at `cwd`. */
+export async function isCommit(cwd: string, ref: string): Promise<boolean> {
+  return !!(await runGit('git', ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], options(cwd)));
+}
+
+/**
+ * Paths relative to `root` (a folder inside the repository), `/`-separated, of files added,
+ * copied, modified, renamed or type-changed since `ref`, plus untracked files git does not ignore.
+ * Throws with git's reason when the ref is unknown or `root` is not in a repository.
+ */
+export async function changedFiles(root: string, ref: string): Promise<Set<string>> {
+  if (!(await isCommit(root, ref))) throw new Error(`'${ref}' is not a commit of a git repository at ${root}`);
+  const diff = await runGit('git', ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=ACMRT', '--relative', ref, '--', '.'], options(root));
+  const untracked = await runGit('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', '.'], options(root));
+  if (!diff || !untracked) throw new Error(`git could not list the changes against '${ref}'`);
+  return new Set([...diff.stdout.split('\0'), ...untracked.stdout.split('\0')].filter(Boolean));
+}

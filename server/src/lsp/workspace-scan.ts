@@ -1,0 +1,185 @@
+// The workspace scan in the server: every file of every folder, checked on worker threads, with the
+// findings of closed files pushed as diagnostics (open files get theirs from the document check).
+// Afterwards it stays current one file at a time: a file changed on disk is checked again alone;
+// a policy or .gitignore change scans its folder again, and the cache keeps that cheap.
+
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import type { Finding } from '../engine/findings';
+import { ScanCache } from '../scan/cache';
+import { checkFile, ScanSettings } from '../scan/check-file';
+import type { Cancellation } from '../scan/pool';
+import { jobFor, scanFolder, scanSettings } from '../scan/scanner';
+import { isCovered } from '../engine/paths';
+import { toDiagnostic } from './diagnostics';
+import type { FolderState } from './folders';
+import { maxScanDiagnosticsPerFile, ScanSummary } from './protocol';
+
+interface ScannedFolder {
+  state: FolderState;
+  /** The git rules the listing followed; replaced in the state when a .gitignore changes. */
+  git: FolderState['git'];
+  /** The policy version the scan used: a newer one means the folder must be scanned again. */
+  policyVersion: number;
+  settings: ScanSettings;
+  listed: Set<string>;
+  findings: Map<string, Finding[]>;
+  cache: ScanCache;
+}
+
+export interface ScanHost {
+  connection: Connection;
+  isOpen: (uri: string) => boolean;
+  log: (message: string) => void;
+}
+
+export function scanCacheFile(root: string): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache');
+  return path.join(base, 'ospo-compliance', 'scan', createHash('sha256').update(root).digest('hex').slice(0, 32) + '.json');
+}
+
+export class WorkspaceScan {
+  private folders = new Map<string, ScannedFolder>();
+  /** URIs that have scan diagnostics on screen, so they can be cleared. */
+  private shown = new Set<string>();
+  private warnedCap = false;
+
+  constructor(private host: ScanHost) {}
+
+  get active(): boolean {
+    return this.folders.size > 0;
+  }
+
+  async scan(states: FolderState[], token: Cancellation, report: (message: string, percent: number) => void): Promise<ScanSummary> {
+    const started = Date.now();
+    const summary: ScanSummary = { folders: 0, files: 0, checkedNow: 0, findings: 0, filesWithFindings: 0, skipped: 0, cancelled: false, ms: 0 };
+    for (const [i, state] of states.entries()) {
+      const cacheFile = scanCacheFile(state.root);
+      const cache = this.folders.get(state.root)?.cache ?? (await ScanCache.load(cacheFile));
+      const policyVersion = state.version;
+      const result = await scanFolder({
+        root: state.root, policy: state.policy, git: state.git, history: state.history, cache, token,
+        onProgress: (done, total) => report(`${states.length > 1 ? `${path.basename(state.root)}: ` : ''}checking ${done.toLocaleString('en')} / ${total.toLocaleString('en')} files`, total ? ((i + done / total) / states.length) * 100 : 0),
+      });
+      summary.skipped += result.skipped.length;
+      // Say why each file was left out; a tree of generated binaries should not flood the log.
+      for (const s of result.skipped.slice(0, 200)) this.host.log(`Skipped ${path.join(state.root, s.file)}: ${s.reason}`);
+      if (result.skipped.length > 200) this.host.log(`… and ${result.skipped.length - 200} more files skipped in ${state.root}`);
+      if (result.cancelled) { summary.cancelled = true; break; }
+      const listed = new Set(result.files.map((f) => f.rel));
+      const findings = new Map(result.files.filter((f) => f.findings.length).map((f) => [f.rel, f.findings]));
+      this.folders.set(state.root, { state, git: state.git, policyVersion, settings: await scanSettings({ root: state.root, policy: state.policy, history: state.history }), listed, findings, cache });
+      this.showFolder(state.root);
+      summary.folders++;
+      summary.files += result.files.length;
+      summary.checkedNow += result.checkedNow;
+      summary.filesWithFindings += findings.size;
+      for (const f of findings.values()) summary.findings += f.length;
+      cache.save(cacheFile).catch((err) => this.host.log(`Could not save the scan cache ${cacheFile}: ${(err as Error).message}`));
+    }
+    summary.ms = Date.now() - started;
+    this.host.log(`Workspace scan: ${summary.files} files in ${summary.folders} folder(s), ${summary.checkedNow} read now, ${summary.findings} findings in ${summary.filesWithFindings} files, ${summary.skipped} skipped, ${summary.ms} ms${summary.cancelled ? ' (cancelled)' : ''}`);
+    return summary;
+  }
+
+  /** A file changed, appeared or went away on disk: check that one file again, if a scan covers it. */
+  fileChanged(fsPath: string): void {
+    const folder = this.folderOf(fsPath);
+    if (!folder) return;
+    const rel = path.relative(folder.state.root, fsPath).split(path.sep).join('/');
+    // A REUSE sidecar licenses the file beside it: that file is the one to check again.
+    if (rel.endsWith('.license') && folder.listed.has(rel.slice(0, -'.license'.length))) {
+      if (existsSync(fsPath)) folder.listed.add(rel);
+      else folder.listed.delete(rel);
+      this.fileChanged(fsPath.slice(0, -'.license'.length));
+    }
+    const uri = URI.file(fsPath).toString();
+    const result = checkFile(jobFor(rel, folder.listed, folder.state.git), folder.settings);
+    // Kept in the cache as fresh, so the next scan does not read the file again.
+    if (result.skipped || !this.covers(folder, rel)) {
+      folder.cache.delete(rel);
+      folder.listed.delete(rel);
+      folder.findings.delete(rel);
+    } else {
+      folder.cache.put(result);
+      folder.listed.add(rel);
+      if (result.findings.length) folder.findings.set(rel, result.findings);
+      else folder.findings.delete(rel);
+    }
+    if (!this.host.isOpen(uri)) this.show(uri, folder.findings.get(rel) ?? []);
+  }
+
+  /** Open documents get their diagnostics from the document check: the scan's would show twice. */
+  documentOpened(uri: string): void {
+    if (this.shown.has(uri)) this.show(uri, []);
+  }
+
+  /** A closed document shows the scan's findings for what is on disk again. */
+  documentClosed(uri: string): void {
+    const fsPath = URI.parse(uri).fsPath;
+    if (this.folderOf(fsPath)) this.fileChanged(fsPath);
+  }
+
+  /** The roots of the folders scanned so far. */
+  roots(): string[] {
+    return [...this.folders.keys()];
+  }
+
+  /** Whether the folder's scan used this state as it is now: same policy, same git rules. */
+  isCurrent(state: FolderState): boolean {
+    const folder = this.folders.get(state.root);
+    return !!folder && folder.state === state && folder.policyVersion === state.version && folder.git === state.git;
+  }
+
+  /** Forgets a folder (removed from the workspace) and clears what it showed. */
+  forget(root: string): void {
+    const folder = this.folders.get(root);
+    if (!folder) return;
+    this.folders.delete(root);
+    const prefix = URI.file(root).toString() + '/';
+    for (const uri of [...this.shown]) if (uri.startsWith(prefix)) this.show(uri, []);
+  }
+
+  private folderOf(fsPath: string): ScannedFolder | undefined {
+    let best: ScannedFolder | undefined;
+    for (const f of this.folders.values()) {
+      if (fsPath.startsWith(f.state.root + path.sep) && (!best || f.state.root.length > best.state.root.length)) best = f;
+    }
+    return best;
+  }
+
+  /** Whether a scan would list the file: not ignored, not excluded (walk.ts decides the same for a folder). */
+  private covers(folder: ScannedFolder, rel: string): boolean {
+    const policy = folder.state.policy;
+    return isCovered(rel, policy) && !(policy.files.respectGitignore && folder.state.git.isIgnored(rel));
+  }
+
+  private showFolder(root: string): void {
+    const folder = this.folders.get(root)!;
+    const prefix = URI.file(root).toString() + '/';
+    const now = new Set<string>();
+    for (const [rel, findings] of folder.findings) {
+      const uri = URI.file(path.join(root, rel)).toString();
+      now.add(uri);
+      if (!this.host.isOpen(uri)) this.show(uri, findings);
+    }
+    // Files that had findings and have none now.
+    for (const uri of [...this.shown]) if (uri.startsWith(prefix) && !now.has(uri)) this.show(uri, []);
+  }
+
+  private show(uri: string, findings: Finding[]): void {
+    if (!findings.length && !this.shown.has(uri)) return;
+    const diagnostics: Diagnostic[] = findings.slice(0, maxScanDiagnosticsPerFile).map(toDiagnostic);
+    if (findings.length > maxScanDiagnosticsPerFile && !this.warnedCap) {
+      this.warnedCap = true;
+      void this.host.connection.window.showInformationMessage(`OSPO: the workspace scan shows at most ${maxScanDiagnosticsPerFile} problems per file; open a file to see all of its problems.`);
+    }
+    if (findings.length) this.shown.add(uri);
+    else this.shown.delete(uri);
+    void this.host.connection.sendDiagnostics({ uri, diagnostics });
+  }
+}

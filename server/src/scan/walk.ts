@@ -1,0 +1,75 @@
+// Lists the files a scan checks. @nodelib/fs.walk is the walker inside fast-glob; it is used
+// directly because its folder filter lets an ignored folder be skipped when it is met (git's own
+// rule: git never reads an ignored folder), instead of listing everything and filtering after.
+// On the kernel tree that is the difference between 0.2 s and 2.5 s.
+
+import * as fsWalk from '@nodelib/fs.walk';
+import picomatch from 'picomatch';
+import * as path from 'node:path';
+import { alwaysExcluded, isCovered } from '../engine/paths';
+import type { Policy } from '../engine/policy/model';
+import type { GitRules } from '../io/git-rules';
+
+export interface Skipped { file: string; reason: string }
+
+export interface Listing {
+  /** Files to check, relative to the root, `/`-separated, sorted. */
+  files: string[];
+  /** Entries that are not regular files or could not be read, with the reason. */
+  skipped: Skipped[];
+}
+
+// A folder is skipped when an exclude glob covers any path at all below it. A glob that matches
+// this made-up path ends in `**`; one like `**/*.min.js` does not, and its folders are walked.
+const probe = '\u0000ospo/\u0000ospo.probe';
+
+const folderExcluders = new WeakMap<string[], (dir: string) => boolean>();
+
+function folderExcluded(dir: string, policy: Policy): boolean {
+  let test = folderExcluders.get(policy.files.exclude);
+  if (!test) {
+    const glob = picomatch([...alwaysExcluded, ...policy.files.exclude], { dot: true });
+    test = (d) => glob(`${d}/${probe}`);
+    folderExcluders.set(policy.files.exclude, test);
+  }
+  return test(dir);
+}
+
+/**
+ * The files under `root/under` that the policy covers and git does not ignore (when the policy
+ * respects .gitignore). `git` holds the rules of `root`.
+ */
+export function listFiles(root: string, policy: Policy, git: GitRules | undefined, under = ''): Promise<Listing> {
+  const files: string[] = [];
+  const skipped: Skipped[] = [];
+  const base = under.split(path.sep).join('/').replace(/\/$/, '');
+  const ignores = policy.files.respectGitignore && git ? git : undefined;
+  // Inside a folder that was walked into, parents are known not ignored: only the entry itself is asked.
+  const ignored = (rel: string, dir: boolean) => !!ignores && ignores.matches(dir ? rel + '/' : rel);
+  if (base && ignores?.isIgnored(base + '/')) return Promise.resolve({ files, skipped });
+  return new Promise((resolve) => {
+    fsWalk.walk(path.join(root, base), {
+      basePath: base,
+      pathSegmentSeparator: '/',
+      followSymbolicLinks: false,
+      deepFilter: (e) => !folderExcluded(e.path, policy) && !ignored(e.path, true),
+      entryFilter: (e) => {
+        if (e.dirent.isDirectory() || !isCovered(e.path, policy) || ignored(e.path, false)) return false;
+        if (e.dirent.isFile()) return true;
+        skipped.push({ file: e.path, reason: e.dirent.isSymbolicLink() ? 'symbolic link' : 'not a regular file' });
+        return false;
+      },
+      errorFilter: (err) => {
+        const where = err.path ? path.relative(root, err.path).split(path.sep).join('/') : base;
+        skipped.push({ file: where || '.', reason: `unreadable folder: ${err.code ?? err.message}` });
+        return true;
+      },
+    }, (err, entries) => {
+      if (err) skipped.push({ file: base || '.', reason: `unreadable folder: ${(err as NodeJS.ErrnoException).code ?? err.message}` });
+      for (const e of entries ?? []) files.push(e.path);
+      files.sort();
+      skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+      resolve({ files, skipped });
+    });
+  });
+}

@@ -1,0 +1,78 @@
+// The workspace scan over the protocol: closed files get pushed diagnostics, and a file changed on
+// disk is checked again alone, not the workspace.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ScanWorkspaceCommand, type ScanSummary } from '../../server/src/lsp/protocol';
+import { TestClient } from './lsp-client';
+
+const good = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\nexport {};\n';
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-scan-')));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('workspace scan', () => {
+  let client: TestClient;
+  const savedCache = process.env.XDG_CACHE_HOME;
+  before(() => { process.env.XDG_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-cache-')); });
+  after(() => { process.env.XDG_CACHE_HOME = savedCache; });
+  afterEach(async () => client?.stop());
+
+  it('pushes findings of closed files, then re-checks only the file that changed on disk', async () => {
+    const root = workspace({
+      '.gitignore': 'build/\n',
+      'src/missing.ts': 'export const a = 1;\n',
+      'src/good.ts': good,
+      'build/out.js': 'var x;\n',
+    });
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    const uri = (rel: string) => 'file://' + path.join(root, rel);
+
+    const summary = await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] }) as ScanSummary;
+    assert.equal(summary.cancelled, false);
+    assert.equal(summary.files, 3, 'src/missing.ts, src/good.ts, .gitignore; build/ is ignored');
+    assert.equal(summary.filesWithFindings, 2, JSON.stringify(summary));
+    const missing = await client.until(() => client.diagnosticsFor(uri('src/missing.ts')), 'scan diagnostics for a closed file');
+    assert.deepEqual(missing.map((d) => d.code), ['header-missing']);
+    assert.equal(client.diagnosticsFor(uri('src/good.ts')), undefined);
+    assert.equal(client.diagnosticsFor(uri('build/out.js')), undefined);
+
+    // good.ts loses its header on disk: that file, and only that file, is checked and pushed again.
+    const before = client.publishedUris.length;
+    fs.writeFileSync(path.join(root, 'src/good.ts'), 'export {};\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('src/good.ts'), type: 2 }] });
+    const changed = await client.until(() => client.diagnosticsFor(uri('src/good.ts')), 'diagnostics for the changed file');
+    assert.deepEqual(changed.map((d) => d.code), ['header-missing']);
+    assert.deepEqual(client.publishedUris.slice(before), [uri('src/good.ts')]);
+
+    // A deleted file's findings go away.
+    fs.rmSync(path.join(root, 'src/missing.ts'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('src/missing.ts'), type: 3 }] });
+    await client.until(() => (client.diagnosticsFor(uri('src/missing.ts'))?.length === 0 ? true : undefined), 'diagnostics cleared for the deleted file');
+
+    // A second scan of the unchanged tree reads nothing again: the cache holds it.
+    const again = await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] }) as ScanSummary;
+    assert.equal(again.files, 2);
+    assert.equal(again.checkedNow, 0, JSON.stringify(again));
+  });
+
+  it('an open document shows its own diagnostics, not the scan\'s as well', async () => {
+    const root = workspace({ 'a.ts': 'export const a = 1;\n' });
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    const uri = 'file://' + path.join(root, 'a.ts');
+    await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] });
+    await client.until(() => client.diagnosticsFor(uri), 'scan diagnostics');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: 'export const a = 1;\n' } });
+    await client.until(() => (client.diagnosticsFor(uri, 1)?.length === 1 ? true : undefined), 'one diagnostic for the open document');
+  });
+});
