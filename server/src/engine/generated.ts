@@ -7,5 +7,8 @@ export const generatedWindow = 4096;
 const generatedMarker = /@generated\b|Code generated .* DO NOT EDIT\./;
 
 export function isGeneratedText(text: string): boolean {
-  return generatedMarker.test(text.length > generatedWindow ? text.slice(0, generatedWindow) : text);
+  const head = text.length > generatedWindow ? text.slice(0, generatedWindow) : text;
+  // Two literal searches rule out almost every file for a fraction of the regex's cost; the regex decides.
+  if (head.indexOf('@generated') < 0 && head.indexOf('Code generated ') < 0) return false;
+  return generatedMarker.test(head);
 }

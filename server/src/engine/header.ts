@@ -4,7 +4,7 @@
 
 import { blockClosers } from './comments';
 import { findPrologue, Prologue } from './prologue';
-import { BOM, Lines, splitLines } from './text';
+import { BOM, LazyLines } from './text';
 
 export interface Tag {
   /** The tag as written, e.g. `SPDX-License-Identifier`, `Copyright`, `©`. */
@@ -26,7 +26,8 @@ export interface Header {
   prologue: Prologue;
   /** The last line index (exclusive) that was searched. */
   windowEnd: number;
-  text: Lines;
+  /** The top of the file: `splitLines(text, 500 + maxLine)`, split as far as it is read. */
+  text: LazyLines;
 }
 
 // The text before a tag must be comment punctuation only (`//`, `#`, ` * `, `<!--`, `--`, `;;`, `@REM` …);
@@ -64,21 +65,20 @@ export function parseTagLine(line: string, lineNo: number): Tag | undefined {
 }
 
 export function findHeader(path: string, text: string, maxLine: number): Header {
-  // Enough lines for the longest prologue (front matter can be long) plus the header window.
-  const split = splitLines(text, 500 + maxLine);
-  const prologue = findPrologue(path, split.lines);
-  const windowEnd = Math.min(split.lines.length, prologue.insertLine + maxLine);
+  // Enough lines for the longest prologue (front matter can be long) plus the header window,
+  // split only as far as the prologue and the window reach.
+  const lines = new LazyLines(text, 500 + maxLine);
+  const prologue = findPrologue(path, (i) => lines.at(i));
+  const windowEnd = lines.countUpTo(prologue.insertLine + maxLine);
   const tags: Tag[] = [];
+  const licenses: Tag[] = [];
+  const copyrights: Tag[] = [];
   for (let i = 0; i < windowEnd; i++) {
-    const tag = parseTagLine(split.lines[i], i);
-    if (tag) tags.push(tag);
+    const tag = parseTagLine(lines.at(i)!, i);
+    if (!tag) continue;
+    tags.push(tag);
+    if (tag.kind === 'license') licenses.push(tag);
+    else if (tag.kind === 'copyright') copyrights.push(tag);
   }
-  return {
-    tags,
-    licenses: tags.filter((t) => t.kind === 'license'),
-    copyrights: tags.filter((t) => t.kind === 'copyright'),
-    prologue,
-    windowEnd,
-    text: split,
-  };
+  return { tags, licenses, copyrights, prologue, windowEnd, text: lines };
 }

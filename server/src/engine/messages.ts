@@ -71,6 +71,18 @@ const en = {
 
 export type MessageKey = keyof typeof en;
 
+// Templates split once at their `{name}` placeholders (literal text at even indices, names at odd
+// ones): a scan builds a message for nearly every file, and most messages have no placeholder.
+const compiled = new Map<MessageKey, string[]>();
+
 export function message(key: MessageKey, args: Record<string, string> = {}): string {
-  return en[key].replace(/\{(\w+)\}/g, (_, name: string) => args[name] ?? `{${name}}`);
+  let parts = compiled.get(key);
+  if (!parts) {
+    parts = en[key].split(/\{(\w+)\}/);
+    compiled.set(key, parts);
+  }
+  if (parts.length === 1) return parts[0];
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += (args[parts[i]] ?? `{${parts[i]}}`) + parts[i + 1];
+  return out;
 }

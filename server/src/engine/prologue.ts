@@ -15,24 +15,33 @@ export interface Prologue {
 const frontMatterExts = new Set(['md', 'markdown', 'mdown', 'mdx', 'html', 'htm', 'liquid', 'astro']);
 const yamlExts = new Set(['yaml', 'yml']);
 
-function extOf(path: string): string {
-  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+/** The lower-case file name. */
+function nameOf(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+}
+
+function extOf(name: string): string {
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(dot + 1) : name;
 }
 
-function isDockerfile(path: string): boolean {
-  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).toLowerCase();
+function isDockerfile(name: string): boolean {
   return /^(docker|container)file(\..*)?$/.test(name) || name.endsWith('.dockerfile') || name.endsWith('.containerfile');
 }
 
-export function findPrologue(path: string, lines: readonly string[]): Prologue {
-  const ext = extOf(path);
-  const at = (i: number) => (i === 0 && lines[0]?.startsWith(BOM) ? lines[0].slice(1) : lines[i] ?? '');
+/**
+ * `lines` may be a function from a line number to the line (undefined past the end), so that a
+ * caller can split only the lines looked at: usually one or two.
+ */
+export function findPrologue(path: string, lines: readonly string[] | ((i: number) => string | undefined)): Prologue {
+  const name = nameOf(path);
+  const ext = extOf(name);
+  const line = typeof lines === 'function' ? lines : (i: number) => lines[i];
+  const at = (i: number) => (i === 0 && line(0)?.startsWith(BOM) ? line(0)!.slice(1) : line(i) ?? '');
   let i = 0;
   const result: Prologue = { insertLine: 0, afterFrontMatter: false, phpOpen: false };
   // Only a real line (not the empty remainder after a final newline) can be part of the prologue.
-  const has = (n: number) => n < lines.length && !(n === lines.length - 1 && lines[n] === '');
+  const has = (n: number) => line(n) !== undefined && !(line(n) === '' && line(n + 1) === undefined);
 
   if (has(i) && at(i).startsWith('#!')) i++;
   // PEP 263 allows the encoding line on line 1 or 2; Ruby's magic comments stack the same way.
@@ -59,7 +68,7 @@ export function findPrologue(path: string, lines: readonly string[]): Prologue {
     while (has(i) && /^%(YAML|TAG)\b/.test(at(i))) i++;
     if (has(i) && /^---(\s|$)/.test(at(i))) i++;
   }
-  if (isDockerfile(path)) {
+  if (isDockerfile(name)) {
     while (has(i) && /^#\s*(syntax|escape|check)\s*=/i.test(at(i))) i++;
   }
   result.insertLine = i;

@@ -43,10 +43,13 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
 }
 
 /** All license tags that apply to the file: its header's and its sidecar's. */
+// Nearly every file has no sidecar: a copy of the header's list is then all there is to build.
 export function licenseTags(file: SourceFile): Tag[] {
+  if (!file.sidecarTags.length) return file.header.licenses.slice();
   return [...file.header.licenses, ...file.sidecarTags.filter((t) => t.kind === 'license')];
 }
 
 export function copyrightTags(file: SourceFile): Tag[] {
+  if (!file.sidecarTags.length) return file.header.copyrights.slice();
   return [...file.header.copyrights, ...file.sidecarTags.filter((t) => t.kind === 'copyright')];
 }

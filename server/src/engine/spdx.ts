@@ -25,10 +25,11 @@ export type Problem =
 
 export interface Deprecation { token: IdToken; successor?: string }
 
+/** Shared between callers (see checkExpression) and frozen: read it, never change it. */
 export interface ExpressionCheck {
-  problems: Problem[];
-  deprecations: Deprecation[];
-  tokens: IdToken[];
+  readonly problems: readonly Problem[];
+  readonly deprecations: readonly Deprecation[];
+  readonly tokens: readonly IdToken[];
 }
 
 const known = new Set<string>(licenseIds);
@@ -98,9 +99,33 @@ function suggest(text: string): string | undefined {
 /** `NONE` and `NOASSERTION` are valid SPDX values, but not expressions spdx-expression-parse accepts. */
 const specialValues = new Set(['NONE', 'NOASSERTION']);
 
+// A tree repeats a few expressions thousands of times (the Linux sources: GPL-2.0, GPL-2.0-only,
+// GPL-2.0+ WITH Linux-syscall-note…), and checking one is pure: results are kept by expression.
+// Bounded, as a long editing session sees many half-typed ones.
+const checked = new Map<string, ExpressionCheck>();
+const maxChecked = 1000;
+
 export function checkExpression(expression: string): ExpressionCheck {
+  let result = checked.get(expression);
+  if (!result) {
+    result = freeze(check(expression));
+    if (checked.size >= maxChecked) checked.clear();
+    checked.set(expression, result);
+  }
+  return result;
+}
+
+function freeze(result: ExpressionCheck): ExpressionCheck {
+  for (const x of [...result.problems, ...result.deprecations, ...result.tokens]) Object.freeze(x);
+  Object.freeze(result.problems);
+  Object.freeze(result.deprecations);
+  Object.freeze(result.tokens);
+  return Object.freeze(result);
+}
+
+function check(expression: string): ExpressionCheck {
   const tokens = tokenize(expression);
-  const result: ExpressionCheck = { problems: [], deprecations: [], tokens };
+  const result = { problems: [] as Problem[], deprecations: [] as Deprecation[], tokens };
   const trimmed = expression.trim();
   if (!trimmed) { result.problems.push({ kind: 'empty' }); return result; }
   if (specialValues.has(trimmed)) return result;
@@ -161,11 +186,25 @@ function canonical(ast: Ast): string {
   return `(${parts.sort().join(` ${ast.conjunction.toUpperCase()} `)})`;
 }
 
+const canonicalForms = new Map<string, string | undefined>();
+
+/** The canonical form of an expression, or undefined when it does not parse; kept like checkExpression's results. */
+function canonicalForm(expression: string): string | undefined {
+  const trimmed = expression.trim();
+  if (canonicalForms.has(trimmed)) return canonicalForms.get(trimmed);
+  let form: string | undefined;
+  try {
+    form = canonical(parse(trimmed) as Ast);
+  } catch {
+    form = undefined;
+  }
+  if (canonicalForms.size >= maxChecked) canonicalForms.clear();
+  canonicalForms.set(trimmed, form);
+  return form;
+}
+
 /** Whether two valid expressions say the same thing; false when either does not parse. */
 export function sameExpression(a: string, b: string): boolean {
-  try {
-    return canonical(parse(a.trim()) as Ast) === canonical(parse(b.trim()) as Ast);
-  } catch {
-    return false;
-  }
+  const first = canonicalForm(a);
+  return first !== undefined && first === canonicalForm(b);
 }

@@ -32,7 +32,7 @@ export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerM
   const history = aiHistoryUnder(ctx.aiHistory, policy.ai.commitTrailers);
   const newest = history?.commits[0];
   if (!history || !newest) return [];
-  const first = file.header.text.lines[0] ?? '';
+  const first = file.header.text.at(0) ?? '';
   const args = { commit: newest.hash.slice(0, 7), trailer: describeTrailer(newest.trailers[0]), count: String(history.commits.length) };
   return [{
     rule: 'ai-marker-missing',

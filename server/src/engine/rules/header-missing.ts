@@ -8,7 +8,7 @@ import { BOM, range } from '../text';
 
 export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   if (!policy.headers.required || licenseTags(file).length > 0) return [];
-  const first = file.header.text.lines[0] ?? '';
+  const first = file.header.text.at(0) ?? '';
   const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
   const base = { rule: 'header-missing' as const, severity: 'error' as const, range: at };
   if (file.thirdParty) {

@@ -6,10 +6,12 @@ import type { SourceFile } from '../source-file';
 import { range } from '../text';
 
 export function snippetUnbalanced(file: SourceFile): Finding[] {
-  const { snippets, strayEnds, lineCount, truncated } = file.markers;
+  const { snippets, strayEnds, truncated } = file.markers;
   // In a file scanned only in part, the end of a snippet may lie beyond what was read.
   if (truncated) return [];
-  const endLine = file.text.endsWith('\n') ? lineCount - 1 : lineCount;
+  // Most files have no snippets; only those need the line count.
+  if (!snippets.length && !strayEnds.length) return [];
+  const endLine = file.text.endsWith('\n') ? file.markers.lineCount - 1 : file.markers.lineCount;
   const lineText = (l: number) => file.text.split('\n', l + 1)[l]?.replace(/\r$/, '') ?? '';
   const open = snippets.filter((s) => s.end === undefined);
   return [
