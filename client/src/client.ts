@@ -14,19 +14,13 @@ import {
  */
 export const documentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 
-// Files whose change can alter findings in other files. The client only watches inside workspace
-// folders; a policy file outside them is the server's to watch (see style.md, "Pitfalls").
-const watchedGlobs = [
-  '**/.ospo/policy.yaml',
-  '**/*.license', // REUSE sidecar license files
-  '**/REUSE.toml',
-  '**/.reuse/dep5',
-  '**/LICENSES/*',
-  '**/.gitignore', // .gitignore and .gitattributes decide which files are ignored or generated
-  '**/.gitattributes',
-  '**/.git/info/exclude',
-  '**/.git/logs/HEAD', // a commit or checkout: the AI evidence in git history may have changed
-];
+// Every file in the workspace folders: after a workspace scan, a file changed on disk is checked
+// again alone, and some files change the findings of others (the policy, .license sidecars,
+// REUSE.toml, LICENSES/, .gitignore and .gitattributes, and .git/logs/HEAD for the AI evidence in
+// git history). VS Code serves this from the watcher it already runs on the workspace; the client
+// only watches inside workspace folders, so a policy file elsewhere is the server's to watch
+// (see style.md, "Pitfalls").
+const watchedGlobs = ['**/*'];
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');

@@ -51,17 +51,34 @@ export class GitRules {
    * enters an ignored folder. Folders end with `/`.
    */
   matches(relPath: string): boolean {
-    const parts = relPath.replace(/\/$/, '').split('/');
     const isDir = relPath.endsWith('/');
+    const p = isDir ? relPath.slice(0, -1) : relPath;
+    const slash = p.lastIndexOf('/');
     let ignored = false;
-    for (let depth = 0; depth < parts.length; depth++) {
-      const rules = this.rulesIn(parts.slice(0, depth).join('/'));
-      if (!rules) continue;
-      const result = rules.test(parts.slice(depth).join('/') + (isDir ? '/' : ''));
+    for (const [offset, rules] of this.chain(slash < 0 ? '' : p.slice(0, slash))) {
+      const result = rules.test(offset ? relPath.slice(offset) : relPath);
       if (result.ignored) ignored = true;
       else if (result.unignored) ignored = false;
     }
     return ignored;
+  }
+
+  private chains = new Map<string, [number, Ignore][]>();
+
+  /**
+   * The .gitignore rules that apply inside a folder, shallowest first, each with the length of its
+   * folder's prefix: computed once per folder, not once per file (a walk asks for every file).
+   */
+  private chain(dir: string): [number, Ignore][] {
+    let chain = this.chains.get(dir);
+    if (!chain) {
+      const slash = dir.lastIndexOf('/');
+      const parent = dir === '' ? [] : this.chain(slash < 0 ? '' : dir.slice(0, slash));
+      const own = this.rulesIn(dir);
+      chain = own ? [...parent, [dir === '' ? 0 : dir.length + 1, own]] : parent;
+      this.chains.set(dir, chain);
+    }
+    return chain;
   }
 
   /** Whether .gitattributes marks the path `linguist-generated`. */

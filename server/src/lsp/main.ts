@@ -298,10 +298,10 @@ connection.onExecuteCommand(async (params, token, clientProgress) => {
       for (const root of roots) states.push(await folders.stateFor(root, (await settings.get(URI.file(root).toString())).policyFile));
       let last = 0;
       return await scan.scan(states, cancelled, (message, percent) => {
-        // A report per batch would flood the connection: at most one per percent.
-        if (Math.floor(percent) === last && percent < 100) return;
-        last = Math.floor(percent);
-        progress.report(last, message);
+        // A report per batch would flood the connection: at most ten a second.
+        if (Date.now() - last < 100) return;
+        last = Date.now();
+        progress.report(Math.floor(percent), message);
       });
     } finally {
       progress.done();

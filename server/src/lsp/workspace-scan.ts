@@ -63,7 +63,13 @@ export class WorkspaceScan {
       const policyVersion = state.version;
       const result = await scanFolder({
         root: state.root, policy: state.policy, git: state.git, history: state.history, cache, token,
-        onProgress: (done, total) => report(`${states.length > 1 ? `${path.basename(state.root)}: ` : ''}checking ${done.toLocaleString('en')} / ${total.toLocaleString('en')} files`, total ? ((i + done / total) / states.length) * 100 : 0),
+        onProgress: (done, found, walking) => {
+          const where = states.length > 1 ? `${path.basename(state.root)}: ` : '';
+          const n = (x: number) => x.toLocaleString('en');
+          // While the walk goes on the total is not known yet: no percentage, only counts.
+          report(walking ? `${where}checking ${n(done)} files (${n(found)} found so far)` : `${where}checking ${n(done)} / ${n(found)} files`,
+            walking || !found ? (i / states.length) * 100 : ((i + done / found) / states.length) * 100);
+        },
       });
       summary.skipped += result.skipped.length;
       // Say why each file was left out; a tree of generated binaries should not flood the log.
@@ -98,6 +104,7 @@ export class WorkspaceScan {
       this.fileChanged(fsPath.slice(0, -'.license'.length));
     }
     const uri = URI.file(fsPath).toString();
+    if (!this.covers(folder, rel) && !folder.listed.has(rel)) return;
     const result = checkFile(jobFor(rel, folder.listed, folder.state.git), folder.settings);
     // Kept in the cache as fresh, so the next scan does not read the file again.
     if (result.skipped || !this.covers(folder, rel)) {

@@ -1,5 +1,6 @@
-// Checks many files on worker threads, one per core. Batches go to whichever worker is free, so a
-// few huge files do not hold the others up; cancellation is seen between files. Small jobs run in
+// Checks many files on worker threads, one per core. Files can be added while the walk is still
+// finding them, so listing and checking overlap. Batches go to whichever worker is free, so a few
+// huge files do not hold the others up; cancellation is seen between files. Small jobs run in
 // this thread instead: starting a worker costs more than checking a few hundred files.
 
 import { existsSync } from 'node:fs';
@@ -30,61 +31,93 @@ function workerScript(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-export async function checkFiles(jobs: FileJob[], settings: ScanSettings, opts: PoolOptions = {}): Promise<PoolRun> {
-  const script = workerScript();
-  const workers = Math.min(opts.workers ?? availableParallelism(), Math.ceil(jobs.length / batchSize));
-  if (!script || workers < 1 || jobs.length < inThreadLimit) return inThread(jobs, settings, opts);
-  return onWorkers(jobs, settings, opts, script, workers);
-}
+export class CheckPool {
+  private queue: FileJob[] = [];
+  private results: FileResult[] = [];
+  private workers: Worker[] = [];
+  private busy = 0;
+  private added = 0;
+  private closed = false;
+  private failed?: Error;
+  private readonly cancel = new Int32Array(new SharedArrayBuffer(4));
+  private settle?: () => void;
+  private readonly count: number;
+  private readonly script?: string;
 
-async function inThread(jobs: FileJob[], settings: ScanSettings, opts: PoolOptions): Promise<PoolRun> {
-  const results: FileResult[] = [];
-  for (let i = 0; i < jobs.length; i += 32) {
-    if (opts.token?.isCancellationRequested) return { results, cancelled: true };
-    const batch = jobs.slice(i, i + 32).map((j) => checkFile(j, settings));
-    results.push(...batch);
-    opts.onResults?.(batch);
-    // Let the server answer requests between batches.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+  constructor(private settings: ScanSettings, private opts: PoolOptions = {}) {
+    this.script = workerScript();
+    this.count = this.script ? opts.workers ?? availableParallelism() : 0;
   }
-  return { results, cancelled: false };
+
+  /** Files to check; workers start once there are enough of them to be worth it. */
+  add(jobs: FileJob[]): void {
+    for (const j of jobs) this.queue.push(j);
+    this.added += jobs.length;
+    if (!this.workers.length && this.count > 0 && this.added >= inThreadLimit) this.start();
+    for (const w of this.workers) if (!(w as Worker & { working?: boolean }).working) this.feed(w);
+  }
+
+  /** No more files will come: resolves when every file added has been checked, or the run was cancelled. */
+  async finish(): Promise<PoolRun> {
+    this.closed = true;
+    if (!this.workers.length) return this.inThread();
+    if (this.busy > 0 || this.queue.length) await new Promise<void>((resolve) => { this.settle = resolve; for (const w of this.workers) if (!(w as Worker & { working?: boolean }).working) this.feed(w); });
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    if (this.failed) throw this.failed;
+    return { results: this.results, cancelled: this.cancelled() };
+  }
+
+  private cancelled(): boolean {
+    return !!this.opts.token?.isCancellationRequested;
+  }
+
+  private start(): void {
+    for (let i = 0; i < this.count; i++) {
+      const w = new Worker(this.script!, { workerData: { settings: this.settings, cancel: this.cancel } });
+      w.on('message', (msg: { results: FileResult[] }) => {
+        (w as Worker & { working?: boolean }).working = false;
+        this.busy--;
+        for (const r of msg.results) this.results.push(r);
+        this.opts.onResults?.(msg.results);
+        this.feed(w);
+      });
+      w.on('error', (err) => { this.failed ??= err; this.queue = []; this.feed(w); });
+      w.on('exit', (code) => {
+        if (code !== 0 && !this.closed) { this.failed ??= new Error(`scan worker stopped with exit code ${code}`); this.queue = []; }
+      });
+      this.workers.push(w);
+    }
+  }
+
+  private feed(w: Worker): void {
+    if (this.cancelled()) { Atomics.store(this.cancel, 0, 1); this.queue = []; }
+    if (this.queue.length && !(w as Worker & { working?: boolean }).working) {
+      (w as Worker & { working?: boolean }).working = true;
+      this.busy++;
+      w.postMessage({ jobs: this.queue.splice(0, batchSize) });
+      return;
+    }
+    if (this.closed && this.busy === 0 && !this.queue.length) this.settle?.();
+  }
+
+  private async inThread(): Promise<PoolRun> {
+    const jobs = this.queue;
+    this.queue = [];
+    for (let i = 0; i < jobs.length; i += 32) {
+      if (this.cancelled()) return { results: this.results, cancelled: true };
+      const batch = jobs.slice(i, i + 32).map((j) => checkFile(j, this.settings));
+      for (const r of batch) this.results.push(r);
+      this.opts.onResults?.(batch);
+      // Let the server answer requests between batches.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return { results: this.results, cancelled: this.cancelled() };
+  }
 }
 
-function onWorkers(jobs: FileJob[], settings: ScanSettings, opts: PoolOptions, script: string, count: number): Promise<PoolRun> {
-  const cancel = new Int32Array(new SharedArrayBuffer(4));
-  const results: FileResult[] = [];
-  const pool = Array.from({ length: count }, () => new Worker(script, { workerData: { settings, cancel } }));
-  let next = 0;
-  let busy = 0;
-  return new Promise<PoolRun>((resolve, reject) => {
-    let done = false;
-    const finish = (err?: Error) => {
-      if (done) return;
-      done = true;
-      for (const w of pool) void w.terminate();
-      if (err) reject(err);
-      else resolve({ results, cancelled: !!opts.token?.isCancellationRequested });
-    };
-    const feed = (w: Worker) => {
-      if (opts.token?.isCancellationRequested) Atomics.store(cancel, 0, 1);
-      if (next >= jobs.length || Atomics.load(cancel, 0)) {
-        if (busy === 0) finish();
-        return;
-      }
-      busy++;
-      w.postMessage({ id: next, jobs: jobs.slice(next, next + batchSize) });
-      next += batchSize;
-    };
-    for (const w of pool) {
-      w.on('message', (msg: { results: FileResult[] }) => {
-        busy--;
-        for (const r of msg.results) results.push(r);
-        opts.onResults?.(msg.results);
-        feed(w);
-      });
-      w.on('error', finish);
-      w.on('exit', (code) => { if (!done && code !== 0) finish(new Error(`scan worker stopped with exit code ${code}`)); });
-      feed(w);
-    }
-  });
+/** Checks a known list of files. */
+export function checkFiles(jobs: FileJob[], settings: ScanSettings, opts: PoolOptions = {}): Promise<PoolRun> {
+  const pool = new CheckPool(settings, opts);
+  pool.add(jobs);
+  return pool.finish();
 }

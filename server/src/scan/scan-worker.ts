@@ -6,11 +6,11 @@ import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
 
 const { settings, cancel } = workerData as { settings: ScanSettings; cancel: Int32Array };
 
-parentPort!.on('message', (msg: { id: number; jobs: FileJob[] }) => {
+parentPort!.on('message', (msg: { jobs: FileJob[] }) => {
   const results: FileResult[] = [];
   for (const job of msg.jobs) {
     if (Atomics.load(cancel, 0)) break;
     results.push(checkFile(job, settings));
   }
-  parentPort!.postMessage({ id: msg.id, results });
+  parentPort!.postMessage({ results });
 });

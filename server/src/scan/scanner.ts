@@ -9,7 +9,7 @@ import type { GitHistory } from '../io/git-history';
 import type { GitRules } from '../io/git-rules';
 import { cacheKey, ScanCache } from './cache';
 import { checkFile, FileJob, ScanSettings } from './check-file';
-import { Cancellation, checkFiles } from './pool';
+import { Cancellation, CheckPool } from './pool';
 import { listFiles, Skipped } from './walk';
 
 export interface ScanOptions {
@@ -24,8 +24,8 @@ export interface ScanOptions {
   only?: Set<string>;
   cache?: ScanCache;
   token?: Cancellation;
-  /** Files checked so far, of all to check. */
-  onProgress?: (done: number, total: number) => void;
+  /** Files checked so far, of those found so far; `walking` while more may still be found. */
+  onProgress?: (done: number, found: number, walking: boolean) => void;
   workers?: number;
   /** Fixed dates, for tests. */
   currentYear?: number;
@@ -59,25 +59,36 @@ export async function scanSettings(opts: ScanOptions): Promise<ScanSettings> {
 
 export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefined, cache?: ScanCache): FileJob {
   const cached = cache?.get(rel);
-  return { rel, generated: git?.isGenerated(rel) || undefined, sidecar: listed.has(rel + '.license') || undefined, cached: cached && { size: cached.size, mtimeMs: cached.mtimeMs } };
+  return {
+    rel, generated: git?.isGenerated(rel) || undefined, sidecar: listed.has(rel + '.license') || undefined,
+    cached: cached && { size: cached.size, mtimeMs: cached.mtimeMs, sidecarMtimeMs: cached.sidecarMtimeMs, generated: cached.generated },
+  };
 }
 
 export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
-  const listing = await listFiles(opts.root, opts.policy, opts.git, opts.under);
   const settings = await scanSettings(opts);
-  const listed = new Set(listing.files);
-  const targets = opts.only ? listing.files.filter((f) => opts.only!.has(f)) : listing.files;
   const cache = opts.cache;
   cache?.useKey(cacheKey({ policy: opts.policy, scope: settings.scope, year: settings.currentYear, today: settings.today, history: settings.history }));
-  if (cache && !opts.only && !opts.under) cache.retain(listed);
-  const jobs = targets.map((rel) => jobFor(rel, listed, opts.git, cache));
 
   let done = 0;
-  opts.onProgress?.(0, jobs.length);
-  const run = await checkFiles(jobs, settings, {
+  let found = 0;
+  let walking = true;
+  const pool = new CheckPool(settings, {
     token: opts.token, workers: opts.workers,
-    onResults: (batch) => { done += batch.length; opts.onProgress?.(done, jobs.length); },
+    onResults: (batch) => { done += batch.length; opts.onProgress?.(done, found, walking); },
   });
+  // Files go to the workers while the walk goes on: listing and checking overlap.
+  const listed = new Set<string>();
+  const listing = await listFiles(opts.root, opts.policy, opts.git, opts.under, (files) => {
+    for (const f of files) listed.add(f);
+    const targets = opts.only ? files.filter((f) => opts.only!.has(f)) : files;
+    found += targets.length;
+    pool.add(targets.map((rel) => jobFor(rel, listed, opts.git, cache)));
+  });
+  walking = false;
+  opts.onProgress?.(done, found, walking);
+  const run = await pool.finish();
+  if (cache && !opts.only && !opts.under && !run.cancelled) cache.retain(listed);
 
   const files: ScannedFile[] = [];
   const skipped = [...listing.skipped];

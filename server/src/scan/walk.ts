@@ -5,6 +5,7 @@
 
 import * as fsWalk from '@nodelib/fs.walk';
 import picomatch from 'picomatch';
+import { lstatSync, Stats } from 'node:fs';
 import * as path from 'node:path';
 import { alwaysExcluded, isCovered } from '../engine/paths';
 import type { Policy } from '../engine/policy/model';
@@ -37,9 +38,11 @@ function folderExcluded(dir: string, policy: Policy): boolean {
 
 /**
  * The files under `root/under` that the policy covers and git does not ignore (when the policy
- * respects .gitignore). `git` holds the rules of `root`.
+ * respects .gitignore). `git` holds the rules of `root`. `onFiles`, when given, receives the files
+ * while the walk goes on, a folder's files together (so a file and its `.license` sidecar arrive
+ * in the same call), and the scan can check them before the walk ends.
  */
-export function listFiles(root: string, policy: Policy, git: GitRules | undefined, under = ''): Promise<Listing> {
+export function listFiles(root: string, policy: Policy, git: GitRules | undefined, under = '', onFiles?: (files: string[]) => void): Promise<Listing> {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const base = under.split(path.sep).join('/').replace(/\/$/, '');
@@ -47,6 +50,17 @@ export function listFiles(root: string, policy: Policy, git: GitRules | undefine
   // Inside a folder that was walked into, parents are known not ignored: only the entry itself is asked.
   const ignored = (rel: string, dir: boolean) => !!ignores && ignores.matches(dir ? rel + '/' : rel);
   if (base && ignores?.isIgnored(base + '/')) return Promise.resolve({ files, skipped });
+  // A linked folder is not followed, whether met in the walk or named as the place to start.
+  if (base && lstatOrUndefined(path.join(root, base))?.isSymbolicLink()) return Promise.resolve({ files, skipped: [{ file: base, reason: 'symbolic link' }] });
+  let pending: string[] = [];
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    if (!pending.length) return;
+    const batch = pending;
+    pending = [];
+    onFiles!(batch);
+  };
   return new Promise((resolve) => {
     fsWalk.walk(path.join(root, base), {
       basePath: base,
@@ -55,7 +69,15 @@ export function listFiles(root: string, policy: Policy, git: GitRules | undefine
       deepFilter: (e) => !folderExcluded(e.path, policy) && !ignored(e.path, true),
       entryFilter: (e) => {
         if (e.dirent.isDirectory() || !isCovered(e.path, policy) || ignored(e.path, false)) return false;
-        if (e.dirent.isFile()) return true;
+        if (e.dirent.isFile()) {
+          files.push(e.path);
+          // A folder's entries are handed over in one go: flush after the current batch of them.
+          if (onFiles) {
+            pending.push(e.path);
+            if (!flushing) { flushing = true; setImmediate(flush); }
+          }
+          return false;
+        }
         skipped.push({ file: e.path, reason: e.dirent.isSymbolicLink() ? 'symbolic link' : 'not a regular file' });
         return false;
       },
@@ -64,12 +86,20 @@ export function listFiles(root: string, policy: Policy, git: GitRules | undefine
         skipped.push({ file: where || '.', reason: `unreadable folder: ${err.code ?? err.message}` });
         return true;
       },
-    }, (err, entries) => {
+    }, (err) => {
       if (err) skipped.push({ file: base || '.', reason: `unreadable folder: ${(err as NodeJS.ErrnoException).code ?? err.message}` });
-      for (const e of entries ?? []) files.push(e.path);
+      if (onFiles) flush();
       files.sort();
       skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
       resolve({ files, skipped });
     });
   });
+}
+
+function lstatOrUndefined(file: string): Stats | undefined {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }

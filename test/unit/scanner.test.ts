@@ -1,0 +1,539 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { toPolicy } from '../../server/src/engine/policy/model';
+import type { Policy } from '../../server/src/engine/policy/model';
+import type { Finding } from '../../server/src/engine/findings';
+import { GitRules } from '../../server/src/io/git-rules';
+import { ScanCache } from '../../server/src/scan/cache';
+import { checkFile, FileJob, FileResult, headerWindowBytes, ScanSettings } from '../../server/src/scan/check-file';
+import { Cancellation, checkFiles, inThreadLimit } from '../../server/src/scan/pool';
+import { scanFolder } from '../../server/src/scan/scanner';
+import { listFiles } from '../../server/src/scan/walk';
+
+const good = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\nexport {};\n';
+const bare = 'export const x = 1;\n';
+const dates = { currentYear: 2026, today: '2026-11-30' };
+const isRoot = process.getuid?.() === 0;
+
+describe('workspace scanner', () => {
+  const made: string[] = [];
+  const locked: string[] = [];
+
+  function tree(files: Record<string, string | Buffer>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-scan-'));
+    made.push(dir);
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), content);
+    }
+    return dir;
+  }
+
+  /** chmod 000, undone in `after` so the tree can be removed. */
+  function lock(file: string): void {
+    fs.chmodSync(file, 0o000);
+    locked.push(file);
+  }
+
+  function settings(root: string, policy: Policy, extra: Partial<ScanSettings> = {}): ScanSettings {
+    return { root, policy, scope: 'all', ...dates, ...extra };
+  }
+
+  const rules = (findings: Finding[]) => findings.map((f) => f.rule);
+  const byRel = (a: FileResult, b: FileResult) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
+
+  after(() => {
+    for (const file of locked) {
+      try { fs.chmodSync(file, 0o755); } catch { /* already gone */ }
+    }
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe('listFiles: ignore rules', () => {
+    let root: string;
+    const policy = toPolicy({ files: { exclude: ['dist/**', '**/*.min.js'] } }, 'test');
+
+    before(() => {
+      root = tree({
+        '.gitignore': 'build/\n*.log\n!keep.log\n',
+        'build/.gitignore': '!out.js\n',
+        'build/out.js': good,
+        'src/.gitignore': 'gen/*\n!gen/keep.ts\n*.tmp\n',
+        'src/a.ts': good, 'src/gen/x.ts': good, 'src/gen/keep.ts': good, 'src/notes.tmp': '',
+        'notes.tmp': '',
+        'debug.log': '', 'keep.log': '',
+        'dist/bundle.js': '', 'dist/sub/deep.js': '',
+        'lib/a.js': '', 'lib/a.min.js': '', 'lib/deep/b.min.js': '',
+        '.git/config': '', '.git/info/exclude': 'local.md\n', 'local.md': '',
+        'node_modules/pkg/index.js': '', 'pkg/node_modules/dep/index.js': '', 'pkg/index.js': '',
+        'sub/one.ts': '', 'sub/inner/two.ts': '', 'sub/debug.log': '', 'subway.ts': '',
+      });
+    });
+
+    it('follows nested .gitignore files with negation, .git/info/exclude and files.exclude', async () => {
+      const { files, skipped } = await listFiles(root, policy, new GitRules(root));
+      assert.deepEqual(files, [
+        '.gitignore', 'keep.log', 'lib/a.js', 'notes.tmp', 'pkg/index.js',
+        'src/.gitignore', 'src/a.ts', 'src/gen/keep.ts',
+        'sub/inner/two.ts', 'sub/one.ts', 'subway.ts',
+      ]);
+      assert.deepEqual(skipped, []);
+    });
+
+    it('does not enter an ignored folder: a negation inside it does not bring its file back', async () => {
+      const git = new GitRules(root);
+      // Asked on its own, the entry passes (build/.gitignore un-ignores it): only not walking build/ keeps it out.
+      assert.equal(git.matches('build/out.js'), false);
+      assert.equal(git.isIgnored('build/out.js'), true);
+      const { files } = await listFiles(root, policy, git);
+      assert.ok(!files.some((f) => f.startsWith('build/')), files.join(', '));
+    });
+
+    it('files.exclude drops dist/** and **/*.min.js, which are listed without it', async () => {
+      const { files } = await listFiles(root, policy, new GitRules(root));
+      const { files: unexcluded } = await listFiles(root, toPolicy({}, 'test'), new GitRules(root));
+      const excluded = ['dist/bundle.js', 'dist/sub/deep.js', 'lib/a.min.js', 'lib/deep/b.min.js'];
+      for (const f of excluded) {
+        assert.ok(!files.includes(f), `${f} is excluded`);
+        assert.ok(unexcluded.includes(f), `${f} is listed without files.exclude`);
+      }
+      assert.ok(files.includes('lib/a.js'), 'a folder holding *.min.js files is still walked');
+    });
+
+    it('files.respectGitignore: false lists ignored files, but never .git/ or node_modules/', async () => {
+      const raw = toPolicy({ files: { respectGitignore: false } }, 'test');
+      const { files } = await listFiles(root, raw, new GitRules(root));
+      for (const f of ['debug.log', 'build/out.js', 'build/.gitignore', 'src/gen/x.ts', 'src/notes.tmp', 'local.md', 'sub/debug.log']) {
+        assert.ok(files.includes(f), `${f} is listed when .gitignore is not respected`);
+      }
+      assert.deepEqual(files.filter((f) => /(^|\/)(\.git|node_modules)\//.test(f)), []);
+    });
+
+    it('never lists .git/ or node_modules/, with or without git rules, even when included explicitly', async () => {
+      const p = toPolicy({ files: { include: ['**/*', '.git/**', 'node_modules/**'], respectGitignore: false } }, 'test');
+      for (const git of [undefined, new GitRules(root)]) {
+        const { files } = await listFiles(root, p, git);
+        assert.ok(files.includes('pkg/index.js'));
+        assert.deepEqual(files.filter((f) => /(^|\/)(\.git|node_modules)\//.test(f)), []);
+      }
+    });
+
+    it('lists only under a subfolder, with paths relative to the root and the root rules applied', async () => {
+      const git = new GitRules(root);
+      assert.deepEqual((await listFiles(root, policy, git, 'sub')).files, ['sub/inner/two.ts', 'sub/one.ts']);
+      assert.deepEqual((await listFiles(root, policy, git, 'sub/')).files, ['sub/inner/two.ts', 'sub/one.ts']);
+      assert.deepEqual((await listFiles(root, policy, git, 'src/gen')).files, ['src/gen/keep.ts']);
+      assert.deepEqual(await listFiles(root, policy, git, 'build'), { files: [], skipped: [] }, 'an ignored folder');
+    });
+
+    it('does not read excluded or ignored folders at all (an unreadable one is not reported)', async function () {
+      if (isRoot) this.skip(); // root reads a chmod 000 folder anyway
+      const dir = tree({ '.gitignore': 'build/\n', 'build/x/a.ts': '', 'dist/x/a.ts': '', 'ok/a.ts': '' });
+      lock(path.join(dir, 'build/x'));
+      lock(path.join(dir, 'dist/x'));
+      const { files, skipped } = await listFiles(dir, policy, new GitRules(dir));
+      assert.deepEqual(files, ['.gitignore', 'ok/a.ts']);
+      assert.deepEqual(skipped, []);
+    });
+  });
+
+  describe('symbolic links', () => {
+    let root: string;
+
+    before(() => {
+      root = tree({ 'real/a.ts': good, 'target.ts': good, 'a/b.ts': bare });
+      fs.symlinkSync('target.ts', path.join(root, 'link.ts'));
+      fs.symlinkSync('real', path.join(root, 'linkdir'));
+      fs.symlinkSync('..', path.join(root, 'a/loop'));
+    });
+
+    it('reports links as skipped, does not follow a linked folder, and survives a loop', async () => {
+      const { files, skipped } = await listFiles(root, toPolicy({}, 'test'), new GitRules(root));
+      assert.deepEqual(files, ['a/b.ts', 'real/a.ts', 'target.ts']);
+      assert.deepEqual(skipped, [
+        { file: 'a/loop', reason: 'symbolic link' },
+        { file: 'link.ts', reason: 'symbolic link' },
+        { file: 'linkdir', reason: 'symbolic link' },
+      ]);
+    });
+
+    // Regression: fs.walk started on root/linkdir read through the link, while a scan of the whole
+    // root reports linkdir as a skipped symbolic link.
+    it('scanning under a symlinked folder does not follow it either', async () => {
+      const listing = await listFiles(root, toPolicy({}, 'test'), new GitRules(root), 'linkdir');
+      assert.deepEqual(listing.files, []);
+    });
+
+    it('a whole scan of the tree with the loop finishes', async () => {
+      const report = await scanFolder({ root, policy: toPolicy({}, 'test'), git: new GitRules(root), workers: 0, ...dates });
+      assert.deepEqual(report.files.map((f) => f.rel), ['a/b.ts', 'real/a.ts', 'target.ts']);
+      assert.deepEqual(rules(report.files[0].findings), ['header-missing']);
+      assert.deepEqual(report.skipped.map((s) => s.file), ['a/loop', 'link.ts', 'linkdir']);
+      assert.equal(report.cancelled, false);
+    });
+  });
+
+  describe('unreadable and vanishing files', () => {
+    const policy = toPolicy({}, 'test');
+
+    it('an unreadable file is listed, then skipped with the error', async function () {
+      if (isRoot) this.skip(); // root reads a chmod 000 file anyway
+      const root = tree({ 'locked.ts': good, 'open.ts': good });
+      lock(path.join(root, 'locked.ts'));
+      const { files } = await listFiles(root, policy, undefined);
+      assert.deepEqual(files, ['locked.ts', 'open.ts']);
+      const r = checkFile({ rel: 'locked.ts' }, settings(root, policy));
+      assert.equal(r.skipped, 'unreadable: EACCES');
+      const report = await scanFolder({ root, policy, workers: 0, ...dates });
+      assert.deepEqual(report.skipped, [{ file: 'locked.ts', reason: 'unreadable: EACCES' }]);
+      assert.deepEqual(report.files, [{ rel: 'open.ts', findings: [] }]);
+    });
+
+    it('an unreadable folder is skipped with the error and the walk goes on', async function () {
+      if (isRoot) this.skip(); // root reads a chmod 000 folder anyway
+      const root = tree({ 'closed/x.ts': good, 'closed/deeper/y.ts': good, 'open/z.ts': good, 'top.ts': good });
+      lock(path.join(root, 'closed'));
+      const { files, skipped } = await listFiles(root, policy, new GitRules(root));
+      assert.deepEqual(files, ['open/z.ts', 'top.ts']);
+      assert.deepEqual(skipped, [{ file: 'closed', reason: 'unreadable folder: EACCES' }]);
+    });
+
+    it('a file deleted between listing and checking is skipped as gone, without throwing', async () => {
+      const root = tree({ 'a.ts': good, 'b.ts': bare, 'c.ts': good });
+      const { files } = await listFiles(root, policy, undefined);
+      assert.deepEqual(files, ['a.ts', 'b.ts', 'c.ts']);
+      fs.rmSync(path.join(root, 'b.ts'));
+      const s = settings(root, policy);
+      assert.deepEqual(checkFile({ rel: 'b.ts' }, s), { rel: 'b.ts', size: 0, mtimeMs: 0, findings: [], skipped: 'gone before it was read' });
+      const run = await checkFiles(files.map((rel) => ({ rel })), s, { workers: 0 });
+      assert.equal(run.cancelled, false);
+      assert.deepEqual(run.results.map((r) => [r.rel, r.skipped]), [['a.ts', undefined], ['b.ts', 'gone before it was read'], ['c.ts', undefined]]);
+    });
+
+    it('files deleted after listing are skipped as gone on worker threads too', async () => {
+      const names = Array.from({ length: inThreadLimit + 44 }, (_, i) => `f${String(i).padStart(4, '0')}.ts`);
+      const root = tree(Object.fromEntries(names.map((n) => [n, good])));
+      const { files } = await listFiles(root, policy, undefined);
+      assert.equal(files.length, names.length);
+      const gone = [files[3], files[200], files[files.length - 1]];
+      for (const f of gone) fs.rmSync(path.join(root, f));
+      const run = await checkFiles(files.map((rel) => ({ rel })), settings(root, policy), { workers: 2 });
+      assert.equal(run.results.length, files.length);
+      const skipped = run.results.filter((r) => r.skipped).map((r) => [r.rel, r.skipped]).sort();
+      assert.deepEqual(skipped, gone.map((f) => [f, 'gone before it was read']));
+    });
+  });
+
+  describe('content that is not checked', () => {
+    const policy = toPolicy({}, 'test');
+    const utf16 = (bom: number[], text: string, be = false) => {
+      const body = Buffer.from(text, 'utf16le');
+      if (be) body.swap16();
+      return Buffer.concat([Buffer.from(bom), body]);
+    };
+    const contents: Record<string, string | Buffer> = {
+      'bin.dat': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x00, 0x00, 0x01, 0x02]),
+      'nul.ts': good + '\u0000tail\n',
+      'latin1.ts': Buffer.concat([Buffer.from(good), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]),
+      'utf16le.ts': utf16([0xff, 0xfe], good),
+      'utf16be.ts': utf16([0xfe, 0xff], good, true),
+      'empty.ts': '',
+      'big.ts': good + '// ' + 'x'.repeat(2000) + '\n',
+      'good.ts': good,
+      'bare.ts': bare,
+    };
+    const expected: Record<string, string | undefined> = {
+      'bin.dat': 'binary file', 'nul.ts': 'binary file', 'latin1.ts': 'not valid UTF-8',
+      'utf16le.ts': 'UTF-16 text is not checked', 'utf16be.ts': 'UTF-16 text is not checked',
+      'empty.ts': 'empty file', 'big.ts': 'larger than', 'good.ts': undefined, 'bare.ts': undefined,
+    };
+
+    it('binary, invalid UTF-8, UTF-16, empty and too large files are skipped with the reason', async () => {
+      const root = tree(contents);
+      const run = await checkFiles(Object.keys(contents).map((rel) => ({ rel })), settings(root, policy, { maxBytes: 1000 }), { workers: 0 });
+      const got = Object.fromEntries(run.results.map((r) => [r.rel, r.skipped]));
+      for (const [rel, reason] of Object.entries(expected)) {
+        if (reason === 'larger than') assert.match(got[rel] ?? '', /^larger than /, rel);
+        else assert.equal(got[rel], reason, rel);
+      }
+      const big = run.results.find((r) => r.rel === 'big.ts')!;
+      assert.equal(big.size, fs.statSync(path.join(root, 'big.ts')).size, 'a skipped file still reports its size');
+      assert.deepEqual(rules(run.results.find((r) => r.rel === 'bare.ts')!.findings), ['header-missing']);
+      assert.deepEqual(run.results.find((r) => r.rel === 'good.ts')!.findings, []);
+    });
+
+    it('without maxBytes the big file is checked; a whole scan reports the others as skipped', async () => {
+      const root = tree(contents);
+      const report = await scanFolder({ root, policy, workers: 0, ...dates });
+      assert.deepEqual(report.files.map((f) => f.rel), ['bare.ts', 'big.ts', 'good.ts']);
+      assert.deepEqual(report.files.find((f) => f.rel === 'big.ts')!.findings, []);
+      assert.deepEqual(
+        Object.fromEntries(report.skipped.map((s) => [s.file, s.reason])),
+        Object.fromEntries(Object.entries(expected).filter(([rel, r]) => r && rel !== 'big.ts')),
+      );
+    });
+  });
+
+  describe('cancellation and worker threads', () => {
+    const policy = toPolicy({}, 'test');
+    const count = inThreadLimit * 2 + 100;
+    let root: string;
+    let jobs: FileJob[];
+
+    before(() => {
+      const files: Record<string, string | Buffer> = {};
+      for (let i = 0; i < count; i++) {
+        const name = `d${i % 7}/f${String(i).padStart(4, '0')}.ts`;
+        files[name] = i % 3 === 0 ? bare : i % 50 === 1 ? Buffer.from([0, 1, 2]) : good;
+      }
+      root = tree(files);
+      jobs = Object.keys(files).sort().map((rel) => ({ rel }));
+    });
+
+    async function cancelAfterFirst(workers: number) {
+      const token = { isCancellationRequested: false };
+      const batches: number[] = [];
+      const run = await checkFiles(jobs, settings(root, policy), {
+        workers, token: token as Cancellation,
+        onResults: (batch) => { batches.push(batch.length); token.isCancellationRequested = true; },
+      });
+      return { run, batches };
+    }
+
+    it('on worker threads, a cancelled run stops early and says so', async () => {
+      const { run, batches } = await cancelAfterFirst(2);
+      assert.equal(run.cancelled, true);
+      assert.ok(run.results.length > 0, 'the results before the cancellation are kept');
+      assert.ok(run.results.length < jobs.length, `${run.results.length} of ${jobs.length}`);
+      assert.equal(batches.reduce((a, b) => a + b, 0), run.results.length);
+      // Workers answer in batches of 128; the in-thread loop in batches of 32: this ran on workers.
+      assert.equal(batches[0], 128);
+    });
+
+    it('in this thread, a cancelled run stops early and says so', async () => {
+      const { run, batches } = await cancelAfterFirst(0);
+      assert.equal(run.cancelled, true);
+      assert.ok(run.results.length > 0);
+      assert.ok(run.results.length < jobs.length, `${run.results.length} of ${jobs.length}`);
+      assert.deepEqual(batches, [run.results.length]);
+    });
+
+    it('a token never set does not cancel', async () => {
+      const run = await checkFiles(jobs, settings(root, policy), { workers: 2, token: { isCancellationRequested: false } });
+      assert.equal(run.cancelled, false);
+      assert.equal(run.results.length, jobs.length);
+    });
+
+    it('workers and this thread give the same results', async () => {
+      const s = settings(root, policy);
+      const batches: number[] = [];
+      const onWorkers = await checkFiles(jobs, s, { workers: 2, onResults: (b) => batches.push(b.length) });
+      const inThread = await checkFiles(jobs, s, { workers: 0 });
+      assert.equal(batches[0], 128, 'ran on worker threads');
+      assert.equal(onWorkers.results.length, jobs.length);
+      assert.deepEqual(onWorkers.results.map((r) => r.rel).sort(), jobs.map((j) => j.rel));
+      assert.deepEqual([...onWorkers.results].sort(byRel), [...inThread.results].sort(byRel));
+      const missing = inThread.results.filter((r) => rules(r.findings).includes('header-missing')).length;
+      assert.equal(missing, Math.ceil(count / 3), 'the bare files are flagged');
+      assert.ok(inThread.results.some((r) => r.skipped === 'binary file'));
+    });
+
+    it('a whole scan on workers equals one in this thread, and reports progress to the end', async () => {
+      const progress: [number, number][] = [];
+      const a = await scanFolder({ root, policy, workers: 2, onProgress: (d, t) => progress.push([d, t]), ...dates });
+      const b = await scanFolder({ root, policy, workers: 0, ...dates });
+      assert.deepEqual(a, b);
+      assert.equal(a.files.length + a.skipped.length, count);
+      assert.equal(a.checkedNow, count);
+      assert.ok(progress.every(([d, t]) => d <= t), 'never more checked than found');
+      assert.deepEqual(progress[progress.length - 1], [count, count]);
+    });
+
+    it('a whole scan cancelled midway says so', async () => {
+      const token = { isCancellationRequested: false };
+      const report = await scanFolder({
+        root, policy, workers: 2, token, ...dates,
+        onProgress: (done) => { if (done > 0) token.isCancellationRequested = true; },
+      });
+      assert.equal(report.cancelled, true);
+      assert.ok(report.files.length + report.skipped.length < count);
+    });
+  });
+
+  describe('the scan cache', () => {
+    const policy = toPolicy({}, 'test');
+    let root: string;
+    const scan = (cache: ScanCache, p: Policy = policy) => scanFolder({ root, policy: p, git: new GitRules(root), cache, workers: 0, ...dates });
+
+    before(() => {
+      root = tree({ 'a.ts': good, 'b.ts': bare, 'c.ts': good, 'd/e.ts': bare, 'bin.dat': Buffer.from([0, 0, 1]) });
+    });
+
+    it('a second scan checks nothing, a touched file is checked again, a deleted one goes', async () => {
+      const cache = new ScanCache();
+      const first = await scan(cache);
+      assert.equal(first.checkedNow, 5);
+      assert.deepEqual(first.files.map((f) => f.rel), ['a.ts', 'b.ts', 'c.ts', 'd/e.ts']);
+      assert.deepEqual(first.skipped, [{ file: 'bin.dat', reason: 'binary file' }]);
+      assert.deepEqual(rules(first.files[1].findings), ['header-missing']);
+      assert.equal(cache.size, 5);
+
+      const second = await scan(cache);
+      assert.equal(second.checkedNow, 0);
+      assert.deepEqual(second, { ...first, checkedNow: 0 });
+
+      // b.ts gets its header: new content, new mtime.
+      fs.writeFileSync(path.join(root, 'b.ts'), good + bare);
+      const later = new Date('2026-11-30T12:00:00Z');
+      fs.utimesSync(path.join(root, 'b.ts'), later, later);
+      const third = await scan(cache);
+      assert.equal(third.checkedNow, 1);
+      assert.deepEqual(third.files.find((f) => f.rel === 'b.ts')!.findings, []);
+      assert.deepEqual(third.files.filter((f) => f.rel !== 'b.ts'), first.files.filter((f) => f.rel !== 'b.ts'));
+
+      // Same size, new mtime only: still checked again.
+      fs.utimesSync(path.join(root, 'a.ts'), later, later);
+      assert.equal((await scan(cache)).checkedNow, 1);
+
+      fs.rmSync(path.join(root, 'c.ts'));
+      const fourth = await scan(cache);
+      assert.equal(fourth.checkedNow, 0);
+      assert.deepEqual(fourth.files.map((f) => f.rel), ['a.ts', 'b.ts', 'd/e.ts']);
+      assert.equal(cache.get('c.ts'), undefined);
+      assert.equal(cache.size, 4);
+    });
+
+    it('a different policy checks everything again; an equal one does not', async () => {
+      const cache = new ScanCache();
+      const first = await scan(cache);
+      assert.equal(first.checkedNow, first.files.length + first.skipped.length);
+      assert.equal((await scan(cache, toPolicy({}, 'test'))).checkedNow, 0, 'an equal policy, another object');
+      const other = toPolicy({ headers: { copyright: { holder: 'Other Corp' } } }, 'test');
+      const changed = await scan(cache, other);
+      assert.equal(changed.checkedNow, first.files.length + first.skipped.length);
+      assert.ok(changed.files.some((f) => rules(f.findings).includes('copyright-holder')), 'the new policy is applied');
+      assert.equal((await scan(cache, other)).checkedNow, 0);
+    });
+
+    it('a different date or scope checks everything again', async () => {
+      const cache = new ScanCache();
+      const total = (await scan(cache)).checkedNow;
+      const base = { root, policy, git: new GitRules(root), cache, workers: 0 };
+      assert.equal((await scanFolder({ ...base, ...dates, today: '2026-12-01' })).checkedNow, total);
+      assert.equal((await scanFolder({ ...base, ...dates, today: '2026-12-01', scope: 'header' })).checkedNow, total);
+    });
+
+    // Regression: the findings also depend on the `<file>.license` sidecar, so the cache entry must
+    // cover it; it once held on the file's own size and mtime only.
+    it('a new .license sidecar is seen by the next cached scan', async () => {
+      const dir = tree({ 'x.ts': bare, 'y.ts': bare });
+      const cache = new ScanCache();
+      const run = () => scanFolder({ root: dir, policy, git: new GitRules(dir), cache, workers: 0, ...dates });
+      assert.deepEqual(rules((await run()).files.find((f) => f.rel === 'x.ts')!.findings), ['header-missing']);
+      fs.writeFileSync(path.join(dir, 'x.ts.license'), 'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: MIT\n');
+      const fresh = await scanFolder({ root: dir, policy, git: new GitRules(dir), workers: 0, ...dates });
+      assert.deepEqual(fresh.files.find((f) => f.rel === 'x.ts')!.findings, [], 'uncached, the sidecar licenses x.ts');
+      const cached = await run();
+      assert.deepEqual(cached.files, fresh.files);
+    });
+
+    // Regression: the same for .gitattributes: marking a file `linguist-generated` exempts it, so
+    // the generated flag is part of the cache entry.
+    it('a file newly marked linguist-generated is seen by the next cached scan', async () => {
+      const dir = tree({ 'g.ts': bare });
+      const cache = new ScanCache();
+      const run = () => scanFolder({ root: dir, policy, git: new GitRules(dir), cache, workers: 0, ...dates });
+      assert.deepEqual(rules((await run()).files.find((f) => f.rel === 'g.ts')!.findings), ['header-missing']);
+      fs.writeFileSync(path.join(dir, '.gitattributes'), 'g.ts linguist-generated\n');
+      const fresh = await scanFolder({ root: dir, policy, git: new GitRules(dir), workers: 0, ...dates });
+      assert.deepEqual(fresh.files.find((f) => f.rel === 'g.ts')!.findings, [], 'uncached, g.ts is exempt as generated');
+      assert.deepEqual((await run()).files, fresh.files);
+    });
+
+    it('save and load round-trip; a corrupt or missing cache file loads empty', async () => {
+      const cache = new ScanCache();
+      const first = await scan(cache);
+      const file = path.join(tree({}), '.cache', 'nested', 'scan.json'); // outside the scanned tree
+      await cache.save(file);
+      assert.deepEqual(fs.readdirSync(path.dirname(file)), ['scan.json'], 'no temporary file left behind');
+
+      const loaded = await ScanCache.load(file);
+      assert.equal(loaded.size, cache.size);
+      assert.deepEqual(loaded.get('b.ts'), JSON.parse(JSON.stringify(cache.get('b.ts'))));
+      assert.equal(loaded.get('bin.dat')?.skipped, 'binary file');
+      const again = await scan(loaded);
+      assert.equal(again.checkedNow, 0);
+      assert.deepEqual(again.files, first.files);
+      assert.deepEqual(again.skipped, first.skipped);
+
+      for (const text of ['{"key": "abc", "entries": [', 'null', '{"key": 1, "entries": []}', '']) {
+        fs.writeFileSync(file, text);
+        const empty = await ScanCache.load(file);
+        assert.equal(empty.size, 0, JSON.stringify(text));
+        assert.equal((await scan(empty)).checkedNow, first.checkedNow);
+      }
+      assert.equal((await ScanCache.load(path.join(path.dirname(file), 'no-such-cache.json'))).size, 0);
+    });
+  });
+
+  describe('the header scope', () => {
+    const policy = toPolicy({ headers: { copyright: { year: 'current' } } }, 'test');
+    const body = Array.from({ length: 300 }, (_, i) => `export const value${i} = ${i};\n`).join('');
+    const leftover = '// As an AI language model, I cannot run this code.\n';
+    let root: string;
+
+    before(() => {
+      root = tree({
+        'long.ts': good + body + leftover,
+        'old.ts': good.replace('2026', '2019') + body + leftover,
+        'bare.ts': bare + body + leftover,
+      });
+    });
+
+    it('the test files are longer than the header window', () => {
+      for (const f of ['long.ts', 'old.ts', 'bare.ts']) assert.ok(fs.statSync(path.join(root, f)).size > headerWindowBytes, f);
+    });
+
+    for (const rel of ['long.ts', 'old.ts', 'bare.ts']) {
+      it(`${rel}: scope 'all' finds the chatbot leftover, 'header' does not; header findings are the same`, () => {
+        const all = checkFile({ rel }, settings(root, policy, { scope: 'all' }));
+        const header = checkFile({ rel }, settings(root, policy, { scope: 'header' }));
+        assert.equal(all.skipped, undefined);
+        assert.equal(header.skipped, undefined);
+        const artifact = all.findings.filter((f) => f.rule === 'ai-chatbot-artifact');
+        assert.equal(artifact.length, 1);
+        assert.equal(artifact[0].range.start.line, (all.rel === 'bare.ts' ? 1 : 3) + 300);
+        assert.deepEqual(header.findings.filter((f) => f.rule.startsWith('ai-')), []);
+        const headerOnly = (fs_: Finding[]) => fs_.filter((f) => !f.rule.startsWith('ai-') && !f.rule.startsWith('snippet-'));
+        assert.deepEqual(header.findings, headerOnly(all.findings));
+      });
+    }
+
+    it('the header findings are real: a stale year and a missing header are found in both scopes', () => {
+      for (const scope of ['all', 'header'] as const) {
+        assert.ok(rules(checkFile({ rel: 'old.ts' }, settings(root, policy, { scope })).findings).includes('copyright-year'), scope);
+        assert.ok(rules(checkFile({ rel: 'bare.ts' }, settings(root, policy, { scope })).findings).includes('header-missing'), scope);
+        assert.deepEqual(checkFile({ rel: 'long.ts' }, settings(root, policy, { scope })).findings.filter((f) => !f.rule.startsWith('ai-')), [], scope);
+      }
+    });
+
+    it('the header scope reads only the top of a long file: bad bytes at its end do not matter', () => {
+      const dir = tree({ 'tail.ts': Buffer.concat([Buffer.from(bare + body), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]) });
+      assert.equal(checkFile({ rel: 'tail.ts' }, settings(dir, policy, { scope: 'all' })).skipped, 'not valid UTF-8');
+      const header = checkFile({ rel: 'tail.ts' }, settings(dir, policy, { scope: 'header' }));
+      assert.equal(header.skipped, undefined);
+      assert.deepEqual(rules(header.findings), ['header-missing']);
+      assert.equal(header.size, fs.statSync(path.join(dir, 'tail.ts')).size, 'the size is the whole file');
+    });
+
+    it('a whole scan with scope header leaves out ai-* findings', async () => {
+      const all = await scanFolder({ root, policy, workers: 0, scope: 'all', ...dates });
+      const header = await scanFolder({ root, policy, workers: 0, scope: 'header', ...dates });
+      assert.equal(all.files.filter((f) => rules(f.findings).includes('ai-chatbot-artifact')).length, 3);
+      assert.deepEqual(header.files.flatMap((f) => f.findings).filter((f) => f.rule.startsWith('ai-')), []);
+      assert.deepEqual(header.files.map((f) => f.rel), all.files.map((f) => f.rel));
+    });
+  });
+});
