@@ -57,7 +57,9 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   const file = parseSourceFile(input.path, input.text, policy, input.sidecarText, isThirdParty(input.path, policy));
   const ctx = {
     currentYear: input.currentYear ?? new Date().getFullYear(), today: input.today,
-    aiHistory: input.aiHistory, hasAiMarker: file.markers.markers.length > 0 || file.markers.legacy.length > 0,
+    aiHistory: input.aiHistory,
+    // Asked by the AI rules only: a header-only check never looks for markers.
+    get hasAiMarker() { return file.markers.markers.length > 0 || file.markers.legacy.length > 0; },
   };
   const findings: Finding[] = [];
   for (const rule of input.scope === 'header' ? headerRules : rules) {

@@ -30,11 +30,16 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
     });
   }
   const header = findHeader(path, text, policy.headers.maxLine);
+  // Found on first use: the header rules never look, and a header-only scan of a large tree then
+  // skips the one pass over the whole text.
+  let markers: Markers | undefined;
   return {
     path,
     text,
     header,
-    markers: parseMarkers(text, header),
+    get markers() {
+      return (markers ??= parseMarkers(text, header));
+    },
     style: commentStyleFor(path, policy.headers.languages),
     uncommentable: isUncommentable(path),
     sidecarTags,

@@ -53,7 +53,14 @@ export interface ScanSettings {
  */
 export const headerWindowBytes = 4 * 1024;
 
-const scratch = Buffer.allocUnsafe(headerWindowBytes);
+// One buffer per thread, grown as needed and reused for every file: a scan allocates no buffer per
+// file, which keeps the peak memory of a large scan near its steady state.
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+function scratchOf(size: number): Buffer {
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+  return scratch;
+}
 
 export function checkFile(job: FileJob, s: ScanSettings): FileResult {
   const abs = path.join(s.root, job.rel);
@@ -94,25 +101,28 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
   }
 }
 
-/** All of the file, or for the header scope its first lines, cut at a line break so no character is split. */
+/**
+ * All of the file, or for the header scope its first lines, cut at a line break so no character
+ * is split. A view of the shared scratch buffer: valid until the next file is read.
+ */
 function readBytes(fd: number, size: number, s: ScanSettings): Buffer {
   if (s.scope === 'header' && size > headerWindowBytes) {
-    const n = readSync(fd, scratch, 0, headerWindowBytes, 0);
-    const window = scratch.subarray(0, n);
+    const buf = scratchOf(headerWindowBytes);
+    const window = buf.subarray(0, readSync(fd, buf, 0, headerWindowBytes, 0));
     const cut = window.lastIndexOf(10);
     let lines = 0;
     for (let at = window.indexOf(10); at >= 0 && lines <= s.policy.headers.maxLine + 64; at = window.indexOf(10, at + 1)) lines++;
     // Enough lines for a header after a prologue: the rest of the file cannot change a header finding.
-    if (cut > 0 && lines > s.policy.headers.maxLine + 64) return Buffer.from(window.subarray(0, cut + 1));
+    if (cut > 0 && lines > s.policy.headers.maxLine + 64) return window.subarray(0, cut + 1);
   }
-  const bytes = Buffer.allocUnsafe(size);
+  const bytes = scratchOf(size);
   let off = 0;
   while (off < size) {
     const n = readSync(fd, bytes, off, size - off, off);
     if (n === 0) break;
     off += n;
   }
-  return off === size ? bytes : bytes.subarray(0, off);
+  return bytes.subarray(0, off);
 }
 
 function mtimeOf(file: string): number | undefined {

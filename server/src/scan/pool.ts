@@ -22,6 +22,11 @@ export interface PoolOptions {
 export interface PoolRun { results: FileResult[]; cancelled: boolean }
 
 const batchSize = 128;
+/** Old-generation heap of a worker, in MB: files are at most 10 MB (read-file.ts), and nothing is kept between files. */
+const workerHeapMb = 64;
+
+/** A worker and the batch it is checking, if any. */
+type Busy = Worker & { batch?: FileJob[] };
 /** Below this many files, checking in this thread is faster than starting workers. */
 export const inThreadLimit = 256;
 
@@ -34,7 +39,7 @@ function workerScript(): string | undefined {
 export class CheckPool {
   private queue: FileJob[] = [];
   private results: FileResult[] = [];
-  private workers: Worker[] = [];
+  private workers: Busy[] = [];
   private busy = 0;
   private added = 0;
   private closed = false;
@@ -54,14 +59,14 @@ export class CheckPool {
     for (const j of jobs) this.queue.push(j);
     this.added += jobs.length;
     if (!this.workers.length && this.count > 0 && this.added >= inThreadLimit) this.start();
-    for (const w of this.workers) if (!(w as Worker & { working?: boolean }).working) this.feed(w);
+    this.feedAll();
   }
 
   /** No more files will come: resolves when every file added has been checked, or the run was cancelled. */
   async finish(): Promise<PoolRun> {
     this.closed = true;
     if (!this.workers.length) return this.inThread();
-    if (this.busy > 0 || this.queue.length) await new Promise<void>((resolve) => { this.settle = resolve; for (const w of this.workers) if (!(w as Worker & { working?: boolean }).working) this.feed(w); });
+    if (this.busy > 0 || this.queue.length) await new Promise<void>((resolve) => { this.settle = resolve; this.feedAll(); });
     await Promise.all(this.workers.map((w) => w.terminate()));
     if (this.failed) throw this.failed;
     return { results: this.results, cancelled: this.cancelled() };
@@ -72,29 +77,47 @@ export class CheckPool {
   }
 
   private start(): void {
-    for (let i = 0; i < this.count; i++) {
-      const w = new Worker(this.script!, { workerData: { settings: this.settings, cancel: this.cancel } });
-      w.on('message', (msg: { results: FileResult[] }) => {
-        (w as Worker & { working?: boolean }).working = false;
-        this.busy--;
-        for (const r of msg.results) this.results.push(r);
-        this.opts.onResults?.(msg.results);
-        this.feed(w);
-      });
-      w.on('error', (err) => { this.failed ??= err; this.queue = []; this.feed(w); });
-      w.on('exit', (code) => {
-        if (code !== 0 && !this.closed) { this.failed ??= new Error(`scan worker stopped with exit code ${code}`); this.queue = []; }
-      });
-      this.workers.push(w);
-    }
+    for (let i = 0; i < this.count; i++) this.spawn();
   }
 
-  private feed(w: Worker): void {
+  /**
+   * A worker's heap is kept small (workerHeapMb): a scan's texts are garbage a moment after they
+   * are read, and a large heap only lets them pile up in memory. A worker that fails anyway (out of
+   * memory on a pathological file) loses its batch, reported as skipped, and another takes its place.
+   */
+  private spawn(): void {
+    const w: Busy = new Worker(this.script!, { workerData: { settings: this.settings, cancel: this.cancel }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
+    w.on('message', (msg: { results: FileResult[] }) => {
+      w.batch = undefined;
+      this.busy--;
+      for (const r of msg.results) this.results.push(r);
+      this.opts.onResults?.(msg.results);
+      this.feed(w);
+    });
+    w.on('error', (err) => {
+      const lost = (w.batch ?? []).map((j): FileResult => ({ rel: j.rel, size: 0, mtimeMs: 0, findings: [], skipped: `check failed: ${err.message}` }));
+      if (w.batch) { w.batch = undefined; this.busy--; }
+      for (const r of lost) this.results.push(r);
+      if (lost.length) this.opts.onResults?.(lost);
+      this.workers = this.workers.filter((x) => x !== w);
+      if (this.workers.length < this.count * 4) this.spawn();
+      else { this.failed ??= err; this.queue = []; }
+      this.feedAll();
+    });
+    this.workers.push(w);
+  }
+
+  private feedAll(): void {
+    for (const w of this.workers) this.feed(w);
+    if (!this.workers.length && this.closed) this.settle?.();
+  }
+
+  private feed(w: Busy): void {
     if (this.cancelled()) { Atomics.store(this.cancel, 0, 1); this.queue = []; }
-    if (this.queue.length && !(w as Worker & { working?: boolean }).working) {
-      (w as Worker & { working?: boolean }).working = true;
+    if (this.queue.length && !w.batch) {
+      w.batch = this.queue.splice(0, batchSize);
       this.busy++;
-      w.postMessage({ jobs: this.queue.splice(0, batchSize) });
+      w.postMessage({ jobs: w.batch });
       return;
     }
     if (this.closed && this.busy === 0 && !this.queue.length) this.settle?.();
