@@ -11,6 +11,7 @@ import { contentSkipReason } from '../engine/coverage';
 import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
 import { defaultMaxBytes } from '../io/read-file';
+import { GitRules } from '../io/git-rules';
 
 export interface FileJob {
   /** Relative to the scan root, `/`-separated. */
@@ -18,6 +19,8 @@ export interface FileJob {
   generated?: boolean;
   /** Whether `<rel>.license` exists (the walker saw it), so no one opens it blindly. */
   sidecar?: boolean;
+  /** Match the file against .gitignore here: the walk only pruned ignored folders. */
+  checkIgnore?: boolean;
   /** What the cache holds for the file: when all of it still matches, the file is not read. */
   cached?: { size: number; mtimeMs: number; sidecarMtimeMs?: number; generated?: boolean };
 }
@@ -34,6 +37,8 @@ export interface FileResult {
   skipped?: string;
   /** True when the cached result still holds; findings are then empty and the cache's are kept. */
   unchanged?: boolean;
+  /** Git ignores the file: it is not part of the scan at all. */
+  ignored?: boolean;
 }
 
 export interface ScanSettings {
@@ -62,7 +67,14 @@ function scratchOf(size: number): Buffer {
   return scratch;
 }
 
+/** The root's git rules, built once per thread. */
+let gitRules: GitRules | undefined;
+
 export function checkFile(job: FileJob, s: ScanSettings): FileResult {
+  if (job.checkIgnore) {
+    if (gitRules?.root !== s.root) gitRules = new GitRules(s.root);
+    if (gitRules.matches(job.rel)) return { rel: job.rel, size: 0, mtimeMs: 0, findings: [], ignored: true };
+  }
   const abs = path.join(s.root, job.rel);
   let fd: number;
   try {

@@ -75,31 +75,40 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   let walking = true;
   const pool = new CheckPool(settings, {
     token: opts.token, workers: opts.workers,
-    onResults: (batch) => { done += batch.length; opts.onProgress?.(done, found, walking); },
+    onResults: (batch) => {
+      // Files git ignores were never part of the scan: they leave the count as they are found out.
+      const ignored = batch.reduce((n, r) => n + (r.ignored ? 1 : 0), 0);
+      found -= ignored;
+      done += batch.length - ignored;
+      opts.onProgress?.(done, found, walking);
+    },
   });
   // Files go to the workers while the walk goes on: listing and checking overlap.
   const listed = new Set<string>();
+  // Files are matched against .gitignore on the workers: on a large tree that is a good part of the work.
+  const checkIgnore = !!opts.git && opts.policy.files.respectGitignore;
   const listing = await listFiles(opts.root, opts.policy, opts.git, opts.under, (files) => {
     for (const f of files) listed.add(f);
     const targets = opts.only ? files.filter((f) => opts.only!.has(f)) : files;
     found += targets.length;
-    pool.add(targets.map((rel) => jobFor(rel, listed, opts.git, cache)));
-  });
+    pool.add(targets.map((rel) => ({ ...jobFor(rel, listed, opts.git, cache), checkIgnore })));
+  }, checkIgnore);
   walking = false;
   opts.onProgress?.(done, found, walking);
   const run = await pool.finish();
-  if (cache && !opts.only && !opts.under && !run.cancelled) cache.retain(listed);
 
   const files: ScannedFile[] = [];
   const skipped = [...listing.skipped];
   let checkedNow = 0;
   for (const r of run.results) {
+    if (r.ignored) { listed.delete(r.rel); cache?.delete(r.rel); continue; }
     if (!r.unchanged) checkedNow++;
     const entry = cache ? cache.put(r) : r;
     if (!entry) continue;
     if (entry.skipped) skipped.push({ file: r.rel, reason: entry.skipped });
     else files.push({ rel: r.rel, findings: entry.findings });
   }
+  if (cache && !opts.only && !opts.under && !run.cancelled) cache.retain(listed);
   const byPath = (a: { rel?: string; file?: string }, b: { rel?: string; file?: string }) => {
     const x = a.rel ?? a.file!;
     const y = b.rel ?? b.file!;

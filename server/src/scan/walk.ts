@@ -40,9 +40,11 @@ function folderExcluded(dir: string, policy: Policy): boolean {
  * The files under `root/under` that the policy covers and git does not ignore (when the policy
  * respects .gitignore). `git` holds the rules of `root`. `onFiles`, when given, receives the files
  * while the walk goes on, a folder's files together (so a file and its `.license` sidecar arrive
- * in the same call), and the scan can check them before the walk ends.
+ * in the same call), and the scan can check them before the walk ends. With `filesIgnoredLater`
+ * only folders are matched against .gitignore here, and the caller matches each file (the scan does
+ * it on its worker threads, where the cost is shared between cores).
  */
-export function listFiles(root: string, policy: Policy, git: GitRules | undefined, under = '', onFiles?: (files: string[]) => void): Promise<Listing> {
+export function listFiles(root: string, policy: Policy, git: GitRules | undefined, under = '', onFiles?: (files: string[]) => void, filesIgnoredLater = false): Promise<Listing> {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const base = under.split(path.sep).join('/').replace(/\/$/, '');
@@ -68,7 +70,7 @@ export function listFiles(root: string, policy: Policy, git: GitRules | undefine
       followSymbolicLinks: false,
       deepFilter: (e) => !folderExcluded(e.path, policy) && !ignored(e.path, true),
       entryFilter: (e) => {
-        if (e.dirent.isDirectory() || !isCovered(e.path, policy) || ignored(e.path, false)) return false;
+        if (e.dirent.isDirectory() || !isCovered(e.path, policy) || (!filesIgnoredLater && ignored(e.path, false))) return false;
         if (e.dirent.isFile()) {
           files.push(e.path);
           // A folder's entries are handed over in one go: flush after the current batch of them.
@@ -78,6 +80,8 @@ export function listFiles(root: string, policy: Policy, git: GitRules | undefine
           }
           return false;
         }
+        // Rare enough to match here even when files are matched later: an ignored link is not reported.
+        if (filesIgnoredLater && ignored(e.path, false)) return false;
         skipped.push({ file: e.path, reason: e.dirent.isSymbolicLink() ? 'symbolic link' : 'not a regular file' });
         return false;
       },
