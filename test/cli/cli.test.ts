@@ -137,6 +137,17 @@ describe('ospo CLI', () => {
       assert.match(bad.stderr, /'no-such-ref' is not a commit/);
     });
 
+    it('--staged checks only the files staged for commit', () => {
+      const dir = tempTree({ 'a.ts': 'export const a = 1;\n', 'b.ts': 'export const b = 1;\n' });
+      git(dir, 'init', '-q');
+      git(dir, 'add', 'a.ts');
+      git(dir, 'commit', '-q', '-m', 'first');
+      fs.appendFileSync(path.join(dir, 'a.ts'), '// unstaged\n');
+      fs.writeFileSync(path.join(dir, 'c.ts'), 'export const c = 1;\n');
+      git(dir, 'add', 'c.ts');
+      assert.deepEqual(files(ospo(['check', '--staged', '--format', 'json'], dir).stdout), ['c.ts']);
+    });
+
     it('--rules header runs the header rules only', () => {
       const dir = tempTree({ 'a.ts': 'export const a = 1;\n// As an AI language model, I cannot do that.\n' });
       const rules = (args: string[]) => JSON.parse(ospo(['check', '.', '--format', 'json', ...args], dir).stdout).findings.map((f: { rule: string }) => f.rule).sort();

@@ -215,6 +215,7 @@ nvim_check "Neovim 0.7: pushed header-missing diagnostic" "$RUN/ws-nvim/missing-
 nvim_check "Neovim 0.7: no diagnostics on a licensed file" "$RUN/ws-nvim/licensed.ts" none
 OSPO_EXPECT_MESSAGE="Leftover chatbot text 'As an AI language model': delete it" OSPO_EXPECT_SEVERITY=2 OSPO_EXPECT_LINE=3 \
   nvim_check "Neovim 0.7: pushed ai-chatbot-artifact diagnostic" "$RUN/ws-nvim/chatbot.ts" ai-chatbot-artifact
+if ((ok_setup && ok_vsix)); then check "Neovim 0.7: SPDX id completion" "$T_NVIM" env HOME="$RUN/home" bash "$E2E/nvim-completion.sh" "$EXT/dist/server.js"; else not_run "Neovim 0.7: SPDX id completion" "setup or packaging failed"; fi
 
 # ------------------------------------------------------------- code-server
 cat >"$RUN/user-data/User/settings.json" <<'JSON'

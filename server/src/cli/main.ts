@@ -1,6 +1,6 @@
 // `ospo`: the same engine as the editor, for CI and the terminal.
 //   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github] [--fail-on error|warning|info]
-//              [--changed [REF]] [--rules all|header]
+//              [--changed [REF]] [--staged] [--rules all|header]
 //   ospo fix   [paths…] [--policy FILE] [--dry-run]
 //   ospo init  [folder] [--template NAME]
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or policy error.
@@ -18,7 +18,7 @@ import { findPolicyRoot, readPolicy } from '../io/policy-source';
 import { readForCheck } from '../io/read-file';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
-import { changedFiles, gitTop, isCommit } from '../io/git-changed';
+import { changedFiles, gitTop, isCommit, stagedFiles } from '../io/git-changed';
 import { listFiles } from '../scan/walk';
 import { rescanFile, scanFolder, scanSettings } from '../scan/scanner';
 import { runInit } from './init';
@@ -29,12 +29,13 @@ const version = '0.1.0';
 
 const usage = `Usage:
   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github] [--fail-on error|warning|info]
-             [--changed [REF]] [--rules all|header]
+             [--changed [REF]] [--staged] [--rules all|header]
   ospo fix   [paths…] [--policy FILE] [--dry-run]
   ospo init  [folder] [--template ${templateNames.join('|')}]
 
 Options:
   --changed [REF]  check only files changed against REF (default HEAD), and untracked files
+  --staged         check only the files staged for commit (for a pre-commit hook)
   --rules header   run the license-header rules only, reading just the top of each file
   --offline        never fetch a remote base policy; use the cache only
 
@@ -85,16 +86,16 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
 const display = (abs: string) => path.relative(process.cwd(), abs).split(path.sep).join('/') || '.';
 const relativeTo = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
-interface CheckOptions extends Options { changed?: string; scope: CheckScope }
+interface CheckOptions extends Options { changed?: string; staged?: boolean; scope: CheckScope }
 
 async function check(paths: string[], opts: CheckOptions): Promise<Report> {
   const targets = await resolveTargets(paths, opts);
   const report: Report = { files: 0, results: [], skipped: [] };
   for (const target of targets) {
     let only: Set<string> | undefined;
-    if (opts.changed) {
+    if (opts.changed || opts.staged) {
       try {
-        only = await changedFiles(target.root, opts.changed);
+        only = opts.staged ? await stagedFiles(target.root) : await changedFiles(target.root, opts.changed!);
       } catch (err) {
         fail((err as Error).message);
       }
@@ -169,6 +170,7 @@ export async function main(argv: string[]): Promise<number> {
         offline: { type: 'boolean', default: false },
         template: { type: 'string' },
         changed: { type: 'string' },
+        staged: { type: 'boolean', default: false },
         rules: { type: 'string', default: 'all' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -190,7 +192,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!['error', 'warning', 'info'].includes(failOn)) fail(`Unknown --fail-on '${failOn}': use error, warning or info`);
       const scope = values.rules as CheckScope;
       if (scope !== 'all' && scope !== 'header') fail(`Unknown --rules '${values.rules}': use all or header`);
-      const report = await check(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline, changed: values.changed, scope });
+      const report = await check(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline, changed: values.changed, staged: values.staged, scope });
       const out = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, version) : format === 'github' ? formatGithub(report) : formatText(report);
       process.stdout.write(out);
       if (format === 'text') {

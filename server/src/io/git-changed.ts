@@ -32,3 +32,10 @@ export async function changedFiles(root: string, ref: string): Promise<Set<strin
   if (!diff || !untracked) throw new Error(`git could not list the changes against '${ref}'`);
   return new Set([...diff.stdout.split('\0'), ...untracked.stdout.split('\0')].filter(Boolean));
 }
+
+/** Paths relative to `root` of files staged for the next commit (added, copied, modified, renamed): what a pre-commit hook checks. */
+export async function stagedFiles(root: string): Promise<Set<string>> {
+  const staged = await runGit('git', ['-c', 'core.quotePath=false', 'diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACMRT', '--relative', '--', '.'], options(root));
+  if (!staged) throw new Error(`git could not list the staged files at ${root}`);
+  return new Set(staged.stdout.split('\0').filter(Boolean));
+}

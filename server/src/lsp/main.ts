@@ -15,6 +15,7 @@ import { policySnippets } from './completion';
 import { commitCodeActions, commitCompletions, commitDiagnostics, commitRepoRoot, isCommitMessagePath } from './commit-message';
 import { policyCompletions, policyHover } from './policy-assist';
 import { markerHover } from './marker-hover';
+import { spdxCompletions, spdxHover } from './spdx-assist';
 import { checkDocument, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
 import { policyForPath } from '../engine/policy/overrides';
 import { Folders, FolderState, toFsPath } from './folders';
@@ -266,6 +267,9 @@ connection.onCompletion(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const target = doc && (await stateForUri(doc.uri));
   if (!doc || !target) return [];
+  // In an SPDX license value of any file: license and exception ids, ranked by the policy in force there.
+  const spdx = spdxCompletions(doc, params.position, policyForPath(target.state.policy, rulePath(target.state, target.fsPath)));
+  if (spdx) return spdx;
   if (isCommitMessagePath(target.fsPath, doc.languageId)) return commitCompletions(doc, params.position, target.state.policy);
   // In the policy file itself: its keys, values and SPDX ids, not the header snippets.
   if (folders.ownerOfPolicyFile(target.fsPath)) return policyCompletions(doc, params.position);
@@ -278,6 +282,8 @@ connection.onHover(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   const target = doc && (await stateForUri(doc.uri));
   if (!doc || !target) return null;
+  const spdxInfo = spdxHover(doc, params.position, policyForPath(target.state.policy, rulePath(target.state, target.fsPath)));
+  if (spdxInfo) return spdxInfo;
   if (folders.ownerOfPolicyFile(target.fsPath)) return policyHover(doc, params.position);
   // Elsewhere: what an AI marker or snippet under the cursor declares, and what the policy asks there.
   const { result } = await checkDocument(doc, target.fsPath, target.state, logError);
