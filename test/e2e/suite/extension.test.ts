@@ -174,4 +174,24 @@ describe('OSPO Compliance in VS Code', function () {
     const [diagnostic] = await until(() => `header-missing on the closed scripts/deploy.sh (have ${describeDiagnostics(closed)})`, () => (headerMissing(closed).length ? headerMissing(closed) : undefined));
     assert.equal(diagnostic.range.start.line, 0);
   });
+
+  it('completes SPDX license ids after SPDX-License-Identifier:', async function () {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const file = vscode.Uri.joinPath(folder, `ospo_e2e_spdx_${process.pid}.py`);
+    await vscode.workspace.fs.writeFile(file, Buffer.from('# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: Apa\n'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(file);
+      await vscode.window.showTextDocument(doc);
+      const at = new vscode.Position(1, doc.lineAt(1).text.length);
+      const labels = await until('Apache-2.0 among the completions', async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', file, at);
+        const names = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+        return names.includes('Apache-2.0') ? names : undefined;
+      });
+      assert.ok(labels.includes('Apache-2.0'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
+  });
 });

@@ -1,0 +1,136 @@
+// License texts and the LICENSES/ folder (REUSE 3.3, "License Files"):
+// - every license and exception used by a Covered File needs `LICENSES/<id>.<ext>`;
+// - the name is the SPDX id (or `LicenseRef-…`) followed by an extension;
+// - no license text that nothing uses, and nothing else in LICENSES/.
+// reuse-tool's reading, followed here: `<id>+` (or-later) is satisfied by `LICENSES/<id>.txt` and
+// keeps it from being unused; a `.license` file in LICENSES/ is a sidecar, not a license; a name
+// that is an id without an extension (`LICENSES/MIT`) still provides the text but is reported.
+
+import licenseIds = require('spdx-license-ids');
+import deprecatedIds = require('spdx-license-ids/deprecated.json');
+import exceptionIds = require('spdx-exceptions');
+import { parseExpression } from './expression';
+
+type FullList = Readonly<Record<string, { readonly name: string; readonly licenseText: string; readonly osiApproved: boolean }>>;
+
+// The full list is a few MB of text: loaded on first use only (esbuild bundles the require).
+let full: FullList | undefined;
+function fullList(): FullList {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (full ??= require('spdx-license-list/full') as FullList);
+}
+
+const current = new Set<string>(licenseIds);
+const deprecated = new Set<string>(deprecatedIds);
+const exceptions = new Set<string>(exceptionIds);
+
+const licenseRef = /^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/;
+
+/** The SPDX list's text of a license, or undefined (LicenseRef-*, exceptions, unknown ids). */
+export function licenseTextFor(id: string): string | undefined {
+  const entry = Object.prototype.hasOwnProperty.call(fullList(), id) ? fullList()[id] : undefined;
+  return entry?.licenseText;
+}
+
+/** The ids an SPDX expression uses, exceptions and LicenseRef-* included, each once, in order (`+` kept). */
+export function licenseIdsIn(expression: string): string[] {
+  return [...new Set(parseExpression(expression).ids)];
+}
+
+/** On the SPDX license list (current or deprecated) or the exception list, or a LicenseRef. */
+export function isKnownId(id: string): boolean {
+  return current.has(id) || deprecated.has(id) || exceptions.has(id) || licenseRef.test(id);
+}
+
+export function isDeprecatedId(id: string): boolean {
+  return deprecated.has(id);
+}
+
+export interface LicenseFileProblem {
+  file: string;
+  kind: 'unused' | 'deprecated' | 'not-spdx' | 'no-extension' | 'duplicate';
+  message: string;
+}
+
+export interface LicenseFile {
+  /** As given (relative to LICENSES/). */
+  file: string;
+  /** The id it provides. */
+  id: string;
+  hasExtension: boolean;
+  known: boolean;
+}
+
+function baseName(file: string): string {
+  const norm = file.replace(/\\/g, '/');
+  return norm.slice(norm.lastIndexOf('/') + 1);
+}
+
+/**
+ * The id a LICENSES/ file provides: its name without the last extension, when that is an SPDX id or
+ * a LicenseRef; else the whole name when that is one (no extension; `GPL-3.0` has none either);
+ * else the name without its extension (not an SPDX id). Undefined for `.license` sidecars.
+ */
+export function licenseFileId(file: string): LicenseFile | undefined {
+  const name = baseName(file);
+  if (name.endsWith('.license') || name === '') return undefined;
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  if (dot > 0 && isKnownId(stem)) return { file, id: stem, hasExtension: true, known: true };
+  if (isKnownId(name)) return { file, id: name, hasExtension: false, known: true };
+  return { file, id: stem, hasExtension: dot > 0, known: false };
+}
+
+function provided(licenseFiles: readonly string[]): Map<string, string> {
+  const byId = new Map<string, string>();
+  for (const f of licenseFiles) {
+    const lf = licenseFileId(f);
+    if (lf && !byId.has(lf.id)) byId.set(lf.id, f);
+  }
+  return byId;
+}
+
+/**
+ * Problems with the files in LICENSES/ (names relative to LICENSES/), given the ids used by the
+ * Covered Files (as licenseIdsIn gives them, `+` kept).
+ */
+export function licenseFileProblems(licenseFiles: readonly string[], used: ReadonlySet<string>): LicenseFileProblem[] {
+  const problems: LicenseFileProblem[] = [];
+  const seen = new Map<string, string>();
+  const usedBare = new Set<string>();
+  for (const u of used) usedBare.add(u.endsWith('+') ? u.slice(0, -1) : u);
+  for (const file of licenseFiles) {
+    const lf = licenseFileId(file);
+    if (!lf) continue;
+    const first = seen.get(lf.id);
+    if (first !== undefined) {
+      problems.push({ file, kind: 'duplicate', message: `${lf.id} already has a license text, ${first}: keep one` });
+      continue;
+    }
+    seen.set(lf.id, file);
+    if (!lf.known) {
+      problems.push({ file, kind: 'not-spdx', message: `"${lf.id}" is neither an SPDX license id nor LicenseRef-…: name the file after the license's SPDX id, with an extension` });
+    } else if (!lf.hasExtension) {
+      problems.push({ file, kind: 'no-extension', message: `${lf.id} has no file extension: name it ${lf.id}.txt` });
+    }
+    if (lf.known && isDeprecatedId(lf.id)) {
+      problems.push({ file, kind: 'deprecated', message: `${lf.id} is a deprecated SPDX license id` });
+    }
+    if (!usedBare.has(lf.id)) {
+      problems.push({ file, kind: 'unused', message: `no file is licensed under ${lf.id}: remove the license text` });
+    }
+  }
+  return problems;
+}
+
+/** Ids used (`+` kept) that have no text in LICENSES/; `X+` is satisfied by the text of `X`. */
+export function missingLicenseTexts(used: ReadonlySet<string>, licenseFiles: readonly string[]): string[] {
+  const have = provided(licenseFiles);
+  const missing: string[] = [];
+  for (const id of used) {
+    if (have.has(id)) continue;
+    if (id.endsWith('+') && have.has(id.slice(0, -1))) continue;
+    missing.push(id);
+  }
+  return missing.sort();
+}

@@ -1,0 +1,108 @@
+// Loads a project's REUSE metadata: every REUSE.toml (root and nested), `.reuse/dep5` and the file
+// names in LICENSES/. Parsing is the pure engine's (engine/reuse); this only reads files.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import fg = require('fast-glob');
+import { parseReuseToml, ReuseToml, TomlProblem } from '../engine/reuse/reuse-toml';
+import { Dep5, parseDep5 } from '../engine/reuse/dep5';
+import { ReuseContext } from '../engine/reuse/licensing';
+
+export interface LoadedReuseContext extends ReuseContext {
+  /** Files in LICENSES/ (recursively), relative to LICENSES/, `/`-separated, sorted. */
+  licenseFiles: string[];
+  /** Problems of the REUSE.toml files and the dep5 file, with the root-relative file they are in. */
+  problems: { file: string; problem: TomlProblem }[];
+}
+
+export const dep5Path = '.reuse/dep5';
+
+// Folders never searched for REUSE.toml: VCS data, dependencies. (Whatever else the caller skips,
+// such as git-ignored folders, it leaves out of `files`.)
+const skippedDirs = new Set(['.git', '.hg', '.sl', 'node_modules']);
+
+function toPosix(rel: string): string {
+  return rel.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
+function inSkippedDir(rel: string): boolean {
+  return rel.split('/').slice(0, -1).some((d) => skippedDirs.has(d));
+}
+
+async function readText(abs: string): Promise<string | undefined> {
+  try {
+    const bytes = await fs.readFile(abs);
+    return bytes.toString('utf8').replace(/^\uFEFF/, '');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+    throw err;
+  }
+}
+
+async function listLicenses(root: string): Promise<string[]> {
+  const dir = path.join(root, 'LICENSES');
+  try {
+    const entries = await fg('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false });
+    return entries.map(toPosix).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Reads the REUSE metadata under `root`. `files` (root-relative paths, the caller's listing of the
+ * project) saves a directory walk; without it REUSE.toml files are found with fast-glob, skipping
+ * .git and node_modules. Unreadable or broken files come back as problems, never as exceptions
+ * (except for I/O errors other than "not found").
+ */
+export async function loadReuseContext(root: string, files?: string[]): Promise<LoadedReuseContext> {
+  const problems: LoadedReuseContext['problems'] = [];
+
+  let tomlPaths: string[];
+  let licenseFiles: string[];
+  if (files) {
+    const rels = files.map(toPosix);
+    tomlPaths = rels.filter((f) => (f === 'REUSE.toml' || f.endsWith('/REUSE.toml')) && !inSkippedDir(f));
+    licenseFiles = rels.filter((f) => f.startsWith('LICENSES/')).map((f) => f.slice('LICENSES/'.length)).sort();
+  } else {
+    tomlPaths = (await fg('**/REUSE.toml', {
+      cwd: root,
+      dot: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      ignore: ['**/.git/**', '**/.hg/**', '**/.sl/**', '**/node_modules/**'],
+    })).map(toPosix);
+    licenseFiles = await listLicenses(root);
+  }
+  tomlPaths.sort();
+
+  const tomls: ReuseToml[] = [];
+  for (const rel of tomlPaths) {
+    const text = await readText(path.join(root, rel));
+    if (text === undefined) continue;
+    const toml = parseReuseToml(text, rel);
+    tomls.push(toml);
+    for (const problem of toml.problems) problems.push({ file: rel, problem });
+  }
+
+  let dep5: Dep5 | undefined;
+  // Read from disk even with a listing: listings often leave out dot folders such as .reuse/.
+  const dep5Text = await readText(path.join(root, dep5Path));
+  if (dep5Text !== undefined) {
+    dep5 = parseDep5(dep5Text, dep5Path);
+    for (const problem of dep5.problems) problems.push({ file: dep5Path, problem });
+    if (tomls.length > 0) {
+      problems.push({
+        file: dep5Path,
+        problem: { message: `REUSE.toml (${tomls[0].file}) and .reuse/dep5 must not be used together: convert .reuse/dep5 to REUSE.toml`, line: 0, character: 0 },
+      });
+    } else {
+      problems.push({
+        file: dep5Path,
+        problem: { message: '.reuse/dep5 is deprecated: convert it to REUSE.toml', line: 0, character: 0, severity: 'warning' },
+      });
+    }
+  }
+
+  return { tomls, dep5, licenseFiles, problems };
+}
