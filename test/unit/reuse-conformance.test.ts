@@ -30,6 +30,9 @@ interface Case {
 }
 
 const headerLines = 30;
+const cli = path.resolve(__dirname, '../../../dist/cli.js');
+/** Findings that make a file non-compliant under REUSE 3.3. */
+const fileRules = new Set(['header-missing', 'copyright-missing', 'spdx-invalid', 'license-text-missing']);
 const mit = (holder = '2024 Jane Doe') => `# SPDX-FileCopyrightText: ${holder}\n# SPDX-License-Identifier: MIT\n`;
 const tagged = (license: string, holder = '2024 Jane Doe') => `# SPDX-FileCopyrightText: ${holder}\n# SPDX-License-Identifier: ${license}\n`;
 
@@ -337,6 +340,15 @@ describe('REUSE conformance corpus', function () {
         const verdict = await lint(root);
         assert.deepEqual(verdict.nonCompliant, [...c.nonCompliant].sort());
         if (c.licenseProblems) assert.deepEqual([...verdict.licenseProblems].sort(), [...c.licenseProblems].sort());
+      });
+
+      it('ospo check --reuse flags exactly the non-compliant files, with lines', () => {
+        const run = spawnSync(process.execPath, [cli, 'check', '--reuse', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+        assert.equal(run.status, c.nonCompliant.length || c.licenseProblems?.length ? 1 : 0, run.stderr);
+        const findings = JSON.parse(run.stdout).findings as { file: string; rule: string; line: number }[];
+        const flagged = [...new Set(findings.filter((f) => fileRules.has(f.rule) && !/^(LICENSES\/|\.reuse\/|(.*\/)?REUSE\.toml$)/.test(f.file)).map((f) => f.file))].sort();
+        assert.deepEqual(flagged, [...c.nonCompliant].sort());
+        assert.ok(findings.every((f) => f.line >= 1), 'every finding has a line');
       });
 
       if (c.reuseTool) {

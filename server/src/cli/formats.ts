@@ -1,15 +1,61 @@
-// Output adapters over the same findings: text, JSON, SARIF 2.1.0 and GitHub workflow commands.
+// Output adapters over the same findings: text, JSON, SARIF 2.1.0, GitHub workflow commands and JUnit XML.
 
-import type { Finding, Severity } from '../engine/findings';
-import { ruleIds } from '../engine/findings';
+import { createHash } from 'node:crypto';
+import type { FixContext } from '../engine/context';
+import type { Finding, RuleId, Severity } from '../engine/findings';
+import { defaultSeverity, ruleIds } from '../engine/findings';
+import { editsFor, fixTitle, isSafe } from '../engine/fixes';
+import { isThirdParty } from '../engine/paths';
+import type { Policy } from '../engine/policy/model';
+import { policyForPath } from '../engine/policy/overrides';
+import { parseSourceFile } from '../engine/source-file';
+import { splitLines, TextEdit } from '../engine/text';
+import { ruleHelp } from './rule-help';
 
-export interface FileFindings { file: string; findings: Finding[] }
-export interface Report { files: number; results: FileFindings[]; skipped: { file: string; reason: string }[] }
+/** A safe quick fix of a finding, as edits against the file's text (0-based lines, UTF-16 characters). */
+export interface ReportFix { description: string; edits: TextEdit[] }
 
-export const formats = ['text', 'json', 'sarif', 'github'] as const;
+/** A finding as the report carries it: SARIF writes `fixes` as `result.fixes[]` when present. */
+export type ReportFinding = Finding & { fixes?: ReportFix[] };
+
+export interface FileFindings {
+  /** Path relative to the folder the CLI ran in, with `/` separators. */
+  file: string;
+  findings: ReportFinding[];
+  /** The file's lines, without terminators: SARIF fingerprints hash the line of each finding. */
+  lines?: string[];
+}
+
+export interface Report {
+  /** How many files were checked, with findings or not. */
+  files: number;
+  /** Files with findings, in path order. */
+  results: FileFindings[];
+  skipped: { file: string; reason: string }[];
+  /** Every checked file (as in `results[].file`), findings or not: JUnit lists the clean ones as passing test cases. */
+  checked?: string[];
+}
+
+export const formats = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof formats)[number];
 
 const docsBase = 'https://github.com/ospo-compliance/ospo-compliance/blob/main/docs/rules';
+
+/**
+ * What SARIF needs beyond the findings, from the file's text: its lines (for fingerprints) and the
+ * edits of each safe quick fix, computed as `ospo fix` would (policy overrides for the path included).
+ * `path` is relative to the policy root, as the scan checked it; `ctx` is `fixContextFor(root)`.
+ */
+export function withSarifDetails(entry: FileFindings, input: { path: string; text: string; sidecarText?: string }, policy: Policy, ctx: FixContext): FileFindings {
+  const local = policyForPath(policy, input.path);
+  const file = parseSourceFile(input.path, input.text, local, input.sidecarText, isThirdParty(input.path, local));
+  const findings = entry.findings.map((f): ReportFinding => {
+    if (!isSafe(f)) return f;
+    const edits = editsFor(f, file, local, ctx);
+    return edits.length ? { ...f, fixes: [{ description: fixTitle(f), edits }] } : f;
+  });
+  return { ...entry, findings, lines: splitLines(input.text).lines };
+}
 
 function rows(report: Report) {
   return report.results.flatMap(({ file, findings }) =>
@@ -30,32 +76,121 @@ export function formatJson(report: Report): string {
   return JSON.stringify({ version: 1, files: report.files, findings: rows(report), skipped: report.skipped }, null, 2) + '\n';
 }
 
-const sarifLevel: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+// ---------------------------------------------------------------------------------------------
+// SARIF 2.1.0
 
+const sarifLevel: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const srcRoot = '%SRCROOT%';
+/** A relative URI reference: each segment percent-encoded (spaces, `#`, `?`, `%`, `:`), sub-delimiters such as `,` kept. */
+const toUri = (file: string) => file.split('\\').join('/').split('/')
+  .map((seg) => encodeURIComponent(seg).replace(/%(2C|3B|3D|40|24|26|2B)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))))
+  .join('/');
+
+/** `header-missing` → `HeaderMissing`: SARIF wants a Pascal-case friendly name beside the id. */
+const friendlyName = (id: string) => id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+
+/**
+ * Findings about the file as a whole: they sit at the top (or just below a shebang) whatever the
+ * file holds, so the line there says nothing about them and must not move their fingerprint.
+ */
+const fileLevel = new Set<RuleId>(['header-missing', 'ai-marker-missing']);
+
+/**
+ * `primaryLocationLineHash`, the fingerprint GitHub code scanning tracks an alert by: a hash of the
+ * rule, the file and the text of the finding's line (trimmed, so reindenting keeps it), then `:n` for
+ * the n-th finding of that rule on an identical line of the file. It does not use the line number,
+ * so a finding keeps its fingerprint when lines are inserted or removed above it.
+ */
+function fingerprints(file: string, findings: ReportFinding[], lines: string[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const text = fileLevel.has(f.rule) ? '' : (lines[f.range.start.line] ?? '').replace(/^\uFEFF/, '').trim();
+    const hash = createHash('sha256').update(`${f.rule}\0${file}\0${text}`).digest('hex').slice(0, 16);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  });
+}
+
+function region(range: TextEdit['range']) {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+/**
+ * The report as a SARIF 2.1.0 log, for GitHub code scanning and other SARIF viewers. Paths are
+ * relative to `%SRCROOT%`, the folder the CLI ran in; columns count UTF-16 code units, as the engine does.
+ * Fingerprints need `lines`, fixes need `fixes` on the findings (see `withSarifDetails`); without them those are left out.
+ */
 export function formatSarif(report: Report, toolVersion: string): string {
+  const ruleIndex = new Map<string, number>(ruleIds.map((id, i) => [id, i]));
+  const results = report.results.flatMap(({ file, findings, lines }) => {
+    const uri = toUri(file);
+    const prints = lines && fingerprints(uri, findings, lines);
+    return findings.map((f, i) => ({
+      ruleId: f.rule,
+      ruleIndex: ruleIndex.get(f.rule),
+      level: sarifLevel[f.severity],
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: srcRoot }, region: region(f.range) } }],
+      ...(prints ? { partialFingerprints: { primaryLocationLineHash: prints[i] } } : {}),
+      ...(f.fixes?.length ? {
+        fixes: f.fixes.map((fix) => ({
+          description: { text: fix.description },
+          artifactChanges: [{
+            artifactLocation: { uri, uriBaseId: srcRoot },
+            replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+          }],
+        })),
+      } : {}),
+    }));
+  });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: {
-        name: 'ospo', informationUri: 'https://github.com/ospo-compliance/ospo-compliance', version: toolVersion,
-        rules: ruleIds.map((id) => ({ id, helpUri: `${docsBase}/${id}.md` })),
+        name: 'ospo',
+        informationUri: 'https://github.com/ospo-compliance/ospo-compliance',
+        version: toolVersion,
+        semanticVersion: toolVersion,
+        rules: ruleIds.map((id) => {
+          const help = ruleHelp[id];
+          return {
+            id,
+            name: friendlyName(id),
+            shortDescription: { text: help?.summary ?? id },
+            fullDescription: help ? { text: help.text, markdown: help.markdown } : { text: id },
+            help: help ? { text: help.text, markdown: help.page } : { text: `${docsBase}/${id}.md` },
+            helpUri: `${docsBase}/${id}.md`,
+            defaultConfiguration: { level: sarifLevel[defaultSeverity[id]] },
+          };
+        }),
       } },
-      results: rows(report).map((r) => ({
-        ruleId: r.rule,
-        level: sarifLevel[r.severity],
-        message: { text: r.message },
-        locations: [{ physicalLocation: {
-          artifactLocation: { uri: r.file.split('\\').join('/') },
-          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
-        } }],
-      })),
+      // Paths are relative to the folder the CLI ran in. Its absolute path is left out on purpose:
+      // the log is then the same on every machine, and a CI runner's folders do not leak into it.
+      originalUriBaseIds: { [srcRoot]: { description: { text: 'The folder ospo check ran in (usually the repository root).' } } },
+      invocations: [{
+        executionSuccessful: true,
+        ...(report.skipped.length ? {
+          toolExecutionNotifications: report.skipped.map((s) => ({
+            level: 'note',
+            message: { text: `Not checked: ${s.reason}` },
+            locations: [{ physicalLocation: { artifactLocation: { uri: toUri(s.file), uriBaseId: srcRoot } } }],
+          })),
+        } : {}),
+      }],
+      columnKind: 'utf16CodeUnits',
+      results,
     }],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
 }
 
-// GitHub workflow commands need their property values and messages escaped.
+// ---------------------------------------------------------------------------------------------
+// GitHub workflow commands
+
+// Escaped as @actions/core does (toolkit's command.ts): `%`, CR and LF everywhere; `:` and `,` in
+// property values too, since they separate the properties.
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 const githubLevel: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
@@ -64,4 +199,68 @@ export function formatGithub(report: Report): string {
   return rows(report).map((r) =>
     `::${githubLevel[r.severity]} file=${escapeProperty(r.file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${escapeProperty(r.rule)}::${escapeData(r.message)}\n`,
   ).join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// JUnit XML
+
+// Characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/U+FFFF) become U+FFFD.
+const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const xmlText = (s: string) => s.replace(notXml, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// In attributes, quotes and line breaks are escaped too: a parser would otherwise fold a line break into a space.
+const xmlAttr = (s: string) => xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+
+/**
+ * The report as JUnit XML, for CI test-report views (GitLab `artifacts:reports:junit`, Jenkins'
+ * `junit` step, Azure Pipelines, CircleCI). One `<testsuite name="ospo">`:
+ * - a failing `<testcase>` per finding, `classname` the file and `name` "<rule> at line L": GitLab
+ *   and Jenkins group test cases by class name, so findings group by file, and each names what and where;
+ *   `<failure type="<rule>" message="…">` carries the message, the body the full `file:line:col` line;
+ * - a passing `<testcase name="no findings">` per clean file when the report lists the checked files:
+ *   the counts then read "3 failed of 120" rather than "3 of 3", and the pass trend over builds means
+ *   something; a report with no test case at all is an error for Jenkins' `junit` step, so a clean run
+ *   without the list still writes one passing test case;
+ * - a `<skipped>` test case per file not checked (binary, not UTF-8, too large), so those are seen.
+ * Every finding is a failure whatever its severity (as ESLint's JUnit formatter does); the severity is
+ * in the body, and whether the job fails is still `--fail-on`'s decision.
+ */
+export function formatJunit(report: Report): string {
+  const cases: string[] = [];
+  let failures = 0;
+  const byFile = new Map(report.results.map((r) => [r.file, r.findings]));
+  const checked = new Set(report.checked);
+  const files = [...checked, ...report.results.map((r) => r.file).filter((f) => !checked.has(f))];
+  for (const file of files) {
+    const findings = byFile.get(file) ?? [];
+    if (!findings.length) {
+      cases.push(`  <testcase classname="${xmlAttr(file)}" name="no findings" file="${xmlAttr(file)}"/>`);
+      continue;
+    }
+    const names = new Map<string, number>();
+    for (const f of findings) {
+      const line = f.range.start.line + 1;
+      let name = `${f.rule} at line ${line}`;
+      // Test cases are told apart by class name and name: a second finding of a rule on one line gets a number.
+      const n = (names.get(name) ?? 0) + 1;
+      names.set(name, n);
+      if (n > 1) name += ` (${n})`;
+      const where = `${file}:${line}:${f.range.start.character + 1}`;
+      failures++;
+      cases.push(
+        `  <testcase classname="${xmlAttr(file)}" name="${xmlAttr(name)}" file="${xmlAttr(file)}" line="${line}">\n` +
+        `    <failure type="${xmlAttr(f.rule)}" message="${xmlAttr(f.message)}">${xmlText(`${where}: ${f.severity} ${f.rule} ${f.message}`)}</failure>\n` +
+        '  </testcase>',
+      );
+    }
+  }
+  if (!cases.length && !report.skipped.length) {
+    cases.push(`  <testcase classname="ospo" name="${report.files} file${report.files === 1 ? '' : 's'} checked, no findings"/>`);
+  }
+  for (const s of report.skipped) {
+    cases.push(`  <testcase classname="${xmlAttr(s.file)}" name="not checked" file="${xmlAttr(s.file)}">\n    <skipped message="${xmlAttr(s.reason)}"/>\n  </testcase>`);
+  }
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuite name="ospo" tests="${cases.length}" failures="${failures}" errors="0" skipped="${report.skipped.length}" time="0">\n` +
+    cases.map((c) => c + '\n').join('') +
+    '</testsuite>\n';
 }

@@ -1,5 +1,5 @@
 // `ospo`: the same engine as the editor, for CI and the terminal.
-//   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github] [--fail-on error|warning|info]
+//   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github|junit] [--fail-on error|warning|info]
 //              [--changed [REF]] [--staged] [--rules all|header]
 //   ospo fix   [paths…] [--policy FILE] [--dry-run]
 //   ospo init  [folder] [--template NAME]
@@ -22,20 +22,27 @@ import { changedFiles, gitTop, isCommit, stagedFiles } from '../io/git-changed';
 import { listFiles } from '../scan/walk';
 import { rescanFile, scanFolder, scanSettings } from '../scan/scanner';
 import { runInit } from './init';
+import { runReport } from './report';
+import { reusePolicy } from '../engine/reuse/policy';
+import { withReuseLicensing } from '../engine/check';
+import { loadReuseContext } from '../io/reuse-source';
 import { templateNames } from '../engine/policy/templates';
-import { Format, formatGithub, formatJson, formats, formatSarif, formatText, Report } from './formats';
+import type { FixContext } from '../engine/context';
+import { FileFindings, Format, formatGithub, formatJson, formatJunit, formats, formatSarif, formatText, Report, withSarifDetails } from './formats';
 
 const version = '0.1.0';
 
 const usage = `Usage:
-  ospo check [paths…] [--policy FILE] [--format text|json|sarif|github] [--fail-on error|warning|info]
-             [--changed [REF]] [--staged] [--rules all|header]
+  ospo check [paths…] [--policy FILE] [--format text|json|sarif|github|junit] [--fail-on error|warning|info]
+             [--changed [REF]] [--staged] [--rules all|header] [--reuse]
   ospo fix   [paths…] [--policy FILE] [--dry-run]
   ospo init  [folder] [--template ${templateNames.join('|')}]
+  ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags]   (see ospo report --help)
 
 Options:
   --changed [REF]  check only files changed against REF (default HEAD), and untracked files
   --staged         check only the files staged for commit (for a pre-commit hook)
+  --reuse          check REUSE 3.3 compliance only (headers, sidecars, REUSE.toml, dep5, LICENSES/), not the policy
   --rules header   run the license-header rules only, reading just the top of each file
   --offline        never fetch a remote base policy; use the cache only
 
@@ -86,11 +93,12 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
 const display = (abs: string) => path.relative(process.cwd(), abs).split(path.sep).join('/') || '.';
 const relativeTo = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
-interface CheckOptions extends Options { changed?: string; staged?: boolean; scope: CheckScope }
+interface CheckOptions extends Options { changed?: string; staged?: boolean; scope: CheckScope; reuse?: boolean; format: Format }
 
 async function check(paths: string[], opts: CheckOptions): Promise<Report> {
   const targets = await resolveTargets(paths, opts);
-  const report: Report = { files: 0, results: [], skipped: [] };
+  // JUnit lists the clean files as passing test cases.
+  const report: Report = { files: 0, results: [], skipped: [], checked: opts.format === 'junit' ? [] : undefined };
   for (const target of targets) {
     let only: Set<string> | undefined;
     if (opts.changed || opts.staged) {
@@ -100,26 +108,39 @@ async function check(paths: string[], opts: CheckOptions): Promise<Report> {
         fail((err as Error).message);
       }
     }
-    const scanOptions = { root: target.root, policy: target.policy, git: target.git, history: target.history, scope: opts.scope };
+    // --reuse: REUSE 3.3 and nothing of the organisation's policy.
+    const policy = opts.reuse ? reusePolicy() : target.policy;
+    // SARIF: each finding's line (fingerprints) and safe quick fix, from the file's text.
+    const sarif = opts.format === 'sarif' ? { policy, ctx: await fixContextFor(target.root) } : undefined;
+    const scanOptions = { root: target.root, policy, git: target.git, history: target.history, scope: opts.scope, reuse: opts.reuse ? 'always' as const : 'auto' as const };
     if (target.file) {
       // A file named on the command line is checked even when ignored: it was asked for.
       if (only && !only.has(target.file)) continue;
       const listed = new Set(existsSync(path.join(target.root, target.file + '.license')) ? [target.file + '.license'] : []);
-      const one = rescanFile(target.file, await scanSettings(scanOptions), listed, target.git);
+      const settings = await scanSettings(scanOptions);
+      const one = rescanFile(target.file, settings, listed, target.git);
       if ('reason' in one) report.skipped.push({ file: display(path.join(target.root, one.file)), reason: one.reason });
-      else addFile(report, target.root, one);
+      else await addFile(report, target.root, settings.reuse ? { ...one, findings: withReuseLicensing(one.findings, one.rel, { context: await loadReuseContext(target.root) }) } : one, sarif);
       continue;
     }
     const scan = await scanFolder({ ...scanOptions, under: target.under, only });
     for (const s of scan.skipped) report.skipped.push({ file: display(path.join(target.root, s.file)), reason: s.reason });
-    for (const f of scan.files) addFile(report, target.root, f);
+    for (const f of scan.files) await addFile(report, target.root, f, sarif);
   }
   return report;
 }
 
-function addFile(report: Report, root: string, file: { rel: string; findings: Report['results'][number]['findings'] }): void {
+async function addFile(report: Report, root: string, file: { rel: string; findings: FileFindings['findings'] }, sarif?: { policy: Policy; ctx: FixContext }): Promise<void> {
   report.files++;
-  if (file.findings.length) report.results.push({ file: display(path.join(root, file.rel)), findings: file.findings });
+  const shown = display(path.join(root, file.rel));
+  report.checked?.push(shown);
+  if (!file.findings.length) return;
+  let entry: FileFindings = { file: shown, findings: file.findings };
+  if (sarif) {
+    const read = await readForCheck(path.join(root, file.rel));
+    if (!('skipped' in read)) entry = withSarifDetails(entry, { path: file.rel, text: read.text, sidecarText: read.sidecarText }, sarif.policy, sarif.ctx);
+  }
+  report.results.push(entry);
 }
 
 async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<number> {
@@ -157,6 +178,8 @@ async function withChangedRef(argv: string[]): Promise<string[]> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `report` has options of its own (cli/report.ts), which the strict parse below would refuse.
+  if (argv[0] === 'report') return runReport(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
   let parsed;
   try {
     parsed = parseArgs({
@@ -171,6 +194,7 @@ export async function main(argv: string[]): Promise<number> {
         template: { type: 'string' },
         changed: { type: 'string' },
         staged: { type: 'boolean', default: false },
+        reuse: { type: 'boolean', default: false },
         rules: { type: 'string', default: 'all' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
@@ -188,12 +212,13 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'check') {
       const format = values.format as Format;
       if (!formats.includes(format)) fail(`Unknown --format '${values.format}': use ${formats.join(', ')}`);
-      const failOn = values['fail-on'] as Severity;
-      if (!['error', 'warning', 'info'].includes(failOn)) fail(`Unknown --fail-on '${failOn}': use error, warning or info`);
+      // REUSE compliance fails on any finding (reuse lint counts unused license texts too), unless --fail-on says otherwise.
+      const failOn = (values.reuse && !argv.some((a) => a.startsWith('--fail-on')) ? 'hint' : values['fail-on']) as Severity;
+      if (!['error', 'warning', 'info', 'hint'].includes(failOn)) fail(`Unknown --fail-on '${failOn}': use error, warning or info`);
       const scope = values.rules as CheckScope;
       if (scope !== 'all' && scope !== 'header') fail(`Unknown --rules '${values.rules}': use all or header`);
-      const report = await check(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline, changed: values.changed, staged: values.staged, scope });
-      const out = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, version) : format === 'github' ? formatGithub(report) : formatText(report);
+      const report = await check(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline, changed: values.changed, staged: values.staged, scope, reuse: values.reuse, format });
+      const out = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, version) : format === 'github' ? formatGithub(report) : format === 'junit' ? formatJunit(report) : formatText(report);
       process.stdout.write(out);
       if (format === 'text') {
         const count = report.results.reduce((n, r) => n + r.findings.length, 0);

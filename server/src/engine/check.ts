@@ -11,6 +11,9 @@ import { parseSourceFile, SourceFile } from './source-file';
 import { message } from './messages';
 import type { AiHistory } from './ai-trailers';
 import { range } from './text';
+import type { ReuseInput } from './reuse/input';
+import { effectiveLicensing, LicensingValue, ownLicensingIgnored } from './reuse/licensing';
+import { licenseIdsIn, licenseTextFor, missingLicenseTexts } from './reuse/license-texts';
 
 export interface CheckInput {
   /** Path relative to the workspace folder, with `/` separators; rules and overrides match on it. */
@@ -28,6 +31,8 @@ export interface CheckInput {
   aiHistory?: AiHistory;
   /** `header` runs the header rules only (a fast workspace scan reads just the top of each file). */
   scope?: CheckScope;
+  /** The project's REUSE metadata: REUSE.toml and dep5 licensing, and the texts in LICENSES/. */
+  reuse?: ReuseInput;
 }
 
 export type CheckScope = 'all' | 'header';
@@ -43,6 +48,40 @@ export interface CheckResult {
 
 export { isGeneratedText } from './generated';
 
+/** Rules about the file's own license and copyright tags: moot when a REUSE.toml override replaces them. */
+const ownTagRules = new Set(['header-missing', 'copyright-missing', 'spdx-invalid', 'spdx-deprecated', 'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'license-text-missing']);
+
+/**
+ * REUSE.toml and dep5 (REUSE 3.3): a file they license needs no header of its own (its
+ * header-missing and copyright-missing go); under an `override` table its own tags are not read at
+ * all; and a license they give the file needs its text in LICENSES/ like any other. Also applied by
+ * the workspace scan to results from workers. Works from the findings alone: header-missing means
+ * the file has no license of its own, so `closest` tables apply.
+ */
+export function withReuseLicensing(findings: Finding[], path: string, reuse: ReuseInput | undefined): Finding[] {
+  const ctx = reuse?.context;
+  if (!ctx || !(ctx.tomls.length || ctx.dep5)) return findings;
+  let out = ownLicensingIgnored(path, ctx) ? findings.filter((f) => !ownTagRules.has(f.rule)) : findings;
+  const mark: LicensingValue = { value: '', source: { kind: 'header', file: path, line: 0 } };
+  const own = {
+    licenses: out.some((f) => f.rule === 'header-missing') ? [] : [mark],
+    copyrights: out.some((f) => f.rule === 'copyright-missing' || f.rule === 'header-missing') ? [] : [mark],
+  };
+  const effective = effectiveLicensing(path, own, ctx);
+  const external = effective.licenses.filter((l) => l !== mark);
+  if (external.length) out = out.filter((f) => f.rule !== 'header-missing');
+  if (effective.copyrights.some((c) => c !== mark)) out = out.filter((f) => f.rule !== 'copyright-missing');
+  if (reuse?.licenseFiles) {
+    for (const l of external) {
+      const source = `${l.source.file} line ${l.source.line + 1}`;
+      for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), reuse.licenseFiles)) {
+        out = [...out, { rule: 'license-text-missing', severity: 'warning', range: range(0, 0, 0), message: message('license-text-missing.external', { id, source }), fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined }];
+      }
+    }
+  }
+  return out;
+}
+
 export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   const exempt = exemptReason(input.path);
   if (exempt) return { findings: [], exempt };
@@ -57,7 +96,7 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   const file = parseSourceFile(input.path, input.text, policy, input.sidecarText, isThirdParty(input.path, policy));
   const ctx = {
     currentYear: input.currentYear ?? new Date().getFullYear(), today: input.today,
-    aiHistory: input.aiHistory,
+    aiHistory: input.aiHistory, reuse: input.reuse,
     // Asked by the AI rules only: a header-only check never looks for markers.
     get hasAiMarker() { return file.markers.markers.length > 0 || file.markers.legacy.length > 0; },
   };
@@ -70,7 +109,7 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   }
   if (policy.files.generated === 'check' && input.scope !== 'header') findings.push(...aiGeneratedSemantics(input.path, input.text, policy, file));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { findings, file, policy };
+  return { findings: withReuseLicensing(findings, input.path, input.reuse), file, policy };
 }
 
 /** ai-generated-semantics: AI markers on a file also marked @generated / DO NOT EDIT. */

@@ -11,7 +11,7 @@ export function exemptReason(path: string): string | undefined {
   if (parts.length >= 2 && parts[parts.length - 2] === 'LICENSES') return 'license text in LICENSES/';
   if (/^(LICEN[CS]E|COPYING)([-.].*)?$/.test(name)) return 'license file';
   if (name.endsWith('.license')) return 'REUSE sidecar';
-  if (name === 'REUSE.toml' || (parts.length >= 2 && parts[parts.length - 2] === '.reuse' && name === 'dep5')) return 'REUSE metadata';
+  if (name === 'REUSE.toml' || parts.includes('.reuse')) return 'REUSE metadata';
   if (/\.spdx(\.(json|ya?ml|xml|rdf))?$/i.test(name)) return 'SPDX document';
   return undefined;
 }

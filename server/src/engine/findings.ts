@@ -10,6 +10,7 @@ export const ruleIds = [
   'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'third-party-header',
   'snippet-unbalanced', 'snippet-incomplete', 'ai-forbidden', 'ai-marker-incomplete', 'ai-marker-malformed', 'ai-tool-denied',
   'ai-reviewer-invalid', 'ai-nonstandard-marker', 'ai-generated-semantics', 'ai-chatbot-artifact', 'commit-ai-attribution', 'ai-marker-missing',
+  'license-text-missing', 'license-text-unused', 'reuse-invalid',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -36,6 +37,9 @@ export const defaultSeverity: Record<RuleId, Severity> = {
   'ai-chatbot-artifact': 'warning',
   'commit-ai-attribution': 'error',
   'ai-marker-missing': 'warning',
+  'license-text-missing': 'warning',
+  'license-text-unused': 'warning',
+  'reuse-invalid': 'error',
 };
 
 /** What a fix needs to know, carried in `Diagnostic.data` so code actions need not re-derive it. */
@@ -49,7 +53,9 @@ export type FixData =
   /** Insert several `Key: value` tag lines before `line`, each shaped like the tag line `like` (anywhere in the file). */
   | { kind: 'insert-lines'; line: number; like: number; lines: string[]; safe: boolean }
   /** Delete whole lines; fix-all applies it unless `safe` is false. */
-  | { kind: 'delete-lines'; lines: number[]; safe?: boolean };
+  | { kind: 'delete-lines'; lines: number[]; safe?: boolean }
+  /** Create `LICENSES/<id>.txt` from the license text shipped with the extension: another file, so never part of fix-all. */
+  | { kind: 'create-license-text'; id: string };
 
 export interface Finding {
   rule: RuleId;

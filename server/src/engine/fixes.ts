@@ -149,6 +149,9 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
       const filled = fix.lines.map((l) => (ctx.reviewer ? l.replace('NAME <EMAIL>', ctx.reviewer) : l));
       return [insertLines(file, fix.line, filled.map((l) => tagLineLike(lines, fix.like, l)), false)];
     }
+    case 'create-license-text':
+      // Another file: the editor and the CLI create it (lsp/code-actions.ts).
+      return [];
     case 'delete-lines':
       return deleteLineRuns(linesFor(file, Math.max(...fix.lines)).lines, fix.lines);
   }
@@ -169,6 +172,7 @@ export function fixTitle(finding: Finding): string {
       return message('fix.replace', { text: fix.text });
     case 'insert-line': return finding.rule === 'snippet-unbalanced' ? message('fix.snippet-end') : message('fix.insert-line', { text: fix.text });
     case 'insert-lines': return message('fix.insert-lines', { text: fix.lines.map((l) => l.split(':')[0]).join(', ') });
+    case 'create-license-text': return message('fix.create-license-text', { id: fix.id });
     case 'delete-lines': return finding.rule === 'ai-chatbot-artifact' ? message('fix.delete-artifact-line') : message('fix.delete-header');
     default: return '';
   }
@@ -179,6 +183,7 @@ export function isSafe(finding: Finding): boolean {
   const fix = finding.fix;
   if (!fix) return false;
   if (fix.kind === 'replace' || fix.kind === 'insert-line' || fix.kind === 'insert-lines') return fix.safe;
+  if (fix.kind === 'create-license-text') return false;
   return fix.kind === 'delete-lines' ? fix.safe !== false : true;
 }
 

@@ -6,6 +6,7 @@ import { findHeader, Header, parseTagLine, Tag } from './header';
 import { Markers, parseMarkers } from './markers';
 import type { Policy } from './policy/model';
 import { splitLines } from './text';
+import { blankIgnoredRegions, ignoreStart } from './reuse/ignore-blocks';
 
 export interface SourceFile {
   path: string;
@@ -15,6 +16,8 @@ export interface SourceFile {
   uncommentable: boolean;
   /** Tags from `<path>.license` (REUSE: a sidecar takes precedence over the file's own header). */
   sidecarTags: Tag[];
+  /** Whether `<path>.license` exists: then it alone licenses the file, and fixes belong in it. */
+  hasSidecar: boolean;
   /** Under `files.thirdParty`: keeps its own notices, never gets ours. */
   thirdParty: boolean;
   /** Snippets, AI markers, legacy markers and chatbot leftovers anywhere in the file. */
@@ -29,7 +32,10 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
       if (tag) sidecarTags.push(tag);
     });
   }
-  const header = findHeader(path, text, policy.headers.maxLine);
+  // REUSE-IgnoreStart/End regions hold text that only looks like tags (REUSE 3.3).
+  const found = findHeader(path, text.includes(ignoreStart) ? blankIgnoredRegions(text) : text, policy.headers.maxLine);
+  // A `.license` sidecar replaces what the file says about itself (REUSE 3.3): its own tags are not read.
+  const header = sidecarText === undefined ? found : { ...found, licenses: [], copyrights: [] };
   // Found on first use: the header rules never look, and a header-only scan of a large tree then
   // skips the one pass over the whole text.
   let markers: Markers | undefined;
@@ -43,6 +49,7 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
     style: commentStyleFor(path, policy.headers.languages),
     uncommentable: isUncommentable(path),
     sidecarTags,
+    hasSidecar: sidecarText !== undefined,
     thirdParty,
   };
 }

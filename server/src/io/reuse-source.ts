@@ -106,3 +106,15 @@ export async function loadReuseContext(root: string, files?: string[]): Promise<
 
   return { tomls, dep5, licenseFiles, problems };
 }
+
+/**
+ * Whether the project follows REUSE (it has LICENSES/, REUSE.toml or .reuse/dep5), and the names
+ * in LICENSES/: cheap enough to ask before a scan starts.
+ */
+export async function reuseFootprint(root: string): Promise<{ follows: boolean; licenseFiles: string[] }> {
+  const licenseFiles = await listLicenses(root);
+  const exists = (rel: string) => fs.access(path.join(root, rel)).then(() => true, () => false);
+  const hasDir = await fs.stat(path.join(root, 'LICENSES')).then((s) => s.isDirectory(), () => false);
+  const follows = hasDir || (await exists('REUSE.toml')) || (await exists(dep5Path));
+  return { follows, licenseFiles };
+}

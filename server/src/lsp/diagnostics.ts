@@ -10,6 +10,7 @@ import { readSidecar } from '../io/read-file';
 import { allCommitTrailerKeys } from '../engine/ai-trailers';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from './protocol';
+import type { ReuseInput } from '../engine/reuse/input';
 
 const docsBase = 'https://github.com/ospo-compliance/ospo-compliance/blob/main/docs/rules';
 
@@ -49,7 +50,7 @@ export function rulePath(state: FolderState, fsPath: string): string {
 
 export interface DocumentCheck { result: CheckResult; sidecarText?: string; generated: boolean }
 
-export async function checkDocument(doc: TextDocument, fsPath: string, state: FolderState, log: (m: string) => void): Promise<DocumentCheck> {
+export async function checkDocument(doc: TextDocument, fsPath: string, state: FolderState, log: (m: string) => void, reuse?: ReuseInput): Promise<DocumentCheck> {
   const relPath = rulePath(state, fsPath);
   const inside = !relPath.startsWith('../');
   if (inside && state.policy.files.respectGitignore && await state.git.isIgnored(relPath)) {
@@ -61,7 +62,7 @@ export async function checkDocument(doc: TextDocument, fsPath: string, state: Fo
     inside ? state.history.forFile(relPath, allCommitTrailerKeys(state.policy)) : undefined,
   ]);
   try {
-    return { result: checkText({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory }, state.policy), sidecarText, generated };
+    return { result: checkText({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse: inside ? reuse : undefined }, state.policy), sidecarText, generated };
   } catch (err) {
     // The engine is meant never to throw on content; if it does, one file loses its findings, not the server.
     log(`Checking ${fsPath} failed: ${(err as Error).stack ?? err}`);

@@ -12,6 +12,8 @@ import { fixContextFor } from '../io/fix-context';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
 import { LoadedPolicy, loadPolicyText, PolicyOptions, policyFileName, readPolicy } from '../io/policy-source';
+import { LoadedReuseContext, loadReuseContext, reuseFootprint } from '../io/reuse-source';
+import type { ReuseInput } from '../engine/reuse/input';
 
 export interface FolderState {
   root: string;
@@ -32,7 +34,11 @@ export interface FolderState {
   appliedText?: string;
   /** Counts applyText calls, so that only the newest one's result is kept. */
   applySeq: number;
+  /** The folder's REUSE metadata (REUSE.toml, dep5, LICENSES/), read on first use; undefined inside when the folder does not follow REUSE. */
+  reuse?: Promise<LoadedReuse | undefined>;
 }
+
+export type LoadedReuse = ReuseInput & { context: LoadedReuseContext };
 
 export class Folders {
   // Promises, so that requests arriving while a policy is still being read wait for it.
@@ -146,6 +152,23 @@ export class Folders {
       this.log(`Policy for ${state.root}: ${loaded.file ?? 'built-in default'}` +
         (!loaded.policy ? ` has ${errors} error${errors === 1 ? '' : 's'}; keeping the last good policy (${state.policy.source})` : errors ? ` (${errors} problem${errors === 1 ? '' : 's'} with its bases)` : ''));
     }
+  }
+
+  /** The REUSE input for checks in the folder; forgotten by `forgetReuse` when its files change. */
+  reuseFor(state: FolderState): Promise<LoadedReuse | undefined> {
+    state.reuse ??= (async () => {
+      const footprint = await reuseFootprint(state.root);
+      if (!footprint.follows) return undefined;
+      return { context: await loadReuseContext(state.root), licenseFiles: footprint.licenseFiles };
+    })().catch((err) => {
+      this.log(`Reading the REUSE metadata of ${state.root} failed: ${(err as Error).message}`);
+      return undefined;
+    });
+    return state.reuse;
+  }
+
+  forgetReuse(): void {
+    for (const state of this.all()) state.reuse = undefined;
   }
 
   fixContext(state: FolderState): Promise<FixContext> {

@@ -16,10 +16,14 @@ import { commitCodeActions, commitCompletions, commitDiagnostics, commitRepoRoot
 import { policyCompletions, policyHover } from './policy-assist';
 import { markerHover } from './marker-hover';
 import { spdxCompletions, spdxHover } from './spdx-assist';
+import { licensingMarkdown, licensingOf, licensingSummary, reuseActions, reuseMetadataDiagnostics } from './reuse-assist';
+import { wantsKind } from './code-actions';
+import { checkText } from '../engine/check';
+import { readForCheck, readSidecar } from '../io/read-file';
 import { checkDocument, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
 import { policyForPath } from '../engine/policy/overrides';
 import { Folders, FolderState, toFsPath } from './folders';
-import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, ScanWorkspaceCommand, WorkspaceTrustedNotification } from './protocol';
+import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, LicensingRequest, ScanWorkspaceCommand, WorkspaceTrustedNotification } from './protocol';
 import { createPolicy } from './create-policy';
 import { aiCommand, aiCommands } from './ai-commands';
 import { OutsideWatchers } from './watch';
@@ -61,6 +65,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.ospo'] },
       completionProvider: { resolveProvider: false },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
       executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand, ScanWorkspaceCommand, ...aiCommands] },
       diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -111,7 +116,10 @@ async function diagnose(doc: TextDocument) {
     await folders.applyText(policyOwner, fsPath, doc.getText());
     watchOutside();
   }
-  const { result } = await checkDocument(doc, fsPath, state, logError);
+  // REUSE.toml and .reuse/dep5: their own problems, as you type.
+  const metadata = reuseMetadataDiagnostics(doc, rulePath(state, fsPath));
+  if (metadata) return metadata;
+  const { result } = await checkDocument(doc, fsPath, state, logError, await folders.reuseFor(state));
   const diagnostics = result.findings.map(toDiagnostic);
   if (policyOwner) diagnostics.push(...policyOwner.problems.map(policyDiagnostic));
   return diagnostics;
@@ -203,6 +211,12 @@ connection.onDidChangeWatchedFiles(async (e) => {
     refreshAll();
     scheduleRescan(true);
   }
+  // REUSE metadata changed: licensing of other files may have changed with it.
+  if (files.some((f) => /(^|[\\/])REUSE\.toml$|[\\/]\.reuse[\\/]|[\\/]LICENSES[\\/]/.test(f))) {
+    folders.forgetReuse();
+    refreshAll();
+    scheduleRescan(true);
+  }
   // Git's rules changed: forget them, and re-check everything open.
   if (files.some((f) => /[\\/]\.git(ignore|attributes)$|[\\/]\.git[\\/]info[\\/]exclude$/.test(f))) {
     for (const state of folders.all()) state.git = new GitRules(state.root);
@@ -258,9 +272,15 @@ connection.onCodeAction(async (params) => {
   const target = doc && (await stateForUri(doc.uri));
   if (!doc || !target) return [];
   if (isCommitMessagePath(target.fsPath, doc.languageId)) return commitCodeActions(params, doc, target.state.policy);
-  const { result, sidecarText, generated } = await checkDocument(doc, target.fsPath, target.state, logError);
+  const { result, sidecarText, generated } = await checkDocument(doc, target.fsPath, target.state, logError, await folders.reuseFor(target.state));
   const ctx = await folders.fixContext(target.state);
-  return codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated);
+  const rel = rulePath(target.state, target.fsPath);
+  return [
+    ...codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated),
+    ...(wantsKind(params.context.only, CodeActionKind.QuickFix)
+      ? reuseActions({ doc, root: target.state.root, rel, result, policy: result.policy ?? target.state.policy, ctx, diagnostics: params.context.diagnostics })
+      : []),
+  ];
 });
 
 connection.onCompletion(async (params) => {
@@ -286,8 +306,42 @@ connection.onHover(async (params) => {
   if (spdxInfo) return spdxInfo;
   if (folders.ownerOfPolicyFile(target.fsPath)) return policyHover(doc, params.position);
   // Elsewhere: what an AI marker or snippet under the cursor declares, and what the policy asks there.
-  const { result } = await checkDocument(doc, target.fsPath, target.state, logError);
-  return markerHover(result, params.position);
+  const reuse = await folders.reuseFor(target.state);
+  const { result } = await checkDocument(doc, target.fsPath, target.state, logError, reuse);
+  const marker = markerHover(result, params.position);
+  if (marker) return marker;
+  // On line 1 or a license or copyright line of the header: the file's effective licensing and where it comes from.
+  const onHeader = params.position.line === 0 || [...(result.file?.header.licenses ?? []), ...(result.file?.header.copyrights ?? [])].some((t) => t.line === params.position.line);
+  if (!onHeader || !result.file) return null;
+  return { contents: { kind: 'markdown', value: licensingMarkdown(licensingOf(rulePath(target.state, target.fsPath), result, reuse?.context)) } };
+});
+
+connection.onCodeLens(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const target = doc && (await stateForUri(doc.uri));
+  if (!doc || !target || isCommitMessagePath(target.fsPath, doc.languageId)) return [];
+  const reuse = await folders.reuseFor(target.state);
+  const { result } = await checkDocument(doc, target.fsPath, target.state, logError, reuse);
+  if (!result.file) return [];
+  const summary = licensingSummary(licensingOf(rulePath(target.state, target.fsPath), result, reuse?.context));
+  // A lens with no command is a label: VS Code shows it above line 1.
+  return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: `Licensing: ${summary}`, command: '' } }];
+});
+
+/** The status item's question for any file, open or not (images included): its effective licensing. */
+connection.onRequest(LicensingRequest, async (params: { uri: string }) => {
+  const target = await stateForUri(params.uri);
+  if (!target) return undefined;
+  const rel = rulePath(target.state, target.fsPath);
+  const reuse = await folders.reuseFor(target.state);
+  const open = documents.get(params.uri);
+  const read = open ? { text: open.getText(), sidecarText: await readSidecar(target.fsPath) } : await readForCheck(target.fsPath);
+  // A binary file has no text: only its sidecar and REUSE.toml can license it.
+  const text = 'text' in read ? read.text : '';
+  const sidecarText = 'text' in read ? read.sidecarText : await readSidecar(target.fsPath);
+  const result = checkText({ path: rel, text: text || ' ', sidecarText, reuse }, target.state.policy);
+  const licensing = licensingOf(rel, result, reuse?.context);
+  return { summary: licensingSummary(licensing), markdown: licensingMarkdown(licensing) };
 });
 
 connection.onExecuteCommand(async (params, token, clientProgress) => {
@@ -339,7 +393,7 @@ connection.onExecuteCommand(async (params, token, clientProgress) => {
     void connection.window.showWarningMessage('OSPO: open a file to insert a license header.');
     return;
   }
-  const { result } = await checkDocument(doc, target.fsPath, target.state, logError);
+  const { result } = await checkDocument(doc, target.fsPath, target.state, logError, await folders.reuseFor(target.state));
   const missing = result.findings.find((f) => f.rule === 'header-missing');
   const finding = missing?.fix ? missing : undefined;
   if (!finding || !result.file) {

@@ -74,3 +74,10 @@ export interface ScanSummary {
 
 /** At most this many diagnostics are shown per file from a workspace scan; the rest are counted in the log. */
 export const maxScanDiagnosticsPerFile = 100;
+
+/**
+ * Client → server request: the effective licensing of any file (open or not, images too), for the status item.
+ * Params `{ uri: string }`; result `{ summary: string; markdown: string } | undefined`.
+ */
+export const LicensingRequest = 'ospo/licensing';
+export interface LicensingInfo { summary: string; markdown: string }

@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import type { Finding } from '../engine/findings';
 import type { FileResult } from './check-file';
 
-export interface CachedFile { size: number; mtimeMs: number; sidecarMtimeMs?: number; generated?: boolean; findings: Finding[]; skipped?: string }
+export interface CachedFile { size: number; mtimeMs: number; sidecarMtimeMs?: number; generated?: boolean; findings: Finding[]; skipped?: string; licenseIds?: string[] }
 
 /** Bumped when the engine's findings change shape or meaning, so old caches are not trusted. */
-const engineVersion = 2;
+const engineVersion = 3;
 
 export function cacheKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify({ engineVersion, parts })).digest('hex');
@@ -35,7 +35,7 @@ export class ScanCache {
   /** Stores a fresh result; an `unchanged` one keeps the entry it confirmed. */
   put(result: FileResult): CachedFile | undefined {
     if (result.unchanged) return this.entries.get(result.rel);
-    const entry: CachedFile = { size: result.size, mtimeMs: result.mtimeMs, sidecarMtimeMs: result.sidecarMtimeMs, generated: result.generated, findings: result.findings, skipped: result.skipped };
+    const entry: CachedFile = { size: result.size, mtimeMs: result.mtimeMs, sidecarMtimeMs: result.sidecarMtimeMs, generated: result.generated, findings: result.findings, skipped: result.skipped, licenseIds: result.licenseIds };
     this.entries.set(result.rel, entry);
     return entry;
   }

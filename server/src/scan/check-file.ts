@@ -12,6 +12,8 @@ import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
 import { defaultMaxBytes } from '../io/read-file';
 import { GitRules } from '../io/git-rules';
+import { licenseTags } from '../engine/source-file';
+import { licenseIdsIn } from '../engine/reuse/license-texts';
 
 export interface FileJob {
   /** Relative to the scan root, `/`-separated. */
@@ -39,6 +41,8 @@ export interface FileResult {
   unchanged?: boolean;
   /** Git ignores the file: it is not part of the scan at all. */
   ignored?: boolean;
+  /** License ids the file's header and sidecar use, when the project follows REUSE (for unused license texts). */
+  licenseIds?: string[];
 }
 
 export interface ScanSettings {
@@ -50,6 +54,8 @@ export interface ScanSettings {
   /** AI commits per file; undefined when the folder has no git history to read. */
   history?: Record<string, AiCommit[]>;
   maxBytes?: number;
+  /** Set when the project follows REUSE: the names in LICENSES/ (REUSE.toml licensing is applied after, in scanner.ts). */
+  reuse?: { licenseFiles: string[] };
 }
 
 /**
@@ -103,9 +109,10 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     const commits = s.history ? s.history[job.rel] ?? [] : undefined;
     const result = checkText({
       path: job.rel, text: bytes.toString('utf8'), sidecarText, generated: job.generated, scope: s.scope,
-      currentYear: s.currentYear, today: s.today, aiHistory: commits && { commits },
+      currentYear: s.currentYear, today: s.today, aiHistory: commits && { commits }, reuse: s.reuse,
     }, s.policy);
-    return { rel: job.rel, size, mtimeMs, sidecarMtimeMs, generated, findings: result.findings };
+    const licenseIds = s.reuse && result.file ? [...new Set(licenseTags(result.file).flatMap((t) => licenseIdsIn(t.value)))] : undefined;
+    return { rel: job.rel, size, mtimeMs, sidecarMtimeMs, generated, findings: result.findings, licenseIds };
   } catch (err) {
     return skipped(job.rel, 0, 0, reasonFor(err));
   } finally {

@@ -11,6 +11,16 @@ import { cacheKey, ScanCache } from './cache';
 import { checkFile, FileJob, ScanSettings } from './check-file';
 import { Cancellation, CheckPool } from './pool';
 import { listFiles, Skipped } from './walk';
+import { withReuseLicensing } from '../engine/check';
+import { findHeader } from '../engine/header';
+import { message } from '../engine/messages';
+import { licenseIdsIn, missingLicenseTexts } from '../engine/reuse/license-texts';
+import { licensingFromTags, noLicensing } from '../engine/reuse/licensing';
+import { range } from '../engine/text';
+import { readSidecar } from '../io/read-file';
+import * as path from 'node:path';
+import { projectFindings } from '../engine/reuse/project';
+import { loadReuseContext, reuseFootprint } from '../io/reuse-source';
 
 export interface ScanOptions {
   root: string;
@@ -24,6 +34,11 @@ export interface ScanOptions {
   only?: Set<string>;
   cache?: ScanCache;
   token?: Cancellation;
+  /**
+   * REUSE 3.3: `auto` (the default) applies REUSE.toml, dep5 and LICENSES/ checks when the project
+   * has any of them; `always` for `ospo check --reuse`; `never` to leave REUSE out.
+   */
+  reuse?: 'auto' | 'always' | 'never';
   /** Files checked so far, of those found so far; `walking` while more may still be found. */
   onProgress?: (done: number, found: number, walking: boolean) => void;
   workers?: number;
@@ -47,7 +62,11 @@ export interface ScanReport {
 export async function scanSettings(opts: ScanOptions): Promise<ScanSettings> {
   const now = new Date();
   const historyMap = opts.history && (await opts.history.allFiles(allCommitTrailerKeys(opts.policy)));
+  const mode = opts.reuse ?? 'auto';
+  const footprint = mode === 'never' ? undefined : await reuseFootprint(opts.root);
+  const reuse = footprint && (mode === 'always' || footprint.follows) ? { licenseFiles: footprint.licenseFiles } : undefined;
   return {
+    reuse,
     root: opts.root,
     policy: opts.policy,
     scope: opts.scope ?? 'all',
@@ -68,7 +87,7 @@ export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefin
 export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   const settings = await scanSettings(opts);
   const cache = opts.cache;
-  cache?.useKey(cacheKey({ policy: opts.policy, scope: settings.scope, year: settings.currentYear, today: settings.today, history: settings.history }));
+  cache?.useKey(cacheKey({ policy: opts.policy, scope: settings.scope, year: settings.currentYear, today: settings.today, history: settings.history, reuse: settings.reuse }));
 
   let done = 0;
   let found = 0;
@@ -100,14 +119,17 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   const files: ScannedFile[] = [];
   const skipped = [...listing.skipped];
   let checkedNow = 0;
+  const used = new Set<string>();
   for (const r of run.results) {
     if (r.ignored) { listed.delete(r.rel); cache?.delete(r.rel); continue; }
     if (!r.unchanged) checkedNow++;
     const entry = cache ? cache.put(r) : r;
     if (!entry) continue;
+    for (const id of entry.licenseIds ?? []) used.add(id);
     if (entry.skipped) skipped.push({ file: r.rel, reason: entry.skipped });
     else files.push({ rel: r.rel, findings: entry.findings });
   }
+  if (settings.reuse && !run.cancelled) await applyReuse(opts, listed, files, skipped, used);
   if (cache && !opts.only && !opts.under && !run.cancelled) cache.retain(listed);
   const byPath = (a: { rel?: string; file?: string }, b: { rel?: string; file?: string }) => {
     const x = a.rel ?? a.file!;
@@ -118,6 +140,56 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   skipped.sort(byPath);
   return { files, skipped, cancelled: run.cancelled, checkedNow };
 }
+
+/**
+ * REUSE 3.3 over the whole listing, in this thread once the workers are done: files licensed by
+ * REUSE.toml or dep5 lose their header-missing and copyright-missing findings, and findings about
+ * the metadata itself join the results. Unused license texts are only judged on a whole scan.
+ */
+async function applyReuse(opts: ScanOptions, listed: Set<string>, files: ScannedFile[], skipped: Skipped[], used: Set<string>): Promise<void> {
+  const project = await loadReuseContext(opts.root, [...listed]);
+  const input = { context: project, licenseFiles: project.licenseFiles };
+  for (const f of files) f.findings = withReuseLicensing(f.findings, f.rel, input);
+  const byRel = new Map(files.map((f) => [f.rel, f]));
+  const add = (rel: string, finding: Finding) => {
+    let entry = byRel.get(rel);
+    if (!entry) {
+      entry = { rel, findings: [] };
+      byRel.set(rel, entry);
+      files.push(entry);
+    }
+    entry.findings = [...entry.findings, finding];
+  };
+  if (opts.reuse === 'always') {
+    // REUSE covers binary and other unreadable-as-text files too: a sidecar or REUSE.toml must license them.
+    for (let i = skipped.length - 1; i >= 0; i--) {
+      const s = skipped[i];
+      if (!contentReasons.test(s.reason) || !listed.has(s.file)) continue;
+      skipped.splice(i, 1);
+      const sidecar = listed.has(s.file + '.license') ? await readSidecar(path.join(opts.root, s.file)) : undefined;
+      const own = sidecar === undefined ? noLicensing : licensingFromTags(findHeader(s.file + '.license', sidecar, 200), s.file + '.license', 'sidecar');
+      const name = s.file.slice(s.file.lastIndexOf('/') + 1);
+      const base: Finding[] = [];
+      if (!own.licenses.length) base.push({ rule: 'header-missing', severity: 'error', range: range(0, 0, 0), message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }) });
+      if (!own.copyrights.length) base.push({ rule: 'copyright-missing', severity: 'warning', range: range(0, 0, 0), message: message(sidecar === undefined ? 'copyright-missing' : 'copyright-missing.sidecar', { file: name }) });
+      for (const l of own.licenses) {
+        for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), project.licenseFiles)) base.push({ rule: 'license-text-missing', severity: 'warning', range: range(0, 0, 0), message: message('license-text-missing', { id }) });
+      }
+      if (!byRel.has(s.file)) { const entry = { rel: s.file, findings: [] }; byRel.set(s.file, entry); files.push(entry); }
+      for (const f of withReuseLicensing(base, s.file, input)) add(s.file, f);
+      for (const l of own.licenses) for (const id of licenseIdsIn(l.value)) used.add(id);
+    }
+  }
+  const whole = !opts.only && !opts.under;
+  for (const { file, finding } of projectFindings(project, used)) {
+    // Unused license texts are only judged on a whole scan.
+    if (!whole && finding.rule === 'license-text-unused') continue;
+    add(file, finding);
+  }
+}
+
+/** Skip reasons that are about the content, not about access: such files are still covered by REUSE. */
+const contentReasons = /^(binary file|not valid UTF-8|UTF-16|larger than)/;
 
 /** Re-checks one file in this thread (a file changed on disk): what a scan would say of it now. */
 export function rescanFile(rel: string, settings: ScanSettings, listed: Set<string>, git?: GitRules): ScannedFile | Skipped {

@@ -3,12 +3,14 @@
 import type { Finding } from '../findings';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
-import { copyrightTags, SourceFile } from '../source-file';
+import { copyrightTags, licenseTags, SourceFile } from '../source-file';
 import { range } from '../text';
 
 export function copyrightMissing(file: SourceFile, policy: Policy): Finding[] {
-  const first = file.header.licenses[0];
+  const first = licenseTags(file)[0];
   if (!policy.headers.copyright.required || !first || copyrightTags(file).length > 0) return [];
+  // In a sidecar: no place in this file to point at, nor to insert into.
+  if (file.hasSidecar) return [{ rule: 'copyright-missing', severity: 'warning', range: range(0, 0, 0), message: message('copyright-missing.sidecar', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }) }];
   return [{
     rule: 'copyright-missing',
     severity: 'warning',

@@ -14,6 +14,10 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   if (file.thirdParty) {
     return [{ ...base, message: message('header-missing.third-party', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }) }];
   }
+  if (file.hasSidecar) {
+    // The sidecar is what licenses the file: the header goes there, not into the file.
+    return [{ ...base, message: message('header-missing.sidecar', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }) }];
+  }
   if (!file.style) {
     const name = file.path.slice(Math.max(file.path.lastIndexOf('/'), file.path.lastIndexOf('\\')) + 1);
     return [{ ...base, message: message(file.uncommentable ? 'header-missing.uncommentable' : 'header-missing', { file: name }) }];

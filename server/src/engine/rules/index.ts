@@ -25,6 +25,8 @@ import { aiNonstandardMarker } from './ai-nonstandard-marker';
 import { aiChatbotArtifact } from './ai-chatbot-artifact';
 import { aiMarkerMissing } from './ai-marker-missing';
 import type { AiHistory } from '../ai-trailers';
+import type { ReuseInput } from '../reuse/input';
+import { licenseTextMissing } from './license-text-missing';
 
 export interface RuleContext {
   currentYear: number;
@@ -34,6 +36,8 @@ export interface RuleContext {
   aiHistory?: AiHistory;
   /** Whether an in-file AI marker (canonical or legacy) covers the file. */
   hasAiMarker: boolean;
+  /** The project's REUSE metadata, when it follows REUSE. */
+  reuse?: ReuseInput;
 }
 
 export type Rule = (file: SourceFile, policy: Policy, ctx: RuleContext) => Finding[];
@@ -41,7 +45,7 @@ export type Rule = (file: SourceFile, policy: Policy, ctx: RuleContext) => Findi
 /** Rules that read only the license header: a scan limited to them reads only the top of each file. */
 export const headerRules: Rule[] = [
   headerMissing, spdxInvalid, spdxDeprecated, copyrightMissing,
-  licenseDenied, licenseReview, licenseMismatch, copyrightHolder, copyrightYear, thirdPartyHeader,
+  licenseDenied, licenseReview, licenseMismatch, copyrightHolder, copyrightYear, thirdPartyHeader, licenseTextMissing,
 ];
 
 export const rules: Rule[] = [

@@ -1,0 +1,158 @@
+// `ospo report`: a self-contained HTML compliance report for an OSPO, its JSON twin, and with
+// --history the compliance trend over past commits or tags (read from git, no checkout).
+// Exit codes: 0 report written (findings do not fail it: a report is not a gate), 2 usage or policy error.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Policy } from '../engine/policy/model';
+import { gitTop } from '../io/git-changed';
+import { GitHistory } from '../io/git-history';
+import { GitRules } from '../io/git-rules';
+import { findPolicyRoot, readPolicy } from '../io/policy-source';
+import { collect, CollectTarget } from '../report/collect';
+import { buildReportData, ReportData } from '../report/data';
+import { collectHistory, defaultMaxFilesPerCommit, HistoryError, maxTags } from '../report/history';
+import { renderHtml } from '../report/html';
+
+export const reportUsage = `Usage:
+  ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags] [--policy FILE] [--offline]
+
+Writes one self-contained HTML page (no network requests: inline CSS, JS and SVG charts) with the
+share of compliant files overall and per top-level folder, the license mix, findings per rule,
+AI-disclosed regions and a filterable, sortable table of findings.
+
+Options:
+  --out FILE       the HTML report (default ospo-report.html; - for stdout)
+  --json FILE      also write the report's data as JSON (- for stdout); the page shows the same data
+  --history N      add the compliance trend over the last N commits (1-1000) that touched the paths,
+  --history tags   or over the tagged commits (the newest ${maxTags}); read from git objects, no checkout,
+                   with the current policy; at most ${defaultMaxFilesPerCommit} files per commit are checked
+  --policy FILE    use this policy instead of the nearest .ospo/policy.yaml
+  --offline        never fetch a remote base policy; use the cache only
+
+A file is compliant when it has no finding of severity error. With no paths, the current folder is
+reported; file paths in the report are relative to the folder named (or to the folder the paths share).
+Exit codes: 0 report written, 2 usage or policy error.
+`;
+
+export interface ReportIo {
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+  cwd: string;
+}
+
+class UsageError extends Error {}
+
+const slash = (p: string) => p.split(path.sep).join('/');
+
+/** The deepest folder that holds every one of `dirs` (absolute). */
+export function commonFolder(dirs: string[]): string {
+  let base = dirs[0];
+  for (const d of dirs.slice(1)) {
+    while (base !== path.dirname(base) && d !== base && !d.startsWith(base.endsWith(path.sep) ? base : base + path.sep)) base = path.dirname(base);
+  }
+  return base;
+}
+
+interface Resolved extends CollectTarget { scope: string; scopeFolder: string }
+
+async function resolveTargets(paths: string[], cwd: string, policyFlag: string | undefined, offline: boolean, io: ReportIo): Promise<Resolved[]> {
+  const targets: Resolved[] = [];
+  const policies = new Map<string, Policy>();
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (!stat) throw new UsageError(`No such file or folder: ${p}`);
+    const start = stat.isDirectory() ? abs : path.dirname(abs);
+    // The same root `ospo check` uses, so the same rules and overrides apply to the same paths.
+    const root = (policyFlag ? undefined : await findPolicyRoot(start)) ?? gitTop(start) ?? start;
+    let policy = policies.get(root);
+    if (!policy) {
+      const loaded = await readPolicy(root, policyFlag ? path.resolve(cwd, policyFlag) : undefined, { allowFetch: !offline });
+      const where = slash(path.relative(cwd, loaded.file ?? '')) || loaded.file;
+      const errors = loaded.problems.filter((x) => x.severity === 'error');
+      if (!loaded.policy || errors.length) throw new UsageError(errors.map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`).join('\n') || `${where}: cannot read the policy`);
+      for (const w of loaded.problems) io.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${w.message}\n`);
+      policy = loaded.policy;
+      policies.set(root, policy);
+    }
+    targets.push({
+      root, under: slash(path.relative(root, start)), file: stat.isDirectory() ? undefined : slash(path.relative(root, abs)),
+      policy, git: new GitRules(root), history: new GitHistory(root), scope: abs, scopeFolder: start,
+    });
+  }
+  return targets;
+}
+
+/** Builds the report's data for `paths` (resolved against `cwd`). Exported for tests. */
+export async function reportData(paths: string[], opts: { cwd: string; policy?: string; offline?: boolean; history?: number | 'tags'; io: ReportIo; today?: string; currentYear?: number }): Promise<ReportData> {
+  const targets = await resolveTargets(paths.length ? paths : ['.'], opts.cwd, opts.policy, !!opts.offline, opts.io);
+  const base = commonFolder(targets.map((t) => t.scopeFolder));
+  const dates = { today: opts.today, currentYear: opts.currentYear };
+  const collected = await collect(targets, base, dates);
+  const history = opts.history === undefined ? undefined : await collectHistory({
+    targets: targets.map((t) => ({ root: t.root, scope: t.scope, policy: t.policy, git: t.git })), which: opts.history, ...dates,
+  });
+  return buildReportData({
+    root: base, generatedAt: new Date().toISOString(), files: collected.files, skipped: collected.skipped, history,
+    historyOf: opts.history === undefined ? undefined : opts.history === 'tags' ? 'tagged commits' : `up to the last ${opts.history} commit${opts.history === 1 ? '' : 's'} that changed these files`,
+    historyCap: opts.history === undefined ? undefined : defaultMaxFilesPerCommit,
+  });
+}
+
+function parseHistory(value: string | undefined): number | 'tags' | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'tags') return 'tags';
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000) throw new UsageError(`--history takes a number of commits (1-1000) or 'tags', not '${value}'`);
+  return Number(value);
+}
+
+async function writeOut(file: string, text: string, io: ReportIo): Promise<void> {
+  if (file === '-') { io.stdout.write(text); return; }
+  const abs = path.resolve(io.cwd, file);
+  await fs.mkdir(path.dirname(abs), { recursive: true });
+  await fs.writeFile(abs, text, 'utf8');
+}
+
+export async function runReport(args: string[], io: ReportIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'ospo-report.html' },
+        json: { type: 'string' },
+        history: { type: 'string' },
+        policy: { type: 'string' },
+        offline: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    io.stderr.write(`ospo report: ${(err as Error).message}\n\n${reportUsage}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) { io.stdout.write(reportUsage); return 0; }
+  try {
+    const history = parseHistory(values.history);
+    const out = values.out!;
+    if (out === '-' && values.json === '-') throw new UsageError('--out - and --json - cannot both write to stdout');
+    if (!out) throw new UsageError('--out needs a file name');
+    const data = await reportData(positionals, { cwd: io.cwd, policy: values.policy, offline: values.offline, history, io });
+    const outDir = out === '-' ? io.cwd : path.dirname(path.resolve(io.cwd, out));
+    const html = renderHtml(data, { linkBase: slash(path.relative(outDir, data.root)) });
+    if (values.json) await writeOut(values.json, JSON.stringify(data, null, 2) + '\n', io);
+    await writeOut(out, html, io);
+    const t = data.totals;
+    io.stderr.write(`${t.percent}% compliant (${t.compliant} of ${t.files} files without errors), ${t.findings} finding${t.findings === 1 ? '' : 's'}`
+      + `${data.history ? `, ${data.history.length} point${data.history.length === 1 ? '' : 's'} of history` : ''}`
+      + `${out === '-' ? '' : ` → ${out}`}${values.json && values.json !== '-' ? ` (data: ${values.json})` : ''}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof HistoryError) { io.stderr.write(`ospo report: ${err.message}\n`); return 2; }
+    throw err;
+  }
+}

@@ -1,0 +1,21 @@
+// The policy of `ospo check --reuse`: REUSE 3.3 and nothing of an organisation's own policy. Every
+// covered file needs a license and a copyright (from its header, a sidecar, REUSE.toml or dep5),
+// every license a valid SPDX expression with its text in LICENSES/; nothing else is reported.
+
+import type { SeverityOrOff } from '../findings';
+import { ruleIds } from '../findings';
+import { defaultPolicy, Policy } from '../policy/model';
+
+/** The rules REUSE 3.3 asks for; snippet-unbalanced too, since the spec requires Begin/End pairs. */
+export const reuseRules = new Set<string>(['header-missing', 'copyright-missing', 'spdx-invalid', 'snippet-unbalanced', 'license-text-missing', 'license-text-unused', 'reuse-invalid']);
+
+export function reusePolicy(): Policy {
+  const policy = defaultPolicy();
+  policy.source = 'REUSE 3.3';
+  // REUSE covers generated files like any other; only git-ignored files are left out.
+  policy.files = { include: ['**/*'], exclude: [], respectGitignore: true, thirdParty: [], generated: 'check' };
+  policy.headers.required = true;
+  policy.headers.copyright = { required: true, year: 'any' };
+  policy.severity = Object.fromEntries(ruleIds.filter((id) => !reuseRules.has(id)).map((id): [string, SeverityOrOff] => [id, 'off']));
+  return policy;
+}

@@ -1,0 +1,79 @@
+// Gathers what a report needs per file: findings, license ids and AI-disclosed regions. The folder
+// scan (scan/scanner.ts) returns findings only, so this walks the same file list (listFiles) and runs
+// checkText itself, one file after another in this thread, with the same settings a scan uses
+// (scanSettings: year, date, AI commit history). Simple and correct over fast: a report is not
+// run per keystroke.
+
+import * as path from 'node:path';
+import { checkText } from '../engine/check';
+import type { Policy } from '../engine/policy/model';
+import { licenseTags } from '../engine/source-file';
+import type { GitHistory } from '../io/git-history';
+import type { GitRules } from '../io/git-rules';
+import { readForCheck } from '../io/read-file';
+import { scanSettings } from '../scan/scanner';
+import { listFiles } from '../scan/walk';
+import { loadReuseContext } from '../io/reuse-source';
+import type { FileResult } from './data';
+
+/** One path of the command line: a folder `under` the policy root, or a single file. */
+export interface CollectTarget {
+  /** The policy's folder (or the top of the git repository): rules match paths relative to it. */
+  root: string;
+  /** The folder to walk, relative to the root ('' for all of it). */
+  under: string;
+  /** A single file, relative to the root, checked even when ignored (it was asked for). */
+  file?: string;
+  policy: Policy;
+  git?: GitRules;
+  history?: GitHistory;
+}
+
+export interface Collected {
+  files: FileResult[];
+  skipped: { file: string; reason: string }[];
+}
+
+const slash = (p: string) => p.split(path.sep).join('/');
+
+/** Paths in the results are relative to `base` (the report's root). */
+export async function collect(targets: CollectTarget[], base: string, options: { currentYear?: number; today?: string } = {}): Promise<Collected> {
+  const files: FileResult[] = [];
+  const skipped: Collected['skipped'] = [];
+  const seen = new Set<string>();
+  const display = (abs: string) => slash(path.relative(base, abs)) || path.basename(abs);
+  for (const t of targets) {
+    const settings = await scanSettings({ root: t.root, policy: t.policy, git: t.git, history: t.history, scope: 'all', ...options });
+    let rels: string[];
+    if (t.file) {
+      rels = [t.file];
+    } else {
+      const listing = await listFiles(t.root, t.policy, t.git, t.under);
+      rels = listing.files;
+      for (const s of listing.skipped) skipped.push({ file: display(path.join(t.root, s.file)), reason: s.reason });
+    }
+    // The same REUSE input as `ospo check`: REUSE.toml and dep5 licensing, texts in LICENSES/.
+    const reuse = settings.reuse ? { context: await loadReuseContext(t.root), licenseFiles: settings.reuse.licenseFiles } : undefined;
+    for (const rel of rels) {
+      const abs = path.join(t.root, rel);
+      if (seen.has(abs)) continue;
+      seen.add(abs);
+      const read = await readForCheck(abs);
+      if ('skipped' in read) { skipped.push({ file: display(abs), reason: read.skipped }); continue; }
+      const result = checkText({
+        path: rel, text: read.text, sidecarText: read.sidecarText, generated: t.git?.isGenerated(rel) || undefined, scope: 'all',
+        currentYear: settings.currentYear, today: settings.today,
+        aiHistory: settings.history ? { commits: settings.history[rel] ?? [] } : undefined, reuse,
+      }, t.policy);
+      files.push({
+        file: display(abs),
+        findings: result.findings,
+        exempt: result.exempt,
+        licenses: result.file ? licenseTags(result.file).map((tag) => tag.value) : [],
+        aiRegions: result.file ? result.file.markers.markers.map((m) => ({ scope: m.scope, startLine: m.startLine, endLine: m.endLine })) : [],
+      });
+    }
+  }
+  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { files, skipped };
+}

@@ -1,0 +1,172 @@
+// The numbers of `ospo report`, as plain data: the HTML page renders from exactly this object, and
+// `--json` writes it, so the two can never disagree. Pure: per-file results in, ReportData out.
+//
+// Definitions (the page states them too):
+// - A file is *compliant* when it has no finding of severity `error` (warnings and infos do not count
+//   against it). Files the engine exempts (license texts, REUSE sidecars, empty or generated files)
+//   and files that were skipped (binary, too large, unreadable) are not counted at all.
+// - The *license mix* counts files per SPDX id, from every SPDX-License-Identifier of the file's
+//   header and of its `.license` sidecar; an expression is split into its ids (`MIT OR Apache-2.0`
+//   counts for both, `X WITH Y` stays one entry). Values that are not SPDX expressions are counted
+//   as `(not SPDX)`, files without any as `(none)`.
+// - *AI regions* are the AI-disclosure markers of a file (header AI-* tags for the whole file, or
+//   an SPDX snippet with AI-* tags); *AI lines* are the lines covered by at least one of them.
+
+import type { Finding, Severity } from '../engine/findings';
+import { checkExpression } from '../engine/spdx';
+
+export const noLicense = '(none)';
+export const notSpdx = '(not SPDX)';
+
+/** One file's results, as collect.ts (or a test) gathers them. */
+export interface FileResult {
+  /** Relative to the report's root, `/`-separated. */
+  file: string;
+  findings: Finding[];
+  /** SPDX-License-Identifier values as written (header and sidecar). */
+  licenses: string[];
+  /** AI-disclosed regions, 0-based inclusive lines. */
+  aiRegions: { scope: 'file' | 'region'; startLine: number; endLine: number }[];
+  /** Set when the engine does not check the file at all (license text, sidecar, empty, generated). */
+  exempt?: string;
+}
+
+export interface HistoryPoint {
+  /** A short commit hash, or the tag's name. */
+  ref: string;
+  commit: string;
+  /** Committer date, ISO 8601. */
+  date: string;
+  subject: string;
+  percent: number;
+  files: number;
+  compliant: number;
+  /** True when the commit had more files than the cap and only the first ones (by path) were checked. */
+  truncated?: boolean;
+}
+
+export interface ReportData {
+  version: 1;
+  generatedAt: string;
+  /** The folder the report is about (absolute); every `file` below is relative to it. */
+  root: string;
+  totals: { files: number; compliant: number; percent: number; exempt: number; skipped: number; findings: number };
+  folders: { name: string; files: number; compliant: number; percent: number; aiRegions: number; aiLines: number }[];
+  licenses: { id: string; files: number }[];
+  rules: { rule: string; count: number; severity: Severity }[];
+  findings: { file: string; line: number; column: number; rule: string; severity: Severity; message: string }[];
+  skipped: { file: string; reason: string }[];
+  history?: HistoryPoint[];
+  /** How `history` was taken, e.g. "last 10 commits" or "tags". */
+  historyOf?: string;
+  /** Files checked per commit at most, when history was taken. */
+  historyCap?: number;
+}
+
+export interface ReportInput {
+  root: string;
+  generatedAt: string;
+  files: FileResult[];
+  skipped?: { file: string; reason: string }[];
+  history?: HistoryPoint[];
+  historyOf?: string;
+  historyCap?: number;
+}
+
+/** Compliant share in percent, one decimal; 100 when there is nothing to check (no file fails). */
+export function percentOf(compliant: number, files: number): number {
+  return files === 0 ? 100 : Math.round((compliant / files) * 1000) / 10;
+}
+
+export const isCompliant = (findings: readonly Finding[]) => !findings.some((f) => f.severity === 'error');
+
+/** The top-level folder of a relative path, or '.' for a file directly in the root. */
+export function topFolder(file: string): string {
+  const at = file.indexOf('/');
+  return at < 0 ? '.' : file.slice(0, at);
+}
+
+/** The SPDX ids of one SPDX-License-Identifier value (`X WITH Y` kept together), or undefined when it is not an SPDX expression. */
+export function licenseIds(value: string): string[] | undefined {
+  const trimmed = value.trim();
+  if (trimmed === 'NONE' || trimmed === 'NOASSERTION') return [trimmed];
+  const check = checkExpression(trimmed);
+  if (check.problems.length || !check.tokens.length) return undefined;
+  const ids: string[] = [];
+  for (const t of check.tokens) {
+    if (t.exception && ids.length) ids[ids.length - 1] += ` WITH ${t.id}`;
+    else ids.push(t.id);
+  }
+  return ids;
+}
+
+/** How many lines at least one region covers. */
+export function coveredLines(regions: readonly { startLine: number; endLine: number }[]): number {
+  const sorted = [...regions].filter((r) => r.endLine >= r.startLine).sort((a, b) => a.startLine - b.startLine);
+  let total = 0;
+  let upTo = -1;
+  for (const r of sorted) {
+    const from = Math.max(r.startLine, upTo + 1);
+    if (r.endLine >= from) total += r.endLine - from + 1;
+    upTo = Math.max(upTo, r.endLine);
+  }
+  return total;
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+export function buildReportData(input: ReportInput): ReportData {
+  const checked = input.files.filter((f) => !f.exempt);
+  const folders = new Map<string, ReportData['folders'][number]>();
+  const licenses = new Map<string, number>();
+  const rules = new Map<string, { count: number; severity: Severity }>();
+  const findings: ReportData['findings'] = [];
+  let compliant = 0;
+
+  for (const f of checked) {
+    const name = topFolder(f.file);
+    let folder = folders.get(name);
+    if (!folder) folders.set(name, (folder = { name, files: 0, compliant: 0, percent: 0, aiRegions: 0, aiLines: 0 }));
+    folder.files++;
+    const ok = isCompliant(f.findings);
+    if (ok) { folder.compliant++; compliant++; }
+    folder.aiRegions += f.aiRegions.length;
+    folder.aiLines += coveredLines(f.aiRegions);
+
+    const ids = new Set<string>();
+    for (const value of f.licenses) for (const id of licenseIds(value) ?? [notSpdx]) ids.add(id);
+    if (!ids.size) ids.add(noLicense);
+    for (const id of ids) licenses.set(id, (licenses.get(id) ?? 0) + 1);
+
+    for (const x of f.findings) {
+      const r = rules.get(x.rule);
+      if (!r) rules.set(x.rule, { count: 1, severity: x.severity });
+      else { r.count++; if (rank[x.severity] > rank[r.severity]) r.severity = x.severity; }
+      findings.push({ file: f.file, line: x.range.start.line + 1, column: x.range.start.character + 1, rule: x.rule, severity: x.severity, message: x.message });
+    }
+  }
+  for (const folder of folders.values()) folder.percent = percentOf(folder.compliant, folder.files);
+  findings.sort((a, b) => byName(a.file, b.file) || a.line - b.line || a.column - b.column || byName(a.rule, b.rule));
+
+  const data: ReportData = {
+    version: 1,
+    generatedAt: input.generatedAt,
+    root: input.root,
+    totals: {
+      files: checked.length, compliant, percent: percentOf(compliant, checked.length),
+      exempt: input.files.length - checked.length, skipped: input.skipped?.length ?? 0, findings: findings.length,
+    },
+    folders: [...folders.values()].sort((a, b) => byName(a.name, b.name)),
+    licenses: [...licenses].map(([id, files]) => ({ id, files })).sort((a, b) => b.files - a.files || byName(a.id, b.id)),
+    rules: [...rules].map(([rule, r]) => ({ rule, count: r.count, severity: r.severity })).sort((a, b) => b.count - a.count || byName(a.rule, b.rule)),
+    findings,
+    skipped: [...(input.skipped ?? [])].sort((a, b) => byName(a.file, b.file)),
+  };
+  if (input.history) {
+    data.history = input.history;
+    if (input.historyOf) data.historyOf = input.historyOf;
+    if (input.historyCap !== undefined) data.historyCap = input.historyCap;
+  }
+  return data;
+}

@@ -1,0 +1,372 @@
+// The report as one self-contained HTML file: inline CSS and JS, charts as inline SVG drawn by that
+// JS, and no request of any kind (a Content-Security-Policy of `default-src 'none'` says so to the
+// browser). The data is embedded as JSON in <script type="application/json" id="ospo-data"> - the
+// same object `--json` writes - and every number on the page is rendered from it.
+//
+// Escaping: the only values written into the markup on the server are the title and the JSON. The
+// JSON has `<`, `>`, `&` and U+2028/2029 escaped, so no file name can close the script element;
+// the page then builds its elements with textContent and setAttribute, never innerHTML.
+//
+// Links: each finding links twice. The path is a relative link (from where the HTML file was
+// written to the file), which opens the file in any browser and still works when the report is
+// moved together with the tree (a CI artifact next to a checkout), but cannot point at a line.
+// "open" is a vscode://file/<absolute path>:<line>:<column> link, which opens VS Code at the exact
+// line, but only on the machine (and at the path) where the report was made.
+
+import type { ReportData } from './data';
+
+export interface HtmlOptions {
+  /** From the HTML file's folder to data.root, `/`-separated ('' for the same folder). */
+  linkBase?: string;
+}
+
+export const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** JSON that is safe inside a <script> element: nothing in it can end the element or start a comment. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+export function renderHtml(data: ReportData, options: HtmlOptions = {}): string {
+  const name = data.root.split(/[\\/]/).filter(Boolean).pop() ?? data.root;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>OSPO compliance report: ${escapeHtml(name)}</title>
+<style>${css}</style>
+</head>
+<body>
+<header>
+  <h1>OSPO compliance report</h1>
+  <p class="meta"><span id="root"></span> · generated <time id="generated"></time></p>
+</header>
+<noscript><p class="note">This report draws its tables and charts with JavaScript from the data embedded in it
+(the &lt;script id="ospo-data"&gt; element, the same as <code>ospo report --json</code>).</p></noscript>
+<main>
+<section class="cards" aria-label="Summary">
+  <div class="card big"><div class="label">Compliant files</div><div class="value" id="overall-percent"></div>
+    <div class="sub"><span id="overall-compliant"></span> of <span id="overall-files"></span> files</div></div>
+  <div class="card"><div class="label">Findings</div><div class="value" id="total-findings"></div></div>
+  <div class="card"><div class="label">Not counted</div><div class="value small"><span id="total-exempt"></span> exempt · <span id="total-skipped"></span> skipped</div></div>
+</section>
+<p class="note">A file is <strong>compliant</strong> when it has no finding of severity <em>error</em>; warnings and infos do not count against it.
+Exempt files (license texts, REUSE sidecars, empty and generated files) and skipped files (binary, too large, unreadable) are not counted.</p>
+
+<section class="grid">
+  <figure><figcaption>Compliance by top-level folder</figcaption><svg id="chart-folders" class="chart" role="img" aria-label="Compliance by top-level folder"></svg></figure>
+  <figure><figcaption>License mix <span class="hint">(files per SPDX id)</span></figcaption><svg id="chart-licenses" class="chart" role="img" aria-label="License mix"></svg></figure>
+  <figure><figcaption>Findings per rule</figcaption><svg id="chart-rules" class="chart" role="img" aria-label="Findings per rule"></svg></figure>
+  <figure><figcaption>AI-disclosed regions per folder <span class="hint">(lines covered by an AI marker)</span></figcaption><svg id="chart-ai" class="chart" role="img" aria-label="AI-disclosed regions per folder"></svg></figure>
+</section>
+
+<section id="history" hidden>
+  <h2>Trend <span class="hint" id="history-of"></span></h2>
+  <svg id="chart-history" class="chart wide" role="img" aria-label="Compliance over time"></svg>
+  <p class="note">Each point checks the files of that commit, read from git, with today's policy and date; the AI commit-trailer rule is not replayed.<span id="history-cap"></span></p>
+  <details><summary>Points</summary><table id="history-table"><thead><tr><th>Ref</th><th>Date</th><th>Subject</th><th>Files</th><th>Compliant</th></tr></thead><tbody></tbody></table></details>
+</section>
+
+<section>
+  <h2>Findings</h2>
+  <div class="controls">
+    <input id="filter-text" type="search" placeholder="Filter by file, rule or message" aria-label="Filter findings">
+    <select id="filter-severity" aria-label="Severity"><option value="">All severities</option></select>
+    <select id="filter-rule" aria-label="Rule"><option value="">All rules</option></select>
+    <span id="findings-count" class="hint"></span>
+  </div>
+  <table id="findings">
+    <thead><tr>
+      <th data-key="file" aria-sort="ascending"><button type="button">File</button></th>
+      <th data-key="line" class="num"><button type="button">Line</button></th>
+      <th data-key="column" class="num"><button type="button">Col</button></th>
+      <th data-key="severity"><button type="button">Severity</button></th>
+      <th data-key="rule"><button type="button">Rule</button></th>
+      <th data-key="message"><button type="button">Message</button></th>
+    </tr></thead>
+    <tbody></tbody>
+  </table>
+  <p class="note">The path links to the file relative to this report; <em>open</em> opens it at the line in VS Code (on the machine where the report was made).</p>
+</section>
+
+<section id="skipped-section" hidden>
+  <details><summary>Skipped files (<span id="skipped-count"></span>)</summary><ul id="skipped-list"></ul></details>
+</section>
+</main>
+<script type="application/json" id="ospo-data">${scriptJson(data)}</script>
+<script type="application/json" id="ospo-view">${scriptJson({ linkBase: options.linkBase ?? null })}</script>
+<script>${js}</script>
+</body>
+</html>
+`;
+}
+
+const css = `
+:root { --fg:#1f2328; --muted:#59636e; --bg:#fff; --panel:#f6f8fa; --line:#d1d9e0; --ok:#1a7f37; --mid:#bf8700; --bad:#cf222e;
+  --error:#cf222e; --warning:#bf8700; --info:#0969da; --hint:#818b98; --accent:#8250df; --bar:#0969da; }
+@media (prefers-color-scheme: dark) { :root { --fg:#e6edf3; --muted:#9198a1; --bg:#0d1117; --panel:#151b23; --line:#3d444d; --bar:#4493f8; --accent:#ab7df8; } }
+* { box-sizing: border-box; }
+body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--fg); background: var(--bg); }
+header { padding: 20px 28px 8px; border-bottom: 1px solid var(--line); }
+h1 { margin: 0; font-size: 22px; } h2 { font-size: 17px; margin: 28px 0 10px; }
+main { padding: 8px 28px 40px; max-width: 1280px; }
+.meta, .hint, .note { color: var(--muted); } .note { font-size: 12.5px; max-width: 90ch; } .hint { font-weight: normal; font-size: 12.5px; }
+#root { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+.cards { display: flex; gap: 12px; flex-wrap: wrap; margin-top: 16px; }
+.card { background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; min-width: 160px; }
+.card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+.card .value { font-size: 26px; font-weight: 600; } .card .value.small { font-size: 16px; padding-top: 8px; }
+.card.big .value { font-size: 40px; line-height: 1.1; }
+.grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 16px; margin-top: 12px; }
+figure { margin: 0; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; }
+figcaption { font-weight: 600; margin-bottom: 6px; }
+svg.chart { width: 100%; height: auto; display: block; overflow: visible; }
+svg text { fill: var(--fg); font-size: 12px; } svg .muted { fill: var(--muted); } svg .grid-line { stroke: var(--line); stroke-width: 1; }
+svg .track { fill: var(--line); opacity: .45; } svg .empty { fill: var(--muted); font-style: italic; }
+svg .trend { fill: none; stroke: var(--accent); stroke-width: 2.5; } svg .dot { fill: var(--accent); stroke: var(--bg); stroke-width: 1.5; }
+.controls { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin-bottom: 8px; }
+.controls input { flex: 1 1 280px; max-width: 440px; }
+input, select { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 5px 8px; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
+th[aria-sort="ascending"] button::after { content: " \\25B2"; font-size: 10px; } th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: 10px; }
+td.file { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+td.file .open { margin-left: 6px; font-family: system-ui, sans-serif; font-size: 11.5px; }
+a { color: var(--info); }
+.sev { display: inline-block; padding: 0 7px; border-radius: 10px; color: #fff; font-size: 11.5px; font-weight: 600; }
+.sev-error { background: var(--error); } .sev-warning { background: var(--warning); } .sev-info { background: var(--info); } .sev-hint { background: var(--hint); }
+code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+@media print { .controls, th button::after { display: none; } }
+`;
+
+// Plain ES2017, no template literals: the page must run in any current browser without a build.
+const js = `
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('ospo-data').textContent);
+  var view = JSON.parse(document.getElementById('ospo-view').textContent);
+  // The namespace of the SVG elements the parser made: no namespace URL needs to be written here.
+  var NS = document.getElementById('chart-folders').namespaceURI;
+  var rank = { error: 3, warning: 2, info: 1, hint: 0 };
+
+  function $(id) { return document.getElementById(id); }
+  function text(id, value) { $(id).textContent = String(value); }
+  function el(tag, attrs, content) {
+    var e = document.createElement(tag);
+    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
+    if (content !== undefined) e.textContent = String(content);
+    return e;
+  }
+  function svg(tag, attrs, content) {
+    var e = document.createElementNS(NS, tag);
+    for (var k in attrs || {}) e.setAttribute(k, String(attrs[k]));
+    if (content !== undefined) e.textContent = String(content);
+    return e;
+  }
+  function pct(p) { return p + '%'; }
+  function shorten(s, n) { return s.length > n ? s.slice(0, n - 1) + '\\u2026' : s; }
+  function complianceColor(p) { return p >= 90 ? 'var(--ok)' : p >= 70 ? 'var(--mid)' : 'var(--bad)'; }
+
+  // Horizontal bars: rows of { key, label, value, max, text, color }.
+  function bars(target, rows, emptyText) {
+    // Drawn at the size it is shown, so the text keeps its size whatever the window's width.
+    var width = Math.max(320, Math.round(target.getBoundingClientRect().width) || 640);
+    var labelW = Math.min(180, Math.round(width * 0.34)), valueW = 130, rowH = 26, barW = width - labelW - valueW;
+    target.textContent = '';
+    if (!rows.length) {
+      target.setAttribute('viewBox', '0 0 ' + width + ' 30');
+      target.appendChild(svg('text', { x: 0, y: 19, 'class': 'empty' }, emptyText));
+      return;
+    }
+    target.setAttribute('viewBox', '0 0 ' + width + ' ' + (rows.length * rowH + 4));
+    rows.forEach(function (r, i) {
+      var y = i * rowH + 2;
+      var g = svg('g', { 'class': 'bar', 'data-key': r.key });
+      g.appendChild(svg('title', {}, r.label + ': ' + r.text));
+      g.appendChild(svg('text', { x: labelW - 8, y: y + 16, 'text-anchor': 'end', 'class': 'label' }, shorten(r.label, 24)));
+      g.appendChild(svg('rect', { x: labelW, y: y + 4, width: barW, height: 16, rx: 3, 'class': 'track' }));
+      var w = r.max > 0 ? Math.max(r.value > 0 ? 2 : 0, barW * r.value / r.max) : 0;
+      g.appendChild(svg('rect', { x: labelW, y: y + 4, width: w.toFixed(1), height: 16, rx: 3, style: 'fill:' + r.color }));
+      g.appendChild(svg('text', { x: labelW + barW + 8, y: y + 16, 'class': 'value' }, r.text));
+      target.appendChild(g);
+    });
+  }
+
+  // Summary.
+  text('root', data.root);
+  $('generated').setAttribute('datetime', data.generatedAt);
+  text('generated', data.generatedAt.replace('T', ' ').replace(/\\.\\d+Z$/, 'Z'));
+  text('overall-percent', pct(data.totals.percent));
+  $('overall-percent').style.color = complianceColor(data.totals.percent);
+  text('overall-compliant', data.totals.compliant);
+  text('overall-files', data.totals.files);
+  text('total-findings', data.totals.findings);
+  text('total-exempt', data.totals.exempt);
+  text('total-skipped', data.totals.skipped);
+
+  function drawCharts() {
+  bars($('chart-folders'), data.folders.map(function (f) {
+    return { key: f.name, label: f.name === '.' ? '. (top level)' : f.name + '/', value: f.percent, max: 100,
+      text: pct(f.percent) + ' (' + f.compliant + '/' + f.files + ')', color: complianceColor(f.percent) };
+  }), 'No files checked');
+  var maxLicense = data.licenses.reduce(function (m, l) { return Math.max(m, l.files); }, 0);
+  bars($('chart-licenses'), data.licenses.map(function (l) {
+    var special = l.id.charAt(0) === '(';
+    return { key: l.id, label: l.id, value: l.files, max: maxLicense, text: l.files + (l.files === 1 ? ' file' : ' files'),
+      color: special ? 'var(--hint)' : 'var(--bar)' };
+  }), 'No files checked');
+  var maxRule = data.rules.reduce(function (m, r) { return Math.max(m, r.count); }, 0);
+  bars($('chart-rules'), data.rules.map(function (r) {
+    return { key: r.rule, label: r.rule, value: r.count, max: maxRule, text: String(r.count), color: 'var(--' + r.severity + ')' };
+  }), 'No findings');
+  var aiFolders = data.folders.filter(function (f) { return f.aiRegions > 0; });
+  var maxAi = aiFolders.reduce(function (m, f) { return Math.max(m, f.aiLines); }, 0);
+  bars($('chart-ai'), aiFolders.map(function (f) {
+    return { key: f.name, label: f.name === '.' ? '. (top level)' : f.name + '/', value: f.aiLines, max: maxAi,
+      text: f.aiRegions + (f.aiRegions === 1 ? ' region, ' : ' regions, ') + f.aiLines + (f.aiLines === 1 ? ' line' : ' lines'), color: 'var(--accent)' };
+  }), 'No AI-disclosed regions');
+  if (data.history) drawTrend();
+  }
+
+  function drawTrend() {
+    var chart = $('chart-history');
+    chart.textContent = '';
+    var W = Math.max(480, Math.round(chart.getBoundingClientRect().width) || 900), H = 260, left = 44, right = 20, top = 22, bottom = 46, pad = 36;
+    chart.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
+    var pts = data.history;
+    var x = function (i) { return pts.length === 1 ? (left + W - right) / 2 : left + pad + i * (W - left - right - 2 * pad) / (pts.length - 1); };
+    var y = function (p) { return top + (100 - p) * (H - top - bottom) / 100; };
+    [0, 25, 50, 75, 100].forEach(function (p) {
+      chart.appendChild(svg('line', { x1: left, x2: W - right, y1: y(p), y2: y(p), 'class': 'grid-line' }));
+      chart.appendChild(svg('text', { x: left - 6, y: y(p) + 4, 'text-anchor': 'end', 'class': 'muted' }, p + '%'));
+    });
+    if (!pts.length) chart.appendChild(svg('text', { x: left + 8, y: y(50), 'class': 'empty' }, 'No commits to show'));
+    if (pts.length > 1) {
+      chart.appendChild(svg('polyline', { 'class': 'trend', points: pts.map(function (h, i) { return x(i).toFixed(1) + ',' + y(h.percent).toFixed(1); }).join(' ') }));
+    }
+    var every = Math.max(1, Math.ceil(pts.length / Math.max(2, Math.floor((W - left - right) / 110))));
+    pts.forEach(function (h, i) {
+      var g = svg('g', { 'class': 'point', 'data-ref': h.ref });
+      g.appendChild(svg('title', {}, h.ref + ' ' + h.date.slice(0, 10) + ' ' + h.subject + ': ' + pct(h.percent) + ' (' + h.compliant + '/' + h.files + ')'));
+      g.appendChild(svg('circle', { cx: x(i), cy: y(h.percent), r: 4.5, 'class': 'dot' }));
+      if (i % every === 0 || i === pts.length - 1) {
+        g.appendChild(svg('text', { x: x(i), y: y(h.percent) - 10, 'text-anchor': 'middle', 'class': 'value' }, pct(h.percent)));
+        g.appendChild(svg('text', { x: x(i), y: H - bottom + 18, 'text-anchor': 'middle', 'class': 'muted' }, shorten(h.ref, 14) + (h.truncated ? '*' : '')));
+        g.appendChild(svg('text', { x: x(i), y: H - bottom + 33, 'text-anchor': 'middle', 'class': 'muted' }, h.date.slice(0, 10)));
+      }
+      chart.appendChild(g);
+    });
+  }
+
+  // Trend.
+  if (data.history) {
+    $('history').hidden = false;
+    if (data.historyOf) text('history-of', '(' + data.historyOf + ')');
+    if (data.history.some(function (h) { return h.truncated; })) {
+      text('history-cap', ' Commits marked * had more than ' + data.historyCap + ' files: only the first ' + data.historyCap + ' by path were checked.');
+    }
+    var hb = document.querySelector('#history-table tbody');
+    data.history.slice().reverse().forEach(function (h) {
+      var tr = el('tr');
+      tr.appendChild(el('td', {}, h.ref + (h.truncated ? '*' : '')));
+      tr.appendChild(el('td', {}, h.date.slice(0, 10)));
+      tr.appendChild(el('td', {}, h.subject));
+      tr.appendChild(el('td', { 'class': 'num' }, h.files));
+      tr.appendChild(el('td', { 'class': 'num' }, pct(h.percent) + ' (' + h.compliant + '/' + h.files + ')'));
+      hb.appendChild(tr);
+    });
+  }
+
+  drawCharts();
+  var resizing;
+  window.addEventListener('resize', function () { clearTimeout(resizing); resizing = setTimeout(drawCharts, 100); });
+
+  // Skipped files.
+  if (data.skipped.length) {
+    $('skipped-section').hidden = false;
+    text('skipped-count', data.skipped.length);
+    data.skipped.forEach(function (s) { $('skipped-list').appendChild(el('li', {}, s.file + ': ' + s.reason)); });
+  }
+
+  // Findings table: sortable by header, filtered by text, severity and rule. At most maxRows rows are drawn.
+  var maxRows = 2000;
+  var sortKey = 'file', sortDir = 1;
+  var sevSelect = $('filter-severity'), ruleSelect = $('filter-rule'), box = $('filter-text');
+  ['error', 'warning', 'info', 'hint'].forEach(function (s) {
+    if (data.findings.some(function (f) { return f.severity === s; })) sevSelect.appendChild(el('option', { value: s }, s));
+  });
+  data.rules.map(function (r) { return r.rule; }).sort().forEach(function (r) { ruleSelect.appendChild(el('option', { value: r }, r)); });
+
+  function segments(p) {
+    return p.split('/').map(function (s, i) { return i === 0 && /^[A-Za-z]:$/.test(s) ? s : encodeURIComponent(s); }).join('/');
+  }
+  var rootSlash = data.root.replace(/\\\\/g, '/').replace(/\\/$/, '');
+  function vscodeLink(f) {
+    var abs = rootSlash + '/' + f.file;
+    return 'vscode://file' + (abs.charAt(0) === '/' ? '' : '/') + segments(abs) + ':' + f.line + ':' + f.column;
+  }
+  function relativeLink(f) {
+    var base = view.linkBase;
+    return segments((base ? base + '/' : '') + f.file);
+  }
+  function compare(a, b) {
+    var x = a[sortKey], y = b[sortKey];
+    if (sortKey === 'severity') { x = rank[x]; y = rank[y]; }
+    var c = typeof x === 'number' ? x - y : x < y ? -1 : x > y ? 1 : 0;
+    if (c === 0 && sortKey !== 'file') c = a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;
+    else if (c === 0) c = a.line - b.line || a.column - b.column;
+    return c * sortDir;
+  }
+  function render() {
+    var q = box.value.trim().toLowerCase(), sev = sevSelect.value, rule = ruleSelect.value;
+    var rows = data.findings.filter(function (f) {
+      return (!sev || f.severity === sev) && (!rule || f.rule === rule)
+        && (!q || (f.file + ' ' + f.rule + ' ' + f.message).toLowerCase().indexOf(q) >= 0);
+    }).sort(compare);
+    var body = document.querySelector('#findings tbody');
+    body.textContent = '';
+    rows.slice(0, maxRows).forEach(function (f) {
+      var tr = el('tr', { 'data-severity': f.severity, 'data-rule': f.rule });
+      var file = el('td', { 'class': 'file' });
+      file.appendChild(el('a', { href: relativeLink(f), 'class': 'path' }, f.file));
+      file.appendChild(el('a', { href: vscodeLink(f), 'class': 'open', title: 'Open in VS Code at line ' + f.line }, 'open'));
+      tr.appendChild(file);
+      tr.appendChild(el('td', { 'class': 'num' }, f.line));
+      tr.appendChild(el('td', { 'class': 'num' }, f.column));
+      var sevCell = el('td');
+      sevCell.appendChild(el('span', { 'class': 'sev sev-' + f.severity }, f.severity));
+      tr.appendChild(sevCell);
+      tr.appendChild(el('td', {}, f.rule));
+      tr.appendChild(el('td', {}, f.message));
+      body.appendChild(tr);
+    });
+    var count = rows.length === data.findings.length ? rows.length + ' findings' : rows.length + ' of ' + data.findings.length + ' findings';
+    text('findings-count', rows.length > maxRows ? count + ' (the first ' + maxRows + ' shown: filter to see the others)' : count);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('#findings th[data-key]'), function (th) {
+    th.querySelector('button').addEventListener('click', function () {
+      var key = th.getAttribute('data-key');
+      sortDir = key === sortKey ? -sortDir : 1;
+      sortKey = key;
+      Array.prototype.forEach.call(document.querySelectorAll('#findings th[data-key]'), function (o) { o.removeAttribute('aria-sort'); });
+      th.setAttribute('aria-sort', sortDir === 1 ? 'ascending' : 'descending');
+      render();
+    });
+  });
+  box.addEventListener('input', render);
+  sevSelect.addEventListener('change', render);
+  ruleSelect.addEventListener('change', render);
+  render();
+})();
+`;

@@ -1,0 +1,169 @@
+// The report page in a real browser (Chromium, headless, through playwright-core): the numbers it
+// shows are the JSON's, the filter and the sort work, and no request leaves the page.
+// Skipped when /usr/bin/chromium is missing (install: apt-get install -y chromium).
+// OSPO_UPDATE_SCREENSHOT=1 also renders examples/demo with --history to docs/images/report.png.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, Browser, Page } from 'playwright-core';
+import { runReport } from '../../server/src/cli/report';
+import type { ReportData } from '../../server/src/report/data';
+import { capture, fixture, historyRepo, hostileName } from './report.test';
+
+const executablePath = '/usr/bin/chromium';
+const repoRoot = path.resolve(__dirname, '../../..');
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** Opens a page that records every request and aborts any but the report's own file. */
+async function openReport(browser: Browser, file: string, viewport = { width: 1280, height: 900 }) {
+  const url = pathToFileURL(file).href;
+  const page = await browser.newPage({ viewport });
+  const requests: string[] = [];
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.route('**/*', (route) => {
+    if (route.request().url() === url) return route.continue();
+    blocked.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(url);
+  return { page, url, requests, blocked, errors };
+}
+
+describe('ospo report in a browser', function () {
+  this.timeout(60_000);
+  const made: string[] = [];
+  let browser: Browser | undefined;
+  let page: Page;
+  let opened: Awaited<ReturnType<typeof openReport>>;
+  let json: ReportData;
+  let outDir: string;
+
+  before(async function () {
+    if (!fs.existsSync(executablePath)) this.skip();
+    // Three commits (0%, 50%, 100%), then the fixture tree and a file with warnings, uncommitted.
+    const repo = historyRepo(made);
+    for (const [name, content] of Object.entries({ ...fixture, 'src/legacy.c': '// SPDX-License-Identifier: GPL-2.0+\nint x;\n' })) {
+      fs.mkdirSync(path.dirname(path.join(repo.dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(repo.dir, name), content);
+    }
+    outDir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-report-out-')));
+    made.push(outDir);
+    const c = capture(repo.dir);
+    const code = await runReport(['--history', '3', '--out', path.join(outDir, 'report.html'), '--json', path.join(outDir, 'report.json')], c.io);
+    assert.equal(code, 0, c.err.join(''));
+    json = JSON.parse(fs.readFileSync(path.join(outDir, 'report.json'), 'utf8'));
+    browser = await chromium.launch({ executablePath });
+    opened = await openReport(browser, path.join(outDir, 'report.html'));
+    page = opened.page;
+  });
+
+  after(async () => {
+    await browser?.close();
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const rows = () => page.$$eval('#findings tbody tr', (trs) => trs.map((tr) => {
+    const cells = [...tr.querySelectorAll('td')].map((td) => td.querySelector('a.path')?.textContent ?? td.textContent ?? '');
+    return { file: cells[0], line: Number(cells[1]), column: Number(cells[2]), severity: cells[3], rule: cells[4], message: cells[5] };
+  }));
+  const bars = (chart: string) => page.$$eval(`#${chart} g.bar`, (gs) => gs.map((g) => [g.getAttribute('data-key'), g.querySelector('text.value')?.textContent]));
+  const key = (f: { file: string; line: number; column: number; rule: string }) => `${f.file}:${f.line}:${f.column}:${f.rule}`;
+
+  it('shows the numbers of the JSON', async () => {
+    assert.deepEqual(opened.errors, []);
+    assert.equal(await page.textContent('#overall-percent'), `${json.totals.percent}%`);
+    assert.equal(await page.textContent('#overall-compliant'), String(json.totals.compliant));
+    assert.equal(await page.textContent('#overall-files'), String(json.totals.files));
+    assert.equal(await page.textContent('#total-findings'), String(json.totals.findings));
+    assert.deepEqual(await bars('chart-folders'), json.folders.map((f) => [f.name, `${f.percent}% (${f.compliant}/${f.files})`]));
+    assert.deepEqual(await bars('chart-licenses'), json.licenses.map((l) => [l.id, plural(l.files, 'file')]));
+    assert.deepEqual(await bars('chart-rules'), json.rules.map((r) => [r.rule, String(r.count)]));
+    const ai = json.folders.filter((f) => f.aiRegions > 0);
+    assert.ok(ai.length > 0);
+    assert.deepEqual(await bars('chart-ai'), ai.map((f) => [f.name, `${plural(f.aiRegions, 'region')}, ${plural(f.aiLines, 'line')}`]));
+    const points = await page.$$eval('#chart-history g.point', (gs) => gs.map((g) => [g.getAttribute('data-ref'), g.querySelector('text.value')?.textContent]));
+    assert.deepEqual(points, json.history!.map((h) => [h.ref, `${h.percent}%`]));
+    assert.deepEqual(json.history!.map((h) => h.percent), [0, 50, 100]);
+    const shown = await rows();
+    assert.equal(shown.length, json.findings.length);
+    assert.deepEqual(new Set(shown.map(key)), new Set(json.findings.map(key)));
+  });
+
+  it('shows a hostile file name as text, and links each finding to its file and line', async () => {
+    assert.equal(await page.locator('img, iframe, object, embed').count(), 0);
+    const row = page.locator('#findings tbody tr', { has: page.locator('a.path', { hasText: hostileName }) });
+    assert.equal(await row.count(), 1);
+    assert.equal(await row.locator('a.path').textContent(), `src/${hostileName}`);
+    const rel = await row.locator('a.path').getAttribute('href');
+    const base = path.relative(outDir, json.root).split(path.sep).join('/');
+    assert.equal(rel, `${base.split('/').map(encodeURIComponent).join('/')}/src/${encodeURIComponent(hostileName)}`);
+    // The relative link resolves, from the report's folder, to the file itself.
+    assert.equal(decodeURIComponent(new URL(rel!, opened.url).pathname), path.join(json.root, 'src', hostileName));
+    const open = await row.locator('a.open').getAttribute('href');
+    assert.equal(open, `vscode://file${json.root.split('/').map(encodeURIComponent).join('/')}/src/${encodeURIComponent(hostileName)}:1:1`);
+  });
+
+  it('typing in the filter box leaves the matching rows only; the selects filter by severity and rule', async () => {
+    await page.fill('#filter-text', 'BAD.ts');
+    const expected = json.findings.filter((f) => `${f.file} ${f.rule} ${f.message}`.toLowerCase().includes('bad.ts'));
+    assert.ok(expected.length > 0 && expected.length < json.findings.length);
+    assert.deepEqual((await rows()).map(key), expected.map(key));
+    assert.match((await page.textContent('#findings-count'))!, new RegExp(`^${expected.length} of ${json.findings.length} findings`));
+
+    await page.fill('#filter-text', '');
+    await page.selectOption('#filter-severity', 'warning');
+    const warnings = json.findings.filter((f) => f.severity === 'warning');
+    assert.ok(warnings.length > 0 && warnings.length < json.findings.length);
+    assert.deepEqual(new Set((await rows()).map(key)), new Set(warnings.map(key)));
+
+    await page.selectOption('#filter-severity', '');
+    await page.selectOption('#filter-rule', 'header-missing');
+    assert.deepEqual(new Set((await rows()).map(key)), new Set(json.findings.filter((f) => f.rule === 'header-missing').map(key)));
+    await page.selectOption('#filter-rule', '');
+    assert.equal((await rows()).length, json.findings.length);
+  });
+
+  it('clicking a header sorts by that column, again reverses', async () => {
+    const lines = async () => (await rows()).map((r) => r.line);
+    const ascending = (xs: number[]) => xs.every((x, i) => i === 0 || xs[i - 1] <= x);
+    assert.ok(!ascending(await lines()), 'the fixture is not in line order by file');
+    await page.click('#findings th[data-key="line"] button');
+    assert.ok(ascending(await lines()));
+    assert.equal(await page.getAttribute('#findings th[data-key="line"]', 'aria-sort'), 'ascending');
+    await page.click('#findings th[data-key="line"] button');
+    assert.ok(ascending((await lines()).reverse()));
+    assert.equal(await page.getAttribute('#findings th[data-key="line"]', 'aria-sort'), 'descending');
+    await page.click('#findings th[data-key="file"] button');
+    const files = (await rows()).map((r) => r.file);
+    assert.deepEqual(files, [...files].sort());
+  });
+
+  it('no request leaves the page: only the report file itself is loaded', async () => {
+    await page.setViewportSize({ width: 700, height: 900 }); // redraws the charts
+    await page.waitForTimeout(200);
+    assert.deepEqual(opened.requests, [opened.url]);
+    assert.deepEqual(opened.blocked, []);
+    assert.deepEqual(opened.errors, []);
+  });
+
+  it('docs/images/report.png: examples/demo with --history (OSPO_UPDATE_SCREENSHOT=1)', async function () {
+    if (!process.env.OSPO_UPDATE_SCREENSHOT) this.skip();
+    const c = capture(repoRoot);
+    const html = path.join(outDir, 'demo.html');
+    assert.equal(await runReport(['examples/demo', '--history', '20', '--out', html], c.io), 0, c.err.join(''));
+    const demo = await openReport(browser!, html, { width: 1400, height: 900 });
+    const target = path.join(repoRoot, 'docs/images/report.png');
+    await demo.page.screenshot({ path: target, fullPage: true });
+    assert.deepEqual(demo.requests, [demo.url]);
+    assert.deepEqual(demo.errors, []);
+    assert.deepEqual([...fs.readFileSync(target).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
+});
