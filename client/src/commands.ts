@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
   AddAiHeaderTagsCommand, type AiCommandError, AiToolsCommand, CreatePolicyCommand, type CreatePolicyResult, InsertHeaderCommand, MarkAiSelectionCommand,
-  ScanWorkspaceCommand, type ScanSummary,
+  ScanWorkspaceCommand, type ScanSummary, ReportCommand, type ReportResult,
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './client';
 
@@ -13,6 +13,7 @@ export const CreatePolicyFileCommand = 'ospo.createPolicyFile';
 export const MarkSelectionAiAssistedCommand = 'ospo.markSelectionAiAssisted';
 export const AddAiHeaderTagsClientCommand = 'ospo.addAiHeaderTags';
 export const ScanWorkspaceClientCommand = 'ospo.scanWorkspace';
+export const OpenReportCommand = 'ospo.openReport';
 
 // The starter policies the server can write (server/src/engine/policy/templates.ts, which the
 // client does not bundle). test/unit/templates.test.ts checks that both lists name the same templates.
@@ -34,6 +35,7 @@ export function registerCommands(client: LanguageClient, channel: vscode.LogOutp
     vscode.commands.registerCommand(MarkSelectionAiAssistedCommand, (tool?: unknown) => markAiAssisted(client, 'selection', tool)),
     vscode.commands.registerCommand(AddAiHeaderTagsClientCommand, (tool?: unknown) => markAiAssisted(client, 'header', tool)),
     vscode.commands.registerCommand(ScanWorkspaceClientCommand, () => scanWorkspace(client, channel)),
+    vscode.commands.registerCommand(OpenReportCommand, () => openReport(client, channel)),
   ];
 }
 
@@ -223,4 +225,26 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
   const skipped = summary.skipped ? `, ${summary.skipped.toLocaleString()} skipped (see the log)` : '';
   void vscode.window.showInformationMessage(`OSPO: ${summary.cancelled ? 'workspace check cancelled; so far ' : ''}${what}${skipped}, ${seconds} s.`);
   return summary;
+}
+
+/**
+ * Builds the compliance report of the workspace (the same page as `ospo report`) and shows it in a
+ * webview. The page is self-contained: inline scripts and styles, no network, its own CSP.
+ * Returns the panel, or undefined when no report could be built.
+ */
+async function openReport(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<vscode.WebviewPanel | undefined> {
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'OSPO: building the compliance report…' },
+    () => client.sendRequest(ExecuteCommandRequest.type, { command: ReportCommand, arguments: [] }) as Promise<ReportResult>,
+  ).then(undefined, (error: unknown) => {
+    channel.error('Building the compliance report failed', error);
+    return { error: 'OSPO: the compliance report could not be built (see the log).' } as ReportResult;
+  });
+  if (!result?.html) {
+    void vscode.window.showWarningMessage(result?.error ?? 'OSPO: the compliance report could not be built.');
+    return undefined;
+  }
+  const panel = vscode.window.createWebviewPanel('ospo.report', 'OSPO compliance report', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+  panel.webview.html = result.html;
+  return panel;
 }

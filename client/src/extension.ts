@@ -3,6 +3,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './client';
 import { registerCommands } from './commands';
 import { OspoStatus } from './status';
+import { LicensingStatus } from './licensing-status';
 import { WorkspaceTrustedNotification } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
@@ -13,7 +14,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(channel);
 
   client = createLanguageClient(context, channel);
-  context.subscriptions.push(new OspoStatus(client), ...registerCommands(client, channel));
+  context.subscriptions.push(new OspoStatus(client), new LicensingStatus(client), ...registerCommands(client, channel));
 
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
     void client?.sendNotification(WorkspaceTrustedNotification);

@@ -164,4 +164,23 @@ describe('ospo CLI', () => {
       assert.deepEqual(files(ospo(['check', '.', '--format', 'json'], path.join(dir, 'src')).stdout), ['a.ts']);
     });
   });
+
+  it('convert-dep5 writes an equivalent REUSE.toml, removes dep5, and never overwrites', () => {
+    const dir = tempTree({
+      '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: img/*\nCopyright: 2024 Artist\nLicense: CC0-1.0\n',
+      'LICENSES/CC0-1.0.txt': 'CC0\n', 'img/a.png': 'png\n',
+    });
+    const before = JSON.parse(ospo(['check', '--reuse', '--format', 'json'], dir).stdout).findings.filter((f: { file: string }) => f.file === 'img/a.png');
+    assert.deepEqual(before, []);
+    assert.equal(ospo(['convert-dep5'], dir).code, 0);
+    assert.ok(!fs.existsSync(path.join(dir, '.reuse/dep5')));
+    assert.match(fs.readFileSync(path.join(dir, 'REUSE.toml'), 'utf8'), /path = "img\/\*\*"[\s\S]*SPDX-License-Identifier = "CC0-1.0"/);
+    const after = ospo(['check', '--reuse', '--format', 'json'], dir);
+    assert.deepEqual(JSON.parse(after.stdout).findings, [], 'the same licensing, now from REUSE.toml');
+    fs.mkdirSync(path.join(dir, '.reuse'), { recursive: true });
+    fs.writeFileSync(path.join(dir, '.reuse/dep5'), 'Format: x\n');
+    const again = ospo(['convert-dep5'], dir);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /exists already/);
+  });
 });

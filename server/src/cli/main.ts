@@ -24,6 +24,7 @@ import { rescanFile, scanFolder, scanSettings } from '../scan/scanner';
 import { runInit } from './init';
 import { runReport } from './report';
 import { reusePolicy } from '../engine/reuse/policy';
+import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
 import { withReuseLicensing } from '../engine/check';
 import { loadReuseContext } from '../io/reuse-source';
 import { templateNames } from '../engine/policy/templates';
@@ -38,6 +39,7 @@ const usage = `Usage:
   ospo fix   [paths…] [--policy FILE] [--dry-run]
   ospo init  [folder] [--template ${templateNames.join('|')}]
   ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags]   (see ospo report --help)
+  ospo convert-dep5 [folder]   write REUSE.toml from the deprecated .reuse/dep5, and remove it
 
 Options:
   --changed [REF]  check only files changed against REF (default HEAD), and untracked files
@@ -177,6 +179,20 @@ async function withChangedRef(argv: string[]): Promise<string[]> {
   return [...argv.slice(0, at), `--changed=${takesNext ? next : 'HEAD'}`, ...argv.slice(at + (takesNext ? 2 : 1))];
 }
 
+/** `ospo convert-dep5 [folder]`: writes REUSE.toml from .reuse/dep5 and removes dep5 (REUSE 3.3 deprecates it); never overwrites. */
+async function convertDep5(folder: string): Promise<number> {
+  const dep5File = path.join(folder, '.reuse', 'dep5');
+  const tomlFile = path.join(folder, 'REUSE.toml');
+  const text = await fs.readFile(dep5File, 'utf8').catch(() => fail(`No .reuse/dep5 in ${folder}`));
+  if (existsSync(tomlFile)) fail(`${display(tomlFile)} exists already: merge .reuse/dep5 into it by hand`);
+  const dep5 = parseDep5(text);
+  for (const p of dep5.problems) process.stderr.write(`${display(dep5File)}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
+  await fs.writeFile(tomlFile, dep5ToReuseToml(dep5), 'utf8');
+  await fs.rm(dep5File);
+  process.stdout.write(`wrote ${display(tomlFile)} and removed ${display(dep5File)}\n`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   // `report` has options of its own (cli/report.ts), which the strict parse below would refuse.
   if (argv[0] === 'report') return runReport(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
@@ -228,6 +244,10 @@ export async function main(argv: string[]): Promise<number> {
       return failing ? 1 : 0;
     }
     if (command === 'fix') return await fix(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline }, values['dry-run'] ?? false);
+    if (command === 'convert-dep5') {
+      if (paths.length > 1) fail('convert-dep5 takes one folder');
+      return await convertDep5(path.resolve(paths[0] ?? '.'));
+    }
     if (command === 'init') {
       if (paths.length > 1) fail('init takes one folder');
       return await runInit(paths[0] ?? '.', values.template, process);

@@ -23,7 +23,9 @@ import { readForCheck, readSidecar } from '../io/read-file';
 import { checkDocument, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
 import { policyForPath } from '../engine/policy/overrides';
 import { Folders, FolderState, toFsPath } from './folders';
-import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, LicensingRequest, ScanWorkspaceCommand, WorkspaceTrustedNotification } from './protocol';
+import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, LicensingRequest, ReportCommand, ScanWorkspaceCommand, WorkspaceTrustedNotification } from './protocol';
+import { reportData } from '../cli/report';
+import { renderHtml } from '../report/html';
 import { createPolicy } from './create-policy';
 import { aiCommand, aiCommands } from './ai-commands';
 import { OutsideWatchers } from './watch';
@@ -66,7 +68,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { resolveProvider: false },
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand, ScanWorkspaceCommand, ...aiCommands] },
+      executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand, ScanWorkspaceCommand, ReportCommand, ...aiCommands] },
       diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -345,6 +347,19 @@ connection.onRequest(LicensingRequest, async (params: { uri: string }) => {
 });
 
 connection.onExecuteCommand(async (params, token, clientProgress) => {
+  if (params.command === ReportCommand) {
+    const roots = folders.getRoots();
+    if (!roots.length) return { error: 'OSPO: open a folder to report on.' };
+    const io = { stdout: { write: () => true }, stderr: { write: (m: string) => connection.console.warn(m.trimEnd()) }, cwd: roots[0] };
+    try {
+      // The trend needs git history; a folder without it gets the report without the trend.
+      const data = await reportData(roots, { cwd: roots[0], io, history: 10 }).catch(() => reportData(roots, { cwd: roots[0], io }));
+      return { html: renderHtml(data) };
+    } catch (err) {
+      logError(`Building the report failed: ${(err as Error).stack ?? err}`);
+      return { error: `OSPO: the report could not be built: ${(err as Error).message}` };
+    }
+  }
   if (params.command === ScanWorkspaceCommand) {
     const roots = folders.getRoots();
     if (!roots.length) return { error: 'OSPO: open a folder to check all of its files.' };

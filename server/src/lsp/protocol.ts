@@ -81,3 +81,11 @@ export const maxScanDiagnosticsPerFile = 100;
  */
 export const LicensingRequest = 'ospo/licensing';
 export interface LicensingInfo { summary: string; markdown: string }
+
+/**
+ * Workspace command the server executes: build the compliance report (`ospo report`) of all workspace folders, with the trend over
+ * the last 10 commits where git history is there. No arguments. Returns `{ html }` (a self-contained page) or `{ error }`. Sent by
+ * "OSPO: Open compliance report".
+ */
+export const ReportCommand = 'ospo.server.report';
+export interface ReportResult { html?: string; error?: string }

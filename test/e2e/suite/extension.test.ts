@@ -13,7 +13,7 @@ const EXTENSION_ID = 'ospo-compliance.ospo-compliance';
 const CODE = 'header-missing';
 const MESSAGE = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier';
 const FIX_TITLE = 'Add license header';
-const COMMANDS = ['ospo.restartServer', 'ospo.showLog', 'ospo.insertLicenseHeader', 'ospo.scanWorkspace'];
+const COMMANDS = ['ospo.restartServer', 'ospo.showLog', 'ospo.insertLicenseHeader', 'ospo.scanWorkspace', 'ospo.openReport'];
 const ORIGINAL = 'def answer():\n    return 42\n';
 
 /**
@@ -192,6 +192,21 @@ describe('OSPO Compliance in VS Code', function () {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
+  });
+
+  it('"Open compliance report" shows the report of the workspace in a webview', async function () {
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>('ospo.openReport');
+    assert.ok(panel, 'a webview panel');
+    try {
+      assert.equal(panel.title, 'OSPO compliance report');
+      const html = panel.webview.html;
+      assert.match(html, /Content-Security-Policy/);
+      const data = JSON.parse(/<script type="application\/json" id="ospo-data">([\s\S]*?)<\/script>/.exec(html)![1].replace(/\\u003c/g, '<'));
+      assert.ok(data.totals.files >= 10, JSON.stringify(data.totals));
+      assert.ok(data.findings.some((f: { file: string; rule: string }) => f.rule === 'header-missing' && f.file.endsWith('deploy.sh')));
+    } finally {
+      panel.dispose();
     }
   });
 });
