@@ -81,8 +81,14 @@ export function licenseFileId(file: string): LicenseFile | undefined {
   return { file, id: stem, hasExtension: dot > 0, known: false };
 }
 
+// Per LICENSES/ listing, computed once: a scan asks for every license tag of every file.
+const providedBy = new WeakMap<readonly string[], Map<string, string>>();
+
 function provided(licenseFiles: readonly string[]): Map<string, string> {
+  const cached = providedBy.get(licenseFiles);
+  if (cached) return cached;
   const byId = new Map<string, string>();
+  providedBy.set(licenseFiles, byId);
   for (const f of licenseFiles) {
     const lf = licenseFileId(f);
     if (lf && !byId.has(lf.id)) byId.set(lf.id, f);
@@ -117,7 +123,7 @@ export function licenseFileProblems(licenseFiles: readonly string[], used: Reado
       problems.push({ file, kind: 'deprecated', message: `${lf.id} is a deprecated SPDX license id` });
     }
     if (!usedBare.has(lf.id)) {
-      problems.push({ file, kind: 'unused', message: `no file is licensed under ${lf.id}: remove the license text` });
+      problems.push({ file, kind: 'unused', message: `No file is licensed under ${lf.id}: remove the license text` });
     }
   }
   return problems;

@@ -13,7 +13,7 @@ export function licenseTextMissing(file: SourceFile, _policy: unknown, ctx: Rule
   if (!licenseFiles) return [];
   const findings: Finding[] = [];
   // Snippet licenses need their texts too (REUSE 3.3 counts them as the file's).
-  const snippetLicenses = file.markers.snippets.flatMap((s) => s.tags.filter((t) => t.kind === 'license'));
+  const snippetLicenses = file.text.includes('SPDX-SnippetBegin') ? file.markers.snippets.flatMap((s) => s.tags.filter((t) => t.kind === 'license')) : [];
   for (const tag of [...licenseTags(file), ...snippetLicenses]) {
     // Sidecar tags have no place in this file: the finding goes on line 1.
     const at = file.sidecarTags.includes(tag) ? range(0, 0, 0) : range(tag.line, tag.valueStart, tag.valueEnd);
