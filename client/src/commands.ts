@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest, State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
   AddAiHeaderTagsCommand, type AiCommandError, AiToolsCommand, CreatePolicyCommand, type CreatePolicyResult, InsertHeaderCommand, MarkAiSelectionCommand,
-  ScanWorkspaceCommand, type ScanSummary, ReportCommand, type ReportResult,
+  ScanWorkspaceCommand, type ScanSummary, ReportCommand, type ReportResult, FixAllWorkspaceCommand, type FixAllWorkspaceResult,
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './client';
 
@@ -14,15 +14,16 @@ export const MarkSelectionAiAssistedCommand = 'ospo.markSelectionAiAssisted';
 export const AddAiHeaderTagsClientCommand = 'ospo.addAiHeaderTags';
 export const ScanWorkspaceClientCommand = 'ospo.scanWorkspace';
 export const OpenReportCommand = 'ospo.openReport';
+export const FixAllWorkspaceClientCommand = 'ospo.fixAllWorkspace';
 
 // The starter policies the server can write (server/src/engine/policy/templates.ts, which the
 // client does not bundle). test/unit/templates.test.ts checks that both lists name the same templates.
 const policyTemplates: (vscode.QuickPickItem & { template: string })[] = [
-  { template: 'apache', label: 'apache', description: 'Apache-2.0 project: permissive licenses allowed, copyleft denied, SPDX headers required' },
-  { template: 'mit', label: 'mit', description: 'MIT project: permissive licenses allowed, copyleft denied, SPDX headers required' },
-  { template: 'reuse-strict', label: 'reuse-strict', description: 'REUSE 3.3: every file licensed, copyright years kept current, nothing below warning' },
-  { template: 'ai-disclose', label: 'ai-disclose', description: 'AI-assisted code must say so, with the tool, a human reviewer and the review date' },
-  { template: 'ai-forbid', label: 'ai-forbid', description: 'No AI-generated code: AI markers in files are reported' },
+  { template: 'apache', label: 'apache', description: vscode.l10n.t('Apache-2.0 project: permissive licenses allowed, copyleft denied, SPDX headers required') },
+  { template: 'mit', label: 'mit', description: vscode.l10n.t('MIT project: permissive licenses allowed, copyleft denied, SPDX headers required') },
+  { template: 'reuse-strict', label: 'reuse-strict', description: vscode.l10n.t('REUSE 3.3: every file licensed, copyright years kept current, nothing below warning') },
+  { template: 'ai-disclose', label: 'ai-disclose', description: vscode.l10n.t('AI-assisted code must say so, with the tool, a human reviewer and the review date') },
+  { template: 'ai-forbid', label: 'ai-forbid', description: vscode.l10n.t('No AI-generated code: AI markers in files are reported') },
 ];
 
 export function registerCommands(client: LanguageClient, channel: vscode.LogOutputChannel): vscode.Disposable[] {
@@ -36,6 +37,7 @@ export function registerCommands(client: LanguageClient, channel: vscode.LogOutp
     vscode.commands.registerCommand(AddAiHeaderTagsClientCommand, (tool?: unknown) => markAiAssisted(client, 'header', tool)),
     vscode.commands.registerCommand(ScanWorkspaceClientCommand, () => scanWorkspace(client, channel)),
     vscode.commands.registerCommand(OpenReportCommand, () => openReport(client, channel)),
+    vscode.commands.registerCommand(FixAllWorkspaceClientCommand, () => fixAllWorkspace(client, channel)),
   ];
 }
 
@@ -48,14 +50,14 @@ async function restartServer(client: LanguageClient, channel: vscode.LogOutputCh
     channel.info('Language server restarted');
   } catch (error) {
     channel.error('Restarting the language server failed', error);
-    void showError('The OSPO language server could not be restarted.');
+    void showError(vscode.l10n.t('The OSPO language server could not be restarted.'));
   }
 }
 
 async function insertLicenseHeader(client: LanguageClient): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (document === undefined) {
-    void vscode.window.showInformationMessage('OSPO: open a file first, then run "Insert license header" again.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: open a file first, then run "Insert license header" again.'));
     return;
   }
   if (vscode.languages.match(documentSelector, document) === 0) {
@@ -73,23 +75,23 @@ async function insertLicenseHeader(client: LanguageClient): Promise<void> {
     });
   } catch (error) {
     client.error('Inserting a license header failed', error, false);
-    void showError(`OSPO: could not insert a license header: ${error instanceof Error ? error.message : String(error)}`);
+    void showError(vscode.l10n.t('OSPO: could not insert a license header: {0}', error instanceof Error ? error.message : String(error)));
   }
 }
 
 async function createPolicyFile(client: LanguageClient): Promise<void> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage('OSPO: open a folder on disk first, then run "Create policy file" again.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: open a folder on disk first, then run "Create policy file" again.'));
     return;
   }
   const folder = folders.length === 1
     ? folders[0]
-    : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder to create .ospo/policy.yaml in' });
+    : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder to create .ospo/policy.yaml in') });
   if (folder === undefined) return;
   const picked = await vscode.window.showQuickPick(policyTemplates, {
-    title: `OSPO: Create policy file in ${folder.name}`,
-    placeHolder: 'Starter policy (every section is commented; edit it afterwards)',
+    title: vscode.l10n.t('OSPO: Create policy file in {0}', folder.name),
+    placeHolder: vscode.l10n.t('Starter policy (every section is commented; edit it afterwards)'),
   });
   if (picked === undefined) return;
   let result: CreatePolicyResult | null;
@@ -101,18 +103,18 @@ async function createPolicyFile(client: LanguageClient): Promise<void> {
     }) as CreatePolicyResult | null;
   } catch (error) {
     client.error('Creating a policy file failed', error, false);
-    void showError(`OSPO: could not create a policy file: ${error instanceof Error ? error.message : String(error)}`);
+    void showError(vscode.l10n.t('OSPO: could not create a policy file: {0}', error instanceof Error ? error.message : String(error)));
     return;
   }
   const file = result?.file === undefined ? undefined : client.protocol2CodeConverter.asUri(result.file);
   if (result?.error !== undefined) {
     // An existing policy file is answered with its URI too: offer to open it rather than replace it.
-    const choice = await vscode.window.showWarningMessage(`OSPO: ${result.error}.`, ...(file ? ['Open policy file'] : []));
+    const choice = await vscode.window.showWarningMessage(`OSPO: ${result.error}.`, ...(file ? [vscode.l10n.t('Open policy file')] : []));
     if (choice !== undefined && file) await vscode.window.showTextDocument(file);
     return;
   }
   if (file === undefined) {
-    void showError('OSPO: the language server did not create a policy file.');
+    void showError(vscode.l10n.t('OSPO: the language server did not create a policy file.'));
     return;
   }
   await vscode.window.showTextDocument(file);
@@ -146,11 +148,11 @@ async function askTool(client: LanguageClient, uri: string): Promise<string | un
   const agent = allowed.find((t) => !t.includes('*'));
   const value = agent === undefined ? '' : agent.includes(':') ? agent : `${agent}:`;
   return vscode.window.showInputBox({
-    title: 'OSPO: AI tool that assisted',
-    prompt: allowed.length ? `As agent:model. Allowed by the policy: ${allowed.join(', ')}` : 'As agent:model, e.g. GitHub Copilot:gpt-4.1',
+    title: vscode.l10n.t('OSPO: AI tool that assisted'),
+    prompt: allowed.length ? vscode.l10n.t('As agent:model. Allowed by the policy: {0}', allowed.join(', ')) : vscode.l10n.t('As agent:model, e.g. GitHub Copilot:gpt-4.1'),
     value,
     valueSelection: [value.length, value.length],
-    placeHolder: 'agent:model (empty writes the placeholder TOOL:MODEL)',
+    placeHolder: vscode.l10n.t('agent:model (empty writes the placeholder TOOL:MODEL)'),
   });
 }
 
@@ -177,8 +179,8 @@ async function markAiAssisted(client: LanguageClient, scope: 'selection' | 'head
 }
 
 async function showError(message: string): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(message, 'Show log');
-  if (choice === 'Show log') await vscode.commands.executeCommand(ShowLogCommand);
+  const choice = await vscode.window.showErrorMessage(message, vscode.l10n.t('Show log'));
+  if (choice === vscode.l10n.t('Show log')) await vscode.commands.executeCommand(ShowLogCommand);
 }
 
 /**
@@ -188,7 +190,7 @@ async function showError(message: string): Promise<void> {
  */
 async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<ScanSummary | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage('OSPO: open a folder to check all of its files.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: open a folder to check all of its files.'));
     return undefined;
   }
   const summary = await vscode.window.withProgress(
@@ -208,7 +210,7 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
       } catch (error) {
         if (cancel.isCancellationRequested) return undefined;
         channel.error('Checking the workspace failed', error);
-        void showError('OSPO could not check the workspace.');
+        void showError(vscode.l10n.t('OSPO could not check the workspace.'));
         return undefined;
       } finally {
         listener.dispose();
@@ -220,10 +222,10 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
     void vscode.window.showInformationMessage(summary.error);
     return undefined;
   }
-  const seconds = (summary.ms / 1000).toFixed(1);
-  const what = `${summary.findings.toLocaleString()} problem${summary.findings === 1 ? '' : 's'} in ${summary.filesWithFindings.toLocaleString()} of ${summary.files.toLocaleString()} files`;
-  const skipped = summary.skipped ? `, ${summary.skipped.toLocaleString()} skipped (see the log)` : '';
-  void vscode.window.showInformationMessage(`OSPO: ${summary.cancelled ? 'workspace check cancelled; so far ' : ''}${what}${skipped}, ${seconds} s.`);
+  const args = [summary.findings.toLocaleString(), summary.filesWithFindings.toLocaleString(), summary.files.toLocaleString(), summary.skipped.toLocaleString(), (summary.ms / 1000).toFixed(1)];
+  void vscode.window.showInformationMessage(summary.cancelled
+    ? vscode.l10n.t('OSPO: workspace check cancelled; so far {0} problems in {1} of {2} files, {3} skipped (see the log), {4} s.', ...args)
+    : vscode.l10n.t('OSPO: {0} problems in {1} of {2} files, {3} skipped (see the log), {4} s.', ...args));
   return summary;
 }
 
@@ -234,17 +236,52 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
  */
 async function openReport(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<vscode.WebviewPanel | undefined> {
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'OSPO: building the compliance report…' },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: building the compliance report…') },
     () => client.sendRequest(ExecuteCommandRequest.type, { command: ReportCommand, arguments: [] }) as Promise<ReportResult>,
   ).then(undefined, (error: unknown) => {
     channel.error('Building the compliance report failed', error);
     return { error: 'OSPO: the compliance report could not be built (see the log).' } as ReportResult;
   });
   if (!result?.html) {
-    void vscode.window.showWarningMessage(result?.error ?? 'OSPO: the compliance report could not be built.');
+    void vscode.window.showWarningMessage(result?.error ?? vscode.l10n.t('OSPO: the compliance report could not be built.'));
     return undefined;
   }
-  const panel = vscode.window.createWebviewPanel('ospo.report', 'OSPO compliance report', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+  const panel = vscode.window.createWebviewPanel('ospo.report', vscode.l10n.t('OSPO compliance report'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
   panel.webview.html = result.html;
   return panel;
+}
+
+/**
+ * Every safe fix in the workspace, shown in the refactor preview first (the server marks the edit
+ * as needing confirmation). Closed files that the edit opened are saved afterwards, so that the
+ * fix does not leave hundreds of unsaved editors behind; files that were open keep the user's own
+ * save (they may hold other unsaved work). Returns whether the edit was applied.
+ */
+async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<boolean> {
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: collecting the fixes…'), cancellable: true },
+    (_progress, cancel) => client.sendRequest(ExecuteCommandRequest.type, { command: FixAllWorkspaceCommand, arguments: [] }, cancel) as Promise<FixAllWorkspaceResult | undefined>,
+  ).then(undefined, (error: unknown) => {
+    channel.error('Collecting the fixes failed', error);
+    return undefined;
+  });
+  if (!result?.edit) {
+    void vscode.window.showInformationMessage(result?.error ?? vscode.l10n.t('OSPO: nothing to fix.'));
+    return false;
+  }
+  if (!result.files) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: nothing to fix.'));
+    return false;
+  }
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+  const wasOpen = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (!applied) return false;
+  for (const [uri] of edit.entries()) {
+    if (wasOpen.has(uri.toString())) continue;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc?.isDirty) await doc.save();
+  }
+  void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: fixed {0} files.', result.files));
+  return true;
 }

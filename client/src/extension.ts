@@ -4,6 +4,8 @@ import { createLanguageClient } from './client';
 import { registerCommands } from './commands';
 import { OspoStatus } from './status';
 import { LicensingStatus } from './licensing-status';
+import { offerPolicy } from './onboarding';
+import { ScanWorkspaceClientCommand } from './commands';
 import { WorkspaceTrustedNotification } from '../../server/src/lsp/protocol';
 
 let client: LanguageClient | undefined;
@@ -26,7 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The client has already logged and announced the failure; the status item now shows it
     // and "OSPO: Restart server" can try again, so activation itself still succeeds.
     channel.error('The language server failed to start', error);
+    return;
   }
+  void offerPolicy(context);
+  // Opt-in: the Problems view lists every file's findings from the start (cached, so cheap the second time).
+  if (vscode.workspace.getConfiguration('ospo').get<boolean>('scanOnStartup')) void vscode.commands.executeCommand(ScanWorkspaceClientCommand);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { DiagnosticSource } from '../../server/src/lsp/protocol';
+import { DiagnosticSource, type PolicyInfo, PolicyInfoRequest } from '../../server/src/lsp/protocol';
 import { documentSelector } from './client';
-import { ShowLogCommand } from './commands';
+import { CreatePolicyFileCommand, ShowLogCommand } from './commands';
 
 interface Counts {
   errors: number;
@@ -10,8 +10,8 @@ interface Counts {
   others: number;
 }
 
-const showProblems: vscode.Command = { title: 'Show problems', command: 'workbench.actions.view.problems' };
-const showLog: vscode.Command = { title: 'Show log', command: ShowLogCommand };
+const showProblems: vscode.Command = { title: vscode.l10n.t('Show problems'), command: 'workbench.actions.view.problems' };
+const showLog: vscode.Command = { title: vscode.l10n.t('Show log'), command: ShowLogCommand };
 
 /**
  * The one status surface: a language status item that shows whether the server runs and,
@@ -19,9 +19,12 @@ const showLog: vscode.Command = { title: 'Show log', command: ShowLogCommand };
  */
 export class OspoStatus implements vscode.Disposable {
   private readonly item = vscode.languages.createLanguageStatusItem('ospo.status', documentSelector);
+  /** The policy in force for the active editor, and a link to edit it. */
+  private readonly policy = vscode.languages.createLanguageStatusItem('ospo.policy', documentSelector);
+  private asked = 0;
   // Counts per document, so a diagnostics change only recounts the documents it names.
   private readonly perDocument = new Map<string, Counts>();
-  private readonly disposables: vscode.Disposable[] = [this.item];
+  private readonly disposables: vscode.Disposable[] = [this.item, this.policy];
 
   constructor(private readonly client: LanguageClient) {
     this.item.name = 'OSPO Compliance';
@@ -31,9 +34,33 @@ export class OspoStatus implements vscode.Disposable {
         for (const uri of e.uris) this.recount(uri, vscode.languages.getDiagnostics(uri));
         this.render();
       }),
-      client.onDidChangeState(() => this.render()),
+      client.onDidChangeState(() => { this.render(); void this.renderPolicy(); }),
+      vscode.window.onDidChangeActiveTextEditor(() => void this.renderPolicy()),
+      vscode.workspace.onDidSaveTextDocument(() => void this.renderPolicy()),
     );
+    this.policy.name = vscode.l10n.t('OSPO policy');
     this.render();
+    void this.renderPolicy();
+  }
+
+  private async renderPolicy(): Promise<void> {
+    const doc = vscode.window.activeTextEditor?.document;
+    const ask = ++this.asked;
+    if (!doc || this.client.state !== State.Running) return;
+    const info = await this.client.sendRequest<PolicyInfo | undefined>(PolicyInfoRequest, { uri: doc.uri.toString() }).then(undefined, () => undefined);
+    if (ask !== this.asked || !info) return;
+    if (info.file) {
+      const file = vscode.Uri.parse(info.file);
+      this.policy.text = vscode.l10n.t('Policy: {0}', vscode.workspace.asRelativePath(file));
+      this.policy.detail = info.problems ? vscode.l10n.t('{0} problems in the policy file; the last good policy is in force', info.problems) : info.id ?? '';
+      this.policy.severity = info.problems ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+      this.policy.command = { title: vscode.l10n.t('Edit policy'), command: 'vscode.open', arguments: [file] };
+    } else {
+      this.policy.text = vscode.l10n.t('Policy: built-in default');
+      this.policy.detail = vscode.l10n.t('No .ospo/policy.yaml: an SPDX header is required, any valid SPDX license is accepted');
+      this.policy.severity = vscode.LanguageStatusSeverity.Information;
+      this.policy.command = { title: vscode.l10n.t('Create policy file'), command: CreatePolicyFileCommand };
+    }
   }
 
   private recount(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): void {
@@ -54,21 +81,21 @@ export class OspoStatus implements vscode.Disposable {
     item.busy = false;
     switch (this.client.state) {
       case State.Starting:
-        item.text = 'OSPO: starting…';
-        item.detail = 'The language server is starting';
+        item.text = vscode.l10n.t('OSPO: starting…');
+        item.detail = vscode.l10n.t('The language server is starting');
         item.severity = vscode.LanguageStatusSeverity.Information;
         item.busy = true;
         item.command = showLog;
         return;
       case State.StartFailed:
-        item.text = 'OSPO: server failed';
-        item.detail = 'The language server could not start; see the log, then run "OSPO: Restart server"';
+        item.text = vscode.l10n.t('OSPO: server failed');
+        item.detail = vscode.l10n.t('The language server could not start; see the log, then run "OSPO: Restart server"');
         item.severity = vscode.LanguageStatusSeverity.Error;
         item.command = showLog;
         return;
       case State.Stopped:
-        item.text = 'OSPO: stopped';
-        item.detail = 'The language server is not running; run "OSPO: Restart server" to start it';
+        item.text = vscode.l10n.t('OSPO: stopped');
+        item.detail = vscode.l10n.t('The language server is not running; run "OSPO: Restart server" to start it');
         item.severity = vscode.LanguageStatusSeverity.Warning;
         item.command = showLog;
         return;
@@ -83,8 +110,8 @@ export class OspoStatus implements vscode.Disposable {
       total.others += c.others;
     }
     const n = total.errors + total.warnings + total.others;
-    item.text = `OSPO: ${count(n, 'finding')}`;
-    item.detail = n === 0 ? 'No license or AI-disclosure findings' : describe(total, this.perDocument.size);
+    item.text = n === 1 ? vscode.l10n.t('OSPO: 1 finding') : vscode.l10n.t('OSPO: {0} findings', n);
+    item.detail = n === 0 ? vscode.l10n.t('No license or AI-disclosure findings') : describe(total, this.perDocument.size);
     item.severity = total.errors > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
     item.command = showProblems;
   }
@@ -95,13 +122,5 @@ export class OspoStatus implements vscode.Disposable {
 }
 
 function describe(c: Counts, files: number): string {
-  const parts: string[] = [];
-  if (c.errors > 0) parts.push(count(c.errors, 'error'));
-  if (c.warnings > 0) parts.push(count(c.warnings, 'warning'));
-  if (c.others > 0) parts.push(count(c.others, 'info', 'info'));
-  return `${parts.join(', ')} in ${count(files, 'file')}`;
-}
-
-function count(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return vscode.l10n.t('{0} errors, {1} warnings, {2} other in {3} files', c.errors, c.warnings, c.others, files);
 }

@@ -12,10 +12,10 @@ describe('packaging', () => {
     const r = spawnSync(process.execPath, [path.join(repo, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout.trim().split('\n').map((l) => l.trim()).filter(Boolean).sort();
-    for (const needed of ['package.json', 'README.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/scan-worker.js', 'snippets/line-comment.code-snippets']) {
+    for (const needed of ['package.json', 'README.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/scan-worker.js', 'snippets/line-comment.code-snippets', 'images/icon.png', 'LICENSE', 'CHANGELOG.md', 'package.nls.json', 'package.nls.ja.json', 'media/walkthrough/create-policy.md']) {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
     }
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|cli|scan-worker)\.js|dist\/policy\.schema\.json|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png)$/;
+    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|cli|scan-worker)\.js|dist\/policy\.schema\.json|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png|docs\/images\/[\w.-]+\.png|media\/walkthrough\/[\w.-]+\.md|l10n\/bundle\.l10n\.[\w-]+\.json|package\.nls(\.[\w-]+)?\.json)$/;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
   });
 });

@@ -89,3 +89,18 @@ export interface LicensingInfo { summary: string; markdown: string }
  */
 export const ReportCommand = 'ospo.server.report';
 export interface ReportResult { html?: string; error?: string }
+
+/**
+ * Workspace command the server executes: every safe fix in the workspace folders as one WorkspaceEdit whose edits carry a change
+ * annotation with `needsConfirmation`, so the client shows a preview. No arguments. Returns `{ edit, files, edits }` or `{ error }`;
+ * the server applies nothing itself. Sent by "OSPO: Fix all in workspace".
+ */
+export const FixAllWorkspaceCommand = 'ospo.server.fixAllWorkspace';
+export interface FixAllWorkspaceResult { edit?: import('vscode-languageserver-protocol').WorkspaceEdit; files?: number; edits?: number; error?: string }
+
+/**
+ * Client → server request: the policy in force for a document, for the language status item. Params `{ uri: string }`;
+ * result `{ source, file?, id?, problems }`: `file` is the policy file's URI when there is one (else the built-in default applies).
+ */
+export const PolicyInfoRequest = 'ospo/policyInfo';
+export interface PolicyInfo { source: string; file?: string; id?: string; problems: number }
