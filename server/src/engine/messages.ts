@@ -1,5 +1,16 @@
-// Every user-facing finding message, by key. Rules name a key and its arguments; the text lives
-// here so that outputs stay consistent and a translation has one table to follow.
+// Every user-facing finding message and fix title, by key, in English (`en`) and Japanese (`ja`).
+// Rules name a key and its arguments; the text lives here so that outputs stay consistent and a
+// translation has one table to follow. The language is the process-wide one from l10n.ts.
+//
+// Why typed tables and not @vscode/l10n: its bundles are keyed by the English text (or a comment)
+// and loaded from JSON at run time, so a missing or misspelt translation is found only by a user.
+// Here `ja` is typed by the keys of `en`, so `tsc -b` fails on a missing, extra or misspelt key;
+// esbuild bundles both tables into the server and the CLI with no file to locate at start-up
+// (the CLI has no extension folder, and the client's l10n bundle is another process); and
+// `message(key, args)` stays the single entry point, so no rule changes. test/unit/l10n.test.ts
+// checks that both languages have the same `{placeholders}`.
+
+import { currentLocale, type Locale } from './l10n';
 
 const en = {
   'header-missing': 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier',
@@ -77,22 +88,149 @@ const en = {
   'fix.delete-artifact-line': 'Delete the chatbot comment line',
   'fix.sync-comment': 'Rewrite the comment from the AI tags',
   'ai-marker-malformed.comment': "{key} does not mention '{tool}' from {role}: keep the readable copy in step with the AI tags",
+  // Fragments that callers put into the arguments above (`{hint}`, `{detail}`, the ' or ' of `{tags}`).
+  'spdx-invalid.hint': ": did you mean '{suggestion}'?",
+  'spdx-invalid.syntax-dangling': 'the expression ends where a license id was expected',
+  'list.or': ' or ',
 } as const;
 
 export type MessageKey = keyof typeof en;
 
+/** Every key, for tests that compare the languages. */
+export const messageKeys = Object.keys(en) as readonly MessageKey[];
+
+// Style: です・ます調, no final 。 (like the English table, which has no final period); a finding
+// states the problem, then after 。 what to do (〜してください). Fix titles end in a noun or
+// サ変 stem (〜を追加, 〜を削除), as menu items do. Code (tags, ids, paths, formats) stays
+// verbatim between ASCII quotes, as in VS Code's own Japanese diagnostics; a half-width space
+// separates Japanese from Latin words, except in the fixed term 生成AI.
+// Terms: ライセンスヘッダー, 著作権表示 (copyright notice), 著作権者 (holder), SPDX ライセンス識別子
+// (license id), SPDX ライセンス式 (expression), ライセンステキスト (license text), 第三者コード
+// (third-party), 自組織 (our organisation), サイドカーファイル (.license), ポリシー, OSPO, レビュー,
+// 生成AI, AI マーカー / AI タグ (the tool's disclosure tags), プレースホルダー.
+const ja: { readonly [K in MessageKey]: string } = {
+  'header-missing': 'ライセンスヘッダーがありません。SPDX-FileCopyrightText と SPDX-License-Identifier を追加してください',
+  'header-missing.license': 'ヘッダーに SPDX-License-Identifier がありません。追加してください',
+  'header-missing.uncommentable': 'ライセンス情報がありません。この形式にはコメントを書けないため、サイドカーファイル {file}.license を同じフォルダーに追加してください',
+  'spdx-invalid.empty': 'SPDX-License-Identifier が空です。{example} のような SPDX ライセンス式を記述してください',
+  'spdx-invalid.unknown': "不明な SPDX ライセンス識別子 '{id}'{hint}",
+  'spdx-invalid.unknown-exception': "不明な SPDX ライセンス例外 '{id}'{hint}",
+  'spdx-invalid.prose': "'{text}' は SPDX ライセンス式ではありません。'{suggestion}' と記述してください",
+  'spdx-invalid.case': "SPDX ライセンス識別子 '{id}' の正しい表記は '{canonical}' です",
+  'spdx-invalid.syntax': 'SPDX ライセンス式の構文エラー: {detail}',
+  'spdx-deprecated': "SPDX ライセンス識別子 '{id}' は非推奨です。'{successor}' を使用してください",
+  'spdx-deprecated.no-successor': "SPDX ライセンス識別子 '{id}' は非推奨です。SPDX ライセンスリストから現行の識別子を選んでください",
+  'copyright-missing': '著作権表示がありません。SPDX-FileCopyrightText を追加してください',
+  'copyright-missing.sidecar': 'サイドカーファイル {file}.license に著作権表示がありません。そちらに SPDX-FileCopyrightText を追加してください',
+  'header-missing.sidecar': 'このファイルのヘッダーに代わるサイドカーファイル {file}.license に SPDX-License-Identifier がありません。そちらに追加してください',
+  'license-text-missing.external': "'{id}' のライセンステキストがありません ({source})。LICENSES/{id}.txt を追加してください (REUSE)",
+  'license-text-missing': "'{id}' のライセンステキストがありません。LICENSES/{id}.txt を追加してください (REUSE)",
+  'license-text-unused': '{detail}',
+  'reuse-invalid': '{detail}',
+  'header-missing.third-party': '第三者コードのファイルにライセンス情報がありません。元の表記、サイドカーファイル {file}.license、または REUSE.toml のエントリーを追加してください (自組織のヘッダーは不可)',
+  'license-denied': "ライセンス '{expression}' はポリシーで禁止されています{detail}。許可されたライセンスを使用するか、OSPO に相談してください ({policy})",
+  'license-denied.not-allowed': "ライセンス '{expression}' はポリシーの許可リストにありません。許可されたライセンスを使用するか、OSPO に相談してください ({policy})",
+  'license-review': "ライセンス '{expression}' にはレビューの証跡が必要です ({ids})。'{pattern}' に一致する参照をヘッダーに追加してください",
+  'license-review.no-pattern': "ライセンス '{expression}' はポリシーでレビュー対象です ({ids})。OSPO にレビューを依頼してください",
+  'license-mismatch': "ライセンス '{expression}' がプロジェクトのライセンス '{project}' と異なります",
+  'copyright-holder': "著作権者 '{holder}' がポリシーの著作権者 '{pattern}' と一致しません",
+  'copyright-holder.none': "ポリシーの著作権者 '{pattern}' を記載した著作権表示がありません",
+  'copyright-year.future': '著作権表示の年 {year} が未来の年です',
+  'copyright-year.current': '著作権表示の年に {year} を含めてください (ポリシーで現在の年が求められています)',
+  'copyright-year.missing': '著作権表示に年がありません。ポリシーで年の記載が求められています',
+  'copyright-year.none': '著作権表示に年がありますが、ポリシーでは年を記載しないことになっています',
+  'copyright-year.list': '著作権表示の年は単一の年か範囲 (開始年-終了年) で記載してください',
+  'third-party-header': '第三者コードのファイルに自組織のヘッダーがあります ({path} は files.thirdParty に該当)。ヘッダーを削除し、元の表記を残してください',
+  'snippet-unbalanced.open': 'SPDX-SnippetBegin に対応する SPDX-SnippetEnd がありません。スニペットを閉じてください',
+  'snippet-unbalanced.close': 'SPDX-SnippetEnd に対応する SPDX-SnippetBegin がありません。削除するか、スニペットを開始してください',
+  'snippet-incomplete.license': 'スニペットに SPDX-License-Identifier がありません。この範囲のライセンスを追加してください',
+  'snippet-incomplete.file-tag': 'スニペット内に SPDX-FileCopyrightText があります。SPDX-SnippetCopyrightText を使用してください',
+  'ai-forbidden': 'この場所では生成AIによるコードはポリシーで禁止されています ({where})。削除するか、OSPO に相談してください',
+  'ai-marker-incomplete': 'AI マーカーに {fields} がありません。ポリシーで {tags} が必要です',
+  'ai-marker-malformed.role': "'{key}' は 'agent:model' の形式で記述してください (例: 'Claude Code:claude-opus-4-5')",
+  'ai-marker-malformed.reviewer': "'AI-Reviewed-By' は 'Name <email>' の形式で記述してください",
+  'ai-marker-malformed.date': "'AI-Reviewed-On' は YYYY-MM-DD 形式の日付で記述してください",
+  'ai-marker-malformed.future': "'AI-Reviewed-On' の日付 {date} が未来の日付です",
+  'ai-marker-malformed.placeholder': "'{key}' にプレースホルダーが残っています。値を記入してください",
+  'ai-marker-malformed.unknown': "不明な AI タグ '{key}'。AI-Generated-By、AI-Assisted-By、AI-Reviewed-By、AI-Reviewed-On、AI-Approval、AI-Prompt-Ref、AI-Session、AI-Code-Reference のいずれかを使用してください",
+  'ai-marker-malformed.outside': "'{key}' がヘッダーにも SPDX スニペットにもありません。コードを SPDX-SnippetBegin/End で囲むか、タグをファイルヘッダーに移動してください",
+  'ai-marker-malformed.approval': "'AI-Approval' がポリシーの承認パターン '{pattern}' に一致しません",
+  'ai-tool-denied': "AI ツール '{tool}' はポリシーで禁止されています ({rule})",
+  'ai-tool-denied.not-allowed': "AI ツール '{tool}' はポリシーで許可されたツールではありません。許可されたツール: {tools}",
+  'ai-reviewer-invalid.bot': "レビュアー '{reviewer}' はボットです。生成AIによるコードは人がレビューしてください",
+  'ai-reviewer-invalid.pattern': "レビュアー '{reviewer}' がポリシーで定めたレビュアーのパターン '{pattern}' に一致しません",
+  'ai-nonstandard-marker': "非標準の AI マーカー '{text}'。標準の AI-Generated-By / AI-Assisted-By タグを使用してください",
+  'ai-generated-semantics': "AI マーカーのあるコードに自動生成のマーカー ('@generated' / 'DO NOT EDIT') も付いています。これは人が編集しない機械出力を表すため、自動生成のマーカーを削除してください",
+  'ai-chatbot-artifact': "チャットボットの応答文 '{text}' が残っています。削除してください",
+  'ai-marker-missing': 'Git 履歴に生成AIの利用が記録されています ({commit}, {trailer}) が、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください',
+  'ai-marker-missing.more': 'Git 履歴の {count} 件のコミットに生成AIの利用が記録されています (最新: {commit}, {trailer}) が、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください',
+  'fix.insert-header': 'ライセンスヘッダーを追加',
+  'fix.create-license-text': 'SPDX のライセンステキストから LICENSES/{id}.txt を作成',
+  'fix.create-sidecar': '{file}.license を作成',
+  'fix.add-to-reuse-toml': '{file} を REUSE.toml に追加',
+  'fix.convert-dep5': '.reuse/dep5 を REUSE.toml に変換',
+  'fix.snippet-end': 'SPDX-SnippetEnd でスニペットを終了',
+  'fix.snippet-copyright': 'SPDX-SnippetCopyrightText に変更',
+  'fix.delete-artifact': 'チャットボットの応答文を削除',
+  'fix.convert-marker': "'{text}' に変換",
+  'fix.insert-license': 'SPDX-License-Identifier を追加',
+  'fix.replace': "'{text}' に置換",
+  'fix.insert-copyright': '著作権表示を追加',
+  'fix.all': 'このファイルの OSPO の指摘をすべて修正',
+  'fix.insert-line': "'{text}' を追加",
+  'fix.delete-header': 'この第三者コードのファイルから自組織のヘッダーを削除',
+  'fix.project-license': "プロジェクトのライセンス '{text}' を使用",
+  'fix.insert-lines': '{text} を追加 (プレースホルダーは要記入)',
+  'fix.delete-artifact-line': 'チャットボットの応答文のコメント行を削除',
+  'fix.sync-comment': 'AI タグからコメントを書き直し',
+  'ai-marker-malformed.comment': "{key} に {role} のツール '{tool}' の記載がありません。人が読むための記述を AI タグと一致させてください",
+  'spdx-invalid.hint': "。もしかして: '{suggestion}'",
+  'spdx-invalid.syntax-dangling': 'ライセンス識別子が必要な位置で式が終わっています',
+  'list.or': ' または ',
+};
+
+const tables = { en, ja } as const;
+
 // Templates split once at their `{name}` placeholders (literal text at even indices, names at odd
 // ones): a scan builds a message for nearly every file, and most messages have no placeholder.
-const compiled = new Map<MessageKey, string[]>();
+const compiled = { en: new Map<MessageKey, string[]>(), ja: new Map<MessageKey, string[]>() };
 
-export function message(key: MessageKey, args: Record<string, string> = {}): string {
-  let parts = compiled.get(key);
+function render(locale: Locale, key: MessageKey, args: Record<string, string>): string {
+  let parts = compiled[locale].get(key);
   if (!parts) {
-    parts = en[key].split(/\{(\w+)\}/);
-    compiled.set(key, parts);
+    parts = tables[locale][key].split(/\{(\w+)\}/);
+    compiled[locale].set(key, parts);
   }
   if (parts.length === 1) return parts[0];
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) out += (args[parts[i]] ?? `{${parts[i]}}`) + parts[i + 1];
   return out;
+}
+
+// Some callers still build an argument in English: spdx-invalid's `{hint}` and syntax `{detail}`,
+// and ai-marker-incomplete's `{tags}` ("A or B, C"). In Japanese those are recognised by their
+// English template and rendered again; a caller that passes message('spdx-invalid.hint', …) etc.
+// is already in the current language and passes through unchanged.
+const [hintBefore, hintAfter] = en['spdx-invalid.hint'].split('{suggestion}');
+
+function suggestionIn(hint: string | undefined): string | undefined {
+  if (hint === undefined || hint.length <= hintBefore.length + hintAfter.length) return undefined;
+  return hint.startsWith(hintBefore) && hint.endsWith(hintAfter) ? hint.slice(hintBefore.length, hint.length - hintAfter.length) : undefined;
+}
+
+function localizedArgs(key: MessageKey, args: Record<string, string>): Record<string, string> {
+  if (key === 'spdx-invalid.unknown' || key === 'spdx-invalid.unknown-exception') {
+    const suggestion = suggestionIn(args.hint);
+    if (suggestion !== undefined) return { ...args, hint: render('ja', 'spdx-invalid.hint', { suggestion }) };
+  } else if (key === 'spdx-invalid.syntax') {
+    if (args.detail === en['spdx-invalid.syntax-dangling']) return { ...args, detail: ja['spdx-invalid.syntax-dangling'] };
+  } else if (key === 'ai-marker-incomplete') {
+    if (args.tags !== undefined) return { ...args, tags: args.tags.split(en['list.or']).join(ja['list.or']) };
+  }
+  return args;
+}
+
+export function message(key: MessageKey, args: Record<string, string> = {}): string {
+  const locale = currentLocale();
+  return render(locale, key, locale === 'en' ? args : localizedArgs(key, args));
 }
