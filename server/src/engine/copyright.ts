@@ -1,6 +1,8 @@
 // Reads a copyright notice's value: its years and its holder, with offsets into the value so
 // fixes can rewrite exactly the year or the holder and leave the rest of the line alone.
 
+import { compilePolicyRegex } from './policy/safe-regex';
+
 export interface Notice {
   /** Every year written, in order (ranges give both ends). */
   years: number[];
@@ -41,16 +43,9 @@ export function parseNotice(value: string): Notice {
   return { years, yearSpan, isList, holder: rest.slice(0, end), holderSpan: [offset, offset + end] };
 }
 
-const compiled = new Map<string, RegExp>();
-
-/** Whether the holder matches the policy's regex in full. */
+/** Whether the holder matches the policy's regex in full (in linear time: see policy/safe-regex.ts). */
 export function holderMatches(holder: string, pattern: string): boolean {
-  let re = compiled.get(pattern);
-  if (!re) {
-    re = new RegExp(`^(?:${pattern})$`);
-    compiled.set(pattern, re);
-  }
-  return re.test(holder);
+  return compilePolicyRegex(pattern, 'whole').test(holder);
 }
 
 const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/\b(inc|ltd|llc|gmbh|corp|corporation|co)\b/g, '').trim();

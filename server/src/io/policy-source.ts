@@ -17,8 +17,16 @@ export interface PolicyOptions {
   allowFetch: boolean;
   /** Where fetched bases are kept, by hash, so they work offline afterwards. */
   cacheDir?: string;
+  /** The whole fetch of one remote base, body included, must end within this (default 10 s). */
   fetchTimeoutMs?: number;
+  /** For tests: stands in for the global fetch. */
+  fetch?: typeof fetch;
 }
+
+/** At most this many bases are read for one policy, in all (a diamond of extends must not explode). */
+export const maxBases = 16;
+/** A chain policy → base → base … may be at most this long. */
+export const maxExtendsDepth = 8;
 
 export interface LoadedPolicy {
   /** Undefined when the policy file itself has errors: keep using the previous policy. */
@@ -43,6 +51,20 @@ function isLoopback(url: URL): boolean {
   return ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
 }
 
+/**
+ * Reads a local policy file: only a regular file (not a FIFO or a device such as /dev/zero, which
+ * would never end) of at most maxPolicyBytes.
+ */
+export async function readPolicyFile(file: string): Promise<string> {
+  const stat = await fs.stat(file);
+  if (stat.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+  if (!stat.isFile()) throw new Error('it is not a regular file');
+  if (stat.size > maxPolicyBytes) throw new Error(`larger than ${maxPolicyBytes / 1024} KiB`);
+  const text = await fs.readFile(file, 'utf8');
+  // It may have grown since the stat; parsePolicy refuses it then.
+  return text;
+}
+
 async function fetchBase(url: URL, expected: string, opts: PolicyOptions): Promise<string> {
   const cacheDir = opts.cacheDir ?? defaultCacheDir();
   const cached = path.join(cacheDir, `${expected.toLowerCase()}.yaml`);
@@ -51,14 +73,28 @@ async function fetchBase(url: URL, expected: string, opts: PolicyOptions): Promi
     if (sha256(text) === expected.toLowerCase()) return text;
   } catch { /* not cached yet */ }
   if (!opts.allowFetch) throw new Error('not fetched: remote bases are fetched only in a trusted workspace, and it is not in the cache');
-  const response = await fetch(url, { signal: AbortSignal.timeout(opts.fetchTimeoutMs ?? 10000), redirect: 'error' });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const timeoutMs = opts.fetchTimeoutMs ?? 10000;
+  // One signal for the request and the body: a server that trickles bytes is cut off too.
+  const signal = AbortSignal.timeout(timeoutMs);
   const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > maxPolicyBytes) throw new Error(`larger than ${maxPolicyBytes / 1024} KiB`);
-    chunks.push(chunk);
+  try {
+    // No redirects: the pinned URL is the one fetched; no cookies or credentials are sent.
+    const response = await (opts.fetch ?? fetch)(url, { signal, redirect: 'error', credentials: 'omit' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > maxPolicyBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new Error(`larger than ${maxPolicyBytes / 1024} KiB`);
+    }
+    let size = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      size += chunk.length;
+      if (size > maxPolicyBytes) throw new Error(`larger than ${maxPolicyBytes / 1024} KiB`);
+      chunks.push(chunk);
+    }
+  } catch (err) {
+    if (signal.aborted) throw new Error(`no answer within ${timeoutMs / 1000} s`);
+    throw err;
   }
   const text = Buffer.concat(chunks).toString('utf8');
   const actual = sha256(text);
@@ -70,8 +106,11 @@ async function fetchBase(url: URL, expected: string, opts: PolicyOptions): Promi
 
 interface Chain { raw?: RawPolicy; problems: PolicyProblem[]; dependencies: string[] }
 
-/** Reads one policy text and its bases; `stack` holds the sources being read, to catch cycles. */
-async function readChain(source: string, text: string, stack: string[], opts: PolicyOptions): Promise<Chain> {
+/**
+ * Reads one policy text and its bases; `stack` holds the sources being read, to catch cycles;
+ * `budget` counts the bases read for the whole policy.
+ */
+async function readChain(source: string, text: string, stack: string[], opts: PolicyOptions, budget: { bases: number }): Promise<Chain> {
   const parsed = parsePolicy(text);
   const problems = [...parsed.problems];
   const dependencies: string[] = [];
@@ -82,6 +121,8 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
     let target: string;
     let baseText: string;
     try {
+      if (stack.length > maxExtendsDepth) throw new Error(`the chain of extends is longer than ${maxExtendsDepth}: ${stack.map((s) => (/^https?:/i.test(s) ? s : path.basename(s))).join(' → ')}`);
+      if (++budget.bases > maxBases) throw new Error(`a policy may be built from at most ${maxBases} bases in all`);
       if (remote) {
         const url = new URL(entry.source, /^https?:/i.test(source) ? source : undefined);
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) throw new Error('only https URLs can be extended');
@@ -93,7 +134,7 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
         target = path.resolve(path.dirname(source), entry.source);
         if (stack.includes(target)) throw new Error(`extends cycle: ${[...stack, target].map((s) => path.basename(s)).join(' → ')}`);
         dependencies.push(target);
-        baseText = await fs.readFile(target, 'utf8');
+        baseText = await readPolicyFile(target);
         if (entry.sha256 && sha256(baseText) !== entry.sha256.toLowerCase()) throw new Error(`sha256 mismatch: the file has ${sha256(baseText)}`);
       }
     } catch (err) {
@@ -102,7 +143,7 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
       problems.push(problemAt(entry, `Cannot use base policy '${entry.source}': ${reason}`));
       continue;
     }
-    const base = await readChain(target, baseText, [...stack, target], opts);
+    const base = await readChain(target, baseText, [...stack, target], opts, budget);
     dependencies.push(...base.dependencies);
     const baseError = base.problems.find((p) => p.severity === 'error');
     if (baseError) {
@@ -116,7 +157,7 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
 
 /** Builds the policy from a policy file's text (possibly an unsaved editor buffer). */
 export async function loadPolicyText(file: string, text: string, opts: PolicyOptions): Promise<LoadedPolicy> {
-  const chain = await readChain(file, text, [file], opts);
+  const chain = await readChain(file, text, [file], opts, { bases: 0 });
   return {
     file,
     policy: chain.raw ? toPolicy(chain.raw, file) : undefined,
@@ -129,7 +170,7 @@ export async function readPolicy(root: string, explicit: string | undefined, opt
   const file = explicit ? path.resolve(root, explicit) : path.join(root, policyFileName);
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readPolicyFile(file);
   } catch (err) {
     if (!explicit && (err as NodeJS.ErrnoException).code === 'ENOENT') return { policy: defaultPolicy(), problems: [], dependencies: [file] };
     return { file, problems: [{ severity: 'error', message: `Cannot read the policy file: ${(err as Error).message}`, line: 0, character: 0, endLine: 0, endCharacter: 0 }], dependencies: [file] };

@@ -3,9 +3,11 @@
 // says how to fix it. Extends entries are returned for the caller to read (io/policy-source.ts).
 
 import type { ErrorObject } from 'ajv';
-import { isMap, isPair, isScalar, LineCounter, parseDocument, Document, Node as YamlNode, Pair } from 'yaml';
+import { Composer, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, Document, Node as YamlNode, Pair, YAMLParseError } from 'yaml';
+import type { CST } from 'yaml';
 import { checkExpression, knownLicenseIds, Problem } from '../spdx';
 import type { RawPolicy, RawSections } from './model';
+import { policyRegexProblem } from './safe-regex';
 import { keysAt, validate } from './schema';
 
 export interface PolicyProblem {
@@ -29,6 +31,10 @@ export interface ParsedPolicy {
 
 /** Larger policy files are refused: a policy is a page of YAML, not a data set. */
 export const maxPolicyBytes = 256 * 1024;
+/** Collections nested deeper are refused before the YAML is built (a real policy nests about 5 deep). */
+export const maxPolicyDepth = 64;
+/** How many times YAML aliases (*name) may be expanded: caps "billion laughs" files. */
+export const maxPolicyAliases = 50;
 
 type Path = (string | number)[];
 
@@ -172,7 +178,8 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
 
   const regex = (path: Path, value: unknown) => {
     if (typeof value !== 'string') return;
-    try { new RegExp(value); } catch (err) { push('error', path, `Invalid regular expression in '${display(path)}': ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`); }
+    const problem = policyRegexProblem(value);
+    if (problem) push('error', path, `Invalid regular expression in '${display(path)}': ${problem}`);
   };
   const licenseList = (path: Path, list: unknown) => {
     if (!Array.isArray(list)) return;
@@ -222,23 +229,84 @@ function yamlErrorMessage(code: string, message: string, source: string): string
   return message.split('\n')[0];
 }
 
+class TooDeep extends Error {
+  constructor(readonly offset: number) { super('too deep'); }
+}
+
+// parseDocument, with the parser's nesting watched token by token: the yaml package's parser and
+// composer slow down (and the composer overflows the stack) on deep nesting, so a file like
+// `a: [[[[…` is refused before it is built.
+function* boundedTokens(text: string, parser: Parser): Generator<CST.Token> {
+  for (const lexeme of new Lexer().lex(text)) {
+    yield* parser.next(lexeme);
+    // The stack holds the document, then one entry per open collection (and the scalar being read).
+    if (parser.stack.length > maxPolicyDepth + 2) throw new TooDeep(parser.offset);
+  }
+  yield* parser.end();
+}
+
+function parseBounded(text: string, at: Locator): Document.Parsed {
+  // uniqueKeys is checked below in linear time: the package compares every pair of keys.
+  const composer = new Composer({ uniqueKeys: false });
+  const parser = new Parser(at.lines.addNewLine);
+  at.lines.addNewLine(0);
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(boundedTokens(text, parser), true, text.length)) {
+    if (!doc) { doc = next; continue; }
+    doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+    break;
+  }
+  return doc!;
+}
+
+function duplicateKeys(doc: Document.Parsed, text: string, at: Locator): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  const todo: unknown[] = [doc.contents];
+  while (todo.length) {
+    const node = todo.pop();
+    if (!isCollection(node)) continue;
+    const seen = new Set<string>();
+    for (const item of node.items as unknown[]) {
+      if (!isPair(item)) { todo.push(item); continue; }
+      todo.push(item.key, item.value);
+      if (!isMap(node) || !isScalar(item.key)) continue;
+      const id = `${typeof item.key.value}:${String(item.key.value)}`;
+      if (!seen.has(id)) { seen.add(id); continue; }
+      const start = item.key.range?.[0] ?? 0;
+      problems.push({ severity: 'error', message: `YAML syntax error: ${yamlErrorMessage('DUPLICATE_KEY', '', /^[^:\n]*/.exec(text.slice(start))![0])}`, ...at.span([start, start + 1]) });
+    }
+  }
+  return problems;
+}
+
+const utf8Length = (text: string) => (typeof Buffer !== 'undefined' ? Buffer.byteLength(text, 'utf8') : new TextEncoder().encode(text).length);
+
 export function parsePolicy(text: string): ParsedPolicy {
   const at = new Locator();
-  if (text.length > maxPolicyBytes) {
-    return { problems: [{ severity: 'error', message: `The policy file is larger than ${maxPolicyBytes / 1024} KiB: a policy should be a page of YAML`, line: 0, character: 0, endLine: 0, endCharacter: 0 }], extends: [] };
+  const refuse = (message: string, range?: readonly number[] | null): ParsedPolicy =>
+    ({ problems: [{ severity: 'error', message, ...(range ? at.span(range) : { line: 0, character: 0, endLine: 0, endCharacter: 0 }) }], extends: [] });
+  // Characters never outnumber UTF-8 bytes, so the exact count is needed only near the limit.
+  if (text.length > maxPolicyBytes || (text.length * 3 > maxPolicyBytes && utf8Length(text) > maxPolicyBytes)) {
+    return refuse(`The policy file is larger than ${maxPolicyBytes / 1024} KiB: a policy should be a page of YAML`);
   }
-  at.doc = parseDocument(text, { lineCounter: at.lines, prettyErrors: false, uniqueKeys: true });
+  try {
+    at.doc = parseBounded(text, at);
+  } catch (err) {
+    if (!(err instanceof TooDeep)) throw err;
+    return refuse(`The policy nests lists and mappings more than ${maxPolicyDepth} levels deep: a policy needs a few levels`, [err.offset, err.offset + 1]);
+  }
   const problems: PolicyProblem[] = at.doc.errors.map((err) => ({
     severity: 'error' as const,
     message: `YAML syntax error: ${yamlErrorMessage(err.code, err.message, /^[^:\n]*/.exec(text.slice(err.pos[0]))![0])}`,
     ...at.span(err.pos),
   }));
-  if (problems.length) return { problems, extends: [] };
+  problems.push(...duplicateKeys(at.doc, text, at));
+  if (problems.length) return { problems: problems.sort((a, b) => a.line - b.line || a.character - b.character), extends: [] };
 
   let value: unknown;
   try {
     // Aliases are capped so that a "billion laughs" file cannot expand without bound.
-    value = at.doc.toJS({ maxAliasCount: 50 });
+    value = at.doc.toJS({ maxAliasCount: maxPolicyAliases });
   } catch (err) {
     const reason = /alias/i.test((err as Error).message) ? 'its YAML aliases (*name) expand too much: write the values out instead' : (err as Error).message;
     return { problems: [{ severity: 'error', message: `The policy cannot be read: ${reason}`, ...at.span(at.doc.contents?.range) }], extends: [] };

@@ -1,6 +1,7 @@
 // ai-marker-malformed: a tag value in the wrong form, a future or impossible review date, a
 // placeholder left in, an unknown AI- tag, or an AI tag outside a header or snippet.
 
+import { compilePolicyRegex } from '../policy/safe-regex';
 import type { Finding } from '../findings';
 import type { Tag } from '../header';
 import { canonicalAiTags } from '../markers';
@@ -35,7 +36,7 @@ export function aiMarkerMalformed(file: SourceFile, policy: Policy, ctx: { today
         if (!validDate(t.value)) add(t, 'ai-marker-malformed.date');
         else if (t.value > today) add(t, 'ai-marker-malformed.future', { date: t.value });
       }
-      if (key === 'ai-approval' && policy.ai.approvalPattern && !new RegExp(`^(?:${policy.ai.approvalPattern})$`).test(t.value)) {
+      if (key === 'ai-approval' && policy.ai.approvalPattern && !compilePolicyRegex(policy.ai.approvalPattern, 'whole').test(t.value)) {
         add(t, 'ai-marker-malformed.approval', { pattern: policy.ai.approvalPattern });
       }
     }

@@ -4,6 +4,7 @@ import type { Finding } from '../findings';
 import { aiToolNames } from '../markers';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
+import { compilePolicyRegex } from '../policy/safe-regex';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 
@@ -17,7 +18,7 @@ export function aiReviewerInvalid(file: SourceFile, policy: Policy): Finding[] {
     for (const t of marker.tags.filter((x) => x.key.toLowerCase() === 'ai-reviewed-by')) {
       const r = range(t.line, t.valueStart, t.valueEnd);
       if (forbidBots && bot.test(t.value)) findings.push({ rule: 'ai-reviewer-invalid', severity: 'warning', range: r, message: message('ai-reviewer-invalid.bot', { reviewer: t.value }) });
-      else if (pattern && !new RegExp(`^(?:${pattern})$`).test(t.value)) {
+      else if (pattern && !compilePolicyRegex(pattern, 'whole').test(t.value)) {
         findings.push({ rule: 'ai-reviewer-invalid', severity: 'warning', range: r, message: message('ai-reviewer-invalid.pattern', { reviewer: t.value, pattern }) });
       }
     }

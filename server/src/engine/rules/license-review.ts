@@ -5,6 +5,7 @@ import type { Finding } from '../findings';
 import { licenseTier } from '../license-tiers';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
+import { compilePolicyRegex } from '../policy/safe-regex';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
@@ -12,7 +13,7 @@ import { validLicenseTags } from './valid-licenses';
 export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
   const l = policy.licenses;
   if (!l.review.length) return [];
-  const evidence = l.reviewEvidence ? new RegExp(l.reviewEvidence) : undefined;
+  const evidence = l.reviewEvidence ? compilePolicyRegex(l.reviewEvidence, 'search') : undefined;
   const header = file.header.text.lines.slice(0, file.header.windowEnd).join('\n');
   if (evidence?.test(header)) return [];
   return validLicenseTags(file).flatMap((tag): Finding[] => {
