@@ -5,7 +5,8 @@
 //   ospo init  [folder] [--template NAME]
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or policy error.
 
-import { existsSync, promises as fs } from 'node:fs';
+import { constants as fsConstants, existsSync, promises as fs } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CheckScope } from '../engine/check';
@@ -15,7 +16,8 @@ import type { Policy } from '../engine/policy/model';
 import { applyEdits } from '../engine/text';
 import { fixContextFor } from '../io/fix-context';
 import { findPolicyRoot, readPolicy } from '../io/policy-source';
-import { readForCheck } from '../io/read-file';
+import { defaultMaxBytes, readForCheck, readRegular, readSidecar, RegularFile } from '../io/read-file';
+import { contentSkipReason, decodeUtf8 } from '../engine/coverage';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
 import { changedFiles, gitTop, isCommit, stagedFiles } from '../io/git-changed';
@@ -148,23 +150,119 @@ async function addFile(report: Report, root: string, file: { rel: string; findin
 async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<number> {
   const targets = await resolveTargets(paths, opts);
   let changed = 0;
+  let notFixed = 0;
+  const skip = (abs: string, reason: string) => process.stderr.write(`ospo: skipped ${display(abs)}: ${reason}\n`);
   for (const target of targets) {
     const ctx = await fixContextFor(target.root);
+    // Fixes stay inside the root: a file reached through a linked folder is someone else's.
+    const seen = new Map<string, boolean>();
     const files = target.file ? [target.file] : (await listFiles(target.root, target.policy, target.git, target.under)).files;
     for (const abs of files.map((f) => path.join(target.root, f))) {
-      const read = await readForCheck(abs);
-      if ('skipped' in read) continue;
       const rel = relativeTo(target.root, abs);
+      if (!(await reachedWithoutLinks(target.root, abs, seen))) { skip(abs, 'reached through a symbolic link: not fixed'); continue; }
+      const read = await readForFix(abs);
+      if ('skipped' in read) {
+        // Files with nothing to fix need no word; files that cannot be read as text are said to be left alone.
+        if (!quietSkips.has(read.skipped)) skip(abs, read.skipped);
+        continue;
+      }
       const edits = fixAll({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: target.git.isGenerated(rel) }, target.policy, ctx);
       if (!edits.length) continue;
+      if (!dryRun) {
+        // Written back as UTF-8 from text that kept its BOM and line endings: only the edited spans change.
+        const refused = await writeAtomically(abs, applyEdits(read.text, edits), read.file);
+        if (refused) { notFixed++; process.stderr.write(`ospo: not fixed ${display(abs)}: ${refused}\n`); continue; }
+      }
       changed++;
       process.stdout.write(`${dryRun ? 'would fix' : 'fixed'} ${display(abs)} (${edits.length} edit${edits.length === 1 ? '' : 's'})\n`);
-      // Written back as UTF-8 from text that kept its BOM and line endings: only the edited spans change.
-      if (!dryRun) await fs.writeFile(abs, applyEdits(read.text, edits), 'utf8');
     }
   }
   process.stdout.write(`${changed} file${changed === 1 ? '' : 's'} ${dryRun ? 'would change' : 'changed'}\n`);
-  return 0;
+  if (notFixed) process.stderr.write(`ospo: ${notFixed} file${notFixed === 1 ? '' : 's'} could not be fixed\n`);
+  // A fix that could not be written is a failure a script must see.
+  return notFixed ? 1 : 0;
+}
+
+/** Skip reasons not worth a line in `ospo fix`: nothing there a fix could edit (images and the like are common). */
+const quietSkips = new Set(['empty file', 'binary file']);
+
+/**
+ * Whether the way down to `abs`'s folder goes through no symbolic link: from the current folder
+ * when the file is below it (`ospo fix src/a.ts`), else from the root the file belongs to, which
+ * then must not be a link itself. A file reached through a linked folder lives elsewhere, and a fix
+ * must not edit it. Folders already judged are remembered (`seen`): a whole tree costs one
+ * realpath per folder.
+ */
+async function reachedWithoutLinks(root: string, abs: string, seen: Map<string, boolean>): Promise<boolean> {
+  const dir = path.dirname(abs);
+  const known = seen.get(dir);
+  if (known !== undefined) return known;
+  const cwd = process.cwd();
+  const underCwd = !path.relative(cwd, dir).startsWith('..') && !path.isAbsolute(path.relative(cwd, dir));
+  const base = underCwd ? cwd : root;
+  let ok = false;
+  try {
+    const baseIsLink = !underCwd && (await fs.lstat(root)).isSymbolicLink();
+    const [realBase, realDir] = await Promise.all([fs.realpath(base), fs.realpath(dir)]);
+    ok = !baseIsLink && realDir === path.join(realBase, path.relative(base, dir));
+  } catch { /* gone or unreadable: not fixed */ }
+  seen.set(dir, ok);
+  return ok;
+}
+
+/** The text to fix, with what the file was like when read, so the write can tell whether it changed since. */
+async function readForFix(abs: string): Promise<{ text: string; sidecarText?: string; file: RegularFile } | { skipped: string }> {
+  const file = await readRegular(abs, defaultMaxBytes);
+  if ('skipped' in file) return file;
+  const reason = contentSkipReason(file.bytes, defaultMaxBytes);
+  if (reason) return { skipped: reason };
+  const text = decodeUtf8(file.bytes);
+  if (text === undefined) return { skipped: 'not valid UTF-8' };
+  // A copy: the bytes are compared with the file again just before it is replaced.
+  return { text, sidecarText: await readSidecar(abs), file: { ...file, bytes: Buffer.from(file.bytes) } };
+}
+
+/** Test seams for writeAtomically: run just before the rename (to change the file meanwhile, or fail). */
+export interface WriteHooks { beforeRename?: (tmp: string) => void | Promise<void> }
+
+/**
+ * Replaces `abs` with `text`, all or nothing: the text goes to a temporary file in the same folder
+ * (same file system, so the rename is atomic), with the file's mode (and owner, where allowed),
+ * flushed to disk, then renamed over the file. Just before the rename the file is read again: if
+ * it changed since `original` was read (size, mtime, inode or content), nothing is written and the
+ * reason is returned. The temporary file never outlives a failure.
+ * (A hard-linked file becomes a separate file: the other links keep the old text.)
+ */
+export async function writeAtomically(abs: string, text: string, original: RegularFile, hooks: WriteHooks = {}): Promise<string | undefined> {
+  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.ospo-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  let created = false;
+  try {
+    const mode = original.mode & 0o7777;
+    const handle = await fs.open(tmp, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0), mode);
+    created = true;
+    try {
+      await handle.writeFile(text, 'utf8');
+      // The umask may have narrowed the mode given to open.
+      await handle.chmod(mode);
+      if (process.getuid?.() === 0 || original.uid === process.getuid?.()) await handle.chown(original.uid, original.gid).catch(() => undefined);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await hooks.beforeRename?.(tmp);
+    const now = await readRegular(abs, Math.max(defaultMaxBytes, original.size));
+    if ('skipped' in now) return `it changed while being fixed (now: ${now.skipped})`;
+    if (now.size !== original.size || now.mtimeMs !== original.mtimeMs || now.ino !== original.ino || now.dev !== original.dev || !now.bytes.equals(original.bytes)) {
+      return 'it changed since it was read; run ospo fix again';
+    }
+    await fs.rename(tmp, abs);
+    created = false;
+    return undefined;
+  } catch (err) {
+    return `could not write it: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+  } finally {
+    if (created) await fs.rm(tmp, { force: true }).catch(() => undefined);
+  }
 }
 
 /**

@@ -1,22 +1,78 @@
 // Reads a file for checking, or says why it is skipped. Shared by the CLI and the server.
+// Hostile trees are the normal case here: a FIFO, a device or a link named like a source file must
+// never block or lead outside the tree. So the file is opened without following a final symbolic
+// link and without blocking (O_NOFOLLOW | O_NONBLOCK), and only read once the open handle says it
+// is a regular file of a sane size.
 
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import { contentSkipReason, decodeUtf8 } from '../engine/coverage';
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
 
+/** The largest `.license` sidecar read: a sidecar is a few lines of SPDX tags. */
+export const maxSidecarBytes = 1024 * 1024;
+
+/**
+ * Flags to open a file to check: read-only, never waiting on a FIFO's writer or a device, never
+ * through a final symbolic link (ELOOP instead). O_NONBLOCK has no effect on regular files.
+ */
+export const safeOpenFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
 export type ReadResult = { text: string; sidecarText?: string } | { skipped: string };
 
-export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes): Promise<ReadResult> {
-  let bytes: Buffer;
+export function sizeReason(maxBytes: number): string {
+  return `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
+}
+
+/** Why a failed open or read skips the file, from its errno. */
+export function errnoReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'symbolic link';
+  if (code === 'ENOENT') return 'gone before it was read';
+  return `unreadable: ${code ?? (err as Error).message}`;
+}
+
+/** The bytes of a regular file of at most `maxBytes`, or why not. Reads no more than it said it holds. */
+/** A regular file's bytes and what its open handle said of it (for a write-back that must not lose a change). */
+export interface RegularFile { bytes: Buffer; size: number; mtimeMs: number; mode: number; uid: number; gid: number; dev: number; ino: number }
+
+export async function readRegular(absPath: string, maxBytes: number): Promise<RegularFile | { skipped: string }> {
+  let handle: fs.FileHandle;
   try {
+    // lstat first: a FIFO or device is never opened at all, a link never followed.
     const stat = await fs.lstat(absPath);
     if (!stat.isFile()) return { skipped: stat.isSymbolicLink() ? 'symbolic link' : 'not a regular file' };
-    if (stat.size > maxBytes) return { skipped: `larger than ${Math.round(maxBytes / 1024 / 1024)} MB` };
-    bytes = await fs.readFile(absPath);
+    if (stat.size > maxBytes) return { skipped: sizeReason(maxBytes) };
+    // The entry may have been swapped for a FIFO or a link since: the flags and the fstat below catch that.
+    handle = await fs.open(absPath, safeOpenFlags);
   } catch (err) {
-    return { skipped: `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    return { skipped: errnoReason(err) };
   }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { skipped: 'not a regular file' };
+    if (stat.size > maxBytes) return { skipped: sizeReason(maxBytes) };
+    // Read what fstat said, and one byte more to see whether the file grew past the limit meanwhile.
+    const bytes = Buffer.allocUnsafe(Math.min(stat.size + 1, maxBytes + 1));
+    let off = 0;
+    while (off < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, off, bytes.length - off, off);
+      if (bytesRead === 0) break;
+      off += bytesRead;
+    }
+    if (off > maxBytes) return { skipped: sizeReason(maxBytes) };
+    return { bytes: bytes.subarray(0, off), size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode, uid: stat.uid, gid: stat.gid, dev: stat.dev, ino: stat.ino };
+  } catch (err) {
+    return { skipped: errnoReason(err) };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes): Promise<ReadResult> {
+  const read = await readRegular(absPath, maxBytes);
+  if ('skipped' in read) return read;
+  const bytes = read.bytes;
   const reason = contentSkipReason(bytes, maxBytes);
   if (reason) return { skipped: reason };
   const text = decodeUtf8(bytes);
@@ -25,11 +81,8 @@ export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes):
   return { text, sidecarText };
 }
 
+/** The `.license` sidecar's text; undefined when there is none, or it is not a readable regular UTF-8 file. */
 export async function readSidecar(absPath: string): Promise<string | undefined> {
-  try {
-    const bytes = await fs.readFile(absPath + '.license');
-    return decodeUtf8(bytes);
-  } catch {
-    return undefined;
-  }
+  const read = await readRegular(absPath + '.license', maxSidecarBytes);
+  return 'skipped' in read ? undefined : decodeUtf8(read.bytes);
 }

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, CheckResult } from '../engine/check';
 import type { Finding, Severity } from '../engine/findings';
 import type { PolicyProblem } from '../engine/policy/parse';
-import { readSidecar } from '../io/read-file';
+import { defaultMaxBytes, readSidecar, sizeReason } from '../io/read-file';
 import { allCommitTrailerKeys } from '../engine/ai-trailers';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from './protocol';
@@ -48,24 +48,75 @@ export function rulePath(state: FolderState, fsPath: string): string {
   return path.relative(state.root, fsPath).split(path.sep).join('/');
 }
 
-export interface DocumentCheck { result: CheckResult; sidecarText?: string; generated: boolean }
+export interface DocumentCheck {
+  result: CheckResult;
+  sidecarText?: string;
+  generated: boolean;
+  /** Set when the check itself failed (a bug, not the content's fault): the message for the `internal-error` diagnostic. */
+  internalError?: string;
+}
+
+/** The code of the one diagnostic a document gets when checking it failed. Not a rule: no page, no setting. */
+export const internalErrorCode = 'internal-error';
+
+/** The diagnostic that stands for a failed check, at the top of the file, so the user knows the findings are missing. */
+export function internalErrorDiagnostic(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: internalErrorCode,
+    source: DiagnosticSource,
+    message: `OSPO could not check this file (internal error: ${message}). See the OSPO Compliance output for details.`,
+  };
+}
+
+/**
+ * TEST ONLY: when the environment variable OSPO_TEST_CRASH_ON names a file's basename, checking
+ * that document throws, so tests can prove a crash in one file's check is contained. Never set it
+ * in real use.
+ */
+const testCrashOn = process.env.OSPO_TEST_CRASH_ON;
+
+/** Documents whose failure or skip was logged, with the version logged, so typing does not flood the log. */
+const logged = new Map<string, string>();
+
+function logOnce(doc: TextDocument, what: string, log: (m: string) => void, m: string): void {
+  const key = `${what}@${doc.version}`;
+  if (logged.get(doc.uri) === key) return;
+  // Only the last entry per document is kept: a bounded map for a long session.
+  if (logged.size > 1000) logged.clear();
+  logged.set(doc.uri, key);
+  log(m);
+}
 
 export async function checkDocument(doc: TextDocument, fsPath: string, state: FolderState, log: (m: string) => void, reuse?: ReuseInput): Promise<DocumentCheck> {
-  const relPath = rulePath(state, fsPath);
-  const inside = !relPath.startsWith('../');
-  if (inside && state.policy.files.respectGitignore && await state.git.isIgnored(relPath)) {
-    return { result: { findings: [], exempt: 'ignored by git' }, generated: false };
-  }
-  const [sidecarText, generated, aiHistory] = await Promise.all([
-    readSidecar(fsPath),
-    inside ? state.git.isGenerated(relPath) : false,
-    inside ? state.history.forFile(relPath, allCommitTrailerKeys(state.policy)) : undefined,
-  ]);
+  let sidecarText: string | undefined;
+  let generated = false;
   try {
+    const relPath = rulePath(state, fsPath);
+    const inside = !relPath.startsWith('../');
+    if (inside && state.policy.files.respectGitignore && await state.git.isIgnored(relPath)) {
+      return { result: { findings: [], exempt: 'ignored by git' }, generated: false };
+    }
+    let aiHistory;
+    [sidecarText, generated, aiHistory] = await Promise.all([
+      readSidecar(fsPath),
+      inside ? state.git.isGenerated(relPath) : false,
+      inside ? state.history.forFile(relPath, allCommitTrailerKeys(state.policy)) : undefined,
+    ]);
+    // Same limit as the CLI and the workspace scan (read-file.ts): a huge buffer is not checked as you type.
+    const length = doc.getText().length;
+    if (length > defaultMaxBytes) {
+      const reason = sizeReason(defaultMaxBytes);
+      logOnce(doc, 'skipped', log, `Skipped ${fsPath}: ${reason} (${length} characters)`);
+      return { result: { findings: [], exempt: reason }, sidecarText, generated };
+    }
+    if (testCrashOn && path.basename(fsPath) === testCrashOn) throw new Error(`test crash on ${testCrashOn} (OSPO_TEST_CRASH_ON)`);
     return { result: checkText({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse: inside ? reuse : undefined }, state.policy), sidecarText, generated };
   } catch (err) {
-    // The engine is meant never to throw on content; if it does, one file loses its findings, not the server.
-    log(`Checking ${fsPath} failed: ${(err as Error).stack ?? err}`);
-    return { result: { findings: [] }, sidecarText, generated };
+    // The engine is meant never to throw on content; if it does, one file loses its findings (and
+    // shows one internal-error diagnostic instead), not the server.
+    logOnce(doc, 'failed', log, `Checking ${fsPath} failed: ${(err as Error).stack ?? err}`);
+    return { result: { findings: [] }, sidecarText, generated, internalError: (err as Error)?.message ?? String(err) };
   }
 }

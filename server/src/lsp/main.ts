@@ -20,7 +20,7 @@ import { licensingMarkdown, licensingOf, licensingSummary, reuseActions, reuseMe
 import { wantsKind } from './code-actions';
 import { checkText } from '../engine/check';
 import { readForCheck, readSidecar } from '../io/read-file';
-import { checkDocument, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
+import { checkDocument, internalErrorDiagnostic, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
 import { policyForPath } from '../engine/policy/overrides';
 import { Folders, FolderState, toFsPath } from './folders';
 import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, LicensingRequest, ReportCommand, ScanWorkspaceCommand, WorkspaceTrustedNotification } from './protocol';
@@ -121,17 +121,64 @@ async function diagnose(doc: TextDocument) {
   // REUSE.toml and .reuse/dep5: their own problems, as you type.
   const metadata = reuseMetadataDiagnostics(doc, rulePath(state, fsPath));
   if (metadata) return metadata;
-  const { result } = await checkDocument(doc, fsPath, state, logError, await folders.reuseFor(state));
+  const { result, internalError } = await checkDocument(doc, fsPath, state, logError, await folders.reuseFor(state));
   const diagnostics = result.findings.map(toDiagnostic);
+  // The check failed (logged with the file name in checkDocument): one diagnostic says so, instead of a silently clean file.
+  if (internalError !== undefined) diagnostics.push(internalErrorDiagnostic(internalError));
   if (policyOwner) diagnostics.push(...policyOwner.problems.map(policyDiagnostic));
   return diagnostics;
 }
 
+/** Any failure while diagnosing one document: logged with its name, turned into the internal-error diagnostic. */
+async function diagnoseSafely(doc: TextDocument) {
+  try {
+    return await diagnose(doc);
+  } catch (err) {
+    logError(`Checking ${doc.uri} failed: ${(err as Error).stack ?? err}`);
+    return [internalErrorDiagnostic((err as Error)?.message ?? String(err))];
+  }
+}
+
 async function push(doc: TextDocument): Promise<void> {
   const version = doc.version;
-  const diagnostics = await diagnose(doc);
+  const diagnostics = await diagnoseSafely(doc);
   // Drop a result if the document changed while it was computed; a newer check is on its way.
   if (documents.get(doc.uri)?.version === version) connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+}
+
+/**
+ * Push mode: at most one check per document at a time, and at most one start per `pushInterval`.
+ * The first change after a pause is checked at once; changes that arrive while a check runs or
+ * waits are not queued one check each: they mark the document, and one check of its newest
+ * version follows. A burst of a thousand edits so costs a handful of checks, and the server stays
+ * responsive to requests in between.
+ */
+const pushing = new Map<string, { again: boolean }>();
+const lastPushStart = new Map<string, number>();
+const pushInterval = 100;
+
+function schedulePush(doc: TextDocument): void {
+  const running = pushing.get(doc.uri);
+  if (running) { running.again = true; return; }
+  const entry = { again: false };
+  pushing.set(doc.uri, entry);
+  void (async () => {
+    try {
+      for (;;) {
+        const wait = (lastPushStart.get(doc.uri) ?? -Infinity) + pushInterval - Date.now();
+        if (wait > 0) await new Promise<void>((resolve) => setTimeout(resolve, wait));
+        const current = documents.get(doc.uri);
+        if (!current) return;
+        // Edits up to here are covered by this check.
+        entry.again = false;
+        lastPushStart.set(doc.uri, Date.now());
+        await push(current);
+        if (!entry.again) return;
+      }
+    } finally {
+      pushing.delete(doc.uri);
+    }
+  })();
 }
 
 /** Re-checks every open document except `skip` (which is being checked already). */
@@ -139,7 +186,7 @@ function refreshAll(skip?: string): void {
   if (pullDiagnostics) {
     if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
   } else {
-    for (const doc of documents.all()) if (doc.uri !== skip) void push(doc);
+    for (const doc of documents.all()) if (doc.uri !== skip) schedulePush(doc);
   }
 }
 
@@ -164,7 +211,7 @@ async function reloadDependents(files: string[]): Promise<void> {
 
 connection.languages.diagnostics.on(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await diagnose(doc) : [] };
+  return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await diagnoseSafely(doc) : [] };
 });
 
 documents.onDidChangeContent(async (e) => {
@@ -179,7 +226,7 @@ documents.onDidChangeContent(async (e) => {
     refreshAll(e.document.uri);
     scheduleRescan();
   }
-  if (!pullDiagnostics) void push(e.document);
+  if (!pullDiagnostics) schedulePush(e.document);
 });
 documents.onDidOpen(async (e) => {
   scan.documentOpened(e.document.uri);
@@ -193,6 +240,7 @@ documents.onDidOpen(async (e) => {
 });
 
 documents.onDidClose((e) => {
+  lastPushStart.delete(e.document.uri);
   if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   scan.documentClosed(e.document.uri);
 });

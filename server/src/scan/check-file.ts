@@ -10,7 +10,7 @@ import { checkText, CheckScope } from '../engine/check';
 import { contentSkipReason } from '../engine/coverage';
 import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
-import { defaultMaxBytes } from '../io/read-file';
+import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags, sizeReason } from '../io/read-file';
 import { GitRules } from '../io/git-rules';
 import { licenseTags } from '../engine/source-file';
 import { licenseIdsIn } from '../engine/reuse/license-texts';
@@ -84,7 +84,8 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
   const abs = path.join(s.root, job.rel);
   let fd: number;
   try {
-    fd = openSync(abs, 'r');
+    // Never blocks on a FIFO or a device, never follows a link (ELOOP): see read-file.ts.
+    fd = openSync(abs, safeOpenFlags);
   } catch (err) {
     return skipped(job.rel, 0, 0, reasonFor(err));
   }
@@ -100,7 +101,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       return { rel: job.rel, size, mtimeMs, sidecarMtimeMs, generated, findings: [], unchanged: true };
     }
     const maxBytes = s.maxBytes ?? defaultMaxBytes;
-    if (size > maxBytes) return skipped(job.rel, size, mtimeMs, `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+    if (size > maxBytes) return skipped(job.rel, size, mtimeMs, sizeReason(maxBytes));
     const bytes = readBytes(fd, size, s);
     const reason = contentSkipReason(bytes, maxBytes);
     if (reason) return skipped(job.rel, size, mtimeMs, reason);
@@ -154,9 +155,11 @@ function mtimeOf(file: string): number | undefined {
 
 function readSmall(file: string): string | undefined {
   try {
-    const fd = openSync(file, 'r');
+    const fd = openSync(file, safeOpenFlags);
     try {
-      const size = Math.min(fstatSync(fd).size, 1024 * 1024);
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return undefined;
+      const size = Math.min(stat.size, maxSidecarBytes);
       const bytes = Buffer.allocUnsafe(size);
       const n = readSync(fd, bytes, 0, size, 0);
       const text = bytes.subarray(0, n);
@@ -175,7 +178,6 @@ function skipped(rel: string, size: number, mtimeMs: number, reason: string): Fi
 
 function reasonFor(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'gone before it was read';
   // No errno: not the file system but the check itself failed; the scan goes on without this file.
-  return code ? `unreadable: ${code}` : `check failed: ${(err as Error).message}`;
+  return code ? errnoReason(err) : `check failed: ${(err as Error).message}`;
 }

@@ -1,0 +1,195 @@
+// How `ospo fix` writes and how `ospo check` does not: atomic replacement (temporary file in the
+// same folder, then a rename) keeping the file's mode, no write over a file that changed since it
+// was read, no temporary file left after a failure, and never an edit outside the root through a
+// symbolic link. The CLI runs as CI runs it (the bundled dist/cli.js); writeAtomically is also
+// called directly, with its test hook to change the file or fail just before the rename.
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { writeAtomically } from '../../server/src/cli/main';
+import { readRegular, RegularFile } from '../../server/src/io/read-file';
+
+const repo = path.resolve(__dirname, '../../..');
+const cli = path.join(repo, 'dist/cli.js');
+const good = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\nexport {};\n';
+const bare = 'export const x = 1;\n';
+const isRoot = process.getuid?.() === 0;
+
+function ospo(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 20_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every entry below `dir` (links not followed), with content hash, mode and mtime, for before/after comparisons. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const abs = path.join(d, e.name);
+      const rel = path.relative(dir, abs);
+      const st = fs.lstatSync(abs, { bigint: true });
+      if (e.isDirectory()) { out[rel + '/'] = `dir ${st.mode}`; walk(abs); continue; }
+      const body = e.isSymbolicLink() ? `-> ${fs.readlinkSync(abs)}` : fs.readFileSync(abs).toString('base64');
+      out[rel] = `${st.mode} ${st.mtimeNs} ${st.ino} ${body}`;
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const temps = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+describe('ospo fix and check: writes', function () {
+  this.timeout(30_000);
+  const made: string[] = [];
+
+  function tree(files: Record<string, string | Buffer>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-fixw-'));
+    made.push(dir);
+    for (const [name, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), content);
+    }
+    return dir;
+  }
+
+  after(() => {
+    for (const dir of made) {
+      try { fs.chmodSync(dir, 0o755); } catch { /* gone */ }
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  async function original(file: string): Promise<RegularFile> {
+    const read = await readRegular(file, 10 * 1024 * 1024);
+    if ('skipped' in read) throw new Error(read.skipped);
+    return read;
+  }
+
+  it('ospo check never writes: every file, mode and mtime is the same after it, and nothing is added', () => {
+    const root = tree({ 'a.ts': bare, 'src/b.ts': bare, 'c.ts': good, 'd.py': '# no header\nprint(1)\n', 'e.ts.license': 'SPDX-License-Identifier: MIT\n' });
+    fs.symlinkSync('a.ts', path.join(root, 'link.ts'));
+    const before = snapshot(root);
+    for (const args of [['check', '.'], ['check', '.', '--format', 'json'], ['check', 'a.ts'], ['check', '.', '--format', 'sarif'], ['check', '.', '--rules', 'header']]) {
+      const r = ospo(args, root);
+      assert.equal(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
+    }
+    assert.deepEqual(snapshot(root), before);
+  });
+
+  it('ospo fix replaces the file by a rename: new inode, same mode, no temporary file left', () => {
+    const root = tree({ 'run.sh': '#!/bin/sh\necho hi\n', 'lib.ts': bare, 'ok.ts': good });
+    fs.chmodSync(path.join(root, 'run.sh'), 0o754);
+    fs.chmodSync(path.join(root, 'lib.ts'), 0o600);
+    const inode = (f: string) => fs.statSync(path.join(root, f)).ino;
+    const [shIno, libIno, okIno] = [inode('run.sh'), inode('lib.ts'), inode('ok.ts')];
+    const r = ospo(['fix', '.'], root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^fixed lib\.ts /m);
+    assert.match(r.stdout, /^fixed run\.sh /m);
+    assert.match(fs.readFileSync(path.join(root, 'lib.ts'), 'utf8'), /SPDX-License-Identifier/);
+    assert.match(fs.readFileSync(path.join(root, 'run.sh'), 'utf8'), /^#!\/bin\/sh\n/, 'the shebang stays first');
+    assert.equal(fs.statSync(path.join(root, 'run.sh')).mode & 0o7777, 0o754);
+    assert.equal(fs.statSync(path.join(root, 'lib.ts')).mode & 0o7777, 0o600);
+    assert.notEqual(inode('run.sh'), shIno, 'replaced by a rename');
+    assert.notEqual(inode('lib.ts'), libIno, 'replaced by a rename');
+    assert.equal(inode('ok.ts'), okIno, 'a file with nothing to fix is not touched');
+    assert.deepEqual(temps(root), []);
+    // A second run has nothing left to do.
+    assert.match(ospo(['fix', '.'], root).stdout, /^0 files changed$/m);
+  });
+
+  it('ospo fix --dry-run writes nothing', () => {
+    const root = tree({ 'a.ts': bare });
+    const before = snapshot(root);
+    assert.match(ospo(['fix', '.', '--dry-run'], root).stdout, /^would fix a\.ts /m);
+    assert.deepEqual(snapshot(root), before);
+  });
+
+  it('refuses to write over a file changed since it was read, and says so', async () => {
+    const root = tree({ 'a.ts': bare });
+    const file = path.join(root, 'a.ts');
+    const read = await original(file);
+    const theirs = 'export const theirs = 2;\n';
+    const refused = await writeAtomically(file, good, read, { beforeRename: () => fs.writeFileSync(file, theirs) });
+    assert.match(refused ?? '', /changed since it was read/);
+    assert.equal(fs.readFileSync(file, 'utf8'), theirs, 'the other change is kept');
+    assert.deepEqual(temps(root), []);
+  });
+
+  it('a change that keeps size and mtime is still seen (the content is compared)', async () => {
+    const root = tree({ 'a.ts': 'export const x = 1;\n' });
+    const file = path.join(root, 'a.ts');
+    const read = await original(file);
+    const refused = await writeAtomically(file, good, read, {
+      beforeRename: () => {
+        fs.writeFileSync(file, 'export const y = 1;\n');
+        fs.utimesSync(file, new Date(read.mtimeMs), new Date(read.mtimeMs));
+      },
+    });
+    assert.match(refused ?? '', /changed since it was read/);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'export const y = 1;\n');
+  });
+
+  it('a file replaced or deleted meanwhile is not written either', async () => {
+    const root = tree({ 'a.ts': bare, 'b.ts': bare });
+    const a = path.join(root, 'a.ts');
+    const b = path.join(root, 'b.ts');
+    const readA = await original(a);
+    const readB = await original(b);
+    // Same content, new file: another tool replaced it.
+    assert.match(await writeAtomically(a, good, readA, { beforeRename: () => { fs.rmSync(a); fs.writeFileSync(a, bare); } }) ?? '', /changed since it was read/);
+    assert.match(await writeAtomically(b, good, readB, { beforeRename: () => fs.rmSync(b) }) ?? '', /changed while being fixed \(now: gone before it was read\)/);
+    assert.equal(fs.existsSync(b), false, 'a deleted file is not brought back');
+    assert.deepEqual(temps(root), []);
+  });
+
+  it('a failure before the rename leaves no temporary file and the file as it was', async () => {
+    const root = tree({ 'a.ts': bare });
+    const file = path.join(root, 'a.ts');
+    const read = await original(file);
+    let tmpSeen = '';
+    const refused = await writeAtomically(file, good, read, { beforeRename: (tmp) => { tmpSeen = tmp; throw Object.assign(new Error('disk full'), { code: 'ENOSPC' }); } });
+    assert.equal(refused, 'could not write it: ENOSPC');
+    assert.equal(path.dirname(tmpSeen), root, 'the temporary file is in the same folder');
+    assert.equal(fs.existsSync(tmpSeen), false);
+    assert.equal(fs.readFileSync(file, 'utf8'), bare);
+    assert.deepEqual(temps(root), []);
+  });
+
+  it('a folder that cannot be written: the file is reported, not fixed, and the exit code says so', function () {
+    if (isRoot) this.skip(); // root writes into a read-only folder anyway
+    const root = tree({ 'ro/a.ts': bare, 'b.ts': bare });
+    fs.chmodSync(path.join(root, 'ro'), 0o555);
+    const r = ospo(['fix', '.'], root);
+    fs.chmodSync(path.join(root, 'ro'), 0o755);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /not fixed ro\/a\.ts: could not write it: EACCES/);
+    assert.match(r.stdout, /^fixed b\.ts /m);
+    assert.equal(fs.readFileSync(path.join(root, 'ro/a.ts'), 'utf8'), bare);
+    assert.deepEqual(temps(path.join(root, 'ro')), []);
+  });
+
+  it('never fixes through a symbolic link: linked files and linked folders pointing outside stay as they are', () => {
+    const outside = tree({ 'victim.ts': bare, 'dir/deep.ts': bare });
+    const root = tree({ 'mine.ts': bare });
+    fs.symlinkSync(path.join(outside, 'victim.ts'), path.join(root, 'victim.ts'));
+    fs.symlinkSync(path.join(outside, 'dir'), path.join(root, 'linked'));
+    const before = snapshot(outside);
+    for (const args of [['fix', '.'], ['fix', 'victim.ts'], ['fix', 'linked'], ['fix', 'linked/deep.ts'], ['fix', path.join(root, 'linked/deep.ts')]]) {
+      const r = ospo(args, root);
+      assert.ok(r.code === 0 || r.code === 1, `${args.join(' ')}: ${r.stderr}`);
+      assert.doesNotMatch(r.stdout, /^fixed (victim|linked|.*deep)/m, args.join(' '));
+    }
+    assert.deepEqual(snapshot(outside), before);
+    assert.ok(fs.lstatSync(path.join(root, 'victim.ts')).isSymbolicLink(), 'the link itself is not replaced by a file');
+    assert.match(fs.readFileSync(path.join(root, 'mine.ts'), 'utf8'), /SPDX-License-Identifier/, 'the real file in the root is fixed');
+    const named = ospo(['fix', 'linked/deep.ts'], root);
+    assert.match(named.stderr, /reached through a symbolic link/);
+    const link = ospo(['fix', 'victim.ts'], root);
+    assert.match(link.stderr, /skipped victim\.ts: symbolic link/);
+  });
+});
