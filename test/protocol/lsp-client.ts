@@ -68,7 +68,7 @@ export class TestClient {
   }
 
   /** `bare` declares no capabilities at all, as the most minimal LSP client would. */
-  async initialize(rootPath: string, opts: { pull: boolean; moreFolders?: string[]; bare?: boolean }): Promise<void> {
+  async initialize(rootPath: string, opts: { pull: boolean; moreFolders?: string[]; bare?: boolean; locale?: string }): Promise<void> {
     const capabilities: ClientCapabilities = opts.bare ? {} : {
       workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: opts.pull } },
       textDocument: {
@@ -81,7 +81,7 @@ export class TestClient {
     };
     const uri = 'file://' + rootPath;
     await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: uri, capabilities,
+      processId: process.pid, rootUri: uri, capabilities, locale: opts.locale,
       workspaceFolders: [rootPath, ...(opts.moreFolders ?? [])].map((p) => ({ uri: 'file://' + p, name: path.basename(p) })),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

@@ -24,6 +24,8 @@ import { changedFiles, gitTop, isCommit, stagedFiles } from '../io/git-changed';
 import { listFiles } from '../scan/walk';
 import { rescanFile, scanFolder, scanSettings } from '../scan/scanner';
 import { runInit } from './init';
+import { setLocale } from '../engine/l10n';
+import { localeFor, withoutLocale } from './locale';
 import { runReport } from './report';
 import { reusePolicy } from '../engine/reuse/policy';
 import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
@@ -49,6 +51,7 @@ Options:
   --reuse          check REUSE 3.3 compliance only (headers, sidecars, REUSE.toml, dep5, LICENSES/), not the policy
   --rules header   run the license-header rules only, reading just the top of each file
   --offline        never fetch a remote base policy; use the cache only
+  --locale LANG    messages in LANG (en, ja); default: from LC_ALL, LC_MESSAGES or LANG
 
 With no paths, the current folder is checked. Without --policy, the nearest .ospo/policy.yaml
 at or above each path applies, else the built-in default policy. Folders are walked from the
@@ -292,6 +295,9 @@ async function convertDep5(folder: string): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Messages follow --locale, else LC_ALL / LC_MESSAGES / LANG (ja_JP.UTF-8 gives Japanese).
+  setLocale(localeFor(argv, process.env));
+  argv = withoutLocale(argv);
   // `report` has options of its own (cli/report.ts), which the strict parse below would refuse.
   if (argv[0] === 'report') return runReport(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
   let parsed;

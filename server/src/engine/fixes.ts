@@ -86,7 +86,10 @@ function tagLineLike(lines: string[], like: number, text: string): string {
 
 function copyrightValue(policy: Policy, ctx: FixContext): string {
   const rendered = renderTemplate(policy, ctx).find((l) => l.startsWith('SPDX-FileCopyrightText:'));
-  return rendered ? rendered.slice('SPDX-FileCopyrightText:'.length).trim() : `${ctx.year} ${literalHolder(policy.headers.copyright.holder) ?? ctx.holder}`;
+  const holder = literalHolder(policy.headers.copyright.holder) ?? ctx.holder;
+  // With `year: none` the notice has no year: copyright-year would remove it on the next fix-all (fuzz.test.ts).
+  if (rendered) return rendered.slice('SPDX-FileCopyrightText:'.length).trim();
+  return policy.headers.copyright.year === 'none' ? holder : `${ctx.year} ${holder}`;
 }
 
 /**
@@ -129,7 +132,10 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
     case 'insert-copyright': {
       const first = file.header.licenses[0];
       if (!first) return [];
-      return [insertLines(file, first.line, [lineLike(file, first, 'SPDX-FileCopyrightText', copyrightValue(policy, ctx))], false)];
+      // Inside a snippet the notice is a snippet's: SPDX-FileCopyrightText there was then rewritten by
+      // snippet-incomplete's fix on the next fix-all (fuzz.test.ts).
+      const inSnippet = file.markers.snippets.some((s) => s.begin < first.line && (s.end === undefined || first.line < s.end));
+      return [insertLines(file, first.line, [lineLike(file, first, inSnippet ? 'SPDX-SnippetCopyrightText' : 'SPDX-FileCopyrightText', copyrightValue(policy, ctx))], false)];
     }
     case 'replace':
       return [{ range: fix.range, newText: fix.text }];

@@ -48,8 +48,11 @@ export function findPrologue(path: string, lines: readonly string[] | ((i: numbe
   while (has(i) && i < 3 && /^#.*(coding[:=]\s*[-\w.]+|frozen_string_literal:|-\*-.*-\*-)/.test(at(i))) i++;
 
   if (has(i) && /^\s*<\?xml\b/.test(at(i))) {
+    const start = i;
     while (has(i) && !at(i).includes('?>')) i++;
-    i++;
+    // A declaration never closed is its first line only: it used to take the whole file, and an
+    // insertLine past the last line put the header after the final newline, dropping it (fuzz.test.ts).
+    i = has(i) ? i + 1 : start + 1;
   }
   if (has(i) && /^\s*<!DOCTYPE\b/i.test(at(i)) && at(i).includes('>')) i++;
   if (ext === 'php' || ext === 'phtml') {

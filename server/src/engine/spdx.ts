@@ -136,8 +136,14 @@ function check(expression: string): ExpressionCheck {
     if (token.exception ? exceptions.has(bare) : known.has(bare) || deprecated.has(bare)) continue;
     // SPDX matches ids case-insensitively, but tools and people read the canonical spelling.
     const canonical = byLowerCase.get(bare.toLowerCase());
-    if (canonical) {
-      result.problems.push({ kind: 'wrong-case', token, canonical: canonical + (bare === token.id ? '' : '+') });
+    // Equal to the id as written means the id is of the other kind (a license after WITH, or an
+    // exception before it): not a case problem, whose "fix" would change nothing (fuzz.test.ts).
+    if (canonical && canonical !== bare) {
+      const written = canonical + (bare === token.id ? '' : '+');
+      // A deprecated id in the wrong case ("gpl-2.0+") is corrected to its successor at once: the
+      // case fix and the spdx-deprecated fix name the same span, so fix-all needed two runs (fuzz.test.ts).
+      const successor = !token.exception && isDeprecated(written) ? successorOf(written) : undefined;
+      result.problems.push({ kind: 'wrong-case', token, canonical: successor ?? written });
     } else {
       result.problems.push({ kind: 'unknown-id', token, suggestion: suggest(token.id) });
     }
@@ -155,12 +161,27 @@ function check(expression: string): ExpressionCheck {
       result.problems.push({ kind: 'syntax', detail: describeParseError(err) });
     }
   }
-  if (result.problems.length === 0) {
+  // Also beside ids in the wrong case when the expression parses once they are corrected: fix-all
+  // corrects both at once, where it used to leave the deprecated id for a second run (fuzz.test.ts).
+  if (result.problems.length === 0 || (result.problems.every((p) => p.kind === 'wrong-case') && parsesWhenCorrected(expression, result.problems))) {
     for (const token of tokens) {
       if (!token.exception && isDeprecated(token.id)) result.deprecations.push({ token, successor: successorOf(token.id) });
     }
   }
   return result;
+}
+
+function parsesWhenCorrected(expression: string, problems: readonly Problem[]): boolean {
+  let text = expression;
+  for (const p of [...problems].reverse()) {
+    if (p.kind === 'wrong-case') text = text.slice(0, p.token.start) + p.canonical + text.slice(p.token.end);
+  }
+  try {
+    parse(text.trim());
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function describeParseError(err: unknown): string {

@@ -23,13 +23,15 @@ import { readForCheck, readSidecar } from '../io/read-file';
 import { checkDocument, internalErrorDiagnostic, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
 import { policyForPath } from '../engine/policy/overrides';
 import { Folders, FolderState, toFsPath } from './folders';
-import { CreatePolicyCommand, InitializationOptions, InsertHeaderCommand, LicensingRequest, ReportCommand, ScanWorkspaceCommand, WorkspaceTrustedNotification } from './protocol';
+import { CreatePolicyCommand, FixAllWorkspaceCommand, InitializationOptions, InsertHeaderCommand, LicensingRequest, PolicyInfoRequest, ReportCommand, ScanWorkspaceCommand, WorkspaceTrustedNotification } from './protocol';
 import { reportData } from '../cli/report';
 import { renderHtml } from '../report/html';
 import { createPolicy } from './create-policy';
 import { aiCommand, aiCommands } from './ai-commands';
 import { OutsideWatchers } from './watch';
 import { WorkspaceScan } from './workspace-scan';
+import { setLocale } from '../engine/l10n';
+import { fixAllWorkspaceEdit } from './fix-workspace';
 import { SettingsCache } from './settings';
 import { message } from '../engine/messages';
 import { editsFor } from '../engine/fixes';
@@ -49,6 +51,8 @@ let hasWorkDoneProgress = false;
 const scan = new WorkspaceScan({ connection, isOpen: (uri) => !!documents.get(uri), log: (m) => connection.console.info(m) });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  // Messages in the editor's display language (VS Code sends it; other editors may not).
+  setLocale(params.locale);
   const caps = params.capabilities;
   hasConfiguration = !!caps.workspace?.configuration;
   hasDynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -63,12 +67,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   folders.setRoots(roots);
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      // Saves are wanted for ospo.run: onSave.
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.ospo'] },
       completionProvider: { resolveProvider: false },
       hoverProvider: true,
       codeLensProvider: { resolveProvider: false },
-      executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand, ScanWorkspaceCommand, ReportCommand, ...aiCommands] },
+      executeCommandProvider: { commands: [InsertHeaderCommand, CreatePolicyCommand, ScanWorkspaceCommand, ReportCommand, FixAllWorkspaceCommand, ...aiCommands] },
       diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -209,9 +214,20 @@ async function reloadDependents(files: string[]): Promise<void> {
   if (states.size) { refreshAll(); scheduleRescan(); }
 }
 
+const lastPulled = new Map<string, import('vscode-languageserver/node').Diagnostic[]>();
+
 connection.languages.diagnostics.on(async (params) => {
   const doc = documents.get(params.textDocument.uri);
-  return { kind: DocumentDiagnosticReportKind.Full, items: doc ? await diagnoseSafely(doc) : [] };
+  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  // ospo.run: onSave: between saves, the findings of the last check stand.
+  if ((await settings.get(doc.uri)).run === 'onSave') {
+    const checked = checkedOnSave.get(doc.uri);
+    if (checked === undefined) checkedOnSave.set(doc.uri, doc.version);
+    else if (checked !== doc.version && lastPulled.has(doc.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: lastPulled.get(doc.uri)! };
+  }
+  const items = await diagnoseSafely(doc);
+  lastPulled.set(doc.uri, items);
+  return { kind: DocumentDiagnosticReportKind.Full, items };
 });
 
 documents.onDidChangeContent(async (e) => {
@@ -226,7 +242,23 @@ documents.onDidChangeContent(async (e) => {
     refreshAll(e.document.uri);
     scheduleRescan();
   }
-  if (!pullDiagnostics) schedulePush(e.document);
+  if (!pullDiagnostics && !(await checksOnSaveOnly(e.document))) schedulePush(e.document);
+});
+
+/** Versions checked under ospo.run: onSave, per document: the one opened, then each one saved. */
+const checkedOnSave = new Map<string, number>();
+
+/** Whether ospo.run is onSave and this change is an edit after the document was opened (so it waits for the save). */
+async function checksOnSaveOnly(doc: TextDocument): Promise<boolean> {
+  if ((await settings.get(doc.uri)).run !== 'onSave') return false;
+  if (!checkedOnSave.has(doc.uri)) { checkedOnSave.set(doc.uri, doc.version); return false; }
+  return true;
+}
+
+documents.onDidSave(async (e) => {
+  if ((await settings.get(e.document.uri)).run !== 'onSave') return;
+  checkedOnSave.set(e.document.uri, e.document.version);
+  if (pullDiagnostics) { if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh(); } else schedulePush(e.document);
 });
 documents.onDidOpen(async (e) => {
   scan.documentOpened(e.document.uri);
@@ -240,6 +272,8 @@ documents.onDidOpen(async (e) => {
 });
 
 documents.onDidClose((e) => {
+  checkedOnSave.delete(e.document.uri);
+  lastPulled.delete(e.document.uri);
   lastPushStart.delete(e.document.uri);
   if (!pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   scan.documentClosed(e.document.uri);
@@ -378,6 +412,14 @@ connection.onCodeLens(async (params) => {
   return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: `Licensing: ${summary}`, command: '' } }];
 });
 
+/** The language status item's question: which policy is in force for this document, and from where. */
+connection.onRequest(PolicyInfoRequest, async (params: { uri: string }) => {
+  const target = await stateForUri(params.uri);
+  if (!target) return undefined;
+  const { state } = target;
+  return { source: state.policy.source, file: state.policyFile ? URI.file(state.policyFile).toString() : undefined, id: state.policy.meta.id ?? state.policy.meta.title, problems: state.problems.filter((p) => p.severity === 'error').length };
+});
+
 /** The status item's question for any file, open or not (images included): its effective licensing. */
 connection.onRequest(LicensingRequest, async (params: { uri: string }) => {
   const target = await stateForUri(params.uri);
@@ -395,6 +437,14 @@ connection.onRequest(LicensingRequest, async (params: { uri: string }) => {
 });
 
 connection.onExecuteCommand(async (params, token, clientProgress) => {
+  if (params.command === FixAllWorkspaceCommand) {
+    const roots = folders.getRoots();
+    if (!roots.length) return { error: 'OSPO: open a folder to fix its files.' };
+    const states = [];
+    for (const root of roots) states.push(await folders.stateFor(root, (await settings.get(URI.file(root).toString())).policyFile));
+    const { edit, files, edits } = await fixAllWorkspaceEdit(states, (uri) => documents.get(uri), (s) => folders.fixContext(s), token);
+    return { edit, files, edits };
+  }
   if (params.command === ReportCommand) {
     const roots = folders.getRoots();
     if (!roots.length) return { error: 'OSPO: open a folder to report on.' };
@@ -419,6 +469,7 @@ connection.onExecuteCommand(async (params, token, clientProgress) => {
     try {
       const states = [];
       for (const root of roots) states.push(await folders.stateFor(root, (await settings.get(URI.file(root).toString())).policyFile));
+      scan.maxPerFile = (await settings.get(URI.file(roots[0]).toString())).maxFindingsPerFile;
       let last = 0;
       return await scan.scan(states, cancelled, (message, percent) => {
         // A report per batch would flood the connection: at most ten a second.

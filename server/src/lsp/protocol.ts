@@ -15,9 +15,13 @@ export interface OspoSettings {
   enable: boolean;
   /** A policy file to use instead of `.ospo/policy.yaml`; relative paths resolve against the workspace folder. */
   policyFile: string;
+  /** Check open documents as you type, or only when they are opened and saved. */
+  run: 'onType' | 'onSave';
+  /** At most this many diagnostics per file from a workspace scan. */
+  maxFindingsPerFile: number;
 }
 
-export const defaultSettings: OspoSettings = { enable: true, policyFile: '' };
+export const defaultSettings: OspoSettings = { enable: true, policyFile: '', run: 'onType', maxFindingsPerFile: 100 };
 
 /** Options the client sends in `initialize`. Other editors send none: the workspace then counts as trusted. */
 export interface InitializationOptions {
@@ -72,7 +76,7 @@ export interface ScanSummary {
   ms: number;
 }
 
-/** At most this many diagnostics are shown per file from a workspace scan; the rest are counted in the log. */
+/** The default of `ospo.maxFindingsPerFile`: at most this many diagnostics per file from a workspace scan. */
 export const maxScanDiagnosticsPerFile = 100;
 
 /**

@@ -54,6 +54,9 @@ export class WorkspaceScan {
     return this.folders.size > 0;
   }
 
+  /** Diagnostics shown per file (ospo.maxFindingsPerFile). */
+  maxPerFile = maxScanDiagnosticsPerFile;
+
   async scan(states: FolderState[], token: Cancellation, report: (message: string, percent: number) => void): Promise<ScanSummary> {
     const started = Date.now();
     const summary: ScanSummary = { folders: 0, files: 0, checkedNow: 0, findings: 0, filesWithFindings: 0, skipped: 0, cancelled: false, ms: 0 };
@@ -180,10 +183,10 @@ export class WorkspaceScan {
 
   private show(uri: string, findings: Finding[]): void {
     if (!findings.length && !this.shown.has(uri)) return;
-    const diagnostics: Diagnostic[] = findings.slice(0, maxScanDiagnosticsPerFile).map(toDiagnostic);
-    if (findings.length > maxScanDiagnosticsPerFile && !this.warnedCap) {
+    const diagnostics: Diagnostic[] = findings.slice(0, this.maxPerFile).map(toDiagnostic);
+    if (findings.length > this.maxPerFile && !this.warnedCap) {
       this.warnedCap = true;
-      void this.host.connection.window.showInformationMessage(`OSPO: the workspace scan shows at most ${maxScanDiagnosticsPerFile} problems per file; open a file to see all of its problems.`);
+      void this.host.connection.window.showInformationMessage(`OSPO: the workspace scan shows at most ${this.maxPerFile} problems per file (ospo.maxFindingsPerFile); open a file to see all of its problems.`);
     }
     if (findings.length) this.shown.add(uri);
     else this.shown.delete(uri);

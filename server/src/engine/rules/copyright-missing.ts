@@ -16,7 +16,8 @@ export function copyrightMissing(file: SourceFile, policy: Policy): Finding[] {
     severity: 'warning',
     range: range(first.line, first.keyStart, first.valueEnd),
     message: message('copyright-missing'),
-    // Our notice never goes on third-party code.
-    fix: file.thirdParty ? undefined : { kind: 'insert-copyright' },
+    // Our notice never goes on third-party code. Nor is it inserted when that would push the license
+    // line out of the header window (fix-all would then add a license, forever: fuzz.test.ts).
+    fix: file.thirdParty || first.line + 1 >= file.header.prologue.insertLine + policy.headers.maxLine ? undefined : { kind: 'insert-copyright' },
   }];
 }

@@ -1,0 +1,89 @@
+// The product over LSP: messages in the editor's language, checks on save only, the policy in
+// force for the status item, and fix-all-in-workspace as one edit to preview.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { FixAllWorkspaceCommand, PolicyInfoRequest, type PolicyInfo } from '../../server/src/lsp/protocol';
+import { applyEdits, TextEdit } from '../../server/src/engine/text';
+import { TestClient } from './lsp-client';
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-product-')));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('the product over LSP', () => {
+  let client: TestClient;
+  afterEach(async () => client?.stop());
+
+  async function open(root: string, rel: string, text = fs.readFileSync(path.join(root, rel), 'utf8'), version = 1) {
+    const uri = 'file://' + path.join(root, rel);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
+    return uri;
+  }
+
+  it('speaks Japanese when the editor does', async () => {
+    const root = workspace({ 'a.py': 'x = 1\n' });
+    client = new TestClient();
+    await client.initialize(root, { pull: false, locale: 'ja' });
+    const uri = await open(root, 'a.py');
+    const [d] = await client.until(() => client.diagnosticsFor(uri), 'diagnostics');
+    assert.equal(d.code, 'header-missing');
+    assert.match(d.message as string, /ライセンスヘッダー/);
+  });
+
+  it('ospo.run onSave: edits wait for the save', async () => {
+    const root = workspace({ 'a.py': '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: MIT\nx = 1\n' });
+    client = new TestClient();
+    client.settings = { ...client.settings, run: 'onSave' };
+    await client.initialize(root, { pull: false });
+    const uri = await open(root, 'a.py');
+    assert.deepEqual(await client.until(() => client.diagnosticsFor(uri, 1), 'diagnostics on open'), []);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: 'x = 1\n' }] });
+    await new Promise((r) => setTimeout(r, 400));
+    assert.equal(client.diagnosticsFor(uri, 2), undefined, 'no check before the save');
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const after = await client.until(() => client.diagnosticsFor(uri, 2), 'diagnostics after the save');
+    assert.deepEqual(after.map((d) => d.code), ['header-missing']);
+  });
+
+  it('tells the status item which policy is in force', async () => {
+    const root = workspace({ 'a/.ospo/policy.yaml': 'version: 1\npolicy:\n  id: example/p\n', 'a/x.py': 'x\n', 'b/y.py': 'y\n' });
+    client = new TestClient();
+    await client.initialize(path.join(root, 'a'), { pull: false, moreFolders: [path.join(root, 'b')] });
+    const a = await client.connection.sendRequest(PolicyInfoRequest, { uri: 'file://' + path.join(root, 'a/x.py') }) as PolicyInfo;
+    assert.equal(a.file, 'file://' + path.join(root, 'a/.ospo/policy.yaml'));
+    assert.equal(a.id, 'example/p');
+    const b = await client.connection.sendRequest(PolicyInfoRequest, { uri: 'file://' + path.join(root, 'b/y.py') }) as PolicyInfo;
+    assert.equal(b.file, undefined);
+    assert.equal(b.source, 'built-in default');
+  });
+
+  it('fix all in workspace: one edit for open and closed files, to be confirmed in a preview', async () => {
+    const root = workspace({ 'open.py': 'x = 1\n', 'closed.py': '#!/usr/bin/env python3\ny = 2\n', 'good.py': '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: MIT\n' });
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    // The open document differs from the disk: the edit must be for its text and version.
+    const openUri = await open(root, 'open.py', 'x = 1\nz = 3\n', 7);
+    const result = await client.connection.sendRequest('workspace/executeCommand', { command: FixAllWorkspaceCommand, arguments: [] }) as { edit: WorkspaceEdit; files: number };
+    assert.equal(result.files, 2);
+    const changes = result.edit.documentChanges as TextDocumentEdit[];
+    const annotation = Object.values(result.edit.changeAnnotations!)[0];
+    assert.equal(annotation.needsConfirmation, true);
+    const forOpen = changes.find((c) => c.textDocument.uri === openUri)!;
+    assert.equal(forOpen.textDocument.version, 7);
+    assert.ok(forOpen.edits.every((e) => 'annotationId' in e));
+    assert.match(applyEdits('x = 1\nz = 3\n', forOpen.edits as TextEdit[]), /SPDX-License-Identifier: \S+\n\nx = 1\nz = 3\n$/);
+    const forClosed = changes.find((c) => c.textDocument.uri.endsWith('/closed.py'))!;
+    assert.equal(forClosed.textDocument.version, null);
+    assert.match(applyEdits('#!/usr/bin/env python3\ny = 2\n', forClosed.edits as TextEdit[]), /^#!\/usr\/bin\/env python3\n# SPDX-FileCopyrightText: .+\n# SPDX-License-Identifier: \S+\n/);
+    assert.ok(!changes.some((c) => c.textDocument.uri.endsWith('/good.py')));
+  });
+});
