@@ -69,6 +69,12 @@ export class RestartingErrorHandler implements ErrorHandler {
   }
 }
 
+/** The language of the findings: `ospo.locale`, or VS Code's display language when it is `auto`. */
+export function messageLocale(): string {
+  const chosen = vscode.workspace.getConfiguration('ospo').get<string>('locale', 'auto');
+  return chosen && chosen !== 'auto' ? chosen : vscode.env.language;
+}
+
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -93,7 +99,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
     // output open on every logged error would steal focus while the user types (as vscode-eslint does).
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // In an untrusted workspace the server fetches no remote base policy (see WorkspaceTrustedNotification).
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies InitializationOptions,
+    // A function, so a restart sends the current values. The locale: ospo.locale, else VS Code's display language.
+    initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted, locale: messageLocale() }) satisfies InitializationOptions,
   };
 
   // The id 'ospo' makes the client read `ospo.trace.server` itself.

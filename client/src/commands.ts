@@ -6,15 +6,12 @@ import {
 } from '../../server/src/lsp/protocol';
 import { documentSelector } from './client';
 
-export const RestartServerCommand = 'ospo.restartServer';
-export const ShowLogCommand = 'ospo.showLog';
-export const InsertLicenseHeaderCommand = 'ospo.insertLicenseHeader';
-export const CreatePolicyFileCommand = 'ospo.createPolicyFile';
-export const MarkSelectionAiAssistedCommand = 'ospo.markSelectionAiAssisted';
-export const AddAiHeaderTagsClientCommand = 'ospo.addAiHeaderTags';
-export const ScanWorkspaceClientCommand = 'ospo.scanWorkspace';
-export const OpenReportCommand = 'ospo.openReport';
-export const FixAllWorkspaceClientCommand = 'ospo.fixAllWorkspace';
+import {
+  AddAiHeaderTagsClientCommand, CreatePolicyFileCommand, FixAllWorkspaceClientCommand, InsertLicenseHeaderCommand, MarkSelectionAiAssistedCommand,
+  OpenReportCommand, RestartServerCommand, ScanWorkspaceClientCommand, ShowLogCommand,
+} from './command-ids';
+
+export * from './command-ids';
 
 // The starter policies the server can write (server/src/engine/policy/templates.ts, which the
 // client does not bundle). test/unit/templates.test.ts checks that both lists name the same templates.
@@ -26,19 +23,20 @@ const policyTemplates: (vscode.QuickPickItem & { template: string })[] = [
   { template: 'ai-forbid', label: 'ai-forbid', description: vscode.l10n.t('No AI-generated code: AI markers in files are reported') },
 ];
 
-export function registerCommands(client: LanguageClient, channel: vscode.LogOutputChannel): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(RestartServerCommand, () => restartServer(client, channel)),
-    vscode.commands.registerCommand(ShowLogCommand, () => channel.show()),
-    vscode.commands.registerCommand(InsertLicenseHeaderCommand, () => insertLicenseHeader(client)),
-    vscode.commands.registerCommand(CreatePolicyFileCommand, () => createPolicyFile(client)),
+/** What each command does, once the language client is loaded (extension.ts registers the ids at activation). */
+export function commandHandlers(client: LanguageClient, channel: vscode.LogOutputChannel): Record<string, (...args: unknown[]) => unknown> {
+  return {
+    [RestartServerCommand]: () => restartServer(client, channel),
+    [ShowLogCommand]: () => channel.show(),
+    [InsertLicenseHeaderCommand]: () => insertLicenseHeader(client),
+    [CreatePolicyFileCommand]: () => createPolicyFile(client),
     // Both take an optional tool (`agent:model`) so keybindings and other extensions can skip the input box.
-    vscode.commands.registerCommand(MarkSelectionAiAssistedCommand, (tool?: unknown) => markAiAssisted(client, 'selection', tool)),
-    vscode.commands.registerCommand(AddAiHeaderTagsClientCommand, (tool?: unknown) => markAiAssisted(client, 'header', tool)),
-    vscode.commands.registerCommand(ScanWorkspaceClientCommand, () => scanWorkspace(client, channel)),
-    vscode.commands.registerCommand(OpenReportCommand, () => openReport(client, channel)),
-    vscode.commands.registerCommand(FixAllWorkspaceClientCommand, () => fixAllWorkspace(client, channel)),
-  ];
+    [MarkSelectionAiAssistedCommand]: (tool?: unknown) => markAiAssisted(client, 'selection', tool),
+    [AddAiHeaderTagsClientCommand]: (tool?: unknown) => markAiAssisted(client, 'header', tool),
+    [ScanWorkspaceClientCommand]: () => scanWorkspace(client, channel),
+    [OpenReportCommand]: () => openReport(client, channel),
+    [FixAllWorkspaceClientCommand]: () => fixAllWorkspace(client, channel),
+  };
 }
 
 async function restartServer(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<void> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CreatePolicyFileCommand } from './commands';
+import { CreatePolicyFileCommand } from './command-ids';
 
 const dismissedKey = 'ospo.noPolicyPrompt.dismissed';
 const askedKey = 'ospo.noPolicyPrompt.asked';

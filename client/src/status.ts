@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { DiagnosticSource, type PolicyInfo, PolicyInfoRequest } from '../../server/src/lsp/protocol';
 import { documentSelector } from './client';
-import { CreatePolicyFileCommand, ShowLogCommand } from './commands';
+import { CreatePolicyFileCommand, ShowLogCommand } from './command-ids';
 
 interface Counts {
   errors: number;

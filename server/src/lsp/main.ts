@@ -52,7 +52,7 @@ const scan = new WorkspaceScan({ connection, isOpen: (uri) => !!documents.get(ur
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   // Messages in the editor's display language (VS Code sends it; other editors may not).
-  setLocale(params.locale);
+  setLocale((params.initializationOptions as InitializationOptions | undefined)?.locale ?? params.locale);
   const caps = params.capabilities;
   hasConfiguration = !!caps.workspace?.configuration;
   hasDynamicConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;

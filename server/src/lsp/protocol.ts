@@ -26,6 +26,8 @@ export const defaultSettings: OspoSettings = { enable: true, policyFile: '', run
 /** Options the client sends in `initialize`. Other editors send none: the workspace then counts as trusted. */
 export interface InitializationOptions {
   workspaceTrusted?: boolean;
+  /** The language of finding messages (`ospo.locale`); else the `locale` of the initialize request. */
+  locale?: string;
 }
 
 /** Client → server notification: the user granted workspace trust, so remote bases may now be fetched. */

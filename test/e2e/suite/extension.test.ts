@@ -209,4 +209,38 @@ describe('OSPO Compliance in VS Code', function () {
       panel.dispose();
     }
   });
+
+  it('activates in less than 50 ms of extension-host time', async function () {
+    const ext = vscode.extensions.getExtension<{ activationMs: number; loadMs: number; activateMs: number; libraryMs: Promise<number> }>(EXTENSION_ID)!;
+    const api = await ext.activate();
+    console.log(`      activation: ${api.activationMs.toFixed(1)} ms (module ${api.loadMs.toFixed(1)} ms, activate ${api.activateMs.toFixed(1)} ms); then the language client library loads in ${(await api.libraryMs).toFixed(1)} ms`);
+    assert.ok(api.activationMs < 50, `activation took ${api.activationMs.toFixed(1)} ms`);
+  });
+
+  it('opens its walkthrough', async function () {
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#ospo.gettingStarted`, false);
+    const tab = await until('the walkthrough tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /OSPO|Walkthrough|Welcome|はじめ/i.test(t.label)));
+    assert.ok(tab);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('reports in Japanese when ospo.locale is ja (a Japanese-locale run)', async function () {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const file = vscode.Uri.joinPath(folder, `ospo_e2e_ja_${process.pid}.py`);
+    await vscode.workspace.fs.writeFile(file, Buffer.from('x = 1\n'));
+    const config = vscode.workspace.getConfiguration('ospo');
+    try {
+      await config.update('locale', 'ja', vscode.ConfigurationTarget.Global);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+      const [d] = await until(() => `a Japanese header-missing (have ${describeDiagnostics(file)})`, () => {
+        const found = headerMissing(file).filter((x) => /ライセンスヘッダー/.test(x.message));
+        return found.length ? found : undefined;
+      });
+      assert.equal(d.range.start.line, 0);
+    } finally {
+      await config.update('locale', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+    }
+  });
 });

@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './client';
+import { commandHandlers, RestartServerCommand, ScanWorkspaceClientCommand } from './commands';
+import { OspoStatus } from './status';
+import { LicensingStatus } from './licensing-status';
+import { offerPolicy } from './onboarding';
+import { WorkspaceTrustedNotification } from '../../server/src/lsp/protocol';
+
+/** The extension once the language client library is loaded: the client, its UI, and what each command does. */
+export interface Running {
+  client: LanguageClient;
+  handlers: Record<string, (...args: unknown[]) => unknown>;
+  /** Resolves when the server has started (or failed to: the status item then says so). */
+  started: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function start(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): Running {
+  const client = createLanguageClient(context, channel);
+  context.subscriptions.push(new OspoStatus(client), new LicensingStatus(client));
+  const handlers = commandHandlers(client, channel);
+
+  // The server reads the locale when it starts: a new one needs a restart.
+  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('ospo.locale')) void vscode.commands.executeCommand(RestartServerCommand);
+  }));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+    void client.sendNotification(WorkspaceTrustedNotification);
+  }));
+
+  const started = client.start().then(() => {
+    void offerPolicy(context);
+    // Opt-in: the Problems view lists every file's findings from the start (cached, so cheap the second time).
+    if (vscode.workspace.getConfiguration('ospo').get<boolean>('scanOnStartup')) void vscode.commands.executeCommand(ScanWorkspaceClientCommand);
+  }, (error: unknown) => {
+    // The client has already logged and announced the failure; the status item now shows it
+    // and "OSPO: Restart server" can try again.
+    channel.error('The language server failed to start', error);
+  });
+
+  return {
+    client, handlers, started,
+    // stop() throws unless the client is running; a server that never started has nothing to stop.
+    stop: async () => { if (client.state === State.Running) await client.stop(); },
+  };
+}
