@@ -24,6 +24,7 @@ import { changedFiles, gitTop, isCommit, stagedFiles } from '../io/git-changed';
 import { listFiles } from '../scan/walk';
 import { rescanFile, scanFolder, scanSettings } from '../scan/scanner';
 import { runInit } from './init';
+import { message } from '../engine/messages';
 import { setLocale } from '../engine/l10n';
 import { localeFor, withoutLocale } from './locale';
 import { runReport } from './report';
@@ -342,7 +343,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(out);
       if (format === 'text') {
         const count = report.results.reduce((n, r) => n + r.findings.length, 0);
-        process.stderr.write(`${count} finding${count === 1 ? '' : 's'} in ${report.files} file${report.files === 1 ? '' : 's'} checked${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}\n`);
+        const counts = { findings: String(count), files: String(report.files), skipped: String(report.skipped.length) };
+        process.stderr.write(`${message(report.skipped.length ? 'cli.summary.skipped' : 'cli.summary', counts)}\n`);
       }
       const failing = report.results.some((r) => r.findings.some((f) => severityRank[f.severity] >= severityRank[failOn]));
       return failing ? 1 : 0;
