@@ -256,28 +256,44 @@ async function openReport(client: LanguageClient, channel: vscode.LogOutputChann
  * save (they may hold other unsaved work). Returns whether the edit was applied.
  */
 async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<boolean> {
+  let cancelled = false;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: collecting the fixes…'), cancellable: true },
-    (_progress, cancel) => client.sendRequest(ExecuteCommandRequest.type, { command: FixAllWorkspaceCommand, arguments: [] }, cancel) as Promise<FixAllWorkspaceResult | undefined>,
+    (_progress, cancel) => {
+      cancel.onCancellationRequested(() => { cancelled = true; });
+      return client.sendRequest(ExecuteCommandRequest.type, { command: FixAllWorkspaceCommand, arguments: [] }, cancel) as Promise<FixAllWorkspaceResult | undefined>;
+    },
   ).then(undefined, (error: unknown) => {
     channel.error('Collecting the fixes failed', error);
-    return undefined;
+    return { error: vscode.l10n.t('OSPO: collecting the fixes failed (see the log).') } as FixAllWorkspaceResult;
   });
-  if (!result?.edit) {
-    void vscode.window.showInformationMessage(result?.error ?? vscode.l10n.t('OSPO: nothing to fix.'));
-    return false;
-  }
-  if (!result.files) {
+  // A cancelled collection is never offered, not even the part collected so far.
+  if (cancelled || result?.error === 'cancelled') return false;
+  if (result?.error) { void vscode.window.showWarningMessage(result.error); return false; }
+  if (!result?.edit || !result.files) {
     void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: nothing to fix.'));
     return false;
   }
+  // The edits were computed for the documents as they were then: refuse if any changed since
+  // (the converter drops the versions, and VS Code would apply them at stale positions).
+  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  const stale = (result.edit.documentChanges ?? []).some((c) => {
+    if (!('textDocument' in c)) return false;
+    const doc = open.get(vscode.Uri.parse(c.textDocument.uri).toString());
+    return c.textDocument.version === null ? !!doc?.isDirty : doc?.version !== c.textDocument.version;
+  });
+  if (stale) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('OSPO: files changed while the fixes were collected; run "Fix all in workspace" again.'));
+    return false;
+  }
   const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
-  const wasOpen = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  const wasOpen = new Set(open.keys());
   const applied = await vscode.workspace.applyEdit(edit);
   if (!applied) return false;
+  const now = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   for (const [uri] of edit.entries()) {
     if (wasOpen.has(uri.toString())) continue;
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const doc = now.get(uri.toString());
     if (doc?.isDirty) await doc.save();
   }
   void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: fixed {0} files.', result.files));

@@ -46,11 +46,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoAp
   }
 
   const activateMs = performance.now() - called;
-  return { activationMs: loadMs + activateMs, loadMs, activateMs, libraryMs: library, ready: running.then((r) => r.started) };
+  return { activationMs: loadMs + activateMs, loadMs, activateMs, libraryMs: library, ready: running.then((r) => r.started, () => undefined) };
 }
 
 export async function deactivate(): Promise<void> {
-  await (await running)?.stop();
+  // A failed load has nothing to stop.
+  await running?.then((r) => r.stop(), () => undefined);
 }
 
 // Evaluating this module (VS Code then calls activate when it is ready, after a gap that is not ours).

@@ -26,7 +26,7 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     if (e.affectsConfiguration('ospo.locale')) void vscode.commands.executeCommand(RestartServerCommand);
   }));
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-    void client.sendNotification(WorkspaceTrustedNotification);
+    client.sendNotification(WorkspaceTrustedNotification).catch(() => undefined);
   }));
 
   const started = client.start().then(() => {
@@ -42,6 +42,10 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   return {
     client, handlers, started,
     // stop() throws unless the client is running; a server that never started has nothing to stop.
-    stop: async () => { if (client.state === State.Running) await client.stop(); },
+    stop: async () => {
+      // A stop during the start waits for it, so the server is not left running.
+      await started;
+      if (client.state === State.Running) await client.stop();
+    },
   };
 }

@@ -46,9 +46,17 @@ export class OspoStatus implements vscode.Disposable {
   private async renderPolicy(): Promise<void> {
     const doc = vscode.window.activeTextEditor?.document;
     const ask = ++this.asked;
-    if (!doc || this.client.state !== State.Running) return;
-    const info = await this.client.sendRequest<PolicyInfo | undefined>(PolicyInfoRequest, { uri: doc.uri.toString() }).then(undefined, () => undefined);
-    if (ask !== this.asked || !info) return;
+    const info = doc && this.client.state === State.Running
+      ? await this.client.sendRequest<PolicyInfo | undefined>(PolicyInfoRequest, { uri: doc.uri.toString() }).then(undefined, () => undefined)
+      : undefined;
+    if (ask !== this.asked) return;
+    if (!info) {
+      // Not a file the server checks (or no server): say nothing rather than the last file's policy.
+      this.policy.text = vscode.l10n.t('OSPO policy');
+      this.policy.detail = '';
+      this.policy.command = undefined;
+      return;
+    }
     if (info.file) {
       const file = vscode.Uri.parse(info.file);
       this.policy.text = vscode.l10n.t('Policy: {0}', vscode.workspace.asRelativePath(file));

@@ -86,4 +86,35 @@ describe('the product over LSP', () => {
     assert.match(applyEdits('#!/usr/bin/env python3\ny = 2\n', forClosed.edits as TextEdit[]), /^#!\/usr\/bin\/env python3\n# SPDX-FileCopyrightText: .+\n# SPDX-License-Identifier: \S+\n/);
     assert.ok(!changes.some((c) => c.textDocument.uri.endsWith('/good.py')));
   });
+
+  it('fix all in workspace: a closed file with a BOM gets edits for the text the editor shows; REUSE-licensed files none', async () => {
+    const root = workspace({
+      'bom.py': '\uFEFF# a comment\nx = 1\n',
+      'REUSE.toml': 'version = 1\n[[annotations]]\npath = "data/**"\nSPDX-FileCopyrightText = "2026 A"\nSPDX-License-Identifier = "MIT"\n',
+      'LICENSES/MIT.txt': 'MIT\n',
+      'data/table.py': 'rows = []\n',
+    });
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    const result = await client.connection.sendRequest('workspace/executeCommand', { command: FixAllWorkspaceCommand, arguments: [] }) as { edit: WorkspaceEdit };
+    const changes = result.edit.documentChanges as TextDocumentEdit[];
+    assert.ok(!changes.some((c) => c.textDocument.uri.endsWith('/data/table.py')), 'REUSE.toml licenses data/table.py');
+    const bom = changes.find((c) => c.textDocument.uri.endsWith('/bom.py'))!;
+    // VS Code's model of the file has no BOM: the edit must fit '# a comment\nx = 1\n'.
+    assert.match(applyEdits('# a comment\nx = 1\n', bom.edits as TextEdit[]), /^# SPDX-FileCopyrightText: .+\n# SPDX-License-Identifier: \S+\n\n# a comment\nx = 1\n$/);
+  });
+
+  it('ospo.run onSave in pull mode: between saves the report is "unchanged", so moved ranges stay', async () => {
+    const root = workspace({ 'a.py': 'x = 1\n' });
+    client = new TestClient();
+    client.settings = { ...client.settings, run: 'onSave' };
+    await client.initialize(root, { pull: true });
+    const uri = await open(root, 'a.py');
+    const first = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { kind: string; resultId: string; items: unknown[] };
+    assert.equal(first.kind, 'full');
+    assert.equal(first.items.length, 1);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '\n\nx = 1\n' }] });
+    const between = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId }) as { kind: string };
+    assert.equal(between.kind, 'unchanged');
+  });
 });

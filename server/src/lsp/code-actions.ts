@@ -10,6 +10,7 @@ import { editsFor, fixAll, fixTitle } from '../engine/fixes';
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
 import { DiagnosticSource, FixAllKind } from './protocol';
+import type { ReuseInput } from '../engine/reuse/input';
 
 export const sameRange = (d: Diagnostic, f: Finding) =>
   d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character &&
@@ -22,6 +23,7 @@ export function wantsKind(only: string[] | undefined, kind: string): boolean {
 
 export function codeActions(
   params: CodeActionParams, doc: TextDocument, result: CheckResult, policy: Policy, ctx: FixContext, sidecarText: string | undefined, generated: boolean,
+  reuse?: ReuseInput,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const file = result.file;
@@ -46,7 +48,7 @@ export function codeActions(
   }
   // Fix-all is only computed when asked for, so saving with codeActionsOnSave never waits on quick fixes.
   if (only && (wantsKind(only, FixAllKind))) {
-    const edits = fixAll({ path: file.path, text: doc.getText(), sidecarText, generated }, policy, ctx);
+    const edits = fixAll({ path: file.path, text: doc.getText(), sidecarText, generated, reuse }, policy, ctx);
     if (edits.length) actions.push({ title: message('fix.all'), kind: FixAllKind, edit: { changes: { [doc.uri]: edits } } });
   }
   return actions;

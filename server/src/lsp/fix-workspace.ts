@@ -9,7 +9,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { fixAll } from '../engine/fixes';
 import type { FixContext } from '../engine/context';
-import { readForCheck } from '../io/read-file';
+import { readForCheck, readSidecar } from '../io/read-file';
+import type { ReuseInput } from '../engine/reuse/input';
 import { listFiles } from '../scan/walk';
 import type { FolderState } from './folders';
 
@@ -19,23 +20,27 @@ export interface FixWorkspaceResult { edit: WorkspaceEdit; files: number; edits:
 
 export async function fixAllWorkspaceEdit(
   states: FolderState[], openDocument: (uri: string) => TextDocument | undefined, fixContext: (s: FolderState) => Promise<FixContext>,
-  token: { isCancellationRequested: boolean },
-): Promise<FixWorkspaceResult> {
+  token: { isCancellationRequested: boolean }, reuseFor: (s: FolderState) => Promise<ReuseInput | undefined>,
+): Promise<FixWorkspaceResult | undefined> {
   const documentChanges: TextDocumentEdit[] = [];
   let edits = 0;
   for (const state of states) {
+    if (token.isCancellationRequested) return undefined;
     const ctx = await fixContext(state);
+    // The same licensing the diagnostics see: a file REUSE.toml or a sidecar licenses gets no header.
+    const reuse = await reuseFor(state);
     const { files } = await listFiles(state.root, state.policy, state.git);
     for (const rel of files) {
-      if (token.isCancellationRequested) break;
+      if (token.isCancellationRequested) return undefined;
       const abs = path.join(state.root, rel);
       const uri = URI.file(abs).toString();
       const open = openDocument(uri);
       const read = open ? undefined : await readForCheck(abs);
       if (read && 'skipped' in read) continue;
-      const text = open ? open.getText() : read!.text;
-      const sidecarText = read && 'text' in read ? read.sidecarText : undefined;
-      const fileEdits = fixAll({ path: rel, text, sidecarText, generated: state.git.isGenerated(rel) }, state.policy, ctx);
+      // The editor's text has no BOM: edits for a closed file must be computed without it too.
+      const text = open ? open.getText() : read!.text.replace(/^\uFEFF/, '');
+      const sidecarText = read && 'text' in read ? read.sidecarText : await readSidecar(abs);
+      const fileEdits = fixAll({ path: rel, text, sidecarText, generated: state.git.isGenerated(rel), reuse }, state.policy, ctx);
       if (!fileEdits.length) continue;
       edits += fileEdits.length;
       documentChanges.push({

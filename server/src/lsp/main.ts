@@ -214,20 +214,28 @@ async function reloadDependents(files: string[]): Promise<void> {
   if (states.size) { refreshAll(); scheduleRescan(); }
 }
 
-const lastPulled = new Map<string, import('vscode-languageserver/node').Diagnostic[]>();
+const lastPulled = new Map<string, { resultId: string; items: import('vscode-languageserver/node').Diagnostic[] }>();
+let pullSeq = 0;
 
 connection.languages.diagnostics.on(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  // ospo.run: onSave: between saves, the findings of the last check stand.
+  // ospo.run: onSave: between saves the findings of the last check stand, answered as "unchanged" so
+  // that VS Code keeps the ranges it has moved along with the edits.
   if ((await settings.get(doc.uri)).run === 'onSave') {
     const checked = checkedOnSave.get(doc.uri);
+    const last = lastPulled.get(doc.uri);
     if (checked === undefined) checkedOnSave.set(doc.uri, doc.version);
-    else if (checked !== doc.version && lastPulled.has(doc.uri)) return { kind: DocumentDiagnosticReportKind.Full, items: lastPulled.get(doc.uri)! };
+    else if (checked !== doc.version && last) {
+      return params.previousResultId === last.resultId
+        ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId }
+        : { kind: DocumentDiagnosticReportKind.Full, resultId: last.resultId, items: last.items };
+    }
   }
   const items = await diagnoseSafely(doc);
-  lastPulled.set(doc.uri, items);
-  return { kind: DocumentDiagnosticReportKind.Full, items };
+  const resultId = String(++pullSeq);
+  lastPulled.set(doc.uri, { resultId, items });
+  return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
 });
 
 documents.onDidChangeContent(async (e) => {
@@ -341,7 +349,10 @@ function scheduleRescan(force = false): void {
       if (rescanForced || !scan.isCurrent(state)) stale.push(state);
     }
     rescanForced = false;
-    if (stale.length) await scan.scan(stale, token, () => {});
+    if (stale.length) {
+      scan.maxPerFile = (await settings.get(URI.file(stale[0].root).toString())).maxFindingsPerFile;
+      await scan.scan(stale, token, () => {});
+    }
   })().catch((err) => logError(`Rescan failed: ${(err as Error).stack ?? err}`)), 1000);
 }
 
@@ -360,9 +371,9 @@ connection.onCodeAction(async (params) => {
   const ctx = await folders.fixContext(target.state);
   const rel = rulePath(target.state, target.fsPath);
   return [
-    ...codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated),
+    ...codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated, await folders.reuseFor(target.state)),
     ...(wantsKind(params.context.only, CodeActionKind.QuickFix)
-      ? reuseActions({ doc, root: target.state.root, rel, result, policy: result.policy ?? target.state.policy, ctx, diagnostics: params.context.diagnostics })
+      ? reuseActions({ doc, root: target.state.root, rel, result, policy: result.policy ?? target.state.policy, ctx, diagnostics: params.context.diagnostics, openDocument: (uri) => documents.get(uri) })
       : []),
   ];
 });
@@ -442,8 +453,9 @@ connection.onExecuteCommand(async (params, token, clientProgress) => {
     if (!roots.length) return { error: 'OSPO: open a folder to fix its files.' };
     const states = [];
     for (const root of roots) states.push(await folders.stateFor(root, (await settings.get(URI.file(root).toString())).policyFile));
-    const { edit, files, edits } = await fixAllWorkspaceEdit(states, (uri) => documents.get(uri), (s) => folders.fixContext(s), token);
-    return { edit, files, edits };
+    const result = await fixAllWorkspaceEdit(states, (uri) => documents.get(uri), (s) => folders.fixContext(s), token, (s) => folders.reuseFor(s));
+    // Cancelled: no partial edit, which the client would otherwise offer to apply.
+    return result ?? { error: 'cancelled' };
   }
   if (params.command === ReportCommand) {
     const roots = folders.getRoots();

@@ -49,14 +49,15 @@ const create = (uri: string, text: string): (CreateFile | TextDocumentEdit)[] =>
   { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
 ];
 
-/** Appends to a file on disk, or creates it: the edit for REUSE.toml. */
-function appendOrCreate(abs: string, text: string, header: string): (CreateFile | TextDocumentEdit)[] {
+/** Appends to a file (its open buffer when it is open, with that version), or creates it: the edit for REUSE.toml. */
+function appendOrCreate(abs: string, text: string, header: string, openDocument: (uri: string) => TextDocument | undefined): (CreateFile | TextDocumentEdit)[] {
   const uri = URI.file(abs).toString();
-  if (!existsSync(abs)) return create(uri, header + text);
-  const current = readFileSync(abs, 'utf8');
+  const open = openDocument(uri);
+  if (!open && !existsSync(abs)) return create(uri, header + text);
+  const current = open ? open.getText() : readFileSync(abs, 'utf8');
   const lines = current.split('\n');
   const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
-  return [{ textDocument: { uri, version: null }, edits: [{ range: { start: end, end }, newText: (current.endsWith('\n') || !current ? '' : '\n') + '\n' + text }] }];
+  return [{ textDocument: { uri, version: open ? open.version : null }, edits: [{ range: { start: end, end }, newText: (current.endsWith('\n') || !current ? '' : '\n') + '\n' + text }] }];
 }
 
 const tomlString = (s: string) => JSON.stringify(s);
@@ -69,25 +70,28 @@ export interface ReuseActionInput {
   policy: Policy;
   ctx: FixContext;
   diagnostics: Diagnostic[];
+  openDocument: (uri: string) => TextDocument | undefined;
 }
 
 /** Quick fixes that create or change other files than the document. */
-export function reuseActions({ doc, root, rel, result, policy, ctx, diagnostics }: ReuseActionInput): CodeAction[] {
+export function reuseActions({ doc, root, rel, result, policy, ctx, diagnostics, openDocument }: ReuseActionInput): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of diagnostics) {
     if (d.source !== DiagnosticSource) continue;
     const finding = result.findings.find((f) => f.rule === d.code && sameRange(d, f));
     if (finding?.fix?.kind === 'create-license-text') {
       const text = licenseTextFor(finding.fix.id);
-      if (!text) continue;
-      const uri = URI.file(path.join(root, 'LICENSES', `${finding.fix.id}.txt`)).toString();
+      const target = path.join(root, 'LICENSES', `${finding.fix.id}.txt`);
+      // Created, never prepended to a file that is there already.
+      if (!text || existsSync(target)) continue;
+      const uri = URI.file(target).toString();
       actions.push({ title: message('fix.create-license-text', { id: finding.fix.id }), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { documentChanges: create(uri, text.endsWith('\n') ? text : text + '\n') } });
     }
     // A file that cannot carry a comment, or whose sidecar is missing its tags: license it from outside.
     if (finding?.rule === 'header-missing' && result.file && (!result.file.style || result.file.hasSidecar)) {
       const name = rel.slice(rel.lastIndexOf('/') + 1);
       const lines = renderTemplate(policy, ctx);
-      if (!result.file.hasSidecar) {
+      if (!result.file.hasSidecar && !existsSync(path.join(root, rel + '.license'))) {
         const uri = URI.file(path.join(root, rel + '.license')).toString();
         actions.push({ title: message('fix.create-sidecar', { file: name }), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { documentChanges: create(uri, lines.join('\n') + '\n') } });
       }
@@ -95,11 +99,12 @@ export function reuseActions({ doc, root, rel, result, policy, ctx, diagnostics 
       const table = ['[[annotations]]', `path = ${tomlString(rel.replace(/[*\\]/g, (c) => '\\' + c))}`,
         ...(get('SPDX-FileCopyrightText') ? [`SPDX-FileCopyrightText = ${tomlString(get('SPDX-FileCopyrightText')!)}`] : []),
         ...(get('SPDX-License-Identifier') ? [`SPDX-License-Identifier = ${tomlString(get('SPDX-License-Identifier')!)}`] : []), ''].join('\n');
-      const edit: WorkspaceEdit = { documentChanges: appendOrCreate(path.join(root, 'REUSE.toml'), table, 'version = 1\n\n') };
+      const edit: WorkspaceEdit = { documentChanges: appendOrCreate(path.join(root, 'REUSE.toml'), table, 'version = 1\n\n', openDocument) };
       actions.push({ title: message('fix.add-to-reuse-toml', { file: name }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
     }
   }
-  if (rel === '.reuse/dep5') {
+  // Converting next to an existing REUSE.toml would write a second one into it: merging is the user's.
+  if (rel === '.reuse/dep5' && !existsSync(path.join(root, 'REUSE.toml')) && !openDocument(URI.file(path.join(root, 'REUSE.toml')).toString())) {
     const toml = dep5ToReuseToml(parseDep5(doc.getText(), rel));
     const tomlUri = URI.file(path.join(root, 'REUSE.toml')).toString();
     actions.push({
