@@ -3,7 +3,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceEdit } from 'vscode-languageserver-protocol/node';
@@ -13,6 +12,7 @@ import { Folders } from '../../server/src/lsp/folders';
 import { AddAiHeaderTagsCommand, MarkAiSelectionCommand } from '../../server/src/lsp/protocol';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { TestClient } from './lsp-client';
+import { workspace as tempWorkspace } from './workspace';
 
 const policyYaml = [
   'licenses:', '  project: MIT', 'headers:', '  copyright:', '    holder: "Example Corp"',
@@ -20,11 +20,7 @@ const policyYaml = [
 ].join('\n');
 
 function workspace(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-ai-')));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
+  const dir = tempWorkspace(files, 'ospo-ai-');
   // A repository of its own, so the reviewer comes from this folder's git config and not the user's.
   execFileSync('git', ['init', '-q'], { cwd: dir });
   execFileSync('git', ['config', 'user.name', 'Alice Example'], { cwd: dir });

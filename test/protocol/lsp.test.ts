@@ -2,24 +2,17 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CodeAction, CompletionItem, CompletionList, DocumentDiagnosticReport, TextDocumentItem,
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { TestClient } from './lsp-client';
+import { workspace as tempWorkspace } from './workspace';
 
 const headerMissing = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier';
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-lsp-')));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-lsp-');
 
 describe('language server over stdio', () => {
   let client: TestClient;

@@ -3,21 +3,14 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { TestClient } from './lsp-client';
+import { workspace as tempWorkspace } from './workspace';
 
 const header = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: GPL-3.0-only\nexport {};\n';
 const policyHeader = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: CC0-1.0\n';
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-live-')));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-live-');
 
 describe('live policy reload', () => {
   let client: TestClient;

@@ -3,21 +3,14 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { FixAllWorkspaceCommand, PolicyInfoRequest, type PolicyInfo } from '../../server/src/lsp/protocol';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { TestClient } from './lsp-client';
+import { workspace as tempWorkspace } from './workspace';
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-product-')));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-product-');
 
 describe('the product over LSP', () => {
   let client: TestClient;

@@ -3,21 +3,14 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, CreateFile, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
 import { TestClient } from './lsp-client';
+import { workspace as tempWorkspace } from './workspace';
 
 const mit = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\nx = 1\n';
 
-function workspace(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-reuse-lsp-')));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-reuse-lsp-');
 
 describe('REUSE 3.3 over LSP', () => {
   let client: TestClient;
