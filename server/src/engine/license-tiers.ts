@@ -42,6 +42,15 @@ function tiersOf(licenses: Policy['licenses']): Tiers {
   return t;
 }
 
+/**
+ * The policy's lists as sets of ids, globs expanded over the SPDX list, deny winning over allow and
+ * review; `allowed` is 'all' when the policy has no allow list. For callers that rank single ids
+ * (SPDX completion) by the same reading of the policy as the tiers.
+ */
+export function policyLicenseSets(licenses: Policy['licenses']): { allowed: ReadonlySet<string> | 'all'; review: ReadonlySet<string>; denied: ReadonlySet<string> } {
+  return tiersOf(licenses);
+}
+
 const family = (id: string) => id.replace(/[-.]?\d.*$/, '');
 
 function idsIn(expression: string): string[] {

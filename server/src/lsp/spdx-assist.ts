@@ -24,7 +24,7 @@ import deprecatedIds = require('spdx-license-ids/deprecated.json');
 import exceptionIds = require('spdx-exceptions');
 import { blockClosers } from '../engine/comments';
 import { parseTagLine } from '../engine/header';
-import { licenseTier, Tier } from '../engine/license-tiers';
+import { licenseTier, policyLicenseSets, Tier } from '../engine/license-tiers';
 import type { Policy } from '../engine/policy/model';
 import { checkExpression, isDeprecated, successorOf } from '../engine/spdx';
 
@@ -113,29 +113,16 @@ function valueOnLine(doc: TextDocument, line: number): Value | undefined {
 type Group = 'project' | 'allowed' | 'review' | 'unlisted' | 'deprecated' | 'denied';
 const groupOrder: Record<Group, number> = { project: 0, allowed: 1, review: 2, unlisted: 3, deprecated: 4, denied: 5 };
 
-interface Lists { project: Set<string>; allow: Set<string>; review: Set<string>; deny: Set<string>; hasAllow: boolean }
+interface Lists { project: Set<string>; allow: ReadonlySet<string>; review: ReadonlySet<string>; deny: ReadonlySet<string>; hasAllow: boolean }
 const listsCache = new WeakMap<Policy['licenses'], Lists>();
-
-/** Ids matched by the entries of a policy list; `*` is a wildcard, as in license-tiers.ts. */
-function expand(entries: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const entry of entries) {
-    if (!entry.includes('*')) { out.add(entry); continue; }
-    const re = new RegExp('^' + entry.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*') + '$');
-    for (const id of licenseByLower.values()) if (re.test(id)) out.add(id);
-  }
-  return out;
-}
 
 function listsOf(licenses: Policy['licenses']): Lists {
   let lists = listsCache.get(licenses);
   if (!lists) {
     const project = new Set((licenses.project?.match(/[A-Za-z0-9.+:-]+/g) ?? []).filter((w) => !/^(AND|OR|WITH)$/.test(w)).map((w) => w.replace(/\+$/, '')));
-    // Deny wins over allow and review, as in license-tiers.ts.
-    const deny = expand(licenses.deny);
-    const review = new Set([...expand(licenses.review)].filter((id) => !deny.has(id)));
-    const allow = new Set([...expand(licenses.allow)].filter((id) => !deny.has(id)));
-    lists = { project, allow, review, deny, hasAllow: licenses.allow.length > 0 };
+    // The same reading of the lists as the license tiers: globs expanded, deny winning over allow and review.
+    const sets = policyLicenseSets(licenses);
+    lists = { project, allow: sets.allowed === 'all' ? new Set() : sets.allowed, review: sets.review, deny: sets.denied, hasAllow: licenses.allow.length > 0 };
     listsCache.set(licenses, lists);
   }
   return lists;
