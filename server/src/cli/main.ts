@@ -31,7 +31,7 @@ import { runReport } from './report';
 import { reusePolicy } from '../engine/reuse/policy';
 import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
 import { withReuseLicensing } from '../engine/check';
-import { loadReuseContext, reuseFootprint } from '../io/reuse-source';
+import { loadReuseContext, loadReuseInput } from '../io/reuse-source';
 import { templateNames } from '../engine/policy/templates';
 import type { FixContext } from '../engine/context';
 import { FileFindings, Format, formatGithub, formatJson, formatJunit, formats, formatSarif, formatText, Report, withSarifDetails } from './formats';
@@ -159,8 +159,7 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
   for (const target of targets) {
     const ctx = await fixContextFor(target.root);
     // The licensing the check sees: a file REUSE.toml or dep5 licenses gets no header.
-    const footprint = await reuseFootprint(target.root);
-    const reuse = footprint.follows ? { context: await loadReuseContext(target.root), licenseFiles: footprint.licenseFiles } : undefined;
+    const reuse = await loadReuseInput(target.root);
     // Fixes stay inside the root: a file reached through a linked folder is someone else's.
     const seen = new Map<string, boolean>();
     const files = target.file ? [target.file] : (await listFiles(target.root, target.policy, target.git, target.under)).files;

@@ -7,6 +7,7 @@ import fg = require('fast-glob');
 import { parseReuseToml, ReuseToml, TomlProblem } from '../engine/reuse/reuse-toml';
 import { Dep5, parseDep5 } from '../engine/reuse/dep5';
 import { ReuseContext } from '../engine/reuse/licensing';
+import type { ReuseInput } from '../engine/reuse/input';
 
 export interface LoadedReuseContext extends ReuseContext {
   /** Files in LICENSES/ (recursively), relative to LICENSES/, `/`-separated, sorted. */
@@ -107,14 +108,24 @@ export async function loadReuseContext(root: string, files?: string[]): Promise<
   return { tomls, dep5, licenseFiles, problems };
 }
 
-/**
- * Whether the project follows REUSE (it has LICENSES/, REUSE.toml or .reuse/dep5), and the names
- * in LICENSES/: cheap enough to ask before a scan starts.
- */
-export async function reuseFootprint(root: string): Promise<{ follows: boolean; licenseFiles: string[] }> {
-  const licenseFiles = await listLicenses(root);
+/** Whether the project follows REUSE: it has a LICENSES/ folder, a REUSE.toml or a .reuse/dep5. */
+async function followsReuse(root: string): Promise<boolean> {
   const exists = (rel: string) => fs.access(path.join(root, rel)).then(() => true, () => false);
   const hasDir = await fs.stat(path.join(root, 'LICENSES')).then((s) => s.isDirectory(), () => false);
-  const follows = hasDir || (await exists('REUSE.toml')) || (await exists(dep5Path));
-  return { follows, licenseFiles };
+  return hasDir || (await exists('REUSE.toml')) || (await exists(dep5Path));
+}
+
+/**
+ * Whether the project follows REUSE, and the names in LICENSES/: cheap enough to ask before a
+ * scan starts (the scan reads the REUSE.toml files from its own listing afterwards).
+ */
+export async function reuseFootprint(root: string): Promise<{ follows: boolean; licenseFiles: string[] }> {
+  return { follows: await followsReuse(root), licenseFiles: await listLicenses(root) };
+}
+
+/** Everything a check under `root` needs of REUSE, or undefined when the project does not follow it. */
+export async function loadReuseInput(root: string): Promise<(ReuseInput & { context: LoadedReuseContext }) | undefined> {
+  if (!(await followsReuse(root))) return undefined;
+  const context = await loadReuseContext(root);
+  return { context, licenseFiles: context.licenseFiles };
 }

@@ -12,7 +12,7 @@ import { fixContextFor } from '../io/fix-context';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
 import { LoadedPolicy, loadPolicyText, PolicyOptions, policyFileName, readPolicy } from '../io/policy-source';
-import { LoadedReuseContext, loadReuseContext, reuseFootprint } from '../io/reuse-source';
+import { LoadedReuseContext, loadReuseInput } from '../io/reuse-source';
 import type { ReuseInput } from '../engine/reuse/input';
 
 export interface FolderState {
@@ -156,11 +156,7 @@ export class Folders {
 
   /** The REUSE input for checks in the folder; forgotten by `forgetReuse` when its files change. */
   reuseFor(state: FolderState): Promise<LoadedReuse | undefined> {
-    state.reuse ??= (async () => {
-      const footprint = await reuseFootprint(state.root);
-      if (!footprint.follows) return undefined;
-      return { context: await loadReuseContext(state.root), licenseFiles: footprint.licenseFiles };
-    })().catch((err) => {
+    state.reuse ??= loadReuseInput(state.root).catch((err) => {
       this.log(`Reading the REUSE metadata of ${state.root} failed: ${(err as Error).message}`);
       return undefined;
     });

@@ -13,7 +13,7 @@ import type { GitRules } from '../io/git-rules';
 import { readForCheck } from '../io/read-file';
 import { scanSettings } from '../scan/scanner';
 import { listFiles } from '../scan/walk';
-import { loadReuseContext } from '../io/reuse-source';
+import { loadReuseInput } from '../io/reuse-source';
 import type { FileResult } from './data';
 
 /** One path of the command line: a folder `under` the policy root, or a single file. */
@@ -53,7 +53,7 @@ export async function collect(targets: CollectTarget[], base: string, options: {
       for (const s of listing.skipped) skipped.push({ file: display(path.join(t.root, s.file)), reason: s.reason });
     }
     // The same REUSE input as `ospo check`: REUSE.toml and dep5 licensing, texts in LICENSES/.
-    const reuse = settings.reuse ? { context: await loadReuseContext(t.root), licenseFiles: settings.reuse.licenseFiles } : undefined;
+    const reuse = await loadReuseInput(t.root);
     for (const rel of rels) {
       const abs = path.join(t.root, rel);
       if (seen.has(abs)) continue;
