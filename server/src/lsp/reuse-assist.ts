@@ -127,10 +127,9 @@ export function licensingOf(rel: string, result: CheckResult, context: ReuseCont
 
 function where(v: LicensingValue): string {
   const s = v.source;
-  const at = `${s.file === '' ? 'header' : s.file} line ${s.line + 1}`;
   if (s.kind === 'header') return `header line ${s.line + 1}`;
   if (s.kind === 'sidecar') return `${path.basename(s.file)} line ${s.line + 1}`;
-  return `${at}${s.precedence ? ` (${s.precedence})` : ''}`;
+  return `${s.file} line ${s.line + 1}${s.precedence ? ` (${s.precedence})` : ''}`;
 }
 
 /** One line: "MIT, from REUSE.toml line 12 (override)". */

@@ -13,7 +13,7 @@ import type { Finding } from '../engine/findings';
 import { ScanCache } from '../scan/cache';
 import { checkFile, ScanSettings } from '../scan/check-file';
 import type { Cancellation } from '../scan/pool';
-import { jobFor, scanFolder, scanSettings } from '../scan/scanner';
+import { jobFor, scanFolder } from '../scan/scanner';
 import { isCovered } from '../engine/paths';
 import { toDiagnostic } from './diagnostics';
 import type { FolderState } from './folders';
@@ -81,7 +81,7 @@ export class WorkspaceScan {
       if (result.cancelled) { summary.cancelled = true; break; }
       const listed = new Set(result.files.map((f) => f.rel));
       const findings = new Map(result.files.filter((f) => f.findings.length).map((f) => [f.rel, f.findings]));
-      this.folders.set(state.root, { state, git: state.git, policyVersion, settings: await scanSettings({ root: state.root, policy: state.policy, history: state.history }), listed, findings, cache });
+      this.folders.set(state.root, { state, git: state.git, policyVersion, settings: result.settings, listed, findings, cache });
       this.showFolder(state.root);
       summary.folders++;
       summary.files += result.files.length;

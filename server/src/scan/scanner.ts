@@ -56,6 +56,8 @@ export interface ScanReport {
   cancelled: boolean;
   /** Files read and checked in this run, the rest coming from the cache. */
   checkedNow: number;
+  /** What the files were checked with, for checking one of them again later the same way. */
+  settings: ScanSettings;
 }
 
 /** Everything a folder's scan needs besides the file list, worker threads included. */
@@ -138,7 +140,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   };
   files.sort(byPath);
   skipped.sort(byPath);
-  return { files, skipped, cancelled: run.cancelled, checkedNow };
+  return { files, skipped, cancelled: run.cancelled, checkedNow, settings };
 }
 
 /**

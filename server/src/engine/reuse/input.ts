@@ -1,7 +1,7 @@
 // What a check needs to know of the project's REUSE metadata: the REUSE.toml and dep5 licensing
 // (a file they license needs no header of its own) and the license texts in LICENSES/.
 
-import { effectiveLicensing, EffectiveLicensing, noLicensing, ReuseContext } from './licensing';
+import type { ReuseContext } from './licensing';
 
 export interface ReuseInput {
   /** REUSE.toml files and .reuse/dep5; absent when the project has neither. */
@@ -12,9 +12,4 @@ export interface ReuseInput {
    * that never chose REUSE is not told to add license texts.
    */
   licenseFiles?: readonly string[];
-}
-
-/** The licensing REUSE.toml and dep5 give a file, whatever the file says itself. */
-export function externalLicensing(rel: string, reuse: ReuseInput | undefined): EffectiveLicensing {
-  return reuse?.context ? effectiveLicensing(rel, noLicensing, reuse.context) : noLicensing;
 }
