@@ -69,4 +69,25 @@ describe('workspace scan', () => {
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: 'export const a = 1;\n' } });
     await client.until(() => (client.diagnosticsFor(uri, 1)?.length === 1 ? true : undefined), 'one diagnostic for the open document');
   });
+
+  it('a file REUSE.toml licenses stays clean when it changes on disk after the scan', async () => {
+    const root = workspace({
+      'LICENSES/MIT.txt': 'MIT\n',
+      'REUSE.toml': 'version = 1\n[[annotations]]\npath = "data/**"\nSPDX-FileCopyrightText = "2026 A"\nSPDX-License-Identifier = "MIT"\n',
+      'data/table.py': 'rows = []\n',
+      'src/bare.py': 'x = 1\n',
+    });
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    const uri = (rel: string) => 'file://' + path.join(root, rel);
+    await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] });
+    await client.until(() => client.diagnosticsFor(uri('src/bare.py')), 'scan diagnostics');
+    assert.equal(client.diagnosticsFor(uri('data/table.py')), undefined);
+    fs.writeFileSync(path.join(root, 'data/table.py'), 'rows = [1]\n');
+    const before = client.publishedUris.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('data/table.py'), type: 2 }, { uri: uri('src/bare.py'), type: 2 }] });
+    // The files are re-checked in order: once bare.py is published again, table.py would have been, had it findings.
+    await client.until(() => (client.publishedUris.slice(before).includes(uri('src/bare.py')) ? true : undefined), 'the re-check');
+    assert.equal(client.diagnosticsFor(uri('data/table.py')), undefined, JSON.stringify(client.diagnosticsFor(uri('data/table.py'))));
+  });
 });

@@ -14,6 +14,8 @@ import { ScanCache } from '../scan/cache';
 import { checkFile, ScanSettings } from '../scan/check-file';
 import type { Cancellation } from '../scan/pool';
 import { jobFor, scanFolder } from '../scan/scanner';
+import { withReuseLicensing } from '../engine/check';
+import type { ReuseInput } from '../engine/reuse/input';
 import { isCovered } from '../engine/paths';
 import { toDiagnostic } from './diagnostics';
 import type { FolderState } from './folders';
@@ -26,6 +28,8 @@ interface ScannedFolder {
   /** The policy version the scan used: a newer one means the folder must be scanned again. */
   policyVersion: number;
   settings: ScanSettings;
+  /** REUSE.toml and dep5 licensing, applied to a file checked again as the scan applied it. */
+  reuse?: ReuseInput;
   listed: Set<string>;
   findings: Map<string, Finding[]>;
   cache: ScanCache;
@@ -81,7 +85,7 @@ export class WorkspaceScan {
       if (result.cancelled) { summary.cancelled = true; break; }
       const listed = new Set(result.files.map((f) => f.rel));
       const findings = new Map(result.files.filter((f) => f.findings.length).map((f) => [f.rel, f.findings]));
-      this.folders.set(state.root, { state, git: state.git, policyVersion, settings: result.settings, listed, findings, cache });
+      this.folders.set(state.root, { state, git: state.git, policyVersion, settings: result.settings, reuse: result.reuse, listed, findings, cache });
       this.showFolder(state.root);
       summary.folders++;
       summary.files += result.files.length;
@@ -117,7 +121,8 @@ export class WorkspaceScan {
     } else {
       folder.cache.put(result);
       folder.listed.add(rel);
-      if (result.findings.length) folder.findings.set(rel, result.findings);
+      const findings = withReuseLicensing(result.findings, rel, folder.reuse);
+      if (findings.length) folder.findings.set(rel, findings);
       else folder.findings.delete(rel);
     }
     if (!this.host.isOpen(uri)) this.show(uri, folder.findings.get(rel) ?? []);

@@ -12,6 +12,7 @@ import { checkFile, FileJob, ScanSettings } from './check-file';
 import { Cancellation, CheckPool } from './pool';
 import { listFiles, Skipped } from './walk';
 import { withReuseLicensing } from '../engine/check';
+import type { ReuseInput } from '../engine/reuse/input';
 import { findHeader } from '../engine/header';
 import { message } from '../engine/messages';
 import { licenseIdsIn, missingLicenseTexts } from '../engine/reuse/license-texts';
@@ -58,6 +59,8 @@ export interface ScanReport {
   checkedNow: number;
   /** What the files were checked with, for checking one of them again later the same way. */
   settings: ScanSettings;
+  /** The REUSE metadata applied after the workers (REUSE.toml and dep5 licensing), when the project follows REUSE. */
+  reuse?: ReuseInput;
 }
 
 /** Everything a folder's scan needs besides the file list, worker threads included. */
@@ -131,7 +134,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
     if (entry.skipped) skipped.push({ file: r.rel, reason: entry.skipped });
     else files.push({ rel: r.rel, findings: entry.findings });
   }
-  if (settings.reuse && !run.cancelled) await applyReuse(opts, listed, files, skipped, used);
+  const reuse = settings.reuse && !run.cancelled ? await applyReuse(opts, listed, files, skipped, used) : undefined;
   if (cache && !opts.only && !opts.under && !run.cancelled) cache.retain(listed);
   const byPath = (a: { rel?: string; file?: string }, b: { rel?: string; file?: string }) => {
     const x = a.rel ?? a.file!;
@@ -140,7 +143,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   };
   files.sort(byPath);
   skipped.sort(byPath);
-  return { files, skipped, cancelled: run.cancelled, checkedNow, settings };
+  return { files, skipped, cancelled: run.cancelled, checkedNow, settings, reuse };
 }
 
 /**
@@ -148,7 +151,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
  * REUSE.toml or dep5 lose their header-missing and copyright-missing findings, and findings about
  * the metadata itself join the results. Unused license texts are only judged on a whole scan.
  */
-async function applyReuse(opts: ScanOptions, listed: Set<string>, files: ScannedFile[], skipped: Skipped[], used: Set<string>): Promise<void> {
+async function applyReuse(opts: ScanOptions, listed: Set<string>, files: ScannedFile[], skipped: Skipped[], used: Set<string>): Promise<ReuseInput> {
   const project = await loadReuseContext(opts.root, [...listed]);
   const input = { context: project, licenseFiles: project.licenseFiles };
   for (const f of files) f.findings = withReuseLicensing(f.findings, f.rel, input);
@@ -188,6 +191,7 @@ async function applyReuse(opts: ScanOptions, listed: Set<string>, files: Scanned
     if (!whole && finding.rule === 'license-text-unused') continue;
     add(file, finding);
   }
+  return input;
 }
 
 /** Skip reasons that are about the content, not about access: such files are still covered by REUSE. */
