@@ -7,10 +7,10 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeAtomically } from '../../server/src/cli/main';
 import { readRegular, RegularFile } from '../../server/src/io/read-file';
+import { tempTree } from '../temp-tree';
 
 const repo = path.resolve(__dirname, '../../..');
 const cli = path.join(repo, 'dist/cli.js');
@@ -47,12 +47,8 @@ describe('ospo fix and check: writes', function () {
   const made: string[] = [];
 
   function tree(files: Record<string, string | Buffer>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-fixw-'));
+    const dir = tempTree(files, 'ospo-fixw-');
     made.push(dir);
-    for (const [name, content] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), content);
-    }
     return dir;
   }
 

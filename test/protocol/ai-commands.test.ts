@@ -12,7 +12,7 @@ import { Folders } from '../../server/src/lsp/folders';
 import { AddAiHeaderTagsCommand, MarkAiSelectionCommand } from '../../server/src/lsp/protocol';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { TestClient } from './lsp-client';
-import { workspace as tempWorkspace } from './workspace';
+import { tempTree } from '../temp-tree';
 
 const policyYaml = [
   'licenses:', '  project: MIT', 'headers:', '  copyright:', '    holder: "Example Corp"',
@@ -20,7 +20,7 @@ const policyYaml = [
 ].join('\n');
 
 function workspace(files: Record<string, string>): string {
-  const dir = tempWorkspace(files, 'ospo-ai-');
+  const dir = tempTree(files, 'ospo-ai-');
   // A repository of its own, so the reviewer comes from this folder's git config and not the user's.
   execFileSync('git', ['init', '-q'], { cwd: dir });
   execFileSync('git', ['config', 'user.name', 'Alice Example'], { cwd: dir });

@@ -8,11 +8,11 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { TestClient } from './lsp-client';
-import { workspace as tempWorkspace } from './workspace';
+import { tempTree } from '../temp-tree';
 
 const headerMissing = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier';
 
-const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-lsp-');
+const workspace = (files: Record<string, string>) => tempTree(files, 'ospo-lsp-');
 
 describe('language server over stdio', () => {
   let client: TestClient;

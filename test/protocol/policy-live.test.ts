@@ -5,12 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TestClient } from './lsp-client';
-import { workspace as tempWorkspace } from './workspace';
+import { tempTree } from '../temp-tree';
 
 const header = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: GPL-3.0-only\nexport {};\n';
 const policyHeader = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: CC0-1.0\n';
 
-const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-live-');
+const workspace = (files: Record<string, string>) => tempTree(files, 'ospo-live-');
 
 describe('live policy reload', () => {
   let client: TestClient;

@@ -8,9 +8,9 @@ import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-prot
 import { FixAllWorkspaceCommand, PolicyInfoRequest, type PolicyInfo } from '../../server/src/lsp/protocol';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { TestClient } from './lsp-client';
-import { workspace as tempWorkspace } from './workspace';
+import { tempTree } from '../temp-tree';
 
-const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-product-');
+const workspace = (files: Record<string, string>) => tempTree(files, 'ospo-product-');
 
 describe('the product over LSP', () => {
   let client: TestClient;

@@ -6,11 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, CreateFile, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol/node';
 import { TestClient } from './lsp-client';
-import { workspace as tempWorkspace } from './workspace';
+import { tempTree } from '../temp-tree';
 
 const mit = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\nx = 1\n';
 
-const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-reuse-lsp-');
+const workspace = (files: Record<string, string>) => tempTree(files, 'ospo-reuse-lsp-');
 
 describe('REUSE 3.3 over LSP', () => {
   let client: TestClient;

@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentDiagnosticReport, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { TestClient } from './lsp-client';
-import { workspace as tempWorkspace } from './workspace';
+import { tempTree } from '../temp-tree';
 
-const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-soak-');
+const workspace = (files: Record<string, string>) => tempTree(files, 'ospo-soak-');
 
 const policy = 'licenses:\n  project: MIT\nheaders:\n  copyright:\n    holder: "Example Corp"\n';
 const good = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\n';

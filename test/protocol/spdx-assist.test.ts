@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { TestClient } from './lsp-client';
-import { workspace as tempWorkspace } from './workspace';
+import { tempTree } from '../temp-tree';
 
 const policyText = [
   '# SPDX-FileCopyrightText: 2026 Example Corp',
@@ -22,7 +22,7 @@ const policyText = [
   '',
 ].join('\n');
 
-const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-spdx-');
+const workspace = (files: Record<string, string>) => tempTree(files, 'ospo-spdx-');
 
 const itemsOf = (r: CompletionItem[] | CompletionList | null): CompletionItem[] => (Array.isArray(r) ? r : r?.items ?? []);
 const sorted = (items: CompletionItem[]) => [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));

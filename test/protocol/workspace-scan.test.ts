@@ -7,11 +7,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ScanWorkspaceCommand, type ScanSummary } from '../../server/src/lsp/protocol';
 import { TestClient } from './lsp-client';
-import { workspace as tempWorkspace } from './workspace';
+import { tempTree } from '../temp-tree';
 
 const good = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\nexport {};\n';
 
-const workspace = (files: Record<string, string>) => tempWorkspace(files, 'ospo-scan-');
+const workspace = (files: Record<string, string>) => tempTree(files, 'ospo-scan-');
 
 describe('workspace scan', () => {
   let client: TestClient;

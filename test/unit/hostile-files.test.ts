@@ -9,7 +9,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkText } from '../../server/src/engine/check';
 import { toPolicy } from '../../server/src/engine/policy/model';
@@ -18,6 +17,7 @@ import { checkFile, ScanSettings } from '../../server/src/scan/check-file';
 import { inThreadLimit } from '../../server/src/scan/pool';
 import { scanFolder } from '../../server/src/scan/scanner';
 import { listFiles } from '../../server/src/scan/walk';
+import { tempTree } from '../temp-tree';
 
 const repo = path.resolve(__dirname, '../../..');
 const cli = path.join(repo, 'dist/cli.js');
@@ -65,12 +65,8 @@ describe('hostile files', function () {
   const locked: string[] = [];
 
   function tree(files: Record<string, string | Buffer>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-hostile-'));
+    const dir = tempTree(files, 'ospo-hostile-');
     made.push(dir);
-    for (const [name, content] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), content);
-    }
     return dir;
   }
 

@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { toPolicy } from '../../server/src/engine/policy/model';
 import type { Policy } from '../../server/src/engine/policy/model';
@@ -11,6 +10,7 @@ import { checkFile, FileJob, FileResult, headerWindowBytes, ScanSettings } from 
 import { Cancellation, checkFiles, inThreadLimit } from '../../server/src/scan/pool';
 import { scanFolder } from '../../server/src/scan/scanner';
 import { listFiles } from '../../server/src/scan/walk';
+import { tempTree } from '../temp-tree';
 
 const good = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\nexport {};\n';
 const bare = 'export const x = 1;\n';
@@ -22,12 +22,8 @@ describe('workspace scanner', () => {
   const locked: string[] = [];
 
   function tree(files: Record<string, string | Buffer>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-scan-'));
+    const dir = tempTree(files, 'ospo-scan-');
     made.push(dir);
-    for (const [name, content] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), content);
-    }
     return dir;
   }
 
