@@ -95,14 +95,18 @@ connection.onInitialized(() => {
 
 const watchedVersion = new WeakMap<FolderState, number>();
 
+/** A workspace folder's state, under the folder's own ospo.policyFile setting. */
+async function stateForRoot(root: string): Promise<FolderState> {
+  return folders.stateFor(root, (await settings.get(URI.file(root).toString())).policyFile);
+}
+
 async function stateForUri(uri: string): Promise<{ fsPath: string; state: FolderState } | undefined> {
   const fsPath = toFsPath(uri);
   if (!fsPath) return undefined;
   // `git commit` may open the editor outside a workspace folder: the repository's policy still applies.
   const repoRoot = isCommitMessagePath(fsPath) ? commitRepoRoot(fsPath) : undefined;
   const root = folders.rootFor(repoRoot ? path.join(repoRoot, 'COMMIT_EDITMSG') : fsPath);
-  const { policyFile } = await settings.get(URI.file(root).toString());
-  const state = await folders.stateFor(root, policyFile);
+  const state = await stateForRoot(root);
   if (state.version !== watchedVersion.get(state)) {
     watchedVersion.set(state, state.version);
     watchOutside();
@@ -344,8 +348,7 @@ function scheduleRescan(force = false): void {
     const token = (rescanToken = { isCancellationRequested: false });
     const stale: FolderState[] = [];
     for (const root of scan.roots()) {
-      const { policyFile } = await settings.get(URI.file(root).toString());
-      const state = await folders.stateFor(root, policyFile);
+      const state = await stateForRoot(root);
       if (rescanForced || !scan.isCurrent(state)) stale.push(state);
     }
     rescanForced = false;
@@ -367,11 +370,12 @@ connection.onCodeAction(async (params) => {
   const target = doc && (await stateForUri(doc.uri));
   if (!doc || !target) return [];
   if (isCommitMessagePath(target.fsPath, doc.languageId)) return commitCodeActions(params, doc, target.state.policy);
-  const { result, sidecarText, generated } = await checkDocument(doc, target.fsPath, target.state, logError, await folders.reuseFor(target.state));
+  const reuse = await folders.reuseFor(target.state);
+  const { result, sidecarText, generated } = await checkDocument(doc, target.fsPath, target.state, logError, reuse);
   const ctx = await folders.fixContext(target.state);
   const rel = rulePath(target.state, target.fsPath);
   return [
-    ...codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated, await folders.reuseFor(target.state)),
+    ...codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated, reuse),
     ...(wantsKind(params.context.only, CodeActionKind.QuickFix)
       ? reuseActions({ doc, root: target.state.root, rel, result, policy: result.policy ?? target.state.policy, ctx, diagnostics: params.context.diagnostics, openDocument: (uri) => documents.get(uri) })
       : []),
@@ -451,8 +455,7 @@ connection.onExecuteCommand(async (params, token, clientProgress) => {
   if (params.command === FixAllWorkspaceCommand) {
     const roots = folders.getRoots();
     if (!roots.length) return { error: 'OSPO: open a folder to fix its files.' };
-    const states = [];
-    for (const root of roots) states.push(await folders.stateFor(root, (await settings.get(URI.file(root).toString())).policyFile));
+    const states = await Promise.all(roots.map(stateForRoot));
     const result = await fixAllWorkspaceEdit(states, (uri) => documents.get(uri), (s) => folders.fixContext(s), token, (s) => folders.reuseFor(s));
     // Cancelled: no partial edit, which the client would otherwise offer to apply.
     return result ?? { error: 'cancelled' };
@@ -479,8 +482,7 @@ connection.onExecuteCommand(async (params, token, clientProgress) => {
     progress.begin('OSPO: checking the workspace', 0, 'listing files', true);
     const cancelled = { get isCancellationRequested() { return token.isCancellationRequested || !!(progress as { token?: { isCancellationRequested: boolean } }).token?.isCancellationRequested; } };
     try {
-      const states = [];
-      for (const root of roots) states.push(await folders.stateFor(root, (await settings.get(URI.file(root).toString())).policyFile));
+      const states = await Promise.all(roots.map(stateForRoot));
       scan.maxPerFile = (await settings.get(URI.file(roots[0]).toString())).maxFindingsPerFile;
       let last = 0;
       return await scan.scan(states, cancelled, (message, percent) => {
