@@ -27,7 +27,7 @@ describe('ospo CLI', () => {
   it('checks the bundled demo: text output, exit 1', () => {
     const r = ospo(['check', 'examples/demo']);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /^examples\/demo\/src\/server\.ts:1:1: error header-missing No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier$/m);
+    assert.match(r.stdout, /^examples\/demo\/src\/server\.ts:1:1: error header-missing No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier$/m);
     assert.match(r.stdout, /^examples\/demo\/src\/legacy\.c:2:29: warning spdx-deprecated /m);
     assert.doesNotMatch(r.stdout, /retry\.ts|clean\.go/, 'files with a valid header are clean');
   });

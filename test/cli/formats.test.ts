@@ -266,7 +266,7 @@ describe('ospo check --format', () => {
       }
       const missing = rules.find((r) => r.id === 'header-missing')!;
       assert.equal(missing.name, 'HeaderMissing');
-      assert.match(missing.help.text, /^A covered file has no SPDX-License-Identifier within headers\.maxLine lines of its top/);
+      assert.match(missing.help.text, /^A covered file has no SPDX-License-Identifier in its header, nor in a comment further down/);
       assert.match(missing.help.markdown, /^\*\*Default severity:\*\* error\./);
       assert.equal(rules.find((r) => r.id === 'spdx-deprecated')!.shortDescription.text, 'The expression uses an id that SPDX has deprecated.');
     });
@@ -357,7 +357,7 @@ describe('ospo check --format', () => {
     it('maps severities to error, warning and notice, and escapes the file name', () => {
       const lines = out.github.trimEnd().split('\n');
       assert.equal(lines.length, 6);
-      assert.ok(lines.includes('::error file=src/run.sh,line=1,col=1,endLine=1,endColumn=10,title=header-missing::No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier'));
+      assert.ok(lines.includes('::error file=src/run.sh,line=1,col=1,endLine=1,endColumn=10,title=header-missing::No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier'));
       assert.ok(lines.some((l) => l.startsWith('::warning file=src/deprecated.c,line=2,col=29,endLine=2,endColumn=36,title=spdx-deprecated::')));
       assert.ok(lines.some((l) => l.startsWith('::notice file=src/notes%2C draft 1.js,line=3,col=4,')), 'info → notice, `,` escaped');
     });
@@ -379,7 +379,7 @@ describe('ospo check --format', () => {
     it('has a failing test case per finding, a passing one per clean file and a skipped one per skipped file', () => {
       const xml = out.junit;
       assert.ok(xml.includes('<testcase classname="src/missing.ts" name="header-missing at line 1" file="src/missing.ts" line="1">\n' +
-        '    <failure type="header-missing" message="No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier">src/missing.ts:1:1: error header-missing No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier</failure>'));
+        '    <failure type="header-missing" message="No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier">src/missing.ts:1:1: error header-missing No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier</failure>'));
       assert.ok(xml.includes('<testcase classname="src/deprecated.c" name="spdx-deprecated at line 2" file="src/deprecated.c" line="2">\n    <failure type="spdx-deprecated" message="Deprecated SPDX license id &apos;GPL-2.0&apos;: use &apos;GPL-2.0-only&apos;">'));
       assert.ok(xml.includes('<testcase classname="src/notes, draft 1.js" name="ai-nonstandard-marker at line 3"'));
       assert.ok(xml.includes('<testcase classname="src/clean.ts" name="no findings" file="src/clean.ts"/>'));

@@ -13,7 +13,7 @@
 --   OSPO_EXPECT=none            the server publishes an empty list for the file
 -- Prints what it saw and exits 0 (pass) or 1 (fail).
 
-local MESSAGE = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier'
+local MESSAGE = 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier'
 -- Other findings (the AI rules) name their own message, severity and line.
 MESSAGE = os.getenv('OSPO_EXPECT_MESSAGE') or MESSAGE
 local EXPECT_SEVERITY = tonumber(os.getenv('OSPO_EXPECT_SEVERITY') or '') or 1

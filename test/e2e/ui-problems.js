@@ -20,7 +20,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { env, launch, workbenchUrl, collectBrowserErrors } = require('./lib/browser');
 
-const MESSAGE = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier';
+const MESSAGE = 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier';
 const t0 = Date.now();
 const step = (what) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${what}`);
 let stage = 'starting the browser'; // what the driver waits for, named in failure messages

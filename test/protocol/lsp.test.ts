@@ -10,7 +10,7 @@ import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
 
-const headerMissing = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier';
+const headerMissing = 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier';
 
 const workspace = (files: Record<string, string>) => tempTree(files, 'ospo-lsp-');
 

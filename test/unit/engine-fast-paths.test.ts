@@ -93,7 +93,7 @@ describe('engine fast paths', () => {
     for (const [path, text] of samples) {
       const lines = splitLines(text, 510).lines;
       assert.deepEqual(findPrologue(path, (i) => lines[i]), findPrologue(path, lines), path + JSON.stringify(text));
-      assert.deepEqual(findHeader(path, text, 10).prologue, findPrologue(path, lines));
+      assert.deepEqual(findHeader(path, text).prologue, findPrologue(path, lines));
     }
   });
 

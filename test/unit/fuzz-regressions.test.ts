@@ -61,8 +61,8 @@ describe('fuzz regressions', () => {
   });
 
   it('insert-copyright: inside a snippet the notice is an SPDX-SnippetCopyrightText', () => {
-    fixesOnce('src/a.ts', 'SPDX-SnippetBegin\nSPDX-License-Identifier: MIT', policyWith(),
-      'SPDX-SnippetBegin\nSPDX-SnippetCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: MIT');
+    fixesOnce('src/a.ts', '// SPDX-SnippetBegin\n// SPDX-License-Identifier: MIT', policyWith(),
+      '// SPDX-SnippetBegin\n// SPDX-SnippetCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT');
   });
 
   it('spdx: a license id after WITH is not a case problem whose fix changes nothing', () => {

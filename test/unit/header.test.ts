@@ -3,32 +3,103 @@ import { findHeader } from '../../server/src/engine/header';
 import { checkText } from '../../server/src/engine/check';
 import { isCovered } from '../../server/src/engine/paths';
 import { policyWith } from './helpers';
+import { reusePolicy } from '../../server/src/engine/reuse/policy';
 
 describe('header detection', () => {
   it('finds tags in line and block comments', () => {
-    const h = findHeader('a.c', '/*\n * SPDX-FileCopyrightText: 2026 A\n * SPDX-License-Identifier: MIT\n */\n', 10);
+    const h = findHeader('a.c', '/*\n * SPDX-FileCopyrightText: 2026 A\n * SPDX-License-Identifier: MIT\n */\n');
     assert.deepEqual(h.licenses.map((t) => [t.value, t.line]), [['MIT', 2]]);
     assert.equal(h.copyrights[0].value, '2026 A');
-    const one = findHeader('a.c', '/* SPDX-License-Identifier: GPL-2.0 */\n', 10);
+    const one = findHeader('a.c', '/* SPDX-License-Identifier: GPL-2.0 */\n');
     assert.equal(one.licenses[0].value, 'GPL-2.0', 'the closer is not part of the value');
-  });
-
-  it('only searches maxLine lines below the prologue', () => {
-    const body = '#!/bin/sh\n' + 'echo\n'.repeat(10) + '# SPDX-License-Identifier: MIT\n';
-    assert.equal(findHeader('a.sh', body, 10).licenses.length, 0);
-    assert.equal(findHeader('a.sh', body, 11).licenses.length, 1);
   });
 
   it('ignores tags inside code or strings', () => {
     const text = 'const tag = "SPDX-License-Identifier: MIT";\n';
-    assert.equal(findHeader('a.ts', text, 10).licenses.length, 0);
+    assert.equal(findHeader('a.ts', text).licenses.length, 0);
     assert.equal(checkText({ path: 'a.ts', text }, policyWith()).findings[0].rule, 'header-missing');
   });
 
   it('accepts Copyright and © notices', () => {
     for (const line of ['# Copyright (c) 2020 A', '# Copyright 2020 A', '# © 2020 A', '# SPDX-FileCopyrightText: A']) {
-      assert.equal(findHeader('a.py', `${line}\n# SPDX-License-Identifier: MIT\n`, 10).copyrights.length, 1, line);
+      assert.equal(findHeader('a.py', `${line}\n# SPDX-License-Identifier: MIT\n`).copyrights.length, 1, line);
     }
+  });
+});
+
+describe('the header block: the leading comments, however long', () => {
+  const policy = policyWith();
+  const rulesOf = (path: string, text: string, p = policy) => checkText({ path, text }, p).findings.map((f) => f.rule);
+
+  // A 22-line banner with the tag at its bottom, as large C projects write them.
+  const banner = ['/***************************************************************************', ...Array.from({ length: 16 }, (_, i) => ` * banner line ${i}`),
+    ' * Copyright (C) Example Project contributors', ' *', ' * SPDX-License-Identifier: MIT', ' *', ' ***************************************************************************/', '#include <stdio.h>', ''].join('\n');
+
+  it('reads a long banner to its end, and stops at the first line of code', () => {
+    const h = findHeader('a.c', banner);
+    assert.deepEqual(h.licenses.map((t) => t.line), [19]);
+    assert.equal(h.end, 22);
+    assert.deepEqual(rulesOf('a.c', banner), []);
+  });
+
+  it('reads a long list of copyright lines before the license', () => {
+    const text = '#!/usr/bin/env python3\n' + Array.from({ length: 14 }, (_, i) => `# SPDX-FileCopyrightText: 20${10 + i} Person ${i}\n`).join('') + '#\n# SPDX-License-Identifier: GPL-3.0-or-later\n\n"""Docs."""\nimport os\n';
+    assert.deepEqual(rulesOf('tool.py', text), []);
+  });
+
+  it('keeps blank lines and several comment blocks, and a module docstring', () => {
+    assert.deepEqual(rulesOf('a.go', '// SPDX-FileCopyrightText: 2024 A\n\n// SPDX-License-Identifier: MIT\n\n// Package a does things.\npackage a\n'), []);
+    assert.deepEqual(rulesOf('m.py', '"""Module.\n\nSPDX-FileCopyrightText: 2024 A\nSPDX-License-Identifier: MIT\n"""\nimport os\n'), []);
+  });
+
+  it('a tag below the first line of code is header-misplaced, with its line, not header-missing', () => {
+    const text = 'package a\n\nfunc f() {}\n\n// SPDX-FileCopyrightText: 2024 A\n// SPDX-License-Identifier: MIT\n';
+    const [f, ...rest] = checkText({ path: 'a.go', text }, policy).findings;
+    assert.deepEqual(rest, []);
+    assert.equal(f.rule, 'header-misplaced');
+    assert.equal(f.range.start.line, 5);
+    assert.equal(f.message, 'SPDX-License-Identifier on line 6 is outside the header (line 1): move it to the top of the file');
+  });
+
+  it('says in header-missing which lines it read', () => {
+    const [f] = checkText({ path: 'a.sh', text: '#!/bin/sh\n# Deploys the thing.\n# Run from the top folder.\necho hi\n' }, policy).findings;
+    assert.equal(f.rule, 'header-missing');
+    assert.equal(f.message, 'No license header in lines 1–3: add SPDX-FileCopyrightText and SPDX-License-Identifier');
+  });
+
+  it('headers.maxLine, when a policy sets it, ends the block: tags further down are misplaced', () => {
+    const capped = policyWith((p) => { p.headers.maxLine = 10; });
+    assert.deepEqual(rulesOf('a.c', banner, capped), ['header-misplaced']);
+    const body = '#!/bin/sh\n' + '#\n'.repeat(10) + '# SPDX-License-Identifier: MIT\n';
+    assert.equal(findHeader('a.sh', body, { maxLine: 10 }).licenses.length, 0);
+    assert.equal(findHeader('a.sh', body, { maxLine: 11 }).licenses.length, 1);
+  });
+
+  it('REUSE 3.3 (--reuse): tags count anywhere in the file, in comments or not', () => {
+    const late = 'int main(void) {}\n'.repeat(190) + '/* SPDX-FileCopyrightText: 2024 A */\n/* SPDX-License-Identifier: MIT */\n';
+    assert.deepEqual(rulesOf('late.c', late, reusePolicy()), []);
+    const h = findHeader('late.c', late, { anywhere: true });
+    assert.deepEqual(h.licenses.map((t) => t.line), [191]);
+    assert.deepEqual(rulesOf('late.c', 'int x;\n', reusePolicy()), ['header-missing', 'copyright-missing'].slice(0, 1));
+    // The policy's max line has no say in REUSE mode.
+    const strict = reusePolicy();
+    strict.headers.maxLine = 3;
+    assert.deepEqual(rulesOf('late.c', late, strict), []);
+  });
+});
+
+describe('front matter', () => {
+  const policy = policyWith();
+  const rulesOf = (path: string, text: string) => checkText({ path, text }, policy).findings.map((f) => f.rule);
+
+  it('a copyright given as a YAML value counts, as do SPDX keys and comments there', () => {
+    assert.deepEqual(rulesOf('doc.md', '---\nc: Copyright (C) Example Project contributors\nSPDX-License-Identifier: MIT\nTitle: doc\n---\n\n# Doc\n'), []);
+    assert.deepEqual(rulesOf('doc.md', '---\ncopyright: 2024 Jane Doe\nSPDX-License-Identifier: MIT\n---\nText\n'), []);
+    assert.deepEqual(rulesOf('doc.md', '---\n# SPDX-FileCopyrightText: 2019 A\n# SPDX-License-Identifier: CC-BY-SA-4.0\n\ntitle: "FAQ"\n---\n\nText\n'), []);
+  });
+
+  it('other keys are not notices', () => {
+    assert.deepEqual(rulesOf('doc.md', '---\ntitle: Copyright law\nSPDX-License-Identifier: MIT\n---\nText\n'), ['copyright-missing']);
   });
 });
 
@@ -39,7 +110,7 @@ describe('rules', () => {
     const [f] = check('src/a.ts', 'export {};\n');
     assert.equal(f.rule, 'header-missing');
     assert.equal(f.severity, 'error');
-    assert.equal(f.message, 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier');
+    assert.equal(f.message, 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier');
     assert.deepEqual(f.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } });
   });
 

@@ -68,7 +68,7 @@ describe('policy parsing', () => {
   it('an empty file is the default policy', () => {
     const parsed = parsePolicy('# nothing yet\n');
     assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(toPolicy(parsed.raw!, 'p').headers.maxLine, 10);
+    assert.deepEqual(toPolicy(parsed.raw!, 'p').headers.maxLine, undefined);
   });
 
   it('warns about unknown keys with a suggestion, and keeps the policy', () => {

@@ -54,7 +54,7 @@ async function lint(root: string): Promise<Verdict> {
       const sidecar = all.includes(rel + '.license');
       const holder = sidecar ? rel + '.license' : rel;
       const text = blankIgnoredRegions(await fs.readFile(path.join(root, holder), 'utf8'));
-      const header = findHeader(holder, text, headerLines);
+      const header = findHeader(holder, text, { anywhere: true });
       const snippets = snippetTags(text);
       const seen = new Set([...header.licenses, ...header.copyrights].map((t) => t.line));
       own = licensingFromTags({

@@ -344,8 +344,8 @@ describe('REUSE engine: effective licensing', () => {
   });
 
   it('a sidecar replaces the header: the caller passes the sidecar tags as the file\'s own', () => {
-    const header = findHeader('a.py', '# SPDX-FileCopyrightText: Header\n# SPDX-License-Identifier: MIT\n', 20);
-    const sidecar = findHeader('a.py.license', 'SPDX-FileCopyrightText: Sidecar\nSPDX-License-Identifier: CC0-1.0\n', 20);
+    const header = findHeader('a.py', '# SPDX-FileCopyrightText: Header\n# SPDX-License-Identifier: MIT\n');
+    const sidecar = findHeader('a.py.license', 'SPDX-FileCopyrightText: Sidecar\nSPDX-License-Identifier: CC0-1.0\n');
     const mine = licensingFromTags(sidecar, 'a.py.license', 'sidecar');
     const got = effectiveLicensing('a.py', mine, { tomls: [] });
     assert.deepEqual(values(got), { licenses: ['CC0-1.0'], copyrights: ['Sidecar'] });
@@ -370,18 +370,21 @@ describe('REUSE engine: ignore blocks and snippets', () => {
     assert.equal(blank.split('\r\n').length, 6);
     assert.equal(blank.split('\r\n')[3].trim(), '');
     assert.equal(blank.split('\r\n')[2], '# ' + ' '.repeat('REUSE-IgnoreStart'.length));
-    assert.deepEqual(findHeader('a.sh', blank, 20).licenses.map((t) => [t.value, t.line]), [['GPL-3.0-or-later', 1], ['ISC', 5]]);
-    assert.deepEqual(findHeader('a.sh', text, 20).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'ISC'], 'MIT is in code, not a comment, anyway');
+    assert.deepEqual(findHeader('a.sh', blank).licenses.map((t) => [t.value, t.line]), [['GPL-3.0-or-later', 1], ['ISC', 5]]);
+    assert.deepEqual(findHeader('a.sh', text).licenses.map((t) => t.value), ['GPL-3.0-or-later'], 'the line of code ends the header block');
+    // REUSE 3.3 reads the whole file, code included, as reuse-tool does (to the end of the line): only the ignore block hides MIT.
+    assert.deepEqual(findHeader('a.sh', text, { anywhere: true }).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'MIT" > file.txt', 'ISC']);
+    assert.deepEqual(findHeader('a.sh', blank, { anywhere: true }).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'ISC']);
     const inComment = '# REUSE-IgnoreStart\n# SPDX-License-Identifier: MIT\n# REUSE-IgnoreEnd\n';
-    assert.equal(findHeader('a.sh', inComment, 20).licenses.length, 1);
-    assert.equal(findHeader('a.sh', blankIgnoredRegions(inComment), 20).licenses.length, 0);
+    assert.equal(findHeader('a.sh', inComment).licenses.length, 1);
+    assert.equal(findHeader('a.sh', blankIgnoredRegions(inComment)).licenses.length, 0);
     assert.equal(blankIgnoredRegions('no markers'), 'no markers');
     assert.deepEqual(ignoreBlockProblems(text), []);
   });
 
   it('an unclosed IgnoreStart hides the rest of the file and is reported where it is', () => {
     const t = '# SPDX-License-Identifier: MIT\n  # REUSE-IgnoreStart\n# SPDX-License-Identifier: ISC\n';
-    assert.equal(findHeader('a.sh', blankIgnoredRegions(t), 20).licenses.length, 1);
+    assert.equal(findHeader('a.sh', blankIgnoredRegions(t)).licenses.length, 1);
     assert.deepEqual(ignoreBlockProblems(t).map((p) => [p.line, p.character]), [[1, 4]]);
     const twice = 'REUSE-IgnoreEnd a REUSE-IgnoreStart b REUSE-IgnoreEnd c REUSE-IgnoreStart d REUSE-IgnoreEnd e';
     assert.equal(blankIgnoredRegions(twice).replace(/ +/g, ' '), 'REUSE-IgnoreEnd a c e');

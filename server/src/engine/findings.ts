@@ -6,7 +6,7 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
 
 export const ruleIds = [
-  'header-missing', 'spdx-invalid', 'spdx-deprecated', 'copyright-missing',
+  'header-missing', 'header-misplaced', 'spdx-invalid', 'spdx-deprecated', 'copyright-missing',
   'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'third-party-header',
   'snippet-unbalanced', 'snippet-incomplete', 'ai-forbidden', 'ai-marker-incomplete', 'ai-marker-malformed', 'ai-tool-denied',
   'ai-reviewer-invalid', 'ai-nonstandard-marker', 'ai-generated-semantics', 'ai-chatbot-artifact', 'commit-ai-attribution', 'ai-marker-missing',
@@ -16,6 +16,7 @@ export type RuleId = (typeof ruleIds)[number];
 
 export const defaultSeverity: Record<RuleId, Severity> = {
   'header-missing': 'error',
+  'header-misplaced': 'info',
   'spdx-invalid': 'error',
   'spdx-deprecated': 'warning',
   'copyright-missing': 'warning',

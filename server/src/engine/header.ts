@@ -1,8 +1,11 @@
-// Finds the license header: SPDX and copyright tags in comment lines near the top of a file.
-// Only the header window is read (markers.md: headers.maxLine), never the whole file, so a tag
-// quoted deep inside code or documentation is not taken for the file's own header.
+// Finds the license header: SPDX and copyright tags, and the one definition of where a file's
+// header is (docs/design/header.md). Two readings:
+// - the policy's: the header block is the front matter plus the leading comment block after the
+//   prologue, however long; a tag below it is quoted code or documentation, or a misplaced header;
+// - REUSE 3.3's (`anywhere`): tags count wherever they are in the file, in comments or not, as in
+//   reuse-tool, outside REUSE-IgnoreStart/End regions (blanked by the caller).
 
-import { blockClosers } from './comments';
+import { blockClosers, CommentStyle, commentStyleFor } from './comments';
 import { findPrologue, Prologue } from './prologue';
 import { BOM, LazyLines } from './text';
 
@@ -24,10 +27,27 @@ export interface Header {
   licenses: Tag[];
   copyrights: Tag[];
   prologue: Prologue;
-  /** The last line index (exclusive) that was searched. */
-  windowEnd: number;
-  /** The top of the file: `splitLines(text, 500 + maxLine)`, split as far as it is read. */
+  /**
+   * The header block, lines [start, end): the file's front matter, then its leading comments
+   * (blank lines between them included). Under `anywhere` it is the whole file.
+   */
+  start: number;
+  end: number;
+  /** Tags were read from the whole file (REUSE 3.3), not from the header block. */
+  anywhere: boolean;
+  /** The block runs to the end of the text: in a file read only in part, it may go on. */
+  open: boolean;
+  /** The file's lines, split as far as they are read. */
   text: LazyLines;
+}
+
+export interface HeaderOptions {
+  /** The file's comment style, whose prefixes mark its comment lines; by default the one its name gives. */
+  style?: CommentStyle;
+  /** When set, the header block ends at most this many lines below the prologue (headers.maxLine). */
+  maxLine?: number;
+  /** Read tags from the whole file as REUSE 3.3 does, in comments or not. */
+  anywhere?: boolean;
 }
 
 // The text before a tag must be comment punctuation only (`//`, `#`, ` * `, `<!--`, `--`, `;;`, `@REM` …);
@@ -47,11 +67,12 @@ function valueBounds(line: string, from: number): [number, number] {
   return [start, end];
 }
 
-export function parseTagLine(line: string, lineNo: number): Tag | undefined {
+/** A tag on the line, when it stands in a comment (the text before it is comment punctuation) or `anywhere` is set. */
+export function parseTagLine(line: string, lineNo: number, anywhere = false): Tag | undefined {
   const m = tagPattern.exec(line);
   if (!m) return undefined;
   const lead = line.slice(0, m.index).replace(BOM, '');
-  if (!commentLead.test(lead)) return undefined;
+  if (!anywhere && !commentLead.test(lead)) return undefined;
   const raw = m[1];
   const key = raw.endsWith(':') ? raw.slice(0, -1) : raw;
   const [valueStart, valueEnd] = valueBounds(line, m.index + raw.length);
@@ -64,21 +85,148 @@ export function parseTagLine(line: string, lineNo: number): Tag | undefined {
   return { key, kind, value: line.slice(valueStart, valueEnd), line: lineNo, keyStart: m.index, valueStart, valueEnd };
 }
 
-export function findHeader(path: string, text: string, maxLine: number): Header {
-  // Enough lines for the longest prologue (front matter can be long) plus the header window,
-  // split only as far as the prologue and the window reach.
-  const lines = new LazyLines(text, 500 + maxLine);
-  const prologue = findPrologue(path, (i) => lines.at(i));
-  const windowEnd = lines.countUpTo(prologue.insertLine + maxLine);
-  const tags: Tag[] = [];
-  const licenses: Tag[] = [];
-  const copyrights: Tag[] = [];
-  for (let i = 0; i < windowEnd; i++) {
-    const tag = parseTagLine(lines.at(i)!, i);
-    if (!tag) continue;
-    tags.push(tag);
-    if (tag.kind === 'license') licenses.push(tag);
-    else if (tag.kind === 'copyright') copyrights.push(tag);
+// Comment syntax for files whose style is unknown: the common line prefixes and block comments.
+// A file with a known style uses its own only: `#include` is code in C, `//` is code in Python.
+const genericBlocks: [string, string][] = [['/*', '*/'], ['<!--', '-->'], ['(*', '*)'], ['{-', '-}'], ['{#', '#}']];
+const genericLinePrefixes = ['//', '#', '--', ';', '%', '*', '..'];
+// Python docstrings, where many modules keep their license; in other `#` languages a line never starts so.
+const docstrings: [string, string][] = [['"""', '"""'], ["'''", "'''"]];
+
+interface Prefixes { line: string[]; blocks: [string, string][] }
+const prefixesByStyle = new WeakMap<CommentStyle, Prefixes>();
+const genericPrefixes: Prefixes = { line: genericLinePrefixes, blocks: [...genericBlocks, ...docstrings] };
+
+function prefixesOf(style: CommentStyle | undefined): Prefixes {
+  if (!style) return genericPrefixes;
+  let p = prefixesByStyle.get(style);
+  if (!p) {
+    const line = style.line ? [style.line.trim()] : [];
+    const blocks: [string, string][] = style.start && style.end ? [[style.start.trim(), style.end.trim()]] : [];
+    if (style.line?.trim() === '#') blocks.push(...docstrings);
+    prefixesByStyle.set(style, (p = { line, blocks }));
   }
-  return { tags, licenses, copyrights, prologue, windowEnd, text: lines };
+  return p;
+}
+
+/**
+ * The end (exclusive) of the leading comment block that starts at `from`: comment lines, lines
+ * inside block comments, tag lines and blank lines between them. Trailing blank lines are not part of
+ * it. `open`: no line of code ended it.
+ */
+function commentBlock(lines: LazyLines, from: number, style: CommentStyle | undefined): { end: number; open: boolean } {
+  const { line: linePrefixes, blocks } = prefixesOf(style);
+  let end = from;
+  let closer: string | undefined;
+  for (let i = from; ; i++) {
+    let text = lines.at(i);
+    if (text === undefined) return { end, open: true };
+    if (i === 0 && text.startsWith(BOM)) text = text.slice(1);
+    if (closer !== undefined) {
+      const at = text.indexOf(closer);
+      end = i + 1;
+      if (at < 0) continue;
+      const rest = text.slice(at + closer.length).trim();
+      closer = undefined;
+      // Code after the closer on the same line ends the header there.
+      if (rest && !opensComment(rest)) return { end, open: false };
+      closer = rest ? openedBlock(rest) : undefined;
+      continue;
+    }
+    const t = text.trimStart();
+    if (t === '') continue;
+    const block = blocks.find(([open]) => t.startsWith(open));
+    if (block) {
+      end = i + 1;
+      const close = t.indexOf(block[1], block[0].length);
+      if (close < 0) { closer = block[1]; continue; }
+      const rest = t.slice(close + block[1].length).trim();
+      if (rest && !opensComment(rest)) return { end, open: false };
+      closer = rest ? openedBlock(rest) : undefined;
+      continue;
+    }
+    if (linePrefixes.some((p) => t.startsWith(p)) || parseTagLine(text, i)) { end = i + 1; continue; }
+    return { end, open: false };
+  }
+
+  function opensComment(rest: string): boolean {
+    return blocks.some(([open]) => rest.startsWith(open)) || linePrefixes.some((p) => rest.startsWith(p));
+  }
+  function openedBlock(rest: string): string | undefined {
+    const block = blocks.find(([open]) => rest.startsWith(open));
+    return block && rest.indexOf(block[1], block[0].length) < 0 ? block[1] : undefined;
+  }
+}
+
+// YAML front matter keeps a copyright as a value (`c: Copyright (C) …`, `copyright: …`); other keys' values are not tags.
+const frontMatterKey = /^(\s*(?:c|copyright)\s*:\s*)(.*)$/i;
+
+/** A tag in a front matter line: a comment tag, a bare `SPDX-…:` key, or a copyright given as a YAML value. */
+function parseFrontMatterLine(line: string, lineNo: number): Tag | undefined {
+  const tag = parseTagLine(line, lineNo);
+  if (tag) return tag;
+  const m = frontMatterKey.exec(line);
+  if (!m || !m[2].trim()) return undefined;
+  const inValue = parseTagLine(m[2], lineNo, true);
+  if (inValue?.kind === 'copyright') return { ...inValue, keyStart: inValue.keyStart + m[1].length, valueStart: inValue.valueStart + m[1].length, valueEnd: inValue.valueEnd + m[1].length };
+  const key = m[1].trim().slice(0, -1).trim();
+  const valueEnd = m[1].length + m[2].trimEnd().length;
+  return { key, kind: 'copyright', value: line.slice(m[1].length, valueEnd), line: lineNo, keyStart: m[1].indexOf(key), valueStart: m[1].length, valueEnd };
+}
+
+export function findHeader(path: string, text: string, options: HeaderOptions = {}): Header {
+  const lines = new LazyLines(text);
+  const prologue = findPrologue(path, (i) => lines.at(i));
+  const tags: Tag[] = [];
+  const add = (tag: Tag | undefined) => { if (tag) tags.push(tag); };
+  let end: number;
+  let open = true;
+  if (options.anywhere) {
+    // REUSE 3.3 reads the whole file; the split is skipped when no line can hold a tag.
+    end = hasTagText(text) ? lines.lines.length : lines.countUpTo(prologue.insertLine + 1);
+    for (let i = 0; i < end; i++) {
+      const line = lines.at(i)!;
+      if (line.length > 2 && (line.includes('SPDX-') || line.includes('Copyright') || line.includes('©'))) add(parseTagLine(line, i, true));
+    }
+  } else {
+    for (let i = 0; i < prologue.insertLine; i++) {
+      const line = lines.at(i)!;
+      add(prologue.afterFrontMatter ? parseFrontMatterLine(line, i) : parseTagLine(line, i));
+    }
+    ({ end, open } = commentBlock(lines, prologue.insertLine, 'style' in options ? options.style : commentStyleFor(path)));
+    if (options.maxLine !== undefined && prologue.insertLine + options.maxLine < end) {
+      end = prologue.insertLine + options.maxLine;
+      open = false;
+    }
+    for (let i = prologue.insertLine; i < end; i++) add(parseTagLine(lines.at(i)!, i));
+  }
+  const licenses = tags.filter((t) => t.kind === 'license');
+  const copyrights = tags.filter((t) => t.kind === 'copyright');
+  return { tags, licenses, copyrights, prologue, start: 0, end, anywhere: !!options.anywhere, open, text: lines };
+}
+
+function hasTagText(text: string): boolean {
+  return text.includes('SPDX-') || text.includes('Copyright') || text.includes('©');
+}
+
+/**
+ * License tags in comments below the header block: a header written in the wrong place (or a
+ * quoted example, when the header has its own). Splits the rest of the file only when it can hold one.
+ */
+export function licenseTagsBelow(header: Header, text: string): Tag[] {
+  if (header.anywhere || !/SPDX-License-Identifier/i.test(text)) return [];
+  const out: Tag[] = [];
+  const lines = header.text.lines;
+  for (let i = header.end; i < lines.length; i++) {
+    if (!/SPDX-License-Identifier/i.test(lines[i])) continue;
+    const tag = parseTagLine(lines[i], i);
+    if (tag?.kind === 'license') out.push(tag);
+  }
+  return out;
+}
+
+/** "lines 1–23", for messages that say where the header was looked for. */
+export function headerLines(header: Header): string {
+  const first = header.start + 1;
+  const last = Math.max(header.end, first);
+  return first === last ? `line ${first}` : `lines ${first}–${last}`;
 }

@@ -13,8 +13,12 @@
 import { currentLocale, type Locale } from './l10n';
 
 const en = {
-  'header-missing': 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier',
-  'header-missing.license': 'No SPDX-License-Identifier in the header: add one',
+  'header-missing': 'No license header in {lines}: add SPDX-FileCopyrightText and SPDX-License-Identifier',
+  'header-missing.license': 'No SPDX-License-Identifier in the header ({lines}): add one',
+  'header-misplaced': 'SPDX-License-Identifier on line {line} is outside the header ({lines}): move it to the top of the file',
+  'header.lines': 'lines {first}–{last}',
+  'header.line': 'line {first}',
+  'header.file': 'the file',
   'header-missing.uncommentable': 'No license information: this format has no comments, so add a {file}.license file next to it',
   'spdx-invalid.empty': 'Empty SPDX-License-Identifier: write an SPDX license expression such as {example}',
   'spdx-invalid.unknown': "Unknown SPDX license id '{id}'{hint}",
@@ -111,8 +115,12 @@ export const messageKeys = Object.keys(en) as readonly MessageKey[];
 // (third-party), 自組織 (our organisation), サイドカーファイル (.license), ポリシー, OSPO, レビュー,
 // 生成AI, AI マーカー / AI タグ (the tool's disclosure tags), プレースホルダー.
 const ja: { readonly [K in MessageKey]: string } = {
-  'header-missing': 'ライセンスヘッダーがありません。SPDX-FileCopyrightText と SPDX-License-Identifier を追加してください',
-  'header-missing.license': 'ヘッダーに SPDX-License-Identifier がありません。追加してください',
+  'header-missing': '{lines}にライセンスヘッダーがありません。SPDX-FileCopyrightText と SPDX-License-Identifier を追加してください',
+  'header-missing.license': 'ヘッダー ({lines}) に SPDX-License-Identifier がありません。追加してください',
+  'header-misplaced': '{line} 行目の SPDX-License-Identifier がヘッダー ({lines}) の外にあります。ファイルの先頭に移動してください',
+  'header.lines': '{first}〜{last} 行目',
+  'header.line': '{first} 行目',
+  'header.file': 'ファイル',
   'header-missing.uncommentable': 'ライセンス情報がありません。この形式にはコメントを書けないため、サイドカーファイル {file}.license を同じフォルダーに追加してください',
   'spdx-invalid.empty': 'SPDX-License-Identifier が空です。{example} のような SPDX ライセンス式を記述してください',
   'spdx-invalid.unknown': "不明な SPDX ライセンス識別子 '{id}'{hint}",

@@ -1,5 +1,5 @@
 // Lines that must stay above a license header (markers.md, "Lines that must stay above the header").
-// Fixes insert after them; the header window (headers.maxLine) is counted from there.
+// Fixes insert after them; the header block (header.ts) starts there.
 
 import { BOM } from './text';
 

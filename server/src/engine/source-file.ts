@@ -2,10 +2,9 @@
 // Parsed once per check; every rule and fix reads the same object.
 
 import { CommentStyle, commentStyleFor, isUncommentable } from './comments';
-import { findHeader, Header, parseTagLine, Tag } from './header';
+import { findHeader, Header, Tag } from './header';
 import { Markers, parseMarkers } from './markers';
 import type { Policy } from './policy/model';
-import { splitLines } from './text';
 import { blankIgnoredRegions, ignoreStart } from './reuse/ignore-blocks';
 
 export interface SourceFile {
@@ -25,15 +24,11 @@ export interface SourceFile {
 }
 
 export function parseSourceFile(path: string, text: string, policy: Policy, sidecarText?: string, thirdParty = false): SourceFile {
-  const sidecarTags: Tag[] = [];
-  if (sidecarText !== undefined) {
-    splitLines(sidecarText, 200).lines.forEach((line, i) => {
-      const tag = parseTagLine(line, i);
-      if (tag) sidecarTags.push(tag);
-    });
-  }
+  // A sidecar holds nothing but licensing information: all of it is read (REUSE 3.3).
+  const sidecarTags: Tag[] = sidecarText === undefined ? [] : sidecarHeader(path, sidecarText).tags;
   // REUSE-IgnoreStart/End regions hold text that only looks like tags (REUSE 3.3).
-  const found = findHeader(path, text.includes(ignoreStart) ? blankIgnoredRegions(text) : text, policy.headers.maxLine);
+  const style = commentStyleFor(path, policy.headers.languages);
+  const found = findHeader(path, text.includes(ignoreStart) ? blankIgnoredRegions(text) : text, { style, maxLine: policy.headers.maxLine, anywhere: policy.headers.anywhere });
   // A `.license` sidecar replaces what the file says about itself (REUSE 3.3): its own tags are not read.
   const header = sidecarText === undefined ? found : { ...found, licenses: [], copyrights: [] };
   // Found on first use: the header rules never look, and a header-only scan of a large tree then
@@ -46,12 +41,17 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
     get markers() {
       return (markers ??= parseMarkers(text, header));
     },
-    style: commentStyleFor(path, policy.headers.languages),
+    style,
     uncommentable: isUncommentable(path),
     sidecarTags,
     hasSidecar: sidecarText !== undefined,
     thirdParty,
   };
+}
+
+/** The tags of `<path>.license`: wherever they stand in it, as REUSE 3.3 reads a sidecar. */
+export function sidecarHeader(path: string, sidecarText: string): Header {
+  return findHeader(path + '.license', sidecarText, { anywhere: true });
 }
 
 /** All license tags that apply to the file: its header's and its sidecar's. */

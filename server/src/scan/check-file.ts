@@ -59,8 +59,8 @@ export interface ScanSettings {
 }
 
 /**
- * The header window: header rules look at the first lines only (policy.headers.maxLine, after a
- * prologue). 4 KiB holds about a hundred lines; a file whose window has too few lines is read whole.
+ * The header scope reads this much of a file first: enough for nearly every header block (header.ts).
+ * A file whose header runs past it, or whose header has no license, is then read whole.
  */
 export const headerWindowBytes = 4 * 1024;
 
@@ -102,16 +102,23 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     }
     const maxBytes = s.maxBytes ?? defaultMaxBytes;
     if (size > maxBytes) return skipped(job.rel, size, mtimeMs, sizeReason(maxBytes));
-    const bytes = readBytes(fd, size, s);
-    const reason = contentSkipReason(bytes, maxBytes);
-    if (reason) return skipped(job.rel, size, mtimeMs, reason);
-    if (!isUtf8(bytes)) return skipped(job.rel, size, mtimeMs, 'not valid UTF-8');
     const sidecarText = job.sidecar ? readSmall(abs + '.license') : undefined;
     const commits = s.history ? s.history[job.rel] ?? [] : undefined;
-    const result = checkText({
+    const check = (bytes: Buffer) => checkText({
       path: job.rel, text: bytes.toString('utf8'), sidecarText, generated: job.generated, scope: s.scope,
       currentYear: s.currentYear, today: s.today, aiHistory: commits && { commits }, reuse: s.reuse,
     }, s.policy);
+    const bytes = readBytes(fd, size, s, false);
+    const reason = contentSkipReason(bytes, maxBytes);
+    if (reason) return skipped(job.rel, size, mtimeMs, reason);
+    if (!isUtf8(bytes)) return skipped(job.rel, size, mtimeMs, 'not valid UTF-8');
+    let result = check(bytes);
+    // The top of the file was not enough: the header block runs past it, or a license may stand further down.
+    if (bytes.length < size && result.file && (result.file.header.open || result.findings.some((f) => f.rule === 'header-missing'))) {
+      // Bytes the header scope would not have read (binary data, bad UTF-8 far down) leave the top's result standing.
+      const whole = readBytes(fd, size, s, true);
+      if (!contentSkipReason(whole, maxBytes) && isUtf8(whole)) result = check(whole);
+    }
     const licenseIds = s.reuse && result.file ? [...new Set(licenseTags(result.file).flatMap((t) => licenseIdsIn(t.value)))] : undefined;
     return { rel: job.rel, size, mtimeMs, sidecarMtimeMs, generated, findings: result.findings, licenseIds };
   } catch (err) {
@@ -125,15 +132,12 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
  * All of the file, or for the header scope its first lines, cut at a line break so no character
  * is split. A view of the shared scratch buffer: valid until the next file is read.
  */
-function readBytes(fd: number, size: number, s: ScanSettings): Buffer {
-  if (s.scope === 'header' && size > headerWindowBytes) {
+function readBytes(fd: number, size: number, s: ScanSettings, whole: boolean): Buffer {
+  if (!whole && s.scope === 'header' && !s.policy.headers.anywhere && size > headerWindowBytes) {
     const buf = scratchOf(headerWindowBytes);
     const window = buf.subarray(0, readSync(fd, buf, 0, headerWindowBytes, 0));
     const cut = window.lastIndexOf(10);
-    let lines = 0;
-    for (let at = window.indexOf(10); at >= 0 && lines <= s.policy.headers.maxLine + 64; at = window.indexOf(10, at + 1)) lines++;
-    // Enough lines for a header after a prologue: the rest of the file cannot change a header finding.
-    if (cut > 0 && lines > s.policy.headers.maxLine + 64) return window.subarray(0, cut + 1);
+    if (cut > 0) return window.subarray(0, cut + 1);
   }
   const bytes = scratchOf(size);
   let off = 0;

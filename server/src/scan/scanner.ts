@@ -13,7 +13,7 @@ import { Cancellation, CheckPool } from './pool';
 import { listFiles, Skipped } from './walk';
 import { withReuseLicensing } from '../engine/check';
 import type { ReuseInput } from '../engine/reuse/input';
-import { findHeader } from '../engine/header';
+import { sidecarHeader } from '../engine/source-file';
 import { message } from '../engine/messages';
 import { licenseIdsIn, missingLicenseTexts } from '../engine/reuse/license-texts';
 import { licensingFromTags, noLicensing } from '../engine/reuse/licensing';
@@ -172,7 +172,7 @@ async function applyReuse(opts: ScanOptions, listed: Set<string>, files: Scanned
       if (!contentReasons.test(s.reason) || !listed.has(s.file)) continue;
       skipped.splice(i, 1);
       const sidecar = listed.has(s.file + '.license') ? await readSidecar(path.join(opts.root, s.file)) : undefined;
-      const own = sidecar === undefined ? noLicensing : licensingFromTags(findHeader(s.file + '.license', sidecar, 200), s.file + '.license', 'sidecar');
+      const own = sidecar === undefined ? noLicensing : licensingFromTags(sidecarHeader(s.file, sidecar), s.file + '.license', 'sidecar');
       const name = s.file.slice(s.file.lastIndexOf('/') + 1);
       const base: Finding[] = [];
       if (!own.licenses.length) base.push({ rule: 'header-missing', severity: 'error', range: range(0, 0, 0), message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }) });

@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'ospo-compliance.ospo-compliance';
 const CODE = 'header-missing';
-const MESSAGE = 'No license header: add SPDX-FileCopyrightText and SPDX-License-Identifier';
+const MESSAGE = 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier';
 const FIX_TITLE = 'Add license header';
 const COMMANDS = ['ospo.restartServer', 'ospo.showLog', 'ospo.insertLicenseHeader', 'ospo.scanWorkspace', 'ospo.openReport'];
 const ORIGINAL = 'def answer():\n    return 42\n';

@@ -46,7 +46,10 @@ export interface Policy {
   licenses: { project?: string; allow: string[]; review: string[]; deny: string[]; reviewEvidence?: string };
   headers: {
     required: boolean;
-    maxLine: number;
+    /** When set, the header must end within this many lines below the prologue; by default it is the whole leading comment block. */
+    maxLine?: number;
+    /** Tags count anywhere in the file, as in REUSE 3.3 (set by `ospo check --reuse`, not by policy files). */
+    anywhere?: boolean;
     copyright: { required: boolean; holder?: string; year: YearRule };
     template: string;
     languages: Record<string, CommentStyle>;
@@ -75,7 +78,6 @@ export function defaultPolicy(): Policy {
     licenses: { allow: [], review: [], deny: [] },
     headers: {
       required: true,
-      maxLine: 10,
       copyright: { required: true, year: 'any' },
       template: defaultTemplate,
       languages: {},

@@ -50,7 +50,8 @@ interface Starter {
   summary: string;
   generated: 'exempt' | 'check';
   licenses: string;
-  headers: { maxLine: number; year: string };
+  /** maxLine: left out, the header is the whole leading comment block. */
+  headers: { maxLine?: number; year: string };
   ai: string;
   overrideExample: string;
   severity: string;
@@ -126,8 +127,9 @@ const headers = (h: Starter['headers']) => `# License headers: the SPDX tags tha
 headers:
   # Every checked file needs the SPDX-FileCopyrightText and SPDX-License-Identifier tags.
   required: true
-  # How many lines from the top the tags may start (after a shebang, encoding line or front matter).
-  maxLine: ${h.maxLine}
+  # The header is the leading comment block, however long (after a shebang, encoding line or
+  # front matter). maxLine makes it end within that many lines of the top.
+  ${h.maxLine === undefined ? '# maxLine: 20' : `maxLine: ${h.maxLine}`}
   copyright:
     required: true
     # Our copyright holder, a regular expression matched in full. Left out, any holder passes
@@ -219,7 +221,7 @@ function permissiveStarter(license: string): Starter {
 # snippets) may use permissive licenses but no copyleft; every file needs an SPDX header.`,
     generated: 'exempt',
     licenses: permissiveLicenses(license),
-    headers: { maxLine: 10, year: 'any' },
+    headers: { year: 'any' },
     ai: aiDefault,
     overrideExample: `  # Stricter rules for sensitive code, for example:
   # - paths: ["src/crypto/**"]
@@ -249,6 +251,7 @@ const starters: Record<TemplateName, Starter> = {
 # errors below; a copyright year in the wrong form is only a warning (its default is info).
 severity:
   header-missing: error
+  header-misplaced: warning     # the tags stand below the first 5 lines
   copyright-missing: error
   spdx-invalid: error
   spdx-deprecated: error        # reuse lint rejects deprecated license ids
@@ -264,7 +267,7 @@ severity:
 # header; any valid SPDX license is accepted.`,
     generated: 'exempt',
     licenses: anyLicense,
-    headers: { maxLine: 10, year: 'any' },
+    headers: { year: 'any' },
     ai: aiDisclose,
     overrideExample: `  # No AI help at all in sensitive code, for example:
   # - paths: ["src/crypto/**"]
@@ -277,7 +280,7 @@ severity:
 # files are reported. Every file needs an SPDX header; any valid SPDX license is accepted.`,
     generated: 'exempt',
     licenses: anyLicense,
-    headers: { maxLine: 10, year: 'any' },
+    headers: { year: 'any' },
     ai: aiForbid,
     overrideExample: `  # Allow disclosed AI help where it matters less, for example:
   # - paths: ["test/**"]

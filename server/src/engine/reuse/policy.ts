@@ -15,6 +15,8 @@ export function reusePolicy(): Policy {
   // REUSE covers generated files like any other; only git-ignored files are left out.
   policy.files = { include: ['**/*'], exclude: [], respectGitignore: true, thirdParty: [], generated: 'check' };
   policy.headers.required = true;
+  // REUSE 3.3 reads licensing information anywhere in a file, in comments or not.
+  policy.headers.anywhere = true;
   policy.headers.copyright = { required: true, year: 'any' };
   policy.severity = Object.fromEntries(ruleIds.filter((id) => !reuseRules.has(id)).map((id): [string, SeverityOrOff] => [id, 'off']));
   return policy;

@@ -1,13 +1,16 @@
-// header-missing: a covered file with no SPDX-License-Identifier in its header or sidecar.
+// header-missing: a covered file with no SPDX-License-Identifier in its header or sidecar, nor in a
+// comment below its header (that is header-misplaced). The message says which lines were read.
 
 import type { Finding } from '../findings';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
+import { licenseTagsBelow } from '../header';
 import { copyrightTags, licenseTags, SourceFile } from '../source-file';
 import { BOM, range } from '../text';
 
 export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   if (!policy.headers.required || licenseTags(file).length > 0) return [];
+  if (!file.hasSidecar && licenseTagsBelow(file.header, file.text).length > 0) return [];
   const first = file.header.text.at(0) ?? '';
   const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
   const base = { rule: 'header-missing' as const, severity: 'error' as const, range: at };
@@ -26,8 +29,18 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
     // The license goes after the last notice: not when that is outside the header window, where it
     // would not be found (fix-all then added one more on every run: fuzz.test.ts).
     const last = file.header.copyrights[file.header.copyrights.length - 1];
-    const room = last && last.line + 1 < file.header.prologue.insertLine + policy.headers.maxLine;
-    return [{ ...base, message: message('header-missing.license'), fix: room ? { kind: 'insert-license' } : undefined }];
+    const max = policy.headers.maxLine;
+    const room = last && (max === undefined || last.line + 1 < file.header.prologue.insertLine + max);
+    return [{ ...base, message: message('header-missing.license', { lines: headerLines(file) }), fix: room ? { kind: 'insert-license' } : undefined }];
   }
-  return [{ ...base, message: message('header-missing'), fix: { kind: 'insert-header' } }];
+  return [{ ...base, message: message('header-missing', { lines: headerLines(file) }), fix: { kind: 'insert-header' } }];
+}
+
+/** Where the header was looked for, for messages: "lines 1–23", or "the file" when tags count anywhere. */
+export function headerLines(file: SourceFile): string {
+  const h = file.header;
+  if (h.anywhere) return message('header.file');
+  const first = String(h.start + 1);
+  const last = Math.max(h.end, h.start + 1);
+  return String(last) === first ? message('header.line', { first }) : message('header.lines', { first, last: String(last) });
 }

@@ -8,6 +8,7 @@ import { copyrightHolder } from './copyright-holder';
 import { copyrightMissing } from './copyright-missing';
 import { copyrightYear } from './copyright-year';
 import { headerMissing } from './header-missing';
+import { headerMisplaced } from './header-misplaced';
 import { licenseDenied } from './license-denied';
 import { licenseMismatch } from './license-mismatch';
 import { licenseReview } from './license-review';
@@ -44,7 +45,7 @@ export type Rule = (file: SourceFile, policy: Policy, ctx: RuleContext) => Findi
 
 /** Rules that read only the license header: a scan limited to them reads only the top of each file. */
 export const headerRules: Rule[] = [
-  headerMissing, spdxInvalid, spdxDeprecated, copyrightMissing,
+  headerMissing, headerMisplaced, spdxInvalid, spdxDeprecated, copyrightMissing,
   licenseDenied, licenseReview, licenseMismatch, copyrightHolder, copyrightYear, thirdPartyHeader, licenseTextMissing,
 ];
 

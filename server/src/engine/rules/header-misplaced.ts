@@ -1,0 +1,23 @@
+// header-misplaced: the file has no license in its header, but an SPDX-License-Identifier in a
+// comment further down (a banner after the code starts, a tag at the end of a document). The file
+// is licensed, so this is not header-missing; the finding points at the tag and says where the header is.
+
+import type { Finding } from '../findings';
+import { licenseTagsBelow } from '../header';
+import { message } from '../messages';
+import type { Policy } from '../policy/model';
+import { licenseTags, SourceFile } from '../source-file';
+import { range } from '../text';
+import { headerLines } from './header-missing';
+
+export function headerMisplaced(file: SourceFile, policy: Policy): Finding[] {
+  if (!policy.headers.required || licenseTags(file).length > 0) return [];
+  const [tag] = licenseTagsBelow(file.header, file.text);
+  if (!tag) return [];
+  return [{
+    rule: 'header-misplaced',
+    severity: 'info',
+    range: range(tag.line, tag.keyStart, tag.valueEnd),
+    message: message('header-misplaced', { line: String(tag.line + 1), lines: headerLines(file) }),
+  }];
+}
