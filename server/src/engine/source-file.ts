@@ -33,7 +33,8 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
     });
   }
   // REUSE-IgnoreStart/End regions hold text that only looks like tags (REUSE 3.3).
-  const found = findHeader(path, text.includes(ignoreStart) ? blankIgnoredRegions(text) : text, policy.headers.maxLine);
+  const style = commentStyleFor(path, policy.headers.languages);
+  const found = findHeader(path, text.includes(ignoreStart) ? blankIgnoredRegions(text) : text, policy.headers.maxLine, style);
   // A `.license` sidecar replaces what the file says about itself (REUSE 3.3): its own tags are not read.
   const header = sidecarText === undefined ? found : { ...found, licenses: [], copyrights: [] };
   // Found on first use: the header rules never look, and a header-only scan of a large tree then
@@ -46,7 +47,7 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
     get markers() {
       return (markers ??= parseMarkers(text, header));
     },
-    style: commentStyleFor(path, policy.headers.languages),
+    style,
     uncommentable: isUncommentable(path),
     sidecarTags,
     hasSidecar: sidecarText !== undefined,
