@@ -20,6 +20,33 @@ describe('header detection', () => {
     assert.equal(checkText({ path: 'a.ts', text }, policyWith()).findings[0].rule, 'header-missing');
   });
 
+  it("reads tags after each format's own comment prefix from the style table", () => {
+    const cases: [string, string][] = [
+      ['build.com', '$!'], ['setup.dcl', '$!'], ['a.f', 'C'], ['a.for', 'c'], ['a.f90', '!'], ['a.bat', 'REM'],
+      ['a.cmd', '@REM'], ['a.bat', '::'], ['a.vb', "'"], ['a.m4', 'dnl'], ['configure.ac', 'dnl'], ['a.rst', '..'],
+      ['a.man', '.\\"'], ['a.xq', '(:'], ['a.bib', '@Comment{'], ['a.jl', '#='],
+    ];
+    for (const [file, lead] of cases) {
+      const h = findHeader(file, `${lead} SPDX-FileCopyrightText: 2026 A\n${lead} SPDX-License-Identifier: MIT\n`);
+      assert.deepEqual([h.licenses.map((t) => t.value), h.copyrights.map((t) => t.value)], [['MIT'], ['2026 A']], `${file}: ${lead}`);
+    }
+    // A block closer of the style ends the value, also a one-character one.
+    assert.equal(findHeader('a.pas', '{ SPDX-License-Identifier: MIT }\n').licenses[0].value, 'MIT');
+  });
+
+  it("does not take another language's prefix for a comment, unless the format is unknown", () => {
+    assert.equal(findHeader('a.py', 'dnl SPDX-License-Identifier: MIT\n').licenses.length, 0);
+    assert.equal(findHeader('a.ts', '$! SPDX-License-Identifier: MIT\n').licenses.length, 0);
+    assert.equal(findHeader('a.com', 'x$! SPDX-License-Identifier: MIT\n').licenses.length, 0);
+    assert.equal(findHeader('notes.unknown', '$! SPDX-License-Identifier: MIT\n').licenses.length, 1);
+  });
+
+  it('a DCL command procedure with its header in `$!` comments has no header finding', () => {
+    const text = '$! build.com: build the kit\n$!\n$! Copyright (C) 2026 A\n$!\n$! SPDX-License-Identifier: MIT\n$!\n$ set noon\n';
+    const findings = checkText({ path: 'vms/build.com', text }, policyWith()).findings;
+    assert.deepEqual(findings.map((f) => f.rule), []);
+  });
+
   it('accepts Copyright and © notices', () => {
     for (const line of ['# Copyright (c) 2020 A', '# Copyright 2020 A', '# © 2020 A', '# SPDX-FileCopyrightText: A']) {
       assert.equal(findHeader('a.py', `${line}\n# SPDX-License-Identifier: MIT\n`).copyrights.length, 1, line);

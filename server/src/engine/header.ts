@@ -5,7 +5,7 @@
 // - REUSE 3.3's (`anywhere`): tags count wherever they are in the file, in comments or not, as in
 //   reuse-tool, outside REUSE-IgnoreStart/End regions (blanked by the caller).
 
-import { blockClosers, CommentStyle, commentStyleFor } from './comments';
+import { allCommentPrefixes, blockClosers, CommentStyle, commentPrefixes, commentStyleFor } from './comments';
 import { findPrologue, Prologue } from './prologue';
 import { BOM, LazyLines } from './text';
 
@@ -37,6 +37,8 @@ export interface Header {
   anywhere: boolean;
   /** The block runs to the end of the text: in a file read only in part, it may go on. */
   open: boolean;
+  /** The comment style the block was read with. */
+  style?: CommentStyle;
   /** The file's lines, split as far as they are read. */
   text: LazyLines;
 }
@@ -50,14 +52,48 @@ export interface HeaderOptions {
   anywhere?: boolean;
 }
 
-// The text before a tag must be comment punctuation only (`//`, `#`, ` * `, `<!--`, `--`, `;;`, `@REM` …);
-// a letter or quote there means the tag is inside code or prose, not a header.
-const commentLead = /^[\s/*#;%!"'<>\-({.@]*(@?REM\b|dnl\b|::)?[\s/*#;%!"'<>\-({.]*$/i;
+// The text before a tag must be comment punctuation only (`//`, `#`, ` * `, `<!--`, `--`, `;;` …) or the
+// file's own comment prefix from the style table (`$!`, `REM`, `dnl`, `.\"` …); a letter or quote
+// elsewhere there means the tag is inside code or prose, not a header.
+const punctuation = `[\\s/*#;%!"'<>\\-({.]*`;
+const onlyPunctuation = new RegExp(`^${punctuation}$`);
 const tagPattern = /(SPDX-[A-Za-z]+(?:-[A-Za-z]+)*:|AI-[A-Za-z]+(?:-[A-Za-z]+)*:|Copyright\b(?:\s*\([cC]\))?|©)/;
 
-function valueBounds(line: string, from: number): [number, number] {
+interface Lead {
+  test: RegExp;
+  /** Where a tag's value ends besides the shared block closers (Pascal's `}`). */
+  closer?: string;
+}
+
+function leadFor(prefixes: string[], end?: string): Lead {
+  // Prefixes of punctuation alone (`//`, `<!--`) are already allowed; leaving them out also keeps the
+  // pattern from backtracking over every split of a long run of punctuation.
+  const words = [...new Set(prefixes)].filter((p) => !onlyPunctuation.test(p)).sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+  const prefix = words.length ? `(?:(?:${words.join('|')})${punctuation})?` : '';
+  const closer = end?.trim();
+  return { test: new RegExp(`^${punctuation}${prefix}$`, 'i'), closer: closer && !blockClosers.includes(closer) ? closer : undefined };
+}
+
+// Built once per style: this runs on every tag-like line of every file's header window.
+const leads = new WeakMap<CommentStyle, Lead>();
+// Text of no known format (a sidecar, an unknown extension) may use any style's prefix.
+const anyLead = leadFor(allCommentPrefixes);
+
+function leadOf(style: CommentStyle | undefined): Lead {
+  if (!style) return anyLead;
+  let lead = leads.get(style);
+  if (!lead) leads.set(style, (lead = leadFor(commentPrefixes(style), style.end)));
+  return lead;
+}
+
+function valueBounds(line: string, from: number, closer: string | undefined): [number, number] {
   let end = line.length;
-  for (const closer of blockClosers) {
+  for (const c of blockClosers) {
+    const at = line.indexOf(c, from);
+    if (at >= 0 && at < end) end = at;
+  }
+  if (closer) {
     const at = line.indexOf(closer, from);
     if (at >= 0 && at < end) end = at;
   }
@@ -67,15 +103,23 @@ function valueBounds(line: string, from: number): [number, number] {
   return [start, end];
 }
 
-/** A tag on the line, when it stands in a comment (the text before it is comment punctuation) or `anywhere` is set. */
-export function parseTagLine(line: string, lineNo: number, anywhere = false): Tag | undefined {
+/** A tag on one line, in a comment; `style` is the file's comment style (without one, any known style's prefix is accepted). */
+export function parseTagLine(line: string, lineNo: number, style?: CommentStyle): Tag | undefined {
+  return tagOn(line, lineNo, leadOf(style));
+}
+
+/** A tag on one line wherever it stands, in a comment or not, as REUSE 3.3 reads files and sidecars. */
+export function parseTagAnywhere(line: string, lineNo: number): Tag | undefined {
+  return tagOn(line, lineNo, undefined);
+}
+
+function tagOn(line: string, lineNo: number, lead: Lead | undefined): Tag | undefined {
   const m = tagPattern.exec(line);
   if (!m) return undefined;
-  const lead = line.slice(0, m.index).replace(BOM, '');
-  if (!anywhere && !commentLead.test(lead)) return undefined;
+  if (lead && !lead.test.test(line.slice(0, m.index).replace(BOM, ''))) return undefined;
   const raw = m[1];
   const key = raw.endsWith(':') ? raw.slice(0, -1) : raw;
-  const [valueStart, valueEnd] = valueBounds(line, m.index + raw.length);
+  const [valueStart, valueEnd] = valueBounds(line, m.index + raw.length, lead?.closer);
   const lower = key.toLowerCase();
   const kind = lower === 'spdx-license-identifier' ? 'license'
     : lower === 'spdx-filecopyrighttext' || lower === 'spdx-snippetcopyrighttext' || lower.startsWith('copyright') || key === '©' ? 'copyright'
@@ -100,7 +144,7 @@ function prefixesOf(style: CommentStyle | undefined): Prefixes {
   if (!style) return genericPrefixes;
   let p = prefixesByStyle.get(style);
   if (!p) {
-    const line = style.line ? [style.line.trim()] : [];
+    const line = [style.line, ...(style.alsoLine ?? [])].filter((p): p is string => !!p).map((p) => p.trim());
     const blocks: [string, string][] = style.start && style.end ? [[style.start.trim(), style.end.trim()]] : [];
     if (style.line?.trim() === '#') blocks.push(...docstrings);
     prefixesByStyle.set(style, (p = { line, blocks }));
@@ -144,7 +188,7 @@ function commentBlock(lines: LazyLines, from: number, style: CommentStyle | unde
       closer = rest ? openedBlock(rest) : undefined;
       continue;
     }
-    if (linePrefixes.some((p) => t.startsWith(p)) || parseTagLine(text, i)) { end = i + 1; continue; }
+    if (linePrefixes.some((p) => t.startsWith(p)) || parseTagLine(text, i, style)) { end = i + 1; continue; }
     return { end, open: false };
   }
 
@@ -166,7 +210,7 @@ function parseFrontMatterLine(line: string, lineNo: number): Tag | undefined {
   if (tag) return tag;
   const m = frontMatterKey.exec(line);
   if (!m || !m[2].trim()) return undefined;
-  const inValue = parseTagLine(m[2], lineNo, true);
+  const inValue = parseTagAnywhere(m[2], lineNo);
   if (inValue?.kind === 'copyright') return { ...inValue, keyStart: inValue.keyStart + m[1].length, valueStart: inValue.valueStart + m[1].length, valueEnd: inValue.valueEnd + m[1].length };
   const key = m[1].trim().slice(0, -1).trim();
   const valueEnd = m[1].length + m[2].trimEnd().length;
@@ -180,28 +224,29 @@ export function findHeader(path: string, text: string, options: HeaderOptions = 
   const add = (tag: Tag | undefined) => { if (tag) tags.push(tag); };
   let end: number;
   let open = true;
+  const style = 'style' in options ? options.style : commentStyleFor(path);
   if (options.anywhere) {
     // REUSE 3.3 reads the whole file; the split is skipped when no line can hold a tag.
     end = hasTagText(text) ? lines.lines.length : lines.countUpTo(prologue.insertLine + 1);
     for (let i = 0; i < end; i++) {
       const line = lines.at(i)!;
-      if (line.length > 2 && (line.includes('SPDX-') || line.includes('Copyright') || line.includes('©'))) add(parseTagLine(line, i, true));
+      if (line.length > 2 && (line.includes('SPDX-') || line.includes('Copyright') || line.includes('©'))) add(parseTagAnywhere(line, i));
     }
   } else {
     for (let i = 0; i < prologue.insertLine; i++) {
       const line = lines.at(i)!;
       add(prologue.afterFrontMatter ? parseFrontMatterLine(line, i) : parseTagLine(line, i));
     }
-    ({ end, open } = commentBlock(lines, prologue.insertLine, 'style' in options ? options.style : commentStyleFor(path)));
+    ({ end, open } = commentBlock(lines, prologue.insertLine, style));
     if (options.maxLine !== undefined && prologue.insertLine + options.maxLine < end) {
       end = prologue.insertLine + options.maxLine;
       open = false;
     }
-    for (let i = prologue.insertLine; i < end; i++) add(parseTagLine(lines.at(i)!, i));
+    for (let i = prologue.insertLine; i < end; i++) add(parseTagLine(lines.at(i)!, i, style));
   }
   const licenses = tags.filter((t) => t.kind === 'license');
   const copyrights = tags.filter((t) => t.kind === 'copyright');
-  return { tags, licenses, copyrights, prologue, start: 0, end, anywhere: !!options.anywhere, open, text: lines };
+  return { tags, licenses, copyrights, prologue, start: 0, end, anywhere: !!options.anywhere, open, style, text: lines };
 }
 
 function hasTagText(text: string): boolean {
@@ -218,7 +263,7 @@ export function licenseTagsBelow(header: Header, text: string): Tag[] {
   const lines = header.text.lines;
   for (let i = header.end; i < lines.length; i++) {
     if (!/SPDX-License-Identifier/i.test(lines[i])) continue;
-    const tag = parseTagLine(lines[i], i);
+    const tag = parseTagLine(lines[i], i, header.style);
     if (tag?.kind === 'license') out.push(tag);
   }
   return out;
