@@ -33,6 +33,12 @@ export interface Header {
 // The text before a tag must be comment punctuation only (`//`, `#`, ` * `, `<!--`, `--`, `;;`, `@REM` …);
 // a letter or quote there means the tag is inside code or prose, not a header.
 const commentLead = /^[\s/*#;%!"'<>\-({.@]*(@?REM\b|dnl\b|::)?[\s/*#;%!"'<>\-({.]*$/i;
+
+/** Whether the text before a tag on its line is comment punctuation only. */
+export function isCommentLead(lead: string): boolean {
+  return commentLead.test(lead.replace(BOM, ''));
+}
+
 const tagPattern = /(SPDX-[A-Za-z]+(?:-[A-Za-z]+)*:|AI-[A-Za-z]+(?:-[A-Za-z]+)*:|Copyright\b(?:\s*\([cC]\))?|©)/;
 
 function valueBounds(line: string, from: number): [number, number] {
@@ -50,8 +56,7 @@ function valueBounds(line: string, from: number): [number, number] {
 export function parseTagLine(line: string, lineNo: number): Tag | undefined {
   const m = tagPattern.exec(line);
   if (!m) return undefined;
-  const lead = line.slice(0, m.index).replace(BOM, '');
-  if (!commentLead.test(lead)) return undefined;
+  if (!isCommentLead(line.slice(0, m.index))) return undefined;
   const raw = m[1];
   const key = raw.endsWith(':') ? raw.slice(0, -1) : raw;
   const [valueStart, valueEnd] = valueBounds(line, m.index + raw.length);
