@@ -55,6 +55,53 @@ describe('snippet rules (every snippet, AI or not)', () => {
   });
 });
 
+describe('snippet tags only where REUSE 3.3 puts them: in a comment, alone on their line', () => {
+  // Checked as a REUSE project with one license text, so a license taken from a quoted example shows up too.
+  const findings = (path: string, lines: string[]) =>
+    checkText({ path, text: lines.join('\n') + '\n', currentYear: 2026, today, reuse: { licenseFiles: ['CC-BY-SA-4.0.txt'] } }, toPolicy({}, 'p')).findings.map((f) => `${f.rule}:${f.range.start.line}`);
+  const hash = ['# SPDX-FileCopyrightText: 2026 Example Corp', '# SPDX-License-Identifier: CC-BY-SA-4.0', ''];
+  const html = ['<!--', 'SPDX-FileCopyrightText: 2026 Example Corp', 'SPDX-License-Identifier: CC-BY-SA-4.0', '-->', ''];
+
+  it('a .po msgid quoting a snippet is not a snippet', () => {
+    assert.deepEqual(findings('po/de.po', [...hash,
+      'msgid "Start a snippet with `SPDX-SnippetBegin` and end it with `SPDX-SnippetEnd`."', 'msgstr ""', '',
+      'msgid ""', '"# SPDX-SnippetBegin\\n"', '"# SPDX-SnippetCopyrightText: 2023 Jane Doe\\n"', 'msgstr ""', '"# SPDX-SnippetBegin\\n"',
+    ]), []);
+  });
+
+  it('Markdown prose mentioning the tags is not a snippet', () => {
+    assert.deepEqual(findings('docs/snippets.md', [...html,
+      'Snippets may nest: `SPDX-SnippetBegin`/`SPDX-SnippetEnd` pairs within other pairs.',
+      'SPDX-SnippetBegin opens a snippet and', 'SPDX-SnippetEnd closes it.',
+    ]), []);
+  });
+
+  it('a string constant holding a snippet comment is not a snippet', () => {
+    assert.deepEqual(findings('tool/make_snippet.py', [...hash,
+      'BEGIN = "# SPDX-SnippetBegin"', 'LINES = [', '    "# SPDX-SnippetBegin",', "    '# SPDX-SnippetEnd',", ']',
+    ]), []);
+  });
+
+  it('an ignore block hides snippet mentions, and the license examples after them', () => {
+    assert.deepEqual(findings('docs/faq.md', [...html,
+      '<!-- REUSE-IgnoreStart -->',
+      'Snippets may nest, and this is denoted by having',
+      '`SPDX-SnippetBegin`/`SPDX-SnippetEnd` pairs within other pairs:',
+      '', '```', '# SPDX-SnippetBegin', '# SPDX-License-Identifier: GPL-3.0-or-later', 'x', '```', '',
+      '```', '# SPDX-License-Identifier: MIT', '# AI-Generated-By: ChatGPT', 'As an AI language model, I wrote this.', '```',
+      '<!-- REUSE-IgnoreEnd -->',
+    ]), []);
+  });
+
+  it('a real snippet in a comment is still checked, in any comment style', () => {
+    assert.deepEqual(findings('src/a.py', [...hash, '# SPDX-SnippetBegin', '# SPDX-License-Identifier: CC-BY-SA-4.0', 'x = 1']), ['snippet-unbalanced:3']);
+    assert.deepEqual(findings('src/a.c', ['/* SPDX-FileCopyrightText: 2026 Example Corp', ' * SPDX-License-Identifier: CC-BY-SA-4.0 */', '',
+      '/* SPDX-SnippetBegin */', '/* SPDX-SnippetCopyrightText: 2020 Jane Doe */', 'int x;', '/* SPDX-SnippetEnd */']), ['snippet-incomplete:3']);
+    assert.deepEqual(findings('doc/a.md', [...html, '<!--', 'SPDX-SnippetBegin', 'SPDX-License-Identifier: CC-BY-SA-4.0', '-->', 'text']), ['snippet-unbalanced:6']);
+    assert.deepEqual(findings('doc/a.md', [...html, 'text', '<!-- SPDX-SnippetEnd -->']), ['snippet-unbalanced:6']);
+  });
+});
+
 describe('AI rules by mode', () => {
   // mode × marker state → the rules that fire.
   const table: { mode: AiMode; marker: string; text: string; expect: string[] }[] = [];

@@ -394,6 +394,7 @@ describe('REUSE engine: ignore blocks and snippets', () => {
     const t = '# SPDX-License-Identifier: MIT\n' + 'x\n'.repeat(200) + '# SPDX-SnippetBegin\n# SPDX-SnippetCopyrightText: 2022 Jane\n# SPDX-License-Identifier: Apache-2.0\ncode\n# SPDX-SnippetEnd\n';
     const [s] = findSnippets(t);
     assert.deepEqual([s.begin, s.end, s.licenses.map((x) => x.value), s.copyrights.map((x) => x.value)], [201, 205, ['Apache-2.0'], ['2022 Jane']]);
+    assert.deepEqual(findSnippets('x = "# SPDX-SnippetBegin"\n"# SPDX-SnippetBegin\\n"\nUse `SPDX-SnippetBegin` here.\n'), [], 'quoted, not tags');
   });
 });
 

@@ -113,6 +113,11 @@ export function parseTagAnywhere(line: string, lineNo: number): Tag | undefined 
   return tagOn(line, lineNo, undefined);
 }
 
+/** Whether the text before a tag on its line is a comment lead: punctuation, or the prefix of `style` (any known style's without one). */
+export function isCommentLead(lead: string, style?: CommentStyle): boolean {
+  return leadOf(style).test.test(lead.replace(BOM, ''));
+}
+
 function tagOn(line: string, lineNo: number, lead: Lead | undefined): Tag | undefined {
   const m = tagPattern.exec(line);
   if (!m) return undefined;

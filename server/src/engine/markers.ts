@@ -6,6 +6,8 @@
 import type { Header, Tag } from './header';
 import { parseTagLine } from './header';
 import { generatedWindow, isGeneratedText } from './generated';
+import { blankIgnoredRegions } from './reuse/ignore-blocks';
+import { snippetTag } from './reuse/snippets';
 
 export interface Snippet {
   begin: number;
@@ -161,7 +163,8 @@ class ScannedMarkers implements Markers {
 export function parseMarkers(fullText: string, header: Header): Markers {
   const truncated = fullText.length > markerScanLimit;
   // A slice: indexOf has no end bound, so a needle that is absent would otherwise be sought in the whole text.
-  const text = truncated ? fullText.slice(0, fullText.lastIndexOf('\n', markerScanLimit) + 1) : fullText;
+  // Ignore blocks (REUSE 3.3) hold examples and quotations: nothing in them is a marker, a snippet or a leftover.
+  const text = blankIgnoredRegions(truncated ? fullText.slice(0, fullText.lastIndexOf('\n', markerScanLimit) + 1) : fullText);
   const result = new ScannedMarkers(text, truncated);
   const stack: Snippet[] = [];
 
@@ -176,13 +179,14 @@ export function parseMarkers(fullText: string, header: Header): Markers {
         result.artifacts.push({ line: i, start: m.index, end: m.index + m[0].length, text: m[0] });
       }
     }
-    if (/SPDX-SnippetBegin\b/.test(line)) {
+    const snippet = snippetTag(line);
+    if (snippet === 'begin') {
       const s: Snippet = { begin: i, tags: [], parent: stack[stack.length - 1] };
       stack.push(s);
       result.snippets.push(s);
       continue;
     }
-    if (/SPDX-SnippetEnd\b/.test(line)) {
+    if (snippet === 'end') {
       const s = stack.pop();
       if (s) s.end = i;
       else result.strayEnds.push(i);

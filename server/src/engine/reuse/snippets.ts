@@ -6,8 +6,28 @@
 // follow reuse-tool add snippetLicensing(...) to the file's own licensing.
 // Pass the text through blankIgnoredRegions first so ignored examples are not taken for snippets.
 
-import { parseTagLine, Tag } from '../header';
+import { blockClosers } from '../comments';
+import { isCommentLead, parseTagLine, Tag } from '../header';
 import { TomlProblem } from './reuse-toml';
+
+/**
+ * Whether the line is an SPDX-SnippetBegin or SPDX-SnippetEnd tag, and which. REUSE 3.3 puts these
+ * tags in comments and SPDX gives them no value, so only comment punctuation may stand around them.
+ * A mention in prose (`SPDX-SnippetBegin` opens…), in a .po msgid or in a string constant
+ * ("# SPDX-SnippetBegin") is not a tag: a quote or a word before or after it says so. reuse-tool
+ * never pairs snippet tags at all, so being strict here costs no agreement with it.
+ */
+export function snippetTag(line: string): 'begin' | 'end' | undefined {
+  const m = /SPDX-Snippet(Begin|End)/.exec(line);
+  if (!m || !isCommentLead(line.slice(0, m.index))) return undefined;
+  let rest = line.slice(m.index + m[0].length).trim();
+  while (rest) {
+    const closer = blockClosers.find((c) => rest.startsWith(c));
+    if (!closer) return undefined;
+    rest = rest.slice(closer.length).trimStart();
+  }
+  return m[1] === 'Begin' ? 'begin' : 'end';
+}
 
 export interface Snippet {
   /** 0-based lines of the SPDX-SnippetBegin and SPDX-SnippetEnd tags (end undefined when unclosed). */
@@ -23,17 +43,18 @@ export function findSnippets(text: string): Snippet[] {
   const out: Snippet[] = [];
   let open: Snippet | undefined;
   lines.forEach((line, n) => {
-    if (/SPDX-SnippetBegin\b/.test(line)) {
+    const tag = snippetTag(line);
+    if (tag === 'begin') {
       open = { begin: n, licenses: [], copyrights: [] };
       out.push(open);
       return;
     }
-    if (/SPDX-SnippetEnd\b/.test(line)) { if (open) open.end = n; open = undefined; return; }
+    if (tag === 'end') { if (open) open.end = n; open = undefined; return; }
     if (!open) return;
-    const tag = parseTagLine(line, n);
-    if (!tag) return;
-    if (tag.kind === 'license') open.licenses.push(tag);
-    else if (tag.kind === 'copyright') open.copyrights.push(tag);
+    const inside = parseTagLine(line, n);
+    if (!inside) return;
+    if (inside.kind === 'license') open.licenses.push(inside);
+    else if (inside.kind === 'copyright') open.copyrights.push(inside);
   });
   return out;
 }
