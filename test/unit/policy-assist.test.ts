@@ -105,7 +105,7 @@ describe('policy file assist: key completion', () => {
 
   it('offers rule ids under severity (top level and in overrides), minus those already set', () => {
     const { items } = complete('severity:\n  copyright-year: info\n  |\n');
-    assert.equal(items.length, 24);
+    assert.equal(items.length, 25);
     assert.ok(!labels(items).includes('copyright-year'));
     assert.equal((item(items, 'ai-forbidden').textEdit as TextEdit).newText, 'ai-forbidden: ');
     assert.equal(item(items, 'ai-forbidden').detail, 'error | warning | info | hint | off');

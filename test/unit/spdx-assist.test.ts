@@ -221,7 +221,14 @@ describe('SPDX assist: hover', () => {
     const plain = hoverText('// SPDX-License-Identifier: GPL-2|.0') ?? '';
     assert.match(plain, /Deprecated by SPDX: use `GPL-2\.0-only` instead/);
     assert.match(hoverText('// SPDX-License-Identifier: GPL-2|.0+') ?? '', /use `GPL-2\.0-or-later` instead/);
-    assert.match(hoverText('// SPDX-License-Identifier: wxWin|dows') ?? '', /use `GPL-2\.0-or-later WITH WxWindows-exception-3\.1` instead/);
+    // SPDX names no exact successor for these: the hover names the candidates, never "use … instead".
+    assert.match(hoverText('// SPDX-License-Identifier: wxWin|dows') ?? '', /no exact successor: check the license text against `GPL-2\.0-or-later WITH WxWindows-exception-3\.1`/);
+    assert.match(hoverText('// SPDX-License-Identifier: BSD-2-Clause-Free|BSD') ?? '', /`BSD-2-Clause-Views`, `BSD-2-Clause`/);
+  });
+
+  it('names the upper-case spelling of a lower-case operator, and is silent on an upper-case one', () => {
+    assert.match(hoverText('// SPDX-License-Identifier: MIT o|r ISC') ?? '', /SPDX spells this operator `OR`/);
+    assert.equal(hoverText('// SPDX-License-Identifier: MIT O|R ISC'), undefined);
     assert.doesNotMatch(hoverText('// SPDX-License-Identifier: GPL-2|.0-only') ?? '', /Deprecated/);
   });
 

@@ -1,5 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { checkExpression, successorOf } from '../../server/src/engine/spdx';
+import deprecatedIds = require('spdx-license-ids/deprecated.json');
+import { checkText } from '../../server/src/engine/check';
+import { fixAll, isSafe } from '../../server/src/engine/fixes';
+import { parseExpression } from '../../server/src/engine/reuse/expression';
+import { licenseIdsIn } from '../../server/src/engine/reuse/license-texts';
+import { reusePolicy } from '../../server/src/engine/reuse/policy';
+import { projectFindings } from '../../server/src/engine/reuse/project';
+import { checkExpression, successorCandidates, successorOf } from '../../server/src/engine/spdx';
+import { applyEdits } from '../../server/src/engine/text';
+import { fixedContext, policyWith } from './helpers';
+
+const fixed = (path: string, text: string, policy = policyWith()) =>
+  applyEdits(text, fixAll({ path, text, currentYear: 2026 }, policy, fixedContext));
 
 describe('SPDX expressions', () => {
   it('accepts valid expressions, refs and special values', () => {
@@ -46,7 +58,104 @@ describe('SPDX expressions', () => {
     assert.equal(successorOf('MIT'), undefined);
   });
 
+  it('names a successor only where SPDX names one exact equivalent, and candidates otherwise', () => {
+    // SPDX's obsoletedBy: "GPL-2.0 WITH GCC-exception-2.0", GPL-2.0 being GPL-2.0-only; the `+` form is or-later.
+    assert.equal(successorOf('GPL-2.0-with-GCC-exception'), 'GPL-2.0-only WITH GCC-exception-2.0');
+    assert.equal(successorOf('GPL-2.0-with-bison-exception+'), 'GPL-2.0-or-later WITH Bison-exception-2.2');
+    assert.equal(successorOf('StandardML-NJ+'), 'SMLNJ+');
+    // BSD-2-Clause-FreeBSD: deprecated for BSD-2-Clause-Views, and FreeBSD's own code license is BSD-2-Clause.
+    assert.equal(successorOf('BSD-2-Clause-FreeBSD'), undefined);
+    assert.deepEqual(successorCandidates('BSD-2-Clause-FreeBSD'), ['BSD-2-Clause-Views', 'BSD-2-Clause']);
+    const [d] = checkExpression('Net-SNMP').deprecations;
+    assert.deepEqual([d.successor, d.candidates], [undefined, []]);
+  });
+
+  it('reviews every deprecated SPDX id: a successor, candidates, or none on purpose', () => {
+    const noneNamed = new Set(['Net-SNMP']);
+    for (const id of deprecatedIds as string[]) {
+      const named = successorOf(id) !== undefined || successorCandidates(id).length > 0;
+      assert.equal(named, !noneNamed.has(id), `${id}: add it to the successors table in spdx.ts, with its source`);
+      for (const s of [successorOf(id), ...successorCandidates(id)]) if (s) assert.deepEqual(checkExpression(s).problems, [], s);
+    }
+  });
+
+  it('puts no WITH successor before another WITH', () => {
+    const [d] = checkExpression('GPL-2.0-with-GCC-exception WITH Linux-syscall-note').deprecations;
+    assert.equal(d.successor, undefined);
+  });
+
   it('a token spdx-correct throws on (a bare "+") is an unknown id, not a crash', () => {
     for (const e of ['MIT OR +', '+', 'MIT+ OR +']) assert.ok(checkExpression(e).problems.length > 0, e);
+  });
+});
+
+describe('spdx-deprecated fixes', () => {
+  const header = (expression: string) => `# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: ${expression}\nx = 1\n`;
+
+  it('fix-all rewrites an id SPDX names one exact successor for', () => {
+    assert.equal(fixed('src/a.py', header('GPL-2.0+')), header('GPL-2.0-or-later'));
+    assert.equal(fixed('src/a.py', header('MIT OR GPL-2.0-with-classpath-exception')), header('MIT OR GPL-2.0-only WITH Classpath-exception-2.0'));
+  });
+
+  it('never rewrites BSD-2-Clause-FreeBSD unasked: both candidates are offered, none applied', () => {
+    const text = header('BSD-2-Clause-FreeBSD');
+    assert.equal(fixed('src/a.py', text), text);
+    const finding = checkText({ path: 'src/a.py', text }, policyWith()).findings.find((f) => f.rule === 'spdx-deprecated');
+    assert.ok(finding && !isSafe(finding));
+    const offered = [finding.fix, ...(finding.alternatives ?? [])].map((f) => f?.kind === 'replace' && !f.safe ? f.text : undefined);
+    assert.deepEqual(offered, ['BSD-2-Clause-Views', 'BSD-2-Clause']);
+    assert.match(finding.message, /BSD-2-Clause-Views/);
+  });
+
+  it('reports a deprecated id with no named successor without a fix', () => {
+    const finding = checkText({ path: 'src/a.py', text: header('Net-SNMP') }, policyWith()).findings.find((f) => f.rule === 'spdx-deprecated');
+    assert.ok(finding);
+    assert.equal(finding.fix, undefined);
+  });
+});
+
+describe('lower-case operators', () => {
+  it('are operators to both expression readers, which find the same ids', () => {
+    for (const e of ['Unlicense or CC0-1.0', 'MIT and Apache-2.0', 'GPL-2.0-only with Classpath-exception-2.0', '(MIT Or ISC) AnD Zlib']) {
+      const check = checkExpression(e);
+      assert.deepEqual(check.problems, [], e);
+      assert.deepEqual(check.tokens.map((t) => t.id), parseExpression(e).ids, e);
+      assert.equal(parseExpression(e).error, undefined, e);
+    }
+    assert.deepEqual(checkExpression('GPL-2.0-only with Classpath-exception-2.0').tokens.map((t) => t.exception), [false, true]);
+    assert.deepEqual(checkExpression('MIT OR ISC').lowerCaseOperators, []);
+    // Not an operator, to either reader: the dotless ı upper-cases to I.
+    assert.notEqual(parseExpression('MIT wıth ISC').error, undefined);
+  });
+
+  it('--reuse: valid as REUSE reads it, and its ids use their license texts', () => {
+    const text = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: Unlicense or CC0-1.0\n';
+    const licenseFiles = ['Unlicense.txt', 'CC0-1.0.txt'];
+    assert.deepEqual(checkText({ path: 'a.py', text, reuse: { licenseFiles } }, reusePolicy()).findings, []);
+    const unused = projectFindings({ tomls: [], licenseFiles, problems: [] }, new Set(licenseIdsIn('Unlicense or CC0-1.0')));
+    assert.deepEqual(unused, []);
+  });
+
+  it('policy mode: an info naming the operator, whose fix upper-cases it and only it', () => {
+    const text = '# SPDX-FileCopyrightText: 2026 Example Corp\r\n# SPDX-License-Identifier:  Unlicense or CC0-1.0  \r\n';
+    const findings = checkText({ path: 'src/a.py', text }, policyWith()).findings;
+    assert.deepEqual(findings.map((f) => [f.rule, f.severity, f.message]), [
+      ['spdx-operator-case', 'info', "Lower-case operator 'or': SPDX operators are upper case (OR)"],
+    ]);
+    const once = fixed('src/a.py', text);
+    assert.equal(once, text.replace(' or ', ' OR '));
+    assert.equal(fixed('src/a.py', once), once);
+  });
+
+  it('policy mode: mixed-case and every operator, in one fix-all', () => {
+    const text = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: (MIT Or ISC) and GPL-2.0-or-later with Classpath-exception-2.0\n';
+    const rules = checkText({ path: 'src/a.ts', text }, policyWith()).findings.map((f) => f.rule);
+    assert.deepEqual(rules, ['spdx-operator-case', 'spdx-operator-case', 'spdx-operator-case']);
+    assert.equal(fixed('src/a.ts', text), text.replace('Or', 'OR').replace(' and ', ' AND ').replace(' with ', ' WITH '));
+  });
+
+  it('is not reported where the "or" may be prose', () => {
+    const findings = checkText({ path: 'src/a.py', text: '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: GPL version 2 or later\n' }, policyWith()).findings;
+    assert.deepEqual(findings.filter((f) => f.rule === 'spdx-operator-case'), []);
   });
 });

@@ -49,7 +49,7 @@ export interface CheckResult {
 export { isGeneratedText } from './generated';
 
 /** Rules about the file's own license and copyright tags: moot when a REUSE.toml override replaces them. */
-const ownTagRules = new Set(['header-missing', 'header-misplaced', 'copyright-missing', 'spdx-invalid', 'spdx-deprecated', 'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'license-text-missing']);
+const ownTagRules = new Set(['header-missing', 'header-misplaced', 'copyright-missing', 'spdx-invalid', 'spdx-deprecated', 'spdx-operator-case', 'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'license-text-missing']);
 
 /**
  * REUSE.toml and dep5 (REUSE 3.3): a file they license needs no header of its own (its

@@ -11,6 +11,8 @@ export const ruleIds = [
   'snippet-unbalanced', 'snippet-incomplete', 'ai-forbidden', 'ai-marker-incomplete', 'ai-marker-malformed', 'ai-tool-denied',
   'ai-reviewer-invalid', 'ai-nonstandard-marker', 'ai-generated-semantics', 'ai-chatbot-artifact', 'commit-ai-attribution', 'ai-marker-missing',
   'license-text-missing', 'license-text-unused', 'reuse-invalid',
+  // Last: SARIF's ruleIndex is the position in this list.
+  'spdx-operator-case',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
@@ -19,6 +21,7 @@ export const defaultSeverity: Record<RuleId, Severity> = {
   'header-misplaced': 'info',
   'spdx-invalid': 'error',
   'spdx-deprecated': 'warning',
+  'spdx-operator-case': 'info',
   'copyright-missing': 'warning',
   'license-denied': 'error',
   'license-review': 'warning',
@@ -64,6 +67,8 @@ export interface Finding {
   range: Range;
   message: string;
   fix?: FixData;
+  /** Other fixes to offer beside `fix` (SPDX's candidates for a deprecated id): quick fixes only, never applied by fix-all. */
+  alternatives?: FixData[];
 }
 
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };

@@ -34,16 +34,19 @@ export function codeActions(
       if (diagnostic.source !== DiagnosticSource) continue;
       const finding = result.findings.find((f) => f.rule === diagnostic.code && sameRange(diagnostic, f));
       if (!finding?.fix) continue;
-      const edits = editsFor(finding, file, result.policy ?? policy, ctx);
-      if (!edits.length) continue;
-      actions.push({
-        title: fixTitle(finding),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        // A replacement guessed from prose is offered but not preferred: the user should read it first.
-        isPreferred: finding.fix.kind !== 'replace' || finding.fix.safe,
-        edit: { changes: { [doc.uri]: edits } },
-      });
+      for (const fix of [finding.fix, ...(finding.alternatives ?? [])]) {
+        const one = { ...finding, fix };
+        const edits = editsFor(one, file, result.policy ?? policy, ctx);
+        if (!edits.length) continue;
+        actions.push({
+          title: fixTitle(one),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          // A replacement guessed from prose is offered but not preferred: the user should read it first.
+          isPreferred: fix.kind !== 'replace' || fix.safe,
+          edit: { changes: { [doc.uri]: edits } },
+        });
+      }
     }
   }
   // Fix-all is only computed when asked for, so saving with codeActionsOnSave never waits on quick fixes.

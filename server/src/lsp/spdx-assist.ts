@@ -26,7 +26,8 @@ import { blockClosers } from '../engine/comments';
 import { parseTagLine } from '../engine/header';
 import { licenseTier, policyLicenseSets, Tier } from '../engine/license-tiers';
 import type { Policy } from '../engine/policy/model';
-import { checkExpression, isDeprecated, successorOf } from '../engine/spdx';
+import { checkExpression, isDeprecated, successorCandidates, successorOf } from '../engine/spdx';
+import { operatorOf } from '../engine/reuse/expression';
 
 // spdx-exceptions ships its deprecated list as deprecated.json; it holds this one id today.
 const deprecatedExceptions = new Set(['Nokia-Qt-exception-1.1']);
@@ -119,7 +120,7 @@ const listsCache = new WeakMap<Policy['licenses'], Lists>();
 function listsOf(licenses: Policy['licenses']): Lists {
   let lists = listsCache.get(licenses);
   if (!lists) {
-    const project = new Set((licenses.project?.match(/[A-Za-z0-9.+:-]+/g) ?? []).filter((w) => !/^(AND|OR|WITH)$/.test(w)).map((w) => w.replace(/\+$/, '')));
+    const project = new Set((licenses.project?.match(/[A-Za-z0-9.+:-]+/g) ?? []).filter((w) => !operatorOf(w)).map((w) => w.replace(/\+$/, '')));
     // The same reading of the lists as the license tiers: globs expanded, deny winning over allow and review.
     const sets = policyLicenseSets(licenses);
     lists = { project, allow: sets.allowed === 'all' ? new Set() : sets.allowed, review: sets.review, deny: sets.denied, hasAllow: licenses.allow.length > 0 };
@@ -301,7 +302,10 @@ function licenseMarkdown(written: string, policy: Policy | undefined, whole?: st
   lines.push(facts.join(' · '));
   if (isDeprecated(written)) {
     const successor = successorOf(written);
-    lines.push(successor ? `Deprecated by SPDX: use ${code(successor)} instead.` : 'Deprecated by SPDX.');
+    const candidates = successorCandidates(written);
+    lines.push(successor ? `Deprecated by SPDX: use ${code(successor)} instead.`
+      : candidates.length ? `Deprecated by SPDX, with no exact successor: check the license text against ${candidates.map(code).join(', ')}.`
+        : 'Deprecated by SPDX.');
   }
   if (policy) {
     if (listsOf(policy.licenses).project.has(bare)) lines.push("The project's license (`licenses.project`).");
@@ -351,8 +355,10 @@ export function spdxHover(doc: TextDocument, position: Position, policy?: Policy
   // On a word, or just after one (keyboard hover at the end of an id).
   const index = ((i) => (i >= 0 ? i : tokens.findIndex((t) => t.end === col)))(tokens.findIndex((t) => t.start <= col && col < t.end));
   const token = tokens[index];
-  if (!token || token.word === '(' || token.word === ')' || /^(AND|OR|WITH)$/.test(token.word)) return undefined;
+  if (!token || token.word === '(' || token.word === ')') return undefined;
   const range: Range = { start: { line: value.line, character: token.start }, end: { line: value.line, character: token.end } };
+  const operator = operatorOf(token.word);
+  if (operator) return operator === token.word ? undefined : markdown([`SPDX spells this operator ${code(operator)}.`], range);
   const afterWith = index > 0 && /^with$/i.test(tokens[index - 1].word);
   const id = token.word;
   const whole = source.trim();

@@ -255,6 +255,7 @@ severity:
   copyright-missing: error
   spdx-invalid: error
   spdx-deprecated: error        # reuse lint rejects deprecated license ids
+  spdx-operator-case: warning   # reuse lint accepts or, and, with; SPDX writes OR, AND, WITH
   license-text-missing: error   # each license used needs its text in LICENSES/<id>.txt
   snippet-unbalanced: error
   copyright-year: warning

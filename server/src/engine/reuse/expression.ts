@@ -6,7 +6,8 @@ export interface ExpressionToken { text: string; start: number; end: number }
 
 const tokenPattern = /\s*(\(|\)|[^\s()]+)/y;
 
-function tokens(expression: string): ExpressionToken[] {
+/** The words and parentheses of an expression, split at white space and parentheses, with their offsets. */
+export function expressionTokens(expression: string): ExpressionToken[] {
   const out: ExpressionToken[] = [];
   tokenPattern.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -18,7 +19,20 @@ function tokens(expression: string): ExpressionToken[] {
 }
 
 const idPattern = /^(?:DocumentRef-[A-Za-z0-9.-]+:)?[A-Za-z0-9.-]+\+?$/;
-const isOperator = (t: string) => /^(AND|OR|WITH)$/i.test(t);
+
+export type Operator = 'AND' | 'OR' | 'WITH';
+
+/**
+ * The operator a word is, in any case: reuse-tool's license-expression matches them
+ * case-insensitively, and later SPDX spec texts allow `and`, `or`, `with`. Upper case is the canonical
+ * spelling (spdx-operator-case reports the others). The one definition of an operator word for
+ * both expression readers (this one and spdx.ts).
+ */
+export function operatorOf(word: string): Operator | undefined {
+  // A regex, not toUpperCase(): "wıth" (dotless ı) upper-cases to WITH but is no operator.
+  return /^(?:and|or|with)$/i.test(word) ? (word.toUpperCase() as Operator) : undefined;
+}
+const isOperator = (t: string) => operatorOf(t) !== undefined;
 
 interface Parsed { ids: string[]; error?: string }
 
@@ -28,7 +42,7 @@ interface Parsed { ids: string[]; error?: string }
  * and LicenseRefs, a trailing `+` kept) and the first syntax error, if any.
  */
 export function parseExpression(expression: string): Parsed {
-  const toks = tokens(expression);
+  const toks = expressionTokens(expression);
   const ids: string[] = [];
   let pos = 0;
   let error: string | undefined;
@@ -52,7 +66,7 @@ export function parseExpression(expression: string): Parsed {
   }
   function withExpr(): void {
     atom();
-    if (peek() !== undefined && /^WITH$/i.test(peek()!)) {
+    if (operatorOf(peek() ?? '') === 'WITH') {
       pos++;
       const t = peek();
       if (t === undefined || t === '(' || t === ')' || isOperator(t)) return fail('WITH must be followed by an exception id');
@@ -63,11 +77,11 @@ export function parseExpression(expression: string): Parsed {
   }
   function andExpr(): void {
     withExpr();
-    while (peek() !== undefined && /^AND$/i.test(peek()!)) { pos++; withExpr(); }
+    while (operatorOf(peek() ?? '') === 'AND') { pos++; withExpr(); }
   }
   function orExpr(): void {
     andExpr();
-    while (peek() !== undefined && /^OR$/i.test(peek()!)) { pos++; andExpr(); }
+    while (operatorOf(peek() ?? '') === 'OR') { pos++; andExpr(); }
   }
 
   if (toks.length === 0) return { ids, error: 'the expression is empty' };

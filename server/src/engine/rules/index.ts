@@ -14,6 +14,7 @@ import { licenseMismatch } from './license-mismatch';
 import { licenseReview } from './license-review';
 import { spdxDeprecated } from './spdx-deprecated';
 import { spdxInvalid } from './spdx-invalid';
+import { spdxOperatorCase } from './spdx-operator-case';
 import { thirdPartyHeader } from './third-party-header';
 import { snippetUnbalanced } from './snippet-unbalanced';
 import { snippetIncomplete } from './snippet-incomplete';
@@ -45,7 +46,7 @@ export type Rule = (file: SourceFile, policy: Policy, ctx: RuleContext) => Findi
 
 /** Rules that read only the license header: a scan limited to them reads only the top of each file. */
 export const headerRules: Rule[] = [
-  headerMissing, headerMisplaced, spdxInvalid, spdxDeprecated, copyrightMissing,
+  headerMissing, headerMisplaced, spdxInvalid, spdxDeprecated, spdxOperatorCase, copyrightMissing,
   licenseDenied, licenseReview, licenseMismatch, copyrightHolder, copyrightYear, thirdPartyHeader, licenseTextMissing,
 ];
 

@@ -1,0 +1,23 @@
+// spdx-operator-case: an operator written `or`, `and`, `with` (or `Or`…). REUSE reads it as the
+// operator and the SPDX spec has come to allow the lower-case forms, so the expression is valid (spdx-invalid says
+// nothing, the license rules judge it); upper case is the spelling SPDX and its tools use. The fix
+// upper-cases the word and nothing else.
+
+import type { Finding } from '../findings';
+import { message } from '../messages';
+import type { SourceFile } from '../source-file';
+import { checkExpression } from '../spdx';
+import { range } from '../text';
+
+export function spdxOperatorCase(file: SourceFile): Finding[] {
+  return file.header.licenses.flatMap((tag) =>
+    checkExpression(tag.value).lowerCaseOperators.map((o): Finding => {
+      const r = range(tag.line, tag.valueStart + o.start, tag.valueStart + o.end);
+      return {
+        rule: 'spdx-operator-case', severity: 'info', range: r,
+        message: message('spdx-operator-case', { written: o.written, operator: o.operator }),
+        fix: { kind: 'replace', range: r, text: o.operator, safe: true },
+      };
+    }),
+  );
+}
