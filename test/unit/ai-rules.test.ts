@@ -181,6 +181,9 @@ describe('tools, reviewers, legacy markers, generated files, chatbot text', () =
     assert.deepEqual(rules(head + snippet(['AI-Reviewed-By: Alice Example <alice@example.com>']), raw), []);
     assert.match(check(head + snippet(['AI-Reviewed-By: Copilot <copilot@github.com>']), raw).findings[0].message, /is a bot/);
     assert.match(check(head + snippet(['AI-Reviewed-By: dependabot[bot] <bot@example.com>']), raw).findings[0].message, /is a bot/);
+    assert.match(check(head + snippet(['AI-Reviewed-By: Claude Code <noreply@anthropic.com>']), raw).findings[0].message, /is a bot/);
+    // A person who shares a name with an AI product, with their own address.
+    assert.deepEqual(rules(head + snippet(['AI-Reviewed-By: Claude Dupont <claude@example.com>']), raw), []);
     assert.match(check(head + snippet(['AI-Reviewed-By: Mallory <m@evil.test>']), raw).findings[0].message, /does not match the policy's reviewer pattern/);
   });
 

@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import { CodeActionKind, CodeActionParams, DiagnosticSeverity, InsertTextFormat, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  agentInIdentity, checkCommitMessage, commitFixAll, commitFixEdits, commitRepoRoot, commitTrailers, isCommitMessagePath, trailerCompletion,
+  checkCommitMessage, commitFixAll, commitFixEdits, commitRepoRoot, commitTrailers, isCommitMessagePath, trailerCompletion,
 } from '../../server/src/engine/commit-message';
 import type { AiMode, Policy } from '../../server/src/engine/policy/model';
+import { agentInIdentity } from '../../server/src/engine/ai-agents';
 import { applyEdits } from '../../server/src/engine/text';
 import { commitCodeActions, commitCompletions, commitDiagnostics } from '../../server/src/lsp/commit-message';
 import { policyWith } from './helpers';
@@ -182,8 +183,11 @@ describe('commit-ai-attribution: people and other bots are never flagged', () =>
     });
   }
 
-  it('does not read other trailers or a non-AI generator as AI', () => {
-    const { text } = commit(['Reviewed-by: GitHub Copilot', 'Reported-by: Claude <noreply@anthropic.com>', 'Generated-by: protoc 3.21', 'Made-with: love']);
+  it('does not read other trailers, a non-AI generator or a person helping as AI', () => {
+    const { text } = commit([
+      'Reviewed-by: GitHub Copilot', 'Reported-by: Claude <noreply@anthropic.com>', 'Generated-by: protoc 3.21', 'Made-with: love',
+      'Assisted-by: Jane Doe <jane@example.org>', 'Assisted-by: Jane Doe', 'Assisted-by: Devin Smith', 'Helped-by: Claude Code',
+    ]);
     for (const mode of modes) assert.deepEqual(checkCommitMessage(text, policy(mode, withForm)), [], mode);
   });
 

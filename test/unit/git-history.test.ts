@@ -4,8 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { aiHistoryUnder, allCommitTrailerKeys, parseAiTrailers } from '../../server/src/engine/ai-trailers';
-import { toPolicy } from '../../server/src/engine/policy/model';
+import { checkText } from '../../server/src/engine/check';
+import { checkCommitMessage } from '../../server/src/engine/commit-message';
+import { defaultPolicy, toPolicy } from '../../server/src/engine/policy/model';
 import { GitHistory, GitHistoryOptions, GitRunner, parseGitLog, runGit } from '../../server/src/io/git-history';
+import { tempTree } from '../temp-tree';
+import { policyWith } from './helpers';
 
 describe('AI commit trailers', () => {
   const one = (message: string, extra: string[] = []) => parseAiTrailers(message, extra);
@@ -55,6 +59,41 @@ describe('AI commit trailers', () => {
     assert.deepEqual(found.map((t) => t.tool), ['GitHub Copilot']);
   });
 
+  it('a person helping is not AI help: only a listed agent, a bot address or AGENT:MODEL counts', () => {
+    const cases: [string, string | undefined][] = [
+      // People, as projects write them in Assisted-by, Co-authored-by and Helped-by.
+      ['Assisted-by: Jane Doe <jane@example.org>', undefined],
+      ['Assisted-by: Jane Doe', undefined],
+      ['Assisted-by: jdoe on github', undefined],
+      ['Assisted-by: jdoe@users.noreply.github.com', undefined],
+      ['Assisted-by: Devin Smith', undefined],
+      ['Assisted-by: Claude Dupont', undefined],
+      ['Assisted-by: Claude <claude@example.org>', undefined],
+      ['Assisted-by: Jane Doe: the retry logic', undefined],
+      ['Assisted-by: https://example.org/review/12', undefined],
+      ['Assisted-by: Jane Doe, at 10:30', undefined],
+      ['Co-authored-by: John <j@x.org>', undefined],
+      ['Helped-by: Claude Code', undefined],
+      ['Generated-by: Some Tool 2.0', undefined],
+      // AI: a listed agent (with a model or version), the kernel form, an agent's address.
+      ['Assisted-by: Claude:claude-opus-4', 'Claude'],
+      ['Assisted-by: AcmeBot:acme-1', 'AcmeBot'],
+      ['Assisted-by: Claude', 'Claude'],
+      ['Assisted-by: Cline', 'Cline'],
+      ['Assisted-by: Claude Opus 4.6', 'Claude'],
+      ['Assisted-by: OpenCode (vendor/some-model)', 'OpenCode'],
+      ['Assisted-by: Claude <claude@anthropic.com>', 'Claude'],
+      ['Co-authored-by: Claude <noreply@anthropic.com>', 'Claude'],
+      ['Co-authored-by: Claude <noreply+claude@anthropic.com>', 'Claude'],
+      ['Co-authored-by: GPT-4o', 'ChatGPT'],
+    ];
+    for (const [trailer, tool] of cases) assert.equal(one(`Change\n\n${trailer}`)[0]?.tool, tool, trailer);
+    // A policy key that names no AI (Helped-by) needs an AI in its value too; one with AI in its name does not.
+    assert.deepEqual(one('Change\n\nHelped-by: Jane Doe', ['Helped-by']), []);
+    assert.equal(one('Change\n\nHelped-by: Claude Code', ['Helped-by'])[0]?.tool, 'Claude Code');
+    assert.equal(one('Change\n\nAI-Tool: In-house Helper 3', ['AI-Tool'])[0]?.tool, 'In-house Helper');
+  });
+
   it('keys are case-insensitive', () => {
     assert.equal(one('Change\n\nASSISTED-BY: Claude Code:claude-opus-4-5').length, 1);
     assert.equal(one('Change\n\nco-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>').length, 1);
@@ -71,7 +110,7 @@ describe('AI commit trailers', () => {
   });
 
   it('unfolds continuation lines and ignores comments and the scissors', () => {
-    assert.deepEqual(one('Change\n\nGenerated-by: Some Long\n  Tool Name 2.0')[0], { key: 'Generated-by', value: 'Some Long Tool Name 2.0', tool: 'Some Long Tool Name' });
+    assert.deepEqual(one('Change\n\nGenerated-by: GitHub\n  Copilot 1.2')[0], { key: 'Generated-by', value: 'GitHub Copilot 1.2', tool: 'GitHub Copilot' });
     const editing = 'Change\n\nAssisted-by: Claude Code:claude-opus-4-5\n# Please enter the commit message\n# ------------------------ >8 ------------------------\n\nGenerated-by: X';
     assert.deepEqual(one(editing).map((t) => t.key), ['Assisted-by']);
   });
@@ -267,5 +306,60 @@ describe('git history', function () {
     const out = `\x1e${h1}\0odd\0odd\n\nbody \x1e${'3'.repeat(40)} here\n\nAssisted-by: X:y\n\0\0\nsrc/a.ts\0src/b.ts\0\x1e${h2}\0plain\0plain\n\nMade-with: Cursor\n\0\0\nsrc/c.ts\0`;
     const commits = parseGitLog(out, []);
     assert.deepEqual(commits.map((c) => [c.hash, c.files]), [[h1, ['src/a.ts', 'src/b.ts']], [h2, ['src/c.ts']]]);
+  });
+});
+
+describe('AI evidence from a real history: people are not AI', function () {
+  this.timeout(30_000);
+  const head = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n';
+  // One file per commit, each commit with one trailer; the files carry no AI marker.
+  const commits: [string, string][] = [
+    ['src/person.ts', 'Assisted-by: Jane Doe <jane@example.org>'],
+    ['src/person-no-email.ts', 'Assisted-by: Jane Doe'],
+    ['src/co-author.ts', 'Co-authored-by: John <j@x.org>'],
+    ['src/helped.ts', 'Helped-by: Jane Doe'],
+    ['src/kernel.ts', 'Assisted-by: Claude:claude-opus-4'],
+    ['src/bot-email.ts', 'Co-authored-by: Claude <noreply@anthropic.com>'],
+    ['src/parens.ts', 'Assisted-by: Claude Code:claude-opus-4 (plan mode) via tmux'],
+  ];
+  let repo: string;
+  let env: NodeJS.ProcessEnv;
+  before(() => {
+    env = sandbox().env;
+    repo = tempTree(Object.fromEntries(commits.map(([file]) => [file, `${head}export const x = 1;\n`])), 'ospo-people-');
+    temps.push(repo);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgSign=false', ...args], { cwd: repo, env, stdio: 'pipe' });
+    git('init', '-q');
+    for (const [file, trailer] of commits) {
+      git('add', file);
+      git('commit', '-q', '-m', `Change ${file}\n\nWhy it changed.\n\n${trailer}`);
+    }
+  });
+  after(() => { for (const d of temps) fs.rmSync(d, { recursive: true, force: true }); });
+
+  async function markerMissing(file: string): Promise<string[]> {
+    const aiHistory = await new GitHistory(repo, { env }).forFile(file);
+    const { findings } = checkText({ path: file, text: fs.readFileSync(path.join(repo, file), 'utf8'), aiHistory }, defaultPolicy());
+    return findings.filter((f) => f.rule === 'ai-marker-missing').map((f) => f.message);
+  }
+
+  for (const file of ['src/person.ts', 'src/person-no-email.ts', 'src/co-author.ts', 'src/helped.ts']) {
+    it(`${file}: no ai-marker-missing`, async () => assert.deepEqual(await markerMissing(file), []));
+  }
+
+  for (const [file, trailer] of commits.slice(4)) {
+    it(`${file}: ai-marker-missing quotes '${trailer}' in full`, async () => {
+      const [m, ...more] = await markerMissing(file);
+      assert.equal(more.length, 0);
+      assert.ok(m?.includes(`'${trailer}'`), m);
+    });
+  }
+
+  it('the commit-message check agrees with the history on every trailer', () => {
+    const forbid = policyWith((p) => { p.ai.mode = 'forbid'; });
+    for (const [, trailer] of commits) {
+      const message = `Change\n\nWhy it changed.\n\n${trailer}\n`;
+      assert.equal(checkCommitMessage(message, forbid).length > 0, parseAiTrailers(message).length > 0, trailer);
+    }
   });
 });

@@ -83,7 +83,7 @@ describe('l10n: Japanese messages (engine/messages.ts)', () => {
     assert.equal(message('license-text-missing', { id: 'Apache-2.0' }), "'Apache-2.0' のライセンステキストがありません。LICENSES/Apache-2.0.txt を追加してください (REUSE)");
     assert.equal(message('copyright-year.future', {}), '著作権表示の年 {year} が未来の年です');
     assert.equal(message('ai-marker-missing.more', { count: '3', commit: '3f2a9c1', trailer: 'Assisted-by: Claude Code:claude-opus-4-5' }),
-      'Git 履歴の 3 件のコミットに生成AIの利用が記録されています (最新: 3f2a9c1, Assisted-by: Claude Code:claude-opus-4-5) が、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください');
+      'Git 履歴の 3 件のコミットに生成AIの利用が記録されています (最新はコミット 3f2a9c1 の「Assisted-by: Claude Code:claude-opus-4-5」) が、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください');
   });
 
   it('renders the English fragments callers pass as arguments in Japanese', () => {

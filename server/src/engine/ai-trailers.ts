@@ -2,15 +2,15 @@
 // it had AI help, and which tool. Pure: the history itself is read by io/git-history.ts.
 //
 // Recognised, in the trailer block only (the last paragraph of the message, never the subject),
-// keys case-insensitive:
-// - `Assisted-by: AGENT:MODEL [tools]` (Linux kernel form) and `Generated-by: Tool Version` (ASF form);
-// - `Co-authored-by:` naming a known AI agent or bot, and `Made-with:` naming a known AI tool;
-// - any key the policy lists in `ai.commitTrailers`.
-// The trailer block and the agent list are commit-message.ts's (commit-ai-attribution), so a
-// commit message and the history agree on what names an AI: a literal list, where a person
-// called Claude or Devin, with their own address, never counts.
+// keys case-insensitive, when the value names an AI: a listed agent, a known bot address, or the
+// kernel's `AGENT:MODEL` form (`Assisted-by: Jane Doe` is a person helping, as curl and the kernel
+// use it):
+// - `Assisted-by`, `Generated-by`, `Co-authored-by`, `Made-with` and the others commit-message.ts knows;
+// - any key the policy lists in `ai.commitTrailers` (one with AI in its name counts whatever it names).
+// The trailer block and the decision are commit-message.ts's (commit-ai-attribution), the agents
+// ai-agents.ts's, so a commit message being written and the history agree on what names an AI.
 
-import { agentInIdentity, agentInToolValue, commitTrailers } from './commit-message';
+import { aiInTrailer, aiTrailerKeys, commitTrailers } from './commit-message';
 import type { Policy } from './policy/model';
 
 export interface AiTrailer {
@@ -32,50 +32,12 @@ export interface AiCommit {
 /** The git history's AI evidence for one file: its commits with AI trailers, newest first. */
 export interface AiHistory { commits: AiCommit[] }
 
-/** Keys whose every value discloses AI help (a `Name <email>` value must still name a known AI). */
-const disclosureKeys = new Set(['assisted-by', 'generated-by']);
-/** Keys that count only when the value names a known AI agent. */
-const botKeys = new Set(['co-authored-by', 'made-with']);
-
-/** The keys recognised without any policy, lower-case; io/git-history.ts greps for them. */
-export const builtInTrailerKeys: readonly string[] = [...disclosureKeys, ...botKeys];
-
-/** The tool a value names when it is not on the list: the AGENT of `AGENT:MODEL`, else the value without a trailing version. */
-export function toolOf(value: string): string {
-  const v = value.replace(/<[^<>]*>/g, ' ').trim();
-  const kernel = /^([^:\s][^:]*?)\s*:\s*\S/.exec(v);
-  if (kernel && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return kernel[1];
-  const words = v.split(/\s+/).filter(Boolean);
-  // "Some Tool 2.0", "tool v2", "tool (beta)": drop trailing versions and remarks.
-  while (words.length > 1 && /^(v?\d[\w.+-]*|\(.*\)?|.*\))$/i.test(words[words.length - 1])) words.pop();
-  return words.join(' ');
-}
-
-const lower = (keys: readonly string[]) => new Set(keys.map((k) => k.trim().toLowerCase()).filter(Boolean));
-
 /** Whether one trailer discloses AI help, and with which tool. `extraKeys` are the policy's `ai.commitTrailers`. */
 export function aiTrailer(key: string, value: string, extraKeys: readonly string[] = []): AiTrailer | undefined {
-  const k = key.toLowerCase();
-  if (!value.trim()) return undefined;
-  if (k === 'co-authored-by') {
-    // Even when the policy lists the key, a human co-author must not count.
-    const ai = agentInIdentity(value);
-    return ai ? { key, value, tool: ai.agent } : undefined;
-  }
-  if (k === 'made-with') {
-    const ai = agentInToolValue(value);
-    return ai.known ? { key, value, tool: ai.agent } : undefined;
-  }
-  if (disclosureKeys.has(k) || lower(extraKeys).has(k)) {
-    // `Assisted-by: Jane Doe <jane@example.com>` is a person helping, not an AI.
-    if (/<[^<>]*@[^<>]*>/.test(value)) {
-      const ai = agentInIdentity(value);
-      return ai ? { key, value, tool: ai.agent } : undefined;
-    }
-    const ai = agentInToolValue(value);
-    return { key, value, tool: ai.known ? ai.agent : toolOf(value) };
-  }
-  return undefined;
+  // Not in the history's grep (aiTrailerKeys), so not read here either: a commit counts the same whichever keys found it.
+  if (key.toLowerCase() === 'signed-off-by') return undefined;
+  const ai = aiInTrailer(key, value, extraKeys);
+  return ai && { key, value, tool: ai.agent };
 }
 
 /** The AI trailers of a commit message (only its trailer block counts). */
@@ -86,7 +48,7 @@ export function parseAiTrailers(message: string, extraKeys: readonly string[] = 
 /** Whether a trailer already recognised as AI still counts under a (per-path) policy's keys. */
 export function countsUnder(trailer: AiTrailer, extraKeys: readonly string[]): boolean {
   const k = trailer.key.toLowerCase();
-  return disclosureKeys.has(k) || botKeys.has(k) || lower(extraKeys).has(k);
+  return aiTrailerKeys.includes(k) || extraKeys.some((e) => e.trim().toLowerCase() === k);
 }
 
 /** The history narrowed to the trailers that count under these keys; commits left with none are dropped. */

@@ -7,6 +7,7 @@
 
 import type { Finding, RuleId, Severity } from './findings';
 import type { Policy } from './policy/model';
+import { AgentMatch, agentInIdentity, agentInToolValue } from './ai-agents';
 import { Range, splitLines, TextEdit } from './text';
 
 // Until 'commit-ai-attribution' is in findings.ts's `ruleIds`, the id is cast; the cast is harmless after.
@@ -57,202 +58,13 @@ export function commitRepoRoot(fsPath: string): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// AI agents and the identities they write
-
-interface AgentDef {
-  /** Canonical name, written into the policy's trailer. */
-  agent: string;
-  /** Names (lower case) that only an AI goes by. */
-  names: string[];
-  /** Names (lower case) a person may also have: an AI only without an e-mail or with one of `emails`. */
-  personal?: string[];
-  /** GitHub logins (lower case, `[bot]` included) of the agent's accounts and apps. */
-  logins?: string[];
-  /** E-mail addresses (lower case) the agent writes. */
-  emails?: string[];
-  /** Words in a bot login that name this agent: `my-org-claude[bot]`. */
-  tokens?: string[];
-  /** A model written after the name ("Claude Opus 4.5", "Gemini 2.5 Pro"), and its id prefix. */
-  model?: { after: RegExp; prefix: string };
-}
-
-// A literal list, on purpose: a pattern over names would flag people (a co-author called Claude or Devin).
-const agents: AgentDef[] = [
-  {
-    agent: 'GitHub Copilot',
-    names: ['github copilot', 'copilot', 'github-copilot', 'copilot agent', 'copilot coding agent', 'copilot-swe-agent', 'github copilot chat'],
-    logins: ['copilot', 'copilot-swe-agent[bot]', 'github-copilot[bot]', 'copilot-pull-request-reviewer[bot]'],
-    tokens: ['copilot'],
-  },
-  { agent: 'Claude Code', names: ['claude code', 'claude-code'], logins: ['claude-code[bot]'] },
-  {
-    agent: 'Claude',
-    names: ['anthropic claude', 'claude ai', 'claude.ai'],
-    personal: ['claude'],
-    logins: ['claude[bot]', 'anthropic-claude[bot]'],
-    emails: ['noreply@anthropic.com', 'claude@anthropic.com'],
-    tokens: ['claude', 'anthropic'],
-    model: { after: /^(opus|sonnet|haiku|instant|\d)/i, prefix: 'claude' },
-  },
-  { agent: 'ChatGPT', names: ['chatgpt', 'chat gpt', 'openai chatgpt'], tokens: ['chatgpt'], model: { after: /^(\d|gpt|o\d)/i, prefix: 'chatgpt' } },
-  {
-    agent: 'OpenAI Codex',
-    names: ['openai codex', 'codex', 'codex cli', 'codex-cli'],
-    logins: ['chatgpt-codex-connector[bot]', 'openai-codex[bot]'],
-    emails: ['codex@openai.com', 'noreply@openai.com'],
-    tokens: ['codex', 'openai'],
-  },
-  {
-    agent: 'Cursor',
-    names: ['cursor', 'cursor agent', 'cursoragent', 'cursor ai', 'cursor-agent'],
-    logins: ['cursor[bot]', 'cursor-agent[bot]', 'cursoragent'],
-    emails: ['cursoragent@cursor.com'],
-    tokens: ['cursor'],
-  },
-  { agent: 'Gemini Code Assist', names: ['gemini code assist', 'gemini-code-assist'], logins: ['gemini-code-assist[bot]'] },
-  {
-    agent: 'Gemini',
-    names: ['google gemini', 'gemini cli', 'gemini-cli'],
-    personal: ['gemini'],
-    logins: ['gemini-cli[bot]'],
-    tokens: ['gemini'],
-    model: { after: /^(\d|pro|flash|ultra)/i, prefix: 'gemini' },
-  },
-  { agent: 'Jules', names: ['google jules', 'google-labs-jules'], personal: ['jules'], logins: ['google-labs-jules[bot]'], tokens: ['jules'] },
-  {
-    agent: 'Devin',
-    names: ['devin ai', 'devin-ai', 'devin-ai-integration'],
-    personal: ['devin'],
-    logins: ['devin-ai-integration[bot]'],
-    tokens: ['devin'],
-  },
-  { agent: 'Aider', names: ['aider', 'aider-chat'], emails: ['noreply@aider.chat'], tokens: ['aider'] },
-  {
-    agent: 'Amazon Q',
-    names: ['amazon q', 'amazon q developer', 'amazon-q', 'amazon-q-developer', 'q developer', 'aws q'],
-    logins: ['amazon-q-developer[bot]'],
-    tokens: ['amazon-q'],
-  },
-  { agent: 'Windsurf', names: ['windsurf', 'windsurf cascade'], logins: ['windsurf[bot]'], tokens: ['windsurf'] },
-  { agent: 'Codeium', names: ['codeium'], logins: ['codeium[bot]'], tokens: ['codeium'] },
-  { agent: 'Tabnine', names: ['tabnine'], logins: ['tabnine[bot]'], tokens: ['tabnine'] },
-  { agent: 'OpenHands', names: ['openhands', 'openhands-agent', 'opendevin'], logins: ['openhands-agent'], emails: ['openhands@all-hands.dev'], tokens: ['openhands'] },
-  { agent: 'Sourcegraph Cody', names: ['sourcegraph cody', 'cody ai'], personal: ['cody'] },
-  { agent: 'Cline', names: [], personal: ['cline'] },
-  { agent: 'Sweep', names: ['sweep ai', 'sweep-ai'], logins: ['sweep-ai[bot]'], tokens: ['sweep-ai'] },
-];
-
-export interface AgentMatch {
-  /** Canonical agent name ("GitHub Copilot"), or the text as written when no listed agent matched. */
-  agent: string;
-  model?: string;
-  /** The value as a person identity (`Name <email>`), for person-form trailers. */
-  identity: string;
-  known: boolean;
-}
-
-const collapse = (s: string) => s.trim().replace(/\s+/g, ' ');
-const lower = (s: string) => collapse(s).toLowerCase();
-
-function byLogin(login: string): AgentDef | undefined {
-  const l = login.toLowerCase();
-  const exact = agents.find((a) => a.logins?.includes(l));
-  if (exact) return exact;
-  // Any other bot account whose login names an agent: `acme-claude-helper[bot]`.
-  if (!l.endsWith('[bot]')) return undefined;
-  const base = l.slice(0, -'[bot]'.length);
-  return agents.find((a) => a.tokens?.some((t) => new RegExp(`(^|[-_.])${t.replace(/[-.]/g, '\\$&')}([-_.]|$)`).test(base)));
-}
-
-function emailAgent(email: string): AgentDef | undefined {
-  const gh = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/.exec(email);
-  if (gh) return byLogin(gh[1]);
-  return agents.find((a) => a.emails?.includes(email));
-}
-
-/** A listed name at the start of `text` followed by a model ("Claude Opus 4.5"), longest name first. */
-function nameWithModel(text: string, allowPersonal: boolean): { def: AgentDef; model: string } | undefined {
-  for (const def of agents) {
-    if (!def.model) continue;
-    for (const n of [...def.names, ...(allowPersonal ? def.personal ?? [] : [])]) {
-      if (!text.startsWith(n + ' ')) continue;
-      const rest = text.slice(n.length + 1);
-      if (def.model.after.test(rest)) return { def, model: `${def.model.prefix}-${rest.replace(/\s+/g, '-')}` };
-    }
-  }
-  return undefined;
-}
-
-/**
- * The AI agent a person-form trailer (`Signed-off-by`, `Co-authored-by`, `Co-developed-by`) names,
- * or undefined for a person. A name a person may have ("Claude", "Devin") counts only without an
- * e-mail or with the agent's own address; a personal address means a person.
- */
-export function agentInIdentity(value: string): AgentMatch | undefined {
-  const identity = collapse(value);
-  const emailMatch = /<([^<>]*)>/.exec(identity);
-  const email = emailMatch?.[1].trim().toLowerCase();
-  let name = lower(identity.replace(/<[^<>]*>/g, ' '));
-  const found = (def: AgentDef, model?: string): AgentMatch => ({ agent: def.agent, model, identity, known: true });
-  // `aider (openai/gpt-4o) <noreply@aider.chat>`: the model in parentheses.
-  let model: string | undefined;
-  const paren = /^(.*?)\s*\(([^()]*)\)$/.exec(name);
-  if (paren && paren[1]) { name = paren[1]; model = paren[2].trim() || undefined; }
-
-  // The name first: `Claude Code <noreply@anthropic.com>` is Claude Code, not just Claude.
-  const named = agents.find((a) => a.names.includes(name));
-  if (named) return found(named, model);
-  const byEmail = email ? emailAgent(email) : undefined;
-  if (byEmail) return found(byEmail, model ?? nameWithModel(name, true)?.model);
-  if (name.endsWith('[bot]')) {
-    const bot = byLogin(name);
-    return bot ? found(bot, model) : undefined;
-  }
-  const personal = agents.find((a) => a.personal?.includes(name));
-  // "Claude <claude.dupont@example.com>" is a person; "Signed-off-by: Claude" is not.
-  if (personal) return email ? undefined : found(personal, model);
-  const withModel = nameWithModel(name, !email);
-  return withModel ? found(withModel.def, withModel.model) : undefined;
-}
-
-/**
- * The agent a tool-form trailer names: `Assisted-by: AGENT:MODEL [tools]` (kernel), `Generated-by:
- * Tool Version` (ASF), `Made-with: Cursor`. `known` is false when no listed agent matched; `agent` is then the text as written.
- */
-export function agentInToolValue(value: string): AgentMatch {
-  const identity = collapse(value);
-  const asPerson = agentInIdentity(identity);
-  if (asPerson) return asPerson;
-  const text = collapse(identity.replace(/<[^<>]*>/g, ' '));
-  const colon = text.indexOf(':');
-  if (colon > 0) {
-    // Kernel form: the agent before the colon, the model up to the first space (tools follow).
-    const agentText = text.slice(0, colon).trim();
-    const model = text.slice(colon + 1).trim().split(' ')[0] || undefined;
-    const def = agents.find((a) => a.names.includes(agentText.toLowerCase()) || a.personal?.includes(agentText.toLowerCase()));
-    return { agent: def?.agent ?? agentText, model, identity, known: !!def };
-  }
-  const l = text.toLowerCase();
-  let best: { def: AgentDef; name: string } | undefined;
-  for (const def of agents) {
-    for (const n of [...def.names, ...(def.personal ?? [])]) {
-      if ((l === n || l.startsWith(n + ' ')) && (!best || n.length > best.name.length)) best = { def, name: n };
-    }
-  }
-  if (best) {
-    const rest = text.slice(best.name.length).trim();
-    return { agent: best.def.agent, model: rest || undefined, identity, known: true };
-  }
-  return { agent: text.split(' ')[0], model: text.split(' ').slice(1).join(' ') || undefined, identity, known: false };
-}
-
-// ---------------------------------------------------------------------------------------------
 // The message: comments, scissors, paragraphs, trailers
 
 /** git's `--verbose` cut line; everything below it is dropped from the commit (git's default comment char). */
 const scissors = /^# -+ >8 -+\s*$/;
 const trailerLine = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(.*)$/;
 const continuation = /^[ \t]+\S/;
+const collapse = (s: string) => s.trim().replace(/\s+/g, ' ');
 
 export interface Trailer {
   key: string;
@@ -318,10 +130,17 @@ export function commitTrailers(text: string): Trailer[] {
 // The rule
 
 const personKeys = new Set(['signed-off-by', 'co-authored-by', 'co-developed-by']);
-/** Keys that disclose AI help whatever they name. */
-const aiOnlyKeys = new Set(['assisted-by', 'ai-assisted-by', 'ai-generated-by']);
-/** Keys that disclose AI help when they name a listed agent (`Generated-by: protoc` does not). */
-const toolKeys = new Set(['generated-by', 'made-with', 'generated-with', 'co-generated-by']);
+/** Keys that say AI in their own name: they disclose AI help whatever tool they name. */
+const aiKeys = new Set(['ai-assisted-by', 'ai-generated-by']);
+/** Keys that record help or a generator, which may be a person or a non-AI tool (`Generated-by: protoc`). */
+const toolKeys = new Set(['assisted-by', 'generated-by', 'made-with', 'generated-with', 'co-generated-by']);
+
+/**
+ * The trailer keys that can attribute a change to AI without any policy, lower case. Signed-off-by
+ * is left out: nearly every commit of a DCO project has one, so grepping the history for it would
+ * cost a diff per commit, and an AI signing off is this rule's error when the message is written.
+ */
+export const aiTrailerKeys: readonly string[] = [...aiKeys, ...toolKeys, ...[...personKeys].filter((k) => k !== 'signed-off-by')];
 
 /** The trailer the policy wants AI help written as: its first `ai.commitTrailers` entry, else the kernel's `Assisted-by`. */
 export function policyTrailerForm(policy: Policy): string {
@@ -339,20 +158,22 @@ function policyTrailerKeys(policy: Policy): string[] {
   }).map((k) => k.trim());
 }
 
-/** The agent a trailer attributes to AI, or undefined when it names none (a person, `Generated-by: protoc`). */
-function aiIn(t: Trailer, policyKeys: Set<string>): AgentMatch | undefined {
-  const k = t.key.toLowerCase();
-  if (!t.value) return undefined;
-  if (personKeys.has(k)) return agentInIdentity(t.value);
-  if (aiOnlyKeys.has(k)) return agentInToolValue(t.value);
-  if (toolKeys.has(k)) {
-    const match = agentInToolValue(t.value);
-    return match.known ? match : undefined;
-  }
-  // A key of the policy's own (`AI-Tool: …`) discloses AI help by definition.
-  if (policyKeys.has(k)) return agentInToolValue(t.value);
-  // Other trailers (Reviewed-by, Reported-by, Cc, …) say nothing about who wrote the change.
-  return undefined;
+/**
+ * The agent a trailer attributes the change to, or undefined when it names none. `policyKeys` are
+ * the policy's `ai.commitTrailers`. The kernel and curl write `Assisted-by: <a person>`, and
+ * `Generated-by: protoc` names no AI, so a value counts only when it names a listed agent, a known
+ * bot address, or is in the kernel's `AGENT:MODEL` form; a key with AI in its name (`AI-Tool`) counts
+ * whatever it names. A person-form key (Co-authored-by) counts only for an AI identity, even when listed.
+ */
+export function aiInTrailer(key: string, value: string, policyKeys: readonly string[] = []): AgentMatch | undefined {
+  const k = key.toLowerCase();
+  if (!value.trim()) return undefined;
+  if (personKeys.has(k)) return agentInIdentity(value);
+  const listed = policyKeys.some((p) => p.trim().toLowerCase() === k);
+  // Other trailers (Reviewed-by, Reported-by, Helped-by, Cc, …) say nothing about who wrote the change.
+  if (!aiKeys.has(k) && !toolKeys.has(k) && !listed) return undefined;
+  const ai = agentInToolValue(value);
+  return ai.known || ai.kernel || /(^|-)ai(-|$)/.test(k) ? ai : undefined;
 }
 
 /** The trailer text that replaces a tool-written one: `<form>: <Agent>`, kernel form `Assisted-by: AGENT:MODEL`. */
@@ -391,7 +212,7 @@ export function checkCommitMessage(text: string, policy: Policy): Finding[] {
   const present = new Set<string>();
   const flagged: { t: Trailer; ai: AgentMatch }[] = [];
   for (const t of msg.trailers) {
-    const ai = aiIn(t, policyKeys);
+    const ai = aiInTrailer(t.key, t.value, keys);
     if (!ai) continue;
     const k = t.key.toLowerCase();
     const wrongForm = k === 'signed-off-by' || forbid || (policyKeys.size > 0 && !policyKeys.has(k));

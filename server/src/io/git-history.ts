@@ -15,7 +15,8 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { AiCommit, AiHistory, builtInTrailerKeys, countsUnder, parseAiTrailers } from '../engine/ai-trailers';
+import { AiCommit, AiHistory, countsUnder, parseAiTrailers } from '../engine/ai-trailers';
+import { aiTrailerKeys } from '../engine/commit-message';
 
 export interface GitRunOptions {
   cwd: string;
@@ -190,7 +191,7 @@ export class GitHistory {
 
   /** The arguments of the one git run; paths come out relative to the root (a repository's subfolder too). */
   logArgs(extraKeys: readonly string[], subfolder = true): string[] {
-    const keys = [...new Set([...builtInTrailerKeys, ...extraKeys.filter(grepable).map((k) => k.toLowerCase())])];
+    const keys = [...new Set([...aiTrailerKeys, ...extraKeys.filter(grepable).map((k) => k.toLowerCase())])];
     return [
       // Settings of the user that would change the output: signatures, --follow, colour, external diff, paths.
       '-c', 'log.showSignature=false', '-c', 'log.follow=false', '-c', 'diff.relative=false', '-c', 'core.quotePath=false',

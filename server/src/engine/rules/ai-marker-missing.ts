@@ -17,11 +17,9 @@ export interface AiMarkerMissingContext {
   hasAiMarker: boolean;
 }
 
-/** `Assisted-by: Claude Code:claude-opus-4-5`; a co-author's email is left out, long values are cut. */
+/** The whole trailer as the commit wrote it (continuation lines unfolded): the evidence, e-mail included. */
 export function describeTrailer(t: AiTrailer): string {
-  let value = /^co-authored-by$/i.test(t.key) ? t.value.replace(/\s*<[^<>]*>\s*$/, '') : t.value;
-  if (value.length > 60) value = value.slice(0, 59) + '…';
-  return `${t.key}: ${value}`;
+  return `${t.key}: ${t.value}`;
 }
 
 export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerMissingContext): Finding[] {

@@ -1,14 +1,15 @@
 // ai-reviewer-invalid: the reviewer of AI code is a bot (ai.reviewer.forbidBots), or does not match ai.reviewer.pattern in full.
 
 import type { Finding } from '../findings';
-import { aiToolNames } from '../markers';
+import { agentInIdentity } from '../ai-agents';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { compilePolicyRegex } from '../policy/safe-regex';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 
-const bot = new RegExp(`\\[bot\\]|\\bbot@|^(?:${aiToolNames}|dependabot|renovate|github-actions)\\b`, 'i');
+// An AI agent by the same catalogue as commit trailers, so a person named Claude with their own address is not a bot.
+const isBot = (reviewer: string) => /\[bot\]|\bbot@|^(?:dependabot|renovate|github-actions)\b/i.test(reviewer) || !!agentInIdentity(reviewer);
 
 export function aiReviewerInvalid(file: SourceFile, policy: Policy): Finding[] {
   const { forbidBots, pattern } = policy.ai.reviewer;
@@ -17,7 +18,7 @@ export function aiReviewerInvalid(file: SourceFile, policy: Policy): Finding[] {
   for (const marker of file.markers.markers) {
     for (const t of marker.tags.filter((x) => x.key.toLowerCase() === 'ai-reviewed-by')) {
       const r = range(t.line, t.valueStart, t.valueEnd);
-      if (forbidBots && bot.test(t.value)) findings.push({ rule: 'ai-reviewer-invalid', severity: 'warning', range: r, message: message('ai-reviewer-invalid.bot', { reviewer: t.value }) });
+      if (forbidBots && isBot(t.value)) findings.push({ rule: 'ai-reviewer-invalid', severity: 'warning', range: r, message: message('ai-reviewer-invalid.bot', { reviewer: t.value }) });
       else if (pattern && !compilePolicyRegex(pattern, 'whole').test(t.value)) {
         findings.push({ rule: 'ai-reviewer-invalid', severity: 'warning', range: r, message: message('ai-reviewer-invalid.pattern', { reviewer: t.value, pattern }) });
       }
