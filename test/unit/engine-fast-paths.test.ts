@@ -11,21 +11,10 @@ import { findPrologue } from '../../server/src/engine/prologue';
 import { checkExpression, sameExpression } from '../../server/src/engine/spdx';
 import { LazyLines, splitLines } from '../../server/src/engine/text';
 
-/** splitLines as it was written before it was built on LazyLines. */
+/** The plain definition of splitLines: LSP's line breaks (\n, \r\n, a lone \r), at most `limit` lines. */
 function referenceSplit(text: string, limit = Infinity) {
-  const lines: string[] = [];
-  let start = 0;
-  let eol = '\n';
-  let sawBreak = false;
-  while (lines.length < limit) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) { lines.push(text.slice(start)); break; }
-    const crlf = nl > start && text.charCodeAt(nl - 1) === 13;
-    if (!sawBreak) { eol = crlf ? '\r\n' : '\n'; sawBreak = true; }
-    lines.push(text.slice(start, crlf ? nl - 1 : nl));
-    start = nl + 1;
-  }
-  return { lines, eol, finalNewline: text.endsWith('\n') };
+  const all = text.split(/\r\n|\r|\n/);
+  return { lines: limit > 0 ? all.slice(0, Math.ceil(limit)) : [], eol: (limit > 0 && /\r\n|\r|\n/.exec(text)?.[0]) || '\n', finalNewline: /[\r\n]$/.test(text) };
 }
 
 /** A small deterministic generator, so that a failure can be replayed. */

@@ -25,11 +25,18 @@ function isSubsequence(a: string, b: string): boolean {
   return i === a.length;
 }
 
+/** How many line breaks of each kind (LSP's: \n, \r\n and a lone \r) the text has. */
+function lineEndings(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const [eol] of text.matchAll(/\r\n|\r|\n/g)) counts.set(eol, (counts.get(eol) ?? 0) + 1);
+  return counts;
+}
+
 describe('fixer golden corpus', () => {
   const cases = fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory()).sort();
 
   it('has a case for every byte-fidelity rule', () => {
-    for (const needed of ['bom', 'crlf', 'no-final-newline', 'shebang', 'encoding', 'xml-declaration', 'php-open', 'front-matter', 'dockerfile-directive']) {
+    for (const needed of ['bom', 'crlf', 'cr', 'mixed-eol', 'no-final-newline', 'shebang', 'encoding', 'xml-declaration', 'php-open', 'front-matter', 'dockerfile-directive']) {
       assert.ok(cases.includes(needed), `missing golden case ${needed}`);
     }
   });
@@ -55,9 +62,12 @@ describe('fixer golden corpus', () => {
       if (fixes.every((f) => f.fix?.kind !== 'replace')) assert.ok(isSubsequence(input, once), 'an insert-only fix removed or reordered bytes');
       // What the file had before stays, in order: BOM, prologue, line endings, final newline.
       assert.equal(once.startsWith('\uFEFF'), input.startsWith('\uFEFF'), 'BOM');
-      assert.equal(/\n$/.test(once), /\n$/.test(input), 'final newline');
-      if (input.includes('\r\n')) assert.ok(!/[^\r]\n/.test(once), 'CRLF file gained a bare LF');
-      else assert.ok(!once.includes('\r'), 'LF file gained a CR');
+      assert.equal(/[\r\n]$/.test(once), /[\r\n]$/.test(input), 'final newline');
+      // Every line break the fix adds is the file's own (its first), whatever the others are.
+      const own = /\r\n|\r|\n/.exec(input)?.[0] ?? '\n';
+      const before = lineEndings(input);
+      const after = lineEndings(once);
+      for (const eol of ['\n', '\r\n', '\r']) if (eol !== own) assert.equal(after.get(eol) ?? 0, before.get(eol) ?? 0, `gained a ${JSON.stringify(eol)} line ending in a file whose own is ${JSON.stringify(own)}`);
     });
   }
 });

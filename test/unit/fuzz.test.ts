@@ -208,7 +208,7 @@ describe('fuzz: engine properties (fast-check)', function () {
     it('checkText never throws and locates every finding inside the text', () => {
       check('checkText', fc.tuple(pathArb, mixedTextArb, policyArb, fc.boolean()), ([file, text, name, headerOnly]) => {
         const result = checkText({ path: file, text, currentYear: 2026, today, scope: headerOnly ? 'header' : 'all' }, policies[name]);
-        const lines = text.split('\n').length;
+        const lines = splitLines(text).lines.length;
         for (const f of result.findings) {
           assert.ok(f.range.start.line >= 0 && f.range.start.line < lines, `${f.rule} at line ${f.range.start.line} of ${lines}`);
           assert.ok(f.range.end.line >= f.range.start.line && f.range.end.line < lines, `${f.rule} ends at line ${f.range.end.line}`);

@@ -8,6 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { licenseTier } from '../../server/src/engine/license-tiers';
 import { loadPolicyText } from '../../server/src/io/policy-source';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -45,6 +46,16 @@ describe('policy extends', () => {
     assert.deepEqual(loaded.policy?.licenses.allow, ['MIT']);
     assert.equal(loaded.policy?.ai.mode, 'review');
     assert.ok(loaded.dependencies.includes(path.join(dir, 'org/base.yaml')), 'the base is watched');
+  });
+
+  it('warns on the line of an allow entry that would loosen the base, and keeps the base\'s tier', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'base.yaml'), 'licenses:\n  review: [MPL-2.0]\n');
+    const text = 'extends: [base.yaml]\nlicenses:\n  allow:\n    - MIT\n    - MPL-2.0\n';
+    const loaded = await loadPolicyText(path.join(dir, 'policy.yaml'), text, { allowFetch: false });
+    assert.deepEqual(loaded.problems.map((p) => [p.severity, p.line, p.character, p.endCharacter]), [['warning', 4, 6, 13]]);
+    assert.match(loaded.problems[0].message, /The base policy puts 'MPL-2\.0' in its review tier: a policy that extends another may tighten it but not loosen it/);
+    assert.equal(licenseTier('MPL-2.0', loaded.policy!.licenses).tier, 'review');
   });
 
   it('reports an unreadable base on its extends line and goes on with the rest', async () => {

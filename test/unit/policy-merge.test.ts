@@ -6,6 +6,14 @@ import { mergePolicies } from '../../server/src/engine/policy/merge';
 import type { RawPolicy } from '../../server/src/engine/policy/model';
 import { policyForPath } from '../../server/src/engine/policy/overrides';
 import { toPolicy } from '../../server/src/engine/policy/model';
+import { licenseTier } from '../../server/src/engine/license-tiers';
+
+/** The tier of each id under the merged policy, with the loosening warnings by YAML path. */
+function tiers(base: RawPolicy, repo: RawPolicy, ids: string[]) {
+  const warnings: string[] = [];
+  const merged = toPolicy(mergePolicies(base, repo, (path) => warnings.push(path.join('.'))), 'p');
+  return { tiers: ids.map((id) => licenseTier(id, merged.licenses).tier), warnings };
+}
 
 interface Case { rule: string; base: RawPolicy; repo: RawPolicy; expect: (m: RawPolicy) => unknown; equals: unknown }
 
@@ -32,6 +40,35 @@ describe('policy merging (extends)', () => {
   for (const c of cases) {
     it(c.rule, () => assert.deepEqual(c.expect(mergePolicies(c.base, c.repo)), c.equals));
   }
+
+  it('a license keeps the stricter of its two tiers, and an allow entry that loosens the base is located', () => {
+    assert.deepEqual(tiers({ licenses: { review: ['MPL-2.0'] } }, { licenses: { allow: ['MIT', 'MPL-2.0'] } }, ['MIT', 'MPL-2.0', 'ISC']),
+      { tiers: ['allowed', 'review', 'denied'], warnings: ['licenses.allow.1'] });
+    assert.deepEqual(tiers({ licenses: { review: ['LGPL-*'], deny: ['GPL-*'] } }, { licenses: { allow: ['LGPL-2.1-only', 'GPL-3.0-only'] } }, ['LGPL-2.1-only', 'GPL-3.0-only']),
+      { tiers: ['review', 'denied'], warnings: ['licenses.allow.0', 'licenses.allow.1'] });
+    // The repo's review tier tightens a license the base allows.
+    assert.deepEqual(tiers({ licenses: { allow: ['MIT', 'ISC'] } }, { licenses: { review: ['MIT'] } }, ['MIT', 'ISC']), { tiers: ['review', 'allowed'], warnings: [] });
+  });
+
+  it('allow lists with nothing in common allow nothing (an empty list would mean "no limit")', () => {
+    assert.deepEqual(tiers({ licenses: { allow: ['MIT'], review: ['MPL-2.0'] } }, { licenses: { allow: ['MPL-2.0'] } }, ['MIT', 'MPL-2.0', 'BSD-3-Clause']),
+      { tiers: ['denied', 'review', 'denied'], warnings: ['licenses.allow.0'] });
+    assert.deepEqual(tiers({ licenses: { allow: ['MIT'] } }, { licenses: { allow: ['ISC'] } }, ['MIT', 'ISC', '0BSD']).tiers, ['denied', 'denied', 'denied']);
+  });
+
+  it('allow globs are intersected by the ids they name', () => {
+    assert.deepEqual(tiers({ licenses: { allow: ['BSD-*'] } }, { licenses: { allow: ['BSD-3-Clause', 'MIT'] } }, ['BSD-3-Clause', 'BSD-2-Clause', 'MIT']),
+      { tiers: ['allowed', 'denied', 'denied'], warnings: ['licenses.allow.1'] });
+    const narrowed = tiers({ licenses: { allow: ['MIT', 'BSD-3-Clause'] } }, { licenses: { allow: ['BSD-*'] } }, ['BSD-3-Clause', 'BSD-2-Clause', 'MIT']);
+    assert.deepEqual(narrowed.tiers, ['allowed', 'denied', 'denied']);
+  });
+
+  it('a repo override that allows a base review license is located in the override', () => {
+    const warnings: string[] = [];
+    const merged = toPolicy(mergePolicies({ licenses: { review: ['MPL-2.0'] } }, { overrides: [{ paths: ['vendor/**'], licenses: { allow: ['MPL-2.0'] } }] }, (path) => warnings.push(path.join('.'))), 'p');
+    assert.equal(licenseTier('MPL-2.0', policyForPath(merged, 'vendor/a.c').licenses).tier, 'review');
+    assert.deepEqual(warnings, ['overrides.0.licenses.allow.0']);
+  });
 
   it('a repo override cannot loosen the base either', () => {
     const merged = mergePolicies({ ai: { mode: 'review' }, licenses: { deny: ['GPL-*'] } }, { overrides: [{ paths: ['docs/**'], ai: { mode: 'allow' }, licenses: { project: 'CC-BY-4.0' } }] });

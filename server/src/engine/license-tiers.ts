@@ -20,7 +20,8 @@ export interface TierResult {
 interface Tiers { allowed: Set<string> | 'all'; review: Set<string>; denied: Set<string>; results: Map<string, TierResult> }
 const compiled = new WeakMap<Policy['licenses'], Tiers>();
 
-function expand(list: readonly string[]): Set<string> {
+/** The ids a policy list names: globs expanded over the SPDX list, other entries (LicenseRef-…) as written. */
+export function expand(list: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const entry of list) {
     if (!entry.includes('*')) { out.add(entry); continue; }

@@ -7,11 +7,14 @@ export interface TextEdit { range: Range; newText: string }
 
 export const BOM = '\uFEFF';
 
+/** A line ending: LSP counts `\n`, `\r\n` and a lone `\r` (old Mac files) as one. */
+export type Eol = '\n' | '\r\n' | '\r';
+
 export interface Lines {
-  /** Line texts without their terminators. A trailing newline yields a last empty line. */
+  /** Line texts without their terminators. A trailing line break yields a last empty line. */
   lines: string[];
   /** The file's own line ending, taken from its first line break; fixes write this one. */
-  eol: '\n' | '\r\n';
+  eol: Eol;
   /** Whether the text ends with a line break. */
   finalNewline: boolean;
 }
@@ -23,6 +26,27 @@ export function splitLines(text: string, limit = Infinity): Lines {
 }
 
 /**
+ * Finds line breaks from left to right. The next `\n` and the next `\r` are each searched once and
+ * kept until passed, so a file without CRs costs one native search for them, not one per line.
+ */
+class Breaks {
+  private nl = -2;
+  private cr = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** The break at or after `from`: where it starts and its ending; undefined when there is none. */
+  find(from: number): { at: number; eol: Eol } | undefined {
+    const { text } = this;
+    if (this.nl !== -1 && this.nl < from) this.nl = text.indexOf('\n', from);
+    if (this.cr !== -1 && this.cr < from) this.cr = text.indexOf('\r', from);
+    const { nl, cr } = this;
+    if (cr < 0 || (nl >= 0 && nl < cr)) return nl < 0 ? undefined : { at: nl, eol: '\n' };
+    return { at: cr, eol: nl === cr + 1 ? '\r\n' : '\r' };
+  }
+}
+
+/**
  * The same lines as `splitLines(text, limit)`, split only as far as someone reads. The header of a
  * file is a few lines at its top, but the window for it must allow for long front matter: splitting
  * all of that for every file of a workspace scan was a tenth of the engine's time.
@@ -31,10 +55,12 @@ export class LazyLines implements Lines {
   private readonly split: string[] = [];
   /** Where the next line starts; -1 once the text or the limit is used up. */
   private next = 0;
-  private firstEol?: '\n' | '\r\n';
+  private firstEol?: Eol;
+  private readonly breaks: Breaks;
 
   constructor(private readonly text: string, private readonly limit = Infinity) {
     if (!(limit > 0)) this.next = -1;
+    this.breaks = new Breaks(text);
   }
 
   /** Line `i`, or undefined past the last line. */
@@ -55,28 +81,28 @@ export class LazyLines implements Lines {
   }
 
   /** The file's own line ending, taken from its first line break. */
-  get eol(): '\n' | '\r\n' {
+  get eol(): Eol {
     this.at(0);
     return this.firstEol ?? '\n';
   }
 
   get finalNewline(): boolean {
-    return this.text.endsWith('\n');
+    const last = this.text.charCodeAt(this.text.length - 1);
+    return last === 10 || last === 13;
   }
 
   private splitOne(): void {
     const { text, split } = this;
     const start = this.next;
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) {
+    const brk = this.breaks.find(start);
+    if (!brk) {
       split.push(text.slice(start));
       this.next = -1;
       return;
     }
-    const crlf = nl > start && text.charCodeAt(nl - 1) === 13;
-    this.firstEol ??= crlf ? '\r\n' : '\n';
-    split.push(text.slice(start, crlf ? nl - 1 : nl));
-    this.next = split.length < this.limit ? nl + 1 : -1;
+    this.firstEol ??= brk.eol;
+    split.push(text.slice(start, brk.at));
+    this.next = split.length < this.limit ? brk.at + brk.eol.length : -1;
   }
 }
 
@@ -86,16 +112,14 @@ export function range(line: number, start: number, end: number, endLine = line):
 
 /** Converts a position to an offset in `text`; positions past a line's end clamp to it. */
 export function offsetAt(text: string, pos: Position): number {
+  const breaks = new Breaks(text);
   let offset = 0;
   for (let line = 0; line < pos.line; line++) {
-    const nl = text.indexOf('\n', offset);
-    if (nl < 0) return text.length;
-    offset = nl + 1;
+    const brk = breaks.find(offset);
+    if (!brk) return text.length;
+    offset = brk.at + brk.eol.length;
   }
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
-  else if (lineEnd > offset && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-  return Math.min(offset + pos.character, lineEnd);
+  return Math.min(offset + pos.character, breaks.find(offset)?.at ?? text.length);
 }
 
 /** Applies non-overlapping edits; later edits first so earlier offsets stay valid. */

@@ -152,7 +152,9 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
     }
     bases = bases ? mergePolicies(bases, base.raw!) : base.raw;
   }
-  return { raw: bases ? mergePolicies(bases, parsed.raw) : parsed.raw, problems, dependencies };
+  // What the policy tries to loosen is overruled by its bases, and said at the entry that tries.
+  const loosening = (at: (string | number)[], message: string) => problems.push({ severity: 'warning', message, ...parsed.locate(at) });
+  return { raw: bases ? mergePolicies(bases, parsed.raw, loosening) : parsed.raw, problems, dependencies };
 }
 
 /** Builds the policy from a policy file's text (possibly an unsaved editor buffer). */

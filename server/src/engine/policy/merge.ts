@@ -1,7 +1,9 @@
 // Merging an org base with a policy that extends it (policy.md, "Merging"). A policy may tighten
 // its base but never loosen it, unless the base says `allowOverride: true`:
 //   deny, review, required AI fields, denied tools, commit trailers: union
-//   allow and allowed tools: intersection (an absent list means "no limit")
+//   license allow: what both allow without review, so a license keeps the stricter of its two
+//     tiers (deny > review > allow); an allow entry the base does not allow is warned about
+//   allowed tools: intersection (an absent list means "no limit")
 //   ai.mode and copyright.year: the stricter; each severity: the higher
 //   required flags: either; maxLine: the smaller
 //   holder, reviewEvidence, approval and reviewer patterns, include globs: the base's when it sets them
@@ -9,7 +11,11 @@
 //   overrides: the extending policy's first (they are more specific), each tightened against the base
 
 import type { SeverityOrOff } from '../findings';
-import type { AiMode, RawPolicy, YearRule } from './model';
+import { expand as expandLicenses } from '../license-tiers';
+import { allowsNoLicense, AiMode, RawPolicy, RawSections, YearRule } from './model';
+
+/** Where in the extending policy a loosening entry is (a YAML path), and what to tell its author. */
+export type LooseningWarning = (path: (string | number)[], message: string) => void;
 
 const aiStrictness: AiMode[] = ['allow', 'disclose', 'review', 'forbid'];
 const yearStrictness: YearRule[] = ['any', 'range-to-current', 'current'];
@@ -24,6 +30,46 @@ function intersection(a?: string[], b?: string[]): string[] | undefined {
   if (!b?.length) return a;
   const keep = new Set(b);
   return a.filter((x) => keep.has(x));
+}
+
+type Licenses = NonNullable<RawSections['licenses']>;
+
+/** Whether one policy allows an id without review: deny wins, then an allow list when there is one, else review. */
+function allowsWithoutReview(l: Licenses | undefined): (id: string) => boolean {
+  const deny = expandLicenses(l?.deny ?? []);
+  const review = expandLicenses(l?.review ?? []);
+  const allow = l?.allow?.length ? expandLicenses(l.allow) : undefined;
+  return (id) => !deny.has(id) && (allow ? allow.has(id) : !review.has(id));
+}
+
+/** What the base does with an id it does not allow without review, for the warning. */
+function baseTier(l: Licenses | undefined, id: string, named: string): string {
+  if (expandLicenses(l?.deny ?? []).has(id)) return `denies ${named}`;
+  if (expandLicenses(l?.review ?? []).has(id)) return `puts ${named} in its review tier`;
+  return `does not allow ${named}`;
+}
+
+/**
+ * The licenses both policies allow without review. Each allow list is narrowed to what the other
+ * allows: a glob entry the other allows only in part is written out as the ids it allows. The list
+ * never ends empty when either policy has one, as empty means "no limit".
+ */
+function allowedByBoth(base: Licenses | undefined, repo: Licenses | undefined, warn?: (index: number, message: string) => void): string[] | undefined {
+  if (!base?.allow?.length && !repo?.allow?.length) return undefined;
+  const [list, other, own] = repo?.allow?.length ? [repo.allow, base, true] : [base!.allow!, repo, false];
+  const allows = allowsWithoutReview(other);
+  const out = new Set<string>();
+  list.forEach((entry, i) => {
+    const ids = [...expandLicenses([entry])];
+    const kept = ids.filter(allows);
+    if (kept.length === ids.length) { out.add(entry); return; }
+    kept.forEach((id) => out.add(id));
+    // Narrowing the base's list by the extending policy is tightening; only the extending policy's own entries loosen.
+    if (!own || !warn) return;
+    const id = ids.find((x) => !allows(x))!;
+    warn(i, `The base policy ${baseTier(other, id, id === entry ? `'${id}'` : `${id} (from '${entry}')`)}: a policy that extends another may tighten it but not loosen it, so the base's tier stays`);
+  });
+  return out.size ? [...out] : [allowsNoLicense];
 }
 
 function stricter<T>(order: readonly T[], a?: T, b?: T): T | undefined {
@@ -65,15 +111,16 @@ function pick<T extends object>(from: T, shape: object): T {
   return out as T;
 }
 
-export function mergePolicies(base: RawPolicy, repo: RawPolicy): RawPolicy {
+/** `warn` hears of each entry of `repo` that tries to loosen `base` and is overruled. */
+export function mergePolicies(base: RawPolicy, repo: RawPolicy, warn?: LooseningWarning): RawPolicy {
   if (base.allowOverride) return replace(base, repo);
   // An override in the extending policy may not loosen the base either: tighten what it sets against the base.
   const baseTop: RawPolicy = { ...base, overrides: undefined, extends: undefined };
-  const repoOverrides = (repo.overrides ?? []).map((o) => ({ ...pick(mergeTop(baseTop, o), o), paths: o.paths }));
-  return { ...mergeTop(base, repo), overrides: [...repoOverrides, ...(base.overrides ?? [])] };
+  const repoOverrides = (repo.overrides ?? []).map((o, i) => ({ ...pick(mergeTop(baseTop, o, warn, ['overrides', i]), o), paths: o.paths }));
+  return { ...mergeTop(base, repo, warn, []), overrides: [...repoOverrides, ...(base.overrides ?? [])] };
 }
 
-function mergeTop(base: RawPolicy, repo: RawPolicy): RawPolicy {
+function mergeTop(base: RawPolicy, repo: RawPolicy, warn: LooseningWarning | undefined, at: (string | number)[]): RawPolicy {
   const severity: Record<string, SeverityOrOff> = { ...base.severity };
   for (const [rule, level] of Object.entries(repo.severity ?? {})) severity[rule] = stricter(severityStrictness, severity[rule], level)!;
   return {
@@ -89,7 +136,7 @@ function mergeTop(base: RawPolicy, repo: RawPolicy): RawPolicy {
     }),
     licenses: clean({
       project: repo.licenses?.project ?? base.licenses?.project,
-      allow: intersection(base.licenses?.allow, repo.licenses?.allow),
+      allow: allowedByBoth(base.licenses, repo.licenses, warn && ((i, message) => warn([...at, 'licenses', 'allow', i], message))),
       review: union(base.licenses?.review, repo.licenses?.review),
       deny: union(base.licenses?.deny, repo.licenses?.deny),
       reviewEvidence: base.licenses?.reviewEvidence ?? repo.licenses?.reviewEvidence,

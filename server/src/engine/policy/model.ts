@@ -67,6 +67,13 @@ export interface Policy {
   overrides: RawOverride[];
 }
 
+/**
+ * The one entry of a merged `licenses.allow` that allows no license: what remains when a policy and its
+ * base allow none in common. An empty list would mean "no limit"; no SPDX id is empty, and a policy file
+ * cannot write it (the schema wants at least one character).
+ */
+export const allowsNoLicense = '';
+
 export const defaultTemplate = 'SPDX-FileCopyrightText: {year} {holder}\nSPDX-License-Identifier: {license}';
 
 /** The built-in default: an SPDX header is required, any valid SPDX expression is allowed, AI markers are checked for form only. */

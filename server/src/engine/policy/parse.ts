@@ -22,11 +22,15 @@ export interface PolicyProblem {
 
 export interface ExtendsEntry { source: string; sha256?: string; at: PolicyProblem }
 
+export type PolicyRange = Omit<PolicyProblem, 'severity' | 'message'>;
+
 export interface ParsedPolicy {
   /** Undefined when the file has errors. */
   raw?: RawPolicy;
   problems: PolicyProblem[];
   extends: ExtendsEntry[];
+  /** Where a value is in the file, by its YAML path (`['licenses', 'allow', 0]`), for problems found later (merging with a base). */
+  locate: (path: Path) => PolicyRange;
 }
 
 /** Larger policy files are refused: a policy is a page of YAML, not a data set. */
@@ -36,13 +40,13 @@ export const maxPolicyDepth = 64;
 /** How many times YAML aliases (*name) may be expanded: caps "billion laughs" files. */
 export const maxPolicyAliases = 50;
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
 class Locator {
   readonly lines = new LineCounter();
   doc!: Document.Parsed;
 
-  span(range: readonly number[] | null | undefined): Omit<PolicyProblem, 'severity' | 'message'> {
+  span(range: readonly number[] | null | undefined): PolicyRange {
     const [start, end] = range ?? [0, 0];
     const s = this.lines.linePos(start);
     const e = this.lines.linePos(Math.max(start, end));
@@ -283,7 +287,11 @@ const utf8Length = (text: string) => (typeof Buffer !== 'undefined' ? Buffer.byt
 
 export function parsePolicy(text: string): ParsedPolicy {
   const at = new Locator();
-  const refuse = (message: string, range?: readonly number[] | null): ParsedPolicy =>
+  return { ...parseWith(text, at), locate: (path) => at.span(at.doc ? at.node(path)?.range : undefined) };
+}
+
+function parseWith(text: string, at: Locator): Omit<ParsedPolicy, 'locate'> {
+  const refuse = (message: string, range?: readonly number[] | null): Omit<ParsedPolicy, 'locate'> =>
     ({ problems: [{ severity: 'error', message, ...(range ? at.span(range) : { line: 0, character: 0, endLine: 0, endCharacter: 0 }) }], extends: [] });
   // Characters never outnumber UTF-8 bytes, so the exact count is needed only near the limit.
   if (text.length > maxPolicyBytes || (text.length * 3 > maxPolicyBytes && utf8Length(text) > maxPolicyBytes)) {
