@@ -24,14 +24,18 @@ export interface SourceFile {
   markers: Markers;
 }
 
+/** The tags of a `.license` sidecar: the whole file is its header. */
+export function tagsOfSidecar(sidecarText: string): Tag[] {
+  const tags: Tag[] = [];
+  splitLines(sidecarText, 200).lines.forEach((line, i) => {
+    const tag = parseTagLine(line, i);
+    if (tag) tags.push(tag);
+  });
+  return tags;
+}
+
 export function parseSourceFile(path: string, text: string, policy: Policy, sidecarText?: string, thirdParty = false): SourceFile {
-  const sidecarTags: Tag[] = [];
-  if (sidecarText !== undefined) {
-    splitLines(sidecarText, 200).lines.forEach((line, i) => {
-      const tag = parseTagLine(line, i);
-      if (tag) sidecarTags.push(tag);
-    });
-  }
+  const sidecarTags = sidecarText === undefined ? [] : tagsOfSidecar(sidecarText);
   // REUSE-IgnoreStart/End regions hold text that only looks like tags (REUSE 3.3).
   const found = findHeader(path, text.includes(ignoreStart) ? blankIgnoredRegions(text) : text, policy.headers.maxLine);
   // A `.license` sidecar replaces what the file says about itself (REUSE 3.3): its own tags are not read.
