@@ -7,6 +7,10 @@ import { reportData, runReport } from '../../server/src/cli/report';
 import { defaultPolicy } from '../../server/src/engine/policy/model';
 import { buildReportData, coveredLines, licenseIds, ReportData } from '../../server/src/report/data';
 import { collectHistory } from '../../server/src/report/history';
+import { exemptReason } from '../../server/src/engine/coverage';
+import { failsAt } from '../../server/src/engine/findings';
+import { GitRules } from '../../server/src/io/git-rules';
+import { scanFolder } from '../../server/src/scan/scanner';
 import { contentSecurityPolicy, renderHtml } from '../../server/src/report/html';
 
 const header = (license: string, lead = '//') => `${lead} SPDX-FileCopyrightText: 2026 Example Corp\n${lead} SPDX-License-Identifier: ${license}\n`;
@@ -109,8 +113,9 @@ describe('ospo report', () => {
     });
 
     it('splits license expressions into ids and counts files without a valid one', () => {
+      // img.bin is binary: not counted for compliance, but in the mix, with no licensing of its own.
       assert.deepEqual(data.licenses, [
-        { id: '(none)', files: 2 }, { id: 'Apache-2.0', files: 2 }, { id: 'MIT', files: 2 }, { id: '(not SPDX)', files: 1 },
+        { id: '(none)', files: 3 }, { id: 'Apache-2.0', files: 2 }, { id: 'MIT', files: 2 }, { id: '(not SPDX)', files: 1 },
       ]);
     });
 
@@ -222,6 +227,54 @@ describe('ospo report', () => {
         assert.match(c.err.join(''), message);
       }
       assert.ok(!fs.existsSync(out), 'nothing written');
+    });
+  });
+
+  describe('the same provenance as ospo check', () => {
+    // REUSE.toml licenses docs/ (no headers there), the image has a sidecar, src/bad.ts has nothing.
+    const reuseTree: Record<string, string | Buffer> = {
+      'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "docs/**"\nSPDX-FileCopyrightText = "2026 Example Corp"\nSPDX-License-Identifier = "CC-BY-4.0"\n',
+      'LICENSES/CC-BY-4.0.txt': 'Creative Commons Attribution 4.0\n',
+      'LICENSES/MIT.txt': 'MIT License\n',
+      'docs/guide.md': '# Guide\n',
+      'docs/intro.md': '# Intro\n',
+      'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]),
+      'logo.png.license': 'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: MIT\n',
+      'src/a.ts': header('MIT') + 'export const a = 1;\n',
+      'src/bad.ts': 'export const bad = 1;\n',
+    };
+
+    /** What `ospo check` says of the tree: its scan, and the files it fails on (failsAt, --fail-on error). */
+    async function checkOf(root: string) {
+      const scan = await scanFolder({ root, policy: defaultPolicy(), git: new GitRules(root), workers: 1, ...dates });
+      const counted = scan.files.filter((f) => !exemptReason(f.rel));
+      const failing = counted.filter((f) => failsAt(f.findings)).map((f) => f.rel);
+      return { files: counted.length, failing, percent: Math.round(((counted.length - failing.length) / counted.length) * 1000) / 10 };
+    }
+
+    it('the license mix counts REUSE.toml and sidecar licensing; the headline is the share of files check finds clean', async () => {
+      const root = makeTree(reuseTree, made);
+      const data = await reportData([], { cwd: root, io: capture(root).io, ...dates });
+      assert.deepEqual(data.licenses, [{ id: 'CC-BY-4.0', files: 2 }, { id: 'MIT', files: 2 }, { id: '(none)', files: 1 }]);
+      const check = await checkOf(root);
+      assert.deepEqual(data.findings.filter((f) => f.severity === 'error').map((f) => f.file), check.failing);
+      assert.deepEqual([data.totals.files, data.totals.percent], [check.files, check.percent]);
+    });
+
+    it('the trend reads each commit\'s REUSE.toml and sidecars; its newest point equals the headline', async () => {
+      const repo = gitRepo(made);
+      const { 'REUSE.toml': toml, ...rest } = reuseTree;
+      repo.commit(rest, 'Without REUSE.toml');
+      repo.commit({ 'REUSE.toml': toml }, 'REUSE.toml for docs');
+      const c = capture(repo.dir);
+      // Written outside the repository, so that check sees the same files afterwards.
+      const out = makeTree({}, made);
+      assert.equal(await runReport(['--history', '2', '--json', path.join(out, 'r.json'), '--out', path.join(out, 'r.html')], c.io), 0, c.err.join(''));
+      const json = JSON.parse(fs.readFileSync(path.join(out, 'r.json'), 'utf8')) as ReportData;
+      assert.deepEqual(json.history!.map((h) => [h.files, h.compliant]), [[4, 1], [4, 3]], 'docs/ is licensed from the second commit on');
+      const head = json.history![1];
+      assert.deepEqual([head.files, head.compliant, head.percent], [json.totals.files, json.totals.compliant, json.totals.percent]);
+      assert.equal(json.totals.percent, (await checkOf(repo.dir)).percent);
     });
   });
 

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CheckScope } from '../engine/check';
-import { Severity, severityRank } from '../engine/findings';
+import { failsAt, Severity } from '../engine/findings';
 import { fixAll } from '../engine/fixes';
 import type { Policy } from '../engine/policy/model';
 import { applyEdits } from '../engine/text';
@@ -348,7 +348,7 @@ export async function main(argv: string[]): Promise<number> {
         const counts = { findings: String(count), files: String(report.files), skipped: String(report.skipped.length) };
         process.stderr.write(`${message(report.skipped.length ? 'cli.summary.skipped' : 'cli.summary', counts)}\n`);
       }
-      const failing = report.results.some((r) => r.findings.some((f) => severityRank[f.severity] >= severityRank[failOn]));
+      const failing = report.results.some((r) => failsAt(r.findings, failOn));
       return failing ? 1 : 0;
     }
     if (command === 'fix') return await fix(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline }, values['dry-run'] ?? false);

@@ -31,7 +31,8 @@ Options:
   --policy FILE    use this policy instead of the nearest .ospo/policy.yaml
   --offline        never fetch a remote base policy; use the cache only
 
-A file is compliant when it has no finding of severity error. With no paths, the current folder is
+A file is compliant when ospo check would not fail on it (no finding of severity error), with the
+same licensing: header, .license sidecar, REUSE.toml and dep5. With no paths, the current folder is
 reported; file paths in the report are relative to the folder named (or to the folder the paths share).
 Exit codes: 0 report written, 2 usage or policy error.
 `;

@@ -7,12 +7,12 @@ import { isCovered, isThirdParty } from './paths';
 import type { Policy } from './policy/model';
 import { policyForPath } from './policy/overrides';
 import { headerRules, rules } from './rules';
-import { parseSourceFile, SourceFile } from './source-file';
+import { copyrightTags, licenseTags, parseSourceFile, sidecarHeader, SourceFile } from './source-file';
 import { message } from './messages';
 import type { AiHistory } from './ai-trailers';
 import { range } from './text';
 import type { ReuseInput } from './reuse/input';
-import { effectiveLicensing, LicensingValue, ownLicensingIgnored } from './reuse/licensing';
+import { effectiveLicensing, EffectiveLicensing, LicensingValue, licensingFromTags, noLicensing, ownLicensingIgnored, ReuseContext } from './reuse/licensing';
 import { licenseIdsIn, licenseTextFor, missingLicenseTexts } from './reuse/license-texts';
 
 export interface CheckInput {
@@ -80,6 +80,24 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
     }
   }
   return out;
+}
+
+/**
+ * Where a file's licensing comes from, under REUSE 3.3 when the project follows it (`context`):
+ * its header, or its `.license` sidecar, which replaces the header, then REUSE.toml and dep5.
+ * `result` is the file's check; a file that cannot be read as text (binary) has none, and only its
+ * sidecar (`sidecarText`) speaks for it.
+ */
+export function licensingOf(rel: string, result: CheckResult | undefined, context: ReuseContext | undefined, sidecarText?: string): EffectiveLicensing {
+  const file = result?.file;
+  let own = noLicensing;
+  if (file) {
+    own = licensingFromTags({ licenses: licenseTags(file), copyrights: copyrightTags(file) }, file.hasSidecar ? rel + '.license' : rel, file.hasSidecar ? 'sidecar' : 'header');
+  } else if (sidecarText !== undefined) {
+    const sidecar = sidecarHeader(rel, sidecarText);
+    own = licensingFromTags({ licenses: sidecar.licenses, copyrights: sidecar.copyrights }, rel + '.license', 'sidecar');
+  }
+  return context ? effectiveLicensing(rel, own, context) : own;
 }
 
 export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {

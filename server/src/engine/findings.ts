@@ -72,3 +72,11 @@ export interface Finding {
 }
 
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/**
+ * Whether `ospo check` fails on these findings: one at or above `failOn` (`--fail-on`, default
+ * error). The report's "compliant file" is a file this says is clean, so both count alike.
+ */
+export function failsAt(findings: readonly Finding[], failOn: Severity = 'error'): boolean {
+  return findings.some((f) => severityRank[f.severity] >= severityRank[failOn]);
+}

@@ -30,10 +30,9 @@ function inSkippedDir(rel: string): boolean {
   return rel.split('/').slice(0, -1).some((d) => skippedDirs.has(d));
 }
 
-async function readText(abs: string): Promise<string | undefined> {
+async function readBytes(abs: string): Promise<Buffer | undefined> {
   try {
-    const bytes = await fs.readFile(abs);
-    return bytes.toString('utf8').replace(/^\uFEFF/, '');
+    return await fs.readFile(abs);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
     throw err;
@@ -57,29 +56,46 @@ async function listLicenses(root: string): Promise<string[]> {
  * (except for I/O errors other than "not found").
  */
 export async function loadReuseContext(root: string, files?: string[]): Promise<LoadedReuseContext> {
-  const problems: LoadedReuseContext['problems'] = [];
+  // Read from disk even with a listing: listings often leave out dot folders such as .reuse/.
+  const read = (rel: string) => readBytes(path.join(root, rel));
+  if (files) return reuseContextOf(files, read);
+  const tomlPaths = (await fg('**/REUSE.toml', {
+    cwd: root,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    ignore: ['**/.git/**', '**/.hg/**', '**/.sl/**', '**/node_modules/**'],
+  })).map(toPosix);
+  return parseReuseFiles(tomlPaths, await listLicenses(root), read);
+}
 
-  let tomlPaths: string[];
-  let licenseFiles: string[];
-  if (files) {
-    const rels = files.map(toPosix);
-    tomlPaths = rels.filter((f) => (f === 'REUSE.toml' || f.endsWith('/REUSE.toml')) && !inSkippedDir(f));
-    licenseFiles = rels.filter((f) => f.startsWith('LICENSES/')).map((f) => f.slice('LICENSES/'.length)).sort();
-  } else {
-    tomlPaths = (await fg('**/REUSE.toml', {
-      cwd: root,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      ignore: ['**/.git/**', '**/.hg/**', '**/.sl/**', '**/node_modules/**'],
-    })).map(toPosix);
-    licenseFiles = await listLicenses(root);
-  }
+/**
+ * The REUSE metadata of a listing of the project's files (root-relative), read with `read`: the
+ * disk's, or a past commit's git objects (the report's history), so both see the same metadata.
+ */
+export function reuseContextOf(files: string[], read: (rel: string) => Promise<Buffer | undefined>): Promise<LoadedReuseContext> {
+  const rels = files.map(toPosix);
+  const tomlPaths = rels.filter((f) => (f === 'REUSE.toml' || f.endsWith('/REUSE.toml')) && !inSkippedDir(f));
+  const licenseFiles = rels.filter((f) => f.startsWith('LICENSES/')).map((f) => f.slice('LICENSES/'.length)).sort();
+  return parseReuseFiles(tomlPaths, licenseFiles, read);
+}
+
+/** Everything a check needs of REUSE for a listing of the project's files, or undefined when the project does not follow REUSE. */
+export async function reuseInputOf(files: string[], read: (rel: string) => Promise<Buffer | undefined>): Promise<(ReuseInput & { context: LoadedReuseContext }) | undefined> {
+  const rels = files.map(toPosix);
+  if (!rels.some((f) => f === 'REUSE.toml' || f === dep5Path || f.startsWith('LICENSES/'))) return undefined;
+  const context = await reuseContextOf(rels, read);
+  return { context, licenseFiles: context.licenseFiles };
+}
+
+async function parseReuseFiles(tomlPaths: string[], licenseFiles: string[], read: (rel: string) => Promise<Buffer | undefined>): Promise<LoadedReuseContext> {
+  const problems: LoadedReuseContext['problems'] = [];
+  const readText = async (rel: string) => (await read(rel))?.toString('utf8').replace(/^\uFEFF/, '');
   tomlPaths.sort();
 
   const tomls: ReuseToml[] = [];
   for (const rel of tomlPaths) {
-    const text = await readText(path.join(root, rel));
+    const text = await readText(rel);
     if (text === undefined) continue;
     const toml = parseReuseToml(text, rel);
     tomls.push(toml);
@@ -87,8 +103,7 @@ export async function loadReuseContext(root: string, files?: string[]): Promise<
   }
 
   let dep5: Dep5 | undefined;
-  // Read from disk even with a listing: listings often leave out dot folders such as .reuse/.
-  const dep5Text = await readText(path.join(root, dep5Path));
+  const dep5Text = await readText(dep5Path);
   if (dep5Text !== undefined) {
     dep5 = parseDep5(dep5Text, dep5Path);
     for (const problem of dep5.problems) problems.push({ file: dep5Path, problem });

@@ -16,9 +16,9 @@ import { commitCodeActions, commitCompletions, commitDiagnostics, commitRepoRoot
 import { policyCompletions, policyHover } from './policy-assist';
 import { markerHover } from './marker-hover';
 import { spdxCompletions, spdxHover } from './spdx-assist';
-import { licensingMarkdown, licensingOf, licensingSummary, reuseActions, reuseMetadataDiagnostics } from './reuse-assist';
+import { licensingMarkdown, licensingSummary, reuseActions, reuseMetadataDiagnostics } from './reuse-assist';
 import { wantsKind } from './code-actions';
-import { checkText } from '../engine/check';
+import { checkText, licensingOf } from '../engine/check';
 import { readForCheck, readSidecar } from '../io/read-file';
 import { checkDocument, internalErrorDiagnostic, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
 import { policyForPath } from '../engine/policy/overrides';

@@ -14,10 +14,8 @@ import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
 import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
 import { licenseTextFor } from '../engine/reuse/license-texts';
-import { effectiveLicensing, EffectiveLicensing, LicensingValue, licensingFromTags } from '../engine/reuse/licensing';
+import type { EffectiveLicensing, LicensingValue } from '../engine/reuse/licensing';
 import { parseReuseToml, TomlProblem } from '../engine/reuse/reuse-toml';
-import type { ReuseContext } from '../engine/reuse/licensing';
-import { licenseTags, copyrightTags } from '../engine/source-file';
 import { DiagnosticSource } from './protocol';
 import { sameRange } from './code-actions';
 
@@ -114,15 +112,6 @@ export function reuseActions({ doc, root, rel, result, policy, ctx, diagnostics,
     });
   }
   return actions;
-}
-
-/** Where a file's licensing comes from, under REUSE 3.3 when the folder follows it. */
-export function licensingOf(rel: string, result: CheckResult, context: ReuseContext | undefined): EffectiveLicensing {
-  const file = result.file;
-  const own = file
-    ? licensingFromTags({ licenses: licenseTags(file), copyrights: copyrightTags(file) }, file.hasSidecar ? rel + '.license' : rel, file.hasSidecar ? 'sidecar' : 'header')
-    : { licenses: [], copyrights: [] };
-  return context ? effectiveLicensing(rel, own, context) : own;
 }
 
 function where(v: LicensingValue): string {

@@ -1,17 +1,18 @@
-// Gathers what a report needs per file: findings, license ids and AI-disclosed regions. The folder
+// Gathers what a report needs per file: findings, licensing and AI-disclosed regions. The folder
 // scan (scan/scanner.ts) returns findings only, so this walks the same file list (listFiles) and runs
-// checkText itself, one file after another in this thread, with the same settings a scan uses
-// (scanSettings: year, date, AI commit history). Simple and correct over fast: a report is not
-// run per keystroke.
+// checkText itself, one file after another in this thread, with the same settings and the same
+// REUSE input as `ospo check` (scanSettings: year, date, AI commit history; loadReuseInput:
+// REUSE.toml, dep5, LICENSES/). A file's licensing is licensingOf's, as the editor shows it: header
+// or `.license` sidecar, then REUSE.toml and dep5. Simple and correct over fast: a report is not run
+// per keystroke.
 
 import * as path from 'node:path';
-import { checkText } from '../engine/check';
+import { checkText, licensingOf } from '../engine/check';
 import type { Policy } from '../engine/policy/model';
-import { licenseTags } from '../engine/source-file';
 import type { GitHistory } from '../io/git-history';
 import type { GitRules } from '../io/git-rules';
-import { readForCheck } from '../io/read-file';
-import { scanSettings } from '../scan/scanner';
+import { readForCheck, readSidecar } from '../io/read-file';
+import { contentReasons, scanSettings } from '../scan/scanner';
 import { listFiles } from '../scan/walk';
 import { loadReuseInput } from '../io/reuse-source';
 import type { FileResult } from './data';
@@ -59,7 +60,15 @@ export async function collect(targets: CollectTarget[], base: string, options: {
       if (seen.has(abs)) continue;
       seen.add(abs);
       const read = await readForCheck(abs);
-      if ('skipped' in read) { skipped.push({ file: display(abs), reason: read.skipped }); continue; }
+      if ('skipped' in read) {
+        skipped.push({ file: display(abs), reason: read.skipped });
+        // An image or other file not read as text still has licensing (its sidecar, REUSE.toml): the license mix counts it.
+        if (contentReasons.test(read.skipped)) {
+          const licensing = licensingOf(rel, undefined, reuse?.context, await readSidecar(abs));
+          files.push({ file: display(abs), findings: [], unread: read.skipped, licenses: licensing.licenses.map((l) => l.value), aiRegions: [] });
+        }
+        continue;
+      }
       const result = checkText({
         path: rel, text: read.text, sidecarText: read.sidecarText, generated: t.git?.isGenerated(rel) || undefined, scope: 'all',
         currentYear: settings.currentYear, today: settings.today,
@@ -69,7 +78,7 @@ export async function collect(targets: CollectTarget[], base: string, options: {
         file: display(abs),
         findings: result.findings,
         exempt: result.exempt,
-        licenses: result.file ? licenseTags(result.file).map((tag) => tag.value) : [],
+        licenses: result.exempt ? [] : licensingOf(rel, result, reuse?.context).licenses.map((l) => l.value),
         aiRegions: result.file ? result.file.markers.markers.map((m) => ({ scope: m.scope, startLine: m.startLine, endLine: m.endLine })) : [],
       });
     }

@@ -2,17 +2,21 @@
 // `--json` writes it, so the two can never disagree. Pure: per-file results in, ReportData out.
 //
 // Definitions (the page states them too):
-// - A file is *compliant* when it has no finding of severity `error` (warnings and infos do not count
-//   against it). Files the engine exempts (license texts, REUSE sidecars, empty or generated files)
-//   and files that were skipped (binary, too large, unreadable) are not counted at all.
-// - The *license mix* counts files per SPDX id, from every SPDX-License-Identifier of the file's
-//   header and of its `.license` sidecar; an expression is split into its ids (`MIT OR Apache-2.0`
-//   counts for both, `X WITH Y` stays one entry). Values that are not SPDX expressions are counted
-//   as `(not SPDX)`, files without any as `(none)`.
+// - A file is *compliant* when `ospo check` would not fail on it: no finding at or above error
+//   (failsAt, the --fail-on default; warnings and infos do not count against it). Its findings are
+//   check's: the same REUSE.toml, dep5 and sidecar licensing apply. Files the engine exempts (license
+//   texts, REUSE sidecars and metadata, empty or generated files) and files that were skipped
+//   (binary, too large, unreadable) are not counted at all.
+// - The *license mix* counts files per SPDX id, from the file's effective licensing as `check` sees
+//   it (engine/check.ts licensingOf): its header, or its `.license` sidecar, plus REUSE.toml and
+//   dep5. Files not read as text (images and other binaries) count too, with the licensing of their
+//   sidecar and REUSE.toml. An expression is split into its ids (`MIT OR Apache-2.0` counts for
+//   both, `X WITH Y` stays one entry). Values that are not SPDX expressions are counted as
+//   `(not SPDX)`, files without any as `(none)`.
 // - *AI regions* are the AI-disclosure markers of a file (header AI-* tags for the whole file, or
 //   an SPDX snippet with AI-* tags); *AI lines* are the lines covered by at least one of them.
 
-import type { Finding, Severity } from '../engine/findings';
+import { failsAt, Finding, Severity } from '../engine/findings';
 import { checkExpression } from '../engine/spdx';
 
 export const noLicense = '(none)';
@@ -29,6 +33,8 @@ export interface FileResult {
   aiRegions: { scope: 'file' | 'region'; startLine: number; endLine: number }[];
   /** Set when the engine does not check the file at all (license text, sidecar, empty, generated). */
   exempt?: string;
+  /** Set when the file is not read as text (binary, too large): it counts in the license mix only. */
+  unread?: string;
 }
 
 export interface HistoryPoint {
@@ -78,7 +84,8 @@ export function percentOf(compliant: number, files: number): number {
   return files === 0 ? 100 : Math.round((compliant / files) * 1000) / 10;
 }
 
-export const isCompliant = (findings: readonly Finding[]) => !findings.some((f) => f.severity === 'error');
+/** The report's compliant file: one `ospo check` does not fail on (default --fail-on error). */
+export const isCompliant = (findings: readonly Finding[]) => !failsAt(findings);
 
 /** The top-level folder of a relative path, or '.' for a file directly in the root. */
 export function topFolder(file: string): string {
@@ -117,7 +124,8 @@ const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
 export function buildReportData(input: ReportInput): ReportData {
-  const checked = input.files.filter((f) => !f.exempt);
+  const listed = input.files.filter((f) => !f.exempt);
+  const checked = listed.filter((f) => !f.unread);
   const folders = new Map<string, ReportData['folders'][number]>();
   const licenses = new Map<string, number>();
   const rules = new Map<string, { count: number; severity: Severity }>();
@@ -134,17 +142,18 @@ export function buildReportData(input: ReportInput): ReportData {
     folder.aiRegions += f.aiRegions.length;
     folder.aiLines += coveredLines(f.aiRegions);
 
-    const ids = new Set<string>();
-    for (const value of f.licenses) for (const id of licenseIds(value) ?? [notSpdx]) ids.add(id);
-    if (!ids.size) ids.add(noLicense);
-    for (const id of ids) licenses.set(id, (licenses.get(id) ?? 0) + 1);
-
     for (const x of f.findings) {
       const r = rules.get(x.rule);
       if (!r) rules.set(x.rule, { count: 1, severity: x.severity });
       else { r.count++; if (rank[x.severity] > rank[r.severity]) r.severity = x.severity; }
       findings.push({ file: f.file, line: x.range.start.line + 1, column: x.range.start.character + 1, rule: x.rule, severity: x.severity, message: x.message });
     }
+  }
+  for (const f of listed) {
+    const ids = new Set<string>();
+    for (const value of f.licenses) for (const id of licenseIds(value) ?? [notSpdx]) ids.add(id);
+    if (!ids.size) ids.add(noLicense);
+    for (const id of ids) licenses.set(id, (licenses.get(id) ?? 0) + 1);
   }
   for (const folder of folders.values()) folder.percent = percentOf(folder.compliant, folder.files);
   findings.sort((a, b) => byName(a.file, b.file) || a.line - b.line || a.column - b.column || byName(a.rule, b.rule));
@@ -155,7 +164,7 @@ export function buildReportData(input: ReportInput): ReportData {
     root: input.root,
     totals: {
       files: checked.length, compliant, percent: percentOf(compliant, checked.length),
-      exempt: input.files.length - checked.length, skipped: input.skipped?.length ?? 0, findings: findings.length,
+      exempt: input.files.length - listed.length, skipped: input.skipped?.length ?? 0, findings: findings.length,
     },
     folders: [...folders.values()].sort((a, b) => byName(a.name, b.name)),
     licenses: [...licenses].map(([id, files]) => ({ id, files })).sort((a, b) => b.files - a.files || byName(a.id, b.id)),

@@ -8,11 +8,14 @@
 //   ignores are left out, as a scan of the working tree would.)
 // - The AI commit-trailer history (ai-marker-missing) is not replayed per commit: that rule sees no
 //   history here. It is a warning by default and does not change compliance unless a policy raises it.
+// - Each commit's own REUSE metadata applies, as `ospo check` would read it at that commit: its
+//   REUSE.toml files, .reuse/dep5, LICENSES/ listing and `.license` sidecars (reuseInputOf over the
+//   commit's tree), so the newest point equals the report's headline for an unchanged working tree.
 // - Binary, non-UTF-8 and larger-than-10-MB blobs are skipped; symbolic links and submodules too.
 // - At most `maxFilesPerCommit` files (default 5,000, the first by path) are checked per commit;
 //   a point that hit the cap is marked `truncated`.
 // - With a subfolder, only the commits that touched it are listed (`git log -- <folder>`).
-// A result is kept per (path, blob, sidecar blob), so a file unchanged between commits is checked once.
+// A result is kept per (path, blob, sidecar blob, REUSE metadata), so a file unchanged between commits is checked once.
 
 import { spawn, ChildProcessByStdio } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
@@ -25,6 +28,8 @@ import type { Policy } from '../engine/policy/model';
 import { runGit } from '../io/git-history';
 import type { GitRules } from '../io/git-rules';
 import { defaultMaxBytes } from '../io/read-file';
+import { dep5Path, reuseInputOf } from '../io/reuse-source';
+import type { ReuseInput } from '../engine/reuse/input';
 import { HistoryPoint, isCompliant, percentOf } from './data';
 
 export const defaultMaxFilesPerCommit = 5000;
@@ -84,13 +89,16 @@ export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint
   const currentYear = opts.currentYear ?? now.getFullYear();
   const today = opts.today ?? now.toISOString().slice(0, 10);
   const cache = new Map<string, boolean | undefined>();
+  const reuseSeen = new Map<string, { id: string; input?: ReuseInput }>();
   const blobs = new BlobReader(git, top, env);
   const points: HistoryPoint[] = [];
   try {
     for (const c of commits) {
-      const listing = await run(top, ['ls-tree', '-r', '-z', '-l', '--full-tree', c.commit, ...limit]);
+      // The whole tree: REUSE.toml and LICENSES/ above the paths asked for license files in them.
+      const listing = await run(top, ['ls-tree', '-r', '-z', '-l', '--full-tree', c.commit]);
       if (!listing || listing.truncated) throw new HistoryError(`git could not list the files of ${c.commit}`);
       const tree = parseLsTree(listing.stdout);
+      const reuseOf = await reuseAt(tree, top, targets.map((t) => t.root), blobs, reuseSeen);
       const files: { rel: string; target: (typeof targets)[number]; sha: string; size: number; sidecar?: string }[] = [];
       for (const [name, entry] of tree) {
         const abs = path.join(top, name);
@@ -106,12 +114,13 @@ export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint
       let checked = 0;
       let compliant = 0;
       for (const f of files.slice(0, maxFiles)) {
-        const key = `${f.target.root}\0${f.rel}\0${f.sha}\0${f.sidecar ?? ''}`;
+        const reuse = reuseOf.get(f.target.root)!;
+        const key = `${f.target.root}\0${f.rel}\0${f.sha}\0${f.sidecar ?? ''}\0${reuse.key}`;
         let verdict: boolean | undefined;
         if (cache.has(key)) {
           verdict = cache.get(key);
         } else {
-          verdict = f.size > defaultMaxBytes ? undefined : await judge(blobs, f, currentYear, today);
+          verdict = f.size > defaultMaxBytes ? undefined : await judge(blobs, f, currentYear, today, reuse.input);
           cache.set(key, verdict);
         }
         if (verdict === undefined) continue;
@@ -135,7 +144,7 @@ function folderOf(p: string): string {
 }
 
 /** Compliant or not; undefined when the blob is not checked (binary, not UTF-8, exempt). */
-async function judge(blobs: BlobReader, f: { rel: string; target: HistoryTarget; sha: string; sidecar?: string }, currentYear: number, today: string): Promise<boolean | undefined> {
+async function judge(blobs: BlobReader, f: { rel: string; target: HistoryTarget; sha: string; sidecar?: string }, currentYear: number, today: string, reuse: ReuseInput | undefined): Promise<boolean | undefined> {
   const bytes = await blobs.read(f.sha);
   if (!bytes || contentSkipReason(bytes, defaultMaxBytes)) return undefined;
   const text = decodeUtf8(bytes);
@@ -143,10 +152,40 @@ async function judge(blobs: BlobReader, f: { rel: string; target: HistoryTarget;
   const sidecarBytes = f.sidecar ? await blobs.read(f.sidecar) : undefined;
   const sidecarText = sidecarBytes && decodeUtf8(sidecarBytes);
   const result = checkText({
-    path: f.rel, text, sidecarText, generated: f.target.git?.isGenerated(f.rel) || undefined, scope: 'all', currentYear, today,
+    path: f.rel, text, sidecarText, generated: f.target.git?.isGenerated(f.rel) || undefined, scope: 'all', currentYear, today, reuse,
   }, f.target.policy);
   if (result.exempt) return undefined;
   return isCompliant(result.findings);
+}
+
+/**
+ * Each root's REUSE input at one commit, read from its tree, with a key that changes when the
+ * metadata does (the blobs of REUSE.toml and dep5, the names in LICENSES/). `seen` keeps the inputs
+ * by key, so a commit that left the metadata alone parses nothing again.
+ */
+async function reuseAt(tree: Map<string, { sha: string }>, top: string, roots: string[], blobs: BlobReader, seen: Map<string, { id: string; input?: ReuseInput }>): Promise<Map<string, { key: string; input?: ReuseInput }>> {
+  const out = new Map<string, { key: string; input?: ReuseInput }>();
+  for (const root of new Set(roots)) {
+    const prefix = slash(path.relative(top, root));
+    const under = new Map<string, string>();
+    for (const [name, entry] of tree) {
+      if (!prefix) under.set(name, entry.sha);
+      else if (name.startsWith(prefix + '/')) under.set(name.slice(prefix.length + 1), entry.sha);
+    }
+    const rels = [...under.keys()];
+    const metadata = rels.filter((r) => r === dep5Path || r === 'REUSE.toml' || r.endsWith('/REUSE.toml') || r.startsWith('LICENSES/')).sort();
+    const key = `${root}\0${metadata.map((r) => `${r}:${r.startsWith('LICENSES/') ? '' : under.get(r)}`).join('\0')}`;
+    let known = seen.get(key);
+    if (!known) {
+      const input = await reuseInputOf(rels, async (rel) => {
+        const sha = under.get(rel);
+        return sha ? blobs.read(sha) : undefined;
+      });
+      seen.set(key, (known = { id: String(seen.size), input }));
+    }
+    out.set(root, { key: known.id, input: known.input });
+  }
+  return out;
 }
 
 type Run = (cwd: string, args: string[]) => ReturnType<typeof runGit>;

@@ -59,8 +59,10 @@ export function renderHtml(data: ReportData, options: HtmlOptions = {}): string 
   <div class="card"><div class="label">Findings</div><div class="value" id="total-findings"></div></div>
   <div class="card"><div class="label">Not counted</div><div class="value small"><span id="total-exempt"></span> exempt · <span id="total-skipped"></span> skipped</div></div>
 </section>
-<p class="note">A file is <strong>compliant</strong> when it has no finding of severity <em>error</em>; warnings and infos do not count against it.
-Exempt files (license texts, REUSE sidecars, empty and generated files) and skipped files (binary, too large, unreadable) are not counted.</p>
+<p class="note">A file is <strong>compliant</strong> when <code>ospo check</code> would not fail on it: no finding of severity <em>error</em>; warnings and infos do not count against it.
+Licensing comes from the file's header or <code>.license</code> sidecar and from REUSE.toml or .reuse/dep5, as in <code>ospo check</code>.
+Exempt files (license texts, REUSE sidecars and metadata, empty and generated files) and skipped files (binary, too large, unreadable) are not counted;
+the license mix includes binary files, with the licensing of their sidecar and REUSE.toml.</p>
 
 <section class="grid">
   <figure><figcaption>Compliance by top-level folder</figcaption><svg id="chart-folders" class="chart" role="img" aria-label="Compliance by top-level folder"></svg></figure>

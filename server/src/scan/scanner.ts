@@ -195,7 +195,7 @@ async function applyReuse(opts: ScanOptions, listed: Set<string>, files: Scanned
 }
 
 /** Skip reasons that are about the content, not about access: such files are still covered by REUSE. */
-const contentReasons = /^(binary file|not valid UTF-8|UTF-16|larger than)/;
+export const contentReasons = /^(binary file|not valid UTF-8|UTF-16|larger than)/;
 
 /** Re-checks one file in this thread (a file changed on disk): what a scan would say of it now. */
 export function rescanFile(rel: string, settings: ScanSettings, listed: Set<string>, git?: GitRules): ScannedFile | Skipped {
