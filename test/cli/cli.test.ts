@@ -165,6 +165,21 @@ describe('ospo CLI', () => {
     });
   });
 
+  it('--reuse passes a project licensed through dep5 or with a table that matches nothing, and says so at info; it fails on a real breach', function () {
+    this.timeout(30_000);
+    const dir = tempTree({
+      '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: img/*\nCopyright: 2024 Artist\nLicense: CC0-1.0\n\nFiles: vendor/removed/*\nCopyright: Other\nLicense: LicenseRef-Gone\n',
+      'LICENSES/CC0-1.0.txt': 'CC0\n', 'img/a.png': 'png\n',
+    });
+    const r = ospo(['check', '--reuse', '--format', 'json'], dir);
+    const findings = JSON.parse(r.stdout).findings as { file: string; rule: string; severity: string; message: string }[];
+    assert.deepEqual(findings.map((f) => [f.file, f.rule, f.severity]), [['.reuse/dep5', 'reuse-invalid', 'info'], ['.reuse/dep5', 'reuse-invalid', 'info']]);
+    assert.match(findings[0].message, /deprecated: convert it to REUSE\.toml/);
+    assert.equal(r.code, 0, 'REUSE 3.3 still accepts dep5');
+    fs.writeFileSync(path.join(dir, 'LICENSES/MIT.txt'), 'MIT\n');
+    assert.equal(ospo(['check', '--reuse'], dir).code, 1, 'an unused license text breaks REUSE');
+  });
+
   it('convert-dep5 writes an equivalent REUSE.toml, removes dep5, and never overwrites', () => {
     const dir = tempTree({
       '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: img/*\nCopyright: 2024 Artist\nLicense: CC0-1.0\n',

@@ -11,6 +11,8 @@ import { Cancellation, checkFiles, inThreadLimit } from '../../server/src/scan/p
 import { scanFolder } from '../../server/src/scan/scanner';
 import { listFiles } from '../../server/src/scan/walk';
 import { tempTree } from '../temp-tree';
+import { spawnSync } from 'node:child_process';
+import { reusePolicy } from '../../server/src/engine/reuse/policy';
 
 const good = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\nexport {};\n';
 const bare = 'export const x = 1;\n';
@@ -471,6 +473,67 @@ describe('workspace scanner', () => {
         assert.equal((await scan(empty)).checkedNow, first.checkedNow);
       }
       assert.equal((await ScanCache.load(path.join(path.dirname(file), 'no-such-cache.json'))).size, 0);
+    });
+  });
+
+  describe('REUSE: which files and uses count', () => {
+    const git = (dir: string, ...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    };
+    const reuseScan = (root: string) => scanFolder({ root, policy: reusePolicy(), git: new GitRules(root), reuse: 'always', workers: 0, ...dates });
+    const found = (report: { files: { rel: string; findings: Finding[] }[] }, rule: string) =>
+      report.files.flatMap((f) => f.findings.filter((x) => x.rule === rule).map((x) => `${f.rel}: ${x.message}`));
+    const bsd = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: BSD-3-Clause\nint x;\n';
+
+    it('a tracked file matched by .gitignore is part of the project; an untracked ignored one is not', async () => {
+      const root = tree({ '.gitignore': '*-*-*\n', 'LICENSES/BSD-3-Clause.txt': 'BSD text\n', 'src/a.c': bsd, 'notes-to-self.c': bare, 'gone.c': bsd });
+      git(root, 'init', '-q');
+      git(root, 'add', '-f', 'LICENSES/BSD-3-Clause.txt');
+      git(root, 'add', '.gitignore', 'src/a.c', 'gone.c');
+      git(root, 'commit', '-qm', 'init');
+      fs.rmSync(path.join(root, 'gone.c'));
+      const report = await reuseScan(root);
+      assert.deepEqual(found(report, 'license-text-missing'), []);
+      assert.deepEqual(found(report, 'license-text-unused'), []);
+      const rels = report.files.map((f) => f.rel);
+      assert.ok(rels.includes('src/a.c') && rels.includes('LICENSES/BSD-3-Clause.txt'), rels.join());
+      assert.ok(!rels.includes('notes-to-self.c'), 'an untracked ignored file stays out');
+      assert.ok(!rels.includes('gone.c') && !report.skipped.some((s) => s.file === 'gone.c'), 'a tracked file deleted from the work tree is not there to check');
+      // git lists a deleted tracked file from its index (the reader finds it gone): looking at every file would cost more.
+      assert.deepEqual((await listFiles(root, toPolicy({}, 'test'), new GitRules(root))).files, ['.gitignore', 'LICENSES/BSD-3-Clause.txt', 'gone.c', 'src/a.c']);
+    });
+
+    it('a license is used by sidecars of binary files, REUSE.toml tables that reach a file, snippets and tags anywhere', async () => {
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
+      const root = tree({
+        'LICENSES/MIT.txt': 'MIT\n', 'LICENSES/CC0-1.0.txt': 'CC0\n', 'LICENSES/Apache-2.0.txt': 'Apache\n', 'LICENSES/BSD-2-Clause.txt': 'BSD\n', 'LICENSES/ISC.txt': 'ISC\n',
+        'img/logo.png': png, 'img/logo.png.license': 'SPDX-FileCopyrightText: 2026 Artist\nSPDX-License-Identifier: CC0-1.0\n',
+        'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "docs/**"\nSPDX-FileCopyrightText = "2026 Example Corp"\nSPDX-License-Identifier = "Apache-2.0"\n',
+        'docs/guide.md': '# Guide\n',
+        'src/a.c': good + 'int x;\n'.repeat(30) + '/* SPDX-SnippetBegin */\n/* SPDX-SnippetCopyrightText: 2020 Someone */\n/* SPDX-License-Identifier: BSD-2-Clause */\nint y;\n/* SPDX-SnippetEnd */\n',
+      });
+      for (const settingsReuse of ['always', 'auto'] as const) {
+        const report = await scanFolder({ root, policy: settingsReuse === 'always' ? reusePolicy() : toPolicy({}, 'test'), git: new GitRules(root), reuse: settingsReuse, workers: 0, ...dates });
+        assert.deepEqual(found(report, 'license-text-unused'), ['LICENSES/ISC.txt: No file is licensed under ISC: remove the license text'], settingsReuse);
+      }
+    });
+
+    it('a REUSE.toml table that matches no file asks for no license text, and gets a note of its own', async () => {
+      const root = tree({
+        'LICENSES/MIT.txt': 'MIT\n', 'src/a.ts': good,
+        'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "vendor/removed/**"\nSPDX-FileCopyrightText = "Other"\nSPDX-License-Identifier = "LicenseRef-Gone"\n',
+      });
+      const report = await reuseScan(root);
+      assert.deepEqual(found(report, 'license-text-missing'), []);
+      const notes = report.files.flatMap((f) => f.findings.filter((x) => x.rule === 'reuse-invalid').map((x) => [f.rel, x.severity, x.range.start.line]));
+      assert.deepEqual(notes, [['REUSE.toml', 'info', 3]]);
+      // The same table once it reaches a file: its license needs a text.
+      fs.mkdirSync(path.join(root, 'vendor/removed'), { recursive: true });
+      fs.writeFileSync(path.join(root, 'vendor/removed/lib.c'), 'int z;\n');
+      const again = await reuseScan(root);
+      assert.ok(found(again, 'license-text-missing').some((m) => m.startsWith('REUSE.toml: ') && m.includes('LicenseRef-Gone')), found(again, 'license-text-missing').join());
+      assert.ok(!again.files.some((f) => f.findings.some((x) => x.rule === 'reuse-invalid')));
     });
   });
 

@@ -132,7 +132,7 @@ describe('lower-case operators', () => {
     const text = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: Unlicense or CC0-1.0\n';
     const licenseFiles = ['Unlicense.txt', 'CC0-1.0.txt'];
     assert.deepEqual(checkText({ path: 'a.py', text, reuse: { licenseFiles } }, reusePolicy()).findings, []);
-    const unused = projectFindings({ tomls: [], licenseFiles, problems: [] }, new Set(licenseIdsIn('Unlicense or CC0-1.0')));
+    const unused = projectFindings({ tomls: [], licenseFiles, problems: [] }, { ids: new Set(licenseIdsIn('Unlicense or CC0-1.0')), applied: new Set(), matched: new Set() });
     assert.deepEqual(unused, []);
   });
 

@@ -49,7 +49,8 @@ const usage = `Usage:
 Options:
   --changed [REF]  check only files changed against REF (default HEAD), and untracked files
   --staged         check only the files staged for commit (for a pre-commit hook)
-  --reuse          check REUSE 3.3 compliance only (headers, sidecars, REUSE.toml, dep5, LICENSES/), not the policy
+  --reuse          check REUSE 3.3 compliance only (headers, sidecars, REUSE.toml, dep5, LICENSES/), not the policy;
+                   fails on warnings too (default --fail-on warning): info notes are advice
   --rules header   run the license-header rules only, reading just the top of each file
   --offline        never fetch a remote base policy; use the cache only
   --locale LANG    messages in LANG (en, ja); default: from LC_ALL, LC_MESSAGES or LANG
@@ -335,8 +336,9 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'check') {
       const format = values.format as Format;
       if (!formats.includes(format)) fail(`Unknown --format '${values.format}': use ${formats.join(', ')}`);
-      // REUSE compliance fails on any finding (reuse lint counts unused license texts too), unless --fail-on says otherwise.
-      const failOn = (values.reuse && !argv.some((a) => a.startsWith('--fail-on')) ? 'hint' : values['fail-on']) as Severity;
+      // --reuse fails on what breaks REUSE 3.3 (errors and warnings, unused license texts among them,
+      // as reuse lint counts them); notes at info, such as the deprecated but valid dep5, do not.
+      const failOn = (values.reuse && !argv.some((a) => a.startsWith('--fail-on')) ? 'warning' : values['fail-on']) as Severity;
       if (!['error', 'warning', 'info', 'hint'].includes(failOn)) fail(`Unknown --fail-on '${failOn}': use error, warning or info`);
       const scope = values.rules as CheckScope;
       if (scope !== 'all' && scope !== 'header') fail(`Unknown --rules '${values.rules}': use all or header`);

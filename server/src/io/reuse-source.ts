@@ -8,6 +8,8 @@ import { parseReuseToml, ReuseToml, TomlProblem } from '../engine/reuse/reuse-to
 import { Dep5, parseDep5 } from '../engine/reuse/dep5';
 import { ReuseContext } from '../engine/reuse/licensing';
 import type { ReuseInput } from '../engine/reuse/input';
+import { gitFiles } from './git-files';
+import { GitRules } from './git-rules';
 
 export interface LoadedReuseContext extends ReuseContext {
   /** Files in LICENSES/ (recursively), relative to LICENSES/, `/`-separated, sorted. */
@@ -39,14 +41,28 @@ async function readBytes(abs: string): Promise<Buffer | undefined> {
   }
 }
 
+/**
+ * The files in LICENSES/ that belong to the project: those git lists (a tracked text counts even
+ * when a .gitignore pattern matches its name), or without git those .gitignore does not ignore.
+ */
 async function listLicenses(root: string): Promise<string[]> {
   const dir = path.join(root, 'LICENSES');
+  let entries: string[];
   try {
-    const entries = await fg('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false });
-    return entries.map(toPosix).sort();
+    entries = (await fg('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false })).map(toPosix);
   } catch {
     return [];
   }
+  if (!entries.length) return [];
+  const listed = await gitFiles(root, 'LICENSES');
+  if (listed) {
+    const known = new Set(listed.files);
+    entries = entries.filter((f) => known.has(`LICENSES/${f}`));
+  } else {
+    const rules = new GitRules(root);
+    entries = entries.filter((f) => !rules.isIgnored(`LICENSES/${f}`));
+  }
+  return entries.sort();
 }
 
 /**
@@ -115,7 +131,8 @@ async function parseReuseFiles(tomlPaths: string[], licenseFiles: string[], read
     } else {
       problems.push({
         file: dep5Path,
-        problem: { message: '.reuse/dep5 is deprecated: convert it to REUSE.toml', line: 0, character: 0, severity: 'warning' },
+        // Advice, not a breach: REUSE 3.3 still accepts dep5 (and reuse-tool calls such a project compliant).
+        problem: { message: '.reuse/dep5 is deprecated: convert it to REUSE.toml', line: 0, character: 0, severity: 'info' },
       });
     }
   }

@@ -12,7 +12,9 @@ import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
 import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags, sizeReason } from '../io/read-file';
 import { GitRules } from '../io/git-rules';
-import { licenseTags } from '../engine/source-file';
+import { licenseTags, SourceFile } from '../engine/source-file';
+import { snippetTags } from '../engine/reuse/snippets';
+import { blankIgnoredRegions, ignoreStart } from '../engine/reuse/ignore-blocks';
 import { licenseIdsIn } from '../engine/reuse/license-texts';
 
 export interface FileJob {
@@ -23,6 +25,8 @@ export interface FileJob {
   sidecar?: boolean;
   /** Match the file against .gitignore here: the walk only pruned ignored folders. */
   checkIgnore?: boolean;
+  /** Listed by git (io/git-files.ts), which lists a tracked file even when it was deleted. */
+  byGit?: boolean;
   /** What the cache holds for the file: when all of it still matches, the file is not read. */
   cached?: { size: number; mtimeMs: number; sidecarMtimeMs?: number; generated?: boolean };
 }
@@ -39,7 +43,7 @@ export interface FileResult {
   skipped?: string;
   /** True when the cached result still holds; findings are then empty and the cache's are kept. */
   unchanged?: boolean;
-  /** Git ignores the file: it is not part of the scan at all. */
+  /** Not part of the scan at all: git ignores the file, or git listed it from its index and it is not in the work tree. */
   ignored?: boolean;
   /** License ids the file's header and sidecar use, when the project follows REUSE (for unused license texts). */
   licenseIds?: string[];
@@ -87,6 +91,8 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     // Never blocks on a FIFO or a device, never follows a link (ELOOP): see read-file.ts.
     fd = openSync(abs, safeOpenFlags);
   } catch (err) {
+    // git lists a tracked file that was deleted from the work tree: it is not there to check.
+    if (job.byGit && (err as NodeJS.ErrnoException).code === 'ENOENT') return { rel: job.rel, size: 0, mtimeMs: 0, findings: [], ignored: true };
     return skipped(job.rel, 0, 0, reasonFor(err));
   }
   try {
@@ -104,28 +110,37 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     if (size > maxBytes) return skipped(job.rel, size, mtimeMs, sizeReason(maxBytes));
     const sidecarText = job.sidecar ? readSmall(abs + '.license') : undefined;
     const commits = s.history ? s.history[job.rel] ?? [] : undefined;
-    const check = (bytes: Buffer) => checkText({
-      path: job.rel, text: bytes.toString('utf8'), sidecarText, generated: job.generated, scope: s.scope,
-      currentYear: s.currentYear, today: s.today, aiHistory: commits && { commits }, reuse: s.reuse,
-    }, s.policy);
+    const check = (bytes: Buffer) => {
+      const text = bytes.toString('utf8');
+      return { text, result: checkText({
+        path: job.rel, text, sidecarText, generated: job.generated, scope: s.scope,
+        currentYear: s.currentYear, today: s.today, aiHistory: commits && { commits }, reuse: s.reuse,
+      }, s.policy) };
+    };
     const bytes = readBytes(fd, size, s, false);
     const reason = contentSkipReason(bytes, maxBytes);
     if (reason) return skipped(job.rel, size, mtimeMs, reason);
     if (!isUtf8(bytes)) return skipped(job.rel, size, mtimeMs, 'not valid UTF-8');
-    let result = check(bytes);
+    let { text, result } = check(bytes);
     // The top of the file was not enough: the header block runs past it, or a license may stand further down.
     if (bytes.length < size && result.file && (result.file.header.open || result.findings.some((f) => f.rule === 'header-missing'))) {
       // Bytes the header scope would not have read (binary data, bad UTF-8 far down) leave the top's result standing.
       const whole = readBytes(fd, size, s, true);
-      if (!contentSkipReason(whole, maxBytes) && isUtf8(whole)) result = check(whole);
+      if (!contentSkipReason(whole, maxBytes) && isUtf8(whole)) ({ text, result } = check(whole));
     }
-    const licenseIds = s.reuse && result.file ? [...new Set(licenseTags(result.file).flatMap((t) => licenseIdsIn(t.value)))] : undefined;
+    const licenseIds = s.reuse && result.file ? usedLicenseIds(result.file, text) : undefined;
     return { rel: job.rel, size, mtimeMs, sidecarMtimeMs, generated, findings: result.findings, licenseIds };
   } catch (err) {
     return skipped(job.rel, 0, 0, reasonFor(err));
   } finally {
     closeSync(fd);
   }
+}
+
+/** The license ids a file uses, for unused license texts: its tags (and its sidecar's) and its snippets'. */
+function usedLicenseIds(file: SourceFile, text: string): string[] {
+  const snippets = file.hasSidecar ? [] : snippetTags(text.includes(ignoreStart) ? blankIgnoredRegions(text) : text).licenses;
+  return [...new Set([...licenseTags(file), ...snippets].flatMap((t) => licenseIdsIn(t.value)))];
 }
 
 /**

@@ -16,11 +16,12 @@ import type { ReuseInput } from '../engine/reuse/input';
 import { sidecarHeader } from '../engine/source-file';
 import { message } from '../engine/messages';
 import { licenseIdsIn, missingLicenseTexts } from '../engine/reuse/license-texts';
-import { licensingFromTags, noLicensing } from '../engine/reuse/licensing';
+import { EffectiveLicensing, licensingFromTags, noLicensing } from '../engine/reuse/licensing';
+import { reuseExemptReason, sidecarTarget } from '../engine/reuse/covered';
 import { range } from '../engine/text';
 import { readSidecar } from '../io/read-file';
 import * as path from 'node:path';
-import { projectFindings } from '../engine/reuse/project';
+import { projectFindings, reuseUse } from '../engine/reuse/project';
 import { loadReuseContext, reuseFootprint } from '../io/reuse-source';
 
 export interface ScanOptions {
@@ -109,13 +110,14 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   });
   // Files go to the workers while the walk goes on: listing and checking overlap.
   const listed = new Set<string>();
-  // Files are matched against .gitignore on the workers: on a large tree that is a good part of the work.
+  // Files the walk finds are matched against .gitignore on the workers: on a large tree that is a
+  // good part of the work. (Files git lists need no matching.)
   const checkIgnore = !!opts.git && opts.policy.files.respectGitignore;
-  const listing = await listFiles(opts.root, opts.policy, opts.git, opts.under, (files) => {
+  const listing = await listFiles(opts.root, opts.policy, opts.git, opts.under, (files, byGit) => {
     for (const f of files) listed.add(f);
     const targets = opts.only ? files.filter((f) => opts.only!.has(f)) : files;
     found += targets.length;
-    pool.add(targets.map((rel) => ({ ...jobFor(rel, listed, opts.git, cache), checkIgnore })));
+    pool.add(targets.map((rel) => ({ ...jobFor(rel, listed, opts.git, cache), ...(byGit ? { byGit } : { checkIgnore }) })));
   }, checkIgnore);
   walking = false;
   opts.onProgress?.(done, found, walking);
@@ -124,17 +126,18 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   const files: ScannedFile[] = [];
   const skipped = [...listing.skipped];
   let checkedNow = 0;
-  const used = new Set<string>();
+  // The license ids of each file read as text, for what the project's license texts are used by.
+  const own = new Map<string, readonly string[]>();
   for (const r of run.results) {
     if (r.ignored) { listed.delete(r.rel); cache?.delete(r.rel); continue; }
     if (!r.unchanged) checkedNow++;
     const entry = cache ? cache.put(r) : r;
     if (!entry) continue;
-    for (const id of entry.licenseIds ?? []) used.add(id);
+    if (entry.licenseIds) own.set(r.rel, entry.licenseIds);
     if (entry.skipped) skipped.push({ file: r.rel, reason: entry.skipped });
     else files.push({ rel: r.rel, findings: entry.findings });
   }
-  const reuse = settings.reuse && !run.cancelled ? await applyReuse(opts, listed, files, skipped, used) : undefined;
+  const reuse = settings.reuse && !run.cancelled ? await applyReuse(opts, settings, listed, files, skipped, own) : undefined;
   if (cache && !opts.only && !opts.under && !run.cancelled) cache.retain(listed);
   const byPath = (a: { rel?: string; file?: string }, b: { rel?: string; file?: string }) => {
     const x = a.rel ?? a.file!;
@@ -149,9 +152,9 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
 /**
  * REUSE 3.3 over the whole listing, in this thread once the workers are done: files licensed by
  * REUSE.toml or dep5 lose their header-missing and copyright-missing findings, and findings about
- * the metadata itself join the results. Unused license texts are only judged on a whole scan.
+ * the metadata itself join the results. `own`: the license ids of the files read as text.
  */
-async function applyReuse(opts: ScanOptions, listed: Set<string>, files: ScannedFile[], skipped: Skipped[], used: Set<string>): Promise<ReuseInput> {
+async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set<string>, files: ScannedFile[], skipped: Skipped[], own: Map<string, readonly string[]>): Promise<ReuseInput> {
   const project = await loadReuseContext(opts.root, [...listed]);
   const input = { context: project, licenseFiles: project.licenseFiles };
   for (const f of files) f.findings = withReuseLicensing(f.findings, f.rel, input);
@@ -172,26 +175,41 @@ async function applyReuse(opts: ScanOptions, listed: Set<string>, files: Scanned
       if (!contentReasons.test(s.reason) || !listed.has(s.file)) continue;
       skipped.splice(i, 1);
       const sidecar = listed.has(s.file + '.license') ? await readSidecar(path.join(opts.root, s.file)) : undefined;
-      const own = sidecar === undefined ? noLicensing : licensingFromTags(sidecarHeader(s.file, sidecar), s.file + '.license', 'sidecar');
+      const mine = sidecar === undefined ? noLicensing : sidecarLicensing(s.file, sidecar);
       const name = s.file.slice(s.file.lastIndexOf('/') + 1);
       const base: Finding[] = [];
-      if (!own.licenses.length) base.push({ rule: 'header-missing', severity: 'error', range: range(0, 0, 0), message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }) });
-      if (!own.copyrights.length) base.push({ rule: 'copyright-missing', severity: 'warning', range: range(0, 0, 0), message: message(sidecar === undefined ? 'copyright-missing' : 'copyright-missing.sidecar', { file: name }) });
-      for (const l of own.licenses) {
+      if (!mine.licenses.length) base.push({ rule: 'header-missing', severity: 'error', range: range(0, 0, 0), message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }) });
+      if (!mine.copyrights.length) base.push({ rule: 'copyright-missing', severity: 'warning', range: range(0, 0, 0), message: message(sidecar === undefined ? 'copyright-missing' : 'copyright-missing.sidecar', { file: name }) });
+      for (const l of mine.licenses) {
         for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), project.licenseFiles)) base.push({ rule: 'license-text-missing', severity: 'warning', range: range(0, 0, 0), message: message('license-text-missing', { id }) });
       }
       if (!byRel.has(s.file)) { const entry = { rel: s.file, findings: [] }; byRel.set(s.file, entry); files.push(entry); }
       for (const f of withReuseLicensing(base, s.file, input)) add(s.file, f);
-      for (const l of own.licenses) for (const id of licenseIdsIn(l.value)) used.add(id);
+      own.set(s.file, mine.licenses.flatMap((l) => licenseIdsIn(l.value)));
     }
   }
-  const whole = !opts.only && !opts.under;
-  for (const { file, finding } of projectFindings(project, used)) {
-    // Unused license texts are only judged on a whole scan.
-    if (!whole && finding.rule === 'license-text-unused') continue;
-    add(file, finding);
+  // The sidecars of files that were not read as text (binary, too large, exempt) license them all the same.
+  for (const rel of listed) {
+    const target = sidecarTarget(rel);
+    if (!target || !listed.has(target) || own.has(target)) continue;
+    const text = await readSidecar(path.join(opts.root, target));
+    if (text !== undefined) own.set(target, sidecarLicensing(target, text).licenses.flatMap((l) => licenseIdsIn(l.value)));
   }
+  const covered = [...listed].filter((rel) => !reuseExemptReason(rel));
+  const use = reuseUse(project, covered.map((rel) => ({ rel, ids: own.get(rel) ?? [] })));
+  // What nothing uses can only be told when every file was read whole and the policy left none out.
+  const whole = !opts.only && !opts.under && settings.scope === 'all' && coversEverything(opts.policy);
+  for (const { file, finding } of projectFindings(project, use, whole)) add(file, finding);
   return input;
+}
+
+function sidecarLicensing(target: string, text: string): EffectiveLicensing {
+  return licensingFromTags(sidecarHeader(target, text), target + '.license', 'sidecar');
+}
+
+/** Whether the policy checks every file REUSE covers (`--reuse` does), so that its scan sees every use of a license. */
+function coversEverything(policy: Policy): boolean {
+  return policy.files.include.includes('**/*') && policy.files.exclude.length === 0;
 }
 
 /** Skip reasons that are about the content, not about access: such files are still covered by REUSE. */

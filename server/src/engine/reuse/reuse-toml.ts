@@ -48,8 +48,11 @@ export interface TomlProblem {
   /** 0-based. */
   line: number;
   character: number;
-  /** Absent means an error: the file breaks the spec. A warning is advice (e.g. a likely typo in a key). */
-  severity?: 'error' | 'warning';
+  /**
+   * Absent means an error: the file breaks the spec. A warning is advice (e.g. a likely typo in a
+   * key); info is a note that asks for nothing (e.g. dep5 is deprecated but still valid).
+   */
+  severity?: 'error' | 'warning' | 'info';
 }
 
 export interface ReuseToml {

@@ -1,0 +1,59 @@
+// The files git sees in a work tree: tracked ones, and untracked ones it does not ignore. Git never
+// ignores a tracked file, whatever .gitignore says, so only git itself can tell which files belong
+// to the project (`git ls-files`, one run per listing). GitRules (git-rules.ts) is the fallback
+// where there is no git or no repository.
+
+import { lstatSync } from 'node:fs';
+import * as path from 'node:path';
+import { runGit } from './git-history';
+
+export interface GitListing {
+  /** Files relative to the folder asked about, `/`-separated, each once, unsorted. */
+  files: string[];
+  /** Symbolic links, tracked or not (never followed). */
+  links: string[];
+}
+
+// `--stage` gives the index's mode of each tracked entry: `mode sha stage<TAB>path`. Untracked
+// entries come as bare paths.
+const staged = /^([0-7]{6}) [0-9a-f]{40,64} [0-3]\t/;
+const gitlinkMode = '160000';
+const symlinkMode = '120000';
+
+/**
+ * The files under `root/under` that git lists (`git ls-files --cached --others --exclude-standard`),
+ * or undefined when git cannot say (no git, not a work tree, output cut short). Submodules
+ * (gitlinks) and nested repositories are left out: they are separate projects. A tracked file
+ * deleted from the work tree is still listed (git does not look at the work tree for tracked
+ * entries, which keeps this fast); the reader finds it gone.
+ */
+export async function gitFiles(root: string, under = ''): Promise<GitListing | undefined> {
+  const args = ['--literal-pathspecs', '-c', 'core.quotePath=false', 'ls-files', '-z', '--stage', '--cached', '--others', '--exclude-standard'];
+  if (under) args.push('--', under);
+  const run = await runGit('git', args, { cwd: root, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }, timeoutMs: 60_000, maxBytes: 512 * 1024 * 1024 });
+  if (!run || run.truncated) return undefined;
+  const files: string[] = [];
+  const links: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of run.stdout.split('\0')) {
+    if (!entry) continue;
+    const m = staged.exec(entry);
+    const rel = m ? entry.slice(m[0].length) : entry;
+    // Unmerged paths come once per stage; an untracked nested repository comes as `dir/`.
+    if (seen.has(rel) || rel.endsWith('/')) continue;
+    seen.add(rel);
+    const mode = m ? m[1] : untrackedMode(path.join(root, rel));
+    if (mode === gitlinkMode) continue;
+    if (mode === symlinkMode) links.push(rel);
+    else if (mode) files.push(rel);
+  }
+  return { files, links };
+}
+
+/** An untracked path's kind, in the index's terms: few files are untracked, so each is looked at. */
+function untrackedMode(abs: string): string | undefined {
+  const stat = lstatSync(abs, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (stat.isSymbolicLink()) return symlinkMode;
+  return stat.isFile() ? '100644' : undefined;
+}
