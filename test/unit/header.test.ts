@@ -102,6 +102,12 @@ describe('the header block: the leading comments, however long', () => {
     assert.equal(findHeader('a.sh', body, { maxLine: 11 }).licenses.length, 1);
   });
 
+  it('a tag in an ASCII frame ends before the mirror of its lead, as reuse-tool reads it', () => {
+    const frame = '/*******************************************\\\n|*  SPDX-License-Identifier: CC-BY-SA-4.0  *|\n\\*******************************************/\n';
+    assert.deepEqual(findHeader('notes.md', frame, { anywhere: true }).licenses.map((t) => t.value), ['CC-BY-SA-4.0']);
+    assert.deepEqual(findHeader('a.sh', '# SPDX-License-Identifier: MIT #\n').licenses.map((t) => t.value), ['MIT']);
+  });
+
   it('REUSE 3.3 (--reuse): tags count anywhere in the file, in comments or not', () => {
     const late = 'int main(void) {}\n'.repeat(190) + '/* SPDX-FileCopyrightText: 2024 A */\n/* SPDX-License-Identifier: MIT */\n';
     assert.deepEqual(rulesOf('late.c', late, reusePolicy()), []);
@@ -112,6 +118,34 @@ describe('the header block: the leading comments, however long', () => {
     const strict = reusePolicy();
     strict.headers.maxLine = 3;
     assert.deepEqual(rulesOf('late.c', late, strict), []);
+  });
+});
+
+describe('what may stand above the header', () => {
+  const policy = policyWith();
+  const rulesOf = (path: string, text: string) => checkText({ path, text }, policy).findings.map((f) => f.rule);
+  const tags = (lead: string) => `${lead} SPDX-FileCopyrightText: 2024 A\n${lead} SPDX-License-Identifier: MIT\n`;
+
+  it('a C include guard or #pragma once', () => {
+    assert.deepEqual(rulesOf('a.h', `#ifndef A_H\n#define A_H\n/*\n${tags(' *')} */\nint a(void);\n#endif\n`), []);
+    assert.deepEqual(rulesOf('a.hpp', `#pragma once\n${tags('//')}\nint a();\n`), []);
+    assert.deepEqual(rulesOf('a.h', `#include <x.h>\n${tags('//')}`), ['header-misplaced'], 'an include is code');
+  });
+
+  it("PHP's strict_types declaration, after a blank line too", () => {
+    assert.deepEqual(rulesOf('a.php', `<?php\n\ndeclare(strict_types=1);\n\n/**\n${tags(' *')} */\nnamespace A;\n`), []);
+  });
+
+  it("a batch file's @echo off, and rem in any case", () => {
+    assert.deepEqual(rulesOf('a.bat', `@echo off\nrem ****\nrem banner\n${tags('rem')}rem ****\nset X=1\n`), []);
+  });
+
+  it("m4's own # comments", () => {
+    assert.deepEqual(rulesOf('acinclude.m4', `#****\n# banner\n#\n${tags('#')}#****\n\ndnl CHECK\nAC_DEFUN([X])\n`), []);
+  });
+
+  it('front matter whose end an ignore block swallows', () => {
+    assert.deepEqual(rulesOf('spec.md', `---\n${tags('#')}\n# REUSE-IgnoreStart\ntitle: Spec\n---\n\nSPDX-License-Identifier: quoted\n<!-- REUSE-IgnoreEnd -->\n`), []);
   });
 });
 

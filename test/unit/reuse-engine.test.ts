@@ -9,6 +9,8 @@ import { isKnownId, licenseFileProblems, licenseIdsIn, licenseTextFor, missingLi
 import { expressionSyntaxError } from '../../server/src/engine/reuse/expression';
 import { findSnippets } from '../../server/src/engine/reuse/snippets';
 import { findHeader } from '../../server/src/engine/header';
+import { checkText } from '../../server/src/engine/check';
+import { reusePolicy } from '../../server/src/engine/reuse/policy';
 
 const none: EffectiveLicensing = { licenses: [], copyrights: [] };
 
@@ -337,6 +339,16 @@ describe('REUSE engine: effective licensing', () => {
     assert.deepEqual(values(effectiveLicensing('a/f', none, closest)), { licenses: ['CC0-1.0'], copyrights: [] });
   });
 
+  it('a file REUSE.toml gives a license but no copyright still lacks a copyright, unless it has its own', () => {
+    const ctx = { tomls: [toml('REUSE.toml', annotation('data.json', undefined, 'MIT') + annotation('a.py', undefined, 'MIT'))] };
+    const reuse = { context: ctx, licenseFiles: ['MIT.txt'] };
+    const json = checkText({ path: 'data.json', text: '{"a": 1}\n', reuse }, reusePolicy()).findings;
+    assert.deepEqual(json.map((f) => f.rule), ['copyright-missing']);
+    assert.match(json[0].message, /REUSE\.toml line \d+ gives data\.json its license but no SPDX-FileCopyrightText/);
+    assert.deepEqual(checkText({ path: 'a.py', text: '# SPDX-FileCopyrightText: 2024 Me\nimport os\n', reuse }, reusePolicy()).findings, []);
+    assert.deepEqual(checkText({ path: 'a.py', text: 'import os\n', reuse }, reusePolicy()).findings.map((f) => f.rule), ['copyright-missing']);
+  });
+
   it('nested REUSE.toml: an inner closest with an outer aggregate gives both', () => {
     const ctx = { tomls: [toml('REUSE.toml', annotation('**', 'aggregate', 'MIT', 'Root')), toml('a/REUSE.toml', annotation('**', undefined, 'CC0-1.0', 'A'))] };
     assert.deepEqual(values(effectiveLicensing('a/f', none, ctx)), { licenses: ['MIT', 'CC0-1.0'], copyrights: ['Root', 'A'] });
@@ -371,13 +383,15 @@ describe('REUSE engine: ignore blocks and snippets', () => {
     assert.equal(blank.split('\r\n')[3].trim(), '');
     assert.equal(blank.split('\r\n')[2], '# ' + ' '.repeat('REUSE-IgnoreStart'.length));
     assert.deepEqual(findHeader('a.sh', blank).licenses.map((t) => [t.value, t.line]), [['GPL-3.0-or-later', 1], ['ISC', 5]]);
-    assert.deepEqual(findHeader('a.sh', text).licenses.map((t) => t.value), ['GPL-3.0-or-later'], 'the line of code ends the header block');
+    // findHeader blanks ignore blocks itself: the code line inside one neither counts nor ends the header.
+    assert.deepEqual(findHeader('a.sh', text).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'ISC']);
+    assert.deepEqual(findHeader('a.sh', text.replace('# REUSE-IgnoreStart', '# ignore').replace('# REUSE-IgnoreEnd', '# end')).licenses.map((t) => t.value), ['GPL-3.0-or-later'], 'a line of code ends the header block');
     // REUSE 3.3 reads the whole file, code included, as reuse-tool does (to the end of the line): only the ignore block hides MIT.
-    assert.deepEqual(findHeader('a.sh', text, { anywhere: true }).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'MIT" > file.txt', 'ISC']);
-    assert.deepEqual(findHeader('a.sh', blank, { anywhere: true }).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'ISC']);
+    assert.deepEqual(findHeader('a.sh', text, { anywhere: true }).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'ISC']);
+    assert.deepEqual(findHeader('a.sh', text.replace('REUSE-IgnoreStart', 'x'), { anywhere: true }).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'MIT" > file.txt', 'ISC']);
     const inComment = '# REUSE-IgnoreStart\n# SPDX-License-Identifier: MIT\n# REUSE-IgnoreEnd\n';
-    assert.equal(findHeader('a.sh', inComment).licenses.length, 1);
-    assert.equal(findHeader('a.sh', blankIgnoredRegions(inComment)).licenses.length, 0);
+    assert.equal(findHeader('a.sh', inComment).licenses.length, 0);
+    assert.equal(findHeader('a.sh', inComment.replace(/REUSE-Ignore/g, 'x')).licenses.length, 1);
     assert.equal(blankIgnoredRegions('no markers'), 'no markers');
     assert.deepEqual(ignoreBlockProblems(text), []);
   });

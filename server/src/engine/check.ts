@@ -58,19 +58,26 @@ const ownTagRules = new Set(['header-missing', 'header-misplaced', 'copyright-mi
  * the workspace scan to results from workers. Works from the findings alone: header-missing means
  * the file has no license of its own, so `closest` tables apply.
  */
-export function withReuseLicensing(findings: Finding[], path: string, reuse: ReuseInput | undefined): Finding[] {
+export function withReuseLicensing(findings: Finding[], path: string, reuse: ReuseInput | undefined, policy?: Policy): Finding[] {
   const ctx = reuse?.context;
   if (!ctx || !(ctx.tomls.length || ctx.dep5)) return findings;
   let out = ownLicensingIgnored(path, ctx) ? findings.filter((f) => !ownTagRules.has(f.rule)) : findings;
   const mark: LicensingValue = { value: '', source: { kind: 'header', file: path, line: 0 } };
+  const missing = out.find((f) => f.rule === 'header-missing');
   const own = {
-    licenses: out.some((f) => f.rule === 'header-missing') ? [] : [mark],
-    copyrights: out.some((f) => f.rule === 'copyright-missing' || f.rule === 'header-missing') ? [] : [mark],
+    licenses: missing ? [] : [mark],
+    copyrights: (missing ? missing.ownCopyright : !out.some((f) => f.rule === 'copyright-missing')) ? [mark] : [],
   };
   const effective = effectiveLicensing(path, own, ctx);
   const external = effective.licenses.filter((l) => l !== mark);
   if (external.length) out = out.filter((f) => f.rule !== 'header-missing');
   if (effective.copyrights.some((c) => c !== mark)) out = out.filter((f) => f.rule !== 'copyright-missing');
+  // Licensed from outside with no copyright anywhere: header-missing asked for both, and it is gone.
+  const severity = policy ? policy.severity['copyright-missing'] ?? 'warning' : 'warning';
+  if (missing && external.length && !effective.copyrights.length && (policy?.headers.copyright.required ?? true) && severity !== 'off' && !out.some((f) => f.rule === 'copyright-missing')) {
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    out = [...out, { rule: 'copyright-missing', severity, range: range(0, 0, 0), message: message('copyright-missing.external', { file, source: `${external[0].source.file} line ${external[0].source.line + 1}` }) }];
+  }
   if (reuse?.licenseFiles) {
     for (const l of external) {
       const source = `${l.source.file} line ${l.source.line + 1}`;
@@ -127,7 +134,7 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   }
   if (policy.files.generated === 'check' && input.scope !== 'header') findings.push(...aiGeneratedSemantics(input.path, input.text, policy, file));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { findings: withReuseLicensing(findings, input.path, input.reuse), file, policy };
+  return { findings: withReuseLicensing(findings, input.path, input.reuse, policy), file, policy };
 }
 
 /** ai-generated-semantics: AI markers on a file also marked @generated / DO NOT EDIT. */

@@ -35,7 +35,8 @@ const PASCAL: CommentStyle = { line: '//', start: '{', middle: '', end: '}' };
 const PLANTUML: CommentStyle = { line: "'", start: "/'", middle: " '", end: " '/" };
 const XQUERY: CommentStyle = { start: '(:', middle: ' :', end: ' :)' };
 const VIM: CommentStyle = { line: '"' };
-const M4: CommentStyle = { line: 'dnl' };
+// m4 has its own comments (`#`) besides `dnl`, which discards the rest of the line.
+const M4: CommentStyle = { line: 'dnl', alsoLine: ['#'] };
 
 // No prototype: any string after a dot is looked up, `constructor` included.
 const byExtension: Record<string, CommentStyle> = Object.create(null);

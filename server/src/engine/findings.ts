@@ -67,6 +67,12 @@ export interface Finding {
   range: Range;
   message: string;
   fix?: FixData;
+  /**
+   * header-missing only: whether the file has a copyright notice of its own. REUSE.toml licensing,
+   * applied after the check (the scan does it once the workers are done), needs it to tell whether
+   * a file it gives a license still lacks a copyright.
+   */
+  ownCopyright?: boolean;
   /** Other fixes to offer beside `fix` (SPDX's candidates for a deprecated id): quick fixes only, never applied by fix-all. */
   alternatives?: FixData[];
 }

@@ -7,6 +7,7 @@
 
 import { allCommentPrefixes, blockClosers, CommentStyle, commentPrefixes, commentStyleFor } from './comments';
 import { findPrologue, Prologue } from './prologue';
+import { blankIgnoredRegions } from './reuse/ignore-blocks';
 import { BOM, LazyLines } from './text';
 
 export interface Tag {
@@ -87,8 +88,18 @@ function leadOf(style: CommentStyle | undefined): Lead {
   return lead;
 }
 
-function valueBounds(line: string, from: number, closer: string | undefined): [number, number] {
+/**
+ * Where a tag's value starts and ends: before a comment closer, and before the mirror image of the
+ * tag's lead when the line ends with it (an ASCII frame: `|*  SPDX-License-Identifier: MIT  *|`),
+ * as reuse-tool reads it.
+ */
+function valueBounds(line: string, from: number, closer: string | undefined, lead: string): [number, number] {
   let end = line.length;
+  const mirror = [...lead.trim()].reverse().join('');
+  if (mirror) {
+    const trimmed = line.trimEnd();
+    if (trimmed.endsWith(mirror) && trimmed.length - mirror.length >= from) end = trimmed.length - mirror.length;
+  }
   for (const c of blockClosers) {
     const at = line.indexOf(c, from);
     if (at >= 0 && at < end) end = at;
@@ -124,7 +135,7 @@ function tagOn(line: string, lineNo: number, lead: Lead | undefined): Tag | unde
   if (lead && !lead.test.test(line.slice(0, m.index).replace(BOM, ''))) return undefined;
   const raw = m[1];
   const key = raw.endsWith(':') ? raw.slice(0, -1) : raw;
-  const [valueStart, valueEnd] = valueBounds(line, m.index + raw.length, lead?.closer);
+  const [valueStart, valueEnd] = valueBounds(line, m.index + raw.length, lead?.closer, line.slice(0, m.index).replace(BOM, ''));
   const lower = key.toLowerCase();
   const kind = lower === 'spdx-license-identifier' ? 'license'
     : lower === 'spdx-filecopyrighttext' || lower === 'spdx-snippetcopyrighttext' || lower.startsWith('copyright') || key === '©' ? 'copyright'
@@ -137,7 +148,7 @@ function tagOn(line: string, lineNo: number, lead: Lead | undefined): Tag | unde
 // Comment syntax for files whose style is unknown: the common line prefixes and block comments.
 // A file with a known style uses its own only: `#include` is code in C, `//` is code in Python.
 const genericBlocks: [string, string][] = [['/*', '*/'], ['<!--', '-->'], ['(*', '*)'], ['{-', '-}'], ['{#', '#}']];
-const genericLinePrefixes = ['//', '#', '--', ';', '%', '*', '..'];
+const genericLinePrefixes = ['//', '#', '--', ';', '%', '*', '!', '..', '.\\"'];
 // Python docstrings, where many modules keep their license; in other `#` languages a line never starts so.
 const docstrings: [string, string][] = [['"""', '"""'], ["'''", "'''"]];
 
@@ -149,7 +160,8 @@ function prefixesOf(style: CommentStyle | undefined): Prefixes {
   if (!style) return genericPrefixes;
   let p = prefixesByStyle.get(style);
   if (!p) {
-    const line = [style.line, ...(style.alsoLine ?? [])].filter((p): p is string => !!p).map((p) => p.trim());
+    // Compared without case: batch files write `rem` as often as `REM`.
+    const line = [style.line, ...(style.alsoLine ?? [])].filter((p): p is string => !!p).map((p) => p.trim().toLowerCase());
     const blocks: [string, string][] = style.start && style.end ? [[style.start.trim(), style.end.trim()]] : [];
     if (style.line?.trim() === '#') blocks.push(...docstrings);
     prefixesByStyle.set(style, (p = { line, blocks }));
@@ -193,7 +205,7 @@ function commentBlock(lines: LazyLines, from: number, style: CommentStyle | unde
       closer = rest ? openedBlock(rest) : undefined;
       continue;
     }
-    if (linePrefixes.some((p) => t.startsWith(p)) || parseTagLine(text, i, style)) { end = i + 1; continue; }
+    if (linePrefixes.some((p) => t.startsWith(p) || t.slice(0, p.length).toLowerCase() === p) || parseTagLine(text, i, style)) { end = i + 1; continue; }
     return { end, open: false };
   }
 
@@ -223,8 +235,12 @@ function parseFrontMatterLine(line: string, lineNo: number): Tag | undefined {
 }
 
 export function findHeader(path: string, text: string, options: HeaderOptions = {}): Header {
-  const lines = new LazyLines(text);
-  const prologue = findPrologue(path, (i) => lines.at(i));
+  // REUSE-IgnoreStart/End regions hold text that only looks like tags: blanked, line breaks kept. The
+  // prologue is read from the text as written: an ignore block may swallow the end of front matter.
+  const blanked = blankIgnoredRegions(text);
+  const lines = new LazyLines(blanked);
+  const written = blanked === text ? lines : new LazyLines(text);
+  const prologue = findPrologue(path, (i) => written.at(i));
   const tags: Tag[] = [];
   const add = (tag: Tag | undefined) => { if (tag) tags.push(tag); };
   let end: number;
@@ -264,6 +280,7 @@ function hasTagText(text: string): boolean {
  */
 export function licenseTagsBelow(header: Header, text: string): Tag[] {
   if (header.anywhere || !/SPDX-License-Identifier/i.test(text)) return [];
+  // The lines as the header read them, ignore blocks blanked.
   const out: Tag[] = [];
   const lines = header.text.lines;
   for (let i = header.end; i < lines.length; i++) {

@@ -14,6 +14,7 @@ export interface Prologue {
 
 const frontMatterExts = new Set(['md', 'markdown', 'mdown', 'mdx', 'html', 'htm', 'liquid', 'astro']);
 const yamlExts = new Set(['yaml', 'yml']);
+const cHeaderExts = new Set(['h', 'hh', 'hpp', 'hxx', 'h++', 'inl']);
 
 /** The lower-case file name. */
 function nameOf(path: string): string {
@@ -59,7 +60,10 @@ export function findPrologue(path: string, lines: readonly string[] | ((i: numbe
     if (has(i) && /^<\?php\b/.test(at(i))) {
       result.phpOpen = true;
       i++;
-      if (has(i) && /^\s*declare\s*\(\s*strict_types\s*=\s*1\s*\)\s*;/.test(at(i))) i++;
+      // `declare(strict_types=1);` must be the first statement; a blank line may stand before it.
+      let j = i;
+      while (has(j) && at(j).trim() === '' && j < i + 2) j++;
+      if (has(j) && /^\s*declare\s*\(\s*strict_types\s*=\s*1\s*\)\s*;/.test(at(j))) i = j + 1;
     }
   }
   if (frontMatterExts.has(ext) && has(i) && at(i) === '---') {
@@ -73,6 +77,16 @@ export function findPrologue(path: string, lines: readonly string[] | ((i: numbe
   }
   if (isDockerfile(name)) {
     while (has(i) && /^#\s*(syntax|escape|check)\s*=/i.test(at(i))) i++;
+  }
+  // A batch file's first line turns echoing off, before anything else is echoed.
+  if ((ext === 'bat' || ext === 'cmd') && has(i) && /^@?echo\s+off\s*$/i.test(at(i))) i++;
+  // A C header's include guard (or #pragma once) often comes before its license banner.
+  if (cHeaderExts.has(ext) && has(i)) {
+    if (/^#\s*pragma\s+once\b/.test(at(i))) i++;
+    else {
+      const guard = /^#\s*ifndef\s+(\w+)\s*$/.exec(at(i));
+      if (guard && has(i + 1) && new RegExp(`^#\\s*define\\s+${guard[1]}\\b`).test(at(i + 1))) i += 2;
+    }
   }
   result.insertLine = i;
   return result;

@@ -5,7 +5,6 @@ import { CommentStyle, commentStyleFor, isUncommentable } from './comments';
 import { findHeader, Header, Tag } from './header';
 import { Markers, parseMarkers } from './markers';
 import type { Policy } from './policy/model';
-import { blankIgnoredRegions, ignoreStart } from './reuse/ignore-blocks';
 
 export interface SourceFile {
   path: string;
@@ -26,9 +25,8 @@ export interface SourceFile {
 export function parseSourceFile(path: string, text: string, policy: Policy, sidecarText?: string, thirdParty = false): SourceFile {
   // A sidecar holds nothing but licensing information: all of it is read (REUSE 3.3).
   const sidecarTags: Tag[] = sidecarText === undefined ? [] : sidecarHeader(path, sidecarText).tags;
-  // REUSE-IgnoreStart/End regions hold text that only looks like tags (REUSE 3.3).
   const style = commentStyleFor(path, policy.headers.languages);
-  const found = findHeader(path, text.includes(ignoreStart) ? blankIgnoredRegions(text) : text, { style, maxLine: policy.headers.maxLine, anywhere: policy.headers.anywhere });
+  const found = findHeader(path, text, { style, maxLine: policy.headers.maxLine, anywhere: policy.headers.anywhere });
   // A `.license` sidecar replaces what the file says about itself (REUSE 3.3): its own tags are not read.
   const header = sidecarText === undefined ? found : { ...found, licenses: [], copyrights: [] };
   // Found on first use: the header rules never look, and a header-only scan of a large tree then

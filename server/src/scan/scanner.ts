@@ -157,7 +157,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
 async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set<string>, files: ScannedFile[], skipped: Skipped[], own: Map<string, readonly string[]>): Promise<ReuseInput> {
   const project = await loadReuseContext(opts.root, [...listed]);
   const input = { context: project, licenseFiles: project.licenseFiles };
-  for (const f of files) f.findings = withReuseLicensing(f.findings, f.rel, input);
+  for (const f of files) f.findings = withReuseLicensing(f.findings, f.rel, input, settings.policy);
   const byRel = new Map(files.map((f) => [f.rel, f]));
   const add = (rel: string, finding: Finding) => {
     let entry = byRel.get(rel);
@@ -178,13 +178,13 @@ async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set
       const mine = sidecar === undefined ? noLicensing : sidecarLicensing(s.file, sidecar);
       const name = s.file.slice(s.file.lastIndexOf('/') + 1);
       const base: Finding[] = [];
-      if (!mine.licenses.length) base.push({ rule: 'header-missing', severity: 'error', range: range(0, 0, 0), message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }) });
+      if (!mine.licenses.length) base.push({ rule: 'header-missing', severity: 'error', range: range(0, 0, 0), ownCopyright: mine.copyrights.length > 0, message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }) });
       if (!mine.copyrights.length) base.push({ rule: 'copyright-missing', severity: 'warning', range: range(0, 0, 0), message: message(sidecar === undefined ? 'copyright-missing' : 'copyright-missing.sidecar', { file: name }) });
       for (const l of mine.licenses) {
         for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), project.licenseFiles)) base.push({ rule: 'license-text-missing', severity: 'warning', range: range(0, 0, 0), message: message('license-text-missing', { id }) });
       }
       if (!byRel.has(s.file)) { const entry = { rel: s.file, findings: [] }; byRel.set(s.file, entry); files.push(entry); }
-      for (const f of withReuseLicensing(base, s.file, input)) add(s.file, f);
+      for (const f of withReuseLicensing(base, s.file, input, settings.policy)) add(s.file, f);
       own.set(s.file, mine.licenses.flatMap((l) => licenseIdsIn(l.value)));
     }
   }

@@ -13,7 +13,7 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   if (!file.hasSidecar && licenseTagsBelow(file.header, file.text).length > 0) return [];
   const first = file.header.text.at(0) ?? '';
   const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
-  const base = { rule: 'header-missing' as const, severity: 'error' as const, range: at };
+  const base = { rule: 'header-missing' as const, severity: 'error' as const, range: at, ownCopyright: copyrightTags(file).length > 0 };
   if (file.thirdParty) {
     return [{ ...base, message: message('header-missing.third-party', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }) }];
   }
