@@ -180,6 +180,17 @@ describe('ospo CLI', () => {
     assert.equal(ospo(['check', '--reuse'], dir).code, 1, 'an unused license text breaks REUSE');
   });
 
+  it('a REUSE.toml entry for files git ignores (build output) is not reported as matching nothing', function () {
+    this.timeout(30_000);
+    const dir = tempTree({
+      '.gitignore': '# SPDX-FileCopyrightText: 2024 A\n# SPDX-License-Identifier: MIT\n*.egg-info/\n',
+      'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "src/pkg.egg-info/**"\nSPDX-FileCopyrightText = "A"\nSPDX-License-Identifier = "MIT"\n\n[[annotations]]\npath = "vendor/gone/**"\nSPDX-FileCopyrightText = "B"\nSPDX-License-Identifier = "MIT"\n',
+      'LICENSES/MIT.txt': 'MIT\n', 'a.py': '# SPDX-FileCopyrightText: 2024 A\n# SPDX-License-Identifier: MIT\n',
+    });
+    const findings = JSON.parse(ospo(['check', '--reuse', '--format', 'json'], dir).stdout).findings as { file: string; line: number; rule: string }[];
+    assert.deepEqual(findings.map((f) => [f.file, f.line, f.rule]), [['REUSE.toml', 9, 'reuse-invalid']], 'only the vendored folder that is gone');
+  });
+
   it('convert-dep5 writes an equivalent REUSE.toml, removes dep5, and never overwrites', () => {
     const dir = tempTree({
       '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: img/*\nCopyright: 2024 Artist\nLicense: CC0-1.0\n',

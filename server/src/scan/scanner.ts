@@ -199,7 +199,8 @@ async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set
   const use = reuseUse(project, covered.map((rel) => ({ rel, ids: own.get(rel) ?? [] })));
   // What nothing uses can only be told when every file was read whole and the policy left none out.
   const whole = !opts.only && !opts.under && settings.scope === 'all' && coversEverything(opts.policy);
-  for (const { file, finding } of projectFindings(project, use, whole)) add(file, finding);
+  const git = opts.git;
+  for (const { file, finding } of projectFindings(project, use, whole, git && ((rel) => git.isIgnored(rel)))) add(file, finding);
   return input;
 }
 

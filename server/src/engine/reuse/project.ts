@@ -68,7 +68,11 @@ export function reuseUse(project: ReuseProject, files: Iterable<FileLicenses>): 
  * `use`: what the Covered Files use (reuseUse). `whole`: whether they are all of them, so that a
  * license text or a table nothing uses can be told (a partial scan leaves those out).
  */
-export function projectFindings(project: ReuseProject, use: ReuseUse, whole = true): ProjectFinding[] {
+/**
+ * `ignored`: whether git ignores a path. An entry for files git ignores (build output such as
+ * `*.egg-info/**`, generated docs) matches nothing in a checkout, and is right to be there.
+ */
+export function projectFindings(project: ReuseProject, use: ReuseUse, whole = true, ignored?: (rel: string) => boolean): ProjectFinding[] {
   const out: ProjectFinding[] = [];
   for (const { file, problem } of project.problems) {
     out.push({ file, finding: { rule: 'reuse-invalid', severity: problem.severity ?? 'error', range: range(problem.line, problem.character, problem.character), message: message('reuse-invalid', { detail: problem.message }) } });
@@ -79,18 +83,19 @@ export function projectFindings(project: ReuseProject, use: ReuseUse, whole = tr
       out.push({ file, finding: { rule: 'license-text-missing', severity: 'warning', range: range(line, 0, 0), message: message('license-text-missing', { id }), fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined } });
     }
   };
-  const unmatched = (file: string, line: number, entry: Annotation | Dep5Paragraph) => {
+  const unmatched = (file: string, line: number, entry: Annotation | Dep5Paragraph, globs: readonly string[], dir: string) => {
     if (!whole || use.matched.has(entry)) return;
+    if (ignored && globs.some((g) => ignored(sampleOf(dir, g)))) return;
     out.push({ file, finding: { rule: 'reuse-invalid', severity: 'info', range: range(line, 0, 0), message: message('reuse-annotation-unmatched') } });
   };
   for (const toml of project.tomls) {
     for (const a of toml.annotations) {
-      unmatched(toml.file, a.keyLines.path ?? a.line, a);
+      unmatched(toml.file, a.keyLines.path ?? a.line, a, a.paths, toml.dir);
       for (const l of a.licenses) missingAt(toml.file, a.keyLines.licenses ?? a.line, l);
     }
   }
   for (const p of project.dep5?.paragraphs ?? []) {
-    unmatched(project.dep5!.file, p.line, p);
+    unmatched(project.dep5!.file, p.line, p, p.files, '');
     if (p.license) missingAt(project.dep5!.file, p.license.line, p.license.value);
   }
   if (!whole) return out;
@@ -98,4 +103,10 @@ export function projectFindings(project: ReuseProject, use: ReuseUse, whole = tr
     out.push({ file: `LICENSES/${problem.file}`, finding: { rule: 'license-text-unused', severity: 'warning', range: range(0, 0, 0), message: message('license-text-unused', { detail: problem.message }) } });
   }
   return out;
+}
+
+/** A path a glob matches, to ask git about: its wildcards filled in (`src/x.egg-info/**` → `src/x.egg-info/x`). */
+function sampleOf(dir: string, glob: string): string {
+  const path = glob.replace(/\\(.)/g, '$1').replace(/\*\*\/?/g, 'x/').replace(/[*?]/g, 'x').replace(/\/+$/, '/x').replace(/^\.?\//, '');
+  return dir ? `${dir}/${path}` : path;
 }
