@@ -140,6 +140,10 @@ describe('what may stand above the header', () => {
     assert.deepEqual(rulesOf('a.bat', `@echo off\nrem ****\nrem banner\n${tags('rem')}rem ****\nset X=1\n`), []);
   });
 
+  it('a Go template comment in an HTML template', () => {
+    assert.deepEqual(rulesOf('layouts/index.html', `{{- /* <!--\n${tags('   ')}--> */ -}}\n<html></html>\n`), []);
+  });
+
   it("m4's own # comments", () => {
     assert.deepEqual(rulesOf('acinclude.m4', `#****\n# banner\n#\n${tags('#')}#****\n\ndnl CHECK\nAC_DEFUN([X])\n`), []);
   });

@@ -151,10 +151,12 @@ const genericBlocks: [string, string][] = [['/*', '*/'], ['<!--', '-->'], ['(*',
 const genericLinePrefixes = ['//', '#', '--', ';', '%', '*', '!', '..', '.\\"'];
 // Python docstrings, where many modules keep their license; in other `#` languages a line never starts so.
 const docstrings: [string, string][] = [['"""', '"""'], ["'''", "'''"]];
+// Go and Hugo template comments, which HTML templates use for their header.
+const templateComments: [string, string][] = [['{{/*', '*/'], ['{{- /*', '*/']];
 
 interface Prefixes { line: string[]; blocks: [string, string][] }
 const prefixesByStyle = new WeakMap<CommentStyle, Prefixes>();
-const genericPrefixes: Prefixes = { line: genericLinePrefixes, blocks: [...genericBlocks, ...docstrings] };
+const genericPrefixes: Prefixes = { line: genericLinePrefixes, blocks: [...genericBlocks, ...docstrings, ...templateComments] };
 
 function prefixesOf(style: CommentStyle | undefined): Prefixes {
   if (!style) return genericPrefixes;
@@ -164,6 +166,7 @@ function prefixesOf(style: CommentStyle | undefined): Prefixes {
     const line = [style.line, ...(style.alsoLine ?? [])].filter((p): p is string => !!p).map((p) => p.trim().toLowerCase());
     const blocks: [string, string][] = style.start && style.end ? [[style.start.trim(), style.end.trim()]] : [];
     if (style.line?.trim() === '#') blocks.push(...docstrings);
+    if (style.start?.trim() === '<!--') blocks.push(...templateComments);
     prefixesByStyle.set(style, (p = { line, blocks }));
   }
   return p;
