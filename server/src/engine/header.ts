@@ -34,6 +34,8 @@ export interface Header {
    */
   start: number;
   end: number;
+  /** The line the block may not reach (headers.maxLine below the prologue); Infinity without a limit. */
+  limit: number;
   /** Tags were read from the whole file (REUSE 3.3), not from the header block. */
   anywhere: boolean;
   /** The block runs to the end of the text: in a file read only in part, it may go on. */
@@ -248,6 +250,7 @@ export function findHeader(path: string, text: string, options: HeaderOptions = 
   const add = (tag: Tag | undefined) => { if (tag) tags.push(tag); };
   let end: number;
   let open = true;
+  const limit = options.maxLine !== undefined && !options.anywhere ? prologue.insertLine + options.maxLine : Infinity;
   const style = 'style' in options ? options.style : commentStyleFor(path);
   if (options.anywhere) {
     // REUSE 3.3 reads the whole file; the split is skipped when no line can hold a tag.
@@ -262,15 +265,15 @@ export function findHeader(path: string, text: string, options: HeaderOptions = 
       add(prologue.afterFrontMatter ? parseFrontMatterLine(line, i) : parseTagLine(line, i));
     }
     ({ end, open } = commentBlock(lines, prologue.insertLine, style));
-    if (options.maxLine !== undefined && prologue.insertLine + options.maxLine < end) {
-      end = prologue.insertLine + options.maxLine;
+    if (limit < end) {
+      end = limit;
       open = false;
     }
     for (let i = prologue.insertLine; i < end; i++) add(parseTagLine(lines.at(i)!, i, style));
   }
   const licenses = tags.filter((t) => t.kind === 'license');
   const copyrights = tags.filter((t) => t.kind === 'copyright');
-  return { tags, licenses, copyrights, prologue, start: 0, end, anywhere: !!options.anywhere, open, style, text: lines };
+  return { tags, licenses, copyrights, prologue, start: 0, end, limit, anywhere: !!options.anywhere, open, style, text: lines };
 }
 
 function hasTagText(text: string): boolean {

@@ -29,8 +29,7 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
     // The license goes after the last notice: not when that is outside the header window, where it
     // would not be found (fix-all then added one more on every run: fuzz.test.ts).
     const last = file.header.copyrights[file.header.copyrights.length - 1];
-    const max = policy.headers.maxLine;
-    const room = last && (max === undefined || last.line + 1 < file.header.prologue.insertLine + max);
+    const room = last && last.line + 1 < file.header.limit;
     return [{ ...base, message: message('header-missing.license', { lines: headerLines(file) }), fix: room ? { kind: 'insert-license' } : undefined }];
   }
   return [{ ...base, message: message('header-missing', { lines: headerLines(file) }), fix: { kind: 'insert-header' } }];
