@@ -140,6 +140,10 @@ describe('what may stand above the header', () => {
     assert.deepEqual(rulesOf('a.bat', `@echo off\nrem ****\nrem banner\n${tags('rem')}rem ****\nset X=1\n`), []);
   });
 
+  it('a /* */ banner in a file whose extension names another comment style', () => {
+    assert.deepEqual(rulesOf('os400/build.cmd', `/****/\n/* banner */\n${tags('/*')}/****/\nPGM\n`), []);
+  });
+
   it('a Go template comment in an HTML template', () => {
     assert.deepEqual(rulesOf('layouts/index.html', `{{- /* <!--\n${tags('   ')}--> */ -}}\n<html></html>\n`), []);
   });

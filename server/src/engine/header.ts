@@ -149,7 +149,7 @@ function tagOn(line: string, lineNo: number, lead: Lead | undefined): Tag | unde
 
 // Comment syntax for files whose style is unknown: the common line prefixes and block comments.
 // A file with a known style uses its own only: `#include` is code in C, `//` is code in Python.
-const genericBlocks: [string, string][] = [['/*', '*/'], ['<!--', '-->'], ['(*', '*)'], ['{-', '-}'], ['{#', '#}']];
+const genericBlocks: [string, string][] = [['/*', '*/'], ['<!--', '-->'], ['(*', '*)'], ['{-', '-}'], ['{#', '#}']]; // the first two: see prefixesOf
 const genericLinePrefixes = ['//', '#', '--', ';', '%', '*', '!', '..', '.\\"'];
 // Python docstrings, where many modules keep their license; in other `#` languages a line never starts so.
 const docstrings: [string, string][] = [['"""', '"""'], ["'''", "'''"]];
@@ -167,6 +167,9 @@ function prefixesOf(style: CommentStyle | undefined): Prefixes {
     // Compared without case: batch files write `rem` as often as `REM`.
     const line = [style.line, ...(style.alsoLine ?? [])].filter((p): p is string => !!p).map((p) => p.trim().toLowerCase());
     const blocks: [string, string][] = style.start && style.end ? [[style.start.trim(), style.end.trim()]] : [];
+    // `/*` and `<!--` open a comment in so many formats, and start a line of code in so few, that a file
+    // written in another dialect than its name says (an OS/400 CL `.cmd`) still has its banner read.
+    for (const b of genericBlocks.slice(0, 2)) if (!blocks.some(([open]) => open === b[0])) blocks.push(b);
     if (style.line?.trim() === '#') blocks.push(...docstrings);
     if (style.start?.trim() === '<!--') blocks.push(...templateComments);
     prefixesByStyle.set(style, (p = { line, blocks }));
