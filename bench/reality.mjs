@@ -54,11 +54,13 @@ function run(cmd, args, cwd) {
 /** `path: problem` lines of `reuse lint --lines`, by path. */
 function reuseProblems(stdout) {
   const byFile = new Map();
+  // A problem may quote text with ': ' in it (an invalid expression), so the path ends before a known problem.
+  const shape = /^(.*?): ((?:missing license|read error|invalid SPDX License Expression|no license identifier|no copyright notice|bad license|deprecated license|license without file extension|unused license).*)$/;
   for (const line of stdout.split('\n')) {
-    const at = line.lastIndexOf(': ');
-    if (at < 0) continue;
-    const file = line.slice(0, at).replace(/^\.\//, '');
-    const problem = line.slice(at + 2);
+    const m = shape.exec(line);
+    if (!m) continue;
+    const file = m[1].replace(/^\.\//, '');
+    const problem = m[2];
     if (!byFile.has(file)) byFile.set(file, []);
     byFile.get(file).push(problem);
   }

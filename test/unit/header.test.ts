@@ -14,6 +14,18 @@ describe('header detection', () => {
     assert.equal(one.licenses[0].value, 'GPL-2.0', 'the closer is not part of the value');
   });
 
+  it('ignores tags quoted in strings: a .po msgid, a Python list of header lines', () => {
+    const po = '# Translations.\n#\nmsgid ""\n"# SPDX-FileCopyrightText: [year] [holder]\\n"\n"# SPDX-License-Identifier: [identifier]\\n"\nmsgstr ""\n';
+    assert.deepEqual(findHeader('a.po', po, { anywhere: false }).tags, []);
+    assert.deepEqual(checkText({ path: 'a.po', text: po }, policyWith()).findings.map((f) => f.rule), ['header-missing']);
+    const py = 'HEADER = [\n    "# SPDX-License-Identifier: MIT",\n    \'# SPDX-FileCopyrightText: 2024 A\',\n]\n';
+    assert.deepEqual(checkText({ path: 'gen.py', text: py }, policyWith()).findings.map((f) => f.rule), ['header-missing']);
+    // Where the quote is the comment (vim, Basic) it still leads a tag, and a docstring may open on the tag's line.
+    assert.equal(findHeader('a.vim', '" SPDX-License-Identifier: MIT\n').licenses.length, 1);
+    assert.equal(findHeader('a.vb', "' SPDX-License-Identifier: MIT\n").licenses.length, 1);
+    assert.equal(findHeader('m.py', '"""SPDX-License-Identifier: MIT\n"""\n').licenses.length, 1);
+  });
+
   it('ignores tags inside code or strings', () => {
     const text = 'const tag = "SPDX-License-Identifier: MIT";\n';
     assert.equal(findHeader('a.ts', text).licenses.length, 0);
@@ -222,5 +234,14 @@ describe('covered paths', () => {
     assert.equal(isCovered('src/vendor/x.min.js', p), false);
     assert.equal(isCovered('node_modules/x/index.js', p), false);
     assert.equal(isCovered('a/node_modules/x/index.js', p), false);
+  });
+});
+
+describe('license-text-missing under REUSE reading', () => {
+  it('asks once for a snippet license, and never for the ids of an expression that does not parse', () => {
+    const text = '# SPDX-FileCopyrightText: 2024 A\n# SPDX-License-Identifier: MIT\nx = 1\n# SPDX-SnippetBegin\n# SPDX-SnippetCopyrightText: 2024 B\n# SPDX-License-Identifier: ISC\n# SPDX-SnippetEnd\ns = "SPDX-License-Identifier: GPL-3.0-or-later\\n"\n';
+    const findings = checkText({ path: 'a.py', text, reuse: { licenseFiles: ['MIT.txt'] } }, reusePolicy()).findings;
+    assert.deepEqual(findings.filter((f) => f.rule === 'license-text-missing').map((f) => [f.range.start.line, f.message]), [[5, "No license text for 'ISC': add LICENSES/ISC.txt (REUSE)"]]);
+    assert.deepEqual(findings.filter((f) => f.rule === 'spdx-invalid').map((f) => f.range.start.line), [7]);
   });
 });

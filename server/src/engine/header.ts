@@ -56,9 +56,10 @@ export interface HeaderOptions {
 }
 
 // The text before a tag must be comment punctuation only (`//`, `#`, ` * `, `<!--`, `--`, `;;` …) or the
-// file's own comment prefix from the style table (`$!`, `REM`, `dnl`, `.\"` …); a letter or quote
-// elsewhere there means the tag is inside code or prose, not a header.
-const punctuation = `[\\s/*#;%!"'<>\\-({.]*`;
+// file's own comment prefix from the style table (`$!`, `REM`, `dnl`, `.\"`, vim's `"`, Basic's `'` …); a
+// letter or a quote elsewhere means the tag is inside code, a string or prose, not a header (a `.po` msgid
+// quoting "# SPDX-License-Identifier: …", a Python list of header lines).
+const punctuation = `[\\s/*#;%!<>\\-({.]*`;
 const onlyPunctuation = new RegExp(`^${punctuation}$`);
 const tagPattern = /(SPDX-[A-Za-z]+(?:-[A-Za-z]+)*:|AI-[A-Za-z]+(?:-[A-Za-z]+)*:|Copyright\b(?:\s*\([cC]\))?|©)/;
 
@@ -86,7 +87,8 @@ const anyLead = leadFor(allCommentPrefixes);
 function leadOf(style: CommentStyle | undefined): Lead {
   if (!style) return anyLead;
   let lead = leads.get(style);
-  if (!lead) leads.set(style, (lead = leadFor(commentPrefixes(style), style.end)));
+  // A Python module docstring may open on the tag's own line: `"""SPDX-License-Identifier: MIT`.
+  if (!lead) leads.set(style, (lead = leadFor(style.line?.trim() === '#' ? [...commentPrefixes(style), '"""', "'''"] : commentPrefixes(style), style.end)));
   return lead;
 }
 

@@ -3,6 +3,7 @@
 
 import type { Finding } from '../findings';
 import { message } from '../messages';
+import { expressionSyntaxError } from '../reuse/expression';
 import { licenseIdsIn, licenseTextFor, missingLicenseTexts } from '../reuse/license-texts';
 import type { RuleContext } from '.';
 import { licenseTags, SourceFile } from '../source-file';
@@ -14,9 +15,17 @@ export function licenseTextMissing(file: SourceFile, _policy: unknown, ctx: Rule
   const findings: Finding[] = [];
   // Snippet licenses need their texts too (REUSE 3.3 counts them as the file's).
   const snippetLicenses = file.text.includes('SPDX-SnippetBegin') ? file.markers.snippets.flatMap((s) => s.tags.filter((t) => t.kind === 'license')) : [];
+  // Under REUSE's reading (tags anywhere) a snippet's license is also among the file's tags: each line once.
+  const seen = new Set<string>();
   for (const tag of [...licenseTags(file), ...snippetLicenses]) {
+    const inSidecar = file.sidecarTags.includes(tag);
+    const key = `${inSidecar ? 's' : 'f'}${tag.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // An expression that does not parse names no license (spdx-invalid says so), as reuse-tool reads it.
+    if (expressionSyntaxError(tag.value)) continue;
     // Sidecar tags have no place in this file: the finding goes on line 1.
-    const at = file.sidecarTags.includes(tag) ? range(0, 0, 0) : range(tag.line, tag.valueStart, tag.valueEnd);
+    const at = inSidecar ? range(0, 0, 0) : range(tag.line, tag.valueStart, tag.valueEnd);
     for (const id of missingLicenseTexts(new Set(licenseIdsIn(tag.value)), licenseFiles)) {
       findings.push({
         rule: 'license-text-missing', severity: 'warning', range: at, message: message('license-text-missing', { id }),
