@@ -160,6 +160,12 @@ describe('what may stand above the header', () => {
     assert.deepEqual(rulesOf('layouts/index.html', `{{- /* <!--\n${tags('   ')}--> */ -}}\n<html></html>\n`), []);
   });
 
+  it('Lisp comments of any number of semicolons, and fixed-form Fortran comments only in column 1', () => {
+    assert.deepEqual(rulesOf('a.clj', '; Copyright (c) 2020 Foo\n;\n;; Licensed under the EPL.\n;;; SPDX-License-Identifier: EPL-2.0\n(ns foo)\n'), []);
+    assert.deepEqual(rulesOf('b.f', '* Copyright 2020 Foo\n*\nC SPDX-License-Identifier: MIT\n      call foo\n'), []);
+    assert.equal(findHeader('c.f', '      common x\nc SPDX-License-Identifier: MIT\n').end, 0, 'a statement is not a comment');
+  });
+
   it("m4's own # comments", () => {
     assert.deepEqual(rulesOf('acinclude.m4', `#****\n# banner\n#\n${tags('#')}#****\n\ndnl CHECK\nAC_DEFUN([X])\n`), []);
   });
@@ -243,5 +249,41 @@ describe('license-text-missing under REUSE reading', () => {
     const findings = checkText({ path: 'a.py', text, reuse: { licenseFiles: ['MIT.txt'] } }, reusePolicy()).findings;
     assert.deepEqual(findings.filter((f) => f.rule === 'license-text-missing').map((f) => [f.range.start.line, f.message]), [[5, "No license text for 'ISC': add LICENSES/ISC.txt (REUSE)"]]);
     assert.deepEqual(findings.filter((f) => f.rule === 'spdx-invalid').map((f) => f.range.start.line), [7]);
+  });
+});
+
+describe('a license below the header', () => {
+  const rulesOf = (path: string, text: string, p = policyWith(), sidecarText?: string) => checkText({ path, text, sidecarText }, p).findings.map((f) => f.rule).sort();
+
+  it('is still judged by the license rules: a denied license below a line of code is denied', () => {
+    const deny = policyWith((p) => { p.licenses.deny = ['GPL-*']; });
+    assert.deepEqual(rulesOf('a.js', "'use strict';\n// SPDX-FileCopyrightText: 2024 A\n// SPDX-License-Identifier: GPL-3.0-only\n", deny), ['header-misplaced', 'license-denied']);
+    assert.deepEqual(rulesOf('a.js', "'use strict';\n// SPDX-FileCopyrightText: 2024 A\n// SPDX-License-Identifier: MITT\n"), ['header-misplaced', 'spdx-invalid']);
+  });
+
+  it('is not a tag when it stands bare in a string literal, but is inside a block comment', () => {
+    assert.deepEqual(rulesOf('gen.py', 'import os\n\nTEMPLATE = """\nSPDX-License-Identifier: MIT\n"""\n'), ['header-missing']);
+    assert.deepEqual(rulesOf('a.c', 'int x;\n/*\nSPDX-FileCopyrightText: 2024 A\nSPDX-License-Identifier: MIT\n*/\n'), ['header-misplaced']);
+  });
+
+  it("is an example when another language's comment leads it (a code block in Markdown or reStructuredText)", () => {
+    assert.deepEqual(rulesOf('guide.md', '# Guide\n\n```sh\n# SPDX-License-Identifier: MIT\n```\n'), ['header-missing']);
+    assert.deepEqual(rulesOf('guide.rst', 'Guide\n=====\n\n::\n\n    # SPDX-License-Identifier: MIT\n'), ['header-missing']);
+    assert.deepEqual(rulesOf('guide.md', '# Guide\n\nText.\n\n<!-- SPDX-FileCopyrightText: 2024 A -->\n<!-- SPDX-License-Identifier: MIT -->\n'), ['header-misplaced']);
+  });
+
+  it('gives no header-misplaced beside a sidecar, which licenses the file instead', () => {
+    assert.deepEqual(rulesOf('a.py', 'x = 1\n# SPDX-License-Identifier: MIT\n', policyWith(), 'SPDX-FileCopyrightText: 2024 A\n'), ['header-missing']);
+  });
+
+  it('header-missing on a file of unknown format says which lines it read', () => {
+    const [f] = checkText({ path: 'ChangeLog', text: 'text\n' }, policyWith()).findings;
+    assert.equal(f.message, 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier');
+  });
+
+  it('offers no license insert after a copyright given in front matter (it would be a second YAML key)', () => {
+    const [f] = checkText({ path: 'a.md', text: '---\ntitle: x\nc: Copyright (C) 2020 Foo\n---\n# Doc\n' }, policyWith()).findings;
+    assert.equal(f.rule, 'header-missing');
+    assert.equal(f.fix, undefined);
   });
 });

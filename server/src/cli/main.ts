@@ -129,7 +129,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<Report> {
       const settings = await scanSettings(scanOptions);
       const one = rescanFile(target.file, settings, listed, target.git);
       if ('reason' in one) report.skipped.push({ file: display(path.join(target.root, one.file)), reason: one.reason });
-      else await addFile(report, target.root, settings.reuse ? { ...one, findings: withReuseLicensing(one.findings, one.rel, { context: await loadReuseContext(target.root) }) } : one, sarif);
+      else await addFile(report, target.root, settings.reuse ? { ...one, findings: withReuseLicensing(one.findings, one.rel, { context: await loadReuseContext(target.root), licenseFiles: settings.reuse.licenseFiles }, policy) } : one, sarif);
       continue;
     }
     const scan = await scanFolder({ ...scanOptions, under: target.under, only });

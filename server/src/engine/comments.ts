@@ -29,7 +29,8 @@ const PERCENT: CommentStyle = { line: '%' };
 const HTML: CommentStyle = { start: '<!--', middle: '', end: '-->' };
 const ML: CommentStyle = { start: '(*', middle: ' *', end: ' *)' };
 const ASPX: CommentStyle = { start: '<%--', middle: '', end: '--%>' };
-const FORTRAN_FIXED: CommentStyle = { line: 'c' };
+// Fixed form: a `c`, `C` or `*` in column 1, or a `!` anywhere, starts a comment.
+const FORTRAN_FIXED: CommentStyle = { line: 'c', alsoLine: ['*', '!'] };
 const FORTRAN: CommentStyle = { line: '!' };
 const PASCAL: CommentStyle = { line: '//', start: '{', middle: '', end: '}' };
 const PLANTUML: CommentStyle = { line: "'", start: "/'", middle: " '", end: " '/" };

@@ -61,7 +61,9 @@ export interface HeaderOptions {
 // quoting "# SPDX-License-Identifier: …", a Python list of header lines).
 const punctuation = `[\\s/*#;%!<>\\-({.]*`;
 const onlyPunctuation = new RegExp(`^${punctuation}$`);
-const tagPattern = /(SPDX-[A-Za-z]+(?:-[A-Za-z]+)*:|AI-[A-Za-z]+(?:-[A-Za-z]+)*:|Copyright\b(?:\s*\([cC]\))?|©)/;
+// Bounded: an unbounded `(?:-[A-Za-z]+)*` rescans a long run of `SPDX-SPDX-…` from every start, which
+// took seconds on one minified line once tags were read anywhere in a file.
+const tagPattern = /(SPDX-[A-Za-z]{1,40}(?:-[A-Za-z]{1,40}){0,6}:|AI-[A-Za-z]{1,40}(?:-[A-Za-z]{1,40}){0,6}:|Copyright\b(?:\s*\([cC]\))?|©)/;
 
 interface Lead {
   test: RegExp;
@@ -158,23 +160,40 @@ const docstrings: [string, string][] = [['"""', '"""'], ["'''", "'''"]];
 // Go and Hugo template comments, which HTML templates use for their header.
 const templateComments: [string, string][] = [['{{/*', '*/'], ['{{- /*', '*/']];
 
-interface Prefixes { line: string[]; blocks: [string, string][] }
+interface Prefixes { line: string[]; blocks: [string, string][]; lineTest: RegExp }
 const prefixesByStyle = new WeakMap<CommentStyle, Prefixes>();
-const genericPrefixes: Prefixes = { line: genericLinePrefixes, blocks: [...genericBlocks, ...docstrings, ...templateComments] };
+
+/**
+ * One test for "this line is a comment line" from a style's line prefixes: a run of one character
+ * counts however long (Lisp writes `;`, `;;` and `;;;`); a word is matched without case and must end
+ * there (`rem`, `dnl`); a single letter must stand in column 1 (fixed-form Fortran's `c`), where it
+ * cannot be the start of a statement such as `      call foo`.
+ */
+function lineTestFor(prefixes: string[]): RegExp {
+  const escape = (p: string) => p.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  const alternatives = prefixes.map((p) => {
+    if (/^[A-Za-z]$/.test(p)) return `(?<=^)${escape(p)}(?![A-Za-z])`;
+    if (/^[A-Za-z@]+$/.test(p)) return `\\s*${escape(p)}\\b`;
+    if (p.length > 1 && [...p].every((c) => c === p[0])) return `\\s*${escape(p[0])}`;
+    return `\\s*${escape(p)}`;
+  });
+  return alternatives.length ? new RegExp(`^(?:${alternatives.join('|')})`, 'i') : /(?!)/;
+}
+
+const genericPrefixes: Prefixes = { line: genericLinePrefixes, blocks: [...genericBlocks, ...docstrings, ...templateComments], lineTest: lineTestFor(genericLinePrefixes) };
 
 function prefixesOf(style: CommentStyle | undefined): Prefixes {
   if (!style) return genericPrefixes;
   let p = prefixesByStyle.get(style);
   if (!p) {
-    // Compared without case: batch files write `rem` as often as `REM`.
-    const line = [style.line, ...(style.alsoLine ?? [])].filter((p): p is string => !!p).map((p) => p.trim().toLowerCase());
+    const line = [style.line, ...(style.alsoLine ?? [])].filter((p): p is string => !!p).map((p) => p.trim());
     const blocks: [string, string][] = style.start && style.end ? [[style.start.trim(), style.end.trim()]] : [];
     // `/*` and `<!--` open a comment in so many formats, and start a line of code in so few, that a file
     // written in another dialect than its name says (an OS/400 CL `.cmd`) still has its banner read.
     for (const b of genericBlocks.slice(0, 2)) if (!blocks.some(([open]) => open === b[0])) blocks.push(b);
     if (style.line?.trim() === '#') blocks.push(...docstrings);
     if (style.start?.trim() === '<!--') blocks.push(...templateComments);
-    prefixesByStyle.set(style, (p = { line, blocks }));
+    prefixesByStyle.set(style, (p = { line, blocks, lineTest: lineTestFor(line) }));
   }
   return p;
 }
@@ -185,7 +204,7 @@ function prefixesOf(style: CommentStyle | undefined): Prefixes {
  * it. `open`: no line of code ended it.
  */
 function commentBlock(lines: LazyLines, from: number, style: CommentStyle | undefined): { end: number; open: boolean } {
-  const { line: linePrefixes, blocks } = prefixesOf(style);
+  const { line: linePrefixes, blocks, lineTest } = prefixesOf(style);
   let end = from;
   let closer: string | undefined;
   for (let i = from; ; i++) {
@@ -215,7 +234,7 @@ function commentBlock(lines: LazyLines, from: number, style: CommentStyle | unde
       closer = rest ? openedBlock(rest) : undefined;
       continue;
     }
-    if (linePrefixes.some((p) => t.startsWith(p) || t.slice(0, p.length).toLowerCase() === p) || parseTagLine(text, i, style)) { end = i + 1; continue; }
+    if (lineTest.test(text) || parseTagLine(text, i, style)) { end = i + 1; continue; }
     return { end, open: false };
   }
 
@@ -286,25 +305,37 @@ function hasTagText(text: string): boolean {
 }
 
 /**
- * License tags in comments below the header block: a header written in the wrong place (or a
- * quoted example, when the header has its own). Splits the rest of the file only when it can hold one.
+ * Tags in comments below the header block: a header written in the wrong place (or quoted examples,
+ * when the header has its own license). A tag counts when a comment prefix leads it, or, alone on its
+ * line, when it stands inside one of the style's block comments (a bare line is text in a string
+ * literal otherwise). Splits the rest of the file only when it can hold a license tag.
  */
-export function licenseTagsBelow(header: Header, text: string): Tag[] {
+export function tagsBelow(header: Header, text: string): Tag[] {
   if (header.anywhere || !/SPDX-License-Identifier/i.test(text)) return [];
-  // The lines as the header read them, ignore blocks blanked.
   const out: Tag[] = [];
   const lines = header.text.lines;
+  const style = header.style;
+  const block = style?.start && style.end && style.start.trim() !== style.end.trim() ? [style.start.trim(), style.end.trim()] : undefined;
+  // In a file of known format, only its own comment prefixes lead a tag down here: `# SPDX-…` in a
+  // Markdown or reStructuredText code block is an example, not the file's license.
+  const own = style ? [...new Set(commentPrefixes(style).map((p) => p.trim()).filter((p) => p))] : undefined;
+  // Whether the line starts inside one of the style's block comments: the header block ended outside one.
+  let inside = false;
   for (let i = header.end; i < lines.length; i++) {
-    if (!/SPDX-License-Identifier/i.test(lines[i])) continue;
-    const tag = parseTagLine(lines[i], i, header.style);
-    if (tag?.kind === 'license') out.push(tag);
+    const line = lines[i];
+    const startsInside = inside;
+    if (block) {
+      const o = line.lastIndexOf(block[0]);
+      const c = line.lastIndexOf(block[1]);
+      if (o > c) inside = true;
+      else if (c >= 0) inside = false;
+    }
+    if (!(line.includes('SPDX-') || line.includes('Copyright') || line.includes('©'))) continue;
+    const tag = parseTagLine(line, i, style);
+    if (!tag || tag.kind === 'other') continue;
+    const lead = line.slice(0, tag.keyStart).replace(BOM, '').trim();
+    if (lead ? own && !own.some((p) => lead.startsWith(p)) : !startsInside) continue;
+    out.push(tag);
   }
   return out;
-}
-
-/** "lines 1–23", for messages that say where the header was looked for. */
-export function headerLines(header: Header): string {
-  const first = header.start + 1;
-  const last = Math.max(header.end, first);
-  return first === last ? `line ${first}` : `lines ${first}–${last}`;
 }

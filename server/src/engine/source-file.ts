@@ -2,7 +2,7 @@
 // Parsed once per check; every rule and fix reads the same object.
 
 import { CommentStyle, commentStyleFor, isUncommentable } from './comments';
-import { findHeader, Header, Tag } from './header';
+import { findHeader, Header, Tag, tagsBelow } from './header';
 import { Markers, parseMarkers } from './markers';
 import type { Policy } from './policy/model';
 
@@ -20,6 +20,11 @@ export interface SourceFile {
   thirdParty: boolean;
   /** Snippets, AI markers, legacy markers and chatbot leftovers anywhere in the file. */
   markers: Markers;
+  /**
+   * Tags in comments below the header block, read only when the header has no license and there is
+   * no sidecar: then they are where the file says what it is licensed under (header-misplaced).
+   */
+  below: Tag[];
 }
 
 export function parseSourceFile(path: string, text: string, policy: Policy, sidecarText?: string, thirdParty = false): SourceFile {
@@ -32,12 +37,16 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
   // Found on first use: the header rules never look, and a header-only scan of a large tree then
   // skips the one pass over the whole text.
   let markers: Markers | undefined;
+  let below: Tag[] | undefined;
   return {
     path,
     text,
     header,
     get markers() {
       return (markers ??= parseMarkers(text, header));
+    },
+    get below() {
+      return (below ??= header.licenses.length || sidecarText !== undefined ? [] : tagsBelow(header, text));
     },
     style,
     uncommentable: isUncommentable(path),
@@ -52,14 +61,25 @@ export function sidecarHeader(path: string, sidecarText: string): Header {
   return findHeader(path + '.license', sidecarText, { anywhere: true });
 }
 
-/** All license tags that apply to the file: its header's and its sidecar's. */
-// Nearly every file has no sidecar: a copy of the header's list is then all there is to build.
-export function licenseTags(file: SourceFile): Tag[] {
-  if (!file.sidecarTags.length) return file.header.licenses.slice();
-  return [...file.header.licenses, ...file.sidecarTags.filter((t) => t.kind === 'license')];
+/**
+ * The license tags the file itself carries: its header's, or, when the header has none, those in
+ * comments below it (a misplaced header still licenses the file, and the license rules judge it).
+ */
+export function ownLicenseTags(file: SourceFile): Tag[] {
+  if (file.header.licenses.length || file.hasSidecar) return file.header.licenses;
+  return file.below.filter((t) => t.kind === 'license');
 }
 
+/** All license tags that apply to the file: its own and its sidecar's. */
+export function licenseTags(file: SourceFile): Tag[] {
+  const own = ownLicenseTags(file);
+  if (!file.sidecarTags.length) return own.slice();
+  return [...own, ...file.sidecarTags.filter((t) => t.kind === 'license')];
+}
+
+/** All copyright tags: the header's and the sidecar's, and below the header when the license is there too. */
 export function copyrightTags(file: SourceFile): Tag[] {
-  if (!file.sidecarTags.length) return file.header.copyrights.slice();
-  return [...file.header.copyrights, ...file.sidecarTags.filter((t) => t.kind === 'copyright')];
+  const below = file.header.licenses.length || file.hasSidecar ? [] : file.below.filter((t) => t.kind === 'copyright');
+  if (!file.sidecarTags.length && !below.length) return file.header.copyrights.slice();
+  return [...file.header.copyrights, ...below, ...file.sidecarTags.filter((t) => t.kind === 'copyright')];
 }

@@ -11,7 +11,7 @@ import type { FileResult } from './check-file';
 export interface CachedFile { size: number; mtimeMs: number; sidecarMtimeMs?: number; generated?: boolean; findings: Finding[]; skipped?: string; licenseIds?: string[] }
 
 /** Bumped when the engine's findings change shape or meaning, so old caches are not trusted. */
-const engineVersion = 3;
+const engineVersion = 4;
 
 export function cacheKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify({ engineVersion, parts })).digest('hex');

@@ -18,6 +18,6 @@ export function copyrightMissing(file: SourceFile, policy: Policy): Finding[] {
     message: message('copyright-missing'),
     // Our notice never goes on third-party code. Nor is it inserted when that would push the license
     // line out of the header window (fix-all would then add a license, forever: fuzz.test.ts).
-    fix: file.thirdParty || first.line + 1 >= file.header.limit ? undefined : { kind: 'insert-copyright' },
+    fix: file.thirdParty || first.line + 1 >= file.header.limit || first.line >= file.header.end ? undefined : { kind: 'insert-copyright' },
   }];
 }

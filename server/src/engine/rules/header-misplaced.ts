@@ -3,16 +3,16 @@
 // is licensed, so this is not header-missing; the finding points at the tag and says where the header is.
 
 import type { Finding } from '../findings';
-import { licenseTagsBelow } from '../header';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
-import { licenseTags, SourceFile } from '../source-file';
+import { ownLicenseTags, SourceFile } from '../source-file';
 import { range } from '../text';
 import { headerLines } from './header-missing';
 
 export function headerMisplaced(file: SourceFile, policy: Policy): Finding[] {
-  if (!policy.headers.required || licenseTags(file).length > 0) return [];
-  const [tag] = licenseTagsBelow(file.header, file.text);
+  // A sidecar licenses the file instead (header-missing says to complete it).
+  if (!policy.headers.required || file.header.licenses.length > 0 || file.hasSidecar) return [];
+  const [tag] = ownLicenseTags(file);
   if (!tag) return [];
   return [{
     rule: 'header-misplaced',

@@ -4,13 +4,11 @@
 import type { Finding } from '../findings';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
-import { licenseTagsBelow } from '../header';
 import { copyrightTags, licenseTags, SourceFile } from '../source-file';
 import { BOM, range } from '../text';
 
 export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   if (!policy.headers.required || licenseTags(file).length > 0) return [];
-  if (!file.hasSidecar && licenseTagsBelow(file.header, file.text).length > 0) return [];
   const first = file.header.text.at(0) ?? '';
   const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
   const base = { rule: 'header-missing' as const, severity: 'error' as const, range: at, ownCopyright: copyrightTags(file).length > 0 };
@@ -23,13 +21,14 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   }
   if (!file.style) {
     const name = file.path.slice(Math.max(file.path.lastIndexOf('/'), file.path.lastIndexOf('\\')) + 1);
-    return [{ ...base, message: message(file.uncommentable ? 'header-missing.uncommentable' : 'header-missing', { file: name }) }];
+    return [{ ...base, message: message(file.uncommentable ? 'header-missing.uncommentable' : 'header-missing', { file: name, lines: headerLines(file) }) }];
   }
   if (copyrightTags(file).length > 0) {
     // The license goes after the last notice: not when that is outside the header window, where it
     // would not be found (fix-all then added one more on every run: fuzz.test.ts).
     const last = file.header.copyrights[file.header.copyrights.length - 1];
-    const room = last && last.line + 1 < file.header.limit;
+    // Not after a copyright given in front matter: a YAML key shaped like it would be a second `c:` key.
+    const room = last && last.line >= file.header.prologue.insertLine && last.line + 1 < file.header.limit;
     return [{ ...base, message: message('header-missing.license', { lines: headerLines(file) }), fix: room ? { kind: 'insert-license' } : undefined }];
   }
   return [{ ...base, message: message('header-missing', { lines: headerLines(file) }), fix: { kind: 'insert-header' } }];

@@ -4,11 +4,12 @@
 import type { Finding, FixData } from '../findings';
 import { message } from '../messages';
 import type { SourceFile } from '../source-file';
+import { ownLicenseTags } from '../source-file';
 import { checkExpression } from '../spdx';
 import { range } from '../text';
 
 export function spdxDeprecated(file: SourceFile): Finding[] {
-  return file.header.licenses.flatMap((tag) =>
+  return ownLicenseTags(file).flatMap((tag) =>
     checkExpression(tag.value).deprecations.map((d): Finding => {
       const r = range(tag.line, tag.valueStart + d.token.start, tag.valueStart + d.token.end);
       const base = { rule: 'spdx-deprecated' as const, severity: 'warning' as const, range: r };

@@ -4,12 +4,13 @@ import type { Finding } from '../findings';
 import type { Tag } from '../header';
 import { message } from '../messages';
 import type { SourceFile } from '../source-file';
+import { ownLicenseTags } from '../source-file';
 import { checkExpression } from '../spdx';
 import { range } from '../text';
 
 // Only the file's own header: a sidecar is a file of its own, checked when it is opened.
 export function spdxInvalid(file: SourceFile): Finding[] {
-  return file.header.licenses.flatMap((tag) => findingsFor(tag));
+  return ownLicenseTags(file).flatMap((tag) => findingsFor(tag));
 }
 
 function findingsFor(tag: Tag): Finding[] {

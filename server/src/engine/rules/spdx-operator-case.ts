@@ -6,11 +6,12 @@
 import type { Finding } from '../findings';
 import { message } from '../messages';
 import type { SourceFile } from '../source-file';
+import { ownLicenseTags } from '../source-file';
 import { checkExpression } from '../spdx';
 import { range } from '../text';
 
 export function spdxOperatorCase(file: SourceFile): Finding[] {
-  return file.header.licenses.flatMap((tag) =>
+  return ownLicenseTags(file).flatMap((tag) =>
     checkExpression(tag.value).lowerCaseOperators.map((o): Finding => {
       const r = range(tag.line, tag.valueStart + o.start, tag.valueStart + o.end);
       return {

@@ -3,8 +3,9 @@
 
 import type { Tag } from '../header';
 import type { SourceFile } from '../source-file';
+import { ownLicenseTags } from '../source-file';
 import { checkExpression } from '../spdx';
 
 export function validLicenseTags(file: SourceFile): Tag[] {
-  return file.header.licenses.filter((t) => t.value && checkExpression(t.value).problems.length === 0);
+  return ownLicenseTags(file).filter((t) => t.value && checkExpression(t.value).problems.length === 0);
 }
