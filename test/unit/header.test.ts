@@ -272,6 +272,11 @@ describe('a license below the header', () => {
     assert.deepEqual(rulesOf('guide.md', '# Guide\n\nText.\n\n<!-- SPDX-FileCopyrightText: 2024 A -->\n<!-- SPDX-License-Identifier: MIT -->\n'), ['header-misplaced']);
   });
 
+  it('in code, any comment lead counts (a heredoc banner), and in plain text a bare line does', () => {
+    assert.deepEqual(rulesOf('gen.pl', 'use strict;\nprint <<HEAD\n/*\n * SPDX-FileCopyrightText: 2024 A\n * SPDX-License-Identifier: MIT\n */\nHEAD\n'), ['header-misplaced']);
+    assert.deepEqual(rulesOf('notes.txt', 'Build notes.\n\n Copyright (C) 2024 A\n SPDX-License-Identifier: ISC\n'), ['header-misplaced']);
+  });
+
   it('gives no header-misplaced beside a sidecar, which licenses the file instead', () => {
     assert.deepEqual(rulesOf('a.py', 'x = 1\n# SPDX-License-Identifier: MIT\n', policyWith(), 'SPDX-FileCopyrightText: 2024 A\n'), ['header-missing']);
   });

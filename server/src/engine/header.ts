@@ -203,6 +203,14 @@ function prefixesOf(style: CommentStyle | undefined): Prefixes {
  * inside block comments, tag lines and blank lines between them. Trailing blank lines are not part of
  * it. `open`: no line of code ended it.
  */
+const documentationExts = new Set(['md', 'markdown', 'mdown', 'mdx', 'rst', 'adoc', 'asciidoc', 'org', 'txt']);
+
+function isDocumentation(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  return dot > 0 && documentationExts.has(name.slice(dot + 1));
+}
+
 function commentBlock(lines: LazyLines, from: number, style: CommentStyle | undefined): { end: number; open: boolean } {
   const { line: linePrefixes, blocks, lineTest } = prefixesOf(style);
   let end = from;
@@ -310,15 +318,16 @@ function hasTagText(text: string): boolean {
  * line, when it stands inside one of the style's block comments (a bare line is text in a string
  * literal otherwise). Splits the rest of the file only when it can hold a license tag.
  */
-export function tagsBelow(header: Header, text: string): Tag[] {
+export function tagsBelow(header: Header, text: string, path: string): Tag[] {
   if (header.anywhere || !/SPDX-License-Identifier/i.test(text)) return [];
   const out: Tag[] = [];
   const lines = header.text.lines;
   const style = header.style;
   const block = style?.start && style.end && style.start.trim() !== style.end.trim() ? [style.start.trim(), style.end.trim()] : undefined;
-  // In a file of known format, only its own comment prefixes lead a tag down here: `# SPDX-…` in a
-  // Markdown or reStructuredText code block is an example, not the file's license.
-  const own = style ? [...new Set(commentPrefixes(style).map((p) => p.trim()).filter((p) => p))] : undefined;
+  // In documentation, only the format's own comment prefixes lead a tag down here: `# SPDX-…` in a
+  // Markdown or reStructuredText code block is an example, not the file's license. In code, any
+  // comment lead counts (a Perl script's heredoc may carry the C banner it prints).
+  const own = style && isDocumentation(path) ? [...new Set(commentPrefixes(style).map((p) => p.trim()).filter((p) => p))] : undefined;
   // Whether the line starts inside one of the style's block comments: the header block ended outside one.
   let inside = false;
   for (let i = header.end; i < lines.length; i++) {
@@ -334,7 +343,8 @@ export function tagsBelow(header: Header, text: string): Tag[] {
     const tag = parseTagLine(line, i, style);
     if (!tag || tag.kind === 'other') continue;
     const lead = line.slice(0, tag.keyStart).replace(BOM, '').trim();
-    if (lead ? own && !own.some((p) => lead.startsWith(p)) : !startsInside) continue;
+    // A bare tag counts inside a block comment, or in a format with no comments at all (plain text).
+    if (lead ? own && !own.some((p) => lead.startsWith(p)) : style && !startsInside) continue;
     out.push(tag);
   }
   return out;

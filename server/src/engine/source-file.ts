@@ -46,7 +46,7 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
       return (markers ??= parseMarkers(text, header));
     },
     get below() {
-      return (below ??= header.licenses.length || sidecarText !== undefined ? [] : tagsBelow(header, text));
+      return (below ??= header.licenses.length || sidecarText !== undefined ? [] : tagsBelow(header, text, path));
     },
     style,
     uncommentable: isUncommentable(path),
