@@ -578,6 +578,18 @@ describe('workspace scanner', () => {
       }
     });
 
+    it('the header scope reads on when the header runs past the first 4 KiB, or a license stands further down', () => {
+      const banner = '/*\n' + ' * A long banner line that goes on and on.\n'.repeat(150) + ' * SPDX-FileCopyrightText: 2026 A\n * SPDX-License-Identifier: MIT\n */\n';
+      const late = body + '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\n';
+      const dir = tree({ 'banner.c': banner + body, 'late.ts': late, 'none.ts': body });
+      for (const [rel, expected] of [['banner.c', []], ['late.ts', ['header-misplaced']], ['none.ts', ['header-missing']]] as const) {
+        const header = checkFile({ rel }, settings(dir, policy, { scope: 'header' }));
+        const all = checkFile({ rel }, settings(dir, policy, { scope: 'all' }));
+        assert.deepEqual(rules(header.findings), expected, rel);
+        assert.deepEqual(rules(header.findings), rules(all.findings).filter((r) => !r.startsWith('ai-')), `${rel}: the same header findings as a full check`);
+      }
+    });
+
     it('the header scope reads only the top of a long file: bad bytes at its end do not matter', () => {
       const dir = tree({ 'tail.ts': Buffer.concat([Buffer.from(bare + body), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]) });
       assert.equal(checkFile({ rel: 'tail.ts' }, settings(dir, policy, { scope: 'all' })).skipped, 'not valid UTF-8');

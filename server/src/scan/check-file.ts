@@ -123,10 +123,15 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     if (!isUtf8(bytes)) return skipped(job.rel, size, mtimeMs, 'not valid UTF-8');
     let { text, result } = check(bytes);
     // The top of the file was not enough: the header block runs past it, or a license may stand further down.
-    if (bytes.length < size && result.file && (result.file.header.open || result.findings.some((f) => f.rule === 'header-missing'))) {
-      // Bytes the header scope would not have read (binary data, bad UTF-8 far down) leave the top's result standing.
+    const open = result.file?.header.open;
+    if (bytes.length < size && result.file && (open || result.findings.some((f) => f.rule === 'header-missing'))) {
+      const top = bytes.length;
       const whole = readBytes(fd, size, s, true);
-      if (!contentSkipReason(whole, maxBytes) && isUtf8(whole)) ({ text, result } = check(whole));
+      // Checked again only when the rest can change the answer: the header goes on, or a license tag
+      // stands further down (a byte search, far cheaper than decoding and checking a file with none).
+      // Bytes the header scope would not have read (binary data, bad UTF-8 far down) leave the top's result standing.
+      const tagBelow = ['License-Identifier', 'license-identifier', 'LICENSE-IDENTIFIER'].some((key) => whole.indexOf(key, top) >= 0);
+      if ((open || tagBelow) && !contentSkipReason(whole, maxBytes) && isUtf8(whole)) ({ text, result } = check(whole));
     }
     const licenseIds = s.reuse && result.file ? usedLicenseIds(result.file, text) : undefined;
     return { rel: job.rel, size, mtimeMs, sidecarMtimeMs, generated, findings: result.findings, licenseIds };
