@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parsePolicy } from '../../server/src/engine/policy/parse';
 import { toPolicy } from '../../server/src/engine/policy/model';
+import { ruleIds } from '../../server/src/engine/findings';
 
 describe('policy parsing', () => {
   it('reads the full example from policy.md without problems', () => {
@@ -91,5 +92,19 @@ describe('policy parsing', () => {
       assert.ok(r.problems.length > 0, text);
       assert.ok(r.problems.some((p) => p.line >= 1), text);
     }
+  });
+});
+
+describe('the policy schema and the rules', () => {
+  it("the severity table's keys are exactly the rule ids, so every rule can be set and no other name can", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const schema = require('../../../server/src/engine/policy/policy.schema.json') as { definitions: { severityTable: { propertyNames: { enum: string[] } } } };
+    assert.deepEqual([...schema.definitions.severityTable.propertyNames.enum].sort(), [...ruleIds].sort());
+  });
+
+  it('accepts a severity for every rule, license-text-unused and reuse-invalid included', () => {
+    const parsed = parsePolicy('version: 1\nseverity:\n  license-text-unused: "off"\n  reuse-invalid: info\n  header-misplaced: warning\n');
+    assert.deepEqual(parsed.problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(toPolicy(parsed.raw!, 'p').severity, { 'license-text-unused': 'off', 'reuse-invalid': 'info', 'header-misplaced': 'warning' });
   });
 });

@@ -486,6 +486,25 @@ describe('workspace scanner', () => {
       report.files.flatMap((f) => f.findings.filter((x) => x.rule === rule).map((x) => `${f.rel}: ${x.message}`));
     const bsd = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: BSD-3-Clause\nint x;\n';
 
+    it("the policy's severity table applies to every finding: from REUSE.toml licensing, project metadata and binary files", async () => {
+      const root = tree({
+        'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "docs/**"\nSPDX-License-Identifier = "CC-BY-4.0"\n',
+        'LICENSES/ISC.txt': 'ISC\n', 'docs/a.md': 'Text\n', 'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'src/a.c': bsd.replace('BSD-3-Clause', 'ISC'),
+      });
+      const base = await reuseScan(root);
+      const ruleSet = (report: typeof base): string[] => [...new Set(report.files.flatMap((f) => f.findings.map((x) => x.rule)))].sort();
+      // CC-BY-4.0 has no text (REUSE.toml), docs/a.md has no copyright, logo.png no licensing, ISC.txt is used.
+      assert.deepEqual(ruleSet(base), ['copyright-missing', 'header-missing', 'license-text-missing']);
+      const quiet = reusePolicy();
+      for (const rule of ['license-text-missing', 'license-text-unused', 'copyright-missing', 'header-missing'] as const) quiet.severity[rule] = 'off';
+      const off = await scanFolder({ root, policy: quiet, git: new GitRules(root), reuse: 'always', workers: 0, ...dates });
+      assert.deepEqual(ruleSet(off), []);
+      const louder = reusePolicy();
+      louder.severity['license-text-missing'] = 'error';
+      const loud = await scanFolder({ root, policy: louder, git: new GitRules(root), reuse: 'always', workers: 0, ...dates });
+      assert.ok(loud.files.flatMap((f) => f.findings).filter((x) => x.rule === 'license-text-missing').every((x) => x.severity === 'error'));
+    });
+
     it('a tracked file matched by .gitignore is part of the project; an untracked ignored one is not', async () => {
       const root = tree({ '.gitignore': '*-*-*\n', 'LICENSES/BSD-3-Clause.txt': 'BSD text\n', 'src/a.c': bsd, 'notes-to-self.c': bare, 'gone.c': bsd });
       git(root, 'init', '-q');

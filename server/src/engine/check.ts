@@ -58,9 +58,26 @@ const ownTagRules = new Set(['header-missing', 'header-misplaced', 'copyright-mi
  * the workspace scan to results from workers. Works from the findings alone: header-missing means
  * the file has no license of its own, so `closest` tables apply.
  */
+/**
+ * The policy's severity table (`severity:`), applied once to findings from every source (the rules,
+ * REUSE.toml licensing, the project's REUSE metadata): `off` drops a finding. The table of the
+ * path's own policy, overrides included.
+ */
+export function withPolicySeverity(findings: Finding[], policy: Policy, path?: string): Finding[] {
+  const table = (path === undefined ? policy : policyForPath(policy, path)).severity;
+  let out: Finding[] | undefined;
+  findings.forEach((f, i) => {
+    const severity = table[f.rule] ?? f.severity;
+    if (severity === f.severity) return void out?.push(f);
+    out ??= findings.slice(0, i);
+    if (severity !== 'off') out.push({ ...f, severity });
+  });
+  return out ?? findings;
+}
+
 export function withReuseLicensing(findings: Finding[], path: string, reuse: ReuseInput | undefined, policy?: Policy): Finding[] {
   const ctx = reuse?.context;
-  if (!ctx || !(ctx.tomls.length || ctx.dep5)) return findings;
+  if (!ctx || !(ctx.tomls.length || ctx.dep5)) return policy ? withPolicySeverity(findings, policy, path) : findings;
   let out = ownLicensingIgnored(path, ctx) ? findings.filter((f) => !ownTagRules.has(f.rule)) : findings;
   const mark: LicensingValue = { value: '', source: { kind: 'header', file: path, line: 0 } };
   const missing = out.find((f) => f.rule === 'header-missing');
@@ -73,10 +90,10 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
   if (external.length) out = out.filter((f) => f.rule !== 'header-missing');
   if (effective.copyrights.some((c) => c !== mark)) out = out.filter((f) => f.rule !== 'copyright-missing');
   // Licensed from outside with no copyright anywhere: header-missing asked for both, and it is gone.
-  const severity = policy ? policy.severity['copyright-missing'] ?? 'warning' : 'warning';
-  if (missing && external.length && !effective.copyrights.length && (policy?.headers.copyright.required ?? true) && severity !== 'off' && !out.some((f) => f.rule === 'copyright-missing')) {
+  const copyrightRequired = policy ? policyForPath(policy, path).headers.copyright.required : true;
+  if (missing && external.length && !effective.copyrights.length && copyrightRequired && !out.some((f) => f.rule === 'copyright-missing')) {
     const file = path.slice(path.lastIndexOf('/') + 1);
-    out = [...out, { rule: 'copyright-missing', severity, range: range(0, 0, 0), message: message('copyright-missing.external', { file, source: `${external[0].source.file} line ${external[0].source.line + 1}` }) }];
+    out = [...out, { rule: 'copyright-missing', severity: 'warning', range: range(0, 0, 0), message: message('copyright-missing.external', { file, source: `${external[0].source.file} line ${external[0].source.line + 1}` }) }];
   }
   if (reuse?.licenseFiles) {
     for (const l of external) {
@@ -86,7 +103,7 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
       }
     }
   }
-  return out;
+  return policy ? withPolicySeverity(out, policy, path) : out;
 }
 
 /**
@@ -127,14 +144,11 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   };
   const findings: Finding[] = [];
   for (const rule of input.scope === 'header' ? headerRules : rules) {
-    for (const finding of rule(file, policy, ctx)) {
-      const severity = policy.severity[finding.rule] ?? finding.severity;
-      if (severity !== 'off') findings.push({ ...finding, severity });
-    }
+    findings.push(...rule(file, policy, ctx));
   }
   if (policy.files.generated === 'check' && input.scope !== 'header') findings.push(...aiGeneratedSemantics(input.path, input.text, policy, file));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { findings: withReuseLicensing(findings, input.path, input.reuse, policy), file, policy };
+  return { findings: withReuseLicensing(findings, input.path, input.reuse, basePolicy), file, policy };
 }
 
 /** ai-generated-semantics: AI markers on a file also marked @generated / DO NOT EDIT. */

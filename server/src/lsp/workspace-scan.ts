@@ -121,7 +121,7 @@ export class WorkspaceScan {
     } else {
       folder.cache.put(result);
       folder.listed.add(rel);
-      const findings = withReuseLicensing(result.findings, rel, folder.reuse);
+      const findings = withReuseLicensing(result.findings, rel, folder.reuse, folder.settings.policy);
       if (findings.length) folder.findings.set(rel, findings);
       else folder.findings.delete(rel);
     }

@@ -11,7 +11,7 @@ import { cacheKey, ScanCache } from './cache';
 import { checkFile, FileJob, ScanSettings } from './check-file';
 import { Cancellation, CheckPool } from './pool';
 import { listFiles, Skipped } from './walk';
-import { withReuseLicensing } from '../engine/check';
+import { withPolicySeverity, withReuseLicensing } from '../engine/check';
 import type { ReuseInput } from '../engine/reuse/input';
 import { sidecarHeader } from '../engine/source-file';
 import { message } from '../engine/messages';
@@ -200,7 +200,9 @@ async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set
   // What nothing uses can only be told when every file was read whole and the policy left none out.
   const whole = !opts.only && !opts.under && settings.scope === 'all' && coversEverything(opts.policy);
   const git = opts.git;
-  for (const { file, finding } of projectFindings(project, use, whole, git && ((rel) => git.isIgnored(rel)))) add(file, finding);
+  for (const { file, finding } of projectFindings(project, use, whole, git && ((rel) => git.isIgnored(rel)))) {
+    for (const f of withPolicySeverity([finding], opts.policy, file)) add(file, f);
+  }
   return input;
 }
 
