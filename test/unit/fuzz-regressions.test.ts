@@ -27,6 +27,17 @@ function fixesOnce(file: string, text: string, policy: Policy, expected: string)
 const yearNone = policyWith((p) => { p.headers.copyright.year = 'none'; });
 
 describe('fuzz regressions', () => {
+  it('a tag line that opens a block comment: the new line continues the comment, never opens a second one', () => {
+    fixesOnce('src/lib.rs', '/* Copyright 2020 Example Corp\n */\nfn main() {}\n', policyWith(),
+      '/* Copyright 2020 Example Corp\n * SPDX-License-Identifier: Apache-2.0\n */\nfn main() {}\n');
+    fixesOnce('src/m.py', '"""Copyright 2020 Example Corp\n"""\nimport os\n', policyWith(),
+      '"""Copyright 2020 Example Corp\nSPDX-License-Identifier: Apache-2.0\n"""\nimport os\n');
+    fixesOnce('src/a.c', '/* SPDX-License-Identifier: Apache-2.0\n */\nint x;\n', policyWith(),
+      '/* SPDX-License-Identifier: Apache-2.0\n * SPDX-FileCopyrightText: 2026 Example Corp\n */\nint x;\n');
+    fixesOnce('src/b.c', '/* Copyright 2020 Example Corp */\nint x;\n', policyWith(),
+      '/* Copyright 2020 Example Corp */\n/* SPDX-License-Identifier: Apache-2.0 */\nint x;\n');
+  });
+
   it('copyright-year: also fixes the year of the notice copyright-holder rewrites (holder with a no-break space)', () => {
     const policy = policyWith((p) => { p.headers.copyright.holder = 'Example Corp'; p.headers.copyright.year = 'current'; });
     fixesOnce('src/a.ts', '\u00a9 2020 Example\u00a0Corp', policy, '\u00a9 2020-2026 Example Corp\nSPDX-License-Identifier: Apache-2.0');

@@ -70,7 +70,27 @@ function insertLines(file: SourceFile, at: number, newLines: string[], blankAfte
 /** A new tag line shaped like an existing one: same comment lead, same closer (`*\/`, `-->`). */
 function lineLike(file: SourceFile, model: Tag, key: string, value: string): string {
   const line = file.header.text.lines[model.line];
-  return line.slice(0, model.keyStart).replace(/^\uFEFF/, '') + `${key}: ${value}` + line.slice(model.valueEnd);
+  const lead = line.slice(0, model.keyStart).replace(/^\uFEFF/, '');
+  const opened = openedBlock(file, model);
+  // The model line opens a block comment it does not close (`/* Copyright …`, `"""Copyright …`): a copy
+  // of its lead would open a second one, which nests in Rust and closes a Python docstring. The new line
+  // continues the block instead, and goes after the model line.
+  if (opened) return lead.replace(opened.open, opened.middle) + `${key}: ${value}`;
+  return lead + `${key}: ${value}` + line.slice(model.valueEnd);
+}
+
+/** The block comment the model's line opens and leaves open, with the lead its continuation lines take. */
+function openedBlock(file: SourceFile, model: Tag): { open: string; middle: string } | undefined {
+  const line = file.header.text.lines[model.line];
+  const lead = line.slice(0, model.keyStart).replace(/^\uFEFF/, '').trimStart();
+  const tail = line.slice(model.valueEnd);
+  const style = headerStyle(file);
+  const blocks: [string, string, string][] = [['"""', '"""', ''], ["'''", "'''", '']];
+  if (style?.start && style.end) blocks.unshift([style.start.trim(), style.end.trim(), style.middle ?? '']);
+  for (const [open, close, middle] of blocks) {
+    if (lead.startsWith(open) && !tail.includes(close)) return { open, middle };
+  }
+  return undefined;
 }
 
 /** Like lineLike, for a tag line anywhere in the file (AI markers far below the header). */
@@ -135,7 +155,9 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
       // Inside a snippet the notice is a snippet's: SPDX-FileCopyrightText there was then rewritten by
       // snippet-incomplete's fix on the next fix-all (fuzz.test.ts).
       const inSnippet = file.markers.snippets.some((s) => s.begin < first.line && (s.end === undefined || first.line < s.end));
-      return [insertLines(file, first.line, [lineLike(file, first, inSnippet ? 'SPDX-SnippetCopyrightText' : 'SPDX-FileCopyrightText', copyrightValue(policy, ctx))], false)];
+      // Before the license, unless the license line opens the comment: then after it, inside it.
+      const at = openedBlock(file, first) ? first.line + 1 : first.line;
+      return [insertLines(file, at, [lineLike(file, first, inSnippet ? 'SPDX-SnippetCopyrightText' : 'SPDX-FileCopyrightText', copyrightValue(policy, ctx))], false)];
     }
     case 'replace':
       return [{ range: fix.range, newText: fix.text }];
