@@ -4,6 +4,9 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
+// --outdir DIR: somewhere else than dist/ (the packaging test builds a production bundle aside).
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 ? process.argv[at + 1] : 'dist';
 const common = {
   bundle: true,
   platform: 'node',
@@ -12,13 +15,15 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  // Test hooks are not shipped: with the variable fixed to undefined, minification drops the code behind it.
+  define: production ? { 'process.env.OSPO_TEST_CRASH_ON': 'undefined' } : {},
 };
 
 await Promise.all([
-  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts', 'scan-worker': 'server/src/scan/scan-worker.ts' }, outdir: 'dist' }),
+  esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir, external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts', 'scan-worker': 'server/src/scan/scan-worker.ts' }, outdir }),
 ]);
 
 // The policy schema ships beside the bundles, for VS Code's YAML tooling (contributes.yamlValidation).
-mkdirSync('dist', { recursive: true });
-copyFileSync('server/src/engine/policy/policy.schema.json', 'dist/policy.schema.json');
+mkdirSync(outdir, { recursive: true });
+copyFileSync('server/src/engine/policy/policy.schema.json', `${outdir}/policy.schema.json`);

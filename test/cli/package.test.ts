@@ -2,6 +2,8 @@
 
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -17,5 +19,20 @@ describe('packaging', () => {
     }
     const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|cli|scan-worker)\.js|dist\/policy\.schema\.json|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png|docs\/images\/[\w.-]+\.png|media\/walkthrough\/[\w.-]+\.md|l10n\/bundle\.l10n\.[\w-]+\.json|package\.nls(\.[\w-]+)?\.json)$/;
     assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
+  });
+
+  it('ships no test hook: the production bundles have no OSPO_TEST_CRASH_ON, the development ones do', function () {
+    this.timeout(120000);
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-prod-'));
+    try {
+      const r = spawnSync(process.execPath, ['scripts/build.mjs', '--production', '--outdir', out], { cwd: repo, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      for (const bundle of ['server.js', 'cli.js', 'client.js', 'scan-worker.js']) {
+        assert.ok(!fs.readFileSync(path.join(out, bundle), 'utf8').includes('OSPO_TEST_CRASH_ON'), bundle);
+      }
+      assert.ok(fs.readFileSync(path.join(repo, 'dist/server.js'), 'utf8').includes('OSPO_TEST_CRASH_ON'), 'the hook the protocol tests use is in the development build');
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });

@@ -146,6 +146,8 @@ if [[ ${OSPO_E2E_VSIX_FRESH:-} == 1 || -n ${OSPO_E2E_VSIX:-} ]]; then
   say "using the existing $VSIX (not repackaged)"
 else
   prep package "$T_PACKAGE" npm run package || ok_vsix=0
+  # Packaging leaves production bundles in dist/; the other layers test the development ones (test hooks).
+  prep build "$T_PACKAGE" npm run build || true
 fi
 [[ -f $VSIX ]] || { say "no .vsix at $VSIX"; ok_vsix=0; }
 prep tsc "$T_TSC" npx --no-install tsc -b || ok_suite=0

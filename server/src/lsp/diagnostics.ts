@@ -72,10 +72,14 @@ export function internalErrorDiagnostic(message: string): Diagnostic {
 
 /**
  * TEST ONLY: when the environment variable OSPO_TEST_CRASH_ON names a file's basename, checking
- * that document throws, so tests can prove a crash in one file's check is contained. Never set it
- * in real use.
+ * that document throws, so tests can prove a crash in one file's check is contained. Read where it
+ * is used: the production build defines the variable as undefined (scripts/build.mjs), and the
+ * minifier then drops this code from the shipped bundle.
  */
-const testCrashOn = process.env.OSPO_TEST_CRASH_ON;
+function testCrash(fsPath: string): void {
+  const name = process.env.OSPO_TEST_CRASH_ON;
+  if (name && path.basename(fsPath) === name) throw new Error(`test crash on ${name} (OSPO_TEST_CRASH_ON)`);
+}
 
 /** Documents whose failure or skip was logged, with the version logged, so typing does not flood the log. */
 const logged = new Map<string, string>();
@@ -111,7 +115,7 @@ export async function checkDocument(doc: TextDocument, fsPath: string, state: Fo
       logOnce(doc, 'skipped', log, `Skipped ${fsPath}: ${reason} (${length} characters)`);
       return { result: { findings: [], exempt: reason }, sidecarText, generated };
     }
-    if (testCrashOn && path.basename(fsPath) === testCrashOn) throw new Error(`test crash on ${testCrashOn} (OSPO_TEST_CRASH_ON)`);
+    if (process.env.OSPO_TEST_CRASH_ON) testCrash(fsPath);
     return { result: checkText({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse: inside ? reuse : undefined }, state.policy), sidecarText, generated };
   } catch (err) {
     // The engine is meant never to throw on content; if it does, one file loses its findings (and
