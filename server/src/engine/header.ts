@@ -3,7 +3,8 @@
 // - the policy's: the header block is the front matter plus the leading comment block after the
 //   prologue, however long; a tag below it is quoted code or documentation, or a misplaced header;
 // - REUSE 3.3's (`anywhere`): tags count wherever they are in the file, in comments or not, as in
-//   reuse-tool, outside REUSE-IgnoreStart/End regions (blanked by the caller).
+//   reuse-tool.
+// Both read around REUSE-IgnoreStart/End regions, which findHeader blanks.
 
 import { allCommentPrefixes, blockClosers, CommentStyle, commentPrefixes, commentStyleFor } from './comments';
 import { findPrologue, Prologue } from './prologue';
@@ -29,10 +30,9 @@ export interface Header {
   copyrights: Tag[];
   prologue: Prologue;
   /**
-   * The header block, lines [start, end): the file's front matter, then its leading comments
-   * (blank lines between them included). Under `anywhere` it is the whole file.
+   * The header block ends before this line: it holds the prologue (front matter included), then the
+   * leading comments (blank lines between them included). Under `anywhere` it is the whole file.
    */
-  start: number;
   end: number;
   /** The line the block may not reach (headers.maxLine below the prologue); Infinity without a limit. */
   limit: number;
@@ -198,11 +198,6 @@ function prefixesOf(style: CommentStyle | undefined): Prefixes {
   return p;
 }
 
-/**
- * The end (exclusive) of the leading comment block that starts at `from`: comment lines, lines
- * inside block comments, tag lines and blank lines between them. Trailing blank lines are not part of
- * it. `open`: no line of code ended it.
- */
 const documentationExts = new Set(['md', 'markdown', 'mdown', 'mdx', 'rst', 'adoc', 'asciidoc', 'org', 'txt']);
 
 function isDocumentation(path: string): boolean {
@@ -211,6 +206,11 @@ function isDocumentation(path: string): boolean {
   return dot > 0 && documentationExts.has(name.slice(dot + 1));
 }
 
+/**
+ * The end (exclusive) of the leading comment block that starts at `from`: comment lines, lines
+ * inside block comments, tag lines and blank lines between them. Trailing blank lines are not part of
+ * it. `open`: no line of code ended it.
+ */
 function commentBlock(lines: LazyLines, from: number, style: CommentStyle | undefined): { end: number; open: boolean } {
   const { line: linePrefixes, blocks, lineTest } = prefixesOf(style);
   let end = from;
@@ -286,10 +286,10 @@ export function findHeader(path: string, text: string, options: HeaderOptions = 
   const style = 'style' in options ? options.style : commentStyleFor(path);
   if (options.anywhere) {
     // REUSE 3.3 reads the whole file; the split is skipped when no line can hold a tag.
-    end = hasTagText(text) ? lines.lines.length : lines.countUpTo(prologue.insertLine + 1);
+    end = mayHoldTag(text) ? lines.lines.length : lines.countUpTo(prologue.insertLine + 1);
     for (let i = 0; i < end; i++) {
       const line = lines.at(i)!;
-      if (line.length > 2 && (line.includes('SPDX-') || line.includes('Copyright') || line.includes('©'))) add(parseTagAnywhere(line, i));
+      if (mayHoldTag(line)) add(parseTagAnywhere(line, i));
     }
   } else {
     for (let i = 0; i < prologue.insertLine; i++) {
@@ -305,10 +305,11 @@ export function findHeader(path: string, text: string, options: HeaderOptions = 
   }
   const licenses = tags.filter((t) => t.kind === 'license');
   const copyrights = tags.filter((t) => t.kind === 'copyright');
-  return { tags, licenses, copyrights, prologue, start: 0, end, limit, anywhere: !!options.anywhere, open, style, text: lines };
+  return { tags, licenses, copyrights, prologue, end, limit, anywhere: !!options.anywhere, open, style, text: lines };
 }
 
-function hasTagText(text: string): boolean {
+/** A cheap test before the tag pattern: every tag holds one of these. */
+function mayHoldTag(text: string): boolean {
   return text.includes('SPDX-') || text.includes('Copyright') || text.includes('©');
 }
 
@@ -339,7 +340,7 @@ export function tagsBelow(header: Header, text: string, path: string): Tag[] {
       if (o > c) inside = true;
       else if (c >= 0) inside = false;
     }
-    if (!(line.includes('SPDX-') || line.includes('Copyright') || line.includes('©'))) continue;
+    if (!mayHoldTag(line)) continue;
     const tag = parseTagLine(line, i, style);
     if (!tag || tag.kind === 'other') continue;
     const lead = line.slice(0, tag.keyStart).replace(BOM, '').trim();

@@ -66,8 +66,7 @@ export function sidecarHeader(path: string, sidecarText: string): Header {
  * comments below it (a misplaced header still licenses the file, and the license rules judge it).
  */
 export function ownLicenseTags(file: SourceFile): Tag[] {
-  if (file.header.licenses.length || file.hasSidecar) return file.header.licenses;
-  return file.below.filter((t) => t.kind === 'license');
+  return file.header.licenses.length ? file.header.licenses : file.below.filter((t) => t.kind === 'license');
 }
 
 /** All license tags that apply to the file: its own and its sidecar's. */
@@ -79,7 +78,7 @@ export function licenseTags(file: SourceFile): Tag[] {
 
 /** All copyright tags: the header's and the sidecar's, and below the header when the license is there too. */
 export function copyrightTags(file: SourceFile): Tag[] {
-  const below = file.header.licenses.length || file.hasSidecar ? [] : file.below.filter((t) => t.kind === 'copyright');
+  const below = file.below.filter((t) => t.kind === 'copyright');
   if (!file.sidecarTags.length && !below.length) return file.header.copyrights.slice();
   return [...file.header.copyrights, ...below, ...file.sidecarTags.filter((t) => t.kind === 'copyright')];
 }

@@ -11,12 +11,10 @@ import { cacheKey, ScanCache } from './cache';
 import { checkFile, FileJob, ScanSettings } from './check-file';
 import { Cancellation, CheckPool } from './pool';
 import { listFiles, Skipped } from './walk';
-import { withPolicySeverity, withReuseLicensing } from '../engine/check';
+import { licensingOf, withPolicySeverity, withReuseLicensing } from '../engine/check';
 import type { ReuseInput } from '../engine/reuse/input';
-import { sidecarHeader } from '../engine/source-file';
 import { message } from '../engine/messages';
 import { licenseIdsIn, missingLicenseTexts } from '../engine/reuse/license-texts';
-import { EffectiveLicensing, licensingFromTags, noLicensing } from '../engine/reuse/licensing';
 import { reuseExemptReason, sidecarTarget } from '../engine/reuse/covered';
 import { range } from '../engine/text';
 import { readSidecar } from '../io/read-file';
@@ -175,7 +173,7 @@ async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set
       if (!contentReasons.test(s.reason) || !listed.has(s.file)) continue;
       skipped.splice(i, 1);
       const sidecar = listed.has(s.file + '.license') ? await readSidecar(path.join(opts.root, s.file)) : undefined;
-      const mine = sidecar === undefined ? noLicensing : sidecarLicensing(s.file, sidecar);
+      const mine = licensingOf(s.file, undefined, undefined, sidecar);
       const name = s.file.slice(s.file.lastIndexOf('/') + 1);
       const base: Finding[] = [];
       if (!mine.licenses.length) base.push({ rule: 'header-missing', severity: 'error', range: range(0, 0, 0), ownCopyright: mine.copyrights.length > 0, message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }) });
@@ -193,7 +191,7 @@ async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set
     const target = sidecarTarget(rel);
     if (!target || !listed.has(target) || own.has(target)) continue;
     const text = await readSidecar(path.join(opts.root, target));
-    if (text !== undefined) own.set(target, sidecarLicensing(target, text).licenses.flatMap((l) => licenseIdsIn(l.value)));
+    if (text !== undefined) own.set(target, licensingOf(target, undefined, undefined, text).licenses.flatMap((l) => licenseIdsIn(l.value)));
   }
   const covered = [...listed].filter((rel) => !reuseExemptReason(rel));
   const use = reuseUse(project, covered.map((rel) => ({ rel, ids: own.get(rel) ?? [] })));
@@ -204,10 +202,6 @@ async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set
     for (const f of withPolicySeverity([finding], opts.policy, file)) add(file, f);
   }
   return input;
-}
-
-function sidecarLicensing(target: string, text: string): EffectiveLicensing {
-  return licensingFromTags(sidecarHeader(target, text), target + '.license', 'sidecar');
 }
 
 /** Whether the policy checks every file REUSE covers (`--reuse` does), so that its scan sees every use of a license. */

@@ -5,14 +5,13 @@
 import type { Finding } from '../findings';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
-import { ownLicenseTags, SourceFile } from '../source-file';
+import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { headerLines } from './header-missing';
 
 export function headerMisplaced(file: SourceFile, policy: Policy): Finding[] {
-  // A sidecar licenses the file instead (header-missing says to complete it).
-  if (!policy.headers.required || file.header.licenses.length > 0 || file.hasSidecar) return [];
-  const [tag] = ownLicenseTags(file);
+  // `below` is empty when the header has a license, or a sidecar licenses the file instead.
+  const tag = policy.headers.required ? file.below.find((t) => t.kind === 'license') : undefined;
   if (!tag) return [];
   return [{
     rule: 'header-misplaced',

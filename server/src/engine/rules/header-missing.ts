@@ -38,7 +38,5 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
 export function headerLines(file: SourceFile): string {
   const h = file.header;
   if (h.anywhere) return message('header.file');
-  const first = String(h.start + 1);
-  const last = Math.max(h.end, h.start + 1);
-  return String(last) === first ? message('header.line', { first }) : message('header.lines', { first, last: String(last) });
+  return h.end <= 1 ? message('header.line', { first: '1' }) : message('header.lines', { first: '1', last: String(h.end) });
 }

@@ -14,7 +14,7 @@ export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
   const l = policy.licenses;
   if (!l.review.length) return [];
   const evidence = l.reviewEvidence ? compilePolicyRegex(l.reviewEvidence, 'search') : undefined;
-  const header = file.header.text.lines.slice(file.header.start, file.header.end).join('\n');
+  const header = file.header.text.lines.slice(0, file.header.end).join('\n');
   if (evidence?.test(header)) return [];
   return validLicenseTags(file).flatMap((tag): Finding[] => {
     const result = licenseTier(tag.value, l);
