@@ -3,9 +3,9 @@ import { CodeActionKind, CodeActionParams, DiagnosticSeverity, InsertTextFormat,
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   checkCommitMessage, commitFixAll, commitFixEdits, commitRepoRoot, commitTrailers, isCommitMessagePath, trailerCompletion,
-} from '../../server/src/engine/commit-message';
+} from '../../server/src/engine/ai/commit-rule';
 import type { AiMode, Policy } from '../../server/src/engine/policy/model';
-import { agentInIdentity } from '../../server/src/engine/ai-agents';
+import { agentInIdentity } from '../../server/src/engine/ai/agents';
 import { applyEdits } from '../../server/src/engine/text';
 import { commitCodeActions, commitCompletions, commitDiagnostics } from '../../server/src/lsp/commit-message';
 import { policyWith } from './helpers';

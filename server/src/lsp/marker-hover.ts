@@ -5,7 +5,7 @@
 import { Hover, MarkupKind, Position } from 'vscode-languageserver/node';
 import type { CheckResult } from '../engine/check';
 import type { Tag } from '../engine/header';
-import { aiFields, AiMarker, canonicalAiTags, Snippet } from '../engine/markers';
+import { aiFields, AiMarker, canonicalAiTags, Snippet } from '../engine/ai/markers';
 import type { Policy } from '../engine/policy/model';
 
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';

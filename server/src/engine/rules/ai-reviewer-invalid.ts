@@ -1,7 +1,7 @@
 // ai-reviewer-invalid: the reviewer of AI code is a bot (ai.reviewer.forbidBots), or does not match ai.reviewer.pattern in full.
 
 import type { Finding } from '../findings';
-import { agentInIdentity } from '../ai-agents';
+import { agentInIdentity } from '../ai/agents';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { compilePolicyRegex } from '../policy/safe-regex';

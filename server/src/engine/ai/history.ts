@@ -10,8 +10,8 @@
 // The trailer block and the decision are commit-message.ts's (commit-ai-attribution), the agents
 // ai-agents.ts's, so a commit message being written and the history agree on what names an AI.
 
-import { aiInTrailer, aiTrailerKeys, commitTrailers } from './commit-message';
-import type { Policy } from './policy/model';
+import { aiInTrailer, aiTrailerKeys, commitTrailers } from './commit-rule';
+import type { Policy } from '../policy/model';
 
 export interface AiTrailer {
   /** The key as written in the commit, e.g. `Assisted-by`. */

@@ -3,12 +3,12 @@
 // lines); legacy markers; and leftover chatbot text. One pass over the lines that can matter:
 // a few literal searches find candidate lines, so a file without markers costs a few scans.
 
-import { agentInToolValue, agentNamePattern, namesPerson } from './ai-agents';
-import type { Header, Tag } from './header';
-import { parseTagLine } from './header';
-import { generatedWindow, isGeneratedText } from './generated';
-import { blankIgnoredRegions } from './reuse/ignore-blocks';
-import { snippetTag } from './reuse/snippets';
+import { agentInToolValue, agentNamePattern, namesPerson } from './agents';
+import type { Header, Tag } from '../header';
+import { parseTagLine } from '../header';
+import { generatedWindow, isGeneratedText } from '../generated';
+import { blankIgnoredRegions } from '../reuse/ignore-blocks';
+import { snippetTag } from '../reuse/snippets';
 
 export interface Snippet {
   begin: number;

@@ -5,10 +5,10 @@
 // any AI trailer is an error. Pure: text and policy in, findings and edits out.
 // See ../shared/design/markers.md ("Commit trailers") and rules.md.
 
-import type { Finding, RuleId, Severity } from './findings';
-import type { Policy } from './policy/model';
-import { AgentMatch, agentInIdentity, agentInToolValue } from './ai-agents';
-import { Range, splitLines, TextEdit } from './text';
+import type { Finding, RuleId, Severity } from '../findings';
+import type { Policy } from '../policy/model';
+import { AgentMatch, agentInIdentity, agentInToolValue } from './agents';
+import { Range, splitLines, TextEdit } from '../text';
 
 // Until 'commit-ai-attribution' is in findings.ts's `ruleIds`, the id is cast; the cast is harmless after.
 export const commitRuleId = 'commit-ai-attribution' as RuleId;
