@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { CodeActionKind, CodeActionParams, DiagnosticSeverity, InsertTextFormat, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  checkCommitMessage, commitFixAll, commitFixEdits, commitRepoRoot, commitTrailers, isCommitMessagePath, trailerCompletion,
-} from '../../server/src/engine/ai/commit-rule';
+import { checkCommitMessage, commitFixAll, commitFixEdits, commitRepoRoot, isCommitMessagePath } from '../../server/src/engine/ai/commit-rule';
+import { trailerCompletion } from '../../server/src/engine/ai/trailer-completion';
+import { commitTrailers } from '../../server/src/engine/ai/trailers';
 import type { AiMode, Policy } from '../../server/src/engine/policy/model';
 import { agentInIdentity } from '../../server/src/engine/ai/agents';
 import { applyEdits } from '../../server/src/engine/text';

@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AiCommit, AiHistory, countsUnder, parseAiTrailers } from '../engine/ai/history';
-import { aiTrailerKeys } from '../engine/ai/commit-rule';
+import { aiTrailerKeys } from '../engine/ai/trailers';
 
 export interface GitRunOptions {
   cwd: string;
