@@ -7,29 +7,12 @@
 
 import type { Finding, RuleId, Severity } from '../findings';
 import type { Policy } from '../policy/model';
+import { message } from '../messages';
 import { Range, TextEdit } from '../text';
 import type { AgentMatch } from './agents';
 import { aiInTrailer, isPersonKey, parseCommitMessage, policyTrailerForm, policyTrailerKeys, Trailer } from './trailers';
 
 export const commitRuleId: RuleId = 'commit-ai-attribution';
-
-// Finding and fix texts of this rule. They belong with the others in messages.ts; kept here
-// (with the same `{name}` placeholders) until the lead moves them.
-const en = {
-  signoff: "An AI cannot certify the Developer Certificate of Origin, so {agent} must not sign off: {action}, and sign off yourself (git commit -s)",
-  'co-author': "{agent} is named as a co-author in '{key}': the policy records AI help as '{form}: …', so {action}",
-  form: "'{key}' is not the policy's AI trailer ('{form}: …'): {action}",
-  forbidden: 'The policy forbids AI-assisted changes (ai.mode: forbid), and this trailer names {agent}: leave AI-generated changes out of this commit, or ask the OSPO ({contact})',
-  'forbidden.signoff': 'An AI cannot sign off, and the policy forbids AI-assisted changes (ai.mode: forbid): leave AI-generated changes out of this commit, or ask the OSPO ({contact})',
-  'action.rewrite': "write '{text}' instead",
-  'action.remove': "remove this line ('{text}' is already there)",
-  'fix.rewrite': "Rewrite as '{text}'",
-  'fix.remove': 'Remove this trailer (the policy\'s trailer for this AI is already there)',
-} as const;
-
-function say(key: keyof typeof en, args: Record<string, string> = {}): string {
-  return en[key].replace(/\{(\w+)\}/g, (_, name: string) => args[name] ?? `{${name}}`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Which documents are commit messages
@@ -108,19 +91,19 @@ export function checkCommitMessage(text: string, policy: Policy): Finding[] {
     const k = t.key.toLowerCase();
     const base = { rule: commitRuleId, severity: severity as Severity, range: t.range };
     if (forbid) {
-      return { ...base, message: say(k === 'signed-off-by' ? 'forbidden.signoff' : 'forbidden', { agent: ai.agent, contact }) };
+      return { ...base, message: message(k === 'signed-off-by' ? 'commit-ai-attribution.forbidden.signoff' : 'commit-ai-attribution.forbidden', { agent: ai.agent, contact }) };
     }
     const suggestion = rewriteTrailer(form, ai);
     const duplicate = present.has(ai.agent.toLowerCase());
     present.add(ai.agent.toLowerCase());
-    const action = say(duplicate ? 'action.remove' : 'action.rewrite', { text: suggestion });
-    const message = k === 'signed-off-by' ? say('signoff', { agent: ai.agent, action })
-      : isPersonKey(k) ? say('co-author', { agent: ai.agent, key: t.key, form, action })
-        : say('form', { key: t.key, form, action });
+    const action = message(duplicate ? 'commit-ai-attribution.action.remove' : 'commit-ai-attribution.action.rewrite', { text: suggestion });
+    const text = k === 'signed-off-by' ? message('commit-ai-attribution.signoff', { agent: ai.agent, action })
+      : isPersonKey(k) ? message('commit-ai-attribution.co-author', { agent: ai.agent, key: t.key, form, action })
+        : message('commit-ai-attribution.form', { key: t.key, form, action });
     const fix = duplicate
       ? { kind: 'replace' as const, range: deleteLines(msg.lines, t.line, t.endLine), text: '', safe: true }
       : { kind: 'replace' as const, range: t.range, text: suggestion, safe: true };
-    return { ...base, message, fix };
+    return { ...base, message: text, fix };
   });
 }
 
@@ -147,5 +130,5 @@ export function commitFixAll(text: string, policy: Policy): TextEdit[] {
 export function commitFixTitle(finding: Finding): string {
   const fix = finding.fix;
   if (fix?.kind !== 'replace') return '';
-  return fix.text ? say('fix.rewrite', { text: fix.text }) : say('fix.remove');
+  return fix.text ? message('commit-ai-attribution.fix.rewrite', { text: fix.text }) : message('commit-ai-attribution.fix.remove');
 }

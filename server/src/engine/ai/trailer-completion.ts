@@ -1,6 +1,7 @@
 // Completion of the policy's AI trailer in a commit message being written (commit-ai-attribution):
 // which trailers to offer on a line, as snippets. Pure; lsp/commit-message.ts makes completion items of them.
 
+import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { isPersonKey, isTrailerLine, parseCommitMessage, policyTrailerKeys } from './trailers';
 
@@ -65,6 +66,6 @@ export function trailerCompletion(text: string, line: number, policy: Policy): T
     .map((k) => ({
       label: k,
       insertText: snippetFor(k, policy),
-      detail: k === offered[0] ? "AI disclosure trailer (the policy's form)" : 'AI disclosure trailer (accepted by the policy)',
+      detail: message(k === offered[0] ? 'commit-ai-attribution.completion.form' : 'commit-ai-attribution.completion.accepted'),
     }));
 }
