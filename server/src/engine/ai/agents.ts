@@ -95,16 +95,21 @@ const agents: AgentDef[] = [
   { agent: 'Sweep', names: ['sweep ai', 'sweep-ai'], logins: ['sweep-ai[bot]'], tokens: ['sweep-ai'] },
 ];
 
+/** Bot accounts that are no AI: they never name an agent, but a bot never reviews AI code either. */
+const otherBots = /\[bot\]|\bbot@|^(?:dependabot|renovate|github-actions)\b/i;
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Every name of every agent as one regular expression alternation (no flags, no anchors; use it
- * case-insensitively), longest first so "Claude Code" wins over "Claude": for finding an agent in text.
+ * Every name and account of every agent as one regular expression alternation (no flags, no anchors;
+ * use it case-insensitively), longest first so "Claude Code" wins over "Claude" and
+ * `chatgpt-codex-connector[bot]` over "ChatGPT": for finding an agent in text. A login may end in `]`.
  */
 export const agentNamePattern: string = [
-  ...agents.flatMap((a) => [...a.names, ...(a.personal ?? [])]).sort((a, b) => b.length - a.length).map(escape),
-  ...agents.flatMap((a) => a.models ?? []),
-].join('|');
+  ...new Set(agents.flatMap((a) => [...a.names, ...(a.personal ?? []), ...(a.logins ?? [])])),
+].sort((a, b) => b.length - a.length).map(escape).concat(
+  agents.flatMap((a) => a.models ?? []),
+).join('|');
 
 const personalNames = new Set(agents.flatMap((a) => a.personal ?? []));
 
@@ -249,4 +254,14 @@ export function agentInToolValue(value: string): AgentMatch {
   let cut = words.length;
   while (cut > 1 && trailingVersion.test(words[cut - 1])) cut--;
   return { agent: words.slice(0, cut).join(' '), model: words.slice(cut).join(' ') || undefined, identity, known: false };
+}
+
+/** Every name and account of every agent, with the agent it stands for. */
+export function agentNames(): { agent: string; name: string }[] {
+  return agents.flatMap((a) => [...new Set([...a.names, ...(a.personal ?? []), ...(a.logins ?? [])])].map((name) => ({ agent: a.agent, name })));
+}
+
+/** Whether an identity (`Name <email>`, a login) is a bot: an agent of the catalogue, or any bot account. */
+export function isBot(identity: string): boolean {
+  return otherBots.test(identity) || !!agentInIdentity(identity);
 }
