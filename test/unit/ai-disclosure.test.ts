@@ -1,7 +1,7 @@
 // The AI-disclosure commands' edits: canonical snippets and header tags, byte for byte, and checked by the engine.
 
 import * as assert from 'node:assert/strict';
-import { addHeaderTagsEdits, aiContext, AiContext, AiEditResult, markSelectionEdits, toolFor } from '../../server/src/engine/ai-disclosure';
+import { addHeaderTagsEdits, aiContext, AiContext, AiEditResult, markSelectionEdits, toolFor } from '../../server/src/engine/ai/disclosure';
 import { checkText } from '../../server/src/engine/check';
 import { Policy } from '../../server/src/engine/policy/model';
 import { applyEdits, Range, TextEdit } from '../../server/src/engine/text';

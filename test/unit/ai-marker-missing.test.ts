@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { AiHistory } from '../../server/src/engine/ai-trailers';
+import type { AiHistory } from '../../server/src/engine/ai/history';
 import type { AiMode } from '../../server/src/engine/policy/model';
 import { parseSourceFile } from '../../server/src/engine/source-file';
 import { aiMarkerMissing } from '../../server/src/engine/rules/ai-marker-missing';

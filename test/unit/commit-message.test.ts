@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { CodeActionKind, CodeActionParams, DiagnosticSeverity, InsertTextFormat, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  checkCommitMessage, commitFixAll, commitFixEdits, commitRepoRoot, commitTrailers, isCommitMessagePath, trailerCompletion,
-} from '../../server/src/engine/commit-message';
+import { checkCommitMessage, commitFixAll, commitFixEdits, commitFixTitle, commitRepoRoot, isCommitMessagePath } from '../../server/src/engine/ai/commit-rule';
+import { setLocale } from '../../server/src/engine/l10n';
+import { trailerCompletion } from '../../server/src/engine/ai/trailer-completion';
+import { commitTrailers } from '../../server/src/engine/ai/trailers';
 import type { AiMode, Policy } from '../../server/src/engine/policy/model';
-import { agentInIdentity } from '../../server/src/engine/ai-agents';
+import { agentInIdentity } from '../../server/src/engine/ai/agents';
 import { applyEdits } from '../../server/src/engine/text';
 import { commitCodeActions, commitCompletions, commitDiagnostics } from '../../server/src/lsp/commit-message';
 import { policyWith } from './helpers';
@@ -390,5 +391,24 @@ describe('commit messages: LSP helpers', () => {
     assert.equal(item.label, 'Assisted-by');
     assert.equal(item.insertTextFormat, InsertTextFormat.Snippet);
     assert.deepEqual(item.textEdit, { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } }, newText: 'Assisted-by: ${1:AGENT}:${2:MODEL}' });
+  });
+});
+
+describe('commit-ai-attribution: the locale', () => {
+  afterEach(() => setLocale(undefined));
+
+  it('writes findings, fix titles and completion details in Japanese under a ja locale', () => {
+    setLocale('ja');
+    const p = policy('disclose', withForm);
+    const { text } = commit(['Signed-off-by: Claude <noreply@anthropic.com>', 'Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>', 'Assisted-by: Claude']);
+    const findings = checkCommitMessage(text, p);
+    assert.deepEqual(findings.map((f) => f.message), [
+      "AI は Developer Certificate of Origin を証明できないため、Claude はサインオフできません。この行を削除してください ('Assisted-by: Claude' は既にあります)。そのうえで自分でサインオフしてください (git commit -s)",
+      "GitHub Copilot が 'Co-authored-by' で共同作成者として記載されています。ポリシーでは生成AIの利用を 'Assisted-by: …' として記録するため、代わりに 'Assisted-by: GitHub Copilot' と記述してください",
+    ]);
+    assert.deepEqual(findings.map(commitFixTitle), ['このトレーラーを削除 (この AI に対するポリシーのトレーラーは既にあります)', "'Assisted-by: GitHub Copilot' に書き換え"]);
+    assert.deepEqual(trailerCompletion('Subject\n\nBody\n\n', 4, p).map((i) => i.detail), ['AI 開示のトレーラー (ポリシーの形式)', 'AI 開示のトレーラー (ポリシーで認められた形式)']);
+    const forbid = checkCommitMessage(commit(['Made-with: Cursor']).text, policy('forbid', []));
+    assert.match(forbid[0].message, /^ポリシーで生成AIを利用した変更は禁止されています \(ai\.mode: forbid\)。このトレーラーには Cursor が記載されています/);
   });
 });

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { commentStyleFor, knownStyles } from '../../server/src/engine/comments';
 import { isGeneratedText } from '../../server/src/engine/generated';
 import { findHeader } from '../../server/src/engine/header';
-import { candidateLines, needles } from '../../server/src/engine/markers';
+import { candidateLines, needles } from '../../server/src/engine/ai/markers';
 import { message } from '../../server/src/engine/messages';
 import { findPrologue } from '../../server/src/engine/prologue';
 import { checkExpression, sameExpression } from '../../server/src/engine/spdx';

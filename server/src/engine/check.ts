@@ -9,7 +9,7 @@ import { policyForPath } from './policy/overrides';
 import { headerRules, rules } from './rules';
 import { copyrightTags, licenseTags, parseSourceFile, sidecarHeader, SourceFile } from './source-file';
 import { message } from './messages';
-import type { AiHistory } from './ai-trailers';
+import type { AiHistory } from './ai/history';
 import { range } from './text';
 import type { ReuseInput } from './reuse/input';
 import { effectiveLicensing, EffectiveLicensing, LicensingValue, licensingFromTags, noLicensing, ownLicensingIgnored, ReuseContext } from './reuse/licensing';

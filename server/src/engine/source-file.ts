@@ -3,7 +3,7 @@
 
 import { CommentStyle, commentStyleFor, isUncommentable } from './comments';
 import { findHeader, Header, Tag, tagsBelow } from './header';
-import { Markers, parseMarkers } from './markers';
+import { Markers, parseMarkers } from './ai/markers';
 import type { Policy } from './policy/model';
 
 export interface SourceFile {

@@ -1,4 +1,4 @@
-// Which files the git history shows as changed with AI help (commit trailers, engine/ai-trailers.ts).
+// Which files the git history shows as changed with AI help (commit trailers, engine/ai/history.ts).
 // One `git log` per workspace folder, parsed into path -> AI commits and cached until refresh():
 // never run per file, never per keystroke. Without git, or outside a repository, every file
 // simply has no history (undefined), silently.
@@ -15,8 +15,8 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { AiCommit, AiHistory, countsUnder, parseAiTrailers } from '../engine/ai-trailers';
-import { aiTrailerKeys } from '../engine/commit-message';
+import { AiCommit, AiHistory, countsUnder, parseAiTrailers } from '../engine/ai/history';
+import { aiTrailerKeys } from '../engine/ai/trailers';
 
 export interface GitRunOptions {
   cwd: string;

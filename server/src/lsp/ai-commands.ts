@@ -1,12 +1,12 @@
 // The AI-disclosure workspace commands: resolve the folder's policy, fix context and git reviewer,
-// then let the engine (engine/ai-disclosure.ts) compute the edits. main.ts applies the returned
+// then let the engine (engine/ai/disclosure.ts) compute the edits. main.ts applies the returned
 // WorkspaceEdit with workspace/applyEdit, or shows the error.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver/node';
 import { policyForPath } from '../engine/policy/overrides';
 import type { Policy } from '../engine/policy/model';
-import { addHeaderTagsEdits, aiContext, AiContext, AiEditResult, markSelectionEdits } from '../engine/ai-disclosure';
+import { addHeaderTagsEdits, aiContext, AiContext, AiEditResult, markSelectionEdits } from '../engine/ai/disclosure';
 import { fixContextFor } from '../io/fix-context';
 import { reviewerFor } from '../io/reviewer';
 import { rulePath } from './diagnostics';

@@ -1,18 +1,20 @@
 // Commit messages (COMMIT_EDITMSG, MERGE_MSG: `git commit` with the editor as GIT_EDITOR) are not
 // source files: main.ts routes them here instead of to checkDocument, which exempts `.git/` and
-// would ask a `git-commit` document elsewhere for a license header. The logic is in engine/commit-message.ts.
+// would ask a `git-commit` document elsewhere for a license header. The logic is in engine/ai/
+// (commit-rule.ts, trailers.ts, trailer-completion.ts).
 
 import {
   CodeAction, CodeActionKind, CodeActionParams, CompletionItem, CompletionItemKind, Diagnostic, InsertTextFormat, Position,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkCommitMessage, commitFixAll, commitFixTitle, commitRuleId, trailerCompletion } from '../engine/commit-message';
+import { checkCommitMessage, commitFixAll, commitFixTitle, commitRuleId } from '../engine/ai/commit-rule';
+import { trailerCompletion } from '../engine/ai/trailer-completion';
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
 import { toDiagnostic } from './diagnostics';
 import { DiagnosticSource, FixAllKind } from './protocol';
 
-export { commitRepoRoot, isCommitMessagePath } from '../engine/commit-message';
+export { commitRepoRoot, isCommitMessagePath } from '../engine/ai/commit-rule';
 import { sameRange, wantsKind } from './code-actions';
 
 export function commitDiagnostics(doc: TextDocument, policy: Policy): Diagnostic[] {

@@ -6,7 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CommentStyle, commentStyleFor } from '../engine/comments';
 import type { FixContext } from '../engine/context';
 import { renderTemplate, wrapInComment } from '../engine/fixes';
-import { toolFor } from '../engine/ai-disclosure';
+import { toolFor } from '../engine/ai/disclosure';
 import { literalHolder, Policy } from '../engine/policy/model';
 
 const escapeSnippet = (s: string) => s.replace(/[\\$}]/g, (c) => '\\' + c);

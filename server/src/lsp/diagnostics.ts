@@ -7,7 +7,7 @@ import { checkText, CheckResult } from '../engine/check';
 import type { Finding, Severity } from '../engine/findings';
 import type { PolicyProblem } from '../engine/policy/parse';
 import { defaultMaxBytes, readSidecar, sizeReason } from '../io/read-file';
-import { allCommitTrailerKeys } from '../engine/ai-trailers';
+import { allCommitTrailerKeys } from '../engine/ai/history';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from './protocol';
 import type { ReuseInput } from '../engine/reuse/input';

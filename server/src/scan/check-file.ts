@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
-import type { AiCommit } from '../engine/ai-trailers';
+import type { AiCommit } from '../engine/ai/history';
 import { checkText, CheckScope } from '../engine/check';
 import { contentSkipReason } from '../engine/coverage';
 import type { Finding } from '../engine/findings';

@@ -1,7 +1,7 @@
 // A whole-folder scan, shared by the CLI and the language server: list the files (walk.ts), check
 // them on worker threads (pool.ts), and reuse what the cache still holds (cache.ts).
 
-import { allCommitTrailerKeys } from '../engine/ai-trailers';
+import { allCommitTrailerKeys } from '../engine/ai/history';
 import type { CheckScope } from '../engine/check';
 import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';

@@ -2,7 +2,7 @@
 // A comment line that holds only chatbot text goes as a whole line; elsewhere only the text goes.
 
 import type { CommentStyle } from '../comments';
-import type { Artifact } from '../markers';
+import type { Artifact } from '../ai/markers';
 import type { Finding } from '../findings';
 import { message } from '../messages';
 import type { SourceFile } from '../source-file';

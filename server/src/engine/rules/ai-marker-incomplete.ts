@@ -3,7 +3,7 @@
 // ai-marker-malformed keeps reporting until a person fills them in (the engine has no git access): never safe.
 
 import type { Finding } from '../findings';
-import { aiFields, canonicalAiTags } from '../markers';
+import { aiFields, canonicalAiTags } from '../ai/markers';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';

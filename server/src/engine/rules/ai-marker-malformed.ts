@@ -4,7 +4,7 @@
 import { compilePolicyRegex } from '../policy/safe-regex';
 import type { Finding } from '../findings';
 import type { Tag } from '../header';
-import { canonicalAiTags } from '../markers';
+import { canonicalAiTags } from '../ai/markers';
 import { message, MessageKey } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';

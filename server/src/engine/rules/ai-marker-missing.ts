@@ -1,9 +1,9 @@
 // ai-marker-missing: the git history shows the file changed in commits with AI trailers
-// (engine/ai-trailers.ts), the policy asks for disclosure in the file (`ai.mode` disclose or
+// (engine/ai/history.ts), the policy asks for disclosure in the file (`ai.mode` disclose or
 // review), and no in-file AI marker covers it. Under `forbid`, ai-forbidden speaks instead.
 // The evidence comes in through the context (io/git-history.ts reads it once per folder).
 
-import { AiHistory, aiHistoryUnder, AiTrailer } from '../ai-trailers';
+import { AiHistory, aiHistoryUnder, AiTrailer } from '../ai/history';
 import { message } from '../messages';
 import type { Finding } from '../findings';
 import type { Policy } from '../policy/model';

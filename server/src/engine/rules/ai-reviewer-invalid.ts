@@ -1,15 +1,12 @@
 // ai-reviewer-invalid: the reviewer of AI code is a bot (ai.reviewer.forbidBots), or does not match ai.reviewer.pattern in full.
 
 import type { Finding } from '../findings';
-import { agentInIdentity } from '../ai-agents';
+import { isBot } from '../ai/agents';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { compilePolicyRegex } from '../policy/safe-regex';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-
-// An AI agent by the same catalogue as commit trailers, so a person named Claude with their own address is not a bot.
-const isBot = (reviewer: string) => /\[bot\]|\bbot@|^(?:dependabot|renovate|github-actions)\b/i.test(reviewer) || !!agentInIdentity(reviewer);
 
 export function aiReviewerInvalid(file: SourceFile, policy: Policy): Finding[] {
   const { forbidBots, pattern } = policy.ai.reviewer;

@@ -26,7 +26,7 @@ import { aiReviewerInvalid } from './ai-reviewer-invalid';
 import { aiNonstandardMarker } from './ai-nonstandard-marker';
 import { aiChatbotArtifact } from './ai-chatbot-artifact';
 import { aiMarkerMissing } from './ai-marker-missing';
-import type { AiHistory } from '../ai-trailers';
+import type { AiHistory } from '../ai/history';
 import type { ReuseInput } from '../reuse/input';
 import { licenseTextMissing } from './license-text-missing';
 

@@ -3,14 +3,14 @@
 // fixer: the server and tests pass in the text, the policy and a context; the edits keep the file's
 // line ending, its final newline and every selected line as it is.
 
-import { commentStyleFor, CommentStyle } from './comments';
-import type { FixContext } from './context';
-import { editsFor } from './fixes';
-import type { Finding, FixData } from './findings';
-import { literalHolder, Policy } from './policy/model';
-import { policyForPath } from './policy/overrides';
-import { parseSourceFile, SourceFile } from './source-file';
-import { applyEdits, offsetAt, Range, splitLines, TextEdit } from './text';
+import { commentStyleFor, CommentStyle } from '../comments';
+import type { FixContext } from '../context';
+import { editsFor } from '../fixes';
+import type { Finding, FixData } from '../findings';
+import { literalHolder, Policy } from '../policy/model';
+import { policyForPath } from '../policy/overrides';
+import { parseSourceFile, SourceFile } from '../source-file';
+import { applyEdits, offsetAt, Range, splitLines, TextEdit } from '../text';
 
 /** Everything the AI tags are filled from; `aiContext` resolves it from the policy and the fix context. */
 export interface AiContext {

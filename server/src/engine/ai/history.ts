@@ -5,13 +5,13 @@
 // keys case-insensitive, when the value names an AI: a listed agent, a known bot address, or the
 // kernel's `AGENT:MODEL` form (`Assisted-by: Jane Doe` is a person helping, as curl and the kernel
 // use it):
-// - `Assisted-by`, `Generated-by`, `Co-authored-by`, `Made-with` and the others commit-message.ts knows;
+// - `Assisted-by`, `Generated-by`, `Co-authored-by`, `Made-with` and the others trailers.ts knows;
 // - any key the policy lists in `ai.commitTrailers` (one with AI in its name counts whatever it names).
-// The trailer block and the decision are commit-message.ts's (commit-ai-attribution), the agents
-// ai-agents.ts's, so a commit message being written and the history agree on what names an AI.
+// The trailer block and the decision are trailers.ts's, the agents agents.ts's, so a commit message
+// being written (commit-ai-attribution) and the history agree on what names an AI.
 
-import { aiInTrailer, aiTrailerKeys, commitTrailers } from './commit-message';
-import type { Policy } from './policy/model';
+import { aiInTrailer, aiTrailerKeys, commitTrailers } from './trailers';
+import type { Policy } from '../policy/model';
 
 export interface AiTrailer {
   /** The key as written in the commit, e.g. `Assisted-by`. */
