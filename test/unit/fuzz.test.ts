@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { checkText } from '../../server/src/engine/check';
 import { editsFor, fixAll, isSafe } from '../../server/src/engine/fixes';
 import { findPrologue } from '../../server/src/engine/prologue';
-import { checkExpression } from '../../server/src/engine/spdx';
+import { checkExpression } from '../../server/src/engine/spdx/check';
+import { expressionSyntaxError, parseExpression } from '../../server/src/engine/spdx/expression';
 import { applyEdits, offsetAt, splitLines, TextEdit } from '../../server/src/engine/text';
 import { parsePolicy } from '../../server/src/engine/policy/parse';
 import type { Policy } from '../../server/src/engine/policy/model';
@@ -20,7 +21,6 @@ import { dep5Glob, dep5GlobToReuseGlob, parseDep5 } from '../../server/src/engin
 import { reuseGlob } from '../../server/src/engine/reuse/glob';
 import { blankIgnoredRegions, ignoreBlockProblems } from '../../server/src/engine/reuse/ignore-blocks';
 import { findSnippets, snippetProblems } from '../../server/src/engine/reuse/snippets';
-import { expressionSyntaxError, parseExpression } from '../../server/src/engine/reuse/expression';
 import { fixedContext, policyWith } from './helpers';
 
 const seed = Number(process.env.OSPO_FUZZ_SEED ?? 20260115);

@@ -14,7 +14,7 @@ import { blankIgnoredRegions } from '../../server/src/engine/reuse/ignore-blocks
 import { reuseExemptReason } from '../../server/src/engine/reuse/covered';
 import { effectiveLicensing, EffectiveLicensing, licensingFromTags, noLicensing, ownLicensingIgnored } from '../../server/src/engine/reuse/licensing';
 import { isKnownId, licenseFileProblems, licenseIdsIn, missingLicenseTexts } from '../../server/src/engine/reuse/license-texts';
-import { expressionSyntaxError } from '../../server/src/engine/reuse/expression';
+import { expressionSyntaxError } from '../../server/src/engine/spdx/expression';
 import { snippetTags } from '../../server/src/engine/reuse/snippets';
 import { loadReuseContext } from '../../server/src/io/reuse-source';
 

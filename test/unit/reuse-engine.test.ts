@@ -6,7 +6,7 @@ import { effectiveLicensing, EffectiveLicensing, licensingFromTags, ReuseContext
 import { reuseExemptReason } from '../../server/src/engine/reuse/covered';
 import { blankIgnoredRegions, ignoreBlockProblems } from '../../server/src/engine/reuse/ignore-blocks';
 import { isKnownId, licenseFileProblems, licenseIdsIn, licenseTextFor, missingLicenseTexts } from '../../server/src/engine/reuse/license-texts';
-import { expressionSyntaxError } from '../../server/src/engine/reuse/expression';
+import { expressionSyntaxError } from '../../server/src/engine/spdx/expression';
 import { findSnippets } from '../../server/src/engine/reuse/snippets';
 import { findHeader } from '../../server/src/engine/header';
 import { checkText } from '../../server/src/engine/check';

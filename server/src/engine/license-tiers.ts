@@ -5,7 +5,7 @@
 
 import satisfies = require('spdx-satisfies');
 import type { Policy } from './policy/model';
-import { knownLicenseIds } from './spdx';
+import { knownLicenseIds } from './spdx/ids';
 
 export type Tier = 'allowed' | 'review' | 'denied';
 

@@ -5,7 +5,8 @@
 import type { ErrorObject } from 'ajv';
 import { Composer, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, Document, Node as YamlNode, Pair, YAMLParseError } from 'yaml';
 import type { CST } from 'yaml';
-import { checkExpression, knownLicenseIds, Problem } from '../spdx';
+import { checkExpression, Problem } from '../spdx/check';
+import { knownLicenseIds } from '../spdx/ids';
 import type { RawPolicy, RawSections } from './model';
 import { policyRegexProblem } from './safe-regex';
 import { keysAt, validate } from './schema';
