@@ -17,8 +17,8 @@ import { applyEdits, offsetAt, splitLines, TextEdit } from '../../server/src/eng
 import { parsePolicy } from '../../server/src/engine/policy/parse';
 import type { Policy } from '../../server/src/engine/policy/model';
 import { parseReuseToml } from '../../server/src/engine/reuse/reuse-toml';
-import { dep5Glob, dep5GlobToReuseGlob, parseDep5 } from '../../server/src/engine/reuse/dep5';
-import { reuseGlob } from '../../server/src/engine/reuse/glob';
+import { dep5GlobToReuseGlob, parseDep5 } from '../../server/src/engine/reuse/dep5';
+import { dep5Glob, reuseGlob } from '../../server/src/engine/glob';
 import { blankIgnoredRegions, ignoreBlockProblems } from '../../server/src/engine/reuse/ignore-blocks';
 import { findSnippets, snippetProblems } from '../../server/src/engine/reuse/snippets';
 import { fixedContext, policyWith } from './helpers';

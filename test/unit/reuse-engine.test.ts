@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { reuseGlob } from '../../server/src/engine/reuse/glob';
+import { reuseGlob } from '../../server/src/engine/glob';
 import { parseReuseToml, ReuseToml } from '../../server/src/engine/reuse/reuse-toml';
 import { dep5GlobToReuseGlob, dep5ParagraphFor, dep5ToReuseToml, parseDep5 } from '../../server/src/engine/reuse/dep5';
 import { effectiveLicensing, EffectiveLicensing, licensingFromTags, ReuseContext } from '../../server/src/engine/reuse/licensing';
