@@ -8,7 +8,7 @@ import { findHeader } from '../../server/src/engine/header';
 import { candidateLines, needles } from '../../server/src/engine/ai/markers';
 import { message } from '../../server/src/engine/messages';
 import { findPrologue } from '../../server/src/engine/prologue';
-import { checkExpression, sameExpression } from '../../server/src/engine/spdx';
+import { checkExpression, sameExpression } from '../../server/src/engine/spdx/check';
 import { LazyLines, splitLines } from '../../server/src/engine/text';
 
 /** The plain definition of splitLines: LSP's line breaks (\n, \r\n, a lone \r), at most `limit` lines. */

@@ -6,7 +6,7 @@ import { checkText } from '../../server/src/engine/check';
 import { fixAll, isSafe } from '../../server/src/engine/fixes';
 import { parsePolicy } from '../../server/src/engine/policy/parse';
 import type { Policy } from '../../server/src/engine/policy/model';
-import { checkExpression } from '../../server/src/engine/spdx';
+import { checkExpression } from '../../server/src/engine/spdx/check';
 import { applyEdits } from '../../server/src/engine/text';
 import { fixedContext, policyWith } from './helpers';
 

@@ -11,10 +11,10 @@ import * as path from 'node:path';
 import fg = require('fast-glob');
 import { findHeader } from '../../server/src/engine/header';
 import { blankIgnoredRegions } from '../../server/src/engine/reuse/ignore-blocks';
-import { reuseExemptReason } from '../../server/src/engine/reuse/covered';
+import { exemptReason } from '../../server/src/engine/coverage';
 import { effectiveLicensing, EffectiveLicensing, licensingFromTags, noLicensing, ownLicensingIgnored } from '../../server/src/engine/reuse/licensing';
 import { isKnownId, licenseFileProblems, licenseIdsIn, missingLicenseTexts } from '../../server/src/engine/reuse/license-texts';
-import { expressionSyntaxError } from '../../server/src/engine/reuse/expression';
+import { expressionSyntaxError } from '../../server/src/engine/spdx/expression';
 import { snippetTags } from '../../server/src/engine/reuse/snippets';
 import { loadReuseContext } from '../../server/src/io/reuse-source';
 
@@ -45,7 +45,7 @@ async function lint(root: string): Promise<Verdict> {
   const used = new Set<string>();
   const perFile = new Map<string, { lic: EffectiveLicensing; ids: string[] }>();
   for (const rel of all) {
-    if (reuseExemptReason(rel)) continue;
+    if (exemptReason(rel)) continue;
     const abs = path.join(root, rel);
     const stat = await fs.lstat(abs);
     if (stat.isSymbolicLink() || stat.size === 0) continue; // not Covered Files (the caller's part)

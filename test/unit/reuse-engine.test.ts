@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { reuseGlob } from '../../server/src/engine/reuse/glob';
+import { reuseGlob } from '../../server/src/engine/glob';
 import { parseReuseToml, ReuseToml } from '../../server/src/engine/reuse/reuse-toml';
 import { dep5GlobToReuseGlob, dep5ParagraphFor, dep5ToReuseToml, parseDep5 } from '../../server/src/engine/reuse/dep5';
 import { effectiveLicensing, EffectiveLicensing, licensingFromTags, ReuseContext } from '../../server/src/engine/reuse/licensing';
-import { reuseExemptReason } from '../../server/src/engine/reuse/covered';
+import { exemptReason } from '../../server/src/engine/coverage';
 import { blankIgnoredRegions, ignoreBlockProblems } from '../../server/src/engine/reuse/ignore-blocks';
 import { isKnownId, licenseFileProblems, licenseIdsIn, licenseTextFor, missingLicenseTexts } from '../../server/src/engine/reuse/license-texts';
-import { expressionSyntaxError } from '../../server/src/engine/reuse/expression';
+import { expressionSyntaxError } from '../../server/src/engine/spdx/expression';
 import { findSnippets } from '../../server/src/engine/reuse/snippets';
 import { findHeader } from '../../server/src/engine/header';
 import { checkText } from '../../server/src/engine/check';
@@ -416,11 +416,19 @@ describe('REUSE engine: covered files', () => {
   const exempt = ['LICENSES/MIT.txt', 'LICENSE', 'LICENSE.md', 'LICENCE-MIT', 'COPYING', 'COPYING.LESSER', 'sub/LICENSE.txt',
     '.git/config', 'a/.hg/store', '.sl/x', 'sub/.git', '.reuse/dep5', '.reuse/templates/x.jinja2', 'REUSE.toml', 'sub/REUSE.toml',
     'cat.jpg.license', 'sbom.spdx', 'sbom.spdx.json', 'x.spdx.yaml', 'x.spdx.yml', 'x.spdx.rdf', 'x.spdx.rdf.xml', 'x.spdx.xml',
-    'subprojects/zlib/zlib.c'];
+    'subprojects/zlib/zlib.c', 'lib/subprojects/zlib/src/a.c', '.hgtags', 'sub/.hgtags', 'LICENSES/sub/MIT.txt', '.svn/entries'];
   const covered = ['src/a.c', 'LICENSES.md', 'MY-LICENSE', 'license', 'LICENSEE', 'src/licenses.ts', 'spdx.json', 'a.spdx.txt',
-    'REUSE.toml.bak', 'subprojects/zlib.wrap', '.gitignore', '.github/workflows/ci.yml', 'notes.licenses'];
-  for (const p of exempt) it(`exempts ${p}`, () => assert.notEqual(reuseExemptReason(p), undefined));
-  for (const p of covered) it(`covers ${p}`, () => assert.equal(reuseExemptReason(p), undefined));
+    'REUSE.toml.bak', 'subprojects/zlib.wrap', '.gitignore', '.github/workflows/ci.yml', 'notes.licenses',
+    'subprojects/meson.build', 'src/subprojects.c', '.hgignore'];
+  for (const p of exempt) it(`exempts ${p}`, () => assert.notEqual(exemptReason(p), undefined));
+  for (const p of covered) it(`covers ${p}`, () => assert.equal(exemptReason(p), undefined));
+
+  it('the product checks no file that is not a Covered File: a Meson subproject, .hgtags, a folder in LICENSES/', () => {
+    for (const path of ['subprojects/zlib/a.c', '.hgtags', 'LICENSES/sub/notes.md', '.sl/config']) {
+      const result = checkText({ path, text: 'int x;\n', reuse: { licenseFiles: [] } }, reusePolicy());
+      assert.deepEqual([result.findings, typeof result.exempt], [[], 'string'], path);
+    }
+  });
 });
 
 describe('REUSE engine: LICENSES/', () => {

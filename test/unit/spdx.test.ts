@@ -2,11 +2,12 @@ import * as assert from 'node:assert/strict';
 import deprecatedIds = require('spdx-license-ids/deprecated.json');
 import { checkText } from '../../server/src/engine/check';
 import { fixAll, isSafe } from '../../server/src/engine/fixes';
-import { parseExpression } from '../../server/src/engine/reuse/expression';
 import { licenseIdsIn } from '../../server/src/engine/reuse/license-texts';
 import { reusePolicy } from '../../server/src/engine/reuse/policy';
 import { projectFindings } from '../../server/src/engine/reuse/project';
-import { checkExpression, successorCandidates, successorOf } from '../../server/src/engine/spdx';
+import { checkExpression, sameExpression } from '../../server/src/engine/spdx/check';
+import { successorCandidates, successorOf } from '../../server/src/engine/spdx/deprecated';
+import { parseExpression } from '../../server/src/engine/spdx/expression';
 import { applyEdits } from '../../server/src/engine/text';
 import { fixedContext, policyWith } from './helpers';
 
@@ -86,6 +87,47 @@ describe('SPDX expressions', () => {
 
   it('a token spdx-correct throws on (a bare "+") is an unknown id, not a crash', () => {
     for (const e of ['MIT OR +', '+', 'MIT+ OR +']) assert.ok(checkExpression(e).problems.length > 0, e);
+  });
+});
+
+describe('one SPDX parser for REUSE and the SPDX rules', () => {
+  // reuse-tool 6.2.0 (license-expression, simple=True) reads `mit or apache-2.0` as valid, its ids `mit`
+  // and `apache-2.0`: REUSE asks for syntax only. The SPDX rules read the same structure and report
+  // what SPDX spells otherwise: each id's case (spdx-invalid) and each operator's (spdx-operator-case).
+  it('mit or apache-2.0: valid for REUSE; for the SPDX rules, the ids\' and the operator\'s case', () => {
+    assert.deepEqual(parseExpression('mit or apache-2.0'), { ids: ['mit', 'apache-2.0'], tree: { left: { id: 'mit' }, conjunction: 'OR', right: { id: 'apache-2.0' } } });
+    const check = checkExpression('mit or apache-2.0');
+    assert.deepEqual(check.problems.map((p) => p.kind === 'wrong-case' && p.canonical), ['MIT', 'Apache-2.0']);
+    assert.deepEqual(check.lowerCaseOperators.map((o) => o.operator), ['OR']);
+  });
+
+  it('Nokia-Qt-exception-1.1 is a deprecated exception (spdx-exceptions/deprecated.json), not an unknown one', () => {
+    const check = checkExpression('LGPL-2.1-only WITH Nokia-Qt-exception-1.1');
+    assert.deepEqual(check.problems, []);
+    assert.deepEqual(check.deprecations.map((d) => [d.token.id, d.successor, d.candidates]), [['Nokia-Qt-exception-1.1', undefined, []]]);
+    const rules = checkText({ path: 'src/a.py', text: '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: LGPL-2.1-only WITH Nokia-Qt-exception-1.1\n' }, policyWith()).findings.map((f) => f.rule);
+    assert.deepEqual(rules, ['spdx-deprecated']);
+  });
+
+  it('white space is any white space, as in SPDX and reuse-tool: a tab separates words', () => {
+    assert.deepEqual(checkExpression('MIT\tOR Apache-2.0').problems, []);
+    assert.equal(sameExpression('MIT\tOR Apache-2.0', 'Apache-2.0 OR MIT'), true);
+  });
+
+  it('WITH follows a license id, never a parenthesised expression (reuse-tool and SPDX agree)', () => {
+    for (const e of ['(MIT) WITH Classpath-exception-2.0', '(GPL-2.0-only OR MIT) WITH Classpath-exception-2.0']) {
+      assert.notEqual(parseExpression(e).error, undefined, e);
+      assert.equal(checkExpression(e).problems[0]?.kind, 'syntax', e);
+    }
+  });
+
+  it('the same expression, in any order of AND and OR operands; never an invalid or special value', () => {
+    assert.equal(sameExpression('MIT OR (ISC AND Zlib)', '(Zlib AND ISC) OR MIT'), true);
+    assert.equal(sameExpression('MIT OR ISC', 'MIT AND ISC'), false);
+    assert.equal(sameExpression('GPL-2.0+ WITH Linux-syscall-note', 'GPL-2.0+ WITH Linux-syscall-note'), true);
+    assert.equal(sameExpression('GPL-2.0+', 'GPL-2.0'), false);
+    assert.equal(sameExpression('Foo-1.0', 'Foo-1.0'), false);
+    assert.equal(sameExpression('NONE', 'NONE'), false);
   });
 });
 

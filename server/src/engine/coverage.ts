@@ -1,19 +1,51 @@
-// Which files carry licensing at all. REUSE exempts license texts, VCS data and sidecars;
-// binary and oddly encoded content is skipped with a reason instead of being misread.
+// Which files carry licensing at all: Covered Files (REUSE 3.3, "Covered Files"), the part decidable
+// from the path, as reuse-tool 6.2 decides it; and which content is read as text. The caller handles
+// what needs the file system or the VCS: symlinks, files the VCS ignores, VCS submodules. Zero-byte
+// files are not covered (contentSkipReason says "empty file").
 
 export interface Skip { reason: string }
 
-/** Files whose text is a license or licensing metadata, not code: never flagged. */
+// "The files belonging to the Project's version control system": Git, Mercurial, Sapling (as
+// reuse-tool), and Subversion's working-copy data, which is as much the VCS's.
+const vcsDirs = new Set(['.git', '.hg', '.sl', '.svn']);
+
+// `LICENSE`, `LICENSE.md`, `LICENSE-MIT`, `LICENCE.txt`, `COPYING`, `COPYING.LESSER`…: the spec says
+// "with or without file extensions"; reuse-tool also takes a `-suffix`, and so do we.
+const licenseFile = /^(LICEN[CS]E|COPYING)([-.].*)?$/s;
+
+// SPDX documents, SPDX 2.3 clause 4.4: tag-value `.spdx`, RDF/XML `.spdx.rdf` / `.spdx.rdf.xml`,
+// JSON, XML, YAML. (reuse-tool's pattern misses `.spdx.rdf.xml`; the spec points at the SPDX list.)
+const spdxDocument = /\.spdx(\.(rdf|rdf\.xml|json|xml|ya?ml))?$/s;
+
+/** Why `path` (relative to the project root, `/` or `\\`) is not a Covered File, or undefined when it is one. */
 export function exemptReason(path: string): string | undefined {
-  const parts = path.split(/[\\/]/);
+  const parts = path.replace(/\\/g, '/').replace(/^\.\//, '').split('/').filter((p) => p !== '');
+  if (parts.length === 0) return undefined;
   const name = parts[parts.length - 1];
-  if (parts.includes('.git') || parts.includes('.hg') || parts.includes('.svn')) return 'version control data';
-  if (parts.length >= 2 && parts[parts.length - 2] === 'LICENSES') return 'license text in LICENSES/';
-  if (/^(LICEN[CS]E|COPYING)([-.].*)?$/.test(name)) return 'license file';
+  const dirs = parts.slice(0, -1);
+  if (dirs.some((d) => vcsDirs.has(d))) return 'version control data';
+  // A `.git` file is how a submodule's work tree points at its repository; `.hgtags` is Mercurial's.
+  if (name === '.git' || name === '.hgtags') return 'version control data';
+  // "The License Files stored in the LICENSES/ directory" and "the files in the .reuse/ directory
+  // in the root of the Project". reuse-tool skips a LICENSES/ or .reuse/ folder at any depth, and so
+  // do we (the spec only ever places them at the root, so the difference is on odd trees only).
+  if (dirs.includes('LICENSES')) return 'license text in LICENSES/';
+  if (dirs.includes('.reuse')) return 'REUSE metadata';
+  // "Meson subprojects … understood as a separate Project": a folder inside a `subprojects/` folder,
+  // at any depth, as reuse-tool reads it (`subprojects/zlib.wrap` itself is covered).
+  const sub = dirs.indexOf('subprojects');
+  if (sub >= 0 && sub < dirs.length - 1) return 'Meson subproject (a separate project)';
+  if (licenseFile.test(name)) return 'license file';
+  if (name === 'REUSE.toml') return 'REUSE metadata';
+  // A `.license` sidecar holds another file's licensing; it is not a Covered File itself.
   if (name.endsWith('.license')) return 'REUSE sidecar';
-  if (name === 'REUSE.toml' || parts.includes('.reuse')) return 'REUSE metadata';
-  if (/\.spdx(\.(json|ya?ml|xml|rdf))?$/i.test(name)) return 'SPDX document';
+  if (spdxDocument.test(name)) return 'SPDX document';
   return undefined;
+}
+
+/** The file a `.license` sidecar belongs to (`cat.jpg.license` → `cat.jpg`), or undefined. */
+export function sidecarTarget(rel: string): string | undefined {
+  return rel.endsWith('.license') && rel.length > '.license'.length ? rel.slice(0, -'.license'.length) : undefined;
 }
 
 /** Bytes we can read as text, or why not. Only the start of the file is looked at for binary content. */

@@ -4,8 +4,9 @@
 // "GPL-2.0-or-later" is satisfied by an allowed GPL-3.0-only).
 
 import satisfies = require('spdx-satisfies');
+import { wildcard } from './glob';
 import type { Policy } from './policy/model';
-import { knownLicenseIds } from './spdx';
+import { knownLicenseIds } from './spdx/ids';
 
 export type Tier = 'allowed' | 'review' | 'denied';
 
@@ -25,8 +26,8 @@ export function expand(list: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const entry of list) {
     if (!entry.includes('*')) { out.add(entry); continue; }
-    const re = new RegExp('^' + entry.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*') + '$');
-    for (const id of knownLicenseIds) if (re.test(id)) out.add(id);
+    const matches = wildcard(entry);
+    for (const id of knownLicenseIds) if (matches(id)) out.add(id);
   }
   return out;
 }

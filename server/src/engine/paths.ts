@@ -2,7 +2,7 @@
 // wants checked (dependencies, VCS data); and which are third-party code. Paths are relative to
 // the workspace folder, with `/`.
 
-import picomatch from 'picomatch';
+import { pathGlob } from './glob';
 import type { Policy } from './policy/model';
 
 export const alwaysExcluded = ['**/.git/**', '**/node_modules/**', '**/.hg/**', '**/.svn/**'];
@@ -13,8 +13,8 @@ const thirdParty = new WeakMap<string[], (path: string) => boolean>();
 export function isCovered(relPath: string, policy: Policy): boolean {
   let test = covered.get(policy.files);
   if (!test) {
-    const include = picomatch(policy.files.include, { dot: true });
-    const exclude = picomatch([...alwaysExcluded, ...policy.files.exclude], { dot: true });
+    const include = pathGlob(policy.files.include);
+    const exclude = pathGlob([...alwaysExcluded, ...policy.files.exclude]);
     test = (p) => include(p) && !exclude(p);
     covered.set(policy.files, test);
   }
@@ -27,7 +27,7 @@ export function isThirdParty(relPath: string, policy: Policy): boolean {
   if (!globs.length) return false;
   let test = thirdParty.get(globs);
   if (!test) {
-    test = picomatch(globs, { dot: true });
+    test = pathGlob(globs);
     thirdParty.set(globs, test);
   }
   return test(relPath);

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { defaultFixContext, FixContext } from '../engine/context';
-import { checkExpression } from '../engine/spdx';
+import { checkExpression } from '../engine/spdx/check';
 import { reviewerFor } from './reviewer';
 
 

@@ -15,9 +15,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import licenseList = require('spdx-license-list');
-import exceptionIds = require('spdx-exceptions');
 import { deref, JsonSchema, policySchema, propertiesOf } from '../engine/policy/schema';
-import { isDeprecated, knownLicenseIds, successorOf } from '../engine/spdx';
+import { successorOf } from '../engine/spdx/deprecated';
+import { currentExceptionIds, isDeprecated, knownLicenseIds } from '../engine/spdx/ids';
 
 type Path = (string | number)[];
 
@@ -85,7 +85,7 @@ function licenseField(path: Path): LicenseField | undefined {
   return undefined;
 }
 
-const exceptionSet = new Set<string>(exceptionIds);
+const exceptionSet = new Set<string>(currentExceptionIds);
 const knownIds = new Set<string>(knownLicenseIds);
 const operators = new Set(['AND', 'OR', 'WITH']);
 

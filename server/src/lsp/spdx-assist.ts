@@ -19,24 +19,14 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import licenseList = require('spdx-license-list');
-import currentIds = require('spdx-license-ids');
-import deprecatedIds = require('spdx-license-ids/deprecated.json');
-import exceptionIds = require('spdx-exceptions');
 import { blockClosers } from '../engine/comments';
 import { parseTagLine } from '../engine/header';
 import { licenseTier, policyLicenseSets, Tier } from '../engine/license-tiers';
 import type { Policy } from '../engine/policy/model';
-import { checkExpression, isDeprecated, successorCandidates, successorOf } from '../engine/spdx';
-import { operatorOf } from '../engine/reuse/expression';
-
-// spdx-exceptions ships its deprecated list as deprecated.json; it holds this one id today.
-const deprecatedExceptions = new Set(['Nokia-Qt-exception-1.1']);
-const allExceptions = [...exceptionIds, ...[...deprecatedExceptions].filter((id) => !exceptionIds.includes(id))];
-const exceptionSet = new Set(allExceptions);
-const deprecatedSet = new Set<string>(deprecatedIds);
-const licenseByLower = new Map<string, string>();
-for (const id of [...currentIds, ...deprecatedIds]) licenseByLower.set(id.toLowerCase(), id);
-const exceptionByLower = new Map(allExceptions.map((id) => [id.toLowerCase(), id]));
+import { checkExpression } from '../engine/spdx/check';
+import { successorCandidates, successorOf } from '../engine/spdx/deprecated';
+import { operatorOf } from '../engine/spdx/expression';
+import { canonicalExceptionId, canonicalLicenseId, currentExceptionIds, currentLicenseIds, isDeprecated, isDeprecatedException, isExceptionId, isLicenseRef, knownExceptionIds, knownLicenseIds } from '../engine/spdx/ids';
 
 // The ids most projects use, offered first within their policy group, so that `Apa` gives
 // Apache-2.0 before Apache-1.0 and `GPL` the current -only/-or-later ids before the rare ones.
@@ -134,7 +124,7 @@ function groupOf(id: string, lists: Lists): Group {
   // Denied ids are still offered, last: a file may have to name a denied license that it really is under,
   // and an id missing from completion reads as "no such SPDX id". The label says it is denied.
   if (lists.deny.has(id)) return 'denied';
-  if (deprecatedSet.has(id)) return 'deprecated';
+  if (isDeprecated(id)) return 'deprecated';
   if (lists.allow.has(id)) return 'allowed';
   if (lists.review.has(id)) return 'review';
   return 'unlisted';
@@ -209,9 +199,9 @@ export function spdxCompletions(doc: TextDocument, position: Position, policy: P
   }
 
   if (expect === 'exception') {
-    for (const id of allExceptions) {
+    for (const id of knownExceptionIds) {
       if (!matches(id)) continue;
-      const deprecated = deprecatedExceptions.has(id);
+      const deprecated = isDeprecatedException(id);
       const item: CompletionItem = {
         label: id,
         kind: CompletionItemKind.Value,
@@ -241,10 +231,10 @@ export function spdxCompletions(doc: TextDocument, position: Position, policy: P
       textEdit: { range, newText: lead + project },
     });
   }
-  for (const id of licenseByLower.values()) {
+  for (const id of knownLicenseIds) {
     if (!matches(id)) continue;
     const group = groupOf(id, lists);
-    const deprecated = deprecatedSet.has(id);
+    const deprecated = isDeprecated(id);
     let documentation = docCache.get(id);
     if (documentation === undefined) docCache.set(id, (documentation = licenseDoc(id)));
     const item: CompletionItem = {
@@ -270,7 +260,7 @@ export function spdxCompletions(doc: TextDocument, position: Position, policy: P
 
 function exceptionMarkdown(id: string): string[] {
   const lines = [`**${code(id)}**`, 'SPDX license exception: extra permissions added to a license with `WITH`.'];
-  if (deprecatedExceptions.has(id)) lines.push('Deprecated by SPDX.');
+  if (isDeprecatedException(id)) lines.push('Deprecated by SPDX.');
   lines.push(`[spdx.org/licenses/${id}](https://spdx.org/licenses/${id}.html)`);
   return lines;
 }
@@ -332,7 +322,7 @@ function nearest(word: string, exception: boolean): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   let tie = false;
-  for (const id of exception ? exceptionIds : currentIds) {
+  for (const id of exception ? currentExceptionIds : currentLicenseIds) {
     if (Math.abs(id.length - word.length) >= bestDistance) continue;
     const d = distance(lower, id.toLowerCase());
     if (d < bestDistance) { best = id; bestDistance = d; tie = false; } else if (d === bestDistance) tie = true;
@@ -363,11 +353,11 @@ export function spdxHover(doc: TextDocument, position: Position, policy?: Policy
   const id = token.word;
   const whole = source.trim();
 
-  if (afterWith && exceptionSet.has(id)) return markdown(exceptionMarkdown(id), range);
+  if (afterWith && isExceptionId(id)) return markdown(exceptionMarkdown(id), range);
   if (!afterWith) {
     const bare = id.endsWith('+') ? id.slice(0, -1) : id;
-    if (licenseByLower.get(bare.toLowerCase()) === bare) return markdown(licenseMarkdown(id, policy, whole), range);
-    if (/^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/.test(id)) {
+    if (canonicalLicenseId(bare) === bare) return markdown(licenseMarkdown(id, policy, whole), range);
+    if (isLicenseRef(id)) {
       const lines = [`**${code(id)}**`, `A license of your own, not on the SPDX list: its text belongs in ${code(`LICENSES/${id.replace(/^.*:/, '')}.txt`)}.`];
       if (policy) lines.push(...tierLines(id, whole, policy));
       return markdown(lines, range);
@@ -377,7 +367,7 @@ export function spdxHover(doc: TextDocument, position: Position, policy?: Policy
     }
   }
   // Known, but in another case: SPDX matches ids case-insensitively, tools and people read the canonical spelling.
-  const canonical = (afterWith ? exceptionByLower : licenseByLower).get(id.replace(/\+$/, '').toLowerCase());
+  const canonical = (afterWith ? canonicalExceptionId : canonicalLicenseId)(id.replace(/\+$/, ''));
   if (canonical) {
     const spelled = canonical + (!afterWith && id.endsWith('+') ? '+' : '');
     const lines = [`SPDX spells this id ${code(spelled)}.`, ...(afterWith ? exceptionMarkdown(canonical) : licenseMarkdown(spelled, policy))];

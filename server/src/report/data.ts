@@ -17,7 +17,7 @@
 //   an SPDX snippet with AI-* tags); *AI lines* are the lines covered by at least one of them.
 
 import { failsAt, Finding, Severity } from '../engine/findings';
-import { checkExpression } from '../engine/spdx';
+import { checkExpression } from '../engine/spdx/check';
 
 export const noLicense = '(none)';
 export const notSpdx = '(not SPDX)';

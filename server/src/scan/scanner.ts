@@ -15,7 +15,7 @@ import { licensingOf, withPolicySeverity, withReuseLicensing } from '../engine/c
 import type { ReuseInput } from '../engine/reuse/input';
 import { message } from '../engine/messages';
 import { licenseIdsIn, missingLicenseTexts } from '../engine/reuse/license-texts';
-import { reuseExemptReason, sidecarTarget } from '../engine/reuse/covered';
+import { exemptReason, sidecarTarget } from '../engine/coverage';
 import { range } from '../engine/text';
 import { readSidecar } from '../io/read-file';
 import * as path from 'node:path';
@@ -193,7 +193,7 @@ async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set
     const text = await readSidecar(path.join(opts.root, target));
     if (text !== undefined) own.set(target, licensingOf(target, undefined, undefined, text).licenses.flatMap((l) => licenseIdsIn(l.value)));
   }
-  const covered = [...listed].filter((rel) => !reuseExemptReason(rel));
+  const covered = [...listed].filter((rel) => !exemptReason(rel));
   const use = reuseUse(project, covered.map((rel) => ({ rel, ids: own.get(rel) ?? [] })));
   // What nothing uses can only be told when every file was read whole and the policy left none out.
   const whole = !opts.only && !opts.under && settings.scope === 'all' && coversEverything(opts.policy);

@@ -6,9 +6,9 @@
 // On the kernel tree that is the difference between 0.2 s and 2.5 s.
 
 import * as fsWalk from '@nodelib/fs.walk';
-import picomatch from 'picomatch';
 import { lstatSync, Stats } from 'node:fs';
 import * as path from 'node:path';
+import { pathGlob } from '../engine/glob';
 import { alwaysExcluded, isCovered } from '../engine/paths';
 import type { Policy } from '../engine/policy/model';
 import type { GitRules } from '../io/git-rules';
@@ -32,7 +32,7 @@ const folderExcluders = new WeakMap<string[], (dir: string) => boolean>();
 function folderExcluded(dir: string, policy: Policy): boolean {
   let test = folderExcluders.get(policy.files.exclude);
   if (!test) {
-    const glob = picomatch([...alwaysExcluded, ...policy.files.exclude], { dot: true });
+    const glob = pathGlob([...alwaysExcluded, ...policy.files.exclude]);
     test = (d) => glob(`${d}/${probe}`);
     folderExcluders.set(policy.files.exclude, test);
   }

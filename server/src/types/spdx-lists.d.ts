@@ -2,4 +2,5 @@
 declare module 'spdx-license-ids' { const ids: string[]; export = ids; }
 declare module 'spdx-license-ids/deprecated.json' { const ids: string[]; export = ids; }
 declare module 'spdx-exceptions' { const ids: string[]; export = ids; }
+declare module 'spdx-exceptions/deprecated.json' { const ids: string[]; export = ids; }
 declare module 'spdx-satisfies' { function satisfies(expression: string, approved: string[]): boolean; export = satisfies; }

@@ -1,7 +1,7 @@
 // `overrides`: the first entry whose globs match a file changes the policy for that file.
 // Within one policy file an override may set anything; the effective policies are cached per entry.
 
-import picomatch from 'picomatch';
+import { pathGlob } from '../glob';
 import type { Policy, RawOverride } from './model';
 
 interface Compiled { match: (path: string) => boolean; policies: Map<Policy, Policy> }
@@ -10,7 +10,7 @@ const compiled = new WeakMap<RawOverride, Compiled>();
 function compile(o: RawOverride): Compiled {
   let c = compiled.get(o);
   if (!c) {
-    c = { match: picomatch(o.paths, { dot: true }), policies: new Map() };
+    c = { match: pathGlob(o.paths), policies: new Map() };
     compiled.set(o, c);
   }
   return c;

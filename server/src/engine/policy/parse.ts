@@ -5,7 +5,9 @@
 import type { ErrorObject } from 'ajv';
 import { Composer, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, Document, Node as YamlNode, Pair, YAMLParseError } from 'yaml';
 import type { CST } from 'yaml';
-import { checkExpression, knownLicenseIds, Problem } from '../spdx';
+import { wildcard } from '../glob';
+import { checkExpression, Problem } from '../spdx/check';
+import { knownLicenseIds } from '../spdx/ids';
 import type { RawPolicy, RawSections } from './model';
 import { policyRegexProblem } from './safe-regex';
 import { keysAt, validate } from './schema';
@@ -161,10 +163,6 @@ function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
   return problems;
 }
 
-function wildcard(entry: string): RegExp {
-  return new RegExp('^' + entry.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*') + '$');
-}
-
 function describeProblem(problem: Problem): string {
   switch (problem.kind) {
     case 'empty': return 'it is empty';
@@ -190,8 +188,7 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
     list.forEach((entry, i) => {
       if (typeof entry !== 'string') return;
       if (entry.includes('*')) {
-        const re = wildcard(entry);
-        if (!knownLicenseIds.some((id) => re.test(id))) push('error', [...path, i], `'${entry}' matches no SPDX license id: see https://spdx.org/licenses/`);
+        if (!knownLicenseIds.some(wildcard(entry))) push('error', [...path, i], `'${entry}' matches no SPDX license id: see https://spdx.org/licenses/`);
         return;
       }
       if (/\s(AND|OR)\s/.test(entry)) { push('error', [...path, i], `'${entry}': list single licenses here, not expressions with AND or OR`); return; }
@@ -216,7 +213,7 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
     const deny = Array.isArray(s.licenses?.deny) ? s.licenses!.deny.filter((d): d is string => typeof d === 'string') : [];
     (Array.isArray(s.licenses?.allow) ? s.licenses!.allow : []).forEach((id, i) => {
       if (typeof id !== 'string') return;
-      const by = deny.find((d) => d === id || (d.includes('*') && wildcard(d).test(id)));
+      const by = deny.find((d) => d === id || (d.includes('*') && wildcard(d)(id)));
       if (by) push('warning', [...base, 'licenses', 'allow', i], `'${id}' is both allowed and denied${by !== id ? ` (by '${by}')` : ''}: deny wins; remove it from allow or deny`);
     });
   };

@@ -7,6 +7,7 @@
 // `/` included; `?` is any one character; `\*`, `\?`, `\\` are literal; the whole path must match;
 // the LAST matching Files paragraph applies.
 
+import { dep5Glob, dep5GlobSource } from '../glob';
 import { TomlProblem } from './reuse-toml';
 
 export interface Dep5Value { value: string; line: number }
@@ -35,33 +36,6 @@ export interface Dep5 {
 }
 
 interface Field { name: string; first: string; rest: { text: string; line: number }[]; line: number; character: number }
-
-function escapeRegExp(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? '\\' + ch : ch;
-}
-
-/** The RegExp source for one dep5 glob, or an error for a bad escape. */
-export function dep5GlobSource(glob: string): { source: string; error?: string } {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i];
-    if (ch === '*') out += '.*';
-    else if (ch === '?') out += '.';
-    else if (ch === '\\') {
-      const next = glob[i + 1];
-      if (next === undefined) return { source: '^(?!)', error: 'a dep5 path cannot end with a single backslash' };
-      if (next !== '*' && next !== '?' && next !== '\\') return { source: '^(?!)', error: `"\\${next}" is not a valid escape in a dep5 path (only \\*, \\? and \\\\ are)` };
-      out += escapeRegExp(next);
-      i++;
-    } else out += escapeRegExp(ch);
-  }
-  return { source: `^(?:${out})$` };
-}
-
-export function dep5Glob(glob: string): (rel: string) => boolean {
-  const re = new RegExp(dep5GlobSource(glob).source, 's');
-  return (rel) => re.test(rel);
-}
 
 function paragraphsOf(text: string): Field[][] {
   const lines = text.split(/\r\n|\n|\r/);

@@ -6,10 +6,8 @@
 // keeps it from being unused; a `.license` file in LICENSES/ is a sidecar, not a license; a name
 // that is an id without an extension (`LICENSES/MIT`) still provides the text but is reported.
 
-import licenseIds = require('spdx-license-ids');
-import deprecatedIds = require('spdx-license-ids/deprecated.json');
-import exceptionIds = require('spdx-exceptions');
-import { parseExpression } from './expression';
+import { parseExpression } from '../spdx/expression';
+import { isDeprecated, isDeprecatedException, isExceptionId, isLicenseId, isLicenseRef } from '../spdx/ids';
 
 type FullList = Readonly<Record<string, { readonly name: string; readonly licenseText: string; readonly osiApproved: boolean }>>;
 
@@ -19,12 +17,6 @@ function fullList(): FullList {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (full ??= require('spdx-license-list/full') as FullList);
 }
-
-const current = new Set<string>(licenseIds);
-const deprecated = new Set<string>(deprecatedIds);
-const exceptions = new Set<string>(exceptionIds);
-
-const licenseRef = /^(DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$/;
 
 /** The SPDX list's text of a license, or undefined (LicenseRef-*, exceptions, unknown ids). */
 export function licenseTextFor(id: string): string | undefined {
@@ -37,13 +29,14 @@ export function licenseIdsIn(expression: string): string[] {
   return [...new Set(parseExpression(expression).ids)];
 }
 
-/** On the SPDX license list (current or deprecated) or the exception list, or a LicenseRef. */
+/** On the SPDX license list or the exception list (current or deprecated), or a LicenseRef. */
 export function isKnownId(id: string): boolean {
-  return current.has(id) || deprecated.has(id) || exceptions.has(id) || licenseRef.test(id);
+  return isLicenseId(id) || isExceptionId(id) || isLicenseRef(id);
 }
 
+/** A deprecated license or exception id, as reuse-tool reports a license text named after one. */
 export function isDeprecatedId(id: string): boolean {
-  return deprecated.has(id);
+  return (isLicenseId(id) && isDeprecated(id)) || isDeprecatedException(id);
 }
 
 export interface LicenseFileProblem {

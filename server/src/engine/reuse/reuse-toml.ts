@@ -15,8 +15,8 @@
 import type * as SmolToml from 'smol-toml' with { 'resolution-mode': 'import' };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parse, TomlError } = require('smol-toml') as typeof SmolToml;
-import { reuseGlob } from './glob';
-import { expressionSyntaxError } from './expression';
+import { reuseGlob } from '../glob';
+import { expressionSyntaxError } from '../spdx/expression';
 
 export type Precedence = 'closest' | 'aggregate' | 'override';
 

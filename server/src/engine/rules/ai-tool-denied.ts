@@ -6,10 +6,9 @@ import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
+import { wildcard } from '../glob';
 
-function matcher(pattern: string): RegExp {
-  return new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
-}
+const matcher = (pattern: string) => wildcard(pattern, { ignoreCase: true });
 
 export function aiToolDenied(file: SourceFile, policy: Policy): Finding[] {
   const { allow, deny } = policy.ai.tools;
@@ -20,9 +19,9 @@ export function aiToolDenied(file: SourceFile, policy: Policy): Finding[] {
       // "Claude Code:claude-opus-4-5 [tools]": the agent is what the lists name; the full value may be matched too.
       const agent = t.value.split(':')[0].trim();
       const r = range(t.line, t.valueStart, t.valueEnd);
-      const denied = deny.find((p) => matcher(p).test(agent) || matcher(p).test(t.value));
+      const denied = deny.find((p) => matcher(p)(agent) || matcher(p)(t.value));
       if (denied) findings.push({ rule: 'ai-tool-denied', severity: 'error', range: r, message: message('ai-tool-denied', { tool: agent, rule: denied }) });
-      else if (allow.length && !allow.some((p) => matcher(p).test(agent))) {
+      else if (allow.length && !allow.some((p) => matcher(p)(agent))) {
         findings.push({ rule: 'ai-tool-denied', severity: 'warning', range: r, message: message('ai-tool-denied.not-allowed', { tool: agent, tools: allow.join(', ') }) });
       }
     }

@@ -4,7 +4,7 @@ import type { Finding } from '../findings';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
-import { sameExpression } from '../spdx';
+import { sameExpression } from '../spdx/check';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
 

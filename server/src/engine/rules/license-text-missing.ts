@@ -3,7 +3,7 @@
 
 import type { Finding } from '../findings';
 import { message } from '../messages';
-import { expressionSyntaxError } from '../reuse/expression';
+import { expressionSyntaxError } from '../spdx/expression';
 import { licenseIdsIn, licenseTextFor, missingLicenseTexts } from '../reuse/license-texts';
 import type { RuleContext } from '.';
 import { licenseTags, SourceFile } from '../source-file';

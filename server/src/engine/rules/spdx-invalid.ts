@@ -5,7 +5,7 @@ import type { Tag } from '../header';
 import { message } from '../messages';
 import type { SourceFile } from '../source-file';
 import { ownLicenseTags } from '../source-file';
-import { checkExpression } from '../spdx';
+import { checkExpression } from '../spdx/check';
 import { range } from '../text';
 
 // Only the file's own header: a sidecar is a file of its own, checked when it is opened.

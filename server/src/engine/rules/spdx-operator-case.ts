@@ -7,7 +7,7 @@ import type { Finding } from '../findings';
 import { message } from '../messages';
 import type { SourceFile } from '../source-file';
 import { ownLicenseTags } from '../source-file';
-import { checkExpression } from '../spdx';
+import { checkExpression } from '../spdx/check';
 import { range } from '../text';
 
 export function spdxOperatorCase(file: SourceFile): Finding[] {

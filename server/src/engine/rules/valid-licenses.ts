@@ -4,7 +4,7 @@
 import type { Tag } from '../header';
 import type { SourceFile } from '../source-file';
 import { ownLicenseTags } from '../source-file';
-import { checkExpression } from '../spdx';
+import { checkExpression } from '../spdx/check';
 
 export function validLicenseTags(file: SourceFile): Tag[] {
   return ownLicenseTags(file).filter((t) => t.value && checkExpression(t.value).problems.length === 0);
