@@ -22,7 +22,7 @@ describe('l10n: Japanese messages (engine/messages.ts)', () => {
   afterEach(() => setLocale(undefined));
 
   it('has every key in both languages, with the same {placeholders}', () => {
-    const all = messageKeys;
+    const all = messageKeys();
     assert.ok(all.length > 70, `found ${all.length} keys`);
     for (const key of all) {
       const en = template('en', key);
@@ -33,7 +33,7 @@ describe('l10n: Japanese messages (engine/messages.ts)', () => {
   });
 
   it('translates every message except those that are only a placeholder', () => {
-    for (const key of messageKeys) {
+    for (const key of messageKeys()) {
       const en = template('en', key);
       const ja = template('ja', key);
       if (sameInBothLanguages.has(key)) {

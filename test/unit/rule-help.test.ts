@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleIds } from '../../server/src/engine/findings';
+import { ruleIds } from '../../server/src/engine/rules';
 import { ruleHelp } from '../../server/src/cli/rule-help';
 
 const repo = path.resolve(__dirname, '../../..');
