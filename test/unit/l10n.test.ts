@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import { currentLocale, resolveLocale, setLocale } from '../../server/src/engine/l10n';
 import { message, MessageKey, messageKeys } from '../../server/src/engine/messages';
 import { localeFor, withoutLocale } from '../../server/src/cli/locale';
+// The rules' own texts join the table when the registry loads.
+import '../../server/src/engine/rules';
 
 // A message with no argument is its template: `{name}` stays in the output when no value is given.
 const template = (locale: string, key: MessageKey): string => {

@@ -19,6 +19,7 @@ interface Generator {
   renderIndex: () => string;
   renderSchema: (metas?: { id: string }[], text?: string) => string;
   loadRules: () => { id: string }[];
+  renderRuleList: (current?: string) => string;
   outputs: () => [string, string][];
 }
 const generator = async () => (await import(pathToFileURL(script).href)) as Generator;
@@ -30,6 +31,18 @@ describe('rule help (server/src/cli/rule-help.ts), the rules index and the schem
     for (const [file, text] of outputs()) assert.equal(fs.readFileSync(file, 'utf8'), text, file);
     const check = spawnSync(process.execPath, [script, '--check'], { cwd: repo, encoding: 'utf8' });
     assert.equal(check.status, 0, check.stderr);
+  });
+
+  it('lists the rule modules in rules/all.ts: the listed ones keep their order, a new one goes last', async () => {
+    const { renderRuleList } = await generator();
+    const listed = (text: string) => [...text.matchAll(/^import \w+ from '\.\/([\w-]+)';$/gm)].map((m) => m[1]);
+    const all = listed(renderRuleList());
+    assert.ok(!all.includes('valid-licenses') && !all.includes('rule') && !all.includes('index'), 'helpers are no rules');
+    assert.deepEqual(all, [...ruleIds], 'the registry is the list');
+    const withoutFirst = renderRuleList(all.slice(1).map((id) => `import x from './${id}';`).join('\n'));
+    assert.deepEqual(listed(withoutFirst), [...all.slice(1), all[0]], 'a module not listed yet is appended');
+    const reversed = renderRuleList([...all].reverse().map((id) => `import x from './${id}';`).join('\n'));
+    assert.deepEqual(listed(reversed), [...all].reverse(), 'the order of the list is kept');
   });
 
   it('reads the rules from the registry, in its order', async () => {

@@ -13,8 +13,8 @@
 // checks that both languages have the same `{placeholders}`.
 
 import { currentLocale, type Locale } from './l10n';
-import { rules } from './rules';
-import type { Translations } from './rules/rule';
+import type { rules } from './rules';
+import type { RuleMeta, Translations } from './rules/rule';
 
 const shared = {
   'header.lines': 'lines {first}–{last}',
@@ -87,15 +87,20 @@ export type MessageKey = keyof typeof shared | KeysOf<(typeof rules)[number]['me
 
 type Table = Readonly<Record<MessageKey, string>>;
 
-// Merged on first use: the rule modules import this one, so the registry may not be loaded yet
-// when this module is.
-let merged: { en: Table; ja: Table } | undefined;
+// The rule modules import this one, and the registry imports them: so the registry hands its rules'
+// tables over when it loads (rules/index.ts), rather than this module importing it.
+const merged = { en: { ...shared } as Table, ja: { ...sharedJa } as Table };
+
+/** Adds the rules' texts to the table: called once, by the registry. */
+export function addRuleMessages(metas: readonly RuleMeta[]): void {
+  for (const m of metas) {
+    Object.assign(merged.en, m.messages.en);
+    Object.assign(merged.ja, m.messages.ja);
+  }
+}
 
 function tables(): { en: Table; ja: Table } {
-  return (merged ??= {
-    en: Object.assign({}, shared, ...rules.map((r) => r.meta.messages.en)) as Table,
-    ja: Object.assign({}, sharedJa, ...rules.map((r) => r.meta.messages.ja)) as Table,
-  });
+  return merged;
 }
 
 /** Every key, for tests that compare the languages. */
@@ -115,7 +120,10 @@ const compiled = { en: new Map<MessageKey, string[]>(), ja: new Map<MessageKey, 
 function render(locale: Locale, key: MessageKey, args: Record<string, string>): string {
   let parts = compiled[locale].get(key);
   if (!parts) {
-    parts = template(locale, key).split(/\{(\w+)\}/);
+    const text = template(locale, key);
+    // A rule's key is there once the registry (rules/index.ts) is loaded; checkText loads it.
+    if (text === undefined) throw new Error(`No message '${key}': unknown key, or the rule registry is not loaded`);
+    parts = text.split(/\{(\w+)\}/);
     compiled[locale].set(key, parts);
   }
   if (parts.length === 1) return parts[0];
