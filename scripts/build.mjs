@@ -2,6 +2,7 @@
 // The .vsix ships only these bundles (see .vscodeignore), so no node_modules go in it.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
+import { update } from './rule-help.mjs';
 
 const production = process.argv.includes('--production');
 // --outdir DIR: somewhere else than dist/ (the packaging test builds a production bundle aside).
@@ -18,6 +19,10 @@ const common = {
   // Test hooks are not shipped: with the variable fixed to undefined, minification drops the code behind it.
   define: production ? { 'process.env.OSPO_TEST_CRASH_ON': 'undefined' } : {},
 };
+
+// What derives from the rule registry and docs/rules/ (rule help, the rules index, the schema's
+// severity keys) is written first, so the bundles and the shipped schema have it.
+for (const file of update()) console.log(`wrote ${file}`);
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir, external: ['vscode'] }),

@@ -209,4 +209,28 @@ describe('ospo CLI', () => {
     assert.equal(again.code, 2);
     assert.match(again.stderr, /exists already/);
   });
+
+  it('ospo rules lists the registry; --json gives the metadata of each rule; --help mentions it', () => {
+    const table = ospo(['rules']);
+    assert.equal(table.code, 0, table.stderr);
+    const lines = table.stdout.trimEnd().split('\n');
+    assert.match(lines[0], /^RULE +SCOPE +SEVERITY +FIXABLE$/);
+    assert.equal(lines.length, 28, 'a heading and 27 rules');
+    assert.match(table.stdout, /^header-missing +file +error +auto$/m);
+    assert.match(table.stdout, /^license-text-unused +project +warning +no$/m);
+    const json = ospo(['rules', '--json']);
+    assert.equal(json.code, 0, json.stderr);
+    const rules = JSON.parse(json.stdout) as { id: string; scope: string; defaultSeverity: string; fixable: string | false; headerOnly: boolean; docs: string; summary: string; messages: { en: Record<string, string>; ja: Record<string, string> } }[];
+    const sarif = ospo(['check', 'examples/demo', '--format', 'sarif']);
+    assert.deepEqual(rules.map((r) => r.id), JSON.parse(sarif.stdout).runs[0].tool.driver.rules.map((r: { id: string }) => r.id), 'the order of SARIF rules');
+    const commit = rules.find((r) => r.id === 'commit-ai-attribution')!;
+    assert.equal(commit.scope, 'commit');
+    const copyrightYear = rules.find((r) => r.id === 'copyright-year')!;
+    assert.deepEqual([copyrightYear.defaultSeverity, copyrightYear.fixable, copyrightYear.headerOnly], ['info', 'auto', true]);
+    assert.match(copyrightYear.docs, /\/docs\/rules\/copyright-year\.md$/);
+    assert.match(copyrightYear.summary, /year/);
+    assert.equal(Object.keys(copyrightYear.messages.ja).length, Object.keys(copyrightYear.messages.en).length);
+    assert.equal(ospo(['rules', '--yaml']).code, 2);
+    assert.match(ospo(['--help']).stdout, /ospo rules \[--json\]/);
+  });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ruleIds } from '../../server/src/engine/findings';
+import { ruleIds } from '../../server/src/engine/rules';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CompletionItem, CompletionItemTag, MarkupContent, TextEdit } from 'vscode-languageserver/node';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parsePolicy } from '../../server/src/engine/policy/parse';
 import { toPolicy } from '../../server/src/engine/policy/model';
-import { ruleIds } from '../../server/src/engine/findings';
+import { ruleIds } from '../../server/src/engine/rules';
 
 describe('policy parsing', () => {
   it('reads the full example from policy.md without problems', () => {

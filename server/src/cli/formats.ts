@@ -2,8 +2,8 @@
 
 import { createHash } from 'node:crypto';
 import type { FixContext } from '../engine/context';
-import type { Finding, RuleId, Severity } from '../engine/findings';
-import { defaultSeverity, ruleIds } from '../engine/findings';
+import type { Finding, Severity } from '../engine/findings';
+import { defaultSeverity, docsUrl, ruleIds, wholeFileRules } from '../engine/rules';
 import { editsFor, fixTitle, isSafe } from '../engine/fixes';
 import { isThirdParty } from '../engine/paths';
 import type { Policy } from '../engine/policy/model';
@@ -38,8 +38,6 @@ export interface Report {
 
 export const formats = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof formats)[number];
-
-const docsBase = 'https://github.com/ospo-compliance/ospo-compliance/blob/main/docs/rules';
 
 /**
  * What SARIF needs beyond the findings, from the file's text: its lines (for fingerprints) and the
@@ -90,12 +88,6 @@ const toUri = (file: string) => file.split('\\').join('/').split('/')
 const friendlyName = (id: string) => id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
 
 /**
- * Findings about the file as a whole: they sit at the top (or just below a shebang) whatever the
- * file holds, so the line there says nothing about them and must not move their fingerprint.
- */
-const fileLevel = new Set<RuleId>(['header-missing', 'ai-marker-missing']);
-
-/**
  * `primaryLocationLineHash`, the fingerprint GitHub code scanning tracks an alert by: a hash of the
  * rule, the file and the text of the finding's line (trimmed, so reindenting keeps it), then `:n` for
  * the n-th finding of that rule on an identical line of the file. It does not use the line number,
@@ -104,7 +96,9 @@ const fileLevel = new Set<RuleId>(['header-missing', 'ai-marker-missing']);
 function fingerprints(file: string, findings: ReportFinding[], lines: string[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const text = fileLevel.has(f.rule) ? '' : (lines[f.range.start.line] ?? '').replace(/^\uFEFF/, '').trim();
+    // Findings about the whole file (`meta.wholeFile`) sit at the top (or just below a shebang) whatever
+    // the file holds, so the line there says nothing about them and must not move their fingerprint.
+    const text = wholeFileRules.has(f.rule) ? '' : (lines[f.range.start.line] ?? '').replace(/^\uFEFF/, '').trim();
     const hash = createHash('sha256').update(`${f.rule}\0${file}\0${text}`).digest('hex').slice(0, 16);
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);
@@ -160,8 +154,8 @@ export function formatSarif(report: Report, toolVersion: string): string {
             name: friendlyName(id),
             shortDescription: { text: help?.summary ?? id },
             fullDescription: help ? { text: help.text, markdown: help.markdown } : { text: id },
-            help: help ? { text: help.text, markdown: help.page } : { text: `${docsBase}/${id}.md` },
-            helpUri: `${docsBase}/${id}.md`,
+            help: help ? { text: help.text, markdown: help.page } : { text: docsUrl(id) },
+            helpUri: docsUrl(id),
             defaultConfiguration: { level: sarifLevel[defaultSeverity[id]] },
           };
         }),

@@ -3,6 +3,7 @@
 //              [--changed [REF]] [--staged] [--rules all|header]
 //   ospo fix   [paths…] [--policy FILE] [--dry-run]
 //   ospo init  [folder] [--template NAME]
+//   ospo rules [--json]
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or policy error.
 
 import { constants as fsConstants, existsSync, promises as fs } from 'node:fs';
@@ -28,6 +29,7 @@ import { message } from '../engine/messages';
 import { setLocale } from '../engine/l10n';
 import { localeFor, withoutLocale } from './locale';
 import { runReport } from './report';
+import { runRules } from './rules';
 import { reusePolicy } from '../engine/reuse/policy';
 import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
 import { withReuseLicensing } from '../engine/check';
@@ -45,6 +47,7 @@ const usage = `Usage:
   ospo init  [folder] [--template ${templateNames.join('|')}]
   ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags]   (see ospo report --help)
   ospo convert-dep5 [folder]   write REUSE.toml from the deprecated .reuse/dep5, and remove it
+  ospo rules [--json]          list the rules: scope, default severity, fixable (--json: all their metadata)
 
 Options:
   --changed [REF]  check only files changed against REF (default HEAD), and untracked files
@@ -304,6 +307,7 @@ export async function main(argv: string[]): Promise<number> {
   argv = withoutLocale(argv);
   // `report` has options of its own (cli/report.ts), which the strict parse below would refuse.
   if (argv[0] === 'report') return runReport(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+  if (argv[0] === 'rules') return runRules(argv.slice(1), process);
   let parsed;
   try {
     parsed = parseArgs({

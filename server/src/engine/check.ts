@@ -6,7 +6,8 @@ import type { Finding } from './findings';
 import { isCovered, isThirdParty } from './paths';
 import type { Policy } from './policy/model';
 import { policyForPath } from './policy/overrides';
-import { headerRules, rules } from './rules';
+import { defaultSeverity, fileRules, headerRules, ownTagRules } from './rules';
+import { aiGeneratedSemantics } from './rules/ai-generated-semantics';
 import { copyrightTags, licenseTags, parseSourceFile, sidecarHeader, SourceFile } from './source-file';
 import { message } from './messages';
 import type { AiHistory } from './ai/history';
@@ -47,9 +48,6 @@ export interface CheckResult {
 }
 
 export { isGeneratedText } from './generated';
-
-/** Rules about the file's own license and copyright tags: moot when a REUSE.toml override replaces them. */
-const ownTagRules = new Set(['header-missing', 'header-misplaced', 'copyright-missing', 'spdx-invalid', 'spdx-deprecated', 'spdx-operator-case', 'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'license-text-missing']);
 
 /**
  * REUSE.toml and dep5 (REUSE 3.3): a file they license needs no header of its own (its
@@ -93,13 +91,13 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
   const copyrightRequired = policy ? policyForPath(policy, path).headers.copyright.required : true;
   if (missing && external.length && !effective.copyrights.length && copyrightRequired && !out.some((f) => f.rule === 'copyright-missing')) {
     const file = path.slice(path.lastIndexOf('/') + 1);
-    out = [...out, { rule: 'copyright-missing', severity: 'warning', range: range(0, 0, 0), message: message('copyright-missing.external', { file, source: `${external[0].source.file} line ${external[0].source.line + 1}` }) }];
+    out = [...out, { rule: 'copyright-missing', severity: defaultSeverity['copyright-missing'], range: range(0, 0, 0), message: message('copyright-missing.external', { file, source: `${external[0].source.file} line ${external[0].source.line + 1}` }) }];
   }
   if (reuse?.licenseFiles) {
     for (const l of external) {
       const source = `${l.source.file} line ${l.source.line + 1}`;
       for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), reuse.licenseFiles)) {
-        out = [...out, { rule: 'license-text-missing', severity: 'warning', range: range(0, 0, 0), message: message('license-text-missing.external', { id, source }), fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined }];
+        out = [...out, { rule: 'license-text-missing', severity: defaultSeverity['license-text-missing'], range: range(0, 0, 0), message: message('license-text-missing.external', { id, source }), fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined }];
       }
     }
   }
@@ -132,7 +130,7 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   if (input.text.length === 0 || /^\uFEFF?\s*$/.test(input.text)) return { findings: [], exempt: 'empty file', policy };
   if (policy.files.generated === 'exempt' && (input.generated || isGeneratedText(input.text))) {
     // Exempt, except that AI-marked code also marked generated is a contradiction worth saying.
-    const semantics = input.scope === 'header' ? [] : aiGeneratedSemantics(input.path, input.text, policy);
+    const semantics = input.scope === 'header' ? [] : withPolicySeverity(aiGeneratedSemantics(input.path, input.text, policy), basePolicy, input.path);
     return { findings: semantics, exempt: semantics.length ? undefined : 'generated file', policy };
   }
   const file = parseSourceFile(input.path, input.text, policy, input.sidecarText, isThirdParty(input.path, policy));
@@ -143,21 +141,10 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
     get hasAiMarker() { return file.markers.markers.length > 0 || file.markers.legacy.length > 0; },
   };
   const findings: Finding[] = [];
-  for (const rule of input.scope === 'header' ? headerRules : rules) {
+  for (const rule of input.scope === 'header' ? headerRules : fileRules) {
     findings.push(...rule(file, policy, ctx));
   }
   if (policy.files.generated === 'check' && input.scope !== 'header') findings.push(...aiGeneratedSemantics(input.path, input.text, policy, file));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { findings: withReuseLicensing(findings, input.path, input.reuse, basePolicy), file, policy };
-}
-
-/** ai-generated-semantics: AI markers on a file also marked @generated / DO NOT EDIT. */
-function aiGeneratedSemantics(path: string, text: string, policy: Policy, parsed?: SourceFile): Finding[] {
-  const file = parsed ?? parseSourceFile(path, text, policy);
-  const { markers, generatedLine } = file.markers;
-  if (generatedLine === undefined || (!markers.length && !file.markers.legacy.length)) return [];
-  const severity = policy.severity['ai-generated-semantics'] ?? 'warning';
-  if (severity === 'off') return [];
-  const line = text.split('\n', generatedLine + 1)[generatedLine].replace(/\r$/, '');
-  return [{ rule: 'ai-generated-semantics', severity, range: range(generatedLine, 0, line.length), message: message('ai-generated-semantics') }];
 }

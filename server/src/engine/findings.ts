@@ -1,50 +1,12 @@
 // Findings are plain data: each output (LSP diagnostic, CLI text, JSON, SARIF) is an adapter over them.
 
+import type { RuleId } from './rules';
 import type { Range } from './text';
+
+export type { RuleId } from './rules';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
-
-export const ruleIds = [
-  'header-missing', 'header-misplaced', 'spdx-invalid', 'spdx-deprecated', 'copyright-missing',
-  'license-denied', 'license-review', 'license-mismatch', 'copyright-holder', 'copyright-year', 'third-party-header',
-  'snippet-unbalanced', 'snippet-incomplete', 'ai-forbidden', 'ai-marker-incomplete', 'ai-marker-malformed', 'ai-tool-denied',
-  'ai-reviewer-invalid', 'ai-nonstandard-marker', 'ai-generated-semantics', 'ai-chatbot-artifact', 'commit-ai-attribution', 'ai-marker-missing',
-  'license-text-missing', 'license-text-unused', 'reuse-invalid',
-  // Last: SARIF's ruleIndex is the position in this list.
-  'spdx-operator-case',
-] as const;
-export type RuleId = (typeof ruleIds)[number];
-
-export const defaultSeverity: Record<RuleId, Severity> = {
-  'header-missing': 'error',
-  'header-misplaced': 'info',
-  'spdx-invalid': 'error',
-  'spdx-deprecated': 'warning',
-  'spdx-operator-case': 'info',
-  'copyright-missing': 'warning',
-  'license-denied': 'error',
-  'license-review': 'warning',
-  'license-mismatch': 'warning',
-  'copyright-holder': 'warning',
-  'copyright-year': 'info',
-  'third-party-header': 'error',
-  'snippet-unbalanced': 'error',
-  'snippet-incomplete': 'warning',
-  'ai-forbidden': 'error',
-  'ai-marker-incomplete': 'warning',
-  'ai-marker-malformed': 'warning',
-  'ai-tool-denied': 'error',
-  'ai-reviewer-invalid': 'warning',
-  'ai-nonstandard-marker': 'info',
-  'ai-generated-semantics': 'warning',
-  'ai-chatbot-artifact': 'warning',
-  'commit-ai-attribution': 'error',
-  'ai-marker-missing': 'warning',
-  'license-text-missing': 'warning',
-  'license-text-unused': 'warning',
-  'reuse-invalid': 'error',
-};
 
 /** What a fix needs to know, carried in `Diagnostic.data` so code actions need not re-derive it. */
 export type FixData =

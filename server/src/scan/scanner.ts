@@ -14,6 +14,7 @@ import { listFiles, Skipped } from './walk';
 import { licensingOf, withPolicySeverity, withReuseLicensing } from '../engine/check';
 import type { ReuseInput } from '../engine/reuse/input';
 import { message } from '../engine/messages';
+import { defaultSeverity } from '../engine/rules';
 import { licenseIdsIn, missingLicenseTexts } from '../engine/reuse/license-texts';
 import { exemptReason, sidecarTarget } from '../engine/coverage';
 import { range } from '../engine/text';
@@ -176,10 +177,10 @@ async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set
       const mine = licensingOf(s.file, undefined, undefined, sidecar);
       const name = s.file.slice(s.file.lastIndexOf('/') + 1);
       const base: Finding[] = [];
-      if (!mine.licenses.length) base.push({ rule: 'header-missing', severity: 'error', range: range(0, 0, 0), ownCopyright: mine.copyrights.length > 0, message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }) });
-      if (!mine.copyrights.length) base.push({ rule: 'copyright-missing', severity: 'warning', range: range(0, 0, 0), message: message(sidecar === undefined ? 'copyright-missing' : 'copyright-missing.sidecar', { file: name }) });
+      if (!mine.licenses.length) base.push({ rule: 'header-missing', severity: defaultSeverity['header-missing'], range: range(0, 0, 0), ownCopyright: mine.copyrights.length > 0, message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }) });
+      if (!mine.copyrights.length) base.push({ rule: 'copyright-missing', severity: defaultSeverity['copyright-missing'], range: range(0, 0, 0), message: message(sidecar === undefined ? 'copyright-missing' : 'copyright-missing.sidecar', { file: name }) });
       for (const l of mine.licenses) {
-        for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), project.licenseFiles)) base.push({ rule: 'license-text-missing', severity: 'warning', range: range(0, 0, 0), message: message('license-text-missing', { id }) });
+        for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), project.licenseFiles)) base.push({ rule: 'license-text-missing', severity: defaultSeverity['license-text-missing'], range: range(0, 0, 0), message: message('license-text-missing', { id }) });
       }
       if (!byRel.has(s.file)) { const entry = { rel: s.file, findings: [] }; byRel.set(s.file, entry); files.push(entry); }
       for (const f of withReuseLicensing(base, s.file, input, settings.policy)) add(s.file, f);

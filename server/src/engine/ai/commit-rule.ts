@@ -5,14 +5,16 @@
 // any AI trailer is an error. Pure: text and policy in, findings and edits out.
 // See docs/rules/commit-ai-attribution.md.
 
-import type { Finding, RuleId, Severity } from '../findings';
+import type { Finding, RuleId } from '../findings';
+import { withPolicySeverity } from '../check';
+import { meta } from '../rules/commit-ai-attribution';
 import type { Policy } from '../policy/model';
 import { message } from '../messages';
 import { Range, TextEdit } from '../text';
 import type { AgentMatch } from './agents';
 import { aiInTrailer, isPersonKey, parseCommitMessage, policyTrailerForm, policyTrailerKeys, Trailer } from './trailers';
 
-export const commitRuleId: RuleId = 'commit-ai-attribution';
+export const commitRuleId: RuleId = meta.id;
 
 // ---------------------------------------------------------------------------------------------
 // Which documents are commit messages
@@ -65,8 +67,11 @@ function deleteLines(lines: string[], first: number, last: number): Range {
  * rewritten into the policy's form, or (text '') the whole line removed when that trailer is there already.
  */
 export function checkCommitMessage(text: string, policy: Policy): Finding[] {
-  const severity = (policy.severity['commit-ai-attribution'] ?? 'error');
-  if (severity === 'off') return [];
+  if (policy.severity[commitRuleId] === 'off') return [];
+  return withPolicySeverity(commitFindings(text, policy), policy);
+}
+
+function commitFindings(text: string, policy: Policy): Finding[] {
   const msg = parseCommitMessage(text);
   const keys = policyTrailerKeys(policy);
   const policyKeys = new Set(keys.map((k) => k.toLowerCase()));
@@ -89,7 +94,7 @@ export function checkCommitMessage(text: string, policy: Policy): Finding[] {
 
   return flagged.map(({ t, ai }): Finding => {
     const k = t.key.toLowerCase();
-    const base = { rule: commitRuleId, severity: severity as Severity, range: t.range };
+    const base = { rule: commitRuleId, severity: meta.defaultSeverity, range: t.range };
     if (forbid) {
       return { ...base, message: message(k === 'signed-off-by' ? 'commit-ai-attribution.forbidden.signoff' : 'commit-ai-attribution.forbidden', { agent: ai.agent, contact }) };
     }

@@ -3,11 +3,8 @@
 // every license a valid SPDX expression with its text in LICENSES/; nothing else is reported.
 
 import type { SeverityOrOff } from '../findings';
-import { ruleIds } from '../findings';
 import { defaultPolicy, Policy } from '../policy/model';
-
-/** The rules REUSE 3.3 asks for; snippet-unbalanced too, since the spec requires Begin/End pairs. */
-export const reuseRules = new Set<string>(['header-missing', 'copyright-missing', 'spdx-invalid', 'snippet-unbalanced', 'license-text-missing', 'license-text-unused', 'reuse-invalid']);
+import { reuseRules, ruleIds } from '../rules';
 
 export function reusePolicy(): Policy {
   const policy = defaultPolicy();
@@ -18,6 +15,7 @@ export function reusePolicy(): Policy {
   // REUSE 3.3 reads licensing information anywhere in a file, in comments or not.
   policy.headers.anywhere = true;
   policy.headers.copyright = { required: true, year: 'any' };
+  // Only the rules REUSE asks for (`meta.reuse`; snippet-unbalanced too, since the spec requires Begin/End pairs).
   policy.severity = Object.fromEntries(ruleIds.filter((id) => !reuseRules.has(id)).map((id): [string, SeverityOrOff] => [id, 'off']));
   return policy;
 }

@@ -12,6 +12,7 @@
 
 import type { Finding } from '../findings';
 import { message } from '../messages';
+import { defaultSeverity } from '../rules';
 import { range } from '../text';
 import type { Dep5, Dep5Paragraph } from './dep5';
 import { dep5ParagraphFor } from './dep5';
@@ -75,12 +76,12 @@ export function reuseUse(project: ReuseProject, files: Iterable<FileLicenses>): 
 export function projectFindings(project: ReuseProject, use: ReuseUse, whole = true, ignored?: (rel: string) => boolean): ProjectFinding[] {
   const out: ProjectFinding[] = [];
   for (const { file, problem } of project.problems) {
-    out.push({ file, finding: { rule: 'reuse-invalid', severity: problem.severity ?? 'error', range: range(problem.line, problem.character, problem.character), message: message('reuse-invalid', { detail: problem.message }) } });
+    out.push({ file, finding: { rule: 'reuse-invalid', severity: problem.severity ?? defaultSeverity['reuse-invalid'], range: range(problem.line, problem.character, problem.character), message: message('reuse-invalid', { detail: problem.message }) } });
   }
   const missingAt = (file: string, line: number, expression: string) => {
     if (!use.applied.has(at(file, line))) return;
     for (const id of missingLicenseTexts(new Set(licenseIdsIn(expression)), project.licenseFiles)) {
-      out.push({ file, finding: { rule: 'license-text-missing', severity: 'warning', range: range(line, 0, 0), message: message('license-text-missing', { id }), fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined } });
+      out.push({ file, finding: { rule: 'license-text-missing', severity: defaultSeverity['license-text-missing'], range: range(line, 0, 0), message: message('license-text-missing', { id }), fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined } });
     }
   };
   const unmatched = (file: string, line: number, entry: Annotation | Dep5Paragraph, globs: readonly string[], dir: string) => {
@@ -100,7 +101,7 @@ export function projectFindings(project: ReuseProject, use: ReuseUse, whole = tr
   }
   if (!whole) return out;
   for (const problem of licenseFileProblems(project.licenseFiles, use.ids)) {
-    out.push({ file: `LICENSES/${problem.file}`, finding: { rule: 'license-text-unused', severity: 'warning', range: range(0, 0, 0), message: message('license-text-unused', { detail: problem.message }) } });
+    out.push({ file: `LICENSES/${problem.file}`, finding: { rule: 'license-text-unused', severity: defaultSeverity['license-text-unused'], range: range(0, 0, 0), message: message('license-text-unused', { detail: problem.message }) } });
   }
   return out;
 }

@@ -7,6 +7,24 @@ import type { Finding } from '../findings';
 import { message } from '../messages';
 import type { SourceFile } from '../source-file';
 import { range, splitLines } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'ai-chatbot-artifact': "Leftover chatbot text '{text}': delete it",
+};
+
+const ja: Translations<typeof en> = {
+  'ai-chatbot-artifact': "チャットボットの応答文 '{text}' が残っています。削除してください",
+};
+
+export const meta = {
+  id: 'ai-chatbot-artifact',
+  scope: 'file',
+  defaultSeverity: 'warning',
+  fixable: 'suggestion',
+  options: [],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 // Phrases that open a chatbot sentence: the rest of the comment is that sentence.
 const sentence = /^(As an AI language model|as a large language model|Here's the updated code|Here is the updated code)/i;
@@ -48,8 +66,10 @@ export function aiChatbotArtifact(file: SourceFile): Finding[] {
     const r = range(a.line, a.start, a.end);
     const whole = chatbotOnlyComment(lineAt(a.line), a, file.style);
     return {
-      rule: 'ai-chatbot-artifact', severity: 'warning', range: r, message: message('ai-chatbot-artifact', { text: a.text }),
+      rule: 'ai-chatbot-artifact', severity: meta.defaultSeverity, range: r, message: message('ai-chatbot-artifact', { text: a.text }),
       fix: whole ? { kind: 'delete-lines', lines: [a.line], safe: false } : { kind: 'replace', range: r, text: '', safe: false },
     };
   });
 }
+
+export default { meta, check: aiChatbotArtifact } satisfies Rule;

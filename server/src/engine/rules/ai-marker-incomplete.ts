@@ -8,6 +8,24 @@ import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'ai-marker-incomplete': 'AI marker lacks {fields}: the policy requires {tags}',
+};
+
+const ja: Translations<typeof en> = {
+  'ai-marker-incomplete': 'AI マーカーに {fields} がありません。ポリシーで {tags} が必要です',
+};
+
+export const meta = {
+  id: 'ai-marker-incomplete',
+  scope: 'file',
+  defaultSeverity: 'warning',
+  fixable: 'suggestion',
+  options: ['ai.mode', 'ai.requiredFields', 'ai.approvalPattern'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 /** The line the fix inserts for a missing field: a placeholder, except the review date (today). */
 export function placeholderTag(field: string, policy: Policy, today: string): string {
@@ -51,3 +69,5 @@ export function aiMarkerIncomplete(file: SourceFile, policy: Policy, ctx: { toda
   }
   return findings;
 }
+
+export default { meta, check: aiMarkerIncomplete } satisfies Rule;

@@ -9,6 +9,27 @@ import type { Finding } from '../findings';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { BOM, range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'ai-marker-missing': "Commit {commit} records AI help with '{trailer}', but the file has no AI marker: add AI header tags",
+  'ai-marker-missing.more': "{count} commits record AI help, the newest {commit} with '{trailer}', but the file has no AI marker: add AI header tags",
+};
+
+const ja: Translations<typeof en> = {
+  'ai-marker-missing': 'Git 履歴のコミット {commit} の「{trailer}」に生成AIの利用が記録されていますが、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください',
+  'ai-marker-missing.more': 'Git 履歴の {count} 件のコミットに生成AIの利用が記録されています (最新はコミット {commit} の「{trailer}」) が、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください',
+};
+
+export const meta = {
+  id: 'ai-marker-missing',
+  scope: 'file',
+  defaultSeverity: 'warning',
+  fixable: false,
+  wholeFile: true,
+  options: ['ai.mode', 'ai.commitTrailers'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export interface AiMarkerMissingContext {
   /** The AI commits that touched this file; undefined without a git history. */
@@ -34,8 +55,10 @@ export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerM
   const args = { commit: newest.hash.slice(0, 7), trailer: describeTrailer(newest.trailers[0]), count: String(history.commits.length) };
   return [{
     rule: 'ai-marker-missing',
-    severity: 'warning',
+    severity: meta.defaultSeverity,
     range: range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length),
     message: message(history.commits.length > 1 ? 'ai-marker-missing.more' : 'ai-marker-missing', args),
   }];
 }
+
+export default { meta, check: aiMarkerMissing } satisfies Rule;

@@ -7,15 +7,35 @@ import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'ai-nonstandard-marker': "Non-standard AI marker '{text}': use the canonical AI-Generated-By / AI-Assisted-By tags",
+};
+
+const ja: Translations<typeof en> = {
+  'ai-nonstandard-marker': "非標準の AI マーカー '{text}'。標準の AI-Generated-By / AI-Assisted-By タグを使用してください",
+};
+
+export const meta = {
+  id: 'ai-nonstandard-marker',
+  scope: 'file',
+  defaultSeverity: 'info',
+  fixable: 'suggestion',
+  options: ['ai.mode'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function aiNonstandardMarker(file: SourceFile, policy: Policy): Finding[] {
   if (policy.ai.mode === 'forbid') return []; // ai-forbidden reports them there
   return file.markers.legacy.map((l): Finding => {
     const r = range(l.line, l.start, l.end);
     return {
-      rule: 'ai-nonstandard-marker', severity: 'info', range: r,
+      rule: 'ai-nonstandard-marker', severity: meta.defaultSeverity, range: r,
       message: message('ai-nonstandard-marker', { text: l.text }),
       fix: l.tool ? { kind: 'replace', range: r, text: `AI-Generated-By: ${l.tool.includes(':') ? l.tool : `${l.tool}:unknown`}`, safe: false } : undefined,
     };
   });
 }
+
+export default { meta, check: aiNonstandardMarker } satisfies Rule;

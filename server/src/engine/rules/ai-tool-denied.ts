@@ -7,6 +7,26 @@ import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { wildcard } from '../glob';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'ai-tool-denied': "AI tool '{tool}' is denied by the policy ({rule})",
+  'ai-tool-denied.not-allowed': "AI tool '{tool}' is not on the policy's list of allowed tools: {tools}",
+};
+
+const ja: Translations<typeof en> = {
+  'ai-tool-denied': "AI ツール '{tool}' はポリシーで禁止されています ({rule})",
+  'ai-tool-denied.not-allowed': "AI ツール '{tool}' はポリシーで許可されたツールではありません。許可されたツール: {tools}",
+};
+
+export const meta = {
+  id: 'ai-tool-denied',
+  scope: 'file',
+  defaultSeverity: 'error',
+  fixable: false,
+  options: ['ai.mode', 'ai.tools'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 const matcher = (pattern: string) => wildcard(pattern, { ignoreCase: true });
 
@@ -20,7 +40,7 @@ export function aiToolDenied(file: SourceFile, policy: Policy): Finding[] {
       const agent = t.value.split(':')[0].trim();
       const r = range(t.line, t.valueStart, t.valueEnd);
       const denied = deny.find((p) => matcher(p)(agent) || matcher(p)(t.value));
-      if (denied) findings.push({ rule: 'ai-tool-denied', severity: 'error', range: r, message: message('ai-tool-denied', { tool: agent, rule: denied }) });
+      if (denied) findings.push({ rule: 'ai-tool-denied', severity: meta.defaultSeverity, range: r, message: message('ai-tool-denied', { tool: agent, rule: denied }) });
       else if (allow.length && !allow.some((p) => matcher(p)(agent))) {
         findings.push({ rule: 'ai-tool-denied', severity: 'warning', range: r, message: message('ai-tool-denied.not-allowed', { tool: agent, tools: allow.join(', ') }) });
       }
@@ -28,3 +48,5 @@ export function aiToolDenied(file: SourceFile, policy: Policy): Finding[] {
   }
   return findings;
 }
+
+export default { meta, check: aiToolDenied } satisfies Rule;

@@ -8,6 +8,28 @@ import { message } from '../messages';
 import { literalHolder, Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'copyright-holder': "Copyright holder '{holder}' is not the policy's holder '{pattern}'",
+  'copyright-holder.none': "No copyright notice names the policy's holder '{pattern}'",
+};
+
+const ja: Translations<typeof en> = {
+  'copyright-holder': "著作権者 '{holder}' がポリシーの著作権者 '{pattern}' と一致しません",
+  'copyright-holder.none': "ポリシーの著作権者 '{pattern}' を記載した著作権表示がありません",
+};
+
+export const meta = {
+  id: 'copyright-holder',
+  scope: 'file',
+  defaultSeverity: 'warning',
+  fixable: 'auto',
+  headerOnly: true,
+  ownTag: true,
+  options: ['headers.copyright.holder'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function copyrightHolder(file: SourceFile, policy: Policy, ctx: { currentYear: number }): Finding[] {
   const pattern = policy.headers.copyright.holder;
@@ -20,14 +42,16 @@ export function copyrightHolder(file: SourceFile, policy: Policy, ctx: { current
   if (ours && literal) {
     const { tag, notice } = ours;
     const r = range(tag.line, tag.valueStart + notice.holderSpan[0], tag.valueStart + notice.holderSpan[1]);
-    return [{ rule: 'copyright-holder', severity: 'warning', range: r, message: message('copyright-holder', { holder: notice.holder, pattern }), fix: { kind: 'replace', range: r, text: literal, safe: true } }];
+    return [{ rule: 'copyright-holder', severity: meta.defaultSeverity, range: r, message: message('copyright-holder', { holder: notice.holder, pattern }), fix: { kind: 'replace', range: r, text: literal, safe: true } }];
   }
   const first = parsed[0].tag;
   return [{
     rule: 'copyright-holder',
-    severity: 'warning',
+    severity: meta.defaultSeverity,
     range: range(first.line, first.keyStart, first.valueEnd),
     message: message('copyright-holder.none', { pattern }),
     fix: literal ? { kind: 'insert-line', line: first.line, like: first.line, text: `SPDX-FileCopyrightText: ${ctx.currentYear} ${literal}`, safe: false } : undefined,
   }];
 }
+
+export default { meta, check: copyrightHolder } satisfies Rule;

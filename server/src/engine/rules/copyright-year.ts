@@ -7,6 +7,34 @@ import { message } from '../messages';
 import { literalHolder, Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'copyright-year.future': 'Copyright year {year} is in the future',
+  'copyright-year.current': 'Copyright year should include {year} (the policy asks for the current year)',
+  'copyright-year.missing': 'Copyright notice has no year: the policy asks for one',
+  'copyright-year.none': 'Copyright notice has a year, but the policy asks for none',
+  'copyright-year.list': 'Copyright years should be one year or a range (first-last)',
+};
+
+const ja: Translations<typeof en> = {
+  'copyright-year.future': '著作権表示の年 {year} が未来の年です',
+  'copyright-year.current': '著作権表示の年に {year} を含めてください (ポリシーで現在の年が求められています)',
+  'copyright-year.missing': '著作権表示に年がありません。ポリシーで年の記載が求められています',
+  'copyright-year.none': '著作権表示に年がありますが、ポリシーでは年を記載しないことになっています',
+  'copyright-year.list': '著作権表示の年は単一の年か範囲 (開始年-終了年) で記載してください',
+};
+
+export const meta = {
+  id: 'copyright-year',
+  scope: 'file',
+  defaultSeverity: 'info',
+  fixable: 'auto',
+  headerOnly: true,
+  ownTag: true,
+  options: ['headers.copyright.year'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function copyrightYear(file: SourceFile, policy: Policy, ctx: { currentYear: number }): Finding[] {
   const { year: rule, holder } = policy.headers.copyright;
@@ -26,7 +54,7 @@ export function copyrightYear(file: SourceFile, policy: Policy, ctx: { currentYe
     const replace = (text: string) => (span ? { kind: 'replace' as const, range: at, text, safe: true } : undefined);
     const first = notice.years[0];
     const last = Math.max(...notice.years);
-    const base = { rule: 'copyright-year' as const, severity: 'info' as const, range: at };
+    const base = { rule: 'copyright-year' as const, severity: meta.defaultSeverity, range: at };
     // `none` first: fixing a future year to a range would leave a year that the next fix-all removes (fuzz.test.ts).
     if (rule === 'none' && span) {
       // Remove the years and the space after them.
@@ -46,3 +74,5 @@ export function copyrightYear(file: SourceFile, policy: Policy, ctx: { currentYe
   }
   return findings;
 }
+
+export default { meta, check: copyrightYear } satisfies Rule;

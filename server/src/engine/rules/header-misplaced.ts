@@ -8,6 +8,26 @@ import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { headerLines } from './header-missing';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'header-misplaced': 'SPDX-License-Identifier on line {line} is outside the header ({lines}): move it to the top of the file',
+};
+
+const ja: Translations<typeof en> = {
+  'header-misplaced': '{line} 行目の SPDX-License-Identifier がヘッダー ({lines}) の外にあります。ファイルの先頭に移動してください',
+};
+
+export const meta = {
+  id: 'header-misplaced',
+  scope: 'file',
+  defaultSeverity: 'info',
+  fixable: false,
+  headerOnly: true,
+  ownTag: true,
+  options: ['headers.required'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function headerMisplaced(file: SourceFile, policy: Policy): Finding[] {
   // `below` is empty when the header has a license, or a sidecar licenses the file instead.
@@ -15,8 +35,10 @@ export function headerMisplaced(file: SourceFile, policy: Policy): Finding[] {
   if (!tag) return [];
   return [{
     rule: 'header-misplaced',
-    severity: 'info',
+    severity: meta.defaultSeverity,
     range: range(tag.line, tag.keyStart, tag.valueEnd),
     message: message('header-misplaced', { line: String(tag.line + 1), lines: headerLines(file) }),
   }];
 }
+
+export default { meta, check: headerMisplaced } satisfies Rule;

@@ -6,12 +6,42 @@ import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { copyrightTags, licenseTags, SourceFile } from '../source-file';
 import { BOM, range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'header-missing': 'No license header in {lines}: add SPDX-FileCopyrightText and SPDX-License-Identifier',
+  'header-missing.license': 'No SPDX-License-Identifier in the header ({lines}): add one',
+  'header-missing.uncommentable': 'No license information: this format has no comments, so add a {file}.license file next to it',
+  'header-missing.sidecar': 'No SPDX-License-Identifier in {file}.license, which replaces the header of this file: add it there',
+  'header-missing.third-party': 'Third-party file without license information: add its original notice, a {file}.license file or a REUSE.toml entry (never our header)',
+};
+
+const ja: Translations<typeof en> = {
+  'header-missing': '{lines}にライセンスヘッダーがありません。SPDX-FileCopyrightText と SPDX-License-Identifier を追加してください',
+  'header-missing.license': 'ヘッダー ({lines}) に SPDX-License-Identifier がありません。追加してください',
+  'header-missing.uncommentable': 'ライセンス情報がありません。この形式にはコメントを書けないため、サイドカーファイル {file}.license を同じフォルダーに追加してください',
+  'header-missing.sidecar': 'このファイルのヘッダーに代わるサイドカーファイル {file}.license に SPDX-License-Identifier がありません。そちらに追加してください',
+  'header-missing.third-party': '第三者コードのファイルにライセンス情報がありません。元の表記、サイドカーファイル {file}.license、または REUSE.toml のエントリーを追加してください (自組織のヘッダーは不可)',
+};
+
+export const meta = {
+  id: 'header-missing',
+  scope: 'file',
+  defaultSeverity: 'error',
+  fixable: 'auto',
+  headerOnly: true,
+  ownTag: true,
+  reuse: true,
+  wholeFile: true,
+  options: ['headers.required'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   if (!policy.headers.required || licenseTags(file).length > 0) return [];
   const first = file.header.text.at(0) ?? '';
   const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
-  const base = { rule: 'header-missing' as const, severity: 'error' as const, range: at, ownCopyright: copyrightTags(file).length > 0 };
+  const base = { rule: 'header-missing' as const, severity: meta.defaultSeverity, range: at, ownCopyright: copyrightTags(file).length > 0 };
   if (file.thirdParty) {
     return [{ ...base, message: message('header-missing.third-party', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }) }];
   }
@@ -40,3 +70,5 @@ export function headerLines(file: SourceFile): string {
   if (h.anywhere) return message('header.file');
   return h.end <= 1 ? message('header.line', { first: '1' }) : message('header.lines', { first: '1', last: String(h.end) });
 }
+
+export default { meta, check: headerMissing } satisfies Rule;

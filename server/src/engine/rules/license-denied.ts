@@ -7,6 +7,28 @@ import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'license-denied': "License '{expression}' is denied by the policy{detail}: use an allowed license or ask the OSPO ({policy})",
+  'license-denied.not-allowed': "License '{expression}' is not on the policy's allow list: use an allowed license or ask the OSPO ({policy})",
+};
+
+const ja: Translations<typeof en> = {
+  'license-denied': "ライセンス '{expression}' はポリシーで禁止されています{detail}。許可されたライセンスを使用するか、OSPO に相談してください ({policy})",
+  'license-denied.not-allowed': "ライセンス '{expression}' はポリシーの許可リストにありません。許可されたライセンスを使用するか、OSPO に相談してください ({policy})",
+};
+
+export const meta = {
+  id: 'license-denied',
+  scope: 'file',
+  defaultSeverity: 'error',
+  fixable: false,
+  headerOnly: true,
+  ownTag: true,
+  options: ['licenses.allow', 'licenses.deny', 'licenses.review'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function licenseDenied(file: SourceFile, policy: Policy): Finding[] {
   const l = policy.licenses;
@@ -17,7 +39,7 @@ export function licenseDenied(file: SourceFile, policy: Policy): Finding[] {
     const where = policy.meta.url ?? policy.source;
     return [{
       rule: 'license-denied',
-      severity: 'error',
+      severity: meta.defaultSeverity,
       range: range(tag.line, tag.valueStart, tag.valueEnd),
       message: result.denied.length
         ? message('license-denied', { expression: tag.value, detail: ` (${result.denied.join(', ')})`, policy: where })
@@ -25,3 +47,5 @@ export function licenseDenied(file: SourceFile, policy: Policy): Finding[] {
     }];
   });
 }
+
+export default { meta, check: licenseDenied } satisfies Rule;

@@ -7,6 +7,26 @@ import type { SourceFile } from '../source-file';
 import { sameExpression } from '../spdx/check';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'license-mismatch': "License '{expression}' differs from the project license '{project}'",
+};
+
+const ja: Translations<typeof en> = {
+  'license-mismatch': "ライセンス '{expression}' がプロジェクトのライセンス '{project}' と異なります",
+};
+
+export const meta = {
+  id: 'license-mismatch',
+  scope: 'file',
+  defaultSeverity: 'warning',
+  fixable: 'suggestion',
+  headerOnly: true,
+  ownTag: true,
+  options: ['licenses.project'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function licenseMismatch(file: SourceFile, policy: Policy): Finding[] {
   const project = policy.licenses.project;
@@ -16,7 +36,7 @@ export function licenseMismatch(file: SourceFile, policy: Policy): Finding[] {
     const r = range(tag.line, tag.valueStart, tag.valueEnd);
     return [{
       rule: 'license-mismatch',
-      severity: 'warning',
+      severity: meta.defaultSeverity,
       range: r,
       message: message('license-mismatch', { expression: tag.value, project }),
       // Changing what a file claims is a decision: offered, never applied by fix-all.
@@ -24,3 +44,5 @@ export function licenseMismatch(file: SourceFile, policy: Policy): Finding[] {
     }];
   });
 }
+
+export default { meta, check: licenseMismatch } satisfies Rule;

@@ -9,6 +9,28 @@ import { compilePolicyRegex } from '../policy/safe-regex';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'license-review': "License '{expression}' needs review evidence ({ids}): add a reference matching '{pattern}' to the header",
+  'license-review.no-pattern': "License '{expression}' is in the policy's review tier ({ids}): ask the OSPO for a review",
+};
+
+const ja: Translations<typeof en> = {
+  'license-review': "ライセンス '{expression}' にはレビューの証跡が必要です ({ids})。'{pattern}' に一致する参照をヘッダーに追加してください",
+  'license-review.no-pattern': "ライセンス '{expression}' はポリシーでレビュー対象です ({ids})。OSPO にレビューを依頼してください",
+};
+
+export const meta = {
+  id: 'license-review',
+  scope: 'file',
+  defaultSeverity: 'warning',
+  fixable: 'suggestion',
+  headerOnly: true,
+  ownTag: true,
+  options: ['licenses.review', 'licenses.reviewEvidence'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
   const l = policy.licenses;
@@ -22,7 +44,7 @@ export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
     const ids = result.review.join(', ');
     return [{
       rule: 'license-review',
-      severity: 'warning',
+      severity: meta.defaultSeverity,
       range: range(tag.line, tag.valueStart, tag.valueEnd),
       message: l.reviewEvidence
         ? message('license-review', { expression: tag.value, ids, pattern: l.reviewEvidence })
@@ -32,3 +54,5 @@ export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
     }];
   });
 }
+
+export default { meta, check: licenseReview } satisfies Rule;

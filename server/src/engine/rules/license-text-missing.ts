@@ -8,6 +8,29 @@ import { licenseIdsIn, licenseTextFor, missingLicenseTexts } from '../reuse/lice
 import type { RuleContext } from '.';
 import { licenseTags, SourceFile } from '../source-file';
 import { range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'license-text-missing.external': "No license text for '{id}' ({source}): add LICENSES/{id}.txt (REUSE)",
+  'license-text-missing': "No license text for '{id}': add LICENSES/{id}.txt (REUSE)",
+};
+
+const ja: Translations<typeof en> = {
+  'license-text-missing.external': "'{id}' のライセンステキストがありません ({source})。LICENSES/{id}.txt を追加してください (REUSE)",
+  'license-text-missing': "'{id}' のライセンステキストがありません。LICENSES/{id}.txt を追加してください (REUSE)",
+};
+
+export const meta = {
+  id: 'license-text-missing',
+  scope: 'file',
+  defaultSeverity: 'warning',
+  fixable: 'suggestion',
+  headerOnly: true,
+  ownTag: true,
+  reuse: true,
+  options: [],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function licenseTextMissing(file: SourceFile, _policy: unknown, ctx: RuleContext): Finding[] {
   const licenseFiles = ctx.reuse?.licenseFiles;
@@ -28,10 +51,12 @@ export function licenseTextMissing(file: SourceFile, _policy: unknown, ctx: Rule
     const at = inSidecar ? range(0, 0, 0) : range(tag.line, tag.valueStart, tag.valueEnd);
     for (const id of missingLicenseTexts(new Set(licenseIdsIn(tag.value)), licenseFiles)) {
       findings.push({
-        rule: 'license-text-missing', severity: 'warning', range: at, message: message('license-text-missing', { id }),
+        rule: 'license-text-missing', severity: meta.defaultSeverity, range: at, message: message('license-text-missing', { id }),
         fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
       });
     }
   }
   return findings;
 }
+
+export default { meta, check: licenseTextMissing } satisfies Rule;

@@ -4,6 +4,27 @@ import type { Finding } from '../findings';
 import { message } from '../messages';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'snippet-unbalanced.open': 'SPDX-SnippetBegin without SPDX-SnippetEnd: close the snippet',
+  'snippet-unbalanced.close': 'SPDX-SnippetEnd without SPDX-SnippetBegin: remove it or open the snippet',
+};
+
+const ja: Translations<typeof en> = {
+  'snippet-unbalanced.open': 'SPDX-SnippetBegin に対応する SPDX-SnippetEnd がありません。スニペットを閉じてください',
+  'snippet-unbalanced.close': 'SPDX-SnippetEnd に対応する SPDX-SnippetBegin がありません。削除するか、スニペットを開始してください',
+};
+
+export const meta = {
+  id: 'snippet-unbalanced',
+  scope: 'file',
+  defaultSeverity: 'error',
+  fixable: 'suggestion',
+  reuse: true,
+  options: [],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function snippetUnbalanced(file: SourceFile): Finding[] {
   const { snippets, strayEnds, truncated } = file.markers;
@@ -16,12 +37,14 @@ export function snippetUnbalanced(file: SourceFile): Finding[] {
   const open = snippets.filter((s) => s.end === undefined);
   return [
     ...open.map((s, i): Finding => ({
-      rule: 'snippet-unbalanced', severity: 'error', range: range(s.begin, 0, lineText(s.begin).length),
+      rule: 'snippet-unbalanced', severity: meta.defaultSeverity, range: range(s.begin, 0, lineText(s.begin).length),
       message: message('snippet-unbalanced.open'),
       // Closing at the end of the file is a guess about where the region ends: offered, never automatic.
       // Only the innermost open snippet gets the fix, so applying it twice cannot stack two ends.
       fix: i === open.length - 1 ? { kind: 'insert-line', line: endLine, like: s.begin, text: 'SPDX-SnippetEnd', safe: false } : undefined,
     })),
-    ...strayEnds.map((l): Finding => ({ rule: 'snippet-unbalanced', severity: 'error', range: range(l, 0, lineText(l).length), message: message('snippet-unbalanced.close') })),
+    ...strayEnds.map((l): Finding => ({ rule: 'snippet-unbalanced', severity: meta.defaultSeverity, range: range(l, 0, lineText(l).length), message: message('snippet-unbalanced.close') })),
   ];
 }
+
+export default { meta, check: snippetUnbalanced } satisfies Rule;

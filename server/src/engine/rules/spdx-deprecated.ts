@@ -7,12 +7,36 @@ import type { SourceFile } from '../source-file';
 import { ownLicenseTags } from '../source-file';
 import { checkExpression } from '../spdx/check';
 import { range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'spdx-deprecated': "Deprecated SPDX license id '{id}': use '{successor}'",
+  'spdx-deprecated.no-successor': "Deprecated SPDX license id '{id}': choose a current id from the SPDX license list",
+  'spdx-deprecated.candidates': "Deprecated SPDX license id '{id}': SPDX names no exact successor; check the license text against {candidates}",
+};
+
+const ja: Translations<typeof en> = {
+  'spdx-deprecated': "SPDX ライセンス識別子 '{id}' は非推奨です。'{successor}' を使用してください",
+  'spdx-deprecated.no-successor': "SPDX ライセンス識別子 '{id}' は非推奨です。SPDX ライセンスリストから現行の識別子を選んでください",
+  'spdx-deprecated.candidates': "SPDX ライセンス識別子 '{id}' は非推奨です。SPDX は完全に同等な後継を定めていません。ライセンス本文を {candidates} と照合してください",
+};
+
+export const meta = {
+  id: 'spdx-deprecated',
+  scope: 'file',
+  defaultSeverity: 'warning',
+  fixable: 'auto',
+  headerOnly: true,
+  ownTag: true,
+  options: [],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function spdxDeprecated(file: SourceFile): Finding[] {
   return ownLicenseTags(file).flatMap((tag) =>
     checkExpression(tag.value).deprecations.map((d): Finding => {
       const r = range(tag.line, tag.valueStart + d.token.start, tag.valueStart + d.token.end);
-      const base = { rule: 'spdx-deprecated' as const, severity: 'warning' as const, range: r };
+      const base = { rule: 'spdx-deprecated' as const, severity: meta.defaultSeverity, range: r };
       if (d.successor) {
         return { ...base, message: message('spdx-deprecated', { id: d.token.id, successor: d.successor }), fix: { kind: 'replace', range: r, text: d.successor, safe: true } };
       }
@@ -27,3 +51,5 @@ export function spdxDeprecated(file: SourceFile): Finding[] {
     }),
   );
 }
+
+export default { meta, check: spdxDeprecated } satisfies Rule;

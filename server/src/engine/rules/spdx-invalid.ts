@@ -7,6 +7,41 @@ import type { SourceFile } from '../source-file';
 import { ownLicenseTags } from '../source-file';
 import { checkExpression } from '../spdx/check';
 import { range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'spdx-invalid.empty': 'Empty SPDX-License-Identifier: write an SPDX license expression such as {example}',
+  'spdx-invalid.unknown': "Unknown SPDX license id '{id}'{hint}",
+  'spdx-invalid.unknown-exception': "Unknown SPDX license exception '{id}'{hint}",
+  'spdx-invalid.prose': "'{text}' is not an SPDX expression: write '{suggestion}'",
+  'spdx-invalid.case': "SPDX license id '{id}' is written '{canonical}'",
+  'spdx-invalid.syntax': 'Invalid SPDX license expression: {detail}',
+  'spdx-invalid.hint': ": did you mean '{suggestion}'?",
+  'spdx-invalid.syntax-dangling': 'the expression ends where a license id was expected',
+};
+
+const ja: Translations<typeof en> = {
+  'spdx-invalid.empty': 'SPDX-License-Identifier が空です。{example} のような SPDX ライセンス式を記述してください',
+  'spdx-invalid.unknown': "不明な SPDX ライセンス識別子 '{id}'{hint}",
+  'spdx-invalid.unknown-exception': "不明な SPDX ライセンス例外 '{id}'{hint}",
+  'spdx-invalid.prose': "'{text}' は SPDX ライセンス式ではありません。'{suggestion}' と記述してください",
+  'spdx-invalid.case': "SPDX ライセンス識別子 '{id}' の正しい表記は '{canonical}' です",
+  'spdx-invalid.syntax': 'SPDX ライセンス式の構文エラー: {detail}',
+  'spdx-invalid.hint': "。もしかして: '{suggestion}'",
+  'spdx-invalid.syntax-dangling': 'ライセンス識別子が必要な位置で式が終わっています',
+};
+
+export const meta = {
+  id: 'spdx-invalid',
+  scope: 'file',
+  defaultSeverity: 'error',
+  fixable: 'auto',
+  headerOnly: true,
+  ownTag: true,
+  reuse: true,
+  options: [],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 // Only the file's own header: a sidecar is a file of its own, checked when it is opened.
 export function spdxInvalid(file: SourceFile): Finding[] {
@@ -16,7 +51,7 @@ export function spdxInvalid(file: SourceFile): Finding[] {
 function findingsFor(tag: Tag): Finding[] {
   const whole = range(tag.line, tag.valueStart, tag.valueEnd);
   const at = (start: number, end: number) => range(tag.line, tag.valueStart + start, tag.valueStart + end);
-  const base = { rule: 'spdx-invalid' as const, severity: 'error' as const };
+  const base = { rule: 'spdx-invalid' as const, severity: meta.defaultSeverity };
   return checkExpression(tag.value).problems.map((p): Finding => {
     switch (p.kind) {
       case 'empty':
@@ -46,3 +81,5 @@ function findingsFor(tag: Tag): Finding[] {
     }
   });
 }
+
+export default { meta, check: spdxInvalid } satisfies Rule;

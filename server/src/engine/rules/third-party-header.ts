@@ -7,6 +7,25 @@ import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
+import type { Rule, RuleMeta, Translations } from './rule';
+
+const en = {
+  'third-party-header': "Our header on a third-party file ({path} matches files.thirdParty): remove it and keep the original notice",
+};
+
+const ja: Translations<typeof en> = {
+  'third-party-header': '第三者コードのファイルに自組織のヘッダーがあります ({path} は files.thirdParty に該当)。ヘッダーを削除し、元の表記を残してください',
+};
+
+export const meta = {
+  id: 'third-party-header',
+  scope: 'file',
+  defaultSeverity: 'error',
+  fixable: 'auto',
+  headerOnly: true,
+  options: ['files.thirdParty', 'headers.copyright.holder'],
+  messages: { en, ja },
+} as const satisfies RuleMeta;
 
 export function thirdPartyHeader(file: SourceFile, policy: Policy): Finding[] {
   const holder = policy.headers.copyright.holder;
@@ -19,9 +38,11 @@ export function thirdPartyHeader(file: SourceFile, policy: Policy): Finding[] {
   const first = ours[0];
   return [{
     rule: 'third-party-header',
-    severity: 'error',
+    severity: meta.defaultSeverity,
     range: range(first.line, first.keyStart, first.valueEnd),
     message: message('third-party-header', { path: file.path }),
     fix: { kind: 'delete-lines', lines: [...new Set(lines)].sort((a, b) => a - b) },
   }];
 }
+
+export default { meta, check: thirdPartyHeader } satisfies Rule;
