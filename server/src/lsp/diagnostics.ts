@@ -11,6 +11,7 @@ import { allCommitTrailerKeys } from '../engine/ai-trailers';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from './protocol';
 import type { ReuseInput } from '../engine/reuse/input';
+import { checkInput } from '../io/check-input';
 
 const docsBase = 'https://github.com/ospo-compliance/ospo-compliance/blob/main/docs/rules';
 
@@ -116,7 +117,7 @@ export async function checkDocument(doc: TextDocument, fsPath: string, state: Fo
       return { result: { findings: [], exempt: reason }, sidecarText, generated };
     }
     if (process.env.OSPO_TEST_CRASH_ON) testCrash(fsPath);
-    return { result: checkText({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse: inside ? reuse : undefined }, state.policy), sidecarText, generated };
+    return { result: checkText(checkInput({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse }), state.policy), sidecarText, generated };
   } catch (err) {
     // The engine is meant never to throw on content; if it does, one file loses its findings (and
     // shows one internal-error diagnostic instead), not the server.

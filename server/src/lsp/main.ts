@@ -20,6 +20,7 @@ import { licensingMarkdown, licensingSummary, reuseActions, reuseMetadataDiagnos
 import { wantsKind } from './code-actions';
 import { checkText, licensingOf } from '../engine/check';
 import { readForCheck, readSidecar } from '../io/read-file';
+import { checkInput } from '../io/check-input';
 import { checkDocument, internalErrorDiagnostic, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
 import { policyForPath } from '../engine/policy/overrides';
 import { Folders, FolderState, toFsPath } from './folders';
@@ -443,11 +444,13 @@ connection.onRequest(LicensingRequest, async (params: { uri: string }) => {
   const reuse = await folders.reuseFor(target.state);
   const open = documents.get(params.uri);
   const read = open ? { text: open.getText(), sidecarText: await readSidecar(target.fsPath) } : await readForCheck(target.fsPath);
-  // A binary file has no text: only its sidecar and REUSE.toml can license it.
+  // A binary or empty file has no text to check: only its sidecar and REUSE.toml can license it.
   const text = 'text' in read ? read.text : '';
   const sidecarText = 'text' in read ? read.sidecarText : await readSidecar(target.fsPath);
-  const result = checkText({ path: rel, text: text || ' ', sidecarText, reuse }, target.state.policy);
-  const licensing = licensingOf(rel, result, reuse?.context);
+  // Licensing is read from a file's header even when the file is generated (exempt from the rules);
+  // the rules that read AI history have no part in licensing.
+  const result = checkText(checkInput({ path: rel, text, sidecarText, generated: undefined, aiHistory: undefined, reuse }), target.state.policy);
+  const licensing = licensingOf(rel, result, reuse?.context, sidecarText);
   return { summary: licensingSummary(licensing), markdown: licensingMarkdown(licensing) };
 });
 

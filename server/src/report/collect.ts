@@ -15,6 +15,7 @@ import { readForCheck, readSidecar } from '../io/read-file';
 import { contentReasons, scanSettings } from '../scan/scanner';
 import { listFiles } from '../scan/walk';
 import { loadReuseInput } from '../io/reuse-source';
+import { aiHistoryOf, checkInput } from '../io/check-input';
 import type { FileResult } from './data';
 
 /** One path of the command line: a folder `under` the policy root, or a single file. */
@@ -69,11 +70,10 @@ export async function collect(targets: CollectTarget[], base: string, options: {
         }
         continue;
       }
-      const result = checkText({
-        path: rel, text: read.text, sidecarText: read.sidecarText, generated: t.git?.isGenerated(rel) || undefined, scope: 'all',
-        currentYear: settings.currentYear, today: settings.today,
-        aiHistory: settings.history ? { commits: settings.history[rel] ?? [] } : undefined, reuse,
-      }, t.policy);
+      const result = checkText(checkInput({
+        path: rel, text: read.text, sidecarText: read.sidecarText, generated: t.git?.isGenerated(rel), scope: 'all',
+        currentYear: settings.currentYear, today: settings.today, aiHistory: aiHistoryOf(settings.history, rel), reuse,
+      }), t.policy);
       files.push({
         file: display(abs),
         findings: result.findings,
