@@ -25,7 +25,7 @@ import { checkDocument, internalErrorDiagnostic, policyDiagnostic, rulePath, toD
 import { policyForPath } from '../engine/policy/overrides';
 import { Folders, FolderState, toFsPath } from './folders';
 import { CreatePolicyCommand, FixAllWorkspaceCommand, InitializationOptions, InsertHeaderCommand, LicensingRequest, PolicyInfoRequest, ReportCommand, ScanWorkspaceCommand, WorkspaceTrustedNotification } from './protocol';
-import { reportData } from '../cli/report';
+import { reportFor } from '../report/report';
 import { renderHtml } from '../report/html';
 import { createPolicy } from './create-policy';
 import { aiCommand, aiCommands } from './ai-commands';
@@ -466,10 +466,16 @@ connection.onExecuteCommand(async (params, token, clientProgress) => {
   if (params.command === ReportCommand) {
     const roots = folders.getRoots();
     if (!roots.length) return { error: 'OSPO: open a folder to report on.' };
-    const io = { stdout: { write: () => true }, stderr: { write: (m: string) => connection.console.warn(m.trimEnd()) }, cwd: roots[0] };
     try {
+      // Each folder under its policy as the editor has it (ospo.policyFile, unsaved edits, trust), and
+      // open documents as they are in the editor.
+      const targets = await Promise.all(roots.map(async (root) => {
+        const state = await stateForRoot(root);
+        return { root, under: '', policy: state.policy, git: state.git, history: state.history, reuse: await folders.reuseFor(state), scope: root, scopeFolder: root };
+      }));
+      const textOf = (abs: string) => documents.get(URI.file(abs).toString())?.getText();
       // The trend needs git history; a folder without it gets the report without the trend.
-      const data = await reportData(roots, { cwd: roots[0], io, history: 10 }).catch(() => reportData(roots, { cwd: roots[0], io }));
+      const data = await reportFor(targets, { history: 10, textOf }).catch(() => reportFor(targets, { textOf }));
       return { html: renderHtml(data) };
     } catch (err) {
       logError(`Building the report failed: ${(err as Error).stack ?? err}`);
