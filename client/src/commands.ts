@@ -3,15 +3,15 @@ import { ExecuteCommandRequest, State, WorkDoneProgress, type LanguageClient } f
 import {
   AddAiHeaderTagsCommand, type AiCommandError, AiToolsCommand, CreatePolicyCommand, type CreatePolicyResult, InsertHeaderCommand, MarkAiSelectionCommand,
   ScanWorkspaceCommand, type ScanSummary, ReportCommand, type ReportResult, FixAllWorkspaceCommand, type FixAllWorkspaceResult,
-} from '../../server/src/lsp/protocol';
+} from '../../shared/protocol';
 import { documentSelector } from './client';
 
 import {
   AddAiHeaderTagsClientCommand, CreatePolicyFileCommand, FixAllWorkspaceClientCommand, InsertLicenseHeaderCommand, MarkSelectionAiAssistedCommand,
   OpenReportCommand, RestartServerCommand, ScanWorkspaceClientCommand, ShowLogCommand,
-} from './command-ids';
+} from '../../shared/contributes';
 
-export * from './command-ids';
+export * from '../../shared/contributes';
 
 // The starter policies the server can write (server/src/engine/policy/templates.ts, which the
 // client does not bundle). test/unit/templates.test.ts checks that both lists name the same templates.

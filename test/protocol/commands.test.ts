@@ -2,7 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
-import { CreatePolicyCommand, InsertHeaderCommand, MarkAiSelectionCommand, ScanWorkspaceCommand } from '../../server/src/lsp/protocol';
+import { CreatePolicyCommand, InsertHeaderCommand, MarkAiSelectionCommand, ScanWorkspaceCommand } from '../../shared/protocol';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
 

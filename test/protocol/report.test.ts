@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { ReportCommand } from '../../server/src/lsp/protocol';
+import { ReportCommand } from '../../shared/protocol';
 import type { ReportData } from '../../server/src/report/data';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';

@@ -9,7 +9,7 @@ import type { Finding } from '../engine/findings';
 import { editsFor, fixAll, fixTitle } from '../engine/fixes';
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
-import { DiagnosticSource, FixAllKind } from './protocol';
+import { DiagnosticSource, FixAllKind } from '../../../shared/protocol';
 import type { ReuseInput } from '../engine/reuse/input';
 import { checkInput } from '../io/check-input';
 

@@ -1,4 +1,4 @@
-// The workspace/executeCommand table: one entry per command, each with its arguments as protocol.ts
+// The workspace/executeCommand table: one entry per command, each with its arguments as shared/protocol.ts
 // declares them, checked before the command runs. A bad argument is answered with an InvalidParams
 // error that names it; it never reaches the command.
 
@@ -17,7 +17,7 @@ import { toFsPath } from './folders';
 import {
   AddAiHeaderTagsCommand, AiToolsCommand, CreatePolicyCommand, FixAllWorkspaceCommand, InsertHeaderCommand,
   MarkAiSelectionCommand, ReportCommand, ScanWorkspaceCommand,
-} from './protocol';
+} from '../../../shared/protocol';
 import type { Session } from './session';
 
 export interface CommandContext {

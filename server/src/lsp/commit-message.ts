@@ -10,7 +10,7 @@ import { checkCommitMessage, commitFixAll, commitFixTitle, commitRuleId, trailer
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
 import { toDiagnostic } from './diagnostics';
-import { DiagnosticSource, FixAllKind } from './protocol';
+import { DiagnosticSource, FixAllKind } from '../../../shared/protocol';
 
 export { commitRepoRoot, isCommitMessagePath } from '../engine/commit-message';
 import { sameRange, wantsKind } from './code-actions';

@@ -9,7 +9,7 @@ import type { PolicyProblem } from '../engine/policy/parse';
 import { defaultMaxBytes, readSidecar, sizeReason } from '../io/read-file';
 import { allCommitTrailerKeys } from '../engine/ai-trailers';
 import type { FolderState } from './folders';
-import { DiagnosticSource } from './protocol';
+import { DiagnosticSource } from '../../../shared/protocol';
 import type { ReuseInput } from '../engine/reuse/input';
 import { checkInput } from '../io/check-input';
 

@@ -13,9 +13,10 @@ import { policySnippets } from './completion';
 import { checkDocument, rulePath } from './diagnostics';
 import { markerHover } from './marker-hover';
 import { policyCompletions, policyHover } from './policy-assist';
-import { LicensingRequest, PolicyInfoRequest } from './protocol';
+import { LicensingRequest, PolicyInfoRequest } from '../../../shared/protocol';
 import { licensingMarkdown, licensingSummary, reuseActions } from './reuse-assist';
 import type { Session } from './session';
+import { requestType } from './typed-messages';
 import { spdxCompletions, spdxHover } from './spdx-assist';
 
 export function registerFeatures(session: Session): void {
@@ -86,7 +87,7 @@ export function registerFeatures(session: Session): void {
   });
 
   /** The language status item's question: which policy is in force for this document, and from where. */
-  connection.onRequest(PolicyInfoRequest, async (params: { uri: string }) => {
+  connection.onRequest(requestType(PolicyInfoRequest), async (params) => {
     const target = await stateForUri(params.uri);
     if (!target) return undefined;
     const { state } = target;
@@ -94,7 +95,7 @@ export function registerFeatures(session: Session): void {
   });
 
   /** The status item's question for any file, open or not (images included): its effective licensing. */
-  connection.onRequest(LicensingRequest, async (params: { uri: string }) => {
+  connection.onRequest(requestType(LicensingRequest), async (params) => {
     const target = await stateForUri(params.uri);
     if (!target) return undefined;
     const rel = rulePath(target.state, target.fsPath);

@@ -11,9 +11,10 @@ import { setLocale } from '../engine/l10n';
 import { commands, executeCommand } from './commands';
 import { DocumentChecks } from './document-checks';
 import { registerFeatures } from './features';
-import { InitializationOptions, WorkspaceTrustedNotification } from './protocol';
+import { InitializationOptions, WorkspaceTrustedNotification } from '../../../shared/protocol';
 import { Session } from './session';
 import { WatchedFiles } from './watched-files';
+import { notificationType0 } from './typed-messages';
 
 /** Starts the server on `connection` (by default the one the command line or the client's IPC gives). */
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Session {
@@ -68,14 +69,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     });
   });
 
-  connection.onDidChangeConfiguration(() => {
-    settings.clear();
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
     folders.clear();
     watched.scheduleRescan();
     checks.refreshAll();
   });
 
-  connection.onNotification(WorkspaceTrustedNotification, () => {
+  connection.onNotification(notificationType0(WorkspaceTrustedNotification), () => {
     folders.trusted = true;
     folders.clear();
     checks.refreshAll();
