@@ -8,7 +8,7 @@
 // classes do not fit each other, and the server bundle must not carry the client's copy. Each side
 // turns these into its library's RequestType (lsp/typed-messages.ts, client/src/typed-messages.ts).
 
-import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 export * from './contributes';
 
@@ -112,3 +112,19 @@ export interface FixAllWorkspaceResult { edit?: WorkspaceEdit; files?: number; e
  */
 export interface PolicyInfo { source: string; file?: string; id?: string; problems: number }
 export const PolicyInfoRequest = request<{ uri: string }, PolicyInfo | undefined>('ospo/policyInfo');
+
+/**
+ * Each workspace command of the server: the arguments the client sends (the server checks them,
+ * lsp/commands.ts) and what the server answers. JSON turns a missing optional argument into null.
+ */
+export interface ServerCommands {
+  [InsertHeaderCommand]: { args: [uri: string]; result: undefined };
+  [CreatePolicyCommand]: { args: [folderUri: string, template?: string | null]; result: CreatePolicyResult };
+  [MarkAiSelectionCommand]: { args: [uri: string, selection: Range, tool?: string | null]; result: AiCommandError | null };
+  [AddAiHeaderTagsCommand]: { args: [uri: string, tool?: string | null]; result: AiCommandError | null };
+  [AiToolsCommand]: { args: [uri: string]; result: string[] | AiCommandError };
+  [ScanWorkspaceCommand]: { args: [options?: { progress?: 'client' } | null]; result: ScanSummary | AiCommandError };
+  [ReportCommand]: { args: []; result: ReportResult };
+  [FixAllWorkspaceCommand]: { args: []; result: FixAllWorkspaceResult };
+}
+export type ServerCommandId = keyof ServerCommands;

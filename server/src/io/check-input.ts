@@ -24,12 +24,11 @@ export interface CheckParts {
   today?: string;
 }
 
-/**
- * A file outside the folder (`../…`) is not governed by the folder's REUSE metadata or git
- * history: both speak of paths inside it.
- */
+/** Whether a folder-relative path is inside the folder; a file outside it is not governed by the folder's REUSE metadata, git rules or history. */
+export const insideFolder = (rel: string): boolean => !rel.startsWith('../');
+
 export function checkInput(parts: CheckParts): CheckInput {
-  const inside = !parts.path.startsWith('../');
+  const inside = insideFolder(parts.path);
   return {
     path: parts.path,
     text: parts.text,

@@ -15,8 +15,8 @@ import type { DocumentChecks } from './document-checks';
 import { fixAllWorkspaceEdit } from './fix-workspace';
 import { toFsPath } from './folders';
 import {
-  AddAiHeaderTagsCommand, AiToolsCommand, CreatePolicyCommand, FixAllWorkspaceCommand, InsertHeaderCommand,
-  MarkAiSelectionCommand, ReportCommand, ScanWorkspaceCommand,
+  AddAiHeaderTagsCommand, type AiCommandError, AiToolsCommand, CreatePolicyCommand, FixAllWorkspaceCommand, InsertHeaderCommand,
+  MarkAiSelectionCommand, ReportCommand, ScanWorkspaceCommand, type ServerCommandId, type ServerCommands,
 } from '../../../shared/protocol';
 import type { Session } from './session';
 
@@ -28,10 +28,11 @@ export interface CommandContext {
   progress: WorkDoneProgressReporter;
 }
 
-interface Command<A> {
+/** One command of the table, typed by the shared protocol's ServerCommands. */
+interface Command<C extends ServerCommandId> {
   /** The arguments, checked; throws ArgumentError when one is wrong. */
-  args(raw: readonly unknown[]): A;
-  run(args: A, ctx: CommandContext): Promise<unknown>;
+  args(raw: readonly unknown[]): ServerCommands[C]['args'];
+  run(args: ServerCommands[C]['args'], ctx: CommandContext): Promise<ServerCommands[C]['result']>;
 }
 
 class ArgumentError extends Error {}
@@ -49,13 +50,14 @@ function optionalStringArg(command: string, raw: readonly unknown[], i: number):
   return raw[i] === undefined || raw[i] === null ? undefined : stringArg(command, raw, i);
 }
 
+function noArgs(): [] {
+  return [];
+}
+
 function isRange(v: unknown): v is Range {
   const pos = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
   return typeof v === 'object' && v !== null && pos((v as Range).start) && pos((v as Range).end);
 }
-
-/** One entry of the table; its argument type stays between its own `args` and `run`. */
-const command = <A>(c: Command<A>): Command<unknown> => c as Command<unknown>;
 
 /** The open document of a URI argument and its folder; undefined when it is not open or not on disk. */
 async function openTarget(session: Session, uri: string) {
@@ -67,17 +69,17 @@ async function openTarget(session: Session, uri: string) {
 const noFile = { error: 'OSPO: open a file on disk first.' };
 
 /** Applies an AI command's edit, or answers its error. */
-async function applyAi(session: Session, result: AiCommandResult, label: string): Promise<unknown> {
+async function applyAi(session: Session, result: AiCommandResult, label: string): Promise<AiCommandError | null> {
   if ('error' in result) return result;
   await session.connection.workspace.applyEdit({ label, edit: result });
   return null;
 }
 
-const toolOf = (tool: string | undefined) => (tool?.trim() ? tool : undefined);
+const toolOf = (tool: string | null | undefined) => (tool?.trim() ? tool : undefined);
 
-export const commands: Record<string, Command<unknown>> = {
-  [FixAllWorkspaceCommand]: command({
-    args: () => ({}),
+export const commands: { [C in ServerCommandId]: Command<C> } = {
+  [FixAllWorkspaceCommand]: {
+    args: noArgs,
     async run(_, { session, token }) {
       const roots = session.folders.getRoots();
       if (!roots.length) return { error: 'OSPO: open a folder to fix its files.' };
@@ -87,10 +89,10 @@ export const commands: Record<string, Command<unknown>> = {
       // Cancelled: no partial edit, which the client would otherwise offer to apply.
       return result ?? { error: 'cancelled' };
     },
-  }),
+  },
 
-  [ReportCommand]: command({
-    args: () => ({}),
+  [ReportCommand]: {
+    args: noArgs,
     async run(_, { session }) {
       const roots = session.folders.getRoots();
       if (!roots.length) return { error: 'OSPO: open a folder to report on.' };
@@ -110,15 +112,16 @@ export const commands: Record<string, Command<unknown>> = {
         return { error: `OSPO: the report could not be built: ${(err as Error).message}` };
       }
     },
-  }),
+  },
 
-  [ScanWorkspaceCommand]: command({
+  [ScanWorkspaceCommand]: {
     args(raw) {
-      const options = raw[0] ?? {};
-      if (typeof options !== 'object' || Array.isArray(options)) fail(ScanWorkspaceCommand, 0, "an object like { progress: 'client' }", options);
-      return { viaClient: (options as { progress?: unknown }).progress === 'client' };
+      const options = raw[0] ?? null;
+      if (options !== null && (typeof options !== 'object' || Array.isArray(options))) fail(ScanWorkspaceCommand, 0, "an object like { progress: 'client' }", options);
+      return [(options as { progress?: unknown } | null)?.progress === 'client' ? { progress: 'client' } : null];
     },
-    async run({ viaClient }, { session, token, progress: clientProgress }) {
+    async run([options], { session, token, progress: clientProgress }) {
+      const viaClient = options?.progress === 'client';
       const roots = session.folders.getRoots();
       if (!roots.length) return { error: 'OSPO: open a folder to check all of its files.' };
       // Editors other than VS Code get progress the server creates, where they support it.
@@ -139,53 +142,53 @@ export const commands: Record<string, Command<unknown>> = {
         progress.done();
       }
     },
-  }),
+  },
 
-  [CreatePolicyCommand]: command({
-    args: (raw) => ({ folderUri: stringArg(CreatePolicyCommand, raw, 0), template: optionalStringArg(CreatePolicyCommand, raw, 1) ?? 'apache' }),
-    async run({ folderUri, template }, { session, checks }) {
+  [CreatePolicyCommand]: {
+    args: (raw) => [stringArg(CreatePolicyCommand, raw, 0), optionalStringArg(CreatePolicyCommand, raw, 1)],
+    async run([folderUri, template], { session, checks }) {
       const folder = toFsPath(folderUri);
       if (!folder) return { error: 'A policy file can only be created in a folder on disk' };
-      const result = await createPolicy(folder, template);
+      const result = await createPolicy(folder, template ?? 'apache');
       // Editors without file watching learn about the new policy here.
       if (!result.error) { session.folders.clear(); checks.refreshAll(); }
       return result;
     },
-  }),
+  },
 
-  [MarkAiSelectionCommand]: command({
+  [MarkAiSelectionCommand]: {
     args(raw) {
       const uri = stringArg(MarkAiSelectionCommand, raw, 0);
       if (!isRange(raw[1])) fail(MarkAiSelectionCommand, 1, 'a range (the selection)', raw[1]);
-      return { uri, range: raw[1] as Range, tool: optionalStringArg(MarkAiSelectionCommand, raw, 2) };
+      return [uri, raw[1], optionalStringArg(MarkAiSelectionCommand, raw, 2)];
     },
-    async run({ uri, range, tool }, { session }) {
+    async run([uri, range, tool], { session }) {
       const target = await openTarget(session, uri);
       if (!target) return noFile;
       return applyAi(session, await markSelection(target.doc, range, target.state, toolOf(tool)), 'Mark selection as AI-assisted');
     },
-  }),
+  },
 
-  [AddAiHeaderTagsCommand]: command({
-    args: (raw) => ({ uri: stringArg(AddAiHeaderTagsCommand, raw, 0), tool: optionalStringArg(AddAiHeaderTagsCommand, raw, 1) }),
-    async run({ uri, tool }, { session }) {
+  [AddAiHeaderTagsCommand]: {
+    args: (raw) => [stringArg(AddAiHeaderTagsCommand, raw, 0), optionalStringArg(AddAiHeaderTagsCommand, raw, 1)],
+    async run([uri, tool], { session }) {
       const target = await openTarget(session, uri);
       if (!target) return noFile;
       return applyAi(session, await addHeaderTags(target.doc, target.state, toolOf(tool)), 'Add AI header tags');
     },
-  }),
+  },
 
-  [AiToolsCommand]: command({
-    args: (raw) => ({ uri: stringArg(AiToolsCommand, raw, 0) }),
-    async run({ uri }, { session }) {
+  [AiToolsCommand]: {
+    args: (raw) => [stringArg(AiToolsCommand, raw, 0)],
+    async run([uri], { session }) {
       const target = await openTarget(session, uri);
       return target ? allowedTools(target.state) : noFile;
     },
-  }),
+  },
 
-  [InsertHeaderCommand]: command({
-    args: (raw) => ({ uri: stringArg(InsertHeaderCommand, raw, 0) }),
-    async run({ uri }, { session }) {
+  [InsertHeaderCommand]: {
+    args: (raw) => [stringArg(InsertHeaderCommand, raw, 0)],
+    async run([uri], { session }) {
       const { connection, folders } = session;
       const target = await openTarget(session, uri);
       if (!target) {
@@ -205,12 +208,13 @@ export const commands: Record<string, Command<unknown>> = {
       await connection.workspace.applyEdit({ label: message('fix.insert-header'), edit: { changes: { [uri]: edits } } });
       return undefined;
     },
-  }),
+  },
 };
 
 /** Runs one command of the table; an unknown command or a bad argument is an InvalidParams error. */
 export async function executeCommand(id: string, raw: readonly unknown[] | undefined, ctx: CommandContext): Promise<unknown> {
-  const entry = Object.hasOwn(commands, id) ? commands[id] : undefined;
+  // Seen from outside, an entry's argument and result types are unknown: `args` checks them.
+  const entry = Object.hasOwn(commands, id) ? commands[id as ServerCommandId] as unknown as { args(raw: readonly unknown[]): unknown; run(args: unknown, ctx: CommandContext): Promise<unknown> } : undefined;
   if (!entry) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${id}`);
   let args: unknown;
   try {

@@ -11,7 +11,7 @@ import { allCommitTrailerKeys } from '../engine/ai-trailers';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from '../../../shared/protocol';
 import type { ReuseInput } from '../engine/reuse/input';
-import { checkInput } from '../io/check-input';
+import { checkInput, insideFolder } from '../io/check-input';
 
 const docsBase = 'https://github.com/ospo-compliance/ospo-compliance/blob/main/docs/rules';
 
@@ -99,7 +99,7 @@ export async function checkDocument(doc: TextDocument, fsPath: string, state: Fo
   let generated = false;
   try {
     const relPath = rulePath(state, fsPath);
-    const inside = !relPath.startsWith('../');
+    const inside = insideFolder(relPath);
     if (inside && state.policy.files.respectGitignore && await state.git.isIgnored(relPath)) {
       return { result: { findings: [], exempt: 'ignored by git' }, generated: false };
     }
