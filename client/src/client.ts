@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { InitializationOptions } from '../../server/src/lsp/protocol';
+import { type InitializationOptions, settingsSchema, settingsSection } from '../../shared/protocol';
 import {
   CloseAction,
   type CloseHandlerResult,
@@ -71,7 +71,7 @@ export class RestartingErrorHandler implements ErrorHandler {
 
 /** The language of the findings: `ospo.locale`, or VS Code's display language when it is `auto`. */
 export function messageLocale(): string {
-  const chosen = vscode.workspace.getConfiguration('ospo').get<string>('locale', 'auto');
+  const chosen = vscode.workspace.getConfiguration(settingsSection).get<string>('locale', settingsSchema.locale.default);
   return chosen && chosen !== 'auto' ? chosen : vscode.env.language;
 }
 

@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
   AddAiHeaderTagsCommand, type AiCommandError, AiToolsCommand, CreatePolicyCommand, type CreatePolicyResult, InsertHeaderCommand, MarkAiSelectionCommand,
   ScanWorkspaceCommand, type ScanSummary, ReportCommand, type ReportResult, FixAllWorkspaceCommand, type FixAllWorkspaceResult,
-} from '../../server/src/lsp/protocol';
+} from '../../shared/protocol';
 import { documentSelector } from './client';
+import { executeServerCommand } from './typed-messages';
 
 import {
   AddAiHeaderTagsClientCommand, CreatePolicyFileCommand, FixAllWorkspaceClientCommand, InsertLicenseHeaderCommand, MarkSelectionAiAssistedCommand,
   OpenReportCommand, RestartServerCommand, ScanWorkspaceClientCommand, ShowLogCommand,
-} from './command-ids';
+} from '../../shared/contributes';
 
-export * from './command-ids';
+export * from '../../shared/contributes';
 
 // The starter policies the server can write (server/src/engine/policy/templates.ts, which the
 // client does not bundle). test/unit/templates.test.ts checks that both lists name the same templates.
@@ -67,10 +68,7 @@ async function insertLicenseHeader(client: LanguageClient): Promise<void> {
   try {
     // The server computes the header from the policy and applies it with workspace/applyEdit.
     // Convert the URI the same way the client does when syncing documents, so the server finds it.
-    await client.sendRequest(ExecuteCommandRequest.type, {
-      command: InsertHeaderCommand,
-      arguments: [client.code2ProtocolConverter.asUri(document.uri)],
-    });
+    await executeServerCommand(client, InsertHeaderCommand, [client.code2ProtocolConverter.asUri(document.uri)]);
   } catch (error) {
     client.error('Inserting a license header failed', error, false);
     void showError(vscode.l10n.t('OSPO: could not insert a license header: {0}', error instanceof Error ? error.message : String(error)));
@@ -95,10 +93,7 @@ async function createPolicyFile(client: LanguageClient): Promise<void> {
   let result: CreatePolicyResult | null;
   try {
     // The server writes the file, so `ospo init` and this command share one implementation; it never overwrites.
-    result = await client.sendRequest(ExecuteCommandRequest.type, {
-      command: CreatePolicyCommand,
-      arguments: [client.code2ProtocolConverter.asUri(folder.uri), picked.template],
-    }) as CreatePolicyResult | null;
+    result = await executeServerCommand(client, CreatePolicyCommand, [client.code2ProtocolConverter.asUri(folder.uri), picked.template]);
   } catch (error) {
     client.error('Creating a policy file failed', error, false);
     void showError(vscode.l10n.t('OSPO: could not create a policy file: {0}', error instanceof Error ? error.message : String(error)));
@@ -136,7 +131,7 @@ function aiTarget(what: string): vscode.TextEditor | undefined {
 async function askTool(client: LanguageClient, uri: string): Promise<string | undefined> {
   let allowed: string[] = [];
   try {
-    const answer = await client.sendRequest(ExecuteCommandRequest.type, { command: AiToolsCommand, arguments: [uri] }) as unknown;
+    const answer: unknown = await executeServerCommand(client, AiToolsCommand, [uri]);
     if (Array.isArray(answer)) allowed = answer.filter((t): t is string => typeof t === 'string');
   } catch (error) {
     // An older server without the command: ask without a suggestion.
@@ -164,9 +159,9 @@ async function markAiAssisted(client: LanguageClient, scope: 'selection' | 'head
   let result: AiCommandError | null;
   try {
     // The server computes the edit from the policy and the git user, and applies it with workspace/applyEdit.
-    result = await client.sendRequest(ExecuteCommandRequest.type, scope === 'selection'
-      ? { command: MarkAiSelectionCommand, arguments: [uri, client.code2ProtocolConverter.asRange(editor.selection), tool || undefined] }
-      : { command: AddAiHeaderTagsCommand, arguments: [uri, tool || undefined] }) as AiCommandError | null;
+    result = scope === 'selection'
+      ? await executeServerCommand(client, MarkAiSelectionCommand, [uri, client.code2ProtocolConverter.asRange(editor.selection), tool || undefined])
+      : await executeServerCommand(client, AddAiHeaderTagsCommand, [uri, tool || undefined]);
   } catch (error) {
     client.error(`${what} failed`, error, false);
     void showError(`OSPO: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -204,7 +199,7 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
         reported = percent;
       });
       try {
-        return (await client.sendRequest(ExecuteCommandRequest.type, { command: ScanWorkspaceCommand, arguments: [{ progress: 'client' }], workDoneToken }, cancel)) as ScanSummary | AiCommandError | undefined;
+        return await executeServerCommand(client, ScanWorkspaceCommand, [{ progress: 'client' }], { token: cancel, workDoneToken });
       } catch (error) {
         if (cancel.isCancellationRequested) return undefined;
         channel.error('Checking the workspace failed', error);
@@ -235,7 +230,7 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
 async function openReport(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<vscode.WebviewPanel | undefined> {
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: building the compliance report…') },
-    () => client.sendRequest(ExecuteCommandRequest.type, { command: ReportCommand, arguments: [] }) as Promise<ReportResult>,
+    () => executeServerCommand(client, ReportCommand, []),
   ).then(undefined, (error: unknown) => {
     channel.error('Building the compliance report failed', error);
     return { error: 'OSPO: the compliance report could not be built (see the log).' } as ReportResult;
@@ -261,7 +256,7 @@ async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutput
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: collecting the fixes…'), cancellable: true },
     (_progress, cancel) => {
       cancel.onCancellationRequested(() => { cancelled = true; });
-      return client.sendRequest(ExecuteCommandRequest.type, { command: FixAllWorkspaceCommand, arguments: [] }, cancel) as Promise<FixAllWorkspaceResult | undefined>;
+      return executeServerCommand(client, FixAllWorkspaceCommand, [], { token: cancel });
     },
   ).then(undefined, (error: unknown) => {
     channel.error('Collecting the fixes failed', error);

@@ -2,7 +2,7 @@
 const loadStarted = performance.now();
 
 import * as vscode from 'vscode';
-import { commandIds } from './command-ids';
+import { commandIds } from '../../shared/contributes';
 import type { Running } from './running';
 
 /** What the extension exports: the extension-host time its activation took, for the e2e test. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { type LicensingInfo, LicensingRequest } from '../../server/src/lsp/protocol';
+import { type LicensingInfo, LicensingRequest } from '../../shared/protocol';
+import { requestType } from './typed-messages';
 
 /** The file shown in the active tab, whatever its kind: text, image, notebook or custom editor. */
 function activeUri(): vscode.Uri | undefined {
@@ -36,7 +37,7 @@ export class LicensingStatus implements vscode.Disposable {
     if (!uri || uri.scheme !== 'file' || this.client.state !== State.Running) { this.item.hide(); return; }
     let info: LicensingInfo | undefined;
     try {
-      info = await this.client.sendRequest<LicensingInfo | undefined>(LicensingRequest, { uri: uri.toString() });
+      info = await this.client.sendRequest(requestType(LicensingRequest), { uri: uri.toString() });
     } catch {
       info = undefined;
     }

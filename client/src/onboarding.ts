@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CreatePolicyFileCommand } from './command-ids';
+import { CreatePolicyFileCommand } from '../../shared/contributes';
 
 const dismissedKey = 'ospo.noPolicyPrompt.dismissed';
 const askedKey = 'ospo.noPolicyPrompt.asked';

@@ -5,7 +5,8 @@ import { commandHandlers, RestartServerCommand, ScanWorkspaceClientCommand } fro
 import { OspoStatus } from './status';
 import { LicensingStatus } from './licensing-status';
 import { offerPolicy } from './onboarding';
-import { WorkspaceTrustedNotification } from '../../server/src/lsp/protocol';
+import { settingsSchema, settingsSection, WorkspaceTrustedNotification } from '../../shared/protocol';
+import { notificationType0 } from './typed-messages';
 
 /** The extension once the language client library is loaded: the client, its UI, and what each command does. */
 export interface Running {
@@ -26,13 +27,13 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
     if (e.affectsConfiguration('ospo.locale')) void vscode.commands.executeCommand(RestartServerCommand);
   }));
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-    client.sendNotification(WorkspaceTrustedNotification).catch(() => undefined);
+    client.sendNotification(notificationType0(WorkspaceTrustedNotification)).catch(() => undefined);
   }));
 
   const started = client.start().then(() => {
     void offerPolicy(context);
     // Opt-in: the Problems view lists every file's findings from the start (cached, so cheap the second time).
-    if (vscode.workspace.getConfiguration('ospo').get<boolean>('scanOnStartup')) void vscode.commands.executeCommand(ScanWorkspaceClientCommand);
+    if (vscode.workspace.getConfiguration(settingsSection).get<boolean>('scanOnStartup', settingsSchema.scanOnStartup.default)) void vscode.commands.executeCommand(ScanWorkspaceClientCommand);
   }, (error: unknown) => {
     // The client has already logged and announced the failure; the status item now shows it
     // and "OSPO: Restart server" can try again.

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { DiagnosticSource, type PolicyInfo, PolicyInfoRequest } from '../../server/src/lsp/protocol';
+import { DiagnosticSource, PolicyInfoRequest } from '../../shared/protocol';
+import { requestType } from './typed-messages';
 import { documentSelector } from './client';
-import { CreatePolicyFileCommand, ShowLogCommand } from './command-ids';
+import { CreatePolicyFileCommand, ShowLogCommand } from '../../shared/contributes';
 
 interface Counts {
   errors: number;
@@ -47,7 +48,7 @@ export class OspoStatus implements vscode.Disposable {
     const doc = vscode.window.activeTextEditor?.document;
     const ask = ++this.asked;
     const info = doc && this.client.state === State.Running
-      ? await this.client.sendRequest<PolicyInfo | undefined>(PolicyInfoRequest, { uri: doc.uri.toString() }).then(undefined, () => undefined)
+      ? await this.client.sendRequest(requestType(PolicyInfoRequest), { uri: doc.uri.toString() }).then(undefined, () => undefined)
       : undefined;
     if (ask !== this.asked) return;
     if (!info) {

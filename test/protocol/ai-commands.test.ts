@@ -9,7 +9,7 @@ import type { WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { checkText } from '../../server/src/engine/check';
 import { addHeaderTags, AiCommandResult, allowedTools, markSelection } from '../../server/src/lsp/ai-commands';
 import { Folders } from '../../server/src/lsp/folders';
-import { AddAiHeaderTagsCommand, MarkAiSelectionCommand } from '../../server/src/lsp/protocol';
+import { AddAiHeaderTagsCommand, MarkAiSelectionCommand } from '../../shared/protocol';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';

@@ -76,6 +76,20 @@ describe('language server over stdio', () => {
       await client.until(() => client.diagnosticsFor(doc.uri)?.length === 1, 'diagnostics back');
     });
 
+    it('honours settings pushed with didChangeConfiguration by a client that is not asked for them', async () => {
+      const root = workspace({ 'a.py': 'print(1)\n' });
+      client = new TestClient();
+      // No workspace/configuration capability: the settings come only with the notification (Neovim, Helix, …).
+      await client.initialize(root, { pull: false, bare: true });
+      const doc = await open(root, 'a.py', 'python');
+      await client.until(() => client.diagnosticsFor(doc.uri)?.length === 1, 'one diagnostic');
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ospo: { enable: false } } });
+      await client.until(() => client.diagnosticsFor(doc.uri)?.length === 0, 'diagnostics cleared');
+      // A value of the wrong type is ignored: the default (enabled) stands.
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ospo: { enable: 'no' } } });
+      await client.until(() => client.diagnosticsFor(doc.uri)?.length === 1, 'diagnostics back');
+    });
+
     it('shows policy errors in the policy file and keeps the last good policy', async () => {
       const root = workspace({ '.ospo/policy.yaml': 'severity:\n  header-missing: warning\n', 'a.py': 'print(1)\n' });
       client = new TestClient();

@@ -73,6 +73,13 @@ describe('REUSE 3.3 over LSP', () => {
     assert.equal(png.summary, 'MIT, from REUSE.toml line 6 (closest)');
   });
 
+  it('the status request reads the sidecar of a file with nothing to check (blank), as the report does', async () => {
+    fs.writeFileSync(path.join(root, 'blank.py'), '\n\n');
+    fs.writeFileSync(path.join(root, 'blank.py.license'), 'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: Apache-2.0\n');
+    const blank = await client.connection.sendRequest('ospo/licensing', { uri: uri('blank.py') }) as { summary: string };
+    assert.match(blank.summary, /^Apache-2\.0, from blank\.py\.license/);
+  });
+
   it('a broken REUSE.toml shows its problem at the line, as you type', async () => {
     fs.writeFileSync(path.join(root, 'REUSE.toml'), 'version = 1\n\n[[annotations]]\npath = "x"\nprecedence = "sideways"\n');
     const diagnostics = await open('REUSE.toml', 'toml');

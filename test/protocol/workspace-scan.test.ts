@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ScanWorkspaceCommand, type ScanSummary } from '../../server/src/lsp/protocol';
+import { ScanWorkspaceCommand, type ScanSummary } from '../../shared/protocol';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
 

@@ -36,6 +36,7 @@ import { withReuseLicensing } from '../engine/check';
 import { loadReuseContext, loadReuseInput } from '../io/reuse-source';
 import { templateNames } from '../engine/policy/templates';
 import type { FixContext } from '../engine/context';
+import { checkInput } from '../io/check-input';
 import { FileFindings, Format, formatGithub, formatJson, formatJunit, formats, formatSarif, formatText, Report, withSarifDetails } from './formats';
 
 const version = '0.1.0';
@@ -176,7 +177,8 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
         if (!quietSkips.has(read.skipped)) skip(abs, read.skipped);
         continue;
       }
-      const edits = fixAll({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: target.git.isGenerated(rel), reuse }, target.policy, ctx);
+      // No AI history: the rule that reads it (ai-marker-missing) has no fix.
+      const edits = fixAll(checkInput({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: target.git.isGenerated(rel), reuse, aiHistory: undefined }), target.policy, ctx);
       if (!edits.length) continue;
       if (!dryRun) {
         // Written back as UTF-8 from text that kept its BOM and line endings: only the edited spans change.

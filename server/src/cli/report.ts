@@ -10,9 +10,11 @@ import { gitTop } from '../io/git-changed';
 import { GitHistory } from '../io/git-history';
 import { GitRules } from '../io/git-rules';
 import { findPolicyRoot, readPolicy } from '../io/policy-source';
-import { collect, CollectTarget } from '../report/collect';
-import { buildReportData, ReportData } from '../report/data';
-import { collectHistory, defaultMaxFilesPerCommit, HistoryError, maxTags } from '../report/history';
+import { loadReuseInput } from '../io/reuse-source';
+import type { ReuseInput } from '../engine/reuse/input';
+import type { ReportData } from '../report/data';
+import { defaultMaxFilesPerCommit, HistoryError, maxTags } from '../report/history';
+import { reportFor, ReportTarget } from '../report/report';
 import { renderHtml } from '../report/html';
 
 export const reportUsage = `Usage:
@@ -47,20 +49,10 @@ class UsageError extends Error {}
 
 const slash = (p: string) => p.split(path.sep).join('/');
 
-/** The deepest folder that holds every one of `dirs` (absolute). */
-export function commonFolder(dirs: string[]): string {
-  let base = dirs[0];
-  for (const d of dirs.slice(1)) {
-    while (base !== path.dirname(base) && d !== base && !d.startsWith(base.endsWith(path.sep) ? base : base + path.sep)) base = path.dirname(base);
-  }
-  return base;
-}
-
-interface Resolved extends CollectTarget { scope: string; scopeFolder: string }
-
-async function resolveTargets(paths: string[], cwd: string, policyFlag: string | undefined, offline: boolean, io: ReportIo): Promise<Resolved[]> {
-  const targets: Resolved[] = [];
-  const policies = new Map<string, Policy>();
+/** The command line's paths as report targets, each under the policy `ospo check` would use for it. */
+async function resolveTargets(paths: string[], cwd: string, policyFlag: string | undefined, offline: boolean, io: ReportIo): Promise<ReportTarget[]> {
+  const targets: ReportTarget[] = [];
+  const folders = new Map<string, { policy: Policy; reuse: ReuseInput | undefined }>();
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     const stat = await fs.stat(abs).catch(() => undefined);
@@ -68,19 +60,20 @@ async function resolveTargets(paths: string[], cwd: string, policyFlag: string |
     const start = stat.isDirectory() ? abs : path.dirname(abs);
     // The same root `ospo check` uses, so the same rules and overrides apply to the same paths.
     const root = (policyFlag ? undefined : await findPolicyRoot(start)) ?? gitTop(start) ?? start;
-    let policy = policies.get(root);
-    if (!policy) {
+    let folder = folders.get(root);
+    if (!folder) {
       const loaded = await readPolicy(root, policyFlag ? path.resolve(cwd, policyFlag) : undefined, { allowFetch: !offline });
       const where = slash(path.relative(cwd, loaded.file ?? '')) || loaded.file;
       const errors = loaded.problems.filter((x) => x.severity === 'error');
       if (!loaded.policy || errors.length) throw new UsageError(errors.map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`).join('\n') || `${where}: cannot read the policy`);
       for (const w of loaded.problems) io.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${w.message}\n`);
-      policy = loaded.policy;
-      policies.set(root, policy);
+      // The same REUSE input as `ospo check`: REUSE.toml and dep5 licensing, texts in LICENSES/.
+      folder = { policy: loaded.policy, reuse: await loadReuseInput(root) };
+      folders.set(root, folder);
     }
     targets.push({
       root, under: slash(path.relative(root, start)), file: stat.isDirectory() ? undefined : slash(path.relative(root, abs)),
-      policy, git: new GitRules(root), history: new GitHistory(root), scope: abs, scopeFolder: start,
+      ...folder, git: new GitRules(root), history: new GitHistory(root), scope: abs, scopeFolder: start,
     });
   }
   return targets;
@@ -89,17 +82,7 @@ async function resolveTargets(paths: string[], cwd: string, policyFlag: string |
 /** Builds the report's data for `paths` (resolved against `cwd`). Exported for tests. */
 export async function reportData(paths: string[], opts: { cwd: string; policy?: string; offline?: boolean; history?: number | 'tags'; io: ReportIo; today?: string; currentYear?: number }): Promise<ReportData> {
   const targets = await resolveTargets(paths.length ? paths : ['.'], opts.cwd, opts.policy, !!opts.offline, opts.io);
-  const base = commonFolder(targets.map((t) => t.scopeFolder));
-  const dates = { today: opts.today, currentYear: opts.currentYear };
-  const collected = await collect(targets, base, dates);
-  const history = opts.history === undefined ? undefined : await collectHistory({
-    targets: targets.map((t) => ({ root: t.root, scope: t.scope, policy: t.policy, git: t.git })), which: opts.history, ...dates,
-  });
-  return buildReportData({
-    root: base, generatedAt: new Date().toISOString(), files: collected.files, skipped: collected.skipped, history,
-    historyOf: opts.history === undefined ? undefined : opts.history === 'tags' ? 'tagged commits' : `up to the last ${opts.history} commit${opts.history === 1 ? '' : 's'} that changed these files`,
-    historyCap: opts.history === undefined ? undefined : defaultMaxFilesPerCommit,
-  });
+  return reportFor(targets, { history: opts.history, today: opts.today, currentYear: opts.currentYear });
 }
 
 function parseHistory(value: string | undefined): number | 'tags' | undefined {

@@ -1,6 +1,6 @@
 // The AI-disclosure workspace commands: resolve the folder's policy, fix context and git reviewer,
-// then let the engine (engine/ai/disclosure.ts) compute the edits. main.ts applies the returned
-// WorkspaceEdit with workspace/applyEdit, or shows the error.
+// then let the engine (engine/ai/disclosure.ts) compute the edits. The command table (commands.ts)
+// applies the returned WorkspaceEdit with workspace/applyEdit, or shows the error.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver/node';
@@ -11,7 +11,6 @@ import { fixContextFor } from '../io/fix-context';
 import { reviewerFor } from '../io/reviewer';
 import { rulePath } from './diagnostics';
 import { FolderState, toFsPath } from './folders';
-import { AddAiHeaderTagsCommand, AiToolsCommand, MarkAiSelectionCommand } from './protocol';
 
 export type AiCommandResult = WorkspaceEdit | { error: string };
 
@@ -67,31 +66,4 @@ export async function addHeaderTags(doc: TextDocument, state: FolderState, tool?
 /** The tools the policy allows, for the client's input box. */
 export function allowedTools(state: FolderState): string[] {
   return [...state.policy.ai.tools.allow];
-}
-
-/** The workspace commands this module answers, for executeCommandProvider. */
-export const aiCommands: readonly string[] = [MarkAiSelectionCommand, AddAiHeaderTagsCommand, AiToolsCommand];
-
-function isRange(v: unknown): v is Range {
-  const pos = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
-  return typeof v === 'object' && v !== null && pos((v as Range).start) && pos((v as Range).end);
-}
-
-const toolArg = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
-
-/**
- * Runs one of `aiCommands` for an open document, with the arguments as protocol.ts declares them. `answer` is what
- * workspace/executeCommand returns; `edit`, when set, is for the caller to apply with workspace/applyEdit.
- */
-export async function aiCommand(command: string, args: readonly unknown[], doc: TextDocument, state: FolderState): Promise<{ answer: unknown; edit?: WorkspaceEdit; label?: string }> {
-  if (command === AiToolsCommand) return { answer: allowedTools(state) };
-  let result: AiCommandResult;
-  if (command === MarkAiSelectionCommand) {
-    if (!isRange(args[1])) return { answer: { error: 'OSPO: no selection was given.' } };
-    result = await markSelection(doc, args[1], state, toolArg(args[2]));
-  } else {
-    result = await addHeaderTags(doc, state, toolArg(args[1]));
-  }
-  if ('error' in result) return { answer: result };
-  return { answer: null, edit: result, label: command === MarkAiSelectionCommand ? 'Mark selection as AI-assisted' : 'Add AI header tags' };
 }

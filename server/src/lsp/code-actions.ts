@@ -9,8 +9,9 @@ import type { Finding } from '../engine/findings';
 import { editsFor, fixAll, fixTitle } from '../engine/fixes';
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
-import { DiagnosticSource, FixAllKind } from './protocol';
+import { DiagnosticSource, FixAllKind } from '../../../shared/protocol';
 import type { ReuseInput } from '../engine/reuse/input';
+import { checkInput } from '../io/check-input';
 
 export const sameRange = (d: Diagnostic, f: Finding) =>
   d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character &&
@@ -51,7 +52,8 @@ export function codeActions(
   }
   // Fix-all is only computed when asked for, so saving with codeActionsOnSave never waits on quick fixes.
   if (only && (wantsKind(only, FixAllKind))) {
-    const edits = fixAll({ path: file.path, text: doc.getText(), sidecarText, generated, reuse }, policy, ctx);
+    // No AI history: the rule that reads it (ai-marker-missing) has no fix.
+    const edits = fixAll(checkInput({ path: file.path, text: doc.getText(), sidecarText, generated, reuse, aiHistory: undefined }), policy, ctx);
     if (edits.length) actions.push({ title: message('fix.all'), kind: FixAllKind, edit: { changes: { [doc.uri]: edits } } });
   }
   return actions;

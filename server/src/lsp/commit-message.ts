@@ -12,7 +12,7 @@ import { trailerCompletion } from '../engine/ai/trailer-completion';
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
 import { toDiagnostic } from './diagnostics';
-import { DiagnosticSource, FixAllKind } from './protocol';
+import { DiagnosticSource, FixAllKind } from '../../../shared/protocol';
 
 export { commitRepoRoot, isCommitMessagePath } from '../engine/ai/commit-rule';
 import { sameRange, wantsKind } from './code-actions';

@@ -3,7 +3,7 @@
 
 import { URI } from 'vscode-uri';
 import { writeStarterPolicy } from '../io/starter-policy';
-import type { CreatePolicyResult } from './protocol';
+import type { CreatePolicyResult } from '../../../shared/protocol';
 
 /**
  * Writes the starter policy `template` to `<folderFsPath>/.ospo/policy.yaml`.

@@ -9,8 +9,9 @@ import type { PolicyProblem } from '../engine/policy/parse';
 import { defaultMaxBytes, readSidecar, sizeReason } from '../io/read-file';
 import { allCommitTrailerKeys } from '../engine/ai/history';
 import type { FolderState } from './folders';
-import { DiagnosticSource } from './protocol';
+import { DiagnosticSource } from '../../../shared/protocol';
 import type { ReuseInput } from '../engine/reuse/input';
+import { checkInput, insideFolder } from '../io/check-input';
 
 const docsBase = 'https://github.com/ospo-compliance/ospo-compliance/blob/main/docs/rules';
 
@@ -98,7 +99,7 @@ export async function checkDocument(doc: TextDocument, fsPath: string, state: Fo
   let generated = false;
   try {
     const relPath = rulePath(state, fsPath);
-    const inside = !relPath.startsWith('../');
+    const inside = insideFolder(relPath);
     if (inside && state.policy.files.respectGitignore && await state.git.isIgnored(relPath)) {
       return { result: { findings: [], exempt: 'ignored by git' }, generated: false };
     }
@@ -116,7 +117,7 @@ export async function checkDocument(doc: TextDocument, fsPath: string, state: Fo
       return { result: { findings: [], exempt: reason }, sidecarText, generated };
     }
     if (process.env.OSPO_TEST_CRASH_ON) testCrash(fsPath);
-    return { result: checkText({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse: inside ? reuse : undefined }, state.policy), sidecarText, generated };
+    return { result: checkText(checkInput({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse }), state.policy), sidecarText, generated };
   } catch (err) {
     // The engine is meant never to throw on content; if it does, one file loses its findings (and
     // shows one internal-error diagnostic instead), not the server.

@@ -12,6 +12,7 @@ import type { FixContext } from '../engine/context';
 import { readForCheck, readSidecar } from '../io/read-file';
 import type { ReuseInput } from '../engine/reuse/input';
 import { listFiles } from '../scan/walk';
+import { checkInput } from '../io/check-input';
 import type { FolderState } from './folders';
 
 export const fixAnnotation = 'ospo.fixAll';
@@ -40,7 +41,8 @@ export async function fixAllWorkspaceEdit(
       // The editor's text has no BOM: edits for a closed file must be computed without it too.
       const text = open ? open.getText() : read!.text.replace(/^\uFEFF/, '');
       const sidecarText = read && 'text' in read ? read.sidecarText : await readSidecar(abs);
-      const fileEdits = fixAll({ path: rel, text, sidecarText, generated: state.git.isGenerated(rel), reuse }, state.policy, ctx);
+      // No AI history: the rule that reads it (ai-marker-missing) has no fix.
+      const fileEdits = fixAll(checkInput({ path: rel, text, sidecarText, generated: state.git.isGenerated(rel), reuse, aiHistory: undefined }), state.policy, ctx);
       if (!fileEdits.length) continue;
       edits += fileEdits.length;
       documentChanges.push({

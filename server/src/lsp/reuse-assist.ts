@@ -16,7 +16,7 @@ import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
 import { licenseTextFor } from '../engine/reuse/license-texts';
 import type { EffectiveLicensing, LicensingValue } from '../engine/reuse/licensing';
 import { parseReuseToml, TomlProblem } from '../engine/reuse/reuse-toml';
-import { DiagnosticSource } from './protocol';
+import { DiagnosticSource } from '../../../shared/protocol';
 import { sameRange } from './code-actions';
 
 const docs = 'https://github.com/ospo-compliance/ospo-compliance/blob/main/docs/rules/reuse-invalid.md';

@@ -19,7 +19,7 @@ import type { ReuseInput } from '../engine/reuse/input';
 import { isCovered } from '../engine/paths';
 import { toDiagnostic } from './diagnostics';
 import type { FolderState } from './folders';
-import { maxScanDiagnosticsPerFile, ScanSummary } from './protocol';
+import { defaultSettings, type ScanSummary } from '../../../shared/protocol';
 
 interface ScannedFolder {
   state: FolderState;
@@ -59,7 +59,7 @@ export class WorkspaceScan {
   }
 
   /** Diagnostics shown per file (ospo.maxFindingsPerFile). */
-  maxPerFile = maxScanDiagnosticsPerFile;
+  maxPerFile = defaultSettings.maxFindingsPerFile;
 
   async scan(states: FolderState[], token: Cancellation, report: (message: string, percent: number) => void): Promise<ScanSummary> {
     const started = Date.now();

@@ -1,8 +1,8 @@
 // Gathers what a report needs per file: findings, licensing and AI-disclosed regions. The folder
 // scan (scan/scanner.ts) returns findings only, so this walks the same file list (listFiles) and runs
-// checkText itself, one file after another in this thread, with the same settings and the same
-// REUSE input as `ospo check` (scanSettings: year, date, AI commit history; loadReuseInput:
-// REUSE.toml, dep5, LICENSES/). A file's licensing is licensingOf's, as the editor shows it: header
+// checkText itself, one file after another in this thread, with the same settings as `ospo check`
+// (scanSettings: year, date, AI commit history) and the REUSE input the caller resolved for the
+// root (REUSE.toml, dep5, LICENSES/). A file's licensing is licensingOf's, as the editor shows it: header
 // or `.license` sidecar, then REUSE.toml and dep5. Simple and correct over fast: a report is not run
 // per keystroke.
 
@@ -11,10 +11,11 @@ import { checkText, licensingOf } from '../engine/check';
 import type { Policy } from '../engine/policy/model';
 import type { GitHistory } from '../io/git-history';
 import type { GitRules } from '../io/git-rules';
+import type { ReuseInput } from '../engine/reuse/input';
 import { readForCheck, readSidecar } from '../io/read-file';
 import { contentReasons, scanSettings } from '../scan/scanner';
 import { listFiles } from '../scan/walk';
-import { loadReuseInput } from '../io/reuse-source';
+import { aiHistoryOf, checkInput } from '../io/check-input';
 import type { FileResult } from './data';
 
 /** One path of the command line: a folder `under` the policy root, or a single file. */
@@ -28,7 +29,12 @@ export interface CollectTarget {
   policy: Policy;
   git?: GitRules;
   history?: GitHistory;
+  /** The root's REUSE metadata; undefined when it does not follow REUSE. */
+  reuse: ReuseInput | undefined;
 }
+
+/** A file's text as the caller has it (an open, maybe unsaved, document), or undefined to read it from disk. */
+export type TextOf = (abs: string) => string | undefined;
 
 export interface Collected {
   files: FileResult[];
@@ -38,13 +44,13 @@ export interface Collected {
 const slash = (p: string) => p.split(path.sep).join('/');
 
 /** Paths in the results are relative to `base` (the report's root). */
-export async function collect(targets: CollectTarget[], base: string, options: { currentYear?: number; today?: string } = {}): Promise<Collected> {
+export async function collect(targets: CollectTarget[], base: string, options: { currentYear?: number; today?: string; textOf?: TextOf } = {}): Promise<Collected> {
   const files: FileResult[] = [];
   const skipped: Collected['skipped'] = [];
   const seen = new Set<string>();
   const display = (abs: string) => slash(path.relative(base, abs)) || path.basename(abs);
   for (const t of targets) {
-    const settings = await scanSettings({ root: t.root, policy: t.policy, git: t.git, history: t.history, scope: 'all', ...options });
+    const settings = await scanSettings({ root: t.root, policy: t.policy, git: t.git, history: t.history, scope: 'all', currentYear: options.currentYear, today: options.today });
     let rels: string[];
     if (t.file) {
       rels = [t.file];
@@ -53,13 +59,13 @@ export async function collect(targets: CollectTarget[], base: string, options: {
       rels = listing.files;
       for (const s of listing.skipped) skipped.push({ file: display(path.join(t.root, s.file)), reason: s.reason });
     }
-    // The same REUSE input as `ospo check`: REUSE.toml and dep5 licensing, texts in LICENSES/.
-    const reuse = await loadReuseInput(t.root);
+    const reuse = t.reuse;
     for (const rel of rels) {
       const abs = path.join(t.root, rel);
       if (seen.has(abs)) continue;
       seen.add(abs);
-      const read = await readForCheck(abs);
+      const open = options.textOf?.(abs);
+      const read = open === undefined ? await readForCheck(abs) : { text: open, sidecarText: await readSidecar(abs) };
       if ('skipped' in read) {
         skipped.push({ file: display(abs), reason: read.skipped });
         // An image or other file not read as text still has licensing (its sidecar, REUSE.toml): the license mix counts it.
@@ -69,11 +75,10 @@ export async function collect(targets: CollectTarget[], base: string, options: {
         }
         continue;
       }
-      const result = checkText({
-        path: rel, text: read.text, sidecarText: read.sidecarText, generated: t.git?.isGenerated(rel) || undefined, scope: 'all',
-        currentYear: settings.currentYear, today: settings.today,
-        aiHistory: settings.history ? { commits: settings.history[rel] ?? [] } : undefined, reuse,
-      }, t.policy);
+      const result = checkText(checkInput({
+        path: rel, text: read.text, sidecarText: read.sidecarText, generated: t.git?.isGenerated(rel), scope: 'all',
+        currentYear: settings.currentYear, today: settings.today, aiHistory: aiHistoryOf(settings.history, rel), reuse,
+      }), t.policy);
       files.push({
         file: display(abs),
         findings: result.findings,

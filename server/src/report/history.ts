@@ -29,6 +29,7 @@ import { runGit } from '../io/git-history';
 import type { GitRules } from '../io/git-rules';
 import { defaultMaxBytes } from '../io/read-file';
 import { dep5Path, reuseInputOf } from '../io/reuse-source';
+import { checkInput } from '../io/check-input';
 import type { ReuseInput } from '../engine/reuse/input';
 import { HistoryPoint, isCompliant, percentOf } from './data';
 
@@ -151,9 +152,10 @@ async function judge(blobs: BlobReader, f: { rel: string; target: HistoryTarget;
   if (text === undefined) return undefined;
   const sidecarBytes = f.sidecar ? await blobs.read(f.sidecar) : undefined;
   const sidecarText = sidecarBytes && decodeUtf8(sidecarBytes);
-  const result = checkText({
-    path: f.rel, text, sidecarText, generated: f.target.git?.isGenerated(f.rel) || undefined, scope: 'all', currentYear, today, reuse,
-  }, f.target.policy);
+  // No AI history: the commits that touched a file before a past commit are not read for the trend.
+  const result = checkText(checkInput({
+    path: f.rel, text, sidecarText, generated: f.target.git?.isGenerated(f.rel), scope: 'all', currentYear, today, reuse, aiHistory: undefined,
+  }), f.target.policy);
   if (result.exempt) return undefined;
   return isCompliant(result.findings);
 }

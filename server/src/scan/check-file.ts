@@ -12,6 +12,7 @@ import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
 import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags, sizeReason } from '../io/read-file';
 import { GitRules } from '../io/git-rules';
+import { aiHistoryOf, checkInput } from '../io/check-input';
 import { licenseTags, SourceFile } from '../engine/source-file';
 import { snippetTags } from '../engine/reuse/snippets';
 import { blankIgnoredRegions, ignoreStart } from '../engine/reuse/ignore-blocks';
@@ -109,13 +110,13 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     const maxBytes = s.maxBytes ?? defaultMaxBytes;
     if (size > maxBytes) return skipped(job.rel, size, mtimeMs, sizeReason(maxBytes));
     const sidecarText = job.sidecar ? readSmall(abs + '.license') : undefined;
-    const commits = s.history ? s.history[job.rel] ?? [] : undefined;
     const check = (bytes: Buffer) => {
       const text = bytes.toString('utf8');
-      return { text, result: checkText({
+      // REUSE.toml licensing is applied after, in scanner.ts: the worker has only the names in LICENSES/.
+      return { text, result: checkText(checkInput({
         path: job.rel, text, sidecarText, generated: job.generated, scope: s.scope,
-        currentYear: s.currentYear, today: s.today, aiHistory: commits && { commits }, reuse: s.reuse,
-      }, s.policy) };
+        currentYear: s.currentYear, today: s.today, aiHistory: aiHistoryOf(s.history, job.rel), reuse: s.reuse,
+      }), s.policy) };
     };
     const bytes = readBytes(fd, size, s, false);
     const reason = contentSkipReason(bytes, maxBytes);

@@ -1,5 +1,23 @@
-// Names shared by the language server and the VS Code client. The client imports this module,
-// so every custom command and setting is declared once.
+// The protocol between the VS Code client and the language server, beyond LSP itself: the server's
+// workspace commands with their arguments and results, the custom requests and notifications with
+// their types, and the options of `initialize`. Both sides import this file, as vscode-eslint shares
+// its protocol; package.json's commands and settings are in contributes.ts.
+//
+// A request or notification is a method with its types, not a RequestType object: the client and the
+// server libraries each bring their own copy of vscode-jsonrpc (10 and 9 here), whose RequestType
+// classes do not fit each other, and the server bundle must not carry the client's copy. Each side
+// turns these into its library's RequestType (lsp/typed-messages.ts, client/src/typed-messages.ts).
+
+import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
+
+export * from './contributes';
+
+/** A request: its method, and (types only) its params and result. */
+export interface RequestSpec<P, R> { readonly method: string; readonly types?: { params: P; result: R } }
+/** A notification without params. */
+export interface NotificationSpec0 { readonly method: string }
+
+const request = <P, R>(method: string): RequestSpec<P, R> => ({ method });
 
 /** Workspace command the server executes: insert the policy header into the document given as the first argument (a URI string). Sent by the client's "OSPO: Insert license header" command. */
 export const InsertHeaderCommand = 'ospo.server.insertHeader';
@@ -10,19 +28,6 @@ export const DiagnosticSource = 'ospo';
 /** Code action kind for "fix everything safe in this file" (editor.codeActionsOnSave: source.fixAll.ospo). */
 export const FixAllKind = 'source.fixAll.ospo';
 
-/** Settings the server reads per resource through workspace/configuration, section `ospo`. */
-export interface OspoSettings {
-  enable: boolean;
-  /** A policy file to use instead of `.ospo/policy.yaml`; relative paths resolve against the workspace folder. */
-  policyFile: string;
-  /** Check open documents as you type, or only when they are opened and saved. */
-  run: 'onType' | 'onSave';
-  /** At most this many diagnostics per file from a workspace scan. */
-  maxFindingsPerFile: number;
-}
-
-export const defaultSettings: OspoSettings = { enable: true, policyFile: '', run: 'onType', maxFindingsPerFile: 100 };
-
 /** Options the client sends in `initialize`. Other editors send none: the workspace then counts as trusted. */
 export interface InitializationOptions {
   workspaceTrusted?: boolean;
@@ -31,7 +36,7 @@ export interface InitializationOptions {
 }
 
 /** Client → server notification: the user granted workspace trust, so remote bases may now be fetched. */
-export const WorkspaceTrustedNotification = 'ospo/workspaceTrusted';
+export const WorkspaceTrustedNotification: NotificationSpec0 = { method: 'ospo/workspaceTrusted' };
 
 /**
  * Workspace command the server executes: write a starter `.ospo/policy.yaml`. Arguments: `[folderUri: string, template: string]`.
@@ -41,7 +46,7 @@ export const CreatePolicyCommand = 'ospo.server.createPolicy';
 export interface CreatePolicyResult { file?: string; error?: string }
 
 /**
- * Workspace command the server executes: wrap the selected lines in a canonical AI snippet (markers.md). Arguments:
+ * Workspace command the server executes: wrap the selected lines in a canonical AI snippet. Arguments:
  * `[uri: string, range: Range, tool?: string]`. The server applies the edit with workspace/applyEdit; returns `{ error }` when it cannot
  * or there is nothing to do. Sent by "OSPO: Mark selection as AI-assisted".
  */
@@ -78,15 +83,12 @@ export interface ScanSummary {
   ms: number;
 }
 
-/** The default of `ospo.maxFindingsPerFile`: at most this many diagnostics per file from a workspace scan. */
-export const maxScanDiagnosticsPerFile = 100;
-
 /**
  * Client → server request: the effective licensing of any file (open or not, images too), for the status item.
  * Params `{ uri: string }`; result `{ summary: string; markdown: string } | undefined`.
  */
-export const LicensingRequest = 'ospo/licensing';
 export interface LicensingInfo { summary: string; markdown: string }
+export const LicensingRequest = request<{ uri: string }, LicensingInfo | undefined>('ospo/licensing');
 
 /**
  * Workspace command the server executes: build the compliance report (`ospo report`) of all workspace folders, with the trend over
@@ -102,11 +104,27 @@ export interface ReportResult { html?: string; error?: string }
  * the server applies nothing itself. Sent by "OSPO: Fix all in workspace".
  */
 export const FixAllWorkspaceCommand = 'ospo.server.fixAllWorkspace';
-export interface FixAllWorkspaceResult { edit?: import('vscode-languageserver-protocol').WorkspaceEdit; files?: number; edits?: number; error?: string }
+export interface FixAllWorkspaceResult { edit?: WorkspaceEdit; files?: number; edits?: number; error?: string }
 
 /**
  * Client → server request: the policy in force for a document, for the language status item. Params `{ uri: string }`;
  * result `{ source, file?, id?, problems }`: `file` is the policy file's URI when there is one (else the built-in default applies).
  */
-export const PolicyInfoRequest = 'ospo/policyInfo';
 export interface PolicyInfo { source: string; file?: string; id?: string; problems: number }
+export const PolicyInfoRequest = request<{ uri: string }, PolicyInfo | undefined>('ospo/policyInfo');
+
+/**
+ * Each workspace command of the server: the arguments the client sends (the server checks them,
+ * lsp/commands.ts) and what the server answers. JSON turns a missing optional argument into null.
+ */
+export interface ServerCommands {
+  [InsertHeaderCommand]: { args: [uri: string]; result: undefined };
+  [CreatePolicyCommand]: { args: [folderUri: string, template?: string | null]; result: CreatePolicyResult };
+  [MarkAiSelectionCommand]: { args: [uri: string, selection: Range, tool?: string | null]; result: AiCommandError | null };
+  [AddAiHeaderTagsCommand]: { args: [uri: string, tool?: string | null]; result: AiCommandError | null };
+  [AiToolsCommand]: { args: [uri: string]; result: string[] | AiCommandError };
+  [ScanWorkspaceCommand]: { args: [options?: { progress?: 'client' } | null]; result: ScanSummary | AiCommandError };
+  [ReportCommand]: { args: []; result: ReportResult };
+  [FixAllWorkspaceCommand]: { args: []; result: FixAllWorkspaceResult };
+}
+export type ServerCommandId = keyof ServerCommands;

@@ -1,0 +1,181 @@
+// Open documents to diagnostics: pushed (throttled per document) or pulled, as the client
+// supports, as you type or only on save (ospo.run), with an edit to a policy file applied first.
+
+import { Diagnostic, DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { commitDiagnostics, isCommitMessagePath } from './commit-message';
+import { checkDocument, internalErrorDiagnostic, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
+import { reuseMetadataDiagnostics } from './reuse-assist';
+import type { Session } from './session';
+
+/** Between two checks of one document in push mode, at least this many milliseconds. */
+const pushInterval = 100;
+
+export class DocumentChecks {
+  /** Push mode: the check running per document, marked `again` when the document changed meanwhile. */
+  private readonly pushing = new Map<string, { again: boolean }>();
+  private readonly lastPushStart = new Map<string, number>();
+  private readonly lastPulled = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  private pullSeq = 0;
+  /** Versions checked under ospo.run: onSave, per document: the one opened, then each one saved. */
+  private readonly checkedOnSave = new Map<string, number>();
+
+  /** `rescan` scans the scanned folders again (after a policy edit). */
+  constructor(private readonly session: Session, private readonly rescan: () => void) {}
+
+  /** Re-checks every open document except `skip` (which is being checked already). */
+  refreshAll(skip?: string): void {
+    const { client, connection, documents } = this.session;
+    if (client.pullDiagnostics) {
+      if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const doc of documents.all()) if (doc.uri !== skip) this.schedulePush(doc);
+    }
+  }
+
+  register(): void {
+    const { connection, documents, settings, scan, folders } = this.session;
+    connection.languages.diagnostics.on(async (params) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      // ospo.run: onSave: between saves the findings of the last check stand, answered as "unchanged" so
+      // that VS Code keeps the ranges it has moved along with the edits.
+      if ((await settings.get(doc.uri)).run === 'onSave') {
+        const checked = this.checkedOnSave.get(doc.uri);
+        const last = this.lastPulled.get(doc.uri);
+        if (checked === undefined) this.checkedOnSave.set(doc.uri, doc.version);
+        else if (checked !== doc.version && last) {
+          return params.previousResultId === last.resultId
+            ? { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId }
+            : { kind: DocumentDiagnosticReportKind.Full, resultId: last.resultId, items: last.items };
+        }
+      }
+      const items = await this.diagnoseSafely(doc);
+      const resultId = String(++this.pullSeq);
+      this.lastPulled.set(doc.uri, { resultId, items });
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items };
+    });
+
+    documents.onDidChangeContent(async (e) => {
+      // Reading the folder's state first makes sure its policy file is known before it is edited.
+      const target = await this.session.stateForUri(e.document.uri);
+      const fsPath = target?.fsPath;
+      const owner = fsPath && folders.ownerOfPolicyFile(fsPath);
+      if (owner) {
+        // Editing the policy changes every other document's findings: apply it first, then re-check them.
+        await folders.applyText(owner, fsPath, e.document.getText());
+        this.session.watchOutside();
+        this.refreshAll(e.document.uri);
+        this.rescan();
+      }
+      if (!this.session.client.pullDiagnostics && !(await this.checksOnSaveOnly(e.document))) this.schedulePush(e.document);
+    });
+
+    documents.onDidSave(async (e) => {
+      if ((await settings.get(e.document.uri)).run !== 'onSave') return;
+      this.checkedOnSave.set(e.document.uri, e.document.version);
+      const { client } = this.session;
+      if (client.pullDiagnostics) { if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh(); } else this.schedulePush(e.document);
+    });
+
+    documents.onDidOpen(async (e) => {
+      scan.documentOpened(e.document.uri);
+      const target = await this.session.stateForUri(e.document.uri);
+      if (!target) return;
+      const { policyFile } = await settings.get(URI.file(target.state.root).toString());
+      if (await folders.pickUpNewPolicy(target.state, policyFile)) {
+        this.session.watchOutside();
+        this.refreshAll();
+      }
+    });
+
+    documents.onDidClose((e) => {
+      this.checkedOnSave.delete(e.document.uri);
+      this.lastPulled.delete(e.document.uri);
+      this.lastPushStart.delete(e.document.uri);
+      if (!this.session.client.pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      scan.documentClosed(e.document.uri);
+    });
+  }
+
+  private async diagnose(doc: TextDocument): Promise<Diagnostic[]> {
+    const { folders, settings } = this.session;
+    const target = await this.session.stateForUri(doc.uri);
+    if (!target) return [];
+    if (!(await settings.get(doc.uri)).enable) return [];
+    const { fsPath, state } = target;
+    // A commit message is checked for AI attribution, not for a license header.
+    if (isCommitMessagePath(fsPath, doc.languageId)) return commitDiagnostics(doc, state.policy);
+    const policyOwner = folders.ownerOfPolicyFile(fsPath);
+    if (policyOwner) {
+      // The policy file is checked like any document; while it is broken the last good policy stays in force.
+      await folders.applyText(policyOwner, fsPath, doc.getText());
+      this.session.watchOutside();
+    }
+    // REUSE.toml and .reuse/dep5: their own problems, as you type.
+    const metadata = reuseMetadataDiagnostics(doc, rulePath(state, fsPath));
+    if (metadata) return metadata;
+    const { result, internalError } = await checkDocument(doc, fsPath, state, (m) => this.session.logError(m), await folders.reuseFor(state));
+    const diagnostics = result.findings.map(toDiagnostic);
+    // The check failed (logged with the file name in checkDocument): one diagnostic says so, instead of a silently clean file.
+    if (internalError !== undefined) diagnostics.push(internalErrorDiagnostic(internalError));
+    if (policyOwner) diagnostics.push(...policyOwner.problems.map(policyDiagnostic));
+    return diagnostics;
+  }
+
+  /** Any failure while diagnosing one document: logged with its name, turned into the internal-error diagnostic. */
+  private async diagnoseSafely(doc: TextDocument): Promise<Diagnostic[]> {
+    try {
+      return await this.diagnose(doc);
+    } catch (err) {
+      this.session.logError(`Checking ${doc.uri} failed: ${(err as Error).stack ?? err}`);
+      return [internalErrorDiagnostic((err as Error)?.message ?? String(err))];
+    }
+  }
+
+  private async push(doc: TextDocument): Promise<void> {
+    const version = doc.version;
+    const diagnostics = await this.diagnoseSafely(doc);
+    // Drop a result if the document changed while it was computed; a newer check is on its way.
+    if (this.session.documents.get(doc.uri)?.version === version) this.session.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+  }
+
+  /**
+   * Push mode: at most one check per document at a time, and at most one start per `pushInterval`.
+   * The first change after a pause is checked at once; changes that arrive while a check runs or
+   * waits are not queued one check each: they mark the document, and one check of its newest
+   * version follows. A burst of a thousand edits so costs a handful of checks, and the server stays
+   * responsive to requests in between.
+   */
+  private schedulePush(doc: TextDocument): void {
+    const running = this.pushing.get(doc.uri);
+    if (running) { running.again = true; return; }
+    const entry = { again: false };
+    this.pushing.set(doc.uri, entry);
+    void (async () => {
+      try {
+        for (;;) {
+          const wait = (this.lastPushStart.get(doc.uri) ?? -Infinity) + pushInterval - Date.now();
+          if (wait > 0) await new Promise<void>((resolve) => setTimeout(resolve, wait));
+          const current = this.session.documents.get(doc.uri);
+          if (!current) return;
+          // Edits up to here are covered by this check.
+          entry.again = false;
+          this.lastPushStart.set(doc.uri, Date.now());
+          await this.push(current);
+          if (!entry.again) return;
+        }
+      } finally {
+        this.pushing.delete(doc.uri);
+      }
+    })();
+  }
+
+  /** Whether ospo.run is onSave and this change is an edit after the document was opened (so it waits for the save). */
+  private async checksOnSaveOnly(doc: TextDocument): Promise<boolean> {
+    if ((await this.session.settings.get(doc.uri)).run !== 'onSave') return false;
+    if (!this.checkedOnSave.has(doc.uri)) { this.checkedOnSave.set(doc.uri, doc.version); return false; }
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+// A report's data from targets its caller has resolved: the CLI from its arguments and the policy
+// on disk (cli/report.ts), the language server from its own state (the folder's policy as the editor
+// has it, with the ospo.policyFile setting, unsaved edits and workspace trust, and the text of open
+// documents). Nothing here finds or reads a policy.
+
+import * as path from 'node:path';
+import { collect, CollectTarget, TextOf } from './collect';
+import { buildReportData, ReportData } from './data';
+import { collectHistory, defaultMaxFilesPerCommit } from './history';
+
+export interface ReportTarget extends CollectTarget {
+  /** The folder or file asked about, absolute: the trend counts only files under it. */
+  scope: string;
+  /** The folder of `scope`: paths in the report are relative to the folder these share. */
+  scopeFolder: string;
+}
+
+export interface ReportOptions {
+  /** Adds the compliance trend over the last N commits, or over the tagged ones. */
+  history?: number | 'tags';
+  today?: string;
+  currentYear?: number;
+  /** The text of a file as the caller has it (an editor's unsaved document), instead of the disk's. */
+  textOf?: TextOf;
+}
+
+/** The deepest folder that holds every one of `dirs` (absolute). */
+export function commonFolder(dirs: string[]): string {
+  let base = dirs[0];
+  for (const d of dirs.slice(1)) {
+    while (base !== path.dirname(base) && d !== base && !d.startsWith(base.endsWith(path.sep) ? base : base + path.sep)) base = path.dirname(base);
+  }
+  return base;
+}
+
+export async function reportFor(targets: ReportTarget[], opts: ReportOptions = {}): Promise<ReportData> {
+  const base = commonFolder(targets.map((t) => t.scopeFolder));
+  const dates = { today: opts.today, currentYear: opts.currentYear };
+  const collected = await collect(targets, base, { ...dates, textOf: opts.textOf });
+  const history = opts.history === undefined ? undefined : await collectHistory({
+    targets: targets.map((t) => ({ root: t.root, scope: t.scope, policy: t.policy, git: t.git })), which: opts.history, ...dates,
+  });
+  return buildReportData({
+    root: base, generatedAt: new Date().toISOString(), files: collected.files, skipped: collected.skipped, history,
+    historyOf: opts.history === undefined ? undefined : opts.history === 'tags' ? 'tagged commits' : `up to the last ${opts.history} commit${opts.history === 1 ? '' : 's'} that changed these files`,
+    historyCap: opts.history === undefined ? undefined : defaultMaxFilesPerCommit,
+  });
+}
