@@ -40,10 +40,7 @@ export default defineConfig(
       // Regexes that match source text read better with its spaces than with {n}.
       'no-regex-spaces': 'off',
       // `_`-prefixed names mark parameters kept for a signature and skipped destructured items.
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
-      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
     },
   },
   {
@@ -60,41 +57,35 @@ export default defineConfig(
   {
     files: ['server/src/engine/**'],
     rules: {
-        ...boundary(
-          'The engine is pure: no I/O, scanning, LSP, CLI or report code, no Node built-ins and no VS Code runtime.',
-          [
-            { regex: layer('io', 'scan', 'lsp', 'cli', 'report') },
-            { group: ['node:*', 'vscode'] },
-            { group: ['vscode-languageserver*'], allowTypeImports: true },
-          ],
-          nodeBuiltins,
-        ),
-        // Imports are covered above; a require() of a built-in would slip past them.
-        'no-restricted-syntax': [
-          'error',
-          {
-            selector: `CallExpression[callee.name='require'][arguments.0.value=/^(node:|(${nodeBuiltins.join('|').replace(/\//g, '\\/')})$)/]`,
-            message: 'The engine is pure: no Node built-ins.',
-          },
+      ...boundary(
+        'The engine is pure: no I/O, scanning, LSP, CLI or report code, no Node built-ins and no VS Code runtime.',
+        [
+          { regex: layer('io', 'scan', 'lsp', 'cli', 'report') },
+          { group: ['node:*', 'vscode'] },
+          { group: ['vscode-languageserver*'], allowTypeImports: true },
         ],
+        nodeBuiltins,
+      ),
+      // Imports are covered above; a require() of a built-in would slip past them.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `CallExpression[callee.name='require'][arguments.0.value=/^(node:|(${nodeBuiltins.join('|').replace(/\//g, '\\/')})$)/]`,
+          message: 'The engine is pure: no Node built-ins.',
+        },
+      ],
     },
   },
   {
     files: ['server/src/lsp/**'],
-    rules: boundary('The language server and the CLI are separate front ends: share code through report/, scan/ or io/.', [
-      { regex: layer('cli') },
-    ]),
+    rules: boundary('The language server and the CLI are separate front ends: share code through report/, scan/ or io/.', [{ regex: layer('cli') }]),
   },
   {
     files: ['server/src/cli/**'],
-    rules: boundary('The CLI and the language server are separate front ends: share code through report/, scan/ or io/.', [
-      { regex: layer('lsp') },
-    ]),
+    rules: boundary('The CLI and the language server are separate front ends: share code through report/, scan/ or io/.', [{ regex: layer('lsp') }]),
   },
   {
     files: ['client/src/**'],
-    rules: boundary('The client talks to the server only through the shared protocol module.', [
-      { regex: '^(\\.\\./)+server/(?!.*/protocol$)' },
-    ]),
+    rules: boundary('The client talks to the server only through the shared protocol module.', [{ regex: '^(\\.\\./)+server/(?!.*/protocol$)' }]),
   },
 );
