@@ -85,10 +85,6 @@ function ospoFindings(stdout) {
 
 const failing = (f) => f.severity === 'error' || f.severity === 'warning';
 
-function sample(list) {
-  return list.slice(0, examples).join(', ') + (list.length > examples ? ', …' : '');
-}
-
 // What reuse says about a file, by the rule of ours that says the same.
 const reuseEquivalent = {
   'header-missing': (p) => p.includes('no license identifier'),

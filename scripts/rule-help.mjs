@@ -99,12 +99,18 @@ export function helpFor(id, markdown) {
   for (const line of body.split('\n')) {
     if (/^\s*(```|~~~)/.test(line)) {
       fenced = !fenced;
-      if (current.length) paragraphs.push(current), (current = []);
+      if (current.length) {
+        paragraphs.push(current);
+        current = [];
+      }
       continue;
     }
     if (fenced) continue;
     if (line.trim() === '' || /^\s*(?:[-*+]|\d+\.)\s/.test(line)) {
-      if (current.length) paragraphs.push(current), (current = []);
+      if (current.length) {
+        paragraphs.push(current);
+        current = [];
+      }
       if (line.trim() === '') continue;
     }
     current.push(line.trim());

@@ -33,6 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<OspoAp
     try {
       // A require, not an import: esbuild then evaluates the module (and the library) only here.
       const t = performance.now();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const module = require('./running') as typeof import('./running');
       libraryMs(performance.now() - t);
       resolve(module.start(context, channel));

@@ -120,6 +120,7 @@ const goldenName: Record<string, string> = { text: 'check.txt', json: 'check.jso
 
 /** The SARIF 2.1.0 schema and the Multitool binary, both from the @microsoft/sarif-multitool package for this platform. */
 function multitool(): { binary: string; schema: string } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const binary = require('@microsoft/sarif-multitool') as string;
   return { binary, schema: path.join(path.dirname(binary), 'sarif-2.1.0.json') };
 }

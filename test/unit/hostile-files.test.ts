@@ -207,6 +207,7 @@ describe('hostile files', function () {
             }
           } catch {}
         }`;
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const child = require('node:child_process').spawn(process.execPath, ['-e', mutator], { stdio: 'ignore' });
       try {
         await new Promise((resolve) => setTimeout(resolve, 100));

@@ -67,7 +67,10 @@ function compare(snapshot: ReuseSnapshot, table: Record<string, string>, pathOf:
     }
     c.mapped++;
     if (theirs.kind === 'uncommentable') {
-      if (uncommentable) c.same++, c.read++;
+      if (uncommentable) {
+        c.same++;
+        c.read++;
+      }
       else if (deliberate[key.toLowerCase()] === written(ours)) c.read++;
       else c.gaps.push(`${key}: ours ${written(ours)}, reuse uncommentable`);
       continue;

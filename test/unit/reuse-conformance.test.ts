@@ -29,7 +29,6 @@ interface Case {
   reuseTool?: boolean;
 }
 
-const headerLines = 30;
 const cli = path.resolve(__dirname, '../../../dist/cli.js');
 /** Findings that make a file non-compliant under REUSE 3.3. */
 const fileRules = new Set(['header-missing', 'copyright-missing', 'spdx-invalid', 'license-text-missing']);

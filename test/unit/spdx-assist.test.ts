@@ -55,6 +55,7 @@ function hoverText(text: string, policy?: Policy, uri?: string): string | undefi
   return hover ? (hover.contents as MarkupContent).value : undefined;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const exceptions = new Set<string>(require('spdx-exceptions') as string[]);
 
 describe('SPDX assist: completion of license ids', () => {

@@ -224,7 +224,6 @@ function commentBlock(lines: LazyLines, from: number, style: CommentStyle | unde
       end = i + 1;
       if (at < 0) continue;
       const rest = text.slice(at + closer.length).trim();
-      closer = undefined;
       // Code after the closer on the same line ends the header there.
       if (rest && !opensComment(rest)) return { end, open: false };
       closer = rest ? openedBlock(rest) : undefined;

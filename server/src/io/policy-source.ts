@@ -93,7 +93,7 @@ async function fetchBase(url: URL, expected: string, opts: PolicyOptions): Promi
       chunks.push(chunk);
     }
   } catch (err) {
-    if (signal.aborted) throw new Error(`no answer within ${timeoutMs / 1000} s`);
+    if (signal.aborted) throw new Error(`no answer within ${timeoutMs / 1000} s`, { cause: err });
     throw err;
   }
   const text = Buffer.concat(chunks).toString('utf8');
