@@ -3,10 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { checkText } from '../../server/src/engine/check';
-import { fixAll } from '../../server/src/engine/fixes';
 import { toPolicy, RawPolicy } from '../../server/src/engine/policy/model';
-import { applyEdits } from '../../server/src/engine/text';
-import { fixedContext } from './helpers';
 
 const header = (license: string, holder = '2026 Example Corp', extra = '') => `// SPDX-FileCopyrightText: ${holder}\n// SPDX-License-Identifier: ${license}\n${extra}\nexport {};\n`;
 function findings(raw: RawPolicy, text: string, path = 'src/a.ts', currentYear = 2026) {
