@@ -24,13 +24,18 @@ if (process.argv[2] === '--update') {
   }
   const snapshot = parseCommentPy(fs.readFileSync(source, 'utf8'));
   fs.writeFileSync(snapshotPath, JSON.stringify(snapshot, null, 2) + '\n');
-  console.log(`wrote ${path.relative(process.cwd(), snapshotPath)}: ${Object.keys(snapshot.styles).length} styles, ` +
-    `${Object.keys(snapshot.extensions).length} extensions, ${Object.keys(snapshot.names).length} file names`);
+  console.log(
+    `wrote ${path.relative(process.cwd(), snapshotPath)}: ${Object.keys(snapshot.styles).length} styles, ` +
+      `${Object.keys(snapshot.extensions).length} extensions, ${Object.keys(snapshot.names).length} file names`,
+  );
 } else {
   const require = createRequire(import.meta.url);
   const { compareWithReuse } = require('../out/test/unit/reuse-comment-coverage.js');
   const r = compareWithReuse(JSON.parse(fs.readFileSync(snapshotPath, 'utf8')));
-  for (const [what, c] of [['extensions', r.extensions], ['file names', r.names]]) {
+  for (const [what, c] of [
+    ['extensions', r.extensions],
+    ['file names', r.names],
+  ]) {
     console.log(`reuse ${what}: ${c.total} (${c.notApplicable} without comment syntax, skipped)`);
     console.log(`  mapped by ours:              ${c.mapped}`);
     console.log(`  same comment prefix written: ${c.same}`);
@@ -63,9 +68,12 @@ function parseCommentPy(py) {
     if (!c) return {};
     return { ...resolve(c.parent), ...c.own };
   };
-  const kind = (name) => (name === 'UncommentableCommentStyle' || classes[name]?.parent === 'UncommentableCommentStyle'
-    ? 'uncommentable'
-    : name === 'EmptyCommentStyle' || classes[name]?.parent === 'EmptyCommentStyle' ? 'empty' : 'comment');
+  const kind = (name) =>
+    name === 'UncommentableCommentStyle' || classes[name]?.parent === 'UncommentableCommentStyle'
+      ? 'uncommentable'
+      : name === 'EmptyCommentStyle' || classes[name]?.parent === 'EmptyCommentStyle'
+        ? 'empty'
+        : 'comment';
   const map = (variable) => {
     const block = new RegExp(`^${variable} = \\{\\n([\\s\\S]*?)^\\}`, 'm').exec(py);
     if (!block) throw new Error(`${variable} not found`);

@@ -29,14 +29,26 @@ if (!fs.existsSync(root)) {
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-const paths = walk.walkSync(root, { entryFilter: (e) => e.dirent.isFile() }).map((e) => e.path).sort().slice(0, max);
+const paths = walk
+  .walkSync(root, { entryFilter: (e) => e.dirent.isFile() })
+  .map((e) => e.path)
+  .sort()
+  .slice(0, max);
 const files = [];
 let skipped = 0;
 for (const abs of paths) {
   const bytes = fs.readFileSync(abs);
-  if (bytes.subarray(0, 8000).includes(0)) { skipped++; continue; }
+  if (bytes.subarray(0, 8000).includes(0)) {
+    skipped++;
+    continue;
+  }
   let text;
-  try { text = strictUtf8.decode(bytes); } catch { skipped++; continue; }
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    skipped++;
+    continue;
+  }
   const cut = text.length > windowSize ? text.lastIndexOf('\n', windowSize - 1) + 1 : text.length;
   // A first line longer than the window (minified code) is taken whole up to the window.
   const window = text.slice(0, cut > 0 ? cut : windowSize);
@@ -60,8 +72,12 @@ function best(fn) {
 }
 
 let sink = 0;
-const read = best(() => { for (const f of files) sink += fs.readFileSync(f.abs).length; });
-const checkAll = (key) => () => { for (const f of files) sink += checkText({ path: f.rel, text: f[key], ...dates }, policy).findings.length; };
+const read = best(() => {
+  for (const f of files) sink += fs.readFileSync(f.abs).length;
+});
+const checkAll = (key) => () => {
+  for (const f of files) sink += checkText({ path: f.rel, text: f[key], ...dates }, policy).findings.length;
+};
 const windows = best(checkAll('window'));
 const full = best(checkAll('text'));
 
@@ -84,13 +100,18 @@ function tally(key) {
 const us = (ms) => ((ms * 1000) / files.length).toFixed(1).padStart(7) + ' µs/file';
 const total = (ms) => ms.toFixed(0).padStart(7) + ' ms';
 console.log(`corpus: ${root}`);
-console.log(`${files.length} text files (${skipped} binary or not UTF-8 skipped), ${(bytes / 1024 / 1024).toFixed(0)} MiB of text, ${(windowBytes / 1024 / 1024).toFixed(0)} MiB in 8 KiB windows; best of ${rounds}`);
+console.log(
+  `${files.length} text files (${skipped} binary or not UTF-8 skipped), ${(bytes / 1024 / 1024).toFixed(0)} MiB of text, ${(windowBytes / 1024 / 1024).toFixed(0)} MiB in 8 KiB windows; best of ${rounds}`,
+);
 console.log(`read (fs.readFileSync)   ${us(read)} ${total(read)}`);
 console.log(`checkText, 8 KiB windows ${us(windows)} ${total(windows)}   ratio to read ${(windows / read).toFixed(2)}`);
 console.log(`checkText, full texts    ${us(full)} ${total(full)}   ratio to read ${(full / read).toFixed(2)}`);
 for (const key of ['window', 'text']) {
   const t = tally(key);
-  const rules = Object.entries(t.perRule).sort(([a], [b]) => a.localeCompare(b)).map(([r, n]) => `${r}=${n}`).join(' ');
+  const rules = Object.entries(t.perRule)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([r, n]) => `${r}=${n}`)
+    .join(' ');
   console.log(`findings (${key === 'window' ? 'windows' : 'full texts'}): exempt=${t.exempt} ${rules} digest=${t.digest}`);
 }
 if (!sink) console.log('(nothing checked)');

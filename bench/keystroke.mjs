@@ -47,13 +47,21 @@ function time(fn, rounds = 5) {
 const orgPolicy = (await readPolicy(new URL('../examples/policies', import.meta.url).pathname, 'repo-policy.yaml', { allowFetch: false })).policy;
 
 let sink = 0;
-const baseline = time((t) => { sink += t.text.includes('SPDX-License-Identifier') ? 1 : 0; });
-const check = time((t) => { sink += checkText(t, policy).findings.length; });
-const checkOrg = time((t) => { sink += checkText(t, orgPolicy).findings.length; });
+const baseline = time((t) => {
+  sink += t.text.includes('SPDX-License-Identifier') ? 1 : 0;
+});
+const check = time((t) => {
+  sink += checkText(t, policy).findings.length;
+});
+const checkOrg = time((t) => {
+  sink += checkText(t, orgPolicy).findings.length;
+});
 const ms = (x) => x.toFixed(3).padStart(8) + ' ms';
 console.log(`corpus: ${texts.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB of text, under ${root}`);
 console.log(`                     p50         p99         max       total`);
 console.log(`baseline (includes) ${ms(baseline.p50)} ${ms(baseline.p99)} ${ms(baseline.max)} ${ms(baseline.total)}`);
 console.log(`ospo checkText      ${ms(check.p50)} ${ms(check.p99)} ${ms(check.max)} ${ms(check.total)}   (built-in default policy)`);
 console.log(`ospo checkText      ${ms(checkOrg.p50)} ${ms(checkOrg.p99)} ${ms(checkOrg.max)} ${ms(checkOrg.total)}   (examples/policies/repo-policy.yaml)`);
-console.log(`ratio check/baseline (total): ${(check.total / baseline.total).toFixed(2)}   largest file: ${(Math.max(...texts.map((t) => t.text.length)) / 1024).toFixed(0)} KiB   (${sink > 0 ? 'ok' : ''})`);
+console.log(
+  `ratio check/baseline (total): ${(check.total / baseline.total).toFixed(2)}   largest file: ${(Math.max(...texts.map((t) => t.text.length)) / 1024).toFixed(0)} KiB   (${sink > 0 ? 'ok' : ''})`,
+);

@@ -33,7 +33,10 @@ async function time(fn) {
 const first = performance.now();
 await loadPolicyText(file, text, { allowFetch: false });
 const cold = performance.now() - first;
-const baseline = await time(async () => { parse(text); parse(baseText); });
+const baseline = await time(async () => {
+  parse(text);
+  parse(baseText);
+});
 const reload = await time(async () => {
   const { policy } = await loadPolicyText(file, text, { allowFetch: false });
   licenseTier('MIT OR GPL-3.0-only', policy.licenses);

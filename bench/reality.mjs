@@ -55,7 +55,8 @@ function run(cmd, args, cwd) {
 function reuseProblems(stdout) {
   const byFile = new Map();
   // A problem may quote text with ': ' in it (an invalid expression), so the path ends before a known problem.
-  const shape = /^(.*?): ((?:missing license|read error|invalid SPDX License Expression|no license identifier|no copyright notice|bad license|deprecated license|license without file extension|unused license).*)$/;
+  const shape =
+    /^(.*?): ((?:missing license|read error|invalid SPDX License Expression|no license identifier|no copyright notice|bad license|deprecated license|license without file extension|unused license).*)$/;
   for (const line of stdout.split('\n')) {
     const m = shape.exec(line);
     if (!m) continue;
@@ -116,7 +117,10 @@ for (const dir of positionals) {
   const both = [...oFlagged].filter((f) => reuse.has(f)).sort();
   const ospoOnly = [...oFlagged].filter((f) => !reuse.has(f)).sort();
   const reuseOnly = [...reuse.keys()].filter((f) => !oFlagged.has(f)).sort();
-  const info = [...o.byFile].filter(([f, fs]) => !oFlagged.has(f) && fs.length).map(([f]) => f).sort();
+  const info = [...o.byFile]
+    .filter(([f, fs]) => !oFlagged.has(f) && fs.length)
+    .map(([f]) => f)
+    .sort();
 
   const p = ospoFindings(policy.stdout);
   const perRule = new Map();
@@ -132,11 +136,22 @@ for (const dir of positionals) {
     }
   }
   results.push({
-    name, dir,
+    name,
+    dir,
     reuse: { compliant: reuseCompliant, flagged: reuse.size, seconds: lines.seconds + verdict.seconds },
     ospo: { exit: ours.code, flagged: oFlagged.size, files: o.files, seconds: ours.seconds, broken: !!o.broken, stderr: ours.stderr.slice(0, 500) },
-    both, ospoOnly, reuseOnly, info,
-    ospoOnlyDetail: ospoOnly.slice(0, examples).map((f) => `${f}: ${o.byFile.get(f).filter(failing).map((x) => `${x.rule}@${x.line}`).join(' ')}`),
+    both,
+    ospoOnly,
+    reuseOnly,
+    info,
+    ospoOnlyDetail: ospoOnly.slice(0, examples).map(
+      (f) =>
+        `${f}: ${o.byFile
+          .get(f)
+          .filter(failing)
+          .map((x) => `${x.rule}@${x.line}`)
+          .join(' ')}`,
+    ),
     reuseOnlyDetail: reuseOnly.slice(0, examples).map((f) => `${f}: ${reuse.get(f).join('; ')}`),
     policy: { exit: policy.code, files: p.files, seconds: policy.seconds, rules: [...perRule.values()].map((r) => ({ ...r, files: r.files.size })) },
   });
@@ -153,7 +168,9 @@ for (const r of results) {
   const agree = r.ospoOnly.length === 0 && r.reuseOnly.length === 0 && (r.ospo.exit === 0) === (r.reuse.compliant === true);
   if (agree) agreeing++;
   const verdict = r.reuse.compliant === undefined ? '?' : r.reuse.compliant ? 'ok' : 'fails';
-  console.log(`| ${pad(r.name, 30)} | ${pad(verdict, 6)} | ${lpad(r.ospo.exit, 9)} | ${lpad(r.both.length, 5)} | ${lpad(r.ospoOnly.length, 9)} | ${lpad(r.reuseOnly.length, 10)} | ${agree ? 'yes' : 'NO'}${' '.repeat(agree ? 3 : 4)}|`);
+  console.log(
+    `| ${pad(r.name, 30)} | ${pad(verdict, 6)} | ${lpad(r.ospo.exit, 9)} | ${lpad(r.both.length, 5)} | ${lpad(r.ospoOnly.length, 9)} | ${lpad(r.reuseOnly.length, 10)} | ${agree ? 'yes' : 'NO'}${' '.repeat(agree ? 3 : 4)}|`,
+  );
 }
 console.log(`\n${agreeing} of ${results.length} repositories agree.`);
 for (const r of results) {

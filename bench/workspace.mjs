@@ -40,7 +40,9 @@ function best(label, cmd, args, opts = {}) {
 const ospo = (...args) => [['--require', path.join(repo, 'bench/lib/peak-rss.cjs'), path.join(repo, 'bin/ospo.js'), 'check', '.', '--format', 'json', ...args]];
 process.stderr.write(`corpus: ${corpus}\n`);
 const rows = [];
-const rg = has('rg') ? best('rg -l --max-count 1 SPDX-License-Identifier', 'rg', ['--no-require-git', '-l', '--max-count', '1', 'SPDX-License-Identifier', '.']) : undefined;
+const rg = has('rg')
+  ? best('rg -l --max-count 1 SPDX-License-Identifier', 'rg', ['--no-require-git', '-l', '--max-count', '1', 'SPDX-License-Identifier', '.'])
+  : undefined;
 if (rg) rows.push(rg);
 const all = best('ospo check (all rules)', process.execPath, ...ospo());
 const header = best('ospo check --rules header', process.execPath, ...ospo('--rules', 'header'));
@@ -52,12 +54,16 @@ const report = JSON.parse(all.stdout);
 const byRule = {};
 for (const f of report.findings) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
 
-console.log(`\n## Kernel tree: ${report.files.toLocaleString('en')} files checked, ${report.skipped.length} skipped, ${report.findings.length.toLocaleString('en')} findings`);
+console.log(
+  `\n## Kernel tree: ${report.files.toLocaleString('en')} files checked, ${report.skipped.length} skipped, ${report.findings.length.toLocaleString('en')} findings`,
+);
 console.log(`findings by rule: ${JSON.stringify(byRule)}\n`);
 console.log('| run | wall time | vs rg | peak RSS |');
 console.log('|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.label} | ${(r.ms / 1000).toFixed(2)} s | ${rg ? (r.ms / rg.ms).toFixed(2) + ' ×' : '–'} | ${r.rssMb ? r.rssMb.toFixed(0) + ' MB' : '–'} |`);
+  console.log(
+    `| ${r.label} | ${(r.ms / 1000).toFixed(2)} s | ${rg ? (r.ms / rg.ms).toFixed(2) + ' ×' : '–'} | ${r.rssMb ? r.rssMb.toFixed(0) + ' MB' : '–'} |`,
+  );
 }
 if (reuse) console.log(`\nreuse lint / ospo check (all rules): ${(reuse.ms / all.ms).toFixed(1)} × faster`);
 if (!reuse) console.log('\n(reuse is not installed: `apt-get install -y reuse` to compare with it)');
@@ -83,13 +89,24 @@ for (const rel of listing.files) {
   const lacks = !head.split('\n').slice(0, 10).join('\n').includes('SPDX-License-Identifier');
   if (lacks) plain++;
   if (lacks && !missing.has(rel)) {
-    const reason = skipped.get(rel) ?? exemptReason(rel) ?? (n === 0 ? 'empty file' : isGeneratedText(head) ? 'generated file' : fs.existsSync(path.join(corpus, rel + '.license')) ? 'licensed by a .license sidecar' : 'other');
+    const reason =
+      skipped.get(rel) ??
+      exemptReason(rel) ??
+      (n === 0
+        ? 'empty file'
+        : isGeneratedText(head)
+          ? 'generated file'
+          : fs.existsSync(path.join(corpus, rel + '.license'))
+            ? 'licensed by a .license sidecar'
+            : 'other');
     (onlyPlain[reason] ??= []).push(rel);
   } else if (!lacks && missing.has(rel)) {
     (onlyOspo['SPDX-License-Identifier in the first 10 lines, but not in a comment header ospo recognises'] ??= []).push(rel);
   }
 }
-console.log(`\nPlain count (no SPDX-License-Identifier in the first 10 lines): ${plain.toLocaleString('en')} files; ospo's header-missing: ${missing.size.toLocaleString('en')} files.`);
+console.log(
+  `\nPlain count (no SPDX-License-Identifier in the first 10 lines): ${plain.toLocaleString('en')} files; ospo's header-missing: ${missing.size.toLocaleString('en')} files.`,
+);
 const explain = (title, groups) => {
   console.log(title);
   for (const [reason, files] of Object.entries(groups).sort((a, b) => b[1].length - a[1].length)) {
@@ -102,16 +119,26 @@ explain('Flagged by ospo, not in the plain count:', onlyOspo);
 // --- The language server: a full scan, a rescan from the cache, one changed file, keystrokes.
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
 const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-bench-cache-'));
-const server = spawn(process.execPath, [path.join(repo, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+const server = spawn(process.execPath, [path.join(repo, 'dist/server.js'), '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+  env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+});
 const conn = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 const waiting = new Map();
-conn.onNotification('textDocument/publishDiagnostics', (p) => { waiting.get(p.uri)?.(); });
+conn.onNotification('textDocument/publishDiagnostics', (p) => {
+  waiting.get(p.uri)?.();
+});
 conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, policyFile: '' })));
 conn.onRequest('client/registerCapability', () => null);
 conn.onNotification('window/logMessage', () => {});
 conn.listen();
 const rootUri = 'file://' + corpus;
-await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'linux' }], capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } } });
+await conn.sendRequest('initialize', {
+  processId: process.pid,
+  rootUri,
+  workspaceFolders: [{ uri: rootUri, name: 'linux' }],
+  capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } },
+});
 await conn.sendNotification('initialized', {});
 const vmHwm = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
@@ -143,12 +170,17 @@ const lines = ['// SPDX-FileCopyrightText: 2026 Example Corp', '// SPDX-License-
 while (lines.length < 10_000) lines.push(`export const value${lines.length} = ${lines.length} * 2; // some code`);
 fs.writeFileSync(big, lines.join('\n') + '\n');
 const bigUri = 'file://' + big;
-await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'typescript', version: 1, text: fs.readFileSync(big, 'utf8') } });
+await conn.sendNotification('textDocument/didOpen', {
+  textDocument: { uri: bigUri, languageId: 'typescript', version: 1, text: fs.readFileSync(big, 'utf8') },
+});
 await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: bigUri } });
 const keys = [];
 for (let v = 2; v < 402; v++) {
   const line = 5000 + (v % 100);
-  await conn.sendNotification('textDocument/didChange', { textDocument: { uri: bigUri, version: v }, contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }] });
+  await conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri: bigUri, version: v },
+    contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+  });
   t = performance.now();
   await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: bigUri } });
   keys.push(performance.now() - t);
@@ -171,9 +203,13 @@ fs.rmSync(cacheHome, { recursive: true, force: true });
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 console.log('\n## Language server on the same tree');
 console.log(`| measure | value |\n|---|---|`);
-console.log(`| full scan (command to summary) | ${(scanMs / 1000).toFixed(2)} s, ${first.files.toLocaleString('en')} files, ${first.findings.toLocaleString('en')} findings (${rg ? (scanMs / rg.ms).toFixed(2) + ' × rg' : ''}) |`);
+console.log(
+  `| full scan (command to summary) | ${(scanMs / 1000).toFixed(2)} s, ${first.files.toLocaleString('en')} files, ${first.findings.toLocaleString('en')} findings (${rg ? (scanMs / rg.ms).toFixed(2) + ' × rg' : ''}) |`,
+);
 console.log(`| second scan, unchanged tree (cache) | ${(rescanMs / 1000).toFixed(2)} s, ${second.checkedNow} files read again |`);
 console.log(`| peak RSS of the server after the scan | ${serverRss.toFixed(0)} MB |`);
 console.log(`| re-check one changed file (event to diagnostics) | p50 ${pct(recheck, 50).toFixed(1)} ms, max ${Math.max(...recheck).toFixed(1)} ms |`);
-console.log(`| keystroke on a 10,000-line file (didChange + pull diagnostics round trip) | p50 ${pct(keys, 50).toFixed(2)} ms, p99 ${pct(keys, 99).toFixed(2)} ms |`);
+console.log(
+  `| keystroke on a 10,000-line file (didChange + pull diagnostics round trip) | p50 ${pct(keys, 50).toFixed(2)} ms, p99 ${pct(keys, 99).toFixed(2)} ms |`,
+);
 console.log(`| the same check in process (server side, no JSON-RPC) | p50 ${pct(inProcess, 50).toFixed(2)} ms, p99 ${pct(inProcess, 99).toFixed(2)} ms |`);

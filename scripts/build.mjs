@@ -26,7 +26,11 @@ for (const file of update()) console.log(`wrote ${file}`);
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir, external: ['vscode'] }),
-  esbuild.build({ ...common, entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts', 'scan-worker': 'server/src/scan/scan-worker.ts' }, outdir }),
+  esbuild.build({
+    ...common,
+    entryPoints: { server: 'server/src/lsp/main.ts', cli: 'server/src/cli/main.ts', 'scan-worker': 'server/src/scan/scan-worker.ts' },
+    outdir,
+  }),
 ]);
 
 // The policy schema ships beside the bundles, for VS Code's YAML tooling (contributes.yamlValidation).

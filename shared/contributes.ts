@@ -15,8 +15,15 @@ export const FixAllWorkspaceClientCommand = 'ospo.fixAllWorkspace';
 
 /** The commands of package.json `contributes.commands`, in its order. */
 export const commandIds = [
-  RestartServerCommand, ShowLogCommand, InsertLicenseHeaderCommand, CreatePolicyFileCommand, MarkSelectionAiAssistedCommand,
-  AddAiHeaderTagsClientCommand, ScanWorkspaceClientCommand, OpenReportCommand, FixAllWorkspaceClientCommand,
+  RestartServerCommand,
+  ShowLogCommand,
+  InsertLicenseHeaderCommand,
+  CreatePolicyFileCommand,
+  MarkSelectionAiAssistedCommand,
+  AddAiHeaderTagsClientCommand,
+  ScanWorkspaceClientCommand,
+  OpenReportCommand,
+  FixAllWorkspaceClientCommand,
 ] as const;
 
 /** The section of every setting: `ospo.<key>`. */

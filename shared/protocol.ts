@@ -13,9 +13,14 @@ import type { Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 export * from './contributes';
 
 /** A request: its method, and (types only) its params and result. */
-export interface RequestSpec<P, R> { readonly method: string; readonly types?: { params: P; result: R } }
+export interface RequestSpec<P, R> {
+  readonly method: string;
+  readonly types?: { params: P; result: R };
+}
 /** A notification without params. */
-export interface NotificationSpec0 { readonly method: string }
+export interface NotificationSpec0 {
+  readonly method: string;
+}
 
 const request = <P, R>(method: string): RequestSpec<P, R> => ({ method });
 
@@ -43,7 +48,10 @@ export const WorkspaceTrustedNotification: NotificationSpec0 = { method: 'ospo/w
  * Returns `{ file }` (a URI) when written, or `{ error }`; when the file exists already, both (the client offers to open it). It never overwrites. Sent by "OSPO: Create policy file".
  */
 export const CreatePolicyCommand = 'ospo.server.createPolicy';
-export interface CreatePolicyResult { file?: string; error?: string }
+export interface CreatePolicyResult {
+  file?: string;
+  error?: string;
+}
 
 /**
  * Workspace command the server executes: wrap the selected lines in a canonical AI snippet. Arguments:
@@ -61,7 +69,9 @@ export const AddAiHeaderTagsCommand = 'ospo.server.addAiHeaderTags';
 /** Workspace command the server executes: the policy's `ai.tools.allow` for the document `[uri: string]`, as `string[]`. Sent by both AI commands to prefill their input box. */
 export const AiToolsCommand = 'ospo.server.aiTools';
 
-export interface AiCommandError { error: string }
+export interface AiCommandError {
+  error: string;
+}
 
 /**
  * Workspace command the server executes: check every file of every workspace folder, and show the findings of files that are
@@ -87,7 +97,10 @@ export interface ScanSummary {
  * Client → server request: the effective licensing of any file (open or not, images too), for the status item.
  * Params `{ uri: string }`; result `{ summary: string; markdown: string } | undefined`.
  */
-export interface LicensingInfo { summary: string; markdown: string }
+export interface LicensingInfo {
+  summary: string;
+  markdown: string;
+}
 export const LicensingRequest = request<{ uri: string }, LicensingInfo | undefined>('ospo/licensing');
 
 /**
@@ -96,7 +109,10 @@ export const LicensingRequest = request<{ uri: string }, LicensingInfo | undefin
  * "OSPO: Open compliance report".
  */
 export const ReportCommand = 'ospo.server.report';
-export interface ReportResult { html?: string; error?: string }
+export interface ReportResult {
+  html?: string;
+  error?: string;
+}
 
 /**
  * Workspace command the server executes: every safe fix in the workspace folders as one WorkspaceEdit whose edits carry a change
@@ -104,13 +120,23 @@ export interface ReportResult { html?: string; error?: string }
  * the server applies nothing itself. Sent by "OSPO: Fix all in workspace".
  */
 export const FixAllWorkspaceCommand = 'ospo.server.fixAllWorkspace';
-export interface FixAllWorkspaceResult { edit?: WorkspaceEdit; files?: number; edits?: number; error?: string }
+export interface FixAllWorkspaceResult {
+  edit?: WorkspaceEdit;
+  files?: number;
+  edits?: number;
+  error?: string;
+}
 
 /**
  * Client → server request: the policy in force for a document, for the language status item. Params `{ uri: string }`;
  * result `{ source, file?, id?, problems }`: `file` is the policy file's URI when there is one (else the built-in default applies).
  */
-export interface PolicyInfo { source: string; file?: string; id?: string; problems: number }
+export interface PolicyInfo {
+  source: string;
+  file?: string;
+  id?: string;
+  problems: number;
+}
 export const PolicyInfoRequest = request<{ uri: string }, PolicyInfo | undefined>('ospo/policyInfo');
 
 /**

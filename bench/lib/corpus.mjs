@@ -32,7 +32,10 @@ export function ensureKernelCorpus(dir = defaultCorpus) {
     run('tar', ['-xf', 'pkg/usr/src/linux-source-6.1.tar.xz'], parent);
     fs.rmSync(path.join(parent, 'pkg'), { recursive: true, force: true });
   } catch (err) {
-    throw new Error(`Could not fetch the kernel corpus (${err.message}). By hand:\n  mkdir -p ${parent} && cd ${parent} && apt-get download linux-source-6.1 && dpkg -x linux-source-6.1_*.deb pkg && tar -xf pkg/usr/src/linux-source-6.1.tar.xz`, { cause: err });
+    throw new Error(
+      `Could not fetch the kernel corpus (${err.message}). By hand:\n  mkdir -p ${parent} && cd ${parent} && apt-get download linux-source-6.1 && dpkg -x linux-source-6.1_*.deb pkg && tar -xf pkg/usr/src/linux-source-6.1.tar.xz`,
+      { cause: err },
+    );
   }
   // Debian's packaging appends "/*" to the top .gitignore ("ignore everything at the top level,
   // since it isn't included in our repository"), which would make git, and so every tool that

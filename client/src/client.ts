@@ -41,7 +41,11 @@ export class RestartingErrorHandler implements ErrorHandler {
   private restarts: number[] = [];
   private told = false;
 
-  constructor(private readonly notify: (message: string) => void, private readonly now: () => number = Date.now, private readonly max = maxRestarts) {}
+  constructor(
+    private readonly notify: (message: string) => void,
+    private readonly now: () => number = Date.now,
+    private readonly max = maxRestarts,
+  ) {}
 
   error(_error: Error, _message: unknown, count: number | undefined): ErrorHandlerResult {
     // A write or read error on the connection: keep going unless it keeps happening.
@@ -57,7 +61,9 @@ export class RestartingErrorHandler implements ErrorHandler {
     if (this.restarts.length <= this.max) return { action: CloseAction.Restart, handled: true };
     if (!this.told) {
       this.told = true;
-      this.notify(`OSPO Compliance: the language server stopped ${this.restarts.length} times in ${Math.round(restartWindowMs / 60000)} minutes and will not be restarted. See the OSPO Compliance output for details; "OSPO: Restart server" starts it again.`);
+      this.notify(
+        `OSPO Compliance: the language server stopped ${this.restarts.length} times in ${Math.round(restartWindowMs / 60000)} minutes and will not be restarted. See the OSPO Compliance output for details; "OSPO: Restart server" starts it again.`,
+      );
     }
     // Handled: the client only logs, the one message above is all the user sees.
     return { action: CloseAction.DoNotRestart, handled: true };

@@ -1,15 +1,33 @@
 import * as vscode from 'vscode';
 import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
 import {
-  AddAiHeaderTagsCommand, type AiCommandError, AiToolsCommand, CreatePolicyCommand, type CreatePolicyResult, InsertHeaderCommand, MarkAiSelectionCommand,
-  ScanWorkspaceCommand, type ScanSummary, ReportCommand, type ReportResult, FixAllWorkspaceCommand, type FixAllWorkspaceResult,
+  AddAiHeaderTagsCommand,
+  type AiCommandError,
+  AiToolsCommand,
+  CreatePolicyCommand,
+  type CreatePolicyResult,
+  InsertHeaderCommand,
+  MarkAiSelectionCommand,
+  ScanWorkspaceCommand,
+  type ScanSummary,
+  ReportCommand,
+  type ReportResult,
+  FixAllWorkspaceCommand,
+  type FixAllWorkspaceResult,
 } from '../../shared/protocol';
 import { documentSelector } from './client';
 import { executeServerCommand } from './typed-messages';
 
 import {
-  AddAiHeaderTagsClientCommand, CreatePolicyFileCommand, FixAllWorkspaceClientCommand, InsertLicenseHeaderCommand, MarkSelectionAiAssistedCommand,
-  OpenReportCommand, RestartServerCommand, ScanWorkspaceClientCommand, ShowLogCommand,
+  AddAiHeaderTagsClientCommand,
+  CreatePolicyFileCommand,
+  FixAllWorkspaceClientCommand,
+  InsertLicenseHeaderCommand,
+  MarkSelectionAiAssistedCommand,
+  OpenReportCommand,
+  RestartServerCommand,
+  ScanWorkspaceClientCommand,
+  ShowLogCommand,
 } from '../../shared/contributes';
 
 export * from '../../shared/contributes';
@@ -17,10 +35,22 @@ export * from '../../shared/contributes';
 // The starter policies the server can write (server/src/engine/policy/templates.ts, which the
 // client does not bundle). test/unit/templates.test.ts checks that both lists name the same templates.
 const policyTemplates: (vscode.QuickPickItem & { template: string })[] = [
-  { template: 'apache', label: 'apache', description: vscode.l10n.t('Apache-2.0 project: permissive licenses allowed, copyleft denied, SPDX headers required') },
+  {
+    template: 'apache',
+    label: 'apache',
+    description: vscode.l10n.t('Apache-2.0 project: permissive licenses allowed, copyleft denied, SPDX headers required'),
+  },
   { template: 'mit', label: 'mit', description: vscode.l10n.t('MIT project: permissive licenses allowed, copyleft denied, SPDX headers required') },
-  { template: 'reuse-strict', label: 'reuse-strict', description: vscode.l10n.t('REUSE 3.3: every file licensed, copyright years kept current, nothing below warning') },
-  { template: 'ai-disclose', label: 'ai-disclose', description: vscode.l10n.t('AI-assisted code must say so, with the tool, a human reviewer and the review date') },
+  {
+    template: 'reuse-strict',
+    label: 'reuse-strict',
+    description: vscode.l10n.t('REUSE 3.3: every file licensed, copyright years kept current, nothing below warning'),
+  },
+  {
+    template: 'ai-disclose',
+    label: 'ai-disclose',
+    description: vscode.l10n.t('AI-assisted code must say so, with the tool, a human reviewer and the review date'),
+  },
   { template: 'ai-forbid', label: 'ai-forbid', description: vscode.l10n.t('No AI-generated code: AI markers in files are reported') },
 ];
 
@@ -81,9 +111,10 @@ async function createPolicyFile(client: LanguageClient): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: open a folder on disk first, then run "Create policy file" again.'));
     return;
   }
-  const folder = folders.length === 1
-    ? folders[0]
-    : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder to create .ospo/policy.yaml in') });
+  const folder =
+    folders.length === 1
+      ? folders[0]
+      : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder to create .ospo/policy.yaml in') });
   if (folder === undefined) return;
   const picked = await vscode.window.showQuickPick(policyTemplates, {
     title: vscode.l10n.t('OSPO: Create policy file in {0}', folder.name),
@@ -142,7 +173,9 @@ async function askTool(client: LanguageClient, uri: string): Promise<string | un
   const value = agent === undefined ? '' : agent.includes(':') ? agent : `${agent}:`;
   return vscode.window.showInputBox({
     title: vscode.l10n.t('OSPO: AI tool that assisted'),
-    prompt: allowed.length ? vscode.l10n.t('As agent:model. Allowed by the policy: {0}', allowed.join(', ')) : vscode.l10n.t('As agent:model, e.g. GitHub Copilot:gpt-4.1'),
+    prompt: allowed.length
+      ? vscode.l10n.t('As agent:model. Allowed by the policy: {0}', allowed.join(', '))
+      : vscode.l10n.t('As agent:model, e.g. GitHub Copilot:gpt-4.1'),
     value,
     valueSelection: [value.length, value.length],
     placeHolder: vscode.l10n.t('agent:model (empty writes the placeholder TOOL:MODEL)'),
@@ -159,9 +192,10 @@ async function markAiAssisted(client: LanguageClient, scope: 'selection' | 'head
   let result: AiCommandError | null;
   try {
     // The server computes the edit from the policy and the git user, and applies it with workspace/applyEdit.
-    result = scope === 'selection'
-      ? await executeServerCommand(client, MarkAiSelectionCommand, [uri, client.code2ProtocolConverter.asRange(editor.selection), tool || undefined])
-      : await executeServerCommand(client, AddAiHeaderTagsCommand, [uri, tool || undefined]);
+    result =
+      scope === 'selection'
+        ? await executeServerCommand(client, MarkAiSelectionCommand, [uri, client.code2ProtocolConverter.asRange(editor.selection), tool || undefined])
+        : await executeServerCommand(client, AddAiHeaderTagsCommand, [uri, tool || undefined]);
   } catch (error) {
     client.error(`${what} failed`, error, false);
     void showError(`OSPO: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -215,10 +249,18 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
     void vscode.window.showInformationMessage(summary.error);
     return undefined;
   }
-  const args = [summary.findings.toLocaleString(), summary.filesWithFindings.toLocaleString(), summary.files.toLocaleString(), summary.skipped.toLocaleString(), (summary.ms / 1000).toFixed(1)];
-  void vscode.window.showInformationMessage(summary.cancelled
-    ? vscode.l10n.t('OSPO: workspace check cancelled; so far {0} problems in {1} of {2} files, {3} skipped (see the log), {4} s.', ...args)
-    : vscode.l10n.t('OSPO: {0} problems in {1} of {2} files, {3} skipped (see the log), {4} s.', ...args));
+  const args = [
+    summary.findings.toLocaleString(),
+    summary.filesWithFindings.toLocaleString(),
+    summary.files.toLocaleString(),
+    summary.skipped.toLocaleString(),
+    (summary.ms / 1000).toFixed(1),
+  ];
+  void vscode.window.showInformationMessage(
+    summary.cancelled
+      ? vscode.l10n.t('OSPO: workspace check cancelled; so far {0} problems in {1} of {2} files, {3} skipped (see the log), {4} s.', ...args)
+      : vscode.l10n.t('OSPO: {0} problems in {1} of {2} files, {3} skipped (see the log), {4} s.', ...args),
+  );
   return summary;
 }
 
@@ -228,18 +270,22 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
  * Returns the panel, or undefined when no report could be built.
  */
 async function openReport(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<vscode.WebviewPanel | undefined> {
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: building the compliance report…') },
-    () => executeServerCommand(client, ReportCommand, []),
-  ).then(undefined, (error: unknown) => {
-    channel.error('Building the compliance report failed', error);
-    return { error: 'OSPO: the compliance report could not be built (see the log).' } as ReportResult;
-  });
+  const result = await vscode.window
+    .withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: building the compliance report…') }, () =>
+      executeServerCommand(client, ReportCommand, []),
+    )
+    .then(undefined, (error: unknown) => {
+      channel.error('Building the compliance report failed', error);
+      return { error: 'OSPO: the compliance report could not be built (see the log).' } as ReportResult;
+    });
   if (!result?.html) {
     void vscode.window.showWarningMessage(result?.error ?? vscode.l10n.t('OSPO: the compliance report could not be built.'));
     return undefined;
   }
-  const panel = vscode.window.createWebviewPanel('ospo.report', vscode.l10n.t('OSPO compliance report'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+  const panel = vscode.window.createWebviewPanel('ospo.report', vscode.l10n.t('OSPO compliance report'), vscode.ViewColumn.Active, {
+    enableScripts: true,
+    localResourceRoots: [],
+  });
   panel.webview.html = result.html;
   return panel;
 }
@@ -252,19 +298,26 @@ async function openReport(client: LanguageClient, channel: vscode.LogOutputChann
  */
 async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<boolean> {
   let cancelled = false;
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: collecting the fixes…'), cancellable: true },
-    (_progress, cancel) => {
-      cancel.onCancellationRequested(() => { cancelled = true; });
-      return executeServerCommand(client, FixAllWorkspaceCommand, [], { token: cancel });
-    },
-  ).then(undefined, (error: unknown) => {
-    channel.error('Collecting the fixes failed', error);
-    return { error: vscode.l10n.t('OSPO: collecting the fixes failed (see the log).') } as FixAllWorkspaceResult;
-  });
+  const result = await vscode.window
+    .withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: collecting the fixes…'), cancellable: true },
+      (_progress, cancel) => {
+        cancel.onCancellationRequested(() => {
+          cancelled = true;
+        });
+        return executeServerCommand(client, FixAllWorkspaceCommand, [], { token: cancel });
+      },
+    )
+    .then(undefined, (error: unknown) => {
+      channel.error('Collecting the fixes failed', error);
+      return { error: vscode.l10n.t('OSPO: collecting the fixes failed (see the log).') } as FixAllWorkspaceResult;
+    });
   // A cancelled collection is never offered, not even the part collected so far.
   if (cancelled || result?.error === 'cancelled') return false;
-  if (result?.error) { void vscode.window.showWarningMessage(result.error); return false; }
+  if (result?.error) {
+    void vscode.window.showWarningMessage(result.error);
+    return false;
+  }
   if (!result?.edit || !result.files) {
     void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: nothing to fix.'));
     return false;

@@ -34,7 +34,10 @@ export class LicensingStatus implements vscode.Disposable {
   private async update(): Promise<void> {
     const uri = activeUri();
     const ask = ++this.asked;
-    if (!uri || uri.scheme !== 'file' || this.client.state !== State.Running) { this.item.hide(); return; }
+    if (!uri || uri.scheme !== 'file' || this.client.state !== State.Running) {
+      this.item.hide();
+      return;
+    }
     let info: LicensingInfo | undefined;
     try {
       info = await this.client.sendRequest(requestType(LicensingRequest), { uri: uri.toString() });
@@ -43,7 +46,10 @@ export class LicensingStatus implements vscode.Disposable {
     }
     // A newer tab was chosen while this one was asked about.
     if (ask !== this.asked) return;
-    if (!info) { this.item.hide(); return; }
+    if (!info) {
+      this.item.hide();
+      return;
+    }
     const first = info.summary.split(';')[0];
     this.item.text = `$(law) ${first.length > 40 ? first.slice(0, 39) + '…' : first}`;
     this.item.tooltip = new vscode.MarkdownString(info.markdown);

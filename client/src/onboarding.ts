@@ -7,7 +7,10 @@ const askedKey = 'ospo.noPolicyPrompt.asked';
 /** Whether a workspace folder has a policy of its own: `.ospo/policy.yaml`, or one named in the settings. */
 async function hasPolicy(folder: vscode.WorkspaceFolder): Promise<boolean> {
   if (vscode.workspace.getConfiguration('ospo', folder.uri).get<string>('policyFile')) return true;
-  return vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, '.ospo', 'policy.yaml')).then(() => true, () => false);
+  return vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, '.ospo', 'policy.yaml')).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -26,8 +29,11 @@ export async function offerPolicy(context: vscode.ExtensionContext): Promise<voi
   const create = vscode.l10n.t('Create policy file');
   const never = vscode.l10n.t("Don't ask again");
   const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('OSPO: this workspace has no open source policy yet, so the built-in default applies (an SPDX header in every file). Create one from a template?'),
-    create, never,
+    vscode.l10n.t(
+      'OSPO: this workspace has no open source policy yet, so the built-in default applies (an SPDX header in every file). Create one from a template?',
+    ),
+    create,
+    never,
   );
   if (choice === create) await vscode.commands.executeCommand(CreatePolicyFileCommand);
   else if (choice === never) await context.globalState.update(dismissedKey, true);

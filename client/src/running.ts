@@ -23,25 +23,35 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   const handlers = commandHandlers(client, channel);
 
   // The server reads the locale when it starts: a new one needs a restart.
-  context.subscriptions.push(vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('ospo.locale')) void vscode.commands.executeCommand(RestartServerCommand);
-  }));
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-    client.sendNotification(notificationType0(WorkspaceTrustedNotification)).catch(() => undefined);
-  }));
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('ospo.locale')) void vscode.commands.executeCommand(RestartServerCommand);
+    }),
+  );
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      client.sendNotification(notificationType0(WorkspaceTrustedNotification)).catch(() => undefined);
+    }),
+  );
 
-  const started = client.start().then(() => {
-    void offerPolicy(context);
-    // Opt-in: the Problems view lists every file's findings from the start (cached, so cheap the second time).
-    if (vscode.workspace.getConfiguration(settingsSection).get<boolean>('scanOnStartup', settingsSchema.scanOnStartup.default)) void vscode.commands.executeCommand(ScanWorkspaceClientCommand);
-  }, (error: unknown) => {
-    // The client has already logged and announced the failure; the status item now shows it
-    // and "OSPO: Restart server" can try again.
-    channel.error('The language server failed to start', error);
-  });
+  const started = client.start().then(
+    () => {
+      void offerPolicy(context);
+      // Opt-in: the Problems view lists every file's findings from the start (cached, so cheap the second time).
+      if (vscode.workspace.getConfiguration(settingsSection).get<boolean>('scanOnStartup', settingsSchema.scanOnStartup.default))
+        void vscode.commands.executeCommand(ScanWorkspaceClientCommand);
+    },
+    (error: unknown) => {
+      // The client has already logged and announced the failure; the status item now shows it
+      // and "OSPO: Restart server" can try again.
+      channel.error('The language server failed to start', error);
+    },
+  );
 
   return {
-    client, handlers, started,
+    client,
+    handlers,
+    started,
     // stop() throws unless the client is running; a server that never started has nothing to stop.
     stop: async () => {
       // A stop during the start waits for it, so the server is not left running.

@@ -35,7 +35,10 @@ export class OspoStatus implements vscode.Disposable {
         for (const uri of e.uris) this.recount(uri, vscode.languages.getDiagnostics(uri));
         this.render();
       }),
-      client.onDidChangeState(() => { this.render(); void this.renderPolicy(); }),
+      client.onDidChangeState(() => {
+        this.render();
+        void this.renderPolicy();
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => void this.renderPolicy()),
       vscode.workspace.onDidSaveTextDocument(() => void this.renderPolicy()),
     );
@@ -47,9 +50,10 @@ export class OspoStatus implements vscode.Disposable {
   private async renderPolicy(): Promise<void> {
     const doc = vscode.window.activeTextEditor?.document;
     const ask = ++this.asked;
-    const info = doc && this.client.state === State.Running
-      ? await this.client.sendRequest(requestType(PolicyInfoRequest), { uri: doc.uri.toString() }).then(undefined, () => undefined)
-      : undefined;
+    const info =
+      doc && this.client.state === State.Running
+        ? await this.client.sendRequest(requestType(PolicyInfoRequest), { uri: doc.uri.toString() }).then(undefined, () => undefined)
+        : undefined;
     if (ask !== this.asked) return;
     if (!info) {
       // Not a file the server checks (or no server): say nothing rather than the last file's policy.
@@ -61,7 +65,7 @@ export class OspoStatus implements vscode.Disposable {
     if (info.file) {
       const file = vscode.Uri.parse(info.file);
       this.policy.text = vscode.l10n.t('Policy: {0}', vscode.workspace.asRelativePath(file));
-      this.policy.detail = info.problems ? vscode.l10n.t('{0} problems in the policy file; the last good policy is in force', info.problems) : info.id ?? '';
+      this.policy.detail = info.problems ? vscode.l10n.t('{0} problems in the policy file; the last good policy is in force', info.problems) : (info.id ?? '');
       this.policy.severity = info.problems ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
       this.policy.command = { title: vscode.l10n.t('Edit policy'), command: 'vscode.open', arguments: [file] };
     } else {

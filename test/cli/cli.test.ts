@@ -27,7 +27,10 @@ describe('ospo CLI', () => {
   it('checks the bundled demo: text output, exit 1', () => {
     const r = ospo(['check', 'examples/demo']);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /^examples\/demo\/src\/server\.ts:1:1: error header-missing No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier$/m);
+    assert.match(
+      r.stdout,
+      /^examples\/demo\/src\/server\.ts:1:1: error header-missing No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier$/m,
+    );
     assert.match(r.stdout, /^examples\/demo\/src\/legacy\.c:2:29: warning spdx-deprecated /m);
     assert.doesNotMatch(r.stdout, /retry\.ts|clean\.go/, 'files with a valid header are clean');
   });
@@ -73,7 +76,10 @@ describe('ospo CLI', () => {
     fs.writeFileSync(path.join(dir, 'b.bin'), Buffer.from([0x7f, 0x45, 0x00, 0x01]));
     fs.writeFileSync(path.join(dir, 'c.txt'), Buffer.from([0x63, 0xff, 0xfe, 0x0a]));
     const json = JSON.parse(ospo(['check', '.', '--format', 'json'], dir).stdout);
-    assert.deepEqual(json.skipped, [{ file: 'b.bin', reason: 'binary file' }, { file: 'c.txt', reason: 'not valid UTF-8' }]);
+    assert.deepEqual(json.skipped, [
+      { file: 'b.bin', reason: 'binary file' },
+      { file: 'c.txt', reason: 'not valid UTF-8' },
+    ]);
     assert.equal(json.files, 1);
   });
 
@@ -88,14 +94,23 @@ describe('ospo CLI', () => {
     assert.equal(fs.readFileSync(path.join(dir, 'run.sh'), 'utf8'), '#!/bin/sh\r\necho hi\r\n', '--dry-run writes nothing');
     assert.equal(ospo(['fix', '.'], dir).code, 0);
     const year = new Date().getFullYear();
-    assert.equal(fs.readFileSync(path.join(dir, 'run.sh'), 'utf8'), `#!/bin/sh\r\n# SPDX-FileCopyrightText: ${year} Example Corp\r\n# SPDX-License-Identifier: MIT\r\n\r\necho hi\r\n`);
-    assert.equal(fs.readFileSync(path.join(dir, 'keep.py'), 'utf8'), `\uFEFF# SPDX-FileCopyrightText: ${year} Example Corp\n# SPDX-License-Identifier: MIT\n\nprint(1)`);
+    assert.equal(
+      fs.readFileSync(path.join(dir, 'run.sh'), 'utf8'),
+      `#!/bin/sh\r\n# SPDX-FileCopyrightText: ${year} Example Corp\r\n# SPDX-License-Identifier: MIT\r\n\r\necho hi\r\n`,
+    );
+    assert.equal(
+      fs.readFileSync(path.join(dir, 'keep.py'), 'utf8'),
+      `\uFEFF# SPDX-FileCopyrightText: ${year} Example Corp\n# SPDX-License-Identifier: MIT\n\nprint(1)`,
+    );
     assert.match(ospo(['fix', '.'], dir).stdout, /^0 files changed$/m);
     assert.equal(ospo(['check', '.'], dir).code, 0);
   });
 
   it('reports ai-marker-missing from git history, and is silent without git', () => {
-    const dir = tempTree({ 'src/a.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\nexport {};\n', 'src/b.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\nexport {};\n' });
+    const dir = tempTree({
+      'src/a.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\nexport {};\n',
+      'src/b.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\nexport {};\n',
+    });
     const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.no-gitconfig') };
     const git = (...args: string[]) => {
       const r = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd: dir, env, encoding: 'utf8' });
@@ -108,13 +123,27 @@ describe('ospo CLI', () => {
     git('add', 'src/a.ts');
     git('commit', '-q', '-m', 'Add a\n\nAssisted-by: Claude Code:claude-opus-4-5');
     const r = JSON.parse(spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { cwd: dir, env, encoding: 'utf8' }).stdout);
-    assert.deepEqual(r.findings.map((f: { file: string; rule: string }) => [f.file, f.rule]), [['src/a.ts', 'ai-marker-missing']]);
+    assert.deepEqual(
+      r.findings.map((f: { file: string; rule: string }) => [f.file, f.rule]),
+      [['src/a.ts', 'ai-marker-missing']],
+    );
     assert.match(r.findings[0].message, /Assisted-by: Claude Code:claude-opus-4-5/);
   });
 
   describe('scanning folders', () => {
     const git = (cwd: string, ...args: string[]) => {
-      const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_GLOBAL: '/dev/null' } });
+      const r = spawnSync('git', args, {
+        cwd,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@example.com',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@example.com',
+          GIT_CONFIG_GLOBAL: '/dev/null',
+        },
+      });
       assert.equal(r.status, 0, r.stderr);
     };
     const files = (stdout: string) => [...new Set(JSON.parse(stdout).findings.map((f: { file: string }) => f.file))].sort();
@@ -150,7 +179,10 @@ describe('ospo CLI', () => {
 
     it('--rules header runs the header rules only', () => {
       const dir = tempTree({ 'a.ts': 'export const a = 1;\n// As an AI language model, I cannot do that.\n' });
-      const rules = (args: string[]) => JSON.parse(ospo(['check', '.', '--format', 'json', ...args], dir).stdout).findings.map((f: { rule: string }) => f.rule).sort();
+      const rules = (args: string[]) =>
+        JSON.parse(ospo(['check', '.', '--format', 'json', ...args], dir).stdout)
+          .findings.map((f: { rule: string }) => f.rule)
+          .sort();
       assert.deepEqual(rules([]), ['ai-chatbot-artifact', 'header-missing']);
       assert.deepEqual(rules(['--rules', 'header']), ['header-missing']);
       assert.equal(ospo(['check', '.', '--rules', 'some'], dir).code, 2);
@@ -168,12 +200,20 @@ describe('ospo CLI', () => {
   it('--reuse passes a project licensed through dep5 or with a table that matches nothing, and says so at info; it fails on a real breach', function () {
     this.timeout(30_000);
     const dir = tempTree({
-      '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: img/*\nCopyright: 2024 Artist\nLicense: CC0-1.0\n\nFiles: vendor/removed/*\nCopyright: Other\nLicense: LicenseRef-Gone\n',
-      'LICENSES/CC0-1.0.txt': 'CC0\n', 'img/a.png': 'png\n',
+      '.reuse/dep5':
+        'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: img/*\nCopyright: 2024 Artist\nLicense: CC0-1.0\n\nFiles: vendor/removed/*\nCopyright: Other\nLicense: LicenseRef-Gone\n',
+      'LICENSES/CC0-1.0.txt': 'CC0\n',
+      'img/a.png': 'png\n',
     });
     const r = ospo(['check', '--reuse', '--format', 'json'], dir);
     const findings = JSON.parse(r.stdout).findings as { file: string; rule: string; severity: string; message: string }[];
-    assert.deepEqual(findings.map((f) => [f.file, f.rule, f.severity]), [['.reuse/dep5', 'reuse-invalid', 'info'], ['.reuse/dep5', 'reuse-invalid', 'info']]);
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.rule, f.severity]),
+      [
+        ['.reuse/dep5', 'reuse-invalid', 'info'],
+        ['.reuse/dep5', 'reuse-invalid', 'info'],
+      ],
+    );
     assert.match(findings[0].message, /deprecated: convert it to REUSE\.toml/);
     assert.equal(r.code, 0, 'REUSE 3.3 still accepts dep5');
     fs.writeFileSync(path.join(dir, 'LICENSES/MIT.txt'), 'MIT\n');
@@ -184,17 +224,24 @@ describe('ospo CLI', () => {
     this.timeout(30_000);
     const dir = tempTree({
       '.gitignore': '# SPDX-FileCopyrightText: 2024 A\n# SPDX-License-Identifier: MIT\n*.egg-info/\n',
-      'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "src/pkg.egg-info/**"\nSPDX-FileCopyrightText = "A"\nSPDX-License-Identifier = "MIT"\n\n[[annotations]]\npath = "vendor/gone/**"\nSPDX-FileCopyrightText = "B"\nSPDX-License-Identifier = "MIT"\n',
-      'LICENSES/MIT.txt': 'MIT\n', 'a.py': '# SPDX-FileCopyrightText: 2024 A\n# SPDX-License-Identifier: MIT\n',
+      'REUSE.toml':
+        'version = 1\n\n[[annotations]]\npath = "src/pkg.egg-info/**"\nSPDX-FileCopyrightText = "A"\nSPDX-License-Identifier = "MIT"\n\n[[annotations]]\npath = "vendor/gone/**"\nSPDX-FileCopyrightText = "B"\nSPDX-License-Identifier = "MIT"\n',
+      'LICENSES/MIT.txt': 'MIT\n',
+      'a.py': '# SPDX-FileCopyrightText: 2024 A\n# SPDX-License-Identifier: MIT\n',
     });
     const findings = JSON.parse(ospo(['check', '--reuse', '--format', 'json'], dir).stdout).findings as { file: string; line: number; rule: string }[];
-    assert.deepEqual(findings.map((f) => [f.file, f.line, f.rule]), [['REUSE.toml', 9, 'reuse-invalid']], 'only the vendored folder that is gone');
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.line, f.rule]),
+      [['REUSE.toml', 9, 'reuse-invalid']],
+      'only the vendored folder that is gone',
+    );
   });
 
   it('convert-dep5 writes an equivalent REUSE.toml, removes dep5, and never overwrites', () => {
     const dir = tempTree({
       '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\nFiles: img/*\nCopyright: 2024 Artist\nLicense: CC0-1.0\n',
-      'LICENSES/CC0-1.0.txt': 'CC0\n', 'img/a.png': 'png\n',
+      'LICENSES/CC0-1.0.txt': 'CC0\n',
+      'img/a.png': 'png\n',
     });
     const before = JSON.parse(ospo(['check', '--reuse', '--format', 'json'], dir).stdout).findings.filter((f: { file: string }) => f.file === 'img/a.png');
     assert.deepEqual(before, []);
@@ -220,9 +267,22 @@ describe('ospo CLI', () => {
     assert.match(table.stdout, /^license-text-unused +project +warning +no$/m);
     const json = ospo(['rules', '--json']);
     assert.equal(json.code, 0, json.stderr);
-    const rules = JSON.parse(json.stdout) as { id: string; scope: string; defaultSeverity: string; fixable: string | false; headerOnly: boolean; docs: string; summary: string; messages: { en: Record<string, string>; ja: Record<string, string> } }[];
+    const rules = JSON.parse(json.stdout) as {
+      id: string;
+      scope: string;
+      defaultSeverity: string;
+      fixable: string | false;
+      headerOnly: boolean;
+      docs: string;
+      summary: string;
+      messages: { en: Record<string, string>; ja: Record<string, string> };
+    }[];
     const sarif = ospo(['check', 'examples/demo', '--format', 'sarif']);
-    assert.deepEqual(rules.map((r) => r.id), JSON.parse(sarif.stdout).runs[0].tool.driver.rules.map((r: { id: string }) => r.id), 'the order of SARIF rules');
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      JSON.parse(sarif.stdout).runs[0].tool.driver.rules.map((r: { id: string }) => r.id),
+      'the order of SARIF rules',
+    );
     const commit = rules.find((r) => r.id === 'commit-ai-attribution')!;
     assert.equal(commit.scope, 'commit');
     const copyrightYear = rules.find((r) => r.id === 'copyright-year')!;

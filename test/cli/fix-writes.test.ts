@@ -31,7 +31,11 @@ function snapshot(dir: string): Record<string, string> {
       const abs = path.join(d, e.name);
       const rel = path.relative(dir, abs);
       const st = fs.lstatSync(abs, { bigint: true });
-      if (e.isDirectory()) { out[rel + '/'] = `dir ${st.mode}`; walk(abs); continue; }
+      if (e.isDirectory()) {
+        out[rel + '/'] = `dir ${st.mode}`;
+        walk(abs);
+        continue;
+      }
       const body = e.isSymbolicLink() ? `-> ${fs.readlinkSync(abs)}` : fs.readFileSync(abs).toString('base64');
       out[rel] = `${st.mode} ${st.mtimeNs} ${st.ino} ${body}`;
     }
@@ -54,7 +58,11 @@ describe('ospo fix and check: writes', function () {
 
   after(() => {
     for (const dir of made) {
-      try { fs.chmodSync(dir, 0o755); } catch { /* gone */ }
+      try {
+        fs.chmodSync(dir, 0o755);
+      } catch {
+        /* gone */
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -69,7 +77,13 @@ describe('ospo fix and check: writes', function () {
     const root = tree({ 'a.ts': bare, 'src/b.ts': bare, 'c.ts': good, 'd.py': '# no header\nprint(1)\n', 'e.ts.license': 'SPDX-License-Identifier: MIT\n' });
     fs.symlinkSync('a.ts', path.join(root, 'link.ts'));
     const before = snapshot(root);
-    for (const args of [['check', '.'], ['check', '.', '--format', 'json'], ['check', 'a.ts'], ['check', '.', '--format', 'sarif'], ['check', '.', '--rules', 'header']]) {
+    for (const args of [
+      ['check', '.'],
+      ['check', '.', '--format', 'json'],
+      ['check', 'a.ts'],
+      ['check', '.', '--format', 'sarif'],
+      ['check', '.', '--rules', 'header'],
+    ]) {
       const r = ospo(args, root);
       assert.equal(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
     }
@@ -137,8 +151,19 @@ describe('ospo fix and check: writes', function () {
     const readA = await original(a);
     const readB = await original(b);
     // Same content, new file: another tool replaced it.
-    assert.match(await writeAtomically(a, good, readA, { beforeRename: () => { fs.rmSync(a); fs.writeFileSync(a, bare); } }) ?? '', /changed since it was read/);
-    assert.match(await writeAtomically(b, good, readB, { beforeRename: () => fs.rmSync(b) }) ?? '', /changed while being fixed \(now: gone before it was read\)/);
+    assert.match(
+      (await writeAtomically(a, good, readA, {
+        beforeRename: () => {
+          fs.rmSync(a);
+          fs.writeFileSync(a, bare);
+        },
+      })) ?? '',
+      /changed since it was read/,
+    );
+    assert.match(
+      (await writeAtomically(b, good, readB, { beforeRename: () => fs.rmSync(b) })) ?? '',
+      /changed while being fixed \(now: gone before it was read\)/,
+    );
     assert.equal(fs.existsSync(b), false, 'a deleted file is not brought back');
     assert.deepEqual(temps(root), []);
   });
@@ -148,7 +173,12 @@ describe('ospo fix and check: writes', function () {
     const file = path.join(root, 'a.ts');
     const read = await original(file);
     let tmpSeen = '';
-    const refused = await writeAtomically(file, good, read, { beforeRename: (tmp) => { tmpSeen = tmp; throw Object.assign(new Error('disk full'), { code: 'ENOSPC' }); } });
+    const refused = await writeAtomically(file, good, read, {
+      beforeRename: (tmp) => {
+        tmpSeen = tmp;
+        throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      },
+    });
     assert.equal(refused, 'could not write it: ENOSPC');
     assert.equal(path.dirname(tmpSeen), root, 'the temporary file is in the same folder');
     assert.equal(fs.existsSync(tmpSeen), false);
@@ -175,7 +205,13 @@ describe('ospo fix and check: writes', function () {
     fs.symlinkSync(path.join(outside, 'victim.ts'), path.join(root, 'victim.ts'));
     fs.symlinkSync(path.join(outside, 'dir'), path.join(root, 'linked'));
     const before = snapshot(outside);
-    for (const args of [['fix', '.'], ['fix', 'victim.ts'], ['fix', 'linked'], ['fix', 'linked/deep.ts'], ['fix', path.join(root, 'linked/deep.ts')]]) {
+    for (const args of [
+      ['fix', '.'],
+      ['fix', 'victim.ts'],
+      ['fix', 'linked'],
+      ['fix', 'linked/deep.ts'],
+      ['fix', path.join(root, 'linked/deep.ts')],
+    ]) {
       const r = ospo(args, root);
       assert.ok(r.code === 0 || r.code === 1, `${args.join(' ')}: ${r.stderr}`);
       assert.doesNotMatch(r.stdout, /^fixed (victim|linked|.*deep)/m, args.join(' '));

@@ -63,20 +63,42 @@ function ospo(args: string[], cwd: string) {
 }
 
 // ---- SARIF types, as far as the assertions read them
-interface Region { startLine: number; startColumn: number; endLine: number; endColumn: number }
+interface Region {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
 interface SarifResult {
-  ruleId: string; ruleIndex: number; level: string; message: { text: string };
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
   locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Region } }[];
   partialFingerprints?: { primaryLocationLineHash: string };
-  fixes?: { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: Region; insertedContent: { text: string } }[] }[] }[];
+  fixes?: {
+    description: { text: string };
+    artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: Region; insertedContent: { text: string } }[] }[];
+  }[];
 }
-interface SarifRule { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string; markdown: string }; help: { text: string; markdown: string }; helpUri: string; defaultConfiguration: { level: string } }
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  fullDescription: { text: string; markdown: string };
+  help: { text: string; markdown: string };
+  helpUri: string;
+  defaultConfiguration: { level: string };
+}
 interface SarifLog {
   version: string;
   runs: {
     tool: { driver: { name: string; version: string; semanticVersion: string; rules: SarifRule[] } };
     results: SarifResult[];
-    invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    invocations: {
+      executionSuccessful: boolean;
+      toolExecutionNotifications?: { level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+    }[];
     originalUriBaseIds: Record<string, unknown>;
     columnKind: string;
   }[];
@@ -105,16 +127,24 @@ function normalise(format: string, out: string): string {
   const driver = log.runs[0].tool.driver;
   driver.version = driver.semanticVersion = '<version>';
   const used = new Set(log.runs[0].results.map((r) => r.ruleId));
-  driver.rules = driver.rules.filter((r) => used.has(r.id)).map((r) => ({
-    ...r,
-    shortDescription: { text: `<summary of docs/rules/${r.id}.md>` },
-    fullDescription: { text: '<first paragraph, plain>', markdown: '<first paragraph>' },
-    help: { text: '<first paragraph, plain>', markdown: '<the page>' },
-  }));
+  driver.rules = driver.rules
+    .filter((r) => used.has(r.id))
+    .map((r) => ({
+      ...r,
+      shortDescription: { text: `<summary of docs/rules/${r.id}.md>` },
+      fullDescription: { text: '<first paragraph, plain>', markdown: '<first paragraph>' },
+      help: { text: '<first paragraph, plain>', markdown: '<the page>' },
+    }));
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-const goldenName: Record<string, string> = { text: 'check.txt', json: 'check.json', sarif: 'check.sarif', github: 'check.github.txt', junit: 'check.junit.xml' };
+const goldenName: Record<string, string> = {
+  text: 'check.txt',
+  json: 'check.json',
+  sarif: 'check.sarif',
+  github: 'check.github.txt',
+  junit: 'check.junit.xml',
+};
 
 // ---- validators
 
@@ -128,8 +158,25 @@ function multitool(): { binary: string; schema: string } {
 function schemaErrors(log: unknown): string[] {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   // The formats the schema names, checked without another dependency.
-  ajv.addFormat('uri', (s: string) => { try { return !!new URL(s); } catch { return false; } });
-  ajv.addFormat('uri-reference', (s: string) => !/\s/.test(s) && (() => { try { return !!new URL(s, 'file:///base/'); } catch { return false; } })());
+  ajv.addFormat('uri', (s: string) => {
+    try {
+      return !!new URL(s);
+    } catch {
+      return false;
+    }
+  });
+  ajv.addFormat(
+    'uri-reference',
+    (s: string) =>
+      !/\s/.test(s) &&
+      (() => {
+        try {
+          return !!new URL(s, 'file:///base/');
+        } catch {
+          return false;
+        }
+      })(),
+  );
   ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)) && /^\d{4}-\d\d-\d\dT/.test(s));
   ajv.addFormat('uuid', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
   const validate = ajv.compile(JSON.parse(fs.readFileSync(multitool().schema, 'utf8')));
@@ -145,10 +192,33 @@ function multitoolProblems(log: unknown): string[] {
   const { binary, schema } = multitool();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-sarif-'));
   fs.writeFileSync(path.join(dir, 'in.sarif'), JSON.stringify(log, null, 2));
-  const r = spawnSync(binary, ['validate', path.join(dir, 'in.sarif'), '-o', path.join(dir, 'out.sarif'), '-j', schema,
-    '--rule-kind', 'Sarif', 'Gh', 'Ghas', '--level', 'Error', 'Warning', 'Note'], { encoding: 'utf8', env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
+  const r = spawnSync(
+    binary,
+    [
+      'validate',
+      path.join(dir, 'in.sarif'),
+      '-o',
+      path.join(dir, 'out.sarif'),
+      '-j',
+      schema,
+      '--rule-kind',
+      'Sarif',
+      'Gh',
+      'Ghas',
+      '--level',
+      'Error',
+      'Warning',
+      'Note',
+    ],
+    { encoding: 'utf8', env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1' } },
+  );
   assert.equal(r.status, 0, `Sarif.Multitool failed: ${r.error ?? ''}${r.stdout}${r.stderr}`);
-  const out = JSON.parse(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as { runs: { results: { ruleId: string; level?: string; message: { id: string; arguments: string[] } }[]; tool: { driver: { rules: { id: string; messageStrings: Record<string, { text: string }> }[] } } }[] };
+  const out = JSON.parse(fs.readFileSync(path.join(dir, 'out.sarif'), 'utf8')) as {
+    runs: {
+      results: { ruleId: string; level?: string; message: { id: string; arguments: string[] } }[];
+      tool: { driver: { rules: { id: string; messageStrings: Record<string, { text: string }> }[] } };
+    }[];
+  };
   const rules = out.runs[0].tool.driver.rules ?? [];
   return out.runs[0].results
     .filter((x) => x.level === 'error' || x.level === 'warning')
@@ -166,8 +236,13 @@ function xmlProblems(xml: string): string[] {
   const token = /<(\/?)([A-Za-z_][\w.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+);)/g;
   let m: RegExpExecArray | null;
   while ((m = token.exec(body))) {
-    if (!m[2]) { problems.push(`stray ${m[0]} at ${m.index}: ${body.slice(m.index, m.index + 40)}`); continue; }
-    if (m[1]) { if (stack.pop() !== m[2]) problems.push(`</${m[2]}> closes nothing open at ${m.index}`); } else if (!m[4]) stack.push(m[2]);
+    if (!m[2]) {
+      problems.push(`stray ${m[0]} at ${m.index}: ${body.slice(m.index, m.index + 40)}`);
+      continue;
+    }
+    if (m[1]) {
+      if (stack.pop() !== m[2]) problems.push(`</${m[2]}> closes nothing open at ${m.index}`);
+    } else if (!m[4]) stack.push(m[2]);
   }
   if (stack.length) problems.push(`unclosed ${stack.join(', ')}`);
   return problems;
@@ -190,7 +265,9 @@ describe('ospo check --format', () => {
     },
   });
 
-  before(() => { root = fixtureTree(); });
+  before(() => {
+    root = fixtureTree();
+  });
 
   it('offers exactly the five formats', () => {
     assert.deepEqual([...formats].sort(), ['github', 'json', 'junit', 'sarif', 'text']);
@@ -211,7 +288,9 @@ describe('ospo check --format', () => {
 
   describe('sarif', () => {
     let log: SarifLog;
-    before(() => { log = JSON.parse(out.sarif) as SarifLog; });
+    before(() => {
+      log = JSON.parse(out.sarif) as SarifLog;
+    });
 
     it('is valid against the SARIF 2.1.0 schema', () => {
       assert.deepEqual(schemaErrors(log), []);
@@ -226,14 +305,23 @@ describe('ospo check --format', () => {
       this.timeout(60000);
       const broken = JSON.parse(out.sarif) as SarifLog;
       (broken.runs[0].results[0] as { level: string }).level = 'fatal';
-      assert.ok(schemaErrors(broken).some((e) => e.includes('/runs/0/results/0/level')), 'ajv: bad level');
+      assert.ok(
+        schemaErrors(broken).some((e) => e.includes('/runs/0/results/0/level')),
+        'ajv: bad level',
+      );
       const noName = JSON.parse(out.sarif) as SarifLog;
       delete (noName.runs[0].tool.driver as { name?: string }).name;
       const problems = multitoolProblems(noName);
-      assert.ok(problems.some((p) => p.startsWith('JSON1002')), `Multitool: missing driver.name\n${problems.join('\n')}`);
+      assert.ok(
+        problems.some((p) => p.startsWith('JSON1002')),
+        `Multitool: missing driver.name\n${problems.join('\n')}`,
+      );
       const noShort = JSON.parse(out.sarif) as SarifLog;
       delete (noShort.runs[0].tool.driver.rules[0] as { shortDescription?: unknown }).shortDescription;
-      assert.ok(multitoolProblems(noShort).some((p) => p.startsWith('GH2012')), 'Multitool: GitHub needs shortDescription');
+      assert.ok(
+        multitoolProblems(noShort).some((p) => p.startsWith('GH2012')),
+        'Multitool: GitHub needs shortDescription',
+      );
     });
 
     it('describes the run: tool, URI base, column kind, invocation, skipped files', () => {
@@ -244,12 +332,18 @@ describe('ospo check --format', () => {
       assert.ok(run.originalUriBaseIds['%SRCROOT%'], 'originalUriBaseIds names %SRCROOT%');
       assert.equal(run.invocations[0].executionSuccessful, true);
       const notes = run.invocations[0].toolExecutionNotifications ?? [];
-      assert.deepEqual(notes.map((n) => [n.level, n.message.text, n.locations[0].physicalLocation.artifactLocation.uri]), [['note', 'Not checked: binary file', 'assets/logo.bin']]);
+      assert.deepEqual(
+        notes.map((n) => [n.level, n.message.text, n.locations[0].physicalLocation.artifactLocation.uri]),
+        [['note', 'Not checked: binary file', 'assets/logo.bin']],
+      );
     });
 
     it('has one rule per rule id, with help from docs/rules and the default level', () => {
       const rules = log.runs[0].tool.driver.rules;
-      assert.deepEqual(rules.map((r) => r.id), [...ruleIds]);
+      assert.deepEqual(
+        rules.map((r) => r.id),
+        [...ruleIds],
+      );
       const level = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
       for (const rule of rules) {
         const id = rule.id as (typeof ruleIds)[number];
@@ -308,12 +402,17 @@ describe('ospo check --format', () => {
       const moved = fixtureTree({
         ...fixture,
         'src/missing.ts': '// a comment above\n' + fixture['src/missing.ts'],
-        'src/deprecated.c': '// SPDX-FileCopyrightText: Example Corp\n// Maintained by the build team\n// SPDX-License-Identifier: GPL-2.0\nint main(void) { return 0; }\n',
+        'src/deprecated.c':
+          '// SPDX-FileCopyrightText: Example Corp\n// Maintained by the build team\n// SPDX-License-Identifier: GPL-2.0\nint main(void) { return 0; }\n',
         'src/chat.py': fixture['src/chat.py'].replace('\n\n', '\n\nimport sys\n\n'),
       });
       const after = JSON.parse(ospo(['check', '--format', 'sarif'], moved).stdout) as SarifLog;
       const print = (l: SarifLog, file: string, rule: string) => find(l, file, rule).partialFingerprints?.primaryLocationLineHash;
-      for (const [file, rule] of [['src/deprecated.c', 'spdx-deprecated'], ['src/chat.py', 'ai-chatbot-artifact'], ['src/missing.ts', 'header-missing']]) {
+      for (const [file, rule] of [
+        ['src/deprecated.c', 'spdx-deprecated'],
+        ['src/chat.py', 'ai-chatbot-artifact'],
+        ['src/missing.ts', 'header-missing'],
+      ]) {
         assert.match(print(log, file, rule) ?? '', /^[0-9a-f]{16}:1$/, `${file} ${rule} has a fingerprint`);
         assert.equal(print(after, file, rule), print(log, file, rule), `${file} ${rule}: same fingerprint after a line was inserted`);
       }
@@ -328,28 +427,37 @@ describe('ospo check --format', () => {
 
     it('fixes: the safe quick fixes only, as replacements that insert the header `ospo fix` writes', () => {
       const withFixes = log.runs[0].results.filter((r) => r.fixes?.length).map((r) => `${fileOf(r)} ${r.ruleId}`);
-      assert.deepEqual(withFixes, ['src/deprecated.c spdx-deprecated', 'src/missing.ts header-missing', 'src/run.sh header-missing'],
-        'license-mismatch, ai-chatbot-artifact and ai-nonstandard-marker fixes are never applied automatically');
+      assert.deepEqual(
+        withFixes,
+        ['src/deprecated.c spdx-deprecated', 'src/missing.ts header-missing', 'src/run.sh header-missing'],
+        'license-mismatch, ai-chatbot-artifact and ai-nonstandard-marker fixes are never applied automatically',
+      );
       const header = find(log, 'src/missing.ts', 'header-missing').fixes![0];
       assert.equal(header.description.text, 'Add license header');
       assert.equal(header.artifactChanges[0].artifactLocation.uri, 'src/missing.ts');
-      assert.deepEqual(header.artifactChanges[0].replacements, [{
-        deletedRegion: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
-        insertedContent: { text: '// SPDX-FileCopyrightText: Example Corp\n// SPDX-License-Identifier: MIT\n\n' },
-      }]);
+      assert.deepEqual(header.artifactChanges[0].replacements, [
+        {
+          deletedRegion: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+          insertedContent: { text: '// SPDX-FileCopyrightText: Example Corp\n// SPDX-License-Identifier: MIT\n\n' },
+        },
+      ]);
       // Below the shebang, in the file's CRLF line endings.
-      assert.deepEqual(find(log, 'src/run.sh', 'header-missing').fixes![0].artifactChanges[0].replacements, [{
-        deletedRegion: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 1 },
-        insertedContent: { text: '# SPDX-FileCopyrightText: Example Corp\r\n# SPDX-License-Identifier: MIT\r\n\r\n' },
-      }]);
+      assert.deepEqual(find(log, 'src/run.sh', 'header-missing').fixes![0].artifactChanges[0].replacements, [
+        {
+          deletedRegion: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 1 },
+          insertedContent: { text: '# SPDX-FileCopyrightText: Example Corp\r\n# SPDX-License-Identifier: MIT\r\n\r\n' },
+        },
+      ]);
       assert.deepEqual(find(log, 'src/deprecated.c', 'spdx-deprecated').fixes![0].artifactChanges[0].replacements[0].insertedContent, { text: 'GPL-2.0-only' });
 
       // Applying every replacement gives, file by file, what `ospo fix` writes.
       const fixedTree = fixtureTree();
       assert.equal(ospo(['fix', '.'], fixedTree).code, 0);
       for (const file of Object.keys(fixture)) {
-        const edits = log.runs[0].results.filter((r) => fileOf(r) === file)
-          .flatMap((r) => r.fixes ?? []).flatMap((f) => f.artifactChanges.flatMap((c) => c.replacements.map((x) => toEdit(x.deletedRegion, x.insertedContent.text))));
+        const edits = log.runs[0].results
+          .filter((r) => fileOf(r) === file)
+          .flatMap((r) => r.fixes ?? [])
+          .flatMap((f) => f.artifactChanges.flatMap((c) => c.replacements.map((x) => toEdit(x.deletedRegion, x.insertedContent.text))));
         assert.equal(applyEdits(fixture[file], edits), fs.readFileSync(path.join(fixedTree, file), 'utf8'), `${file}: SARIF fixes = ospo fix`);
       }
     });
@@ -359,9 +467,16 @@ describe('ospo check --format', () => {
     it('maps severities to error, warning and notice, and escapes the file name', () => {
       const lines = out.github.trimEnd().split('\n');
       assert.equal(lines.length, 6);
-      assert.ok(lines.includes('::error file=src/run.sh,line=1,col=1,endLine=1,endColumn=10,title=header-missing::No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier'));
+      assert.ok(
+        lines.includes(
+          '::error file=src/run.sh,line=1,col=1,endLine=1,endColumn=10,title=header-missing::No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier',
+        ),
+      );
       assert.ok(lines.some((l) => l.startsWith('::warning file=src/deprecated.c,line=2,col=29,endLine=2,endColumn=36,title=spdx-deprecated::')));
-      assert.ok(lines.some((l) => l.startsWith('::notice file=src/notes%2C draft 1.js,line=3,col=4,')), 'info → notice, `,` escaped');
+      assert.ok(
+        lines.some((l) => l.startsWith('::notice file=src/notes%2C draft 1.js,line=3,col=4,')),
+        'info → notice, `,` escaped',
+      );
     });
   });
 
@@ -380,9 +495,17 @@ describe('ospo check --format', () => {
 
     it('has a failing test case per finding, a passing one per clean file and a skipped one per skipped file', () => {
       const xml = out.junit;
-      assert.ok(xml.includes('<testcase classname="src/missing.ts" name="header-missing at line 1" file="src/missing.ts" line="1">\n' +
-        '    <failure type="header-missing" message="No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier">src/missing.ts:1:1: error header-missing No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier</failure>'));
-      assert.ok(xml.includes('<testcase classname="src/deprecated.c" name="spdx-deprecated at line 2" file="src/deprecated.c" line="2">\n    <failure type="spdx-deprecated" message="Deprecated SPDX license id &apos;GPL-2.0&apos;: use &apos;GPL-2.0-only&apos;">'));
+      assert.ok(
+        xml.includes(
+          '<testcase classname="src/missing.ts" name="header-missing at line 1" file="src/missing.ts" line="1">\n' +
+            '    <failure type="header-missing" message="No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier">src/missing.ts:1:1: error header-missing No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier</failure>',
+        ),
+      );
+      assert.ok(
+        xml.includes(
+          '<testcase classname="src/deprecated.c" name="spdx-deprecated at line 2" file="src/deprecated.c" line="2">\n    <failure type="spdx-deprecated" message="Deprecated SPDX license id &apos;GPL-2.0&apos;: use &apos;GPL-2.0-only&apos;">',
+        ),
+      );
       assert.ok(xml.includes('<testcase classname="src/notes, draft 1.js" name="ai-nonstandard-marker at line 3"'));
       assert.ok(xml.includes('<testcase classname="src/clean.ts" name="no findings" file="src/clean.ts"/>'));
       assert.ok(xml.includes('<testcase classname=".ospo/policy.yaml" name="no findings"'));
@@ -393,18 +516,37 @@ describe('ospo check --format', () => {
 
 describe('output formats on crafted reports', () => {
   const at = (line: number, character: number, endCharacter = character + 1) => ({ start: { line, character }, end: { line, character: endCharacter } });
-  const finding = (message: string, rule: Finding['rule'] = 'spdx-invalid', severity: Finding['severity'] = 'error', line = 0): Finding => ({ rule, severity, message, range: at(line, 4, 9) });
-  const report = (file: string, findings: Finding[], extra: Partial<Report> = {}): Report => ({ files: 1, results: [{ file, findings }], skipped: [], ...extra });
+  const finding = (message: string, rule: Finding['rule'] = 'spdx-invalid', severity: Finding['severity'] = 'error', line = 0): Finding => ({
+    rule,
+    severity,
+    message,
+    range: at(line, 4, 9),
+  });
+  const report = (file: string, findings: Finding[], extra: Partial<Report> = {}): Report => ({
+    files: 1,
+    results: [{ file, findings }],
+    skipped: [],
+    ...extra,
+  });
 
   it('github: escapes % and line breaks in messages, and : , % in properties', () => {
     const out = formatGithub(report('dir:x/a,b%c.ts', [finding('100% wrong:\nsee line 2\r\nend, really')]));
-    assert.equal(out, '::error file=dir%3Ax/a%2Cb%25c.ts,line=1,col=5,endLine=1,endColumn=10,title=spdx-invalid::100%25 wrong:%0Asee line 2%0D%0Aend, really\n');
+    assert.equal(
+      out,
+      '::error file=dir%3Ax/a%2Cb%25c.ts,line=1,col=5,endLine=1,endColumn=10,title=spdx-invalid::100%25 wrong:%0Asee line 2%0D%0Aend, really\n',
+    );
     assert.equal(out.trimEnd().split('\n').length, 1, 'one command per finding');
   });
 
   it('github: hint and info are notices', () => {
     const out = formatGithub(report('a.ts', [finding('i', 'copyright-year', 'info'), finding('h', 'copyright-year', 'hint')]));
-    assert.deepEqual(out.trimEnd().split('\n').map((l) => l.slice(0, l.indexOf(' '))), ['::notice', '::notice']);
+    assert.deepEqual(
+      out
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.slice(0, l.indexOf(' '))),
+      ['::notice', '::notice'],
+    );
   });
 
   it('junit: escapes markup, quotes, line breaks and characters XML cannot hold', () => {
@@ -420,7 +562,10 @@ describe('output formats on crafted reports', () => {
     assert.ok(xml.includes('name="spdx-invalid at line 1"') && xml.includes('name="spdx-invalid at line 1 (2)"'));
     const clean = formatJunit({ files: 3, results: [], skipped: [] });
     assert.deepEqual(xmlProblems(clean), []);
-    assert.match(clean, /<testsuite name="ospo" tests="1" failures="0" errors="0" skipped="0" time="0">\n {2}<testcase classname="ospo" name="3 files checked, no findings"\/>\n<\/testsuite>\n$/);
+    assert.match(
+      clean,
+      /<testsuite name="ospo" tests="1" failures="0" errors="0" skipped="0" time="0">\n {2}<testcase classname="ospo" name="3 files checked, no findings"\/>\n<\/testsuite>\n$/,
+    );
   });
 
   it('sarif: without lines and fixes (older callers) it leaves fingerprints and fixes out, and stays valid', () => {
@@ -434,7 +579,11 @@ describe('output formats on crafted reports', () => {
   });
 
   it('sarif: identical lines get :1, :2 fingerprints; file-level rules ignore the line', () => {
-    const two = report('a.ts', [finding('x', 'spdx-invalid', 'error', 0), finding('x', 'spdx-invalid', 'error', 1), finding('x', 'header-missing', 'error', 2)]);
+    const two = report('a.ts', [
+      finding('x', 'spdx-invalid', 'error', 0),
+      finding('x', 'spdx-invalid', 'error', 1),
+      finding('x', 'header-missing', 'error', 2),
+    ]);
     two.results[0].lines = ['// SPDX-License-Identifier: Foo', '  // SPDX-License-Identifier: Foo', 'first line'];
     const prints = (r: Report) => (JSON.parse(formatSarif(r, '1')) as SarifLog).runs[0].results.map((x) => x.partialFingerprints!.primaryLocationLineHash);
     const [a, b, c] = prints(two);

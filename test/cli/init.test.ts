@@ -17,8 +17,16 @@ function capture() {
   return {
     out,
     streams: {
-      stdout: { write: (s: string) => { out.stdout += s; } },
-      stderr: { write: (s: string) => { out.stderr += s; } },
+      stdout: {
+        write: (s: string) => {
+          out.stdout += s;
+        },
+      },
+      stderr: {
+        write: (s: string) => {
+          out.stderr += s;
+        },
+      },
     },
   };
 }
@@ -30,7 +38,9 @@ describe('ospo init', () => {
     made.push(dir);
     return dir;
   };
-  after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('writes the chosen starter to .ospo/policy.yaml and prints its path', async () => {
     const dir = tempDir();
@@ -82,7 +92,7 @@ describe('ospo init', () => {
     assert.equal(fs.existsSync(dir), false);
   });
 
-  it('names the git user as the policy file\'s copyright holder', async function () {
+  it("names the git user as the policy file's copyright holder", async function () {
     const dir = tempDir();
     const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
     if (git('init', '-q').status !== 0) this.skip();
@@ -94,7 +104,9 @@ describe('ospo init', () => {
 
 describe('CreatePolicyCommand (server side)', () => {
   let dir: string;
-  before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-create-')); });
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-create-'));
+  });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('answers the new file as a URI, then refuses a second time with the same URI', async () => {

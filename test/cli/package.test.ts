@@ -13,12 +13,35 @@ describe('packaging', () => {
     this.timeout(60000);
     const r = spawnSync(process.execPath, [path.join(repo, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    const files = r.stdout.trim().split('\n').map((l) => l.trim()).filter(Boolean).sort();
-    for (const needed of ['package.json', 'README.md', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'dist/scan-worker.js', 'snippets/line-comment.code-snippets', 'images/icon.png', 'LICENSE', 'CHANGELOG.md', 'package.nls.json', 'package.nls.ja.json', 'media/walkthrough/create-policy.md']) {
+    const files = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .sort();
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'dist/client.js',
+      'dist/server.js',
+      'dist/cli.js',
+      'dist/scan-worker.js',
+      'snippets/line-comment.code-snippets',
+      'images/icon.png',
+      'LICENSE',
+      'CHANGELOG.md',
+      'package.nls.json',
+      'package.nls.ja.json',
+      'media/walkthrough/create-policy.md',
+    ]) {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
     }
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|cli|scan-worker)\.js|dist\/policy\.schema\.json|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png|docs\/images\/[\w.-]+\.png|media\/walkthrough\/[\w.-]+\.md|l10n\/bundle\.l10n\.[\w-]+\.json|package\.nls(\.[\w-]+)?\.json)$/;
-    assert.deepEqual(files.filter((f) => !allowed.test(f)), []);
+    const allowed =
+      /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|cli|scan-worker)\.js|dist\/policy\.schema\.json|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png|docs\/images\/[\w.-]+\.png|media\/walkthrough\/[\w.-]+\.md|l10n\/bundle\.l10n\.[\w-]+\.json|package\.nls(\.[\w-]+)?\.json)$/;
+    assert.deepEqual(
+      files.filter((f) => !allowed.test(f)),
+      [],
+    );
   });
 
   it('ships no test hook: the production bundles have no OSPO_TEST_CRASH_ON, the development ones do', function () {
@@ -30,7 +53,10 @@ describe('packaging', () => {
       for (const bundle of ['server.js', 'cli.js', 'client.js', 'scan-worker.js']) {
         assert.ok(!fs.readFileSync(path.join(out, bundle), 'utf8').includes('OSPO_TEST_CRASH_ON'), bundle);
       }
-      assert.ok(fs.readFileSync(path.join(repo, 'dist/server.js'), 'utf8').includes('OSPO_TEST_CRASH_ON'), 'the hook the protocol tests use is in the development build');
+      assert.ok(
+        fs.readFileSync(path.join(repo, 'dist/server.js'), 'utf8').includes('OSPO_TEST_CRASH_ON'),
+        'the hook the protocol tests use is in the development build',
+      );
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }

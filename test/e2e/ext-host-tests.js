@@ -36,7 +36,11 @@ async function main() {
   const artifacts = process.env.OSPO_E2E_ARTIFACTS;
   const timeoutMs = Number(process.env.OSPO_E2E_SUITE_TIMEOUT_MS || 180000);
 
-  for (const [what, p] of [['workspace', workspace], ['extension', path.join(extension, 'package.json')], ['suite', suite]]) {
+  for (const [what, p] of [
+    ['workspace', workspace],
+    ['extension', path.join(extension, 'package.json')],
+    ['suite', suite],
+  ]) {
     if (!fs.existsSync(p)) throw new Error(`${what} not found: ${p}`);
   }
   if (resultsFile) fs.rmSync(resultsFile, { force: true }); // never read a stale file
@@ -56,11 +60,13 @@ async function main() {
     browser.page.on('crash', () => settle({ error: 'the browser page crashed' }));
     const timer = setTimeout(() => settle({ error: `no result within ${timeoutMs} ms` }), timeoutMs);
 
-    await browser.page.goto(workbenchUrl(baseUrl, workspace, [
-      ['extensionDevelopmentPath', remoteUri(baseUrl, extension)],
-      ['extensionTestsPath', remoteUri(baseUrl, suite)],
-      ['skipWelcome', 'true'],
-    ]));
+    await browser.page.goto(
+      workbenchUrl(baseUrl, workspace, [
+        ['extensionDevelopmentPath', remoteUri(baseUrl, extension)],
+        ['extensionTestsPath', remoteUri(baseUrl, suite)],
+        ['skipWelcome', 'true'],
+      ]),
+    );
     verdict = await exited;
     clearTimeout(timer);
     if (verdict.error && artifacts) {
@@ -92,5 +98,8 @@ async function main() {
 
 main().then(
   () => process.exit(0),
-  (e) => { console.error(`extension-host suite: FAIL: ${e.message}`); process.exit(1); },
+  (e) => {
+    console.error(`extension-host suite: FAIL: ${e.message}`);
+    process.exit(1);
+  },
 );

@@ -38,8 +38,10 @@ function makeWorkspace(tmp: string): string {
     fs.cpSync(demo, workspace, { recursive: true });
   } else {
     fs.mkdirSync(workspace, { recursive: true });
-    fs.writeFileSync(path.join(workspace, 'licensed.ts'),
-      '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n\nexport const ok = true;\n');
+    fs.writeFileSync(
+      path.join(workspace, 'licensed.ts'),
+      '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n\nexport const ok = true;\n',
+    );
   }
   return workspace;
 }

@@ -96,6 +96,12 @@ async function main() {
 }
 
 main().then(
-  () => { step('PASS'); process.exit(0); },
-  (e) => { console.error(`UI check: FAIL: ${e.message} (screenshot: ui-failure.png)`); process.exit(1); },
+  () => {
+    step('PASS');
+    process.exit(0);
+  },
+  (e) => {
+    console.error(`UI check: FAIL: ${e.message} (screenshot: ui-failure.png)`);
+    process.exit(1);
+  },
 );

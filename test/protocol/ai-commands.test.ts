@@ -15,8 +15,16 @@ import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
 
 const policyYaml = [
-  'licenses:', '  project: MIT', 'headers:', '  copyright:', '    holder: "Example Corp"',
-  'ai:', '  requiredFields: [role, reviewed-by, reviewed-on]', '  tools:', '    allow: ["GitHub Copilot"]', '',
+  'licenses:',
+  '  project: MIT',
+  'headers:',
+  '  copyright:',
+  '    holder: "Example Corp"',
+  'ai:',
+  '  requiredFields: [role, reviewed-by, reviewed-on]',
+  '  tools:',
+  '    allow: ["GitHub Copilot"]',
+  '',
 ].join('\n');
 
 function workspace(files: Record<string, string>): string {
@@ -38,15 +46,23 @@ const sel = (line: number, endLine: number) => ({ start: { line, character: 0 },
 
 describe('AI-disclosure command handlers (lsp/ai-commands.ts)', () => {
   it('refuses to mark code on a path where the policy forbids AI code', async () => {
-    const root = workspace({ '.ospo/policy.yaml': policyYaml + 'overrides:\n  - paths: ["src/crypto/**"]\n    ai: { mode: forbid }\n', 'src/crypto/k.ts': 'export const k = 1;\n' });
+    const root = workspace({
+      '.ospo/policy.yaml': policyYaml + 'overrides:\n  - paths: ["src/crypto/**"]\n    ai: { mode: forbid }\n',
+      'src/crypto/k.ts': 'export const k = 1;\n',
+    });
     const state = await new Folders().stateFor(root, '');
     const uri = 'file://' + path.join(root, 'src/crypto/k.ts');
     const doc = TextDocument.create(uri, 'typescript', 1, 'export const k = 1;\n');
-    assert.deepEqual(await markSelection(doc, sel(0, 0), state, 'GitHub Copilot:gpt-4.1', now), { error: 'OSPO: AI-generated code is forbidden here by the policy.' });
+    assert.deepEqual(await markSelection(doc, sel(0, 0), state, 'GitHub Copilot:gpt-4.1', now), {
+      error: 'OSPO: AI-generated code is forbidden here by the policy.',
+    });
   });
 
-  it('marks a selection with the policy\'s license, holder and tool and the git user as reviewer', async () => {
-    const root = workspace({ '.ospo/policy.yaml': policyYaml, 'src/a.ts': '// SPDX-FileCopyrightText: 2026 Example Corp\r\n// SPDX-License-Identifier: MIT\r\n\r\nexport const a = 1;\r\n' });
+  it("marks a selection with the policy's license, holder and tool and the git user as reviewer", async () => {
+    const root = workspace({
+      '.ospo/policy.yaml': policyYaml,
+      'src/a.ts': '// SPDX-FileCopyrightText: 2026 Example Corp\r\n// SPDX-License-Identifier: MIT\r\n\r\nexport const a = 1;\r\n',
+    });
     const folders = new Folders();
     const state = await folders.stateFor(root, '');
     const uri = 'file://' + path.join(root, 'src/a.ts');
@@ -54,19 +70,27 @@ describe('AI-disclosure command handlers (lsp/ai-commands.ts)', () => {
     assert.deepEqual(allowedTools(state), ['GitHub Copilot']);
 
     const out = applyEdits(doc.getText(), editsOf(await markSelection(doc, sel(3, 3), state, 'GitHub Copilot:gpt-4.1', now), uri));
-    assert.equal(out, '// SPDX-FileCopyrightText: 2026 Example Corp\r\n// SPDX-License-Identifier: MIT\r\n\r\n' + [
-      '// SPDX-SnippetBegin',
-      '// SPDX-SnippetCopyrightText: 2026 Example Corp',
-      '// SPDX-License-Identifier: MIT',
-      '// SPDX-SnippetComment: AI-assisted (GitHub Copilot:gpt-4.1), reviewed by Alice Example 2026-03-14',
-      '// AI-Assisted-By: GitHub Copilot:gpt-4.1',
-      '// AI-Reviewed-By: Alice Example <alice@example.com>',
-      '// AI-Reviewed-On: 2026-03-14',
-      'export const a = 1;',
-      '// SPDX-SnippetEnd',
-    ].join('\r\n') + '\r\n');
+    assert.equal(
+      out,
+      '// SPDX-FileCopyrightText: 2026 Example Corp\r\n// SPDX-License-Identifier: MIT\r\n\r\n' +
+        [
+          '// SPDX-SnippetBegin',
+          '// SPDX-SnippetCopyrightText: 2026 Example Corp',
+          '// SPDX-License-Identifier: MIT',
+          '// SPDX-SnippetComment: AI-assisted (GitHub Copilot:gpt-4.1), reviewed by Alice Example 2026-03-14',
+          '// AI-Assisted-By: GitHub Copilot:gpt-4.1',
+          '// AI-Reviewed-By: Alice Example <alice@example.com>',
+          '// AI-Reviewed-On: 2026-03-14',
+          'export const a = 1;',
+          '// SPDX-SnippetEnd',
+        ].join('\r\n') +
+        '\r\n',
+    );
     const findings = checkText({ path: 'src/a.ts', text: out, today: '2026-03-14' }, state.policy).findings;
-    assert.deepEqual(findings.map((f) => f.rule), []);
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      [],
+    );
 
     // Without an argument the allowed agent comes with a model placeholder; wrapping the new snippet again does nothing and says so.
     const fromPolicy = applyEdits(doc.getText(), editsOf(await markSelection(doc, sel(3, 3), state, undefined, now), uri));
@@ -82,10 +106,13 @@ describe('AI-disclosure command handlers (lsp/ai-commands.ts)', () => {
     const uri = 'file://' + path.join(root, 'a.py');
     const doc = TextDocument.create(uri, 'python', 1, 'print(1)\n');
     const out = applyEdits(doc.getText(), editsOf(await addHeaderTags(doc, state, 'Claude Code:claude-opus-4-5', now), uri));
-    assert.equal(out, '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\n# AI-Assisted-By: Claude Code:claude-opus-4-5\n'
-      + '# AI-Reviewed-By: Alice Example <alice@example.com>\n# AI-Reviewed-On: 2026-03-14\n\nprint(1)\n');
+    assert.equal(
+      out,
+      '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\n# AI-Assisted-By: Claude Code:claude-opus-4-5\n' +
+        '# AI-Reviewed-By: Alice Example <alice@example.com>\n# AI-Reviewed-On: 2026-03-14\n\nprint(1)\n',
+    );
     const done = TextDocument.create(uri, 'python', 2, out);
-    assert.match((await addHeaderTags(done, state, undefined, now) as { error: string }).error, /already has/);
+    assert.match(((await addHeaderTags(done, state, undefined, now)) as { error: string }).error, /already has/);
   });
 });
 
@@ -94,20 +121,32 @@ describe('AI-disclosure commands over stdio', function () {
   afterEach(async () => client?.stop());
 
   it('workspace/executeCommand → workspace/applyEdit with the snippet and the header tags', async function () {
-    const root = workspace({ '.ospo/policy.yaml': policyYaml, 'src/a.ts': '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\n\nexport const a = 1;\n' });
+    const root = workspace({
+      '.ospo/policy.yaml': policyYaml,
+      'src/a.ts': '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\n\nexport const a = 1;\n',
+    });
     client = new TestClient();
     await client.initialize(root, { pull: false });
     const uri = 'file://' + path.join(root, 'src/a.ts');
     const text = fs.readFileSync(path.join(root, 'src/a.ts'), 'utf8');
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
 
-    await client.connection.sendRequest('workspace/executeCommand', { command: MarkAiSelectionCommand, arguments: [uri, sel(3, 3), 'Claude Code:claude-opus-4-5'] });
+    await client.connection.sendRequest('workspace/executeCommand', {
+      command: MarkAiSelectionCommand,
+      arguments: [uri, sel(3, 3), 'Claude Code:claude-opus-4-5'],
+    });
     const marked = await client.until(() => client.appliedEdits[0], 'workspace/applyEdit');
     const out = applyEdits(text, marked.edit.changes![uri] as TextEdit[]);
-    assert.match(out, /\n\/\/ SPDX-SnippetBegin\n[^]*\/\/ AI-Assisted-By: Claude Code:claude-opus-4-5\n\/\/ AI-Reviewed-By: Alice Example <alice@example\.com>\n\/\/ AI-Reviewed-On: \d{4}-\d{2}-\d{2}\nexport const a = 1;\n\/\/ SPDX-SnippetEnd\n$/);
+    assert.match(
+      out,
+      /\n\/\/ SPDX-SnippetBegin\n[^]*\/\/ AI-Assisted-By: Claude Code:claude-opus-4-5\n\/\/ AI-Reviewed-By: Alice Example <alice@example\.com>\n\/\/ AI-Reviewed-On: \d{4}-\d{2}-\d{2}\nexport const a = 1;\n\/\/ SPDX-SnippetEnd\n$/,
+    );
 
     await client.connection.sendRequest('workspace/executeCommand', { command: AddAiHeaderTagsCommand, arguments: [uri] });
     const tagged = await client.until(() => client.appliedEdits[1], 'second workspace/applyEdit');
-    assert.match(applyEdits(text, tagged.edit.changes![uri] as TextEdit[]), /^\/\/ SPDX-License-Identifier: MIT\n\/\/ AI-Assisted-By: GitHub Copilot:<MODEL>\n/m);
+    assert.match(
+      applyEdits(text, tagged.edit.changes![uri] as TextEdit[]),
+      /^\/\/ SPDX-License-Identifier: MIT\n\/\/ AI-Assisted-By: GitHub Copilot:<MODEL>\n/m,
+    );
   });
 });

@@ -32,7 +32,7 @@ describe('workspace/executeCommand arguments', () => {
     await rejects(ScanWorkspaceCommand, ['client'], /argument 1 must be an object/);
     await rejects('ospo.server.noSuchCommand', [], /Unknown command/);
     // Still alive, and a good call still works.
-    const created = await run(CreatePolicyCommand, ['file://' + root, null]) as { file?: string };
+    const created = (await run(CreatePolicyCommand, ['file://' + root, null])) as { file?: string };
     assert.match(created.file ?? '', /\.ospo\/policy\.yaml$/);
   });
 });

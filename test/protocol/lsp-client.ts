@@ -3,9 +3,18 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
-  ApplyWorkspaceEditParams, ClientCapabilities, ConfigurationParams, createProtocolConnection, Diagnostic,
-  InitializeRequest, InitializedNotification, ProtocolConnection, PublishDiagnosticsNotification, PublishDiagnosticsParams,
-  StreamMessageReader, StreamMessageWriter,
+  ApplyWorkspaceEditParams,
+  ClientCapabilities,
+  ConfigurationParams,
+  createProtocolConnection,
+  Diagnostic,
+  InitializeRequest,
+  InitializedNotification,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  StreamMessageReader,
+  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
 export const serverPath = path.resolve(__dirname, '../../../dist/server.js');
@@ -40,9 +49,17 @@ export class TestClient {
       return { applied: true };
     });
     this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('workspace/diagnostic/refresh', () => { this.notify(); return null; });
-    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => { if (p.type === 1) this.loggedErrors.push(p.message); });
-    this.connection.onNotification('window/showMessage', (p: { message: string }) => { this.messages.push(p.message); this.notify(); });
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.notify();
+      return null;
+    });
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      if (p.type === 1) this.loggedErrors.push(p.message);
+    });
+    this.connection.onNotification('window/showMessage', (p: { message: string }) => {
+      this.messages.push(p.message);
+      this.notify();
+    });
     this.connection.listen();
   }
 
@@ -62,26 +79,40 @@ export class TestClient {
       if (left <= 0) throw new Error(`timed out waiting for ${what}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
-        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
   }
 
   /** `bare` declares no capabilities at all, as the most minimal LSP client would. */
   async initialize(rootPath: string, opts: { pull: boolean; moreFolders?: string[]; bare?: boolean; locale?: string }): Promise<void> {
-    const capabilities: ClientCapabilities = opts.bare ? {} : {
-      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { documentChanges: true }, diagnostics: { refreshSupport: opts.pull } },
-      textDocument: {
-        synchronization: { dynamicRegistration: false },
-        publishDiagnostics: { relatedInformation: true },
-        ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
-        completion: { completionItem: { snippetSupport: true } },
-      },
-    };
+    const capabilities: ClientCapabilities = opts.bare
+      ? {}
+      : {
+          workspace: {
+            configuration: true,
+            workspaceFolders: true,
+            didChangeConfiguration: { dynamicRegistration: true },
+            workspaceEdit: { documentChanges: true },
+            diagnostics: { refreshSupport: opts.pull },
+          },
+          textDocument: {
+            synchronization: { dynamicRegistration: false },
+            publishDiagnostics: { relatedInformation: true },
+            ...(opts.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
+            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source.fixAll'] } } },
+            completion: { completionItem: { snippetSupport: true } },
+          },
+        };
     const uri = 'file://' + rootPath;
     await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid, rootUri: uri, capabilities, locale: opts.locale,
+      processId: process.pid,
+      rootUri: uri,
+      capabilities,
+      locale: opts.locale,
       workspaceFolders: [rootPath, ...(opts.moreFolders ?? [])].map((p) => ({ uri: 'file://' + p, name: path.basename(p) })),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
@@ -97,7 +128,9 @@ export class TestClient {
     try {
       await this.connection.sendRequest('shutdown');
       await this.connection.sendNotification('exit');
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
     this.connection.dispose();
     this.child.kill();
   }

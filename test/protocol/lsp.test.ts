@@ -3,9 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  CodeAction, CompletionItem, CompletionList, DocumentDiagnosticReport, TextDocumentItem,
-} from 'vscode-languageserver-protocol/node';
+import { CodeAction, CompletionItem, CompletionList, DocumentDiagnosticReport, TextDocumentItem } from 'vscode-languageserver-protocol/node';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
@@ -43,7 +41,9 @@ describe('language server over stdio', () => {
       assert.deepEqual(diags[0].range.start, { line: 0, character: 0 });
 
       const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
-        textDocument: { uri: doc.uri }, range: diags[0].range, context: { diagnostics: diags },
+        textDocument: { uri: doc.uri },
+        range: diags[0].range,
+        context: { diagnostics: diags },
       });
       const fix = actions.find((a) => a.title === 'Add license header');
       assert.ok(fix, JSON.stringify(actions));
@@ -100,7 +100,12 @@ describe('language server over stdio', () => {
 
       const policyUri = 'file://' + path.join(root, '.ospo/policy.yaml');
       await client.connection.sendNotification('textDocument/didOpen', {
-        textDocument: { uri: policyUri, languageId: 'yaml', version: 1, text: '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: MIT\nseverity:\n  header-missing: [\n' },
+        textDocument: {
+          uri: policyUri,
+          languageId: 'yaml',
+          version: 1,
+          text: '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: MIT\nseverity:\n  header-missing: [\n',
+        },
       });
       const policyDiags = await client.until(() => client.diagnosticsFor(policyUri), 'policy diagnostics');
       const invalid = policyDiags.find((d) => d.code === 'policy-invalid');
@@ -109,7 +114,10 @@ describe('language server over stdio', () => {
       assert.ok(invalid.range.start.line >= 3, `at line ${invalid.range.start.line}`);
 
       // Another edit to a.py is still checked with the last good policy.
-      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: doc.uri, version: 2 }, contentChanges: [{ text: 'print(2)\n' }] });
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri: doc.uri, version: 2 },
+        contentChanges: [{ text: 'print(2)\n' }],
+      });
       const after = await client.until(() => client.diagnosticsFor(doc.uri, 2), 'diagnostics for version 2');
       assert.equal(after[0].severity, 2);
     });
@@ -124,16 +132,26 @@ describe('language server over stdio', () => {
       const report: DocumentDiagnosticReport = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: doc.uri } });
       assert.equal(report.kind, 'full');
       const items = report.kind === 'full' ? report.items : [];
-      assert.deepEqual(items.map((d) => d.code), ['copyright-missing', 'spdx-deprecated']);
+      assert.deepEqual(
+        items.map((d) => d.code),
+        ['copyright-missing', 'spdx-deprecated'],
+      );
       assert.equal(client.pushed.size, 0, 'nothing is pushed to a pull client');
 
       const quick: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
-        textDocument: { uri: doc.uri }, range: items[1].range, context: { diagnostics: [items[1]] },
+        textDocument: { uri: doc.uri },
+        range: items[1].range,
+        context: { diagnostics: [items[1]] },
       });
-      assert.deepEqual(quick.map((a) => a.title), ["Replace with 'GPL-2.0-or-later'"]);
+      assert.deepEqual(
+        quick.map((a) => a.title),
+        ["Replace with 'GPL-2.0-or-later'"],
+      );
 
       const all: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
-        textDocument: { uri: doc.uri }, range: items[0].range, context: { diagnostics: [], only: ['source.fixAll.ospo'] },
+        textDocument: { uri: doc.uri },
+        range: items[0].range,
+        context: { diagnostics: [], only: ['source.fixAll.ospo'] },
       });
       assert.equal(all.length, 1);
       assert.equal(all[0].kind, 'source.fixAll.ospo');
@@ -143,11 +161,17 @@ describe('language server over stdio', () => {
   });
 
   it('offers policy snippets on "ospo" and inserts a header by command', async () => {
-    const root = workspace({ 'run.sh': '#!/bin/sh\nospo\n', '.ospo/policy.yaml': 'licenses:\n  project: Apache-2.0\nheaders:\n  copyright:\n    holder: "Example Corp"\n' });
+    const root = workspace({
+      'run.sh': '#!/bin/sh\nospo\n',
+      '.ospo/policy.yaml': 'licenses:\n  project: Apache-2.0\nheaders:\n  copyright:\n    holder: "Example Corp"\n',
+    });
     client = new TestClient();
     await client.initialize(root, { pull: false });
     const doc = await open(root, 'run.sh', 'shellscript');
-    const result: CompletionItem[] | CompletionList = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: doc.uri }, position: { line: 1, character: 4 } });
+    const result: CompletionItem[] | CompletionList = await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: doc.uri },
+      position: { line: 1, character: 4 },
+    });
     const items = Array.isArray(result) ? result : result.items;
     const header = items.find((i) => i.label === 'ospo-policy-header');
     assert.ok(header, JSON.stringify(items.map((i) => i.label)));

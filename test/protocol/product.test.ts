@@ -44,28 +44,38 @@ describe('the product over LSP', () => {
     assert.equal(client.diagnosticsFor(uri, 2), undefined, 'no check before the save');
     await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
     const after = await client.until(() => client.diagnosticsFor(uri, 2), 'diagnostics after the save');
-    assert.deepEqual(after.map((d) => d.code), ['header-missing']);
+    assert.deepEqual(
+      after.map((d) => d.code),
+      ['header-missing'],
+    );
   });
 
   it('tells the status item which policy is in force', async () => {
     const root = workspace({ 'a/.ospo/policy.yaml': 'version: 1\npolicy:\n  id: example/p\n', 'a/x.py': 'x\n', 'b/y.py': 'y\n' });
     client = new TestClient();
     await client.initialize(path.join(root, 'a'), { pull: false, moreFolders: [path.join(root, 'b')] });
-    const a = await client.connection.sendRequest(PolicyInfoRequest.method, { uri: 'file://' + path.join(root, 'a/x.py') }) as PolicyInfo;
+    const a = (await client.connection.sendRequest(PolicyInfoRequest.method, { uri: 'file://' + path.join(root, 'a/x.py') })) as PolicyInfo;
     assert.equal(a.file, 'file://' + path.join(root, 'a/.ospo/policy.yaml'));
     assert.equal(a.id, 'example/p');
-    const b = await client.connection.sendRequest(PolicyInfoRequest.method, { uri: 'file://' + path.join(root, 'b/y.py') }) as PolicyInfo;
+    const b = (await client.connection.sendRequest(PolicyInfoRequest.method, { uri: 'file://' + path.join(root, 'b/y.py') })) as PolicyInfo;
     assert.equal(b.file, undefined);
     assert.equal(b.source, 'built-in default');
   });
 
   it('fix all in workspace: one edit for open and closed files, to be confirmed in a preview', async () => {
-    const root = workspace({ 'open.py': 'x = 1\n', 'closed.py': '#!/usr/bin/env python3\ny = 2\n', 'good.py': '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: MIT\n' });
+    const root = workspace({
+      'open.py': 'x = 1\n',
+      'closed.py': '#!/usr/bin/env python3\ny = 2\n',
+      'good.py': '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: MIT\n',
+    });
     client = new TestClient();
     await client.initialize(root, { pull: false });
     // The open document differs from the disk: the edit must be for its text and version.
     const openUri = await open(root, 'open.py', 'x = 1\nz = 3\n', 7);
-    const result = await client.connection.sendRequest('workspace/executeCommand', { command: FixAllWorkspaceCommand, arguments: [] }) as { edit: WorkspaceEdit; files: number };
+    const result = (await client.connection.sendRequest('workspace/executeCommand', { command: FixAllWorkspaceCommand, arguments: [] })) as {
+      edit: WorkspaceEdit;
+      files: number;
+    };
     assert.equal(result.files, 2);
     const changes = result.edit.documentChanges as TextDocumentEdit[];
     const annotation = Object.values(result.edit.changeAnnotations!)[0];
@@ -76,7 +86,10 @@ describe('the product over LSP', () => {
     assert.match(applyEdits('x = 1\nz = 3\n', forOpen.edits as TextEdit[]), /SPDX-License-Identifier: \S+\n\nx = 1\nz = 3\n$/);
     const forClosed = changes.find((c) => c.textDocument.uri.endsWith('/closed.py'))!;
     assert.equal(forClosed.textDocument.version, null);
-    assert.match(applyEdits('#!/usr/bin/env python3\ny = 2\n', forClosed.edits as TextEdit[]), /^#!\/usr\/bin\/env python3\n# SPDX-FileCopyrightText: .+\n# SPDX-License-Identifier: \S+\n/);
+    assert.match(
+      applyEdits('#!/usr/bin/env python3\ny = 2\n', forClosed.edits as TextEdit[]),
+      /^#!\/usr\/bin\/env python3\n# SPDX-FileCopyrightText: .+\n# SPDX-License-Identifier: \S+\n/,
+    );
     assert.ok(!changes.some((c) => c.textDocument.uri.endsWith('/good.py')));
   });
 
@@ -89,12 +102,17 @@ describe('the product over LSP', () => {
     });
     client = new TestClient();
     await client.initialize(root, { pull: false });
-    const result = await client.connection.sendRequest('workspace/executeCommand', { command: FixAllWorkspaceCommand, arguments: [] }) as { edit: WorkspaceEdit };
+    const result = (await client.connection.sendRequest('workspace/executeCommand', { command: FixAllWorkspaceCommand, arguments: [] })) as {
+      edit: WorkspaceEdit;
+    };
     const changes = result.edit.documentChanges as TextDocumentEdit[];
     assert.ok(!changes.some((c) => c.textDocument.uri.endsWith('/data/table.py')), 'REUSE.toml licenses data/table.py');
     const bom = changes.find((c) => c.textDocument.uri.endsWith('/bom.py'))!;
     // VS Code's model of the file has no BOM: the edit must fit '# a comment\nx = 1\n'.
-    assert.match(applyEdits('# a comment\nx = 1\n', bom.edits as TextEdit[]), /^# SPDX-FileCopyrightText: .+\n# SPDX-License-Identifier: \S+\n\n# a comment\nx = 1\n$/);
+    assert.match(
+      applyEdits('# a comment\nx = 1\n', bom.edits as TextEdit[]),
+      /^# SPDX-FileCopyrightText: .+\n# SPDX-License-Identifier: \S+\n\n# a comment\nx = 1\n$/,
+    );
   });
 
   it('ospo.run onSave in pull mode: between saves the report is "unchanged", so moved ranges stay', async () => {
@@ -103,11 +121,17 @@ describe('the product over LSP', () => {
     client.settings = { ...client.settings, run: 'onSave' };
     await client.initialize(root, { pull: true });
     const uri = await open(root, 'a.py');
-    const first = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }) as { kind: string; resultId: string; items: unknown[] };
+    const first = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as {
+      kind: string;
+      resultId: string;
+      items: unknown[];
+    };
     assert.equal(first.kind, 'full');
     assert.equal(first.items.length, 1);
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: '\n\nx = 1\n' }] });
-    const between = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId }) as { kind: string };
+    const between = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId })) as {
+      kind: string;
+    };
     assert.equal(between.kind, 'unchanged');
   });
 });

@@ -19,21 +19,35 @@ describe('report from the editor', () => {
   afterEach(async () => client?.stop());
 
   it('uses the ospo.policyFile setting and the text of open documents', async () => {
-    const root = tempTree({
-      'custom/policy.yaml': 'severity:\n  header-missing: off\n',
-      'a.py': 'print(1)\n',
-      'b.py': 'print(2)\n',
-    }, 'ospo-report-lsp-');
+    const root = tempTree(
+      {
+        'custom/policy.yaml': 'severity:\n  header-missing: off\n',
+        'a.py': 'print(1)\n',
+        'b.py': 'print(2)\n',
+      },
+      'ospo-report-lsp-',
+    );
     client = new TestClient();
     client.settings = { enable: true, policyFile: 'custom/policy.yaml' };
     await client.initialize(root, { pull: false });
     // Unsaved: the disk's b.py has no header at all.
     await client.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri: 'file://' + path.join(root, 'b.py'), languageId: 'python', version: 1, text: '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: GPL-2.0+\nprint(2)\n' },
+      textDocument: {
+        uri: 'file://' + path.join(root, 'b.py'),
+        languageId: 'python',
+        version: 1,
+        text: '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: GPL-2.0+\nprint(2)\n',
+      },
     });
-    const result = await client.connection.sendRequest('workspace/executeCommand', { command: ReportCommand, arguments: [] }) as { html?: string; error?: string };
+    const result = (await client.connection.sendRequest('workspace/executeCommand', { command: ReportCommand, arguments: [] })) as {
+      html?: string;
+      error?: string;
+    };
     assert.equal(result.error, undefined);
     const data = dataOf(result.html!);
-    assert.deepEqual(data.findings.map((f) => [f.file, f.rule]), [['b.py', 'spdx-deprecated']]);
+    assert.deepEqual(
+      data.findings.map((f) => [f.file, f.rule]),
+      [['b.py', 'spdx-deprecated']],
+    );
   });
 });

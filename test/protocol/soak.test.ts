@@ -32,8 +32,13 @@ describe('server soak, load and resilience', function () {
   this.timeout(120_000);
   let client: TestClient | undefined;
   const roots: string[] = [];
-  afterEach(async () => { await client?.stop(); client = undefined; });
-  after(() => { for (const r of roots) fs.rmSync(r, { recursive: true, force: true }); });
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+  after(() => {
+    for (const r of roots) fs.rmSync(r, { recursive: true, force: true });
+  });
 
   it('10,000 cycles of didOpen / didChange / diagnostic / didClose: memory stays flat', async () => {
     const root = workspace({ '.ospo/policy.yaml': policy });
@@ -76,7 +81,9 @@ describe('server soak, load and resilience', function () {
     // RSS moves up and down with garbage collection: a leak shows as a floor that keeps rising, so
     // the lowest of the last samples is compared with the start.
     const floor = Math.min(...samples.slice(-8));
-    console.log(`      soak: ${cycles} cycles in ${(ms / 1000).toFixed(1)} s (${(ms / cycles).toFixed(2)} ms/cycle); server RSS ${before?.toFixed(1)} MB before, ${after?.toFixed(1)} MB after (range ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}, floor of the last 2,000 cycles ${floor.toFixed(1)} MB)`);
+    console.log(
+      `      soak: ${cycles} cycles in ${(ms / 1000).toFixed(1)} s (${(ms / cycles).toFixed(2)} ms/cycle); server RSS ${before?.toFixed(1)} MB before, ${after?.toFixed(1)} MB after (range ${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)}, floor of the last 2,000 cycles ${floor.toFixed(1)} MB)`,
+    );
     if (before !== undefined && after !== undefined) assert.ok(floor - before < 50, `RSS grew by ${(floor - before).toFixed(1)} MB`);
     assert.deepEqual(c.loggedErrors, []);
   });
@@ -121,22 +128,36 @@ describe('server soak, load and resilience', function () {
     const lastVersion = edits + 1;
     const final = await c.until(() => c.diagnosticsFor(uri, lastVersion), 'diagnostics for the last version', 10_000);
     const settled = Date.now() - started;
-    assert.deepEqual(final.map((d) => d.code), ['header-missing']);
+    assert.deepEqual(
+      final.map((d) => d.code),
+      ['header-missing'],
+    );
     const publishes = c.publishedUris.filter((u) => u === uri).length - publishedBefore;
-    console.log(`      burst: ${edits} edits sent in ${sent} ms; hover answered in ${hoverMs} ms; ${publishes} publishes (versions ${versions.slice(0, 5).join(', ')}${versions.length > 5 ? ', …' : ''}); newest version published ${settled} ms after the burst began`);
+    console.log(
+      `      burst: ${edits} edits sent in ${sent} ms; hover answered in ${hoverMs} ms; ${publishes} publishes (versions ${versions.slice(0, 5).join(', ')}${versions.length > 5 ? ', …' : ''}); newest version published ${settled} ms after the burst began`,
+    );
     assert.ok(hoverMs < 2000, `hover took ${hoverMs} ms`);
     // Stale checks are dropped, not queued one per edit.
     assert.ok(publishes < edits / 5, `${publishes} publishes for ${edits} edits`);
     // Never an older version after a newer one.
-    assert.deepEqual(versions, [...versions].sort((a, b) => a - b));
+    assert.deepEqual(
+      versions,
+      [...versions].sort((a, b) => a - b),
+    );
     assert.equal(versions[versions.length - 1], lastVersion);
     assert.deepEqual(c.loggedErrors, []);
   });
 
   describe('a check that throws (OSPO_TEST_CRASH_ON, a test-only hook)', () => {
     let saved: string | undefined;
-    before(() => { saved = process.env.OSPO_TEST_CRASH_ON; process.env.OSPO_TEST_CRASH_ON = 'boom.ts'; });
-    after(() => { if (saved === undefined) delete process.env.OSPO_TEST_CRASH_ON; else process.env.OSPO_TEST_CRASH_ON = saved; });
+    before(() => {
+      saved = process.env.OSPO_TEST_CRASH_ON;
+      process.env.OSPO_TEST_CRASH_ON = 'boom.ts';
+    });
+    after(() => {
+      if (saved === undefined) delete process.env.OSPO_TEST_CRASH_ON;
+      else process.env.OSPO_TEST_CRASH_ON = saved;
+    });
 
     for (const pull of [false, true]) {
       it(`${pull ? 'pull' : 'push'} mode: the file gets one internal-error diagnostic, the error is logged with its name, other files are still checked`, async () => {
@@ -147,7 +168,9 @@ describe('server soak, load and resilience', function () {
         const c = client;
         const diagnosticsOf = async (name: string) => {
           const uri = `file://${root}/src/${name}`;
-          await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(path.join(root, 'src', name), 'utf8') } });
+          await c.connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'typescript', version: 1, text: fs.readFileSync(path.join(root, 'src', name), 'utf8') },
+          });
           if (!pull) return c.until(() => c.diagnosticsFor(uri, 1), `diagnostics for ${name}`);
           const report: DocumentDiagnosticReport = await c.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
           return report.kind === 'full' ? report.items : [];
@@ -159,8 +182,15 @@ describe('server soak, load and resilience', function () {
         assert.equal(boom[0].codeDescription, undefined, 'no rule page for it');
         assert.match(String(boom[0].message), /internal error: test crash on boom\.ts/);
         const ok = await diagnosticsOf('ok.ts');
-        assert.deepEqual(ok.map((d) => d.code), ['header-missing'], 'the next file is still checked');
-        assert.ok(c.loggedErrors.some((m) => m.includes(path.join(root, 'src/boom.ts')) && m.includes('failed')), c.loggedErrors.join('\n'));
+        assert.deepEqual(
+          ok.map((d) => d.code),
+          ['header-missing'],
+          'the next file is still checked',
+        );
+        assert.ok(
+          c.loggedErrors.some((m) => m.includes(path.join(root, 'src/boom.ts')) && m.includes('failed')),
+          c.loggedErrors.join('\n'),
+        );
         // Requests that check the document (hover, code lens, code actions) do not fail either.
         const uri = `file://${root}/src/boom.ts`;
         await c.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
@@ -180,7 +210,9 @@ describe('server soak, load and resilience', function () {
     const c = client;
     const logged: string[] = [];
     // One handler per method: this one keeps every message, not only errors.
-    c.connection.onNotification('window/logMessage', (p: { message: string }) => { logged.push(p.message); });
+    c.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      logged.push(p.message);
+    });
     const uri = `file://${root}/one-line.js`;
     const text = 'var a=' + 'x'.repeat(50 * 1024 * 1024) + ';';
     await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text } });

@@ -24,7 +24,7 @@ const policyText = [
 
 const workspace = (files: Record<string, string>) => tempTree(files, 'ospo-spdx-');
 
-const itemsOf = (r: CompletionItem[] | CompletionList | null): CompletionItem[] => (Array.isArray(r) ? r : r?.items ?? []);
+const itemsOf = (r: CompletionItem[] | CompletionList | null): CompletionItem[] => (Array.isArray(r) ? r : (r?.items ?? []));
 const sorted = (items: CompletionItem[]) => [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
 
 // main.ts asks spdx-assist.ts first (spdxCompletions / spdxHover), before the commit-message and
@@ -40,9 +40,17 @@ describe('SPDX license ids as you type, over LSP', () => {
     return uri;
   }
   const complete = async (uri: string, line: number, character: number) =>
-    sorted(itemsOf(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } }) as CompletionItem[] | CompletionList | null));
+    sorted(
+      itemsOf(
+        (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } })) as
+          CompletionItem[] | CompletionList | null,
+      ),
+    );
   const hover = async (uri: string, line: number, character: number) =>
-    ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } }) as Hover | null)?.contents as MarkupContent | undefined)?.value;
+    (
+      ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as Hover | null)?.contents as
+        MarkupContent | undefined
+    )?.value;
 
   beforeEach(async () => {
     ws = workspace({ '.ospo/policy.yaml': policyText });
@@ -56,11 +64,14 @@ describe('SPDX license ids as you type, over LSP', () => {
     assert.equal(items[0]?.label, 'Apache-2.0', JSON.stringify(items.slice(0, 3)));
     assert.equal(items[0].detail, 'Apache License 2.0');
     assert.deepEqual(items[0].textEdit, { range: { start: { line: 0, character: 27 }, end: { line: 0, character: 30 } }, newText: 'Apache-2.0' });
-    assert.ok(items.every((i) => i.label.toLowerCase().startsWith('apa')), 'only ids that start with what was typed');
+    assert.ok(
+      items.every((i) => i.label.toLowerCase().startsWith('apa')),
+      'only ids that start with what was typed',
+    );
     assert.ok(!items.some((i) => i.label.startsWith('ospo-')));
   });
 
-  it('ranks by the policy of the file: the project license first, denied last; the override\'s project in vendor/', async () => {
+  it("ranks by the policy of the file: the project license first, denied last; the override's project in vendor/", async () => {
     const root = await complete(await open('a.ts', '// SPDX-License-Identifier: \n', 'typescript'), 0, 28);
     assert.equal(root[0]?.label, 'BSD-3-Clause');
     const last = root[root.length - 1];
@@ -80,16 +91,23 @@ describe('SPDX license ids as you type, over LSP', () => {
   it('still offers the policy snippets elsewhere in the file', async () => {
     const uri = await open('c.py', '# SPDX-License-Identifier: MIT\nospo\n', 'python');
     const items = await complete(uri, 1, 4);
-    assert.ok(items.some((i) => i.label === 'ospo-policy-header'), JSON.stringify(items.map((i) => i.label)));
+    assert.ok(
+      items.some((i) => i.label === 'ospo-policy-header'),
+      JSON.stringify(items.map((i) => i.label)),
+    );
   });
 
   it('hovers an id with its name, OSI approval and the tier under the policy, and suggests an id for prose', async () => {
-    const uri = await open('d.ts', '// SPDX-License-Identifier: LGPL-2.1-only OR GPL-3.0-only\n// SPDX-License-Identifier: Apache 2\nexport {};\n', 'typescript');
+    const uri = await open(
+      'd.ts',
+      '// SPDX-License-Identifier: LGPL-2.1-only OR GPL-3.0-only\n// SPDX-License-Identifier: Apache 2\nexport {};\n',
+      'typescript',
+    );
     const lgpl = await hover(uri, 0, 32);
     assert.match(lgpl ?? '', /GNU Lesser General Public License v2\.1 only/);
     assert.match(lgpl ?? '', /OSI approved: yes/);
     assert.match(lgpl ?? '', /\*\*needs review\*\*/);
-    assert.match(await hover(uri, 0, 50) ?? '', /\*\*denied\*\*/);
+    assert.match((await hover(uri, 0, 50)) ?? '', /\*\*denied\*\*/);
     assert.equal(await hover(uri, 1, 30), 'Not an SPDX id; did you mean `Apache-2.0`?');
     assert.equal(await hover(uri, 2, 3), undefined);
   });

@@ -16,8 +16,12 @@ const workspace = (files: Record<string, string>) => tempTree(files, 'ospo-scan-
 describe('workspace scan', () => {
   let client: TestClient;
   const savedCache = process.env.XDG_CACHE_HOME;
-  before(() => { process.env.XDG_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-cache-')); });
-  after(() => { process.env.XDG_CACHE_HOME = savedCache; });
+  before(() => {
+    process.env.XDG_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-cache-'));
+  });
+  after(() => {
+    process.env.XDG_CACHE_HOME = savedCache;
+  });
   afterEach(async () => client?.stop());
 
   it('pushes findings of closed files, then re-checks only the file that changed on disk', async () => {
@@ -31,12 +35,15 @@ describe('workspace scan', () => {
     await client.initialize(root, { pull: false });
     const uri = (rel: string) => 'file://' + path.join(root, rel);
 
-    const summary = await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] }) as ScanSummary;
+    const summary = (await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] })) as ScanSummary;
     assert.equal(summary.cancelled, false);
     assert.equal(summary.files, 3, 'src/missing.ts, src/good.ts, .gitignore; build/ is ignored');
     assert.equal(summary.filesWithFindings, 2, JSON.stringify(summary));
     const missing = await client.until(() => client.diagnosticsFor(uri('src/missing.ts')), 'scan diagnostics for a closed file');
-    assert.deepEqual(missing.map((d) => d.code), ['header-missing']);
+    assert.deepEqual(
+      missing.map((d) => d.code),
+      ['header-missing'],
+    );
     assert.equal(client.diagnosticsFor(uri('src/good.ts')), undefined);
     assert.equal(client.diagnosticsFor(uri('build/out.js')), undefined);
 
@@ -45,7 +52,10 @@ describe('workspace scan', () => {
     fs.writeFileSync(path.join(root, 'src/good.ts'), 'export {};\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('src/good.ts'), type: 2 }] });
     const changed = await client.until(() => client.diagnosticsFor(uri('src/good.ts')), 'diagnostics for the changed file');
-    assert.deepEqual(changed.map((d) => d.code), ['header-missing']);
+    assert.deepEqual(
+      changed.map((d) => d.code),
+      ['header-missing'],
+    );
     assert.deepEqual(client.publishedUris.slice(before), [uri('src/good.ts')]);
 
     // A deleted file's findings go away.
@@ -54,19 +64,21 @@ describe('workspace scan', () => {
     await client.until(() => (client.diagnosticsFor(uri('src/missing.ts'))?.length === 0 ? true : undefined), 'diagnostics cleared for the deleted file');
 
     // A second scan of the unchanged tree reads nothing again: the cache holds it.
-    const again = await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] }) as ScanSummary;
+    const again = (await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] })) as ScanSummary;
     assert.equal(again.files, 2);
     assert.equal(again.checkedNow, 0, JSON.stringify(again));
   });
 
-  it('an open document shows its own diagnostics, not the scan\'s as well', async () => {
+  it("an open document shows its own diagnostics, not the scan's as well", async () => {
     const root = workspace({ 'a.ts': 'export const a = 1;\n' });
     client = new TestClient();
     await client.initialize(root, { pull: false });
     const uri = 'file://' + path.join(root, 'a.ts');
     await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] });
     await client.until(() => client.diagnosticsFor(uri), 'scan diagnostics');
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: 'export const a = 1;\n' } });
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'typescript', version: 1, text: 'export const a = 1;\n' },
+    });
     await client.until(() => (client.diagnosticsFor(uri, 1)?.length === 1 ? true : undefined), 'one diagnostic for the open document');
   });
 
@@ -85,7 +97,12 @@ describe('workspace scan', () => {
     assert.equal(client.diagnosticsFor(uri('data/table.py')), undefined);
     fs.writeFileSync(path.join(root, 'data/table.py'), 'rows = [1]\n');
     const before = client.publishedUris.length;
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('data/table.py'), type: 2 }, { uri: uri('src/bare.py'), type: 2 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [
+        { uri: uri('data/table.py'), type: 2 },
+        { uri: uri('src/bare.py'), type: 2 },
+      ],
+    });
     // The files are re-checked in order: once bare.py is published again, table.py would have been, had it findings.
     await client.until(() => (client.publishedUris.slice(before).includes(uri('src/bare.py')) ? true : undefined), 'the re-check');
     assert.equal(client.diagnosticsFor(uri('data/table.py')), undefined, JSON.stringify(client.diagnosticsFor(uri('data/table.py'))));

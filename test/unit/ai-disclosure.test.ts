@@ -7,13 +7,23 @@ import { Policy } from '../../server/src/engine/policy/model';
 import { applyEdits, Range, TextEdit } from '../../server/src/engine/text';
 import { fixedContext, policyWith } from './helpers';
 
-const sel = (line: number, character: number, endLine: number, endCharacter: number): Range => ({ start: { line, character }, end: { line: endLine, character: endCharacter } });
+const sel = (line: number, character: number, endLine: number, endCharacter: number): Range => ({
+  start: { line, character },
+  end: { line: endLine, character: endCharacter },
+});
 const today = '2026-03-14';
 const ctx: AiContext = {
-  year: 2026, holder: 'Example Corp', license: 'Apache-2.0', reviewerName: 'Alice Example', reviewerEmail: 'alice@example.com',
-  today, tool: 'GitHub Copilot:gpt-4.1',
+  year: 2026,
+  holder: 'Example Corp',
+  license: 'Apache-2.0',
+  reviewerName: 'Alice Example',
+  reviewerEmail: 'alice@example.com',
+  today,
+  tool: 'GitHub Copilot:gpt-4.1',
 };
-const strict = (p: Policy) => { p.ai.requiredFields = ['role', 'reviewed-by', 'reviewed-on']; };
+const strict = (p: Policy) => {
+  p.ai.requiredFields = ['role', 'reviewed-by', 'reviewed-on'];
+};
 
 function edits(result: AiEditResult): TextEdit[] {
   if ('error' in result) throw new Error(result.error);
@@ -31,19 +41,30 @@ describe('ai-disclosure: mark selection', () => {
     const text = header + 'class A {\n  f() {\n    return 1;\n  }\n}\n';
     // A selection ending mid-line takes the whole line.
     const out = applyEdits(text, edits(markSelectionEdits('src/a.ts', text, sel(4, 3, 6, 2), policyWith(), ctx)));
-    assert.equal(out, header + 'class A {\n' + [
-      '  // SPDX-SnippetBegin',
-      '  // SPDX-SnippetCopyrightText: 2026 Example Corp',
-      '  // SPDX-License-Identifier: Apache-2.0',
-      '  // SPDX-SnippetComment: AI-assisted (GitHub Copilot:gpt-4.1), reviewed by Alice Example 2026-03-14',
-      '  // AI-Assisted-By: GitHub Copilot:gpt-4.1',
-      '  // AI-Reviewed-By: Alice Example <alice@example.com>',
-      '  // AI-Reviewed-On: 2026-03-14',
-      '  f() {', '    return 1;', '  }',
-      '  // SPDX-SnippetEnd',
-    ].join('\n') + '\n}\n');
+    assert.equal(
+      out,
+      header +
+        'class A {\n' +
+        [
+          '  // SPDX-SnippetBegin',
+          '  // SPDX-SnippetCopyrightText: 2026 Example Corp',
+          '  // SPDX-License-Identifier: Apache-2.0',
+          '  // SPDX-SnippetComment: AI-assisted (GitHub Copilot:gpt-4.1), reviewed by Alice Example 2026-03-14',
+          '  // AI-Assisted-By: GitHub Copilot:gpt-4.1',
+          '  // AI-Reviewed-By: Alice Example <alice@example.com>',
+          '  // AI-Reviewed-On: 2026-03-14',
+          '  f() {',
+          '    return 1;',
+          '  }',
+          '  // SPDX-SnippetEnd',
+        ].join('\n') +
+        '\n}\n',
+    );
     assert.deepEqual(aiFindings('src/a.ts', out), []);
-    assert.deepEqual(checkText({ path: 'src/a.ts', text: out, today }, policyWith(strict)).findings.filter((f) => f.rule.startsWith('snippet')), []);
+    assert.deepEqual(
+      checkText({ path: 'src/a.ts', text: out, today }, policyWith(strict)).findings.filter((f) => f.rule.startsWith('snippet')),
+      [],
+    );
   });
 
   it('keeps CRLF and a missing final newline; a selection ending at column 0 stops before that line', () => {
@@ -83,7 +104,7 @@ describe('ai-disclosure: mark selection', () => {
     assert.notDeepEqual(edits(markSelectionEdits('src/a.ts', once, sel(12, 0, 12, 4), policyWith(), ctx)), []);
   });
 
-  it('uses the file\'s comment style: # for Python, one-line blocks for CSS', () => {
+  it("uses the file's comment style: # for Python, one-line blocks for CSS", () => {
     const py = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: Apache-2.0\n\nx = 1\n';
     const outPy = applyEdits(py, edits(markSelectionEdits('a.py', py, sel(3, 0, 3, 5), policyWith(), ctx)));
     assert.ok(outPy.includes('# SPDX-SnippetBegin\n# SPDX-SnippetCopyrightText: 2026 Example Corp\n'));
@@ -114,10 +135,20 @@ describe('ai-disclosure: mark selection', () => {
     });
     // The allow list names agents; the model stays a placeholder the engine reports until someone fills it in.
     assert.equal(aiContext(policy, fixedContext, {}, today).tool, 'Claude Code:<MODEL>');
-    assert.equal(toolFor(policyWith((p) => { p.ai.tools.allow = ['Aider:gpt-4o']; })), 'Aider:gpt-4o');
+    assert.equal(
+      toolFor(
+        policyWith((p) => {
+          p.ai.tools.allow = ['Aider:gpt-4o'];
+        }),
+      ),
+      'Aider:gpt-4o',
+    );
     const text = header + 'a();\n';
     const out = applyEdits(text, edits(markSelectionEdits('src/a.ts', text, sel(3, 0, 3, 4), policy, { ...ctx, tool: toolFor(policy) })));
-    assert.deepEqual(aiFindings('src/a.ts', out, policy).map((f) => f.message.match(/placeholder/i) ? 'placeholder' : f.rule), ['placeholder']);
+    assert.deepEqual(
+      aiFindings('src/a.ts', out, policy).map((f) => (f.message.match(/placeholder/i) ? 'placeholder' : f.rule)),
+      ['placeholder'],
+    );
     const c = aiContext(policy, fixedContext, {}, today, 'Cursor:gpt-5');
     assert.deepEqual([c.tool, c.holder, c.license, c.year], ['Cursor:gpt-5', 'ACME Inc.', 'MIT', 2026]);
     assert.equal(aiContext(policyWith(), fixedContext, {}, today).holder, 'Example Corp');
@@ -128,15 +159,19 @@ describe('ai-disclosure: header tags', () => {
   it('adds the tags after the header, shaped like its lines', () => {
     const text = '/*\n * SPDX-FileCopyrightText: 2026 Example Corp\n * SPDX-License-Identifier: Apache-2.0\n */\nexport {};\n';
     const out = applyEdits(text, edits(addHeaderTagsEdits('src/a.ts', text, policyWith(), ctx)));
-    assert.equal(out, '/*\n * SPDX-FileCopyrightText: 2026 Example Corp\n * SPDX-License-Identifier: Apache-2.0\n'
-      + ' * AI-Assisted-By: GitHub Copilot:gpt-4.1\n * AI-Reviewed-By: Alice Example <alice@example.com>\n * AI-Reviewed-On: 2026-03-14\n */\nexport {};\n');
+    assert.equal(
+      out,
+      '/*\n * SPDX-FileCopyrightText: 2026 Example Corp\n * SPDX-License-Identifier: Apache-2.0\n' +
+        ' * AI-Assisted-By: GitHub Copilot:gpt-4.1\n * AI-Reviewed-By: Alice Example <alice@example.com>\n * AI-Reviewed-On: 2026-03-14\n */\nexport {};\n',
+    );
     assert.deepEqual(aiFindings('src/a.ts', out), []);
     // Running it again adds nothing.
     assert.deepEqual(edits(addHeaderTagsEdits('src/a.ts', out, policyWith(), ctx)), []);
   });
 
   it('keeps CRLF and adds only the tags that are missing', () => {
-    const text = '# SPDX-FileCopyrightText: 2026 Example Corp\r\n# SPDX-License-Identifier: Apache-2.0\r\n# AI-Generated-By: Claude Code:claude-opus-4-5\r\nx = 1\r\n';
+    const text =
+      '# SPDX-FileCopyrightText: 2026 Example Corp\r\n# SPDX-License-Identifier: Apache-2.0\r\n# AI-Generated-By: Claude Code:claude-opus-4-5\r\nx = 1\r\n';
     const out = applyEdits(text, edits(addHeaderTagsEdits('a.py', text, policyWith(), ctx)));
     assert.equal(out, text.replace('x = 1', '# AI-Reviewed-By: Alice Example <alice@example.com>\r\n# AI-Reviewed-On: 2026-03-14\r\nx = 1'));
     assert.deepEqual(aiFindings('a.py', out), []);
@@ -145,16 +180,25 @@ describe('ai-disclosure: header tags', () => {
   it('inserts a header with the tags when there is none, after a shebang', () => {
     const text = '#!/usr/bin/env node\nconsole.log(1);';
     const out = applyEdits(text, edits(addHeaderTagsEdits('bin/x.js', text, policyWith(), ctx)));
-    assert.equal(out, '#!/usr/bin/env node\n// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n'
-      + '// AI-Assisted-By: GitHub Copilot:gpt-4.1\n// AI-Reviewed-By: Alice Example <alice@example.com>\n// AI-Reviewed-On: 2026-03-14\n\nconsole.log(1);');
+    assert.equal(
+      out,
+      '#!/usr/bin/env node\n// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n' +
+        '// AI-Assisted-By: GitHub Copilot:gpt-4.1\n// AI-Reviewed-By: Alice Example <alice@example.com>\n// AI-Reviewed-On: 2026-03-14\n\nconsole.log(1);',
+    );
     const all = checkText({ path: 'bin/x.js', text: out, today }, policyWith(strict)).findings;
-    assert.deepEqual(all.map((f) => f.rule), []);
+    assert.deepEqual(
+      all.map((f) => f.rule),
+      [],
+    );
   });
 
   it('writes placeholders for an unknown reviewer, which the engine reports', () => {
     const text = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\nx();\n';
     const out = applyEdits(text, edits(addHeaderTagsEdits('a.js', text, policyWith(), { ...ctx, reviewerName: undefined, reviewerEmail: undefined })));
     assert.ok(out.includes('// AI-Reviewed-By: NAME <EMAIL>\n'));
-    assert.deepEqual(aiFindings('a.js', out).map((f) => f.rule), ['ai-marker-malformed']);
+    assert.deepEqual(
+      aiFindings('a.js', out).map((f) => f.rule),
+      ['ai-marker-malformed'],
+    );
   });
 });

@@ -27,10 +27,15 @@ function applyFix(text: string, rule: RuleId, raw: RawPolicy = {}, path = 'src/a
 }
 const crlf = (s: string) => s.replace(/\n/g, '\r\n');
 
-const snippet = (tags: string[], lead = '// ') => [
-  `${lead}SPDX-SnippetBegin`, `${lead}SPDX-SnippetCopyrightText: 2026 Example Corp`, `${lead}SPDX-License-Identifier: Apache-2.0`,
-  ...tags.map((t) => `${lead}${t}`), 'export const x = 1;', `${lead}SPDX-SnippetEnd`,
-].join('\n') + '\n';
+const snippet = (tags: string[], lead = '// ') =>
+  [
+    `${lead}SPDX-SnippetBegin`,
+    `${lead}SPDX-SnippetCopyrightText: 2026 Example Corp`,
+    `${lead}SPDX-License-Identifier: Apache-2.0`,
+    ...tags.map((t) => `${lead}${t}`),
+    'export const x = 1;',
+    `${lead}SPDX-SnippetEnd`,
+  ].join('\n') + '\n';
 
 describe('ai-marker-incomplete fix: insert the missing tags', () => {
   const review: RawPolicy = { ai: { mode: 'review', requiredFields: ['role', 'reviewed-by', 'reviewed-on'], approvalPattern: 'OSRB-[0-9]+' } };
@@ -42,13 +47,23 @@ describe('ai-marker-incomplete fix: insert the missing tags', () => {
     assert.equal(isSafe(f), false, 'never in fix-all');
     assert.match(fixTitle(f), /AI-Reviewed-By, AI-Reviewed-On, AI-Approval/);
     const fixed = applyFix(text, 'ai-marker-incomplete', review);
-    assert.equal(fixed, head + snippet([
-      'AI-Assisted-By: GitHub Copilot:gpt-4.1', 'AI-Reviewed-By: NAME <EMAIL>', `AI-Reviewed-On: ${today}`, 'AI-Approval: <APPROVAL matching OSRB-[0-9]+>',
-    ]));
+    assert.equal(
+      fixed,
+      head +
+        snippet([
+          'AI-Assisted-By: GitHub Copilot:gpt-4.1',
+          'AI-Reviewed-By: NAME <EMAIL>',
+          `AI-Reviewed-On: ${today}`,
+          'AI-Approval: <APPROVAL matching OSRB-[0-9]+>',
+        ]),
+    );
     // Idempotent: the marker is complete now, so no second fix; the placeholders are reported until filled in.
     assert.deepEqual(only(fixed, 'ai-marker-incomplete', review), []);
     const malformed = only(fixed, 'ai-marker-malformed', review);
-    assert.deepEqual(malformed.map((m) => m.message.match(/'([\w-]+)' still holds a placeholder/)?.[1]), ['AI-Reviewed-By', 'AI-Approval']);
+    assert.deepEqual(
+      malformed.map((m) => m.message.match(/'([\w-]+)' still holds a placeholder/)?.[1]),
+      ['AI-Reviewed-By', 'AI-Approval'],
+    );
   });
 
   it('is not applied by fix-all', () => {
@@ -58,7 +73,8 @@ describe('ai-marker-incomplete fix: insert the missing tags', () => {
 
   it('only the missing fields, in a header marker, keeping block comment closers', () => {
     const raw: RawPolicy = { ai: { requiredFields: ['role', 'reviewed-by', 'reviewed-on'] } };
-    const text = '/* SPDX-FileCopyrightText: 2026 Example Corp */\n/* SPDX-License-Identifier: Apache-2.0 */\n/* AI-Generated-By: Claude Code:claude-opus-4-5 */\n/* AI-Reviewed-On: 2026-03-14 */\nx();\n';
+    const text =
+      '/* SPDX-FileCopyrightText: 2026 Example Corp */\n/* SPDX-License-Identifier: Apache-2.0 */\n/* AI-Generated-By: Claude Code:claude-opus-4-5 */\n/* AI-Reviewed-On: 2026-03-14 */\nx();\n';
     const fixed = applyFix(text, 'ai-marker-incomplete', raw, 'src/a.c');
     assert.equal(fixed, text.replace('x();', '/* AI-Reviewed-By: NAME <EMAIL> */\nx();'));
     assert.deepEqual(only(fixed, 'ai-marker-incomplete', raw, 'src/a.c'), []);
@@ -81,7 +97,10 @@ describe('ai-marker-incomplete fix: insert the missing tags', () => {
 
   it('shapes lines like a marker far below the header (other comment styles)', () => {
     const raw: RawPolicy = { ai: { requiredFields: ['role', 'reviewed-on'] } };
-    const text = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: Apache-2.0\n' + 'x = 1\n'.repeat(600) + snippet(['AI-Generated-By: Claude Code:claude-opus-4-5'], '    # ');
+    const text =
+      '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: Apache-2.0\n' +
+      'x = 1\n'.repeat(600) +
+      snippet(['AI-Generated-By: Claude Code:claude-opus-4-5'], '    # ');
     const fixed = applyFix(text, 'ai-marker-incomplete', raw, 'src/a.py');
     assert.ok(fixed.includes(`    # AI-Generated-By: Claude Code:claude-opus-4-5\n    # AI-Reviewed-On: ${today}\nexport`));
     assert.equal(fixed.length, text.length + `    # AI-Reviewed-On: ${today}\n`.length);
@@ -132,7 +151,7 @@ describe('ai-chatbot-artifact fix: whole comment lines', () => {
   it('keeps CRLF, the BOM and a missing final newline', () => {
     const text = crlf(head + 'x();\n// As an AI language model, sorry.\ny();\n');
     assert.equal(applyFix(text, 'ai-chatbot-artifact'), crlf(head + 'x();\ny();\n'));
-    const last = '\uFEFF' + head + 'x();\n// Here\'s the updated code';
+    const last = '\uFEFF' + head + "x();\n// Here's the updated code";
     const fixed = applyFix(crlf(last), 'ai-chatbot-artifact');
     assert.equal(fixed, crlf('\uFEFF' + head + 'x();'));
     assert.deepEqual(only(fixed, 'ai-chatbot-artifact'), []);
@@ -147,9 +166,16 @@ describe('ai-marker-malformed: SPDX-SnippetComment in step with the AI tags', ()
   const tags = ['AI-Assisted-By: GitHub Copilot:gpt-4.1', 'AI-Reviewed-By: Alice Example <alice@example.com>', 'AI-Reviewed-On: 2026-03-14'];
 
   it('a comment that names the tool is fine', () => {
-    assert.deepEqual(check(head + snippet(['SPDX-SnippetComment: AI-assisted (GitHub Copilot:gpt-4.1), reviewed by Alice Example 2026-03-14', ...tags]), raw).findings, []);
+    assert.deepEqual(
+      check(head + snippet(['SPDX-SnippetComment: AI-assisted (GitHub Copilot:gpt-4.1), reviewed by Alice Example 2026-03-14', ...tags]), raw).findings,
+      [],
+    );
     assert.deepEqual(check(head + snippet(['SPDX-SnippetComment: written with github copilot', ...tags]), raw).findings, [], 'case-insensitive');
-    assert.deepEqual(check(head + snippet(['SPDX-SnippetComment: from Stack Overflow']), raw).findings.map((f) => f.rule), [], 'no AI tags, no check');
+    assert.deepEqual(
+      check(head + snippet(['SPDX-SnippetComment: from Stack Overflow']), raw).findings.map((f) => f.rule),
+      [],
+      'no AI tags, no check',
+    );
   });
 
   it('reports a comment that does not name the tool, and fix-all rewrites it from the tags', () => {
@@ -168,8 +194,17 @@ describe('ai-marker-malformed: SPDX-SnippetComment in step with the AI tags', ()
 
   it('AI-Generated-By, a missing reviewer, an empty comment, CRLF and block comments', () => {
     const gen = head + snippet(['SPDX-SnippetComment:', 'AI-Generated-By: Claude Code:claude-opus-4-5']);
-    assert.equal(applyFix(gen, 'ai-marker-malformed', { ai: { requiredFields: [] } }), gen.replace('SPDX-SnippetComment:', 'SPDX-SnippetComment: AI-generated (Claude Code:claude-opus-4-5)'));
-    const text = crlf(head + snippet(['SPDX-SnippetComment: old text */', ...tags], '/* ').replace(/(Snippet(Begin|End)|Apache-2\.0|example\.com>|2026-03-14|Example Corp)\n/g, '$1 */\n'));
+    assert.equal(
+      applyFix(gen, 'ai-marker-malformed', { ai: { requiredFields: [] } }),
+      gen.replace('SPDX-SnippetComment:', 'SPDX-SnippetComment: AI-generated (Claude Code:claude-opus-4-5)'),
+    );
+    const text = crlf(
+      head +
+        snippet(['SPDX-SnippetComment: old text */', ...tags], '/* ').replace(
+          /(Snippet(Begin|End)|Apache-2\.0|example\.com>|2026-03-14|Example Corp)\n/g,
+          '$1 */\n',
+        ),
+    );
     const fixed = applyFix(text, 'ai-marker-malformed', raw);
     assert.ok(text.includes('/* SPDX-SnippetComment: old text */\r\n'));
     assert.equal(fixed, text.replace('old text', 'AI-assisted (GitHub Copilot:gpt-4.1), reviewed by Alice Example 2026-03-14'));
@@ -178,7 +213,10 @@ describe('ai-marker-malformed: SPDX-SnippetComment in step with the AI tags', ()
 
   it('placeholders in the role tag are left to the placeholder finding', () => {
     const found = only(head + snippet(['SPDX-SnippetComment: old', 'AI-Assisted-By: TOOL:MODEL']), 'ai-marker-malformed', { ai: { requiredFields: [] } });
-    assert.deepEqual(found.map((f) => f.message), ["'AI-Assisted-By' still holds a placeholder: fill it in"]);
+    assert.deepEqual(
+      found.map((f) => f.message),
+      ["'AI-Assisted-By' still holds a placeholder: fill it in"],
+    );
   });
 });
 

@@ -15,18 +15,34 @@ function check(text: string, raw: RawPolicy = {}, path = 'src/a.ts') {
 }
 const rules = (text: string, raw: RawPolicy = {}) => check(text, raw).findings.map((f) => f.rule);
 
-const snippet = (tags: string[], body = 'export const x = 1;') => [
-  '// SPDX-SnippetBegin', '// SPDX-SnippetCopyrightText: 2026 Example Corp', '// SPDX-License-Identifier: Apache-2.0',
-  ...tags.map((t) => `// ${t}`), body, '// SPDX-SnippetEnd',
-].join('\n') + '\n';
+const snippet = (tags: string[], body = 'export const x = 1;') =>
+  [
+    '// SPDX-SnippetBegin',
+    '// SPDX-SnippetCopyrightText: 2026 Example Corp',
+    '// SPDX-License-Identifier: Apache-2.0',
+    ...tags.map((t) => `// ${t}`),
+    body,
+    '// SPDX-SnippetEnd',
+  ].join('\n') + '\n';
 
 const complete = ['AI-Assisted-By: GitHub Copilot:gpt-4.1', 'AI-Reviewed-By: Alice Example <alice@example.com>', 'AI-Reviewed-On: 2026-03-14'];
 
 describe('marker parsing', () => {
   it('gives a file scope to header tags and a line range to snippets, nested included', () => {
-    const text = head + '// AI-Generated-By: Claude Code:claude-opus-4-5\n\n' + '// SPDX-SnippetBegin\n// SPDX-License-Identifier: MIT\n' + snippet(complete) + '// SPDX-SnippetEnd\n';
+    const text =
+      head +
+      '// AI-Generated-By: Claude Code:claude-opus-4-5\n\n' +
+      '// SPDX-SnippetBegin\n// SPDX-License-Identifier: MIT\n' +
+      snippet(complete) +
+      '// SPDX-SnippetEnd\n';
     const { markers, snippets } = check(text).file!.markers;
-    assert.deepEqual(markers.map((m) => [m.scope, m.startLine, m.endLine]), [['file', 0, 14], ['region', 6, 13]]);
+    assert.deepEqual(
+      markers.map((m) => [m.scope, m.startLine, m.endLine]),
+      [
+        ['file', 0, 14],
+        ['region', 6, 13],
+      ],
+    );
     assert.equal(snippets.length, 2);
     assert.equal(snippets[1].parent, snippets[0], 'the inner snippet knows its parent');
     assert.deepEqual([snippets[0].begin, snippets[0].end], [4, 14]);
@@ -58,46 +74,90 @@ describe('snippet rules (every snippet, AI or not)', () => {
 describe('snippet tags only where REUSE 3.3 puts them: in a comment, alone on their line', () => {
   // Checked as a REUSE project with one license text, so a license taken from a quoted example shows up too.
   const findings = (path: string, lines: string[]) =>
-    checkText({ path, text: lines.join('\n') + '\n', currentYear: 2026, today, reuse: { licenseFiles: ['CC-BY-SA-4.0.txt'] } }, toPolicy({}, 'p')).findings.map((f) => `${f.rule}:${f.range.start.line}`);
+    checkText({ path, text: lines.join('\n') + '\n', currentYear: 2026, today, reuse: { licenseFiles: ['CC-BY-SA-4.0.txt'] } }, toPolicy({}, 'p')).findings.map(
+      (f) => `${f.rule}:${f.range.start.line}`,
+    );
   const hash = ['# SPDX-FileCopyrightText: 2026 Example Corp', '# SPDX-License-Identifier: CC-BY-SA-4.0', ''];
   const html = ['<!--', 'SPDX-FileCopyrightText: 2026 Example Corp', 'SPDX-License-Identifier: CC-BY-SA-4.0', '-->', ''];
 
   it('a .po msgid quoting a snippet is not a snippet', () => {
-    assert.deepEqual(findings('po/de.po', [...hash,
-      'msgid "Start a snippet with `SPDX-SnippetBegin` and end it with `SPDX-SnippetEnd`."', 'msgstr ""', '',
-      'msgid ""', '"# SPDX-SnippetBegin\\n"', '"# SPDX-SnippetCopyrightText: 2023 Jane Doe\\n"', 'msgstr ""', '"# SPDX-SnippetBegin\\n"',
-    ]), []);
+    assert.deepEqual(
+      findings('po/de.po', [
+        ...hash,
+        'msgid "Start a snippet with `SPDX-SnippetBegin` and end it with `SPDX-SnippetEnd`."',
+        'msgstr ""',
+        '',
+        'msgid ""',
+        '"# SPDX-SnippetBegin\\n"',
+        '"# SPDX-SnippetCopyrightText: 2023 Jane Doe\\n"',
+        'msgstr ""',
+        '"# SPDX-SnippetBegin\\n"',
+      ]),
+      [],
+    );
   });
 
   it('Markdown prose mentioning the tags is not a snippet', () => {
-    assert.deepEqual(findings('docs/snippets.md', [...html,
-      'Snippets may nest: `SPDX-SnippetBegin`/`SPDX-SnippetEnd` pairs within other pairs.',
-      'SPDX-SnippetBegin opens a snippet and', 'SPDX-SnippetEnd closes it.',
-    ]), []);
+    assert.deepEqual(
+      findings('docs/snippets.md', [
+        ...html,
+        'Snippets may nest: `SPDX-SnippetBegin`/`SPDX-SnippetEnd` pairs within other pairs.',
+        'SPDX-SnippetBegin opens a snippet and',
+        'SPDX-SnippetEnd closes it.',
+      ]),
+      [],
+    );
   });
 
   it('a string constant holding a snippet comment is not a snippet', () => {
-    assert.deepEqual(findings('tool/make_snippet.py', [...hash,
-      'BEGIN = "# SPDX-SnippetBegin"', 'LINES = [', '    "# SPDX-SnippetBegin",', "    '# SPDX-SnippetEnd',", ']',
-    ]), []);
+    assert.deepEqual(
+      findings('tool/make_snippet.py', [...hash, 'BEGIN = "# SPDX-SnippetBegin"', 'LINES = [', '    "# SPDX-SnippetBegin",', "    '# SPDX-SnippetEnd',", ']']),
+      [],
+    );
   });
 
   it('an ignore block hides snippet mentions, and the license examples after them', () => {
-    assert.deepEqual(findings('docs/faq.md', [...html,
-      '<!-- REUSE-IgnoreStart -->',
-      'Snippets may nest, and this is denoted by having',
-      '`SPDX-SnippetBegin`/`SPDX-SnippetEnd` pairs within other pairs:',
-      '', '```', '# SPDX-SnippetBegin', '# SPDX-License-Identifier: GPL-3.0-or-later', 'x', '```', '',
-      '```', '# SPDX-License-Identifier: MIT', '# AI-Generated-By: ChatGPT', 'As an AI language model, I wrote this.', '```',
-      '<!-- REUSE-IgnoreEnd -->',
-    ]), []);
+    assert.deepEqual(
+      findings('docs/faq.md', [
+        ...html,
+        '<!-- REUSE-IgnoreStart -->',
+        'Snippets may nest, and this is denoted by having',
+        '`SPDX-SnippetBegin`/`SPDX-SnippetEnd` pairs within other pairs:',
+        '',
+        '```',
+        '# SPDX-SnippetBegin',
+        '# SPDX-License-Identifier: GPL-3.0-or-later',
+        'x',
+        '```',
+        '',
+        '```',
+        '# SPDX-License-Identifier: MIT',
+        '# AI-Generated-By: ChatGPT',
+        'As an AI language model, I wrote this.',
+        '```',
+        '<!-- REUSE-IgnoreEnd -->',
+      ]),
+      [],
+    );
   });
 
   it('a real snippet in a comment is still checked, in any comment style', () => {
     assert.deepEqual(findings('src/a.py', [...hash, '# SPDX-SnippetBegin', '# SPDX-License-Identifier: CC-BY-SA-4.0', 'x = 1']), ['snippet-unbalanced:3']);
-    assert.deepEqual(findings('src/a.c', ['/* SPDX-FileCopyrightText: 2026 Example Corp', ' * SPDX-License-Identifier: CC-BY-SA-4.0 */', '',
-      '/* SPDX-SnippetBegin */', '/* SPDX-SnippetCopyrightText: 2020 Jane Doe */', 'int x;', '/* SPDX-SnippetEnd */']), ['snippet-incomplete:3']);
-    assert.deepEqual(findings('doc/a.md', [...html, '<!--', 'SPDX-SnippetBegin', 'SPDX-License-Identifier: CC-BY-SA-4.0', '-->', 'text']), ['snippet-unbalanced:6']);
+    assert.deepEqual(
+      findings('src/a.c', [
+        '/* SPDX-FileCopyrightText: 2026 Example Corp',
+        ' * SPDX-License-Identifier: CC-BY-SA-4.0 */',
+        '',
+        '/* SPDX-SnippetBegin */',
+        '/* SPDX-SnippetCopyrightText: 2020 Jane Doe */',
+        'int x;',
+        '/* SPDX-SnippetEnd */',
+      ]),
+      ['snippet-incomplete:3'],
+    );
+    assert.deepEqual(findings('doc/a.md', [...html, '<!--', 'SPDX-SnippetBegin', 'SPDX-License-Identifier: CC-BY-SA-4.0', '-->', 'text']), [
+      'snippet-unbalanced:6',
+    ]);
     assert.deepEqual(findings('doc/a.md', [...html, 'text', '<!-- SPDX-SnippetEnd -->']), ['snippet-unbalanced:6']);
   });
 });
@@ -123,7 +183,10 @@ describe('AI rules by mode', () => {
   }
   for (const c of table) {
     it(`${c.mode} × ${c.marker}: ${c.expect.join(', ') || 'nothing'}`, () => {
-      assert.deepEqual(rules(c.text, { ai: { mode: c.mode, requiredFields: ['role', 'reviewed-by', 'reviewed-on'], approvalPattern: 'OSRB-[0-9]+' } }), c.expect);
+      assert.deepEqual(
+        rules(c.text, { ai: { mode: c.mode, requiredFields: ['role', 'reviewed-by', 'reviewed-on'], approvalPattern: 'OSRB-[0-9]+' } }),
+        c.expect,
+      );
     });
   }
 
@@ -136,8 +199,14 @@ describe('AI rules by mode', () => {
 
   it('overrides change the mode per path', () => {
     const raw: RawPolicy = { overrides: [{ paths: ['src/crypto/**'], ai: { mode: 'forbid' } }] };
-    assert.deepEqual(check(head + snippet(complete), raw, 'src/crypto/aes.ts').findings.map((f) => f.rule), ['ai-forbidden']);
-    assert.deepEqual(check(head + snippet(complete), raw, 'src/app.ts').findings.map((f) => f.rule), []);
+    assert.deepEqual(
+      check(head + snippet(complete), raw, 'src/crypto/aes.ts').findings.map((f) => f.rule),
+      ['ai-forbidden'],
+    );
+    assert.deepEqual(
+      check(head + snippet(complete), raw, 'src/app.ts').findings.map((f) => f.rule),
+      [],
+    );
   });
 });
 
@@ -153,7 +222,9 @@ describe('ai-marker-malformed', () => {
   ];
   for (const [tag, message] of cases) {
     it(tag, () => {
-      const found = check(head + snippet([tag]), { ai: { mode: 'disclose', requiredFields: [], approvalPattern: 'OSRB-[0-9]+' } }).findings.filter((f) => f.rule === 'ai-marker-malformed');
+      const found = check(head + snippet([tag]), { ai: { mode: 'disclose', requiredFields: [], approvalPattern: 'OSRB-[0-9]+' } }).findings.filter(
+        (f) => f.rule === 'ai-marker-malformed',
+      );
       assert.equal(found.length, 1, JSON.stringify(found));
       assert.match(found[0].message, message);
     });
@@ -161,7 +232,10 @@ describe('ai-marker-malformed', () => {
   it('an AI tag outside a header or snippet', () => {
     // Below the header window (maxLine 10), in the middle of the code.
     const found = check(head + 'f();\n'.repeat(12) + '// AI-Generated-By: Claude Code:claude-opus-4-5\nf();\n', { ai: { requiredFields: [] } }).findings;
-    assert.deepEqual(found.map((f) => [f.rule, f.range.start.line]), [['ai-marker-malformed', 14]]);
+    assert.deepEqual(
+      found.map((f) => [f.rule, f.range.start.line]),
+      [['ai-marker-malformed', 14]],
+    );
     assert.match(found[0].message, /outside a header or SPDX snippet/);
   });
 });
@@ -171,9 +245,15 @@ describe('tools, reviewers, legacy markers, generated files, chatbot text', () =
     const raw: RawPolicy = { ai: { requiredFields: [], tools: { allow: ['GitHub Copilot', 'Claude Code'], deny: ['*free-tier*'] } } };
     assert.deepEqual(rules(head + snippet(['AI-Assisted-By: GitHub Copilot:gpt-4.1']), raw), []);
     const denied = check(head + snippet(['AI-Assisted-By: Acme free-tier bot:m1']), raw).findings;
-    assert.deepEqual(denied.map((f) => [f.rule, f.severity]), [['ai-tool-denied', 'error']]);
+    assert.deepEqual(
+      denied.map((f) => [f.rule, f.severity]),
+      [['ai-tool-denied', 'error']],
+    );
     const other = check(head + snippet(['AI-Generated-By: Gemini:2.5-pro']), raw).findings;
-    assert.deepEqual(other.map((f) => [f.rule, f.severity]), [['ai-tool-denied', 'warning']]);
+    assert.deepEqual(
+      other.map((f) => [f.rule, f.severity]),
+      [['ai-tool-denied', 'warning']],
+    );
   });
 
   it('ai-reviewer-invalid: bots and reviewers off the pattern', () => {
@@ -189,7 +269,10 @@ describe('tools, reviewers, legacy markers, generated files, chatbot text', () =
 
   it('ai-generated-semantics: AI-marked code that is also marked @generated', () => {
     const text = '// @generated by protoc\n' + head + snippet(complete);
-    assert.deepEqual(check(text).findings.map((f) => [f.rule, f.range.start.line]), [['ai-generated-semantics', 0]]);
+    assert.deepEqual(
+      check(text).findings.map((f) => [f.rule, f.range.start.line]),
+      [['ai-generated-semantics', 0]],
+    );
     assert.equal(check('// @generated by protoc\n' + head + 'x\n').exempt, 'generated file', 'without AI markers, generated files stay exempt');
     assert.ok(!rules('// Code generated by tool. DO NOT EDIT.\n' + head + 'x\n').length);
   });
@@ -202,6 +285,10 @@ describe('large files', () => {
     const r = check(text);
     assert.equal(r.file!.markers.truncated, true);
     assert.deepEqual(r.findings, []);
-    assert.deepEqual(check(head + '// As an AI language model\n' + filler).findings.map((f) => f.rule), ['ai-chatbot-artifact'], 'the start is still scanned');
+    assert.deepEqual(
+      check(head + '// As an AI language model\n' + filler).findings.map((f) => f.rule),
+      ['ai-chatbot-artifact'],
+      'the start is still scanned',
+    );
   });
 });

@@ -22,7 +22,10 @@ describe('one AI vocabulary: markers, trailers and reviewers agree', () => {
   it('lists every agent with its names and accounts', () => {
     const agents = new Set(names.map((n) => n.agent));
     for (const agent of ['GitHub Copilot', 'Claude Code', 'Cline', 'OpenAI Codex', 'Jules']) assert.ok(agents.has(agent), agent);
-    assert.ok(names.some((n) => n.name === 'chatgpt-codex-connector[bot]'), 'bot logins are names too');
+    assert.ok(
+      names.some((n) => n.name === 'chatgpt-codex-connector[bot]'),
+      'bot logins are names too',
+    );
   });
 
   for (const { agent, name } of names) {
@@ -35,10 +38,15 @@ describe('one AI vocabulary: markers, trailers and reviewers agree', () => {
   }
 
   it('bots that are no AI are bots as reviewers, and name no agent', () => {
-    for (const bot of ['dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>', 'renovate <bot@renovateapp.com>', 'github-actions <41898282+github-actions[bot]@users.noreply.github.com>']) {
+    for (const bot of [
+      'dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>',
+      'renovate <bot@renovateapp.com>',
+      'github-actions <41898282+github-actions[bot]@users.noreply.github.com>',
+    ]) {
       assert.ok(isBot(bot), bot);
       assert.deepEqual(parseAiTrailers(`Subject\n\nCo-authored-by: ${bot}\n`), [], bot);
     }
-    for (const person of ['Alice Example <alice@example.com>', 'Claude Monet <claude@example.com>', 'Robert Bot <rbot@example.com>']) assert.ok(!isBot(person), person);
+    for (const person of ['Alice Example <alice@example.com>', 'Claude Monet <claude@example.com>', 'Robert Bot <rbot@example.com>'])
+      assert.ok(!isBot(person), person);
   });
 });

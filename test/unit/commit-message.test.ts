@@ -33,7 +33,10 @@ const withoutForm: string[] = [];
 const withForm = ['Assisted-by', 'Generated-by']; // the example in policy.md
 
 function policy(mode: AiMode, commitTrailers: string[]): Policy {
-  return policyWith((p) => { p.ai.mode = mode; p.ai.commitTrailers = commitTrailers; });
+  return policyWith((p) => {
+    p.ai.mode = mode;
+    p.ai.commitTrailers = commitTrailers;
+  });
 }
 
 describe('commit messages: which documents', () => {
@@ -95,7 +98,10 @@ describe('commit-ai-attribution: trailer kind × mode × policy form', () => {
           const { text, first } = commit(['Signed-off-by: Alice Example <alice@example.com>', trailer]);
           const p = policy(mode, commitTrailers);
           const findings = checkCommitMessage(text, p);
-          if (want === 'none') { assert.deepEqual(findings, []); return; }
+          if (want === 'none') {
+            assert.deepEqual(findings, []);
+            return;
+          }
           assert.equal(findings.length, 1, JSON.stringify(findings));
           const [f] = findings;
           assert.equal(f.rule, 'commit-ai-attribution');
@@ -151,7 +157,10 @@ describe("commit-ai-attribution: the policy's form", () => {
     it(`[${commitTrailers.join(', ')}] ${trailer} → ${fix ?? 'no finding'}`, () => {
       const { text } = commit([trailer]);
       const findings = checkCommitMessage(text, policy('disclose', commitTrailers));
-      if (!fix) { assert.deepEqual(findings, []); return; }
+      if (!fix) {
+        assert.deepEqual(findings, []);
+        return;
+      }
       assert.equal(findings.length, 1);
       assert.equal(findings[0].fix?.kind === 'replace' && findings[0].fix.text, fix);
     });
@@ -179,15 +188,22 @@ describe('commit-ai-attribution: people and other bots are never flagged', () =>
       assert.equal(agentInIdentity(person), undefined);
       const { text } = commit([`Signed-off-by: ${person}`, `Co-authored-by: ${person}`, `Co-developed-by: ${person}`]);
       for (const mode of modes) {
-        for (const commitTrailers of [withoutForm, withForm]) assert.deepEqual(checkCommitMessage(text, policy(mode, commitTrailers)), [], `${mode} [${commitTrailers}]`);
+        for (const commitTrailers of [withoutForm, withForm])
+          assert.deepEqual(checkCommitMessage(text, policy(mode, commitTrailers)), [], `${mode} [${commitTrailers}]`);
       }
     });
   }
 
   it('does not read other trailers, a non-AI generator or a person helping as AI', () => {
     const { text } = commit([
-      'Reviewed-by: GitHub Copilot', 'Reported-by: Claude <noreply@anthropic.com>', 'Generated-by: protoc 3.21', 'Made-with: love',
-      'Assisted-by: Jane Doe <jane@example.org>', 'Assisted-by: Jane Doe', 'Assisted-by: Devin Smith', 'Helped-by: Claude Code',
+      'Reviewed-by: GitHub Copilot',
+      'Reported-by: Claude <noreply@anthropic.com>',
+      'Generated-by: protoc 3.21',
+      'Made-with: love',
+      'Assisted-by: Jane Doe <jane@example.org>',
+      'Assisted-by: Jane Doe',
+      'Assisted-by: Devin Smith',
+      'Helped-by: Claude Code',
     ]);
     for (const mode of modes) assert.deepEqual(checkCommitMessage(text, policy(mode, withForm)), [], mode);
   });
@@ -223,39 +239,90 @@ describe('commit-ai-attribution: what git reads', () => {
   const cases: { name: string; lines: string[]; flagged: number[] }[] = [
     { name: 'a trailer in the trailer block', lines: ['Subject', '', 'Body', '', sob], flagged: [4] },
     { name: 'a commented-out trailer', lines: ['Subject', '', 'Body', '', `# ${sob}`, '#' + sob], flagged: [] },
-    { name: 'comment lines inside the trailer block', lines: ['Subject', '', 'Body', '', 'Signed-off-by: Alice <alice@example.com>', '# a note', sob], flagged: [6] },
-    { name: 'the message above git\'s template comments', lines: ['Subject', '', sob, ...gitTemplate], flagged: [2] },
+    {
+      name: 'comment lines inside the trailer block',
+      lines: ['Subject', '', 'Body', '', 'Signed-off-by: Alice <alice@example.com>', '# a note', sob],
+      flagged: [6],
+    },
+    { name: "the message above git's template comments", lines: ['Subject', '', sob, ...gitTemplate], flagged: [2] },
     {
       name: 'everything below the scissors line',
-      lines: ['Subject', '', 'Body', '', '# ------------------------ >8 ------------------------', '# Do not modify or remove the line above.', 'diff --git a/x b/x', '', sob],
+      lines: [
+        'Subject',
+        '',
+        'Body',
+        '',
+        '# ------------------------ >8 ------------------------',
+        '# Do not modify or remove the line above.',
+        'diff --git a/x b/x',
+        '',
+        sob,
+      ],
       flagged: [],
     },
-    { name: 'a trailer-like line in the body, not the last paragraph', lines: ['Subject', '', sob, 'is what Claude wrote before.', '', 'More text.'], flagged: [] },
+    {
+      name: 'a trailer-like line in the body, not the last paragraph',
+      lines: ['Subject', '', sob, 'is what Claude wrote before.', '', 'More text.'],
+      flagged: [],
+    },
     { name: 'the subject line', lines: [sob, '', 'Body'], flagged: [] },
     { name: 'a subject with no body', lines: [sob], flagged: [] },
     { name: 'a folded trailer value', lines: ['Subject', '', 'Signed-off-by: Claude', '  <noreply@anthropic.com>'], flagged: [2] },
   ];
   for (const { name, lines, flagged } of cases) {
     it(name, () => {
-      assert.deepEqual(checkCommitMessage(lines.join('\n') + '\n', p).map((f) => f.range.start.line), flagged);
+      assert.deepEqual(
+        checkCommitMessage(lines.join('\n') + '\n', p).map((f) => f.range.start.line),
+        flagged,
+      );
     });
   }
 
   it('reads the trailers git reads', () => {
-    const trailers = commitTrailers(['Subject', '', 'Body', '', 'Signed-off-by: Alice <alice@example.com>', '# c', 'Assisted-by: Claude Code:claude-opus-4-5', ...gitTemplate].join('\n'));
-    assert.deepEqual(trailers.map((t) => [t.key, t.value, t.line]), [['Signed-off-by', 'Alice <alice@example.com>', 4], ['Assisted-by', 'Claude Code:claude-opus-4-5', 6]]);
+    const trailers = commitTrailers(
+      ['Subject', '', 'Body', '', 'Signed-off-by: Alice <alice@example.com>', '# c', 'Assisted-by: Claude Code:claude-opus-4-5', ...gitTemplate].join('\n'),
+    );
+    assert.deepEqual(
+      trailers.map((t) => [t.key, t.value, t.line]),
+      [
+        ['Signed-off-by', 'Alice <alice@example.com>', 4],
+        ['Assisted-by', 'Claude Code:claude-opus-4-5', 6],
+      ],
+    );
   });
 
   it('spans a folded trailer to the end of its last line', () => {
     const [f] = checkCommitMessage('Subject\n\nSigned-off-by: Claude\n  <noreply@anthropic.com>  \n', p);
     assert.deepEqual(f.range, { start: { line: 2, character: 0 }, end: { line: 3, character: 25 } });
-    assert.equal(applyEdits('Subject\n\nSigned-off-by: Claude\n  <noreply@anthropic.com>  \n', commitFixAll('Subject\n\nSigned-off-by: Claude\n  <noreply@anthropic.com>  \n', p)), 'Subject\n\nAssisted-by: Claude  \n');
+    assert.equal(
+      applyEdits(
+        'Subject\n\nSigned-off-by: Claude\n  <noreply@anthropic.com>  \n',
+        commitFixAll('Subject\n\nSigned-off-by: Claude\n  <noreply@anthropic.com>  \n', p),
+      ),
+      'Subject\n\nAssisted-by: Claude  \n',
+    );
   });
 
   it("follows the policy's severity table", () => {
     const { text } = commit([sob]);
-    assert.deepEqual(checkCommitMessage(text, policyWith((q) => { q.severity['commit-ai-attribution'] = 'off'; })), []);
-    assert.equal(checkCommitMessage(text, policyWith((q) => { q.severity['commit-ai-attribution'] = 'warning'; }))[0].severity, 'warning');
+    assert.deepEqual(
+      checkCommitMessage(
+        text,
+        policyWith((q) => {
+          q.severity['commit-ai-attribution'] = 'off';
+        }),
+      ),
+      [],
+    );
+    assert.equal(
+      checkCommitMessage(
+        text,
+        policyWith((q) => {
+          q.severity['commit-ai-attribution'] = 'warning';
+        }),
+      )[0].severity,
+      'warning',
+    );
   });
 });
 
@@ -265,7 +332,10 @@ describe('commit-ai-attribution: fixes', () => {
   it('keeps CRLF line ends and the final newline', () => {
     const { text } = commit(['Signed-off-by: Claude <noreply@anthropic.com>', 'Made-with: Cursor'], '\r\n');
     const fixed = applyEdits(text, commitFixAll(text, p));
-    assert.equal(fixed, text.replace('Signed-off-by: Claude <noreply@anthropic.com>', 'Assisted-by: Claude').replace('Made-with: Cursor', 'Assisted-by: Cursor'));
+    assert.equal(
+      fixed,
+      text.replace('Signed-off-by: Claude <noreply@anthropic.com>', 'Assisted-by: Claude').replace('Made-with: Cursor', 'Assisted-by: Cursor'),
+    );
     assert.equal(fixed.split('\r\n').length, text.split('\r\n').length);
     assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF');
     assert.ok(fixed.endsWith('\r\n'));
@@ -296,7 +366,10 @@ describe('commit-ai-attribution: fixes', () => {
     assert.equal(findings.length, 2);
     assert.match(findings[1].message, /remove this line \('Assisted-by: Claude' is already there\)/);
     const fixed = applyEdits(text, commitFixAll(text, p));
-    assert.equal(fixed, text.replace('Signed-off-by: Claude <noreply@anthropic.com>\r\nCo-Authored-By: Claude <noreply@anthropic.com>\r\n', 'Assisted-by: Claude\r\n'));
+    assert.equal(
+      fixed,
+      text.replace('Signed-off-by: Claude <noreply@anthropic.com>\r\nCo-Authored-By: Claude <noreply@anthropic.com>\r\n', 'Assisted-by: Claude\r\n'),
+    );
   });
 
   it('removes a tool-written trailer whose agent the policy form names already', () => {
@@ -340,14 +413,19 @@ describe('commit messages: trailer completion', () => {
 
   it("offers the policy's trailers, its form first, with snippet placeholders", () => {
     const items = trailerCompletion('Subject\n\nBody\n\n', 4, policy('review', withForm));
-    assert.deepEqual(items.map((i) => [i.label, i.insertText]), [
-      ['Assisted-by', 'Assisted-by: ${1:AGENT}:${2:MODEL}'],
-      ['Generated-by', 'Generated-by: ${1:TOOL} ${2:VERSION}'],
-    ]);
+    assert.deepEqual(
+      items.map((i) => [i.label, i.insertText]),
+      [
+        ['Assisted-by', 'Assisted-by: ${1:AGENT}:${2:MODEL}'],
+        ['Generated-by', 'Generated-by: ${1:TOOL} ${2:VERSION}'],
+      ],
+    );
   });
 
   it('offers the allowed tools as a choice', () => {
-    const pol = policyWith((q) => { q.ai.tools.allow = ['GitHub Copilot', 'Claude Code']; });
+    const pol = policyWith((q) => {
+      q.ai.tools.allow = ['GitHub Copilot', 'Claude Code'];
+    });
     assert.equal(trailerCompletion('Subject\n\nBody\n\n', 4, pol)[0].insertText, 'Assisted-by: ${1|GitHub Copilot,Claude Code|}:${2:MODEL}');
   });
 
@@ -370,17 +448,24 @@ describe('commit messages: LSP helpers', () => {
     assert.deepEqual(d.range, { start: { line: 4, character: 0 }, end: { line: 4, character: 17 } });
   });
 
-  it("offers a preferred quick fix, and fix-all when asked", () => {
+  it('offers a preferred quick fix, and fix-all when asked', () => {
     const doc = TextDocument.create(uri, 'git-commit', 1, commit(['Made-with: Cursor', 'Signed-off-by: Claude <noreply@anthropic.com>'], '\r\n').text);
     const diagnostics = commitDiagnostics(doc, p);
-    const params = (only?: string[]): CodeActionParams => ({ textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]], only } });
+    const params = (only?: string[]): CodeActionParams => ({
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics: [diagnostics[0]], only },
+    });
     const [quick] = commitCodeActions(params(), doc, p);
     assert.equal(quick.title, "Rewrite as 'Assisted-by: Cursor'");
     assert.equal(quick.kind, CodeActionKind.QuickFix);
     assert.equal(quick.isPreferred, true);
     assert.deepEqual(quick.edit?.changes?.[uri], [{ range: diagnostics[0].range, newText: 'Assisted-by: Cursor' }]);
     const fixAll = commitCodeActions(params(['source.fixAll.ospo']), doc, p);
-    assert.deepEqual(fixAll.map((a) => a.kind), ['source.fixAll.ospo']);
+    assert.deepEqual(
+      fixAll.map((a) => a.kind),
+      ['source.fixAll.ospo'],
+    );
     const fixed = TextDocument.applyEdits(doc, fixAll[0].edit!.changes![uri] as LspTextEdit[]);
     assert.ok(fixed.includes('Assisted-by: Cursor\r\nAssisted-by: Claude\r\n'));
   });
@@ -390,7 +475,10 @@ describe('commit messages: LSP helpers', () => {
     const [item] = commitCompletions(doc, { line: 4, character: 3 }, p);
     assert.equal(item.label, 'Assisted-by');
     assert.equal(item.insertTextFormat, InsertTextFormat.Snippet);
-    assert.deepEqual(item.textEdit, { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } }, newText: 'Assisted-by: ${1:AGENT}:${2:MODEL}' });
+    assert.deepEqual(item.textEdit, {
+      range: { start: { line: 4, character: 0 }, end: { line: 4, character: 3 } },
+      newText: 'Assisted-by: ${1:AGENT}:${2:MODEL}',
+    });
   });
 });
 
@@ -400,14 +488,27 @@ describe('commit-ai-attribution: the locale', () => {
   it('writes findings, fix titles and completion details in Japanese under a ja locale', () => {
     setLocale('ja');
     const p = policy('disclose', withForm);
-    const { text } = commit(['Signed-off-by: Claude <noreply@anthropic.com>', 'Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>', 'Assisted-by: Claude']);
-    const findings = checkCommitMessage(text, p);
-    assert.deepEqual(findings.map((f) => f.message), [
-      "AI は Developer Certificate of Origin を証明できないため、Claude はサインオフできません。この行を削除してください ('Assisted-by: Claude' は既にあります)。そのうえで自分でサインオフしてください (git commit -s)",
-      "GitHub Copilot が 'Co-authored-by' で共同作成者として記載されています。ポリシーでは生成AIの利用を 'Assisted-by: …' として記録するため、代わりに 'Assisted-by: GitHub Copilot' と記述してください",
+    const { text } = commit([
+      'Signed-off-by: Claude <noreply@anthropic.com>',
+      'Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>',
+      'Assisted-by: Claude',
     ]);
-    assert.deepEqual(findings.map(commitFixTitle), ['このトレーラーを削除 (この AI に対するポリシーのトレーラーは既にあります)', "'Assisted-by: GitHub Copilot' に書き換え"]);
-    assert.deepEqual(trailerCompletion('Subject\n\nBody\n\n', 4, p).map((i) => i.detail), ['AI 開示のトレーラー (ポリシーの形式)', 'AI 開示のトレーラー (ポリシーで認められた形式)']);
+    const findings = checkCommitMessage(text, p);
+    assert.deepEqual(
+      findings.map((f) => f.message),
+      [
+        "AI は Developer Certificate of Origin を証明できないため、Claude はサインオフできません。この行を削除してください ('Assisted-by: Claude' は既にあります)。そのうえで自分でサインオフしてください (git commit -s)",
+        "GitHub Copilot が 'Co-authored-by' で共同作成者として記載されています。ポリシーでは生成AIの利用を 'Assisted-by: …' として記録するため、代わりに 'Assisted-by: GitHub Copilot' と記述してください",
+      ],
+    );
+    assert.deepEqual(findings.map(commitFixTitle), [
+      'このトレーラーを削除 (この AI に対するポリシーのトレーラーは既にあります)',
+      "'Assisted-by: GitHub Copilot' に書き換え",
+    ]);
+    assert.deepEqual(
+      trailerCompletion('Subject\n\nBody\n\n', 4, p).map((i) => i.detail),
+      ['AI 開示のトレーラー (ポリシーの形式)', 'AI 開示のトレーラー (ポリシーで認められた形式)'],
+    );
     const forbid = checkCommitMessage(commit(['Made-with: Cursor']).text, policy('forbid', []));
     assert.match(forbid[0].message, /^ポリシーで生成AIを利用した変更は禁止されています \(ai\.mode: forbid\)。このトレーラーには Cursor が記載されています/);
   });

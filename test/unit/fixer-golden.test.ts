@@ -33,10 +33,25 @@ function lineEndings(text: string): Map<string, number> {
 }
 
 describe('fixer golden corpus', () => {
-  const cases = fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory()).sort();
+  const cases = fs
+    .readdirSync(root)
+    .filter((d) => fs.statSync(path.join(root, d)).isDirectory())
+    .sort();
 
   it('has a case for every byte-fidelity rule', () => {
-    for (const needed of ['bom', 'crlf', 'cr', 'mixed-eol', 'no-final-newline', 'shebang', 'encoding', 'xml-declaration', 'php-open', 'front-matter', 'dockerfile-directive']) {
+    for (const needed of [
+      'bom',
+      'crlf',
+      'cr',
+      'mixed-eol',
+      'no-final-newline',
+      'shebang',
+      'encoding',
+      'xml-declaration',
+      'php-open',
+      'front-matter',
+      'dockerfile-directive',
+    ]) {
       assert.ok(cases.includes(needed), `missing golden case ${needed}`);
     }
   });
@@ -67,7 +82,9 @@ describe('fixer golden corpus', () => {
       const own = /\r\n|\r|\n/.exec(input)?.[0] ?? '\n';
       const before = lineEndings(input);
       const after = lineEndings(once);
-      for (const eol of ['\n', '\r\n', '\r']) if (eol !== own) assert.equal(after.get(eol) ?? 0, before.get(eol) ?? 0, `gained a ${JSON.stringify(eol)} line ending in a file whose own is ${JSON.stringify(own)}`);
+      for (const eol of ['\n', '\r\n', '\r'])
+        if (eol !== own)
+          assert.equal(after.get(eol) ?? 0, before.get(eol) ?? 0, `gained a ${JSON.stringify(eol)} line ending in a file whose own is ${JSON.stringify(own)}`);
     });
   }
 });

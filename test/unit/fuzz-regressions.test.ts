@@ -21,25 +21,51 @@ function fixesOnce(file: string, text: string, policy: Policy, expected: string)
   const once = fix(file, text, policy);
   assert.equal(JSON.stringify(once), JSON.stringify(expected));
   assert.equal(JSON.stringify(fix(file, once, policy)), JSON.stringify(once), 'a second fix changed the text');
-  assert.deepEqual(checkText({ path: file, text: once, currentYear: 2026, today }, policy).findings.filter(isSafe).map((f) => f.rule), []);
+  assert.deepEqual(
+    checkText({ path: file, text: once, currentYear: 2026, today }, policy)
+      .findings.filter(isSafe)
+      .map((f) => f.rule),
+    [],
+  );
 }
 
-const yearNone = policyWith((p) => { p.headers.copyright.year = 'none'; });
+const yearNone = policyWith((p) => {
+  p.headers.copyright.year = 'none';
+});
 
 describe('fuzz regressions', () => {
   it('a tag line that opens a block comment: the new line continues the comment, never opens a second one', () => {
-    fixesOnce('src/lib.rs', '/* Copyright 2020 Example Corp\n */\nfn main() {}\n', policyWith(),
-      '/* Copyright 2020 Example Corp\n * SPDX-License-Identifier: Apache-2.0\n */\nfn main() {}\n');
-    fixesOnce('src/m.py', '"""Copyright 2020 Example Corp\n"""\nimport os\n', policyWith(),
-      '"""Copyright 2020 Example Corp\nSPDX-License-Identifier: Apache-2.0\n"""\nimport os\n');
-    fixesOnce('src/a.c', '/* SPDX-License-Identifier: Apache-2.0\n */\nint x;\n', policyWith(),
-      '/* SPDX-License-Identifier: Apache-2.0\n * SPDX-FileCopyrightText: 2026 Example Corp\n */\nint x;\n');
-    fixesOnce('src/b.c', '/* Copyright 2020 Example Corp */\nint x;\n', policyWith(),
-      '/* Copyright 2020 Example Corp */\n/* SPDX-License-Identifier: Apache-2.0 */\nint x;\n');
+    fixesOnce(
+      'src/lib.rs',
+      '/* Copyright 2020 Example Corp\n */\nfn main() {}\n',
+      policyWith(),
+      '/* Copyright 2020 Example Corp\n * SPDX-License-Identifier: Apache-2.0\n */\nfn main() {}\n',
+    );
+    fixesOnce(
+      'src/m.py',
+      '"""Copyright 2020 Example Corp\n"""\nimport os\n',
+      policyWith(),
+      '"""Copyright 2020 Example Corp\nSPDX-License-Identifier: Apache-2.0\n"""\nimport os\n',
+    );
+    fixesOnce(
+      'src/a.c',
+      '/* SPDX-License-Identifier: Apache-2.0\n */\nint x;\n',
+      policyWith(),
+      '/* SPDX-License-Identifier: Apache-2.0\n * SPDX-FileCopyrightText: 2026 Example Corp\n */\nint x;\n',
+    );
+    fixesOnce(
+      'src/b.c',
+      '/* Copyright 2020 Example Corp */\nint x;\n',
+      policyWith(),
+      '/* Copyright 2020 Example Corp */\n/* SPDX-License-Identifier: Apache-2.0 */\nint x;\n',
+    );
   });
 
   it('copyright-year: also fixes the year of the notice copyright-holder rewrites (holder with a no-break space)', () => {
-    const policy = policyWith((p) => { p.headers.copyright.holder = 'Example Corp'; p.headers.copyright.year = 'current'; });
+    const policy = policyWith((p) => {
+      p.headers.copyright.holder = 'Example Corp';
+      p.headers.copyright.year = 'current';
+    });
     fixesOnce('src/a.ts', '\u00a9 2020 Example\u00a0Corp', policy, '\u00a9 2020-2026 Example Corp\nSPDX-License-Identifier: Apache-2.0');
   });
 
@@ -48,7 +74,12 @@ describe('fuzz regressions', () => {
   });
 
   it('copyright-year: with year: none a future year is removed, not turned into a range', () => {
-    fixesOnce('src/a.ts', 'Copyright (c) 1999-2030 Example Corp\nSPDX-License-Identifier: MIT', yearNone, 'Copyright (c) Example Corp\nSPDX-License-Identifier: MIT');
+    fixesOnce(
+      'src/a.ts',
+      'Copyright (c) 1999-2030 Example Corp\nSPDX-License-Identifier: MIT',
+      yearNone,
+      'Copyright (c) Example Corp\nSPDX-License-Identifier: MIT',
+    );
   });
 
   it('copyright-year: with year: none a notice that is only a year gets no fix (it would stop being a notice)', () => {
@@ -60,7 +91,9 @@ describe('fuzz regressions', () => {
   });
 
   it('copyright-missing / header-missing: no insert fix that would push a tag out of the header window', () => {
-    const policy = policyWith((p) => { p.headers.maxLine = 3; });
+    const policy = policyWith((p) => {
+      p.headers.maxLine = 3;
+    });
     // The license is on the window's last line: a notice inserted before it would push it out.
     const license = '\n\n// SPDX-License-Identifier: MIT\n';
     assert.equal(checkText({ path: 'src/a.ts', text: license }, policy).findings.find((f) => f.rule === 'copyright-missing')?.fix, undefined);
@@ -72,34 +105,60 @@ describe('fuzz regressions', () => {
   });
 
   it('insert-copyright: inside a snippet the notice is an SPDX-SnippetCopyrightText', () => {
-    fixesOnce('src/a.ts', '// SPDX-SnippetBegin\n// SPDX-License-Identifier: MIT', policyWith(),
-      '// SPDX-SnippetBegin\n// SPDX-SnippetCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT');
+    fixesOnce(
+      'src/a.ts',
+      '// SPDX-SnippetBegin\n// SPDX-License-Identifier: MIT',
+      policyWith(),
+      '// SPDX-SnippetBegin\n// SPDX-SnippetCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT',
+    );
   });
 
   it('spdx: a license id after WITH is not a case problem whose fix changes nothing', () => {
     const problems = checkExpression('(MIT WITH MIT))').problems;
     assert.ok(!problems.some((p) => p.kind === 'wrong-case'), JSON.stringify(problems));
-    fixesOnce('src/a.ts', 'SPDX-License-Identifier: (MIT WITH MIT))', policyWith(), 'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: (MIT WITH MIT))');
+    fixesOnce(
+      'src/a.ts',
+      'SPDX-License-Identifier: (MIT WITH MIT))',
+      policyWith(),
+      'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: (MIT WITH MIT))',
+    );
   });
 
   it('spdx: a deprecated id is reported beside an id in the wrong case, so one fix-all fixes both', () => {
     // BSD-2-Clause-NetBSD, whose one exact successor SPDX names (BSD-2-Clause-FreeBSD, used here before, has none).
-    fixesOnce('src/a.ts', 'SPDX-License-Identifier: BSD-2-Clause-NetBSD WITH linux-syscall-note', policyWith(),
-      'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: BSD-2-Clause WITH Linux-syscall-note');
+    fixesOnce(
+      'src/a.ts',
+      'SPDX-License-Identifier: BSD-2-Clause-NetBSD WITH linux-syscall-note',
+      policyWith(),
+      'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: BSD-2-Clause WITH Linux-syscall-note',
+    );
   });
 
   it('spdx: a deprecated id in the wrong case is corrected to its successor at once', () => {
-    fixesOnce('src/a.ts', 'SPDX-License-Identifier: ((gpl-2.0+))', policyWith(), 'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: ((GPL-2.0-or-later))');
+    fixesOnce(
+      'src/a.ts',
+      'SPDX-License-Identifier: ((gpl-2.0+))',
+      policyWith(),
+      'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: ((GPL-2.0-or-later))',
+    );
   });
 
   it('prologue: an XML declaration never closed is its first line only, and the final newline stays', () => {
-    fixesOnce('src/a.ts', '<?xml version="1.0"\n', policyWith(), '<?xml version="1.0"\n// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n');
+    fixesOnce(
+      'src/a.ts',
+      '<?xml version="1.0"\n',
+      policyWith(),
+      '<?xml version="1.0"\n// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n',
+    );
     const once = fix('src/a.ts', '<?xml version="1.0"\nSPDX-License-Identifier: MIT', policyWith());
     assert.equal(once.split('\n')[0], '<?xml version="1.0"');
   });
 
   it('third-party-header: deleting the only line of a file leaves an empty file', () => {
-    const policy = policyWith((p) => { p.headers.copyright.holder = 'Example Corp'; p.files.thirdParty = ['third_party/**']; });
+    const policy = policyWith((p) => {
+      p.headers.copyright.holder = 'Example Corp';
+      p.files.thirdParty = ['third_party/**'];
+    });
     assert.equal(fix('third_party/lib/a.c', 'SPDX-FileCopyrightText: 2020 Example Corp\n', policy), '');
   });
 

@@ -38,7 +38,9 @@ function check<T>(name: string, arb: fc.Arbitrary<T>, predicate: (value: T) => v
   const details = fc.check(fc.property(arb, predicate), { seed, numRuns: runs });
   if (details.failed) {
     // JSON shows invisible characters (NBSP, lone CR, BOM) that fast-check's own report prints raw.
-    throw new Error(`${name} failed (seed ${seed}, path ${details.counterexamplePath}) on ${ascii(details.counterexample)}\n${(details.errorInstance as Error)?.message ?? details.errorInstance}`);
+    throw new Error(
+      `${name} failed (seed ${seed}, path ${details.counterexamplePath}) on ${ascii(details.counterexample)}\n${(details.errorInstance as Error)?.message ?? details.errorInstance}`,
+    );
   }
   stats.push({ name, runs, ms: Date.now() - start });
 }
@@ -48,9 +50,36 @@ function check<T>(name: string, arb: fc.Arbitrary<T>, predicate: (value: T) => v
 const pick = <T>(...xs: T[]) => fc.constantFrom(...xs);
 
 const licenseIdArb = pick(
-  'MIT', 'Apache-2.0', 'GPL-2.0', 'GPL-2.0+', 'GPL-2.0-only', 'GPL-3.0-or-later', 'LGPL-2.1', 'BSD-3-Clause', 'mit', 'apache-2.0',
-  'gpl-2.0+', 'CC0-1.0', 'MPL-2.0', 'LicenseRef-Foo', 'DocumentRef-x:LicenseRef-y', 'LicenseRef-', 'Foo-1.0', 'NONE', 'NOASSERTION',
-  'StandardML-NJ', 'eCos-2.0', 'wxWindows', 'Nunit', 'GFDL-1.3', 'AGPL-3.0', 'bzip2-1.0.5', '0BSD', 'X11', 'Unlicense', 'BSD-2-Clause-FreeBSD',
+  'MIT',
+  'Apache-2.0',
+  'GPL-2.0',
+  'GPL-2.0+',
+  'GPL-2.0-only',
+  'GPL-3.0-or-later',
+  'LGPL-2.1',
+  'BSD-3-Clause',
+  'mit',
+  'apache-2.0',
+  'gpl-2.0+',
+  'CC0-1.0',
+  'MPL-2.0',
+  'LicenseRef-Foo',
+  'DocumentRef-x:LicenseRef-y',
+  'LicenseRef-',
+  'Foo-1.0',
+  'NONE',
+  'NOASSERTION',
+  'StandardML-NJ',
+  'eCos-2.0',
+  'wxWindows',
+  'Nunit',
+  'GFDL-1.3',
+  'AGPL-3.0',
+  'bzip2-1.0.5',
+  '0BSD',
+  'X11',
+  'Unlicense',
+  'BSD-2-Clause-FreeBSD',
 );
 const exceptionArb = pick('Classpath-exception-2.0', 'LLVM-exception', 'GCC-exception-3.1', 'linux-syscall-note', 'Foo-exception', 'MIT');
 const opArb = pick(' AND ', ' OR ', ' and ', ' or ', ' AND', 'OR ', ' WITH ', ' with ', '  AND  ', ' ');
@@ -74,18 +103,92 @@ const spdxExprArb: fc.Arbitrary<string> = fc.letrec<{ expr: string; simple: stri
 const garbageArb = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
-  fc.string({ unit: pick('(', ')', '+', ' ', 'AND', 'OR', 'WITH', ':', '-', '.', 'Ref', 'License', 'MIT', '\t', '\0', '\u00e9', '\ud83d\ude00'), maxLength: 12 }),
+  fc.string({
+    unit: pick('(', ')', '+', ' ', 'AND', 'OR', 'WITH', ':', '-', '.', 'Ref', 'License', 'MIT', '\t', '\0', '\u00e9', '\ud83d\ude00'),
+    maxLength: 12,
+  }),
 );
 
-const spdxValueArb = fc.oneof({ weight: 4, arbitrary: spdxExprArb }, { weight: 1, arbitrary: garbageArb }, { weight: 1, arbitrary: fc.tuple(spdxExprArb, garbageArb).map(([a, b]) => a + b) });
+const spdxValueArb = fc.oneof(
+  { weight: 4, arbitrary: spdxExprArb },
+  { weight: 1, arbitrary: garbageArb },
+  { weight: 1, arbitrary: fc.tuple(spdxExprArb, garbageArb).map(([a, b]) => a + b) },
+);
 
-const leadArb = pick('', '// ', '//', '# ', '#', ' * ', '/* ', '<!-- ', '-- ', ';; ', '; ', '% ', '! ', '" ', "' ", '@REM ', 'REM ', '.. ', '{# ', '(* ', 'dnl ', ':: ', '  ', '\t# ', '/// ', '//! ', 'x = "', 'code(); // ');
+const leadArb = pick(
+  '',
+  '// ',
+  '//',
+  '# ',
+  '#',
+  ' * ',
+  '/* ',
+  '<!-- ',
+  '-- ',
+  ';; ',
+  '; ',
+  '% ',
+  '! ',
+  '" ',
+  "' ",
+  '@REM ',
+  'REM ',
+  '.. ',
+  '{# ',
+  '(* ',
+  'dnl ',
+  ':: ',
+  '  ',
+  '\t# ',
+  '/// ',
+  '//! ',
+  'x = "',
+  'code(); // ',
+);
 const closerArb = pick('', '', '', ' */', ' -->', ' *)', ' #}', ' -}', ' --}}', '  ', '\t');
 const yearArb = pick('2020', '2019-2024', '2020, 2022', '2030', '2026', '1999-2030', '2021 - 2023', '', '(c) 2020', '© 2024', '20201');
-const holderArb = pick('Example Corp', 'example corp', 'Example Corp and contributors', 'Example Corporation', 'Other Inc', 'Jane Doe <jane@example.com>', '', 'Ünïcödé GmbH', 'Example\u00a0Corp');
-const aiKeyArb = pick('AI-Generated-By', 'AI-Assisted-By', 'AI-Reviewed-By', 'AI-Reviewed-On', 'AI-Approval', 'AI-Prompt-Ref', 'AI-Session', 'AI-Code-Reference', 'AI-Foo', 'ai-generated-by', 'AI-');
-const aiValueArb = pick('ChatGPT:gpt-4o', 'GitHub Copilot:gpt-4.1', 'Claude', 'TOOL:MODEL', 'NAME <EMAIL>', 'Jane Doe <jane@example.com>', 'dependabot[bot] <bot@x>',
-  '2025-01-01', '2024-02-30', '2027-01-01', 'OSRB-12', 'TODO', '<MODEL>', '', 'x:y:z', ':');
+const holderArb = pick(
+  'Example Corp',
+  'example corp',
+  'Example Corp and contributors',
+  'Example Corporation',
+  'Other Inc',
+  'Jane Doe <jane@example.com>',
+  '',
+  'Ünïcödé GmbH',
+  'Example\u00a0Corp',
+);
+const aiKeyArb = pick(
+  'AI-Generated-By',
+  'AI-Assisted-By',
+  'AI-Reviewed-By',
+  'AI-Reviewed-On',
+  'AI-Approval',
+  'AI-Prompt-Ref',
+  'AI-Session',
+  'AI-Code-Reference',
+  'AI-Foo',
+  'ai-generated-by',
+  'AI-',
+);
+const aiValueArb = pick(
+  'ChatGPT:gpt-4o',
+  'GitHub Copilot:gpt-4.1',
+  'Claude',
+  'TOOL:MODEL',
+  'NAME <EMAIL>',
+  'Jane Doe <jane@example.com>',
+  'dependabot[bot] <bot@x>',
+  '2025-01-01',
+  '2024-02-30',
+  '2027-01-01',
+  'OSRB-12',
+  'TODO',
+  '<MODEL>',
+  '',
+  'x:y:z',
+  ':',
+);
 
 /** One tag line's key and value. */
 const tagArb = fc.oneof(
@@ -95,20 +198,82 @@ const tagArb = fc.oneof(
   fc.tuple(yearArb, holderArb).map(([y, h]) => `Copyright ${y} ${h}`.trimEnd()),
   fc.tuple(yearArb, holderArb).map(([y, h]) => `© ${y} ${h}`.trimEnd()),
   fc.tuple(yearArb, holderArb).map(([y, h]) => `SPDX-SnippetCopyrightText: ${y} ${h}`.trimEnd()),
-  pick('SPDX-SnippetBegin', 'SPDX-SnippetEnd', 'SPDX-SnippetBegin SPDX-SnippetEnd', 'SPDX-SnippetComment:', 'SPDX-SnippetComment: AI-assisted', 'SPDX-FileComment: x',
-    'SPDX-Generated-By: ChatGPT', '@ai-generated', 'AI-GENERATED', 'Generated by ChatGPT', 'Generated with Claude Code', 'ai-generated: true',
-    'REUSE-IgnoreStart', 'REUSE-IgnoreEnd', '@generated', 'DO NOT EDIT', 'As an AI language model, I', 'see oaicite:3', ':contentReference[oaicite:0]{index=0}',
-    'https://x.org/?utm_source=chatgpt.com', "Here's the updated code:", 'SPDX-License-Identifier:', 'SPDX-FileCopyrightText:', 'Copyright', 'SPDX-', 'AI-'),
+  pick(
+    'SPDX-SnippetBegin',
+    'SPDX-SnippetEnd',
+    'SPDX-SnippetBegin SPDX-SnippetEnd',
+    'SPDX-SnippetComment:',
+    'SPDX-SnippetComment: AI-assisted',
+    'SPDX-FileComment: x',
+    'SPDX-Generated-By: ChatGPT',
+    '@ai-generated',
+    'AI-GENERATED',
+    'Generated by ChatGPT',
+    'Generated with Claude Code',
+    'ai-generated: true',
+    'REUSE-IgnoreStart',
+    'REUSE-IgnoreEnd',
+    '@generated',
+    'DO NOT EDIT',
+    'As an AI language model, I',
+    'see oaicite:3',
+    ':contentReference[oaicite:0]{index=0}',
+    'https://x.org/?utm_source=chatgpt.com',
+    "Here's the updated code:",
+    'SPDX-License-Identifier:',
+    'SPDX-FileCopyrightText:',
+    'Copyright',
+    'SPDX-',
+    'AI-',
+  ),
   fc.tuple(aiKeyArb, aiValueArb).map(([k, v]) => `${k}: ${v}`),
 );
 
 const tagLineArb = fc.tuple(leadArb, tagArb, closerArb).map(([l, t, c]) => l + t + c);
 
-const prologueArb = pick('#!/usr/bin/env python3', '#!/bin/sh', '# -*- coding: utf-8 -*-', '# coding=latin-1', '# frozen_string_literal: true', '<?xml version="1.0" encoding="UTF-8"?>',
-  '<?xml version="1.0"', 'encoding="UTF-8"?>', '<!DOCTYPE html>', '<?php', 'declare(strict_types=1);', '---', 'title: Hello', '...', '%YAML 1.2', '# syntax=docker/dockerfile:1', '# escape=`', '<html>');
+const prologueArb = pick(
+  '#!/usr/bin/env python3',
+  '#!/bin/sh',
+  '# -*- coding: utf-8 -*-',
+  '# coding=latin-1',
+  '# frozen_string_literal: true',
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<?xml version="1.0"',
+  'encoding="UTF-8"?>',
+  '<!DOCTYPE html>',
+  '<?php',
+  'declare(strict_types=1);',
+  '---',
+  'title: Hello',
+  '...',
+  '%YAML 1.2',
+  '# syntax=docker/dockerfile:1',
+  '# escape=`',
+  '<html>',
+);
 
 const codeLineArb = fc.oneof(
-  { weight: 3, arbitrary: pick('', '', '   ', 'int main() { return 0; }', 'x = "SPDX-License-Identifier: MIT"', 'def f():', '    pass', '}', '/*', ' */', '-->', '<!--', '#', '//', 'a\0b', '\0') },
+  {
+    weight: 3,
+    arbitrary: pick(
+      '',
+      '',
+      '   ',
+      'int main() { return 0; }',
+      'x = "SPDX-License-Identifier: MIT"',
+      'def f():',
+      '    pass',
+      '}',
+      '/*',
+      ' */',
+      '-->',
+      '<!--',
+      '#',
+      '//',
+      'a\0b',
+      '\0',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
@@ -119,10 +284,45 @@ const codeLineArb = fc.oneof(
 
 const lineArb = fc.oneof({ weight: 3, arbitrary: tagLineArb }, { weight: 1, arbitrary: prologueArb }, { weight: 3, arbitrary: codeLineArb });
 
-const pathArb = pick('src/a.ts', 'a.py', 'README.md', 'index.html', 'page.php', 'tpl.phtml', 'Dockerfile', 'conf.yaml', 'a.xml', 'a.css', 'a.ml', 'a.j2', 'run.bat',
-  'a.vim', 'q.sql', 'doc.rst', 'paper.tex', 'Makefile', 'data.json', 'notes.txt', 'noext', 'third_party/lib/a.c', 'vendor/x.go', 'a.svg', 'post.mdx', 'b.rb', 'x.hs', 'x.f90', 'x.vb', 'x.lisp');
+const pathArb = pick(
+  'src/a.ts',
+  'a.py',
+  'README.md',
+  'index.html',
+  'page.php',
+  'tpl.phtml',
+  'Dockerfile',
+  'conf.yaml',
+  'a.xml',
+  'a.css',
+  'a.ml',
+  'a.j2',
+  'run.bat',
+  'a.vim',
+  'q.sql',
+  'doc.rst',
+  'paper.tex',
+  'Makefile',
+  'data.json',
+  'notes.txt',
+  'noext',
+  'third_party/lib/a.c',
+  'vendor/x.go',
+  'a.svg',
+  'post.mdx',
+  'b.rb',
+  'x.hs',
+  'x.f90',
+  'x.vb',
+  'x.lisp',
+);
 
-interface Doc { lines: string[]; eols: string[]; bom: boolean; finalNewline: boolean }
+interface Doc {
+  lines: string[];
+  eols: string[];
+  bom: boolean;
+  finalNewline: boolean;
+}
 
 function render(d: Doc): string {
   let out = d.bom ? '\uFEFF' : '';
@@ -134,20 +334,27 @@ function render(d: Doc): string {
 }
 
 /** A file with mixed line endings (LF, CRLF, lone CR): for the parsers, which must not throw. */
-const mixedTextArb = fc.record({
-  lines: fc.array(lineArb, { maxLength: 25 }),
-  eols: fc.array(pick('\n', '\r\n', '\r', '\n\n'), { minLength: 1, maxLength: 4 }),
-  bom: fc.boolean(),
-  finalNewline: fc.boolean(),
-}).map(render);
+const mixedTextArb = fc
+  .record({
+    lines: fc.array(lineArb, { maxLength: 25 }),
+    eols: fc.array(pick('\n', '\r\n', '\r', '\n\n'), { minLength: 1, maxLength: 4 }),
+    bom: fc.boolean(),
+    finalNewline: fc.boolean(),
+  })
+  .map(render);
 
 /** A file with one line-ending style: the fixer must keep it, the BOM and the final newline. */
-const fixerTextArb = fc.record({
-  lines: fc.array(lineArb.map((l) => l.replace(/[\r\n]/g, ' ')), { maxLength: 20 }),
-  eols: pick('\n', '\r\n').map((e) => [e]),
-  bom: fc.boolean(),
-  finalNewline: fc.boolean(),
-}).map(render);
+const fixerTextArb = fc
+  .record({
+    lines: fc.array(
+      lineArb.map((l) => l.replace(/[\r\n]/g, ' ')),
+      { maxLength: 20 },
+    ),
+    eols: pick('\n', '\r\n').map((e) => [e]),
+    bom: fc.boolean(),
+    finalNewline: fc.boolean(),
+  })
+  .map(render);
 
 const policies: Record<string, Policy> = {
   default: policyWith(),
@@ -220,48 +427,123 @@ describe('fuzz: engine properties (fast-check)', function () {
 
     it('checkText never throws on a sidecar, REUSE ignore blocks, or a very long line', () => {
       const arb = fc.tuple(pathArb, mixedTextArb, fc.option(mixedTextArb, { nil: undefined }), fc.integer({ min: 0, max: 3 }));
-      check('checkText+sidecar', arb, ([file, text, sidecar, shape]) => {
-        const t = shape === 1 ? `REUSE-IgnoreStart\n${text}` : shape === 2 ? `${text}${'y'.repeat(100_000)}\n// SPDX-License-Identifier: MIT` : text;
-        checkText({ path: file, text: t, sidecarText: sidecar, currentYear: 2026, today }, policies.strict);
-      }, Math.max(1, Math.ceil(numRuns / 3)));
+      check(
+        'checkText+sidecar',
+        arb,
+        ([file, text, sidecar, shape]) => {
+          const t = shape === 1 ? `REUSE-IgnoreStart\n${text}` : shape === 2 ? `${text}${'y'.repeat(100_000)}\n// SPDX-License-Identifier: MIT` : text;
+          checkText({ path: file, text: t, sidecarText: sidecar, currentYear: 2026, today }, policies.strict);
+        },
+        Math.max(1, Math.ceil(numRuns / 3)),
+      );
     });
   });
 
   describe('fuzz: SPDX expressions', () => {
     it('checkExpression never throws, and its tokens lie inside the expression', () => {
-      check('checkExpression', spdxValueArb, (expr) => {
-        const r = checkExpression(expr);
-        for (const t of r.tokens) assert.equal(expr.slice(t.start, t.end), t.id);
-        parseExpression(expr);
-        expressionSyntaxError(expr);
-      }, numRuns * 4);
+      check(
+        'checkExpression',
+        spdxValueArb,
+        (expr) => {
+          const r = checkExpression(expr);
+          for (const t of r.tokens) assert.equal(expr.slice(t.start, t.end), t.id);
+          parseExpression(expr);
+          expressionSyntaxError(expr);
+        },
+        numRuns * 4,
+      );
     });
 
     it('checkText never throws on random SPDX-License-Identifier values', () => {
       const arb = fc.tuple(leadArb, spdxValueArb, closerArb, pick('a.c', 'a.py', 'a.md'));
-      check('checkText(SPDX value)', arb, ([lead, value, closer, file]) => {
-        checkText({ path: file, text: `${lead}SPDX-FileCopyrightText: 2026 Example Corp${closer}\n${lead}SPDX-License-Identifier: ${value}${closer}\n`, currentYear: 2026, today }, policies.strict);
-      }, numRuns * 2);
+      check(
+        'checkText(SPDX value)',
+        arb,
+        ([lead, value, closer, file]) => {
+          checkText(
+            {
+              path: file,
+              text: `${lead}SPDX-FileCopyrightText: 2026 Example Corp${closer}\n${lead}SPDX-License-Identifier: ${value}${closer}\n`,
+              currentYear: 2026,
+              today,
+            },
+            policies.strict,
+          );
+        },
+        numRuns * 2,
+      );
     });
   });
 
   describe('fuzz: policy loader', () => {
     const valid = [
       ...['examples/policies/org-base.yaml', 'examples/policies/repo-policy.yaml', 'test/unit/fixtures/policies/bases/base.yaml']
-        .map((f) => path.join(repoRoot, f)).filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f, 'utf8')),
+        .map((f) => path.join(repoRoot, f))
+        .filter((f) => fs.existsSync(f))
+        .map((f) => fs.readFileSync(f, 'utf8')),
       'version: 1\nlicenses:\n  project: Apache-2.0\n  allow: [MIT, Apache-2.0]\nheaders:\n  maxLine: 5\n  copyright: { holder: "Example Corp", year: current }\n',
     ];
-    const yamlTokenArb = pick('version: 1', 'licenses:', '  allow: [MIT', '  deny:', '  - GPL-*', 'headers:', '  maxLine: 10', '  template: |', '    SPDX-License-Identifier: {license}',
-      'ai:', '  mode: forbid', '  requiredFields: [role]', 'overrides:', '  - paths: ["a/**"]', '    ai: { mode: review }', 'severity:', '  header-missing: off', 'extends:', '  - ./base.yaml',
-      '  - { source: "https://x", sha256: "abc" }', '&a [*a, *a]', '*a', '!!binary', '? complex', ': x', '---', '...', '%YAML 1.2', '"unterminated', "'x'", '{', '}', '[', ']', '- ', '#', '\t', '  ', '',
-      'holder: "(["', 'reviewEvidence: "*"', 'files:', '  include: []', '  thirdParty: ~', 'policy: { id: x, title: y }', 'allowOverride: yes', '<<: *a');
+    const yamlTokenArb = pick(
+      'version: 1',
+      'licenses:',
+      '  allow: [MIT',
+      '  deny:',
+      '  - GPL-*',
+      'headers:',
+      '  maxLine: 10',
+      '  template: |',
+      '    SPDX-License-Identifier: {license}',
+      'ai:',
+      '  mode: forbid',
+      '  requiredFields: [role]',
+      'overrides:',
+      '  - paths: ["a/**"]',
+      '    ai: { mode: review }',
+      'severity:',
+      '  header-missing: off',
+      'extends:',
+      '  - ./base.yaml',
+      '  - { source: "https://x", sha256: "abc" }',
+      '&a [*a, *a]',
+      '*a',
+      '!!binary',
+      '? complex',
+      ': x',
+      '---',
+      '...',
+      '%YAML 1.2',
+      '"unterminated',
+      "'x'",
+      '{',
+      '}',
+      '[',
+      ']',
+      '- ',
+      '#',
+      '\t',
+      '  ',
+      '',
+      'holder: "(["',
+      'reviewEvidence: "*"',
+      'files:',
+      '  include: []',
+      '  thirdParty: ~',
+      'policy: { id: x, title: y }',
+      'allowOverride: yes',
+      '<<: *a',
+    );
     const yamlishArb = fc.oneof(
-      fc.array(fc.oneof({ weight: 4, arbitrary: yamlTokenArb }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }), { maxLength: 30 })
+      fc
+        .array(fc.oneof({ weight: 4, arbitrary: yamlTokenArb }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }), { maxLength: 30 })
         .chain((ls) => pick('\n', '\r\n', '\r').map((eol) => ls.join(eol))),
       fc.string({ maxLength: 200 }),
     );
     // Mutations of valid policies: delete, duplicate, or insert, at a random place.
-    const mutatedArb = fc.tuple(pick(...valid), fc.array(fc.tuple(pick('delete', 'insert', 'duplicate', 'indent'), fc.nat(), fc.nat({ max: 40 }), yamlTokenArb), { minLength: 1, maxLength: 4 }))
+    const mutatedArb = fc
+      .tuple(
+        pick(...valid),
+        fc.array(fc.tuple(pick('delete', 'insert', 'duplicate', 'indent'), fc.nat(), fc.nat({ max: 40 }), yamlTokenArb), { minLength: 1, maxLength: 4 }),
+      )
       .map(([text, ops]) => {
         let t = text;
         for (const [op, at, n, token] of ops) {
@@ -269,7 +551,12 @@ describe('fuzz: engine properties (fast-check)', function () {
           if (op === 'delete') t = t.slice(0, i) + t.slice(i + n);
           else if (op === 'insert') t = t.slice(0, i) + token + t.slice(i);
           else if (op === 'duplicate') t = t.slice(0, i) + t.slice(i, i + n) + t.slice(i);
-          else { const ls = t.split('\n'); const k = at % ls.length; ls[k] = ' '.repeat(n % 5) + ls[k]; t = ls.join('\n'); }
+          else {
+            const ls = t.split('\n');
+            const k = at % ls.length;
+            ls[k] = ' '.repeat(n % 5) + ls[k];
+            t = ls.join('\n');
+          }
         }
         return t;
       });
@@ -311,7 +598,12 @@ describe('fuzz: engine properties (fast-check)', function () {
           // What lies outside the named spans stays, in order.
           let kept = '';
           let at = 0;
-          for (const [s, e] of spans.sort((a, b) => a[0] - b[0])) { if (s >= at) { kept += text.slice(at, s); at = e; } else at = Math.max(at, e); }
+          for (const [s, e] of spans.sort((a, b) => a[0] - b[0])) {
+            if (s >= at) {
+              kept += text.slice(at, s);
+              at = e;
+            } else at = Math.max(at, e);
+          }
           kept += text.slice(at);
           assert.ok(isSubsequence(kept, fixed), 'a fix changed bytes outside the spans it names');
         }
@@ -329,7 +621,15 @@ describe('fuzz: engine properties (fast-check)', function () {
         // Tags written inside the prologue (a YAML comment in front matter) are the file's header: fixes go beside them.
         const tagsInPrologue = result.file?.header.tags.some((t) => t.line < insertLine);
         for (let i = 0; i < insertLine && i < before.length && !tagsInPrologue; i++) {
-          if (edits.some((e) => e.range.start.line <= i && i <= e.range.end.line && (e.range.start.line !== e.range.end.line || e.range.start.character !== e.range.end.character))) continue;
+          if (
+            edits.some(
+              (e) =>
+                e.range.start.line <= i &&
+                i <= e.range.end.line &&
+                (e.range.start.line !== e.range.end.line || e.range.start.character !== e.range.end.character),
+            )
+          )
+            continue;
           assert.equal(after[i], before[i], `prologue line ${i} moved or changed`);
         }
       });
@@ -342,28 +642,97 @@ describe('fuzz: engine properties (fast-check)', function () {
         const again = fix(file, fixed, policy).fixed;
         assert.equal(JSON.stringify(again), JSON.stringify(fixed), 'a second fix changed the text');
         const left = checkText({ path: file, text: fixed, currentYear: 2026, today }, policy).findings.filter(isSafe);
-        assert.deepEqual(left.map((f) => `${f.rule}: ${f.message}`), [], 'a safe-fixable finding remains');
+        assert.deepEqual(
+          left.map((f) => `${f.rule}: ${f.message}`),
+          [],
+          'a safe-fixable finding remains',
+        );
       });
     });
   });
 
   describe('fuzz: REUSE parsers', () => {
-    const tomlTokenArb = pick('version = 1', 'version = 2', 'version = "1"', '[[annotations]]', '[annotations]', 'path = "src/**"', 'path = ["a/*.c", "b/**/x"]', 'path = 3', 'path = ""',
-      'precedence = "override"', 'precedence = "closest"', 'precedence = "aggregate"', 'precedence = "bad"', 'SPDX-FileCopyrightText = "2020 X"', 'SPDX-FileCopyrightText = ["a", 1]',
-      'SPDX-License-Identifier = "MIT OR"', 'SPDX-License-Identifier = "MIT"', 'SPDX-License-Identifier = ["MIT", "(Apache-2.0"]', 'annotations = [{ path = "x", SPDX-License-Identifier = "MIT" }]',
-      'Path = "x"', '"quoted key" = 1', 'a.b.c = 1', '[table]', '[[x.y]]', '"""', "'''", '# comment', '=', '[', ']', '{', '}', '', 'path = "\\\\*"', 'x = 1979-05-27T07:32:00Z');
+    const tomlTokenArb = pick(
+      'version = 1',
+      'version = 2',
+      'version = "1"',
+      '[[annotations]]',
+      '[annotations]',
+      'path = "src/**"',
+      'path = ["a/*.c", "b/**/x"]',
+      'path = 3',
+      'path = ""',
+      'precedence = "override"',
+      'precedence = "closest"',
+      'precedence = "aggregate"',
+      'precedence = "bad"',
+      'SPDX-FileCopyrightText = "2020 X"',
+      'SPDX-FileCopyrightText = ["a", 1]',
+      'SPDX-License-Identifier = "MIT OR"',
+      'SPDX-License-Identifier = "MIT"',
+      'SPDX-License-Identifier = ["MIT", "(Apache-2.0"]',
+      'annotations = [{ path = "x", SPDX-License-Identifier = "MIT" }]',
+      'Path = "x"',
+      '"quoted key" = 1',
+      'a.b.c = 1',
+      '[table]',
+      '[[x.y]]',
+      '"""',
+      "'''",
+      '# comment',
+      '=',
+      '[',
+      ']',
+      '{',
+      '}',
+      '',
+      'path = "\\\\*"',
+      'x = 1979-05-27T07:32:00Z',
+    );
     const tomlArb = fc.oneof(
-      fc.array(fc.oneof({ weight: 5, arbitrary: tomlTokenArb }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }), { maxLength: 20 }).chain((ls) => pick('\n', '\r\n').map((e) => ls.join(e))),
+      fc
+        .array(fc.oneof({ weight: 5, arbitrary: tomlTokenArb }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }), { maxLength: 20 })
+        .chain((ls) => pick('\n', '\r\n').map((e) => ls.join(e))),
       fc.string({ maxLength: 100 }),
     );
-    const dep5TokenArb = pick('Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/', 'Upstream-Name: x', 'Upstream-Contact: a', ' b', 'Source: s', 'Disclaimer: d', ' .',
-      'Files: *', 'Files: src/*.c doc/?', 'Files:', 'Files: \\*x\\?', 'Copyright: 2020 X', 'Copyright:', ' 2021 Y', 'License: MIT', 'License:', 'License: GPL-2.0+ WITH x', 'Comment: c', '',
-      '', ' ', '\t', 'not a field', ':', 'Files: [a', 'Files: **/x\\');
+    const dep5TokenArb = pick(
+      'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/',
+      'Upstream-Name: x',
+      'Upstream-Contact: a',
+      ' b',
+      'Source: s',
+      'Disclaimer: d',
+      ' .',
+      'Files: *',
+      'Files: src/*.c doc/?',
+      'Files:',
+      'Files: \\*x\\?',
+      'Copyright: 2020 X',
+      'Copyright:',
+      ' 2021 Y',
+      'License: MIT',
+      'License:',
+      'License: GPL-2.0+ WITH x',
+      'Comment: c',
+      '',
+      '',
+      ' ',
+      '\t',
+      'not a field',
+      ':',
+      'Files: [a',
+      'Files: **/x\\',
+    );
     const dep5Arb = fc.oneof(
-      fc.array(fc.oneof({ weight: 5, arbitrary: dep5TokenArb }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }), { maxLength: 25 }).chain((ls) => pick('\n', '\r\n', '\r').map((e) => ls.join(e))),
+      fc
+        .array(fc.oneof({ weight: 5, arbitrary: dep5TokenArb }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }), { maxLength: 25 })
+        .chain((ls) => pick('\n', '\r\n', '\r').map((e) => ls.join(e))),
       fc.string({ maxLength: 100 }),
     );
-    const globArb = fc.string({ unit: pick('*', '**', '/', '\\', '?', '.', 'a', 'b', '[', ']', '(', ')', '{', '}', '^', '$', '+', '|', '-', ' ', '\n', 'é'), maxLength: 12 });
+    const globArb = fc.string({
+      unit: pick('*', '**', '/', '\\', '?', '.', 'a', 'b', '[', ']', '(', ')', '{', '}', '^', '$', '+', '|', '-', ' ', '\n', 'é'),
+      maxLength: 12,
+    });
     const relArb = fc.string({ unit: pick('a', 'b', '/', '.', '*', '\\', '?', ' ', '\n', 'é'), maxLength: 12 });
 
     it('parseReuseToml never throws and locates its problems', () => {
@@ -378,34 +747,66 @@ describe('fuzz: engine properties (fast-check)', function () {
     it('parseDep5 never throws', () => {
       check('parseDep5', fc.tuple(dep5Arb, relArb), ([text, rel]) => {
         const dep5 = parseDep5(text);
-        for (const p of dep5.paragraphs) { p.matches(rel); for (const g of p.files) reuseGlob(dep5GlobToReuseGlob(g).glob)(rel); }
+        for (const p of dep5.paragraphs) {
+          p.matches(rel);
+          for (const g of p.files) reuseGlob(dep5GlobToReuseGlob(g).glob)(rel);
+        }
       });
     });
 
     it('reuseGlob and dep5Glob never throw', () => {
-      check('reuseGlob', fc.tuple(globArb, relArb), ([glob, rel]) => {
-        reuseGlob(glob)(rel);
-        dep5Glob(glob)(rel);
-        reuseGlob(dep5GlobToReuseGlob(glob).glob)(rel);
-        // A glob without wildcards matches itself (escapes aside).
-        if (!/[*\\?]/.test(glob)) assert.ok(reuseGlob(glob)(glob), `${JSON.stringify(glob)} does not match itself`);
-      }, numRuns * 4);
+      check(
+        'reuseGlob',
+        fc.tuple(globArb, relArb),
+        ([glob, rel]) => {
+          reuseGlob(glob)(rel);
+          dep5Glob(glob)(rel);
+          reuseGlob(dep5GlobToReuseGlob(glob).glob)(rel);
+          // A glob without wildcards matches itself (escapes aside).
+          if (!/[*\\?]/.test(glob)) assert.ok(reuseGlob(glob)(glob), `${JSON.stringify(glob)} does not match itself`);
+        },
+        numRuns * 4,
+      );
     });
 
     it('blankIgnoredRegions keeps the length and every line break', () => {
-      const textArb = fc.array(fc.oneof(pick('REUSE-IgnoreStart', 'REUSE-IgnoreEnd', 'SPDX-License-Identifier: MIT', 'SPDX-SnippetBegin', 'SPDX-SnippetEnd', '\n', '\r\n', '\r', ' ', '\ud83d\ude00'), fc.string({ maxLength: 8 })), { maxLength: 20 }).map((xs) => xs.join(''));
-      check('blankIgnoredRegions', textArb, (text) => {
-        const out = blankIgnoredRegions(text);
-        assert.equal(out.length, text.length);
-        for (let i = 0; i < text.length; i++) {
-          const c = text[i];
-          if (c === '\n' || c === '\r') assert.equal(out[i], c, `line break at ${i}`);
-          else assert.ok(out[i] === c || out[i] === ' ', `character ${i} became ${JSON.stringify(out[i])}`);
-        }
-        ignoreBlockProblems(text);
-        findSnippets(out);
-        snippetProblems(out);
-      }, numRuns * 2);
+      const textArb = fc
+        .array(
+          fc.oneof(
+            pick(
+              'REUSE-IgnoreStart',
+              'REUSE-IgnoreEnd',
+              'SPDX-License-Identifier: MIT',
+              'SPDX-SnippetBegin',
+              'SPDX-SnippetEnd',
+              '\n',
+              '\r\n',
+              '\r',
+              ' ',
+              '\ud83d\ude00',
+            ),
+            fc.string({ maxLength: 8 }),
+          ),
+          { maxLength: 20 },
+        )
+        .map((xs) => xs.join(''));
+      check(
+        'blankIgnoredRegions',
+        textArb,
+        (text) => {
+          const out = blankIgnoredRegions(text);
+          assert.equal(out.length, text.length);
+          for (let i = 0; i < text.length; i++) {
+            const c = text[i];
+            if (c === '\n' || c === '\r') assert.equal(out[i], c, `line break at ${i}`);
+            else assert.ok(out[i] === c || out[i] === ' ', `character ${i} became ${JSON.stringify(out[i])}`);
+          }
+          ignoreBlockProblems(text);
+          findSnippets(out);
+          snippetProblems(out);
+        },
+        numRuns * 2,
+      );
     });
   });
 });

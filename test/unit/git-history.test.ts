@@ -55,8 +55,13 @@ describe('AI commit trailers', () => {
   });
 
   it('a human co-author next to an AI one: only the AI counts', () => {
-    const found = one('Change\n\nCo-authored-by: Jane Doe <jane@example.com>\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>\nSigned-off-by: Jane Doe <jane@example.com>');
-    assert.deepEqual(found.map((t) => t.tool), ['GitHub Copilot']);
+    const found = one(
+      'Change\n\nCo-authored-by: Jane Doe <jane@example.com>\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>\nSigned-off-by: Jane Doe <jane@example.com>',
+    );
+    assert.deepEqual(
+      found.map((t) => t.tool),
+      ['GitHub Copilot'],
+    );
   });
 
   it('a person helping is not AI help: only a listed agent, a bot address or AGENT:MODEL counts', () => {
@@ -111,8 +116,12 @@ describe('AI commit trailers', () => {
 
   it('unfolds continuation lines and ignores comments and the scissors', () => {
     assert.deepEqual(one('Change\n\nGenerated-by: GitHub\n  Copilot 1.2')[0], { key: 'Generated-by', value: 'GitHub Copilot 1.2', tool: 'GitHub Copilot' });
-    const editing = 'Change\n\nAssisted-by: Claude Code:claude-opus-4-5\n# Please enter the commit message\n# ------------------------ >8 ------------------------\n\nGenerated-by: X';
-    assert.deepEqual(one(editing).map((t) => t.key), ['Assisted-by']);
+    const editing =
+      'Change\n\nAssisted-by: Claude Code:claude-opus-4-5\n# Please enter the commit message\n# ------------------------ >8 ------------------------\n\nGenerated-by: X';
+    assert.deepEqual(
+      one(editing).map((t) => t.key),
+      ['Assisted-by'],
+    );
   });
 
   it("counts the policy's extra keys (ai.commitTrailers), and only those", () => {
@@ -126,11 +135,23 @@ describe('AI commit trailers', () => {
   it('collects the keys of a policy and its overrides; narrows a history to one path’s keys', () => {
     const policy = toPolicy({ ai: { commitTrailers: ['AI-Tool'] }, overrides: [{ paths: ['x/**'], ai: { commitTrailers: ['LLM-Used', 'ai-tool'] } }] }, 'p');
     assert.deepEqual(allCommitTrailerKeys(policy), ['AI-Tool', 'LLM-Used']);
-    const history = { commits: [
-      { hash: 'a'.repeat(40), subject: 's', trailers: [{ key: 'LLM-Used', value: 'X', tool: 'X' }] },
-      { hash: 'b'.repeat(40), subject: 's', trailers: [{ key: 'Assisted-by', value: 'Y:m', tool: 'Y' }, { key: 'LLM-Used', value: 'X', tool: 'X' }] },
-    ] };
-    assert.deepEqual(aiHistoryUnder(history, ['AI-Tool'])!.commits.map((c) => [c.hash[0], c.trailers.length]), [['b', 1]]);
+    const history = {
+      commits: [
+        { hash: 'a'.repeat(40), subject: 's', trailers: [{ key: 'LLM-Used', value: 'X', tool: 'X' }] },
+        {
+          hash: 'b'.repeat(40),
+          subject: 's',
+          trailers: [
+            { key: 'Assisted-by', value: 'Y:m', tool: 'Y' },
+            { key: 'LLM-Used', value: 'X', tool: 'X' },
+          ],
+        },
+      ],
+    };
+    assert.deepEqual(
+      aiHistoryUnder(history, ['AI-Tool'])!.commits.map((c) => [c.hash[0], c.trailers.length]),
+      [['b', 1]],
+    );
     assert.equal(aiHistoryUnder(undefined, []), undefined);
   });
 });
@@ -141,10 +162,16 @@ function sandbox(): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-history-')));
   temps.push(dir);
   const env: NodeJS.ProcessEnv = {
-    ...process.env, HOME: dir, XDG_CONFIG_HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.gitconfig'),
-    GIT_CEILING_DIRECTORIES: path.dirname(dir), LC_ALL: 'C',
+    ...process.env,
+    HOME: dir,
+    XDG_CONFIG_HOME: dir,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: path.join(dir, '.gitconfig'),
+    GIT_CEILING_DIRECTORIES: path.dirname(dir),
+    LC_ALL: 'C',
   };
-  for (const k of Object.keys(env)) if (k.startsWith('GIT_') && !['GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL', 'GIT_CEILING_DIRECTORIES'].includes(k)) delete env[k];
+  for (const k of Object.keys(env))
+    if (k.startsWith('GIT_') && !['GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL', 'GIT_CEILING_DIRECTORIES'].includes(k)) delete env[k];
   return { dir, env };
 }
 
@@ -152,7 +179,12 @@ function makeRepo(): { repo: string; env: NodeJS.ProcessEnv } {
   const { dir, env } = sandbox();
   const repo = path.join(dir, 'repo');
   fs.mkdirSync(repo);
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgSign=false', ...args], { cwd: repo, env, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgSign=false', ...args], {
+      cwd: repo,
+      env,
+      stdio: 'pipe',
+    });
   const commit = (files: Record<string, string>, message: string) => {
     for (const [name, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });
@@ -163,7 +195,10 @@ function makeRepo(): { repo: string; env: NodeJS.ProcessEnv } {
   };
   git('init', '-q');
   commit({ 'README.md': 'hello\n', 'src/b.ts': 'b0\n' }, 'Initial commit');
-  commit({ 'src/a.ts': 'a\n', 'src/b.ts': 'b\n', 'src/ünïcode name.ts': 'u\n' }, 'Add a and b\n\nWritten with an agent.\n\nAssisted-by: Claude Code:claude-opus-4-5');
+  commit(
+    { 'src/a.ts': 'a\n', 'src/b.ts': 'b\n', 'src/ünïcode name.ts': 'u\n' },
+    'Add a and b\n\nWritten with an agent.\n\nAssisted-by: Claude Code:claude-opus-4-5',
+  );
   commit({ 'src/b.ts': 'b2\n', 'src/c.ts': 'c\n' }, 'Pair on b and c\n\nCo-authored-by: Jane Doe <jane@example.com>');
   commit({ 'docs/d.md': 'd\n' }, 'Docs\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>');
   commit({ 'docs/d.md': 'd2\n', 'src/c.ts': 'c2\n' }, 'Docs again\n\nMade-with: Cursor');
@@ -179,11 +214,19 @@ describe('git history', function () {
   this.timeout(30_000);
   const { repo, env } = makeRepo();
   const options: GitHistoryOptions = { env };
-  after(() => { for (const d of temps) fs.rmSync(d, { recursive: true, force: true }); });
+  after(() => {
+    for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+  });
 
   function counting(): { run: GitRunner; calls: () => number } {
     let calls = 0;
-    return { run: (git, args, o) => { calls++; return runGit(git, args, o); }, calls: () => calls };
+    return {
+      run: (git, args, o) => {
+        calls++;
+        return runGit(git, args, o);
+      },
+      calls: () => calls,
+    };
   }
 
   it('finds the files that AI commits touched, newest first', async () => {
@@ -196,8 +239,14 @@ describe('git history', function () {
     assert.deepEqual(a.commits[0].trailers, [{ key: 'Assisted-by', value: 'Claude Code:claude-opus-4-5', tool: 'Claude Code' }]);
     assert.equal(a.commits[0].subject, 'Add a and b');
     // b: the AI commit counts, the human pairing does not; c: only Made-with.
-    assert.deepEqual((await history.forFile('src/b.ts'))!.commits.map((c) => c.subject), ['Add a and b']);
-    assert.deepEqual((await history.forFile('src/c.ts'))!.commits.map((c) => c.trailers[0].tool), ['Cursor']);
+    assert.deepEqual(
+      (await history.forFile('src/b.ts'))!.commits.map((c) => c.subject),
+      ['Add a and b'],
+    );
+    assert.deepEqual(
+      (await history.forFile('src/c.ts'))!.commits.map((c) => c.trailers[0].tool),
+      ['Cursor'],
+    );
     assert.equal((await history.forFile('src/ünïcode name.ts'))!.commits.length, 1);
     assert.equal((await history.forFile('src\\a.ts'))!.commits.length, 1, 'Windows separators');
   });
@@ -225,7 +274,10 @@ describe('git history', function () {
     await history.forFile('src/a.ts');
     assert.equal(spy.calls(), 2);
     const e = await history.forFile('src/e.ts', ['AI-Tool']);
-    assert.deepEqual(e!.commits.map((c) => c.trailers[0]), [{ key: 'AI-Tool', value: 'Windsurf 1.2', tool: 'Windsurf' }]);
+    assert.deepEqual(
+      e!.commits.map((c) => c.trailers[0]),
+      [{ key: 'AI-Tool', value: 'Windsurf 1.2', tool: 'Windsurf' }],
+    );
     await history.forFile('src/a.ts', ['ai-tool']);
     assert.equal(spy.calls(), 3, 'a key already looked for costs no run');
     // Without the key the same trailer no longer counts.
@@ -247,13 +299,34 @@ describe('git history', function () {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-home-'));
     temps.push(home);
     const config = path.join(home, '.gitconfig');
-    fs.writeFileSync(config, [
-      '[log]', '  follow = true', '  showSignature = true', '  decorate = full', '[color]', '  ui = always',
-      '[diff]', '  relative = true', '  noprefix = true', '[core]', '  quotePath = true', '[grep]', '  patternType = fixed',
-      '[format]', '  pretty = oneline', '[i18n]', '  logOutputEncoding = ISO-8859-1', '',
-    ].join('\n'));
+    fs.writeFileSync(
+      config,
+      [
+        '[log]',
+        '  follow = true',
+        '  showSignature = true',
+        '  decorate = full',
+        '[color]',
+        '  ui = always',
+        '[diff]',
+        '  relative = true',
+        '  noprefix = true',
+        '[core]',
+        '  quotePath = true',
+        '[grep]',
+        '  patternType = fixed',
+        '[format]',
+        '  pretty = oneline',
+        '[i18n]',
+        '  logOutputEncoding = ISO-8859-1',
+        '',
+      ].join('\n'),
+    );
     const history = new GitHistory(repo, { env: { ...env, HOME: home, GIT_CONFIG_GLOBAL: config } });
-    assert.deepEqual((await history.forFile('docs/d.md'))!.commits.map((c) => c.subject), ['Docs again', 'Docs']);
+    assert.deepEqual(
+      (await history.forFile('docs/d.md'))!.commits.map((c) => c.subject),
+      ['Docs again', 'Docs'],
+    );
     assert.equal((await history.forFile('src/ünïcode name.ts'))!.commits.length, 1);
   });
 
@@ -267,7 +340,9 @@ describe('git history', function () {
     assert.equal(await new GitHistory(repo, { ...options, git: path.join(os.tmpdir(), 'no-such-dir', 'git') }).forFile('src/a.ts'), undefined);
     assert.equal(await new GitHistory(repo, { env: { ...env, PATH: '' } }).forFile('src/a.ts'), undefined);
     assert.equal(await new GitHistory(path.join(repo, 'no-such-folder'), options).forFile('a.ts'), undefined);
-    const throwing: GitRunner = () => { throw new Error('boom'); };
+    const throwing: GitRunner = () => {
+      throw new Error('boom');
+    };
     assert.equal(await new GitHistory(repo, { ...options, run: throwing }).forFile('src/a.ts'), undefined);
   });
 
@@ -275,7 +350,10 @@ describe('git history', function () {
     const full = await runGit('git', new GitHistory(repo).logArgs([]), { cwd: repo, env, timeoutMs: 10_000, maxBytes: 1 << 20 });
     assert.ok(full && !full.truncated);
     const all = parseGitLog(full.stdout, []);
-    assert.deepEqual(all.map((c) => c.subject), ['Docs again', 'Docs', 'Add a and b']);
+    assert.deepEqual(
+      all.map((c) => c.subject),
+      ['Docs again', 'Docs', 'Add a and b'],
+    );
     const seen = new Set<number>();
     for (let n = 0; n <= full.stdout.length; n++) {
       const kept = parseGitLog(full.stdout.slice(0, n), [], true);
@@ -302,10 +380,17 @@ describe('git history', function () {
   });
 
   it('parses by position, so a body with the record mark cannot break it', () => {
-    const h1 = '1'.repeat(40), h2 = '2'.repeat(40);
+    const h1 = '1'.repeat(40),
+      h2 = '2'.repeat(40);
     const out = `\x1e${h1}\0odd\0odd\n\nbody \x1e${'3'.repeat(40)} here\n\nAssisted-by: X:y\n\0\0\nsrc/a.ts\0src/b.ts\0\x1e${h2}\0plain\0plain\n\nMade-with: Cursor\n\0\0\nsrc/c.ts\0`;
     const commits = parseGitLog(out, []);
-    assert.deepEqual(commits.map((c) => [c.hash, c.files]), [[h1, ['src/a.ts', 'src/b.ts']], [h2, ['src/c.ts']]]);
+    assert.deepEqual(
+      commits.map((c) => [c.hash, c.files]),
+      [
+        [h1, ['src/a.ts', 'src/b.ts']],
+        [h2, ['src/c.ts']],
+      ],
+    );
   });
 });
 
@@ -328,14 +413,21 @@ describe('AI evidence from a real history: people are not AI', function () {
     env = sandbox().env;
     repo = tempTree(Object.fromEntries(commits.map(([file]) => [file, `${head}export const x = 1;\n`])), 'ospo-people-');
     temps.push(repo);
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgSign=false', ...args], { cwd: repo, env, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgSign=false', ...args], {
+        cwd: repo,
+        env,
+        stdio: 'pipe',
+      });
     git('init', '-q');
     for (const [file, trailer] of commits) {
       git('add', file);
       git('commit', '-q', '-m', `Change ${file}\n\nWhy it changed.\n\n${trailer}`);
     }
   });
-  after(() => { for (const d of temps) fs.rmSync(d, { recursive: true, force: true }); });
+  after(() => {
+    for (const d of temps) fs.rmSync(d, { recursive: true, force: true });
+  });
 
   async function markerMissing(file: string): Promise<string[]> {
     const aiHistory = await new GitHistory(repo, { env }).forFile(file);
@@ -356,7 +448,9 @@ describe('AI evidence from a real history: people are not AI', function () {
   }
 
   it('the commit-message check agrees with the history on every trailer', () => {
-    const forbid = policyWith((p) => { p.ai.mode = 'forbid'; });
+    const forbid = policyWith((p) => {
+      p.ai.mode = 'forbid';
+    });
     for (const [, trailer] of commits) {
       const message = `Change\n\nWhy it changed.\n\n${trailer}\n`;
       assert.equal(checkCommitMessage(message, forbid).length > 0, parseAiTrailers(message).length > 0, trailer);

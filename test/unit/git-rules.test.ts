@@ -20,18 +20,29 @@ describe('git rules', () => {
     '.gitignore': 'build/\n*.log\n!keep.log\n',
     '.git/info/exclude': 'local-notes.md\n',
     'src/.gitignore': 'gen/*\n!gen/hand-written.ts\n',
-    'src/a.ts': '', 'src/gen/x.ts': '', 'src/gen/hand-written.ts': '', 'build/out.js': '', 'build/.gitignore': '!out.js\n',
-    'debug.log': '', 'keep.log': '', 'local-notes.md': '',
+    'src/a.ts': '',
+    'src/gen/x.ts': '',
+    'src/gen/hand-written.ts': '',
+    'build/out.js': '',
+    'build/.gitignore': '!out.js\n',
+    'debug.log': '',
+    'keep.log': '',
+    'local-notes.md': '',
     '.gitattributes': 'proto/*.pb.go linguist-generated\nproto/keep.pb.go -linguist-generated\n',
-    'proto/a.pb.go': '', 'proto/keep.pb.go': '',
+    'proto/a.pb.go': '',
+    'proto/keep.pb.go': '',
   });
   const git = new GitRules(dir);
 
   it('follows nested .gitignore files, negation and .git/info/exclude', async () => {
     const expect: Record<string, boolean> = {
-      'src/a.ts': false, 'src/gen/x.ts': true, 'src/gen/hand-written.ts': false,
+      'src/a.ts': false,
+      'src/gen/x.ts': true,
+      'src/gen/hand-written.ts': false,
       'build/out.js': true, // an ignored folder is never read, so its negation does not count
-      'debug.log': true, 'keep.log': false, 'local-notes.md': true,
+      'debug.log': true,
+      'keep.log': false,
+      'local-notes.md': true,
     };
     for (const [file, ignored] of Object.entries(expect)) assert.equal(await git.isIgnored(file), ignored, file);
   });

@@ -8,7 +8,10 @@ import { reusePolicy } from '../../server/src/engine/reuse/policy';
 describe('header detection', () => {
   it('finds tags in line and block comments', () => {
     const h = findHeader('a.c', '/*\n * SPDX-FileCopyrightText: 2026 A\n * SPDX-License-Identifier: MIT\n */\n');
-    assert.deepEqual(h.licenses.map((t) => [t.value, t.line]), [['MIT', 2]]);
+    assert.deepEqual(
+      h.licenses.map((t) => [t.value, t.line]),
+      [['MIT', 2]],
+    );
     assert.equal(h.copyrights[0].value, '2026 A');
     const one = findHeader('a.c', '/* SPDX-License-Identifier: GPL-2.0 */\n');
     assert.equal(one.licenses[0].value, 'GPL-2.0', 'the closer is not part of the value');
@@ -17,9 +20,15 @@ describe('header detection', () => {
   it('ignores tags quoted in strings: a .po msgid, a Python list of header lines', () => {
     const po = '# Translations.\n#\nmsgid ""\n"# SPDX-FileCopyrightText: [year] [holder]\\n"\n"# SPDX-License-Identifier: [identifier]\\n"\nmsgstr ""\n';
     assert.deepEqual(findHeader('a.po', po, { anywhere: false }).tags, []);
-    assert.deepEqual(checkText({ path: 'a.po', text: po }, policyWith()).findings.map((f) => f.rule), ['header-missing']);
+    assert.deepEqual(
+      checkText({ path: 'a.po', text: po }, policyWith()).findings.map((f) => f.rule),
+      ['header-missing'],
+    );
     const py = 'HEADER = [\n    "# SPDX-License-Identifier: MIT",\n    \'# SPDX-FileCopyrightText: 2024 A\',\n]\n';
-    assert.deepEqual(checkText({ path: 'gen.py', text: py }, policyWith()).findings.map((f) => f.rule), ['header-missing']);
+    assert.deepEqual(
+      checkText({ path: 'gen.py', text: py }, policyWith()).findings.map((f) => f.rule),
+      ['header-missing'],
+    );
     // Where the quote is the comment (vim, Basic) it still leads a tag, and a docstring may open on the tag's line.
     assert.equal(findHeader('a.vim', '" SPDX-License-Identifier: MIT\n').licenses.length, 1);
     assert.equal(findHeader('a.vb', "' SPDX-License-Identifier: MIT\n").licenses.length, 1);
@@ -34,9 +43,22 @@ describe('header detection', () => {
 
   it("reads tags after each format's own comment prefix from the style table", () => {
     const cases: [string, string][] = [
-      ['build.com', '$!'], ['setup.dcl', '$!'], ['a.f', 'C'], ['a.for', 'c'], ['a.f90', '!'], ['a.bat', 'REM'],
-      ['a.cmd', '@REM'], ['a.bat', '::'], ['a.vb', "'"], ['a.m4', 'dnl'], ['configure.ac', 'dnl'], ['a.rst', '..'],
-      ['a.man', '.\\"'], ['a.xq', '(:'], ['a.bib', '@Comment{'], ['a.jl', '#='],
+      ['build.com', '$!'],
+      ['setup.dcl', '$!'],
+      ['a.f', 'C'],
+      ['a.for', 'c'],
+      ['a.f90', '!'],
+      ['a.bat', 'REM'],
+      ['a.cmd', '@REM'],
+      ['a.bat', '::'],
+      ['a.vb', "'"],
+      ['a.m4', 'dnl'],
+      ['configure.ac', 'dnl'],
+      ['a.rst', '..'],
+      ['a.man', '.\\"'],
+      ['a.xq', '(:'],
+      ['a.bib', '@Comment{'],
+      ['a.jl', '#='],
     ];
     for (const [file, lead] of cases) {
       const h = findHeader(file, `${lead} SPDX-FileCopyrightText: 2026 A\n${lead} SPDX-License-Identifier: MIT\n`);
@@ -56,7 +78,10 @@ describe('header detection', () => {
   it('a DCL command procedure with its header in `$!` comments has no header finding', () => {
     const text = '$! build.com: build the kit\n$!\n$! Copyright (C) 2026 A\n$!\n$! SPDX-License-Identifier: MIT\n$!\n$ set noon\n';
     const findings = checkText({ path: 'vms/build.com', text }, policyWith()).findings;
-    assert.deepEqual(findings.map((f) => f.rule), []);
+    assert.deepEqual(
+      findings.map((f) => f.rule),
+      [],
+    );
   });
 
   it('accepts Copyright and © notices', () => {
@@ -71,18 +96,33 @@ describe('the header block: the leading comments, however long', () => {
   const rulesOf = (path: string, text: string, p = policy) => checkText({ path, text }, p).findings.map((f) => f.rule);
 
   // A 22-line banner with the tag at its bottom, as large C projects write them.
-  const banner = ['/***************************************************************************', ...Array.from({ length: 16 }, (_, i) => ` * banner line ${i}`),
-    ' * Copyright (C) Example Project contributors', ' *', ' * SPDX-License-Identifier: MIT', ' *', ' ***************************************************************************/', '#include <stdio.h>', ''].join('\n');
+  const banner = [
+    '/***************************************************************************',
+    ...Array.from({ length: 16 }, (_, i) => ` * banner line ${i}`),
+    ' * Copyright (C) Example Project contributors',
+    ' *',
+    ' * SPDX-License-Identifier: MIT',
+    ' *',
+    ' ***************************************************************************/',
+    '#include <stdio.h>',
+    '',
+  ].join('\n');
 
   it('reads a long banner to its end, and stops at the first line of code', () => {
     const h = findHeader('a.c', banner);
-    assert.deepEqual(h.licenses.map((t) => t.line), [19]);
+    assert.deepEqual(
+      h.licenses.map((t) => t.line),
+      [19],
+    );
     assert.equal(h.end, 22);
     assert.deepEqual(rulesOf('a.c', banner), []);
   });
 
   it('reads a long list of copyright lines before the license', () => {
-    const text = '#!/usr/bin/env python3\n' + Array.from({ length: 14 }, (_, i) => `# SPDX-FileCopyrightText: 20${10 + i} Person ${i}\n`).join('') + '#\n# SPDX-License-Identifier: GPL-3.0-or-later\n\n"""Docs."""\nimport os\n';
+    const text =
+      '#!/usr/bin/env python3\n' +
+      Array.from({ length: 14 }, (_, i) => `# SPDX-FileCopyrightText: 20${10 + i} Person ${i}\n`).join('') +
+      '#\n# SPDX-License-Identifier: GPL-3.0-or-later\n\n"""Docs."""\nimport os\n';
     assert.deepEqual(rulesOf('tool.py', text), []);
   });
 
@@ -107,7 +147,9 @@ describe('the header block: the leading comments, however long', () => {
   });
 
   it('headers.maxLine, when a policy sets it, ends the block: tags further down are misplaced', () => {
-    const capped = policyWith((p) => { p.headers.maxLine = 10; });
+    const capped = policyWith((p) => {
+      p.headers.maxLine = 10;
+    });
     assert.deepEqual(rulesOf('a.c', banner, capped), ['header-misplaced']);
     const body = '#!/bin/sh\n' + '#\n'.repeat(10) + '# SPDX-License-Identifier: MIT\n';
     assert.equal(findHeader('a.sh', body, { maxLine: 10 }).licenses.length, 0);
@@ -115,16 +157,26 @@ describe('the header block: the leading comments, however long', () => {
   });
 
   it('a tag in an ASCII frame ends before the mirror of its lead, as reuse-tool reads it', () => {
-    const frame = '/*******************************************\\\n|*  SPDX-License-Identifier: CC-BY-SA-4.0  *|\n\\*******************************************/\n';
-    assert.deepEqual(findHeader('notes.md', frame, { anywhere: true }).licenses.map((t) => t.value), ['CC-BY-SA-4.0']);
-    assert.deepEqual(findHeader('a.sh', '# SPDX-License-Identifier: MIT #\n').licenses.map((t) => t.value), ['MIT']);
+    const frame =
+      '/*******************************************\\\n|*  SPDX-License-Identifier: CC-BY-SA-4.0  *|\n\\*******************************************/\n';
+    assert.deepEqual(
+      findHeader('notes.md', frame, { anywhere: true }).licenses.map((t) => t.value),
+      ['CC-BY-SA-4.0'],
+    );
+    assert.deepEqual(
+      findHeader('a.sh', '# SPDX-License-Identifier: MIT #\n').licenses.map((t) => t.value),
+      ['MIT'],
+    );
   });
 
   it('REUSE 3.3 (--reuse): tags count anywhere in the file, in comments or not', () => {
     const late = 'int main(void) {}\n'.repeat(190) + '/* SPDX-FileCopyrightText: 2024 A */\n/* SPDX-License-Identifier: MIT */\n';
     assert.deepEqual(rulesOf('late.c', late, reusePolicy()), []);
     const h = findHeader('late.c', late, { anywhere: true });
-    assert.deepEqual(h.licenses.map((t) => t.line), [191]);
+    assert.deepEqual(
+      h.licenses.map((t) => t.line),
+      [191],
+    );
     assert.deepEqual(rulesOf('late.c', 'int x;\n', reusePolicy()), ['header-missing', 'copyright-missing'].slice(0, 1));
     // The policy's max line has no say in REUSE mode.
     const strict = reusePolicy();
@@ -171,7 +223,10 @@ describe('what may stand above the header', () => {
   });
 
   it('front matter whose end an ignore block swallows', () => {
-    assert.deepEqual(rulesOf('spec.md', `---\n${tags('#')}\n# REUSE-IgnoreStart\ntitle: Spec\n---\n\nSPDX-License-Identifier: quoted\n<!-- REUSE-IgnoreEnd -->\n`), []);
+    assert.deepEqual(
+      rulesOf('spec.md', `---\n${tags('#')}\n# REUSE-IgnoreStart\ntitle: Spec\n---\n\nSPDX-License-Identifier: quoted\n<!-- REUSE-IgnoreEnd -->\n`),
+      [],
+    );
   });
 });
 
@@ -219,13 +274,22 @@ describe('rules', () => {
 
   it('spdx-invalid, spdx-deprecated and copyright-missing', () => {
     const text = '// SPDX-License-Identifier: GPL-2.0+ OR Foo-Bar\n';
-    assert.deepEqual(check('a.ts', text).map((f) => f.rule), ['copyright-missing', 'spdx-invalid']);
+    assert.deepEqual(
+      check('a.ts', text).map((f) => f.rule),
+      ['copyright-missing', 'spdx-invalid'],
+    );
     const dep = check('a.ts', '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: GPL-2.0+\n');
-    assert.deepEqual(dep.map((f) => [f.rule, f.range.start.character, f.range.end.character]), [['spdx-deprecated', 28, 36]]);
+    assert.deepEqual(
+      dep.map((f) => [f.rule, f.range.start.character, f.range.end.character]),
+      [['spdx-deprecated', 28, 36]],
+    );
   });
 
   it('follows the policy severity table, including off', () => {
-    const p = policyWith((x) => { x.severity['header-missing'] = 'warning'; x.severity['copyright-missing'] = 'off'; });
+    const p = policyWith((x) => {
+      x.severity['header-missing'] = 'warning';
+      x.severity['copyright-missing'] = 'off';
+    });
     assert.equal(checkText({ path: 'a.ts', text: 'x\n' }, p).findings[0].severity, 'warning');
     assert.deepEqual(checkText({ path: 'a.ts', text: '// SPDX-License-Identifier: MIT\n' }, p).findings, []);
   });
@@ -233,7 +297,9 @@ describe('rules', () => {
 
 describe('covered paths', () => {
   it('follows files.include and files.exclude, and never checks dependencies', () => {
-    const p = policyWith((x) => { x.files.exclude = ['dist/**', '**/*.min.js']; });
+    const p = policyWith((x) => {
+      x.files.exclude = ['dist/**', '**/*.min.js'];
+    });
     assert.equal(isCovered('src/a.ts', p), true);
     assert.equal(isCovered('.github/workflows/ci.yml', p), true);
     assert.equal(isCovered('dist/a.js', p), false);
@@ -245,20 +311,38 @@ describe('covered paths', () => {
 
 describe('license-text-missing under REUSE reading', () => {
   it('asks once for a snippet license, and never for the ids of an expression that does not parse', () => {
-    const text = '# SPDX-FileCopyrightText: 2024 A\n# SPDX-License-Identifier: MIT\nx = 1\n# SPDX-SnippetBegin\n# SPDX-SnippetCopyrightText: 2024 B\n# SPDX-License-Identifier: ISC\n# SPDX-SnippetEnd\ns = "SPDX-License-Identifier: GPL-3.0-or-later\\n"\n';
+    const text =
+      '# SPDX-FileCopyrightText: 2024 A\n# SPDX-License-Identifier: MIT\nx = 1\n# SPDX-SnippetBegin\n# SPDX-SnippetCopyrightText: 2024 B\n# SPDX-License-Identifier: ISC\n# SPDX-SnippetEnd\ns = "SPDX-License-Identifier: GPL-3.0-or-later\\n"\n';
     const findings = checkText({ path: 'a.py', text, reuse: { licenseFiles: ['MIT.txt'] } }, reusePolicy()).findings;
-    assert.deepEqual(findings.filter((f) => f.rule === 'license-text-missing').map((f) => [f.range.start.line, f.message]), [[5, "No license text for 'ISC': add LICENSES/ISC.txt (REUSE)"]]);
-    assert.deepEqual(findings.filter((f) => f.rule === 'spdx-invalid').map((f) => f.range.start.line), [7]);
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'license-text-missing').map((f) => [f.range.start.line, f.message]),
+      [[5, "No license text for 'ISC': add LICENSES/ISC.txt (REUSE)"]],
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'spdx-invalid').map((f) => f.range.start.line),
+      [7],
+    );
   });
 });
 
 describe('a license below the header', () => {
-  const rulesOf = (path: string, text: string, p = policyWith(), sidecarText?: string) => checkText({ path, text, sidecarText }, p).findings.map((f) => f.rule).sort();
+  const rulesOf = (path: string, text: string, p = policyWith(), sidecarText?: string) =>
+    checkText({ path, text, sidecarText }, p)
+      .findings.map((f) => f.rule)
+      .sort();
 
   it('is still judged by the license rules: a denied license below a line of code is denied', () => {
-    const deny = policyWith((p) => { p.licenses.deny = ['GPL-*']; });
-    assert.deepEqual(rulesOf('a.js', "'use strict';\n// SPDX-FileCopyrightText: 2024 A\n// SPDX-License-Identifier: GPL-3.0-only\n", deny), ['header-misplaced', 'license-denied']);
-    assert.deepEqual(rulesOf('a.js', "'use strict';\n// SPDX-FileCopyrightText: 2024 A\n// SPDX-License-Identifier: MITT\n"), ['header-misplaced', 'spdx-invalid']);
+    const deny = policyWith((p) => {
+      p.licenses.deny = ['GPL-*'];
+    });
+    assert.deepEqual(rulesOf('a.js', "'use strict';\n// SPDX-FileCopyrightText: 2024 A\n// SPDX-License-Identifier: GPL-3.0-only\n", deny), [
+      'header-misplaced',
+      'license-denied',
+    ]);
+    assert.deepEqual(rulesOf('a.js', "'use strict';\n// SPDX-FileCopyrightText: 2024 A\n// SPDX-License-Identifier: MITT\n"), [
+      'header-misplaced',
+      'spdx-invalid',
+    ]);
   });
 
   it('is not a tag when it stands bare in a string literal, but is inside a block comment', () => {
@@ -269,11 +353,15 @@ describe('a license below the header', () => {
   it("is an example when another language's comment leads it (a code block in Markdown or reStructuredText)", () => {
     assert.deepEqual(rulesOf('guide.md', '# Guide\n\n```sh\n# SPDX-License-Identifier: MIT\n```\n'), ['header-missing']);
     assert.deepEqual(rulesOf('guide.rst', 'Guide\n=====\n\n::\n\n    # SPDX-License-Identifier: MIT\n'), ['header-missing']);
-    assert.deepEqual(rulesOf('guide.md', '# Guide\n\nText.\n\n<!-- SPDX-FileCopyrightText: 2024 A -->\n<!-- SPDX-License-Identifier: MIT -->\n'), ['header-misplaced']);
+    assert.deepEqual(rulesOf('guide.md', '# Guide\n\nText.\n\n<!-- SPDX-FileCopyrightText: 2024 A -->\n<!-- SPDX-License-Identifier: MIT -->\n'), [
+      'header-misplaced',
+    ]);
   });
 
   it('in code, any comment lead counts (a heredoc banner), and in plain text a bare line does', () => {
-    assert.deepEqual(rulesOf('gen.pl', 'use strict;\nprint <<HEAD\n/*\n * SPDX-FileCopyrightText: 2024 A\n * SPDX-License-Identifier: MIT\n */\nHEAD\n'), ['header-misplaced']);
+    assert.deepEqual(rulesOf('gen.pl', 'use strict;\nprint <<HEAD\n/*\n * SPDX-FileCopyrightText: 2024 A\n * SPDX-License-Identifier: MIT\n */\nHEAD\n'), [
+      'header-misplaced',
+    ]);
     assert.deepEqual(rulesOf('notes.txt', 'Build notes.\n\n Copyright (C) 2024 A\n SPDX-License-Identifier: ISC\n'), ['header-misplaced']);
   });
 

@@ -28,17 +28,36 @@ const isRoot = process.getuid?.() === 0;
 const policy = toPolicy({}, 'test');
 const MB = 1024 * 1024;
 
-interface CliRun { code: number | null; stdout: string; stderr: string; ms: number; timedOut: boolean }
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  timedOut: boolean;
+}
 
 /** Runs the bundled CLI; a run that takes longer than `timeout` is killed and reported as timed out. */
 function ospo(args: string[], cwd: string, timeout = 20_000): CliRun {
   const started = Date.now();
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout, maxBuffer: 64 * MB });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started, timedOut: (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM' };
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    ms: Date.now() - started,
+    timedOut: (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM',
+  };
 }
 
 /** `ospo check --format json` in `cwd`: skipped files as a map from path to reason. */
-function checkJson(cwd: string, args: string[] = ['.']): { json: { files: number; findings: { file: string; rule: string }[]; skipped: { file: string; reason: string }[] }; skipped: Record<string, string>; run: CliRun } {
+function checkJson(
+  cwd: string,
+  args: string[] = ['.'],
+): {
+  json: { files: number; findings: { file: string; rule: string }[]; skipped: { file: string; reason: string }[] };
+  skipped: Record<string, string>;
+  run: CliRun;
+} {
   const run = ospo(['check', ...args, '--format', 'json'], cwd);
   assert.equal(run.timedOut, false, 'the CLI hung');
   assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
@@ -76,10 +95,18 @@ describe('hostile files', function () {
 
   after(() => {
     for (const file of locked) {
-      try { fs.chmodSync(file, 0o755); } catch { /* already gone */ }
+      try {
+        fs.chmodSync(file, 0o755);
+      } catch {
+        /* already gone */
+      }
     }
     for (const dir of made) {
-      try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* a tree too deep to remove by path */ }
+      try {
+        fs.rmSync(dir, { recursive: true, force: true });
+      } catch {
+        /* a tree too deep to remove by path */
+      }
     }
   });
 
@@ -157,7 +184,10 @@ describe('hostile files', function () {
       const started = Date.now();
       const result = checkText({ path: 'one-line.js', text: line, ...dates }, policy);
       const ms = Date.now() - started;
-      assert.deepEqual(result.findings.map((f) => f.rule), ['header-missing']);
+      assert.deepEqual(
+        result.findings.map((f) => f.rule),
+        ['header-missing'],
+      );
       assert.ok(ms < 5_000, `checkText on a 50 MB line took ${ms} ms`);
       // 10 MB, just under the limit the editor checks as you type.
       const started10 = Date.now();
@@ -175,8 +205,14 @@ describe('hostile files', function () {
       const { json, skipped, run } = checkJson(root);
       assert.deepEqual(skipped, {});
       assert.equal(json.files, 3);
-      assert.deepEqual(json.findings.filter((f) => f.file === 'vendor.js').map((f) => f.rule), ['header-missing']);
-      assert.deepEqual(json.findings.filter((f) => f.file === 'dist-like/bundle.js').map((f) => f.rule), ['copyright-missing']);
+      assert.deepEqual(
+        json.findings.filter((f) => f.file === 'vendor.js').map((f) => f.rule),
+        ['header-missing'],
+      );
+      assert.deepEqual(
+        json.findings.filter((f) => f.file === 'dist-like/bundle.js').map((f) => f.rule),
+        ['copyright-missing'],
+      );
       assert.ok(run.ms < 10_000, `took ${run.ms} ms`);
       console.log(`      minified bundles (${(body.length / MB).toFixed(1)} MB one line each): ospo check ${Date.now() - started} ms`);
     });
@@ -216,7 +252,8 @@ describe('hostile files', function () {
           assert.equal(report.cancelled, false);
           // Every file the walk found is either checked or skipped with a reason; none is lost.
           const seen = new Set([...report.files.map((f) => f.rel), ...report.skipped.map((s) => s.file)]);
-          for (const s of report.skipped) assert.match(s.reason, /^(empty file|binary file|gone before it was read|not valid UTF-8)$/, `${s.file}: ${s.reason}`);
+          for (const s of report.skipped)
+            assert.match(s.reason, /^(empty file|binary file|gone before it was read|not valid UTF-8)$/, `${s.file}: ${s.reason}`);
           assert.ok(seen.size <= n);
           assert.ok(seen.size > n / 2, `only ${seen.size} of ${n} files seen`);
         }
@@ -258,9 +295,15 @@ describe('hostile files', function () {
 
     it('are listed as skipped and never followed by a scan', async () => {
       const report = await scanFolder({ root, policy, workers: 0, ...dates });
-      assert.deepEqual(report.files.map((f) => f.rel), ['ok.ts']);
+      assert.deepEqual(
+        report.files.map((f) => f.rel),
+        ['ok.ts'],
+      );
       assert.deepEqual(Object.fromEntries(report.skipped.map((s) => [s.file, s.reason])), {
-        'ok.ts.license': 'symbolic link', 'outdir': 'symbolic link', 'passwd.ts': 'symbolic link', 'secret-link.ts': 'symbolic link',
+        'ok.ts.license': 'symbolic link',
+        outdir: 'symbolic link',
+        'passwd.ts': 'symbolic link',
+        'secret-link.ts': 'symbolic link',
       });
     });
 
@@ -278,7 +321,12 @@ describe('hostile files', function () {
 
     it('ospo fix changes nothing outside the workspace', () => {
       const before = fs.readFileSync(path.join(outside, 'secret.ts'), 'utf8');
-      for (const args of [['fix', '.'], ['fix', 'secret-link.ts'], ['fix', 'outdir/deep.ts'], ['fix', 'outdir']]) {
+      for (const args of [
+        ['fix', '.'],
+        ['fix', 'secret-link.ts'],
+        ['fix', 'outdir/deep.ts'],
+        ['fix', 'outdir'],
+      ]) {
         const r = ospo(args, root);
         assert.equal(r.timedOut, false);
         assert.doesNotMatch(r.stdout, /^fixed /m, `${args.join(' ')}: ${r.stdout}`);
@@ -365,17 +413,24 @@ describe('hostile files', function () {
       assert.deepEqual(files, [Array.from({ length: 300 }, () => 'd').join('/') + '/bottom.ts', 'top.ts']);
       const { json } = checkJson(root);
       assert.equal(json.files, 2);
-      assert.deepEqual(json.findings.map((f) => f.rule), ['header-missing']);
+      assert.deepEqual(
+        json.findings.map((f) => f.rule),
+        ['header-missing'],
+      );
       console.log(`      300 levels deep: listed and checked in ${Date.now() - started} ms`);
     });
 
     it('a tree deeper than PATH_MAX: the walk reports what it cannot open and goes on', function () {
       const root = tree({ 'top.ts': good });
       // Built with relative mkdirs from inside (in a child: chdir is per process), as no single path may be this long.
-      const r = spawnSync(process.execPath, ['-e', `
+      const r = spawnSync(process.execPath, [
+        '-e',
+        `
         const fs = require('fs'); process.chdir(process.argv[1]);
         for (let i = 0; i < 30; i++) { fs.mkdirSync('${'a'.repeat(200)}'); process.chdir('${'a'.repeat(200)}'); }
-        fs.writeFileSync('deep.ts', 'x\\n');`, root]);
+        fs.writeFileSync('deep.ts', 'x\\n');`,
+        root,
+      ]);
       if (r.status !== 0) this.skip();
       const run = checkJson(root);
       assert.equal(run.json.files, 1);

@@ -12,7 +12,11 @@ import '../../server/src/engine/rules';
 // A message with no argument is its template: `{name}` stays in the output when no value is given.
 const template = (locale: string, key: MessageKey): string => {
   setLocale(locale);
-  try { return message(key); } finally { setLocale(undefined); }
+  try {
+    return message(key);
+  } finally {
+    setLocale(undefined);
+  }
 };
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
@@ -82,27 +86,48 @@ describe('l10n: Japanese messages (engine/messages.ts)', () => {
 
   it('fills placeholders in Japanese, and leaves a missing argument visible', () => {
     setLocale('ja');
-    assert.equal(message('license-text-missing', { id: 'Apache-2.0' }), "'Apache-2.0' のライセンステキストがありません。LICENSES/Apache-2.0.txt を追加してください (REUSE)");
+    assert.equal(
+      message('license-text-missing', { id: 'Apache-2.0' }),
+      "'Apache-2.0' のライセンステキストがありません。LICENSES/Apache-2.0.txt を追加してください (REUSE)",
+    );
     assert.equal(message('copyright-year.future', {}), '著作権表示の年 {year} が未来の年です');
-    assert.equal(message('ai-marker-missing.more', { count: '3', commit: '3f2a9c1', trailer: 'Assisted-by: Claude Code:claude-opus-4-5' }),
-      'Git 履歴の 3 件のコミットに生成AIの利用が記録されています (最新はコミット 3f2a9c1 の「Assisted-by: Claude Code:claude-opus-4-5」) が、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください');
+    assert.equal(
+      message('ai-marker-missing.more', { count: '3', commit: '3f2a9c1', trailer: 'Assisted-by: Claude Code:claude-opus-4-5' }),
+      'Git 履歴の 3 件のコミットに生成AIの利用が記録されています (最新はコミット 3f2a9c1 の「Assisted-by: Claude Code:claude-opus-4-5」) が、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください',
+    );
   });
 
   it('renders the English fragments callers pass as arguments in Japanese', () => {
     // spdx-invalid.ts builds `: did you mean 'X'?`; spdx.ts the dangling-operator detail;
     // ai-marker-incomplete.ts joins alternatives with ' or '.
     setLocale('ja');
-    assert.equal(message('spdx-invalid.unknown', { id: 'Apache2', hint: ": did you mean 'Apache-2.0'?" }), "不明な SPDX ライセンス識別子 'Apache2'。もしかして: 'Apache-2.0'");
+    assert.equal(
+      message('spdx-invalid.unknown', { id: 'Apache2', hint: ": did you mean 'Apache-2.0'?" }),
+      "不明な SPDX ライセンス識別子 'Apache2'。もしかして: 'Apache-2.0'",
+    );
     assert.equal(message('spdx-invalid.unknown', { id: 'Foo-1.0', hint: '' }), "不明な SPDX ライセンス識別子 'Foo-1.0'");
-    assert.equal(message('spdx-invalid.unknown-exception', { id: 'Foo-exception', hint: message('spdx-invalid.hint', { suggestion: 'Classpath-exception-2.0' }) }),
-      "不明な SPDX ライセンス例外 'Foo-exception'。もしかして: 'Classpath-exception-2.0'");
-    assert.equal(message('spdx-invalid.syntax', { detail: 'the expression ends where a license id was expected' }), 'SPDX ライセンス式の構文エラー: ライセンス識別子が必要な位置で式が終わっています');
+    assert.equal(
+      message('spdx-invalid.unknown-exception', { id: 'Foo-exception', hint: message('spdx-invalid.hint', { suggestion: 'Classpath-exception-2.0' }) }),
+      "不明な SPDX ライセンス例外 'Foo-exception'。もしかして: 'Classpath-exception-2.0'",
+    );
+    assert.equal(
+      message('spdx-invalid.syntax', { detail: 'the expression ends where a license id was expected' }),
+      'SPDX ライセンス式の構文エラー: ライセンス識別子が必要な位置で式が終わっています',
+    );
     assert.equal(message('spdx-invalid.syntax', { detail: 'Unexpected `)` at offset 4' }), 'SPDX ライセンス式の構文エラー: Unexpected `)` at offset 4');
-    assert.equal(message('ai-marker-incomplete', { fields: 'role, reviewed-by', tags: 'AI-Generated-By or AI-Assisted-By, AI-Reviewed-By' }),
-      'AI マーカーに role, reviewed-by がありません。ポリシーで AI-Generated-By または AI-Assisted-By, AI-Reviewed-By が必要です');
+    assert.equal(
+      message('ai-marker-incomplete', { fields: 'role, reviewed-by', tags: 'AI-Generated-By or AI-Assisted-By, AI-Reviewed-By' }),
+      'AI マーカーに role, reviewed-by がありません。ポリシーで AI-Generated-By または AI-Assisted-By, AI-Reviewed-By が必要です',
+    );
     setLocale('en');
-    assert.equal(message('spdx-invalid.unknown', { id: 'Apache2', hint: ": did you mean 'Apache-2.0'?" }), "Unknown SPDX license id 'Apache2': did you mean 'Apache-2.0'?");
-    assert.equal(message('ai-marker-incomplete', { fields: 'role', tags: 'AI-Generated-By or AI-Assisted-By' }), 'AI marker lacks role: the policy requires AI-Generated-By or AI-Assisted-By');
+    assert.equal(
+      message('spdx-invalid.unknown', { id: 'Apache2', hint: ": did you mean 'Apache-2.0'?" }),
+      "Unknown SPDX license id 'Apache2': did you mean 'Apache-2.0'?",
+    );
+    assert.equal(
+      message('ai-marker-incomplete', { fields: 'role', tags: 'AI-Generated-By or AI-Assisted-By' }),
+      'AI marker lacks role: the policy requires AI-Generated-By or AI-Assisted-By',
+    );
   });
 });
 

@@ -15,27 +15,33 @@ function hoverAt(text: string, line: number, raw: RawPolicy = {}, character = 5)
   return h ? (h.contents as MarkupContent).value : undefined;
 }
 
-const text = head + [
-  '// AI-Generated-By: Claude Code:claude-opus-4-5', // 2: file marker
-  '',
-  'export const a = 1;', // 4
-  '// SPDX-SnippetBegin', // 5
-  '// SPDX-SnippetCopyrightText: 2026 Example Corp',
-  '// SPDX-License-Identifier: Apache-2.0',
-  '// SPDX-SnippetComment: AI-assisted (GitHub Copilot:gpt-4.1), reviewed by Alice Example 2026-03-14',
-  '// AI-Assisted-By: GitHub Copilot:gpt-4.1', // 9
-  '// AI-Reviewed-By: Alice Example <alice@example.com>',
-  '// AI-Reviewed-On: 2026-03-14', // 11
-  'export function f() {}', // 12
-  '// SPDX-SnippetEnd', // 13
-  '// SPDX-SnippetBegin', // 14
-  '// SPDX-License-Identifier: MIT',
-  'export const b = 2;',
-  '// SPDX-SnippetEnd', // 17
-].join('\n') + '\n';
+const text =
+  head +
+  [
+    '// AI-Generated-By: Claude Code:claude-opus-4-5', // 2: file marker
+    '',
+    'export const a = 1;', // 4
+    '// SPDX-SnippetBegin', // 5
+    '// SPDX-SnippetCopyrightText: 2026 Example Corp',
+    '// SPDX-License-Identifier: Apache-2.0',
+    '// SPDX-SnippetComment: AI-assisted (GitHub Copilot:gpt-4.1), reviewed by Alice Example 2026-03-14',
+    '// AI-Assisted-By: GitHub Copilot:gpt-4.1', // 9
+    '// AI-Reviewed-By: Alice Example <alice@example.com>',
+    '// AI-Reviewed-On: 2026-03-14', // 11
+    'export function f() {}', // 12
+    '// SPDX-SnippetEnd', // 13
+    '// SPDX-SnippetBegin', // 14
+    '// SPDX-License-Identifier: MIT',
+    'export const b = 2;',
+    '// SPDX-SnippetEnd', // 17
+  ].join('\n') +
+  '\n';
 
 describe('marker hover', () => {
-  const review: RawPolicy = { policy: { title: 'Example OSPO', url: 'https://example.com/ospo (policy)' }, ai: { mode: 'review', requiredFields: ['role', 'reviewed-by', 'reviewed-on'], approvalPattern: 'OSRB-[0-9]+' } };
+  const review: RawPolicy = {
+    policy: { title: 'Example OSPO', url: 'https://example.com/ospo (policy)' },
+    ai: { mode: 'review', requiredFields: ['role', 'reviewed-by', 'reviewed-on'], approvalPattern: 'OSRB-[0-9]+' },
+  };
 
   it('on a region marker tag: what it declares, its lines, what the policy requires and misses', () => {
     const value = hoverAt(text, 10, review)!;

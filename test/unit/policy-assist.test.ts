@@ -106,7 +106,11 @@ describe('policy file assist: key completion', () => {
 
   it('offers rule ids under severity (top level and in overrides), minus those already set', () => {
     const { items } = complete('severity:\n  copyright-year: info\n  |\n');
-    assert.deepEqual(labels(items).sort(), ruleIds.filter((r) => r !== 'copyright-year').sort(), 'every rule, license-text-unused and reuse-invalid included, and nothing else');
+    assert.deepEqual(
+      labels(items).sort(),
+      ruleIds.filter((r) => r !== 'copyright-year').sort(),
+      'every rule, license-text-unused and reuse-invalid included, and nothing else',
+    );
     assert.equal((item(items, 'ai-forbidden').textEdit as TextEdit).newText, 'ai-forbidden: ');
     assert.equal(item(items, 'ai-forbidden').detail, 'error | warning | info | hint | off');
     assert.ok(labels(complete('overrides:\n  - paths: [a]\n    severity:\n      header-m|\n').items).includes('header-missing'));
@@ -137,7 +141,14 @@ describe('policy file assist: value completion', () => {
   });
 
   it('offers the unused enum members in a list of enums', () => {
-    assert.deepEqual(labels(complete('ai:\n  requiredFields: [role, |]\n').items), ['reviewed-by', 'reviewed-on', 'approval', 'prompt-ref', 'session', 'code-reference']);
+    assert.deepEqual(labels(complete('ai:\n  requiredFields: [role, |]\n').items), [
+      'reviewed-by',
+      'reviewed-on',
+      'approval',
+      'prompt-ref',
+      'session',
+      'code-reference',
+    ]);
   });
 
   it('offers nothing in comments, block scalars, free-text values or past a complete value', () => {
@@ -175,7 +186,10 @@ describe('policy file assist: SPDX completion', () => {
     assert.deepEqual(deprecated.tags, [CompletionItemTag.Deprecated]);
     assert.match(docOf(deprecated), /use `GPL-2\.0-only`/);
     const current = items.filter((i) => !i.tags);
-    const last = current.map((i) => i.sortText!).sort().pop()!;
+    const last = current
+      .map((i) => i.sortText!)
+      .sort()
+      .pop()!;
     for (const i of items.filter((i) => i.tags)) assert.ok(i.sortText! > last, `${i.label} sorts after every current id`);
     assert.equal(item(items, 'GPL-3.0-only').tags, undefined);
     assert.match(docOf(item(items, 'MIT')), /OSI approved: yes/);
@@ -186,7 +200,10 @@ describe('policy file assist: SPDX completion', () => {
     assert.equal(accept('licenses:\n  project: MIT OR Apa|\n', 'Apache-2.0'), 'licenses:\n  project: MIT OR Apache-2.0\n');
     assert.deepEqual(labels(complete('licenses:\n  project: MIT |\n').items), ['AND', 'OR', 'WITH']);
     assert.ok(labels(complete('licenses:\n  project: Apache-2.0 WITH LL|\n').items).includes('LLVM-exception'));
-    assert.equal(accept('overrides:\n  - paths: [docs/**]\n    licenses: { project: CC-BY-4| }\n', 'CC-BY-4.0'), 'overrides:\n  - paths: [docs/**]\n    licenses: { project: CC-BY-4.0 }\n');
+    assert.equal(
+      accept('overrides:\n  - paths: [docs/**]\n    licenses: { project: CC-BY-4| }\n', 'CC-BY-4.0'),
+      'overrides:\n  - paths: [docs/**]\n    licenses: { project: CC-BY-4.0 }\n',
+    );
     assert.equal(accept('licenses:\n  project:|\n', 'MIT'), 'licenses:\n  project: MIT\n');
   });
 
@@ -197,7 +214,7 @@ describe('policy file assist: SPDX completion', () => {
 });
 
 describe('policy file assist: hover', () => {
-  it('shows a key\'s description under its dotted path, over the key\'s range', () => {
+  it("shows a key's description under its dotted path, over the key's range", () => {
     const { doc, position } = at('headers:\n  copyright:\n    y|ear: any\n');
     const hover = policyHover(doc, position)!;
     const value = (hover.contents as MarkupContent).value;
@@ -219,7 +236,7 @@ describe('policy file assist: hover', () => {
     assert.match(hoverText('licenses:\n  deny:\n    - BUSL|-1.1\n')!, /OSI approved: no/);
   });
 
-  it('finds the id under the cursor inside an expression and names a deprecated id\'s successor', () => {
+  it("finds the id under the cursor inside an expression and names a deprecated id's successor", () => {
     const { doc, position } = at('licenses:\n  project: MIT OR Apa|che-2.0\n');
     const hover = policyHover(doc, position)!;
     assert.match((hover.contents as MarkupContent).value, /Apache License 2\.0/);
@@ -253,7 +270,9 @@ describe('policy file assist: robustness', () => {
       '\r\nlicenses:\r\n  allow:\r\n    - MI\r\n',
     ];
     const walk = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [path.join(dir, e.name)] : []));
     const fixtures = walk(path.join(__dirname, '../../../test/unit/fixtures/policies')).map((f) => fs.readFileSync(f, 'utf8'));
     assert.ok(fixtures.length > 20);
     // Every position of the hand-made broken documents; a sample of the positions of the rest (a parse takes about a millisecond).

@@ -27,7 +27,10 @@ describe('policy extends', () => {
       hits++;
       if (req.url === '/base.yaml') res.end(base);
       else if (req.url === '/big.yaml') res.end('#'.repeat(300 * 1024));
-      else { res.statusCode = 404; res.end(); }
+      else {
+        res.statusCode = 404;
+        res.end();
+      }
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -48,20 +51,29 @@ describe('policy extends', () => {
     assert.ok(loaded.dependencies.includes(path.join(dir, 'org/base.yaml')), 'the base is watched');
   });
 
-  it('warns on the line of an allow entry that would loosen the base, and keeps the base\'s tier', async () => {
+  it("warns on the line of an allow entry that would loosen the base, and keeps the base's tier", async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'base.yaml'), 'licenses:\n  review: [MPL-2.0]\n');
     const text = 'extends: [base.yaml]\nlicenses:\n  allow:\n    - MIT\n    - MPL-2.0\n';
     const loaded = await loadPolicyText(path.join(dir, 'policy.yaml'), text, { allowFetch: false });
-    assert.deepEqual(loaded.problems.map((p) => [p.severity, p.line, p.character, p.endCharacter]), [['warning', 4, 6, 13]]);
-    assert.match(loaded.problems[0].message, /The base policy puts 'MPL-2\.0' in its review tier: a policy that extends another may tighten it but not loosen it/);
+    assert.deepEqual(
+      loaded.problems.map((p) => [p.severity, p.line, p.character, p.endCharacter]),
+      [['warning', 4, 6, 13]],
+    );
+    assert.match(
+      loaded.problems[0].message,
+      /The base policy puts 'MPL-2\.0' in its review tier: a policy that extends another may tighten it but not loosen it/,
+    );
     assert.equal(licenseTier('MPL-2.0', loaded.policy!.licenses).tier, 'review');
   });
 
   it('reports an unreadable base on its extends line and goes on with the rest', async () => {
     const file = path.join(tempDir(), 'policy.yaml');
     const loaded = await loadPolicyText(file, 'version: 1\nextends:\n  - ./missing.yaml\nlicenses:\n  deny: [MIT]\n', { allowFetch: false });
-    assert.deepEqual(loaded.problems.map((p) => [p.line, p.character, p.message]), [[2, 4, "Cannot use base policy './missing.yaml': no such file"]]);
+    assert.deepEqual(
+      loaded.problems.map((p) => [p.line, p.character, p.message]),
+      [[2, 4, "Cannot use base policy './missing.yaml': no such file"]],
+    );
     assert.deepEqual(loaded.policy?.licenses.deny, ['MIT']);
   });
 

@@ -17,7 +17,11 @@ import { loadPolicyText, maxBases, maxExtendsDepth, readPolicy } from '../../ser
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-hostile-'));
-const timed = <T>(f: () => T): [T, number] => { const t0 = performance.now(); const r = f(); return [r, performance.now() - t0]; };
+const timed = <T>(f: () => T): [T, number] => {
+  const t0 = performance.now();
+  const r = f();
+  return [r, performance.now() - t0];
+};
 const located = (problems: { severity: string; line: number; message: string }[]) => problems.map((p) => [p.severity, p.line, p.message]);
 
 describe('hostile policies: regexes', () => {
@@ -25,7 +29,11 @@ describe('hostile policies: regexes', () => {
 
   it('runs a catastrophic pattern in linear time', () => {
     // JavaScript's backtracking engine needs about 2^50 steps for this; RE2 needs a few hundred.
-    const [matched, ms] = timed(() => [compilePolicyRegex('(a+)+$').test(evil), compilePolicyRegex('(a|a)*$', 'search').test('a'.repeat(100000) + '!'), compilePolicyRegex('.*.*.*.*x').test('a'.repeat(20000))]);
+    const [matched, ms] = timed(() => [
+      compilePolicyRegex('(a+)+$').test(evil),
+      compilePolicyRegex('(a|a)*$', 'search').test('a'.repeat(100000) + '!'),
+      compilePolicyRegex('.*.*.*.*x').test('a'.repeat(20000)),
+    ]);
     assert.deepEqual(matched, [false, true, false]);
     assert.ok(ms < 1000, `${ms} ms`);
     assert.equal(compilePolicyRegex('(a+)+$').test('aaaa'), true);
@@ -65,16 +73,21 @@ describe('hostile policies: regexes', () => {
 
   it('refuses what needs backtracking, with a located policy problem at the value', () => {
     const at = (field: string, pattern: string) => {
-      const text = field === 'holder'
-        ? `version: 1\nheaders:\n  copyright:\n    holder: ${JSON.stringify(pattern)}\n`
-        : `version: 1\nai:\n  mode: review\n  approvalPattern: ${JSON.stringify(pattern)}\n`;
+      const text =
+        field === 'holder'
+          ? `version: 1\nheaders:\n  copyright:\n    holder: ${JSON.stringify(pattern)}\n`
+          : `version: 1\nai:\n  mode: review\n  approvalPattern: ${JSON.stringify(pattern)}\n`;
       const parsed = parsePolicy(text);
       assert.equal(parsed.raw, undefined, pattern);
       assert.equal(parsed.problems.length, 1, pattern);
       const [p] = parsed.problems;
       return [p.line, p.character, p.message];
     };
-    assert.deepEqual(at('holder', '(a)\\1'), [3, 12, "Invalid regular expression in 'headers.copyright.holder': /(a)\\1/ uses a backreference, which policy regexes do not support: they run in linear time (RE2), without backreferences or lookarounds"]);
+    assert.deepEqual(at('holder', '(a)\\1'), [
+      3,
+      12,
+      "Invalid regular expression in 'headers.copyright.holder': /(a)\\1/ uses a backreference, which policy regexes do not support: they run in linear time (RE2), without backreferences or lookarounds",
+    ]);
     assert.match(String(at('holder', '(?<n>a)\\k<n>')[2]), /uses a backreference/);
     assert.match(String(at('approval', 'OSRB-(?=\\d)\\d+')[2]), /^Invalid regular expression in 'ai\.approvalPattern': .* uses a lookaround/);
     assert.match(String(at('approval', '(?<!x)y')[2]), /uses a lookaround/);
@@ -89,7 +102,10 @@ describe('hostile policies: regexes', () => {
 
   it('checks regexes in overrides too', () => {
     const parsed = parsePolicy('version: 1\noverrides:\n  - paths: ["x/**"]\n    ai:\n      reviewer:\n        pattern: "(?=a)a"\n');
-    assert.deepEqual(located(parsed.problems).map((p) => p.slice(0, 2)), [['error', 5]]);
+    assert.deepEqual(
+      located(parsed.problems).map((p) => p.slice(0, 2)),
+      [['error', 5]],
+    );
     assert.match(parsed.problems[0].message, /'overrides\[0\]\.ai\.reviewer\.pattern'.*lookaround/);
   });
 });
@@ -129,9 +145,16 @@ describe('hostile policies: YAML', () => {
 
   it('refuses a billion-laughs alias bomb quickly', () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(',')}]`,
+      );
     const [parsed, ms] = timed(() => parsePolicy(lines.join('\n') + '\n'));
-    assert.deepEqual(located(parsed.problems), [['error', 0, 'The policy cannot be read: its YAML aliases (*name) expand too much: write the values out instead']]);
+    assert.deepEqual(located(parsed.problems), [
+      ['error', 0, 'The policy cannot be read: its YAML aliases (*name) expand too much: write the values out instead'],
+    ]);
     assert.ok(ms < 500, `${ms} ms`);
     // A few aliases are fine.
     const few = parsePolicy('version: 1\nlicenses:\n  allow: &ok [MIT]\noverrides:\n  - paths: ["x/**"]\n    licenses:\n      allow: *ok\n');
@@ -146,11 +169,23 @@ describe('hostile policies: YAML', () => {
     assert.equal(parsed.problems[0].character, 2);
     // The yaml package's own check compares every pair: about 7 s for these 20,000 keys.
     assert.ok(ms < 3000, `${ms} ms`);
-    assert.deepEqual(located(parsePolicy('a: {"x": 1, x: 2}\n').problems), [['error', 0, "YAML syntax error: the key 'x' appears twice in this mapping: merge the two into one"]]);
+    assert.deepEqual(located(parsePolicy('a: {"x": 1, x: 2}\n').problems), [
+      ['error', 0, "YAML syntax error: the key 'x' appears twice in this mapping: merge the two into one"],
+    ]);
   });
 
   it('never throws on a hostile mix', () => {
-    for (const text of ['!!binary x', '&a [*a]', '? [a, b]\n: c', '%YAML 1.1\n---\nx: 1', 'a: *nope', '---\n---\n', '\u0000\uFFFE', '{'.repeat(65), '['.repeat(64) + ']'.repeat(64)]) {
+    for (const text of [
+      '!!binary x',
+      '&a [*a]',
+      '? [a, b]\n: c',
+      '%YAML 1.1\n---\nx: 1',
+      'a: *nope',
+      '---\n---\n',
+      '\u0000\uFFFE',
+      '{'.repeat(65),
+      '['.repeat(64) + ']'.repeat(64),
+    ]) {
       assert.doesNotThrow(() => parsePolicy(text), text);
     }
   });
@@ -163,25 +198,37 @@ describe('hostile policies: extends', () => {
     const text = 'version: 1\nextends:\n  - ./a.yaml\n';
     fs.writeFileSync(file, text);
     const loaded = await loadPolicyText(file, text, { allowFetch: false });
-    assert.deepEqual(loaded.problems.map((p) => [p.line, p.character, p.message]), [[2, 4, "Cannot use base policy './a.yaml': extends cycle: a.yaml → a.yaml"]]);
+    assert.deepEqual(
+      loaded.problems.map((p) => [p.line, p.character, p.message]),
+      [[2, 4, "Cannot use base policy './a.yaml': extends cycle: a.yaml → a.yaml"]],
+    );
     assert.ok(loaded.policy, 'the rest of the policy still applies');
   });
 
-  it('detects a → b → a, reported at a\'s extends entry', async () => {
+  it("detects a → b → a, reported at a's extends entry", async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'b.yaml'), 'version: 1\nextends: [a.yaml]\n');
     const text = 'version: 1\nlicenses:\n  deny: [MIT]\nextends:\n  - b.yaml\n';
     const loaded = await loadPolicyText(path.join(dir, 'a.yaml'), text, { allowFetch: false });
     assert.equal(loaded.problems.length, 1);
     assert.equal(loaded.problems[0].line, 4);
-    assert.match(loaded.problems[0].message, /^Base policy 'b\.yaml' has an error at line 2, column 11: Cannot use base policy 'a\.yaml': extends cycle: a\.yaml → b\.yaml → a\.yaml$/);
+    assert.match(
+      loaded.problems[0].message,
+      /^Base policy 'b\.yaml' has an error at line 2, column 11: Cannot use base policy 'a\.yaml': extends cycle: a\.yaml → b\.yaml → a\.yaml$/,
+    );
     assert.deepEqual(loaded.policy?.licenses.deny, ['MIT']);
   });
 
   it('caps a diamond of extends (each base read many times) and a long chain', async () => {
     const dir = tempDir();
     // d0 extends d1 four times, d1 extends d2 four times…: 4^10 reads without a cap.
-    for (let i = 0; i < 10; i++) fs.writeFileSync(path.join(dir, `d${i}.yaml`), `extends: [${Array(4).fill(`d${i + 1}.yaml`).join(', ')}]\n`);
+    for (let i = 0; i < 10; i++)
+      fs.writeFileSync(
+        path.join(dir, `d${i}.yaml`),
+        `extends: [${Array(4)
+          .fill(`d${i + 1}.yaml`)
+          .join(', ')}]\n`,
+      );
     fs.writeFileSync(path.join(dir, 'd10.yaml'), 'version: 1\n');
     const t0 = performance.now();
     const diamond = await loadPolicyText(path.join(dir, 'root.yaml'), 'extends: [d0.yaml]\n', { allowFetch: false });
@@ -209,7 +256,10 @@ describe('hostile policies: extends', () => {
     fs.mkdirSync(path.join(dir, '.ospo'));
     fs.symlinkSync('/dev/zero', path.join(dir, '.ospo', 'policy.yaml'));
     const root = await readPolicy(dir, undefined, { allowFetch: false });
-    assert.deepEqual(root.problems.map((p) => p.message), ['Cannot read the policy file: it is not a regular file']);
+    assert.deepEqual(
+      root.problems.map((p) => p.message),
+      ['Cannot read the policy file: it is not a regular file'],
+    );
   });
 });
 
@@ -223,33 +273,63 @@ describe('hostile policies: remote bases', () => {
     server = http.createServer((req, res) => {
       hits++;
       if (req.url === '/base.yaml') res.end(base);
-      else if (req.url === '/hang.yaml') { open.add(res); res.writeHead(200); res.write('version: 1\n'); }
-      else if (req.url === '/declared-big.yaml') { res.writeHead(200, { 'content-length': String(2 * 1024 * 1024) }); res.write('#'); open.add(res); }
-      else if (req.url === '/chunked-big.yaml') {
+      else if (req.url === '/hang.yaml') {
+        open.add(res);
+        res.writeHead(200);
+        res.write('version: 1\n');
+      } else if (req.url === '/declared-big.yaml') {
+        res.writeHead(200, { 'content-length': String(2 * 1024 * 1024) });
+        res.write('#');
+        open.add(res);
+      } else if (req.url === '/chunked-big.yaml') {
         res.writeHead(200);
         let sent = 0;
-        const more = () => { while (sent < 4 * 1024 * 1024 && !res.destroyed) { sent += 64 * 1024; if (!res.write('#'.repeat(64 * 1024))) { res.once('drain', more); return; } } res.end(); };
+        const more = () => {
+          while (sent < 4 * 1024 * 1024 && !res.destroyed) {
+            sent += 64 * 1024;
+            if (!res.write('#'.repeat(64 * 1024))) {
+              res.once('drain', more);
+              return;
+            }
+          }
+          res.end();
+        };
         res.on('error', () => undefined);
         more();
+      } else if (req.url === '/redirect.yaml') {
+        res.writeHead(302, { location: '/base.yaml' });
+        res.end();
+      } else {
+        res.statusCode = 404;
+        res.end();
       }
-      else if (req.url === '/redirect.yaml') { res.writeHead(302, { location: '/base.yaml' }); res.end(); }
-      else { res.statusCode = 404; res.end(); }
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  after(() => { for (const res of open) res.destroy(); server.closeAllConnections(); server.close(); });
+  after(() => {
+    for (const res of open) res.destroy();
+    server.closeAllConnections();
+    server.close();
+  });
 
   const file = () => path.join(tempDir(), 'policy.yaml');
   const load = (entry: string, opts: { allowFetch?: boolean; fetchTimeoutMs?: number } = {}) =>
-    loadPolicyText(file(), `version: 1\nextends:\n  - ${entry}\n`, { allowFetch: opts.allowFetch ?? true, cacheDir: tempDir(), fetchTimeoutMs: opts.fetchTimeoutMs });
+    loadPolicyText(file(), `version: 1\nextends:\n  - ${entry}\n`, {
+      allowFetch: opts.allowFetch ?? true,
+      cacheDir: tempDir(),
+      fetchTimeoutMs: opts.fetchTimeoutMs,
+    });
   const pinned = (name: string, hash = sha(base)) => `{ source: "${url}/${name}", sha256: "${hash}" }`;
 
   it('gives up on a server that does not finish within the time limit, located at the entry', async () => {
     const t0 = performance.now();
     const loaded = await load(pinned('hang.yaml'), { fetchTimeoutMs: 300 });
     assert.ok(performance.now() - t0 < 3000);
-    assert.deepEqual(loaded.problems.map((p) => [p.line, p.character]), [[2, 4]]);
+    assert.deepEqual(
+      loaded.problems.map((p) => [p.line, p.character]),
+      [[2, 4]],
+    );
     assert.match(loaded.problems[0].message, /hang\.yaml': no answer within 0\.3 s$/);
   });
 
@@ -261,7 +341,10 @@ describe('hostile policies: remote bases', () => {
   it('refuses plain http (but for loopback), other schemes, redirects, and unpinned or mispinned bases', async () => {
     hits = 0;
     const msg = async (entry: string) => (await load(entry)).problems.map((p) => [p.line, p.message])[0];
-    assert.deepEqual(await msg(`{ source: "http://example.com/base.yaml", sha256: "${sha(base)}" }`), [2, "Cannot use base policy 'http://example.com/base.yaml': only https URLs can be extended"]);
+    assert.deepEqual(await msg(`{ source: "http://example.com/base.yaml", sha256: "${sha(base)}" }`), [
+      2,
+      "Cannot use base policy 'http://example.com/base.yaml': only https URLs can be extended",
+    ]);
     assert.match(String((await msg(`{ source: "ftp://example.com/base.yaml", sha256: "${sha(base)}" }`))[1]), /only https URLs/);
     assert.match(String((await msg(`{ source: "file:///etc/passwd", sha256: "${sha(base)}" }`))[1]), /only https URLs/);
     assert.equal(hits, 0);
@@ -273,14 +356,21 @@ describe('hostile policies: remote bases', () => {
     assert.equal(ok.policy?.ai.mode, 'review');
   });
 
-  it('never fetches when allowFetch is false (an untrusted workspace), nor through a remote base\'s own extends', async () => {
+  it("never fetches when allowFetch is false (an untrusted workspace), nor through a remote base's own extends", async () => {
     hits = 0;
     const untrusted = await load(pinned('base.yaml'), { allowFetch: false });
     assert.match(untrusted.problems[0].message, /only in a trusted workspace/);
     assert.equal(hits, 0);
     // A fetch function that counts: it must not be called either.
     let called = 0;
-    const counted = await loadPolicyText(file(), `extends:\n  - ${pinned('base.yaml')}\n`, { allowFetch: false, cacheDir: tempDir(), fetch: (async () => { called++; throw new Error('no'); }) as typeof fetch });
+    const counted = await loadPolicyText(file(), `extends:\n  - ${pinned('base.yaml')}\n`, {
+      allowFetch: false,
+      cacheDir: tempDir(),
+      fetch: (async () => {
+        called++;
+        throw new Error('no');
+      }) as typeof fetch,
+    });
     assert.equal(counted.problems.length, 1);
     assert.equal(called, 0);
   });
@@ -292,7 +382,11 @@ describe('hostile policies: remote bases', () => {
       const p = new URL(String(u)).pathname;
       return served.has(p) ? new Response(served.get(p)) : new Response('', { status: 404 });
     }) as typeof fetch;
-    const loaded = await loadPolicyText(file(), `extends:\n  - { source: "https://policies.test/r.yaml", sha256: "${sha(remoteText)}" }\n`, { allowFetch: true, cacheDir: tempDir(), fetch: fetchFake });
+    const loaded = await loadPolicyText(file(), `extends:\n  - { source: "https://policies.test/r.yaml", sha256: "${sha(remoteText)}" }\n`, {
+      allowFetch: true,
+      cacheDir: tempDir(),
+      fetch: fetchFake,
+    });
     assert.equal(loaded.problems.length, 1);
     assert.match(loaded.problems[0].message, /Cannot use base policy '\/etc\/passwd': a URL needs its sha256/);
   });

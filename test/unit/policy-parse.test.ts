@@ -58,7 +58,13 @@ describe('policy parsing', () => {
     const parsed = parsePolicy(text);
     assert.deepEqual(parsed.problems, []);
     assert.ok(parsed.raw);
-    assert.deepEqual(parsed.extends.map((e) => [e.source, e.at.line]), [['../org-policy/base.yaml', 5], ['https://ospo.example.com/base-v3.yaml', 6]]);
+    assert.deepEqual(
+      parsed.extends.map((e) => [e.source, e.at.line]),
+      [
+        ['../org-policy/base.yaml', 5],
+        ['https://ospo.example.com/base-v3.yaml', 6],
+      ],
+    );
     const policy = toPolicy(parsed.raw, 'p.yaml');
     assert.equal(policy.licenses.project, 'Apache-2.0');
     assert.equal(policy.headers.languages['.bar'].end, '*)');
@@ -75,12 +81,21 @@ describe('policy parsing', () => {
   it('warns about unknown keys with a suggestion, and keeps the policy', () => {
     const parsed = parsePolicy('version: 1\nheadrs: {}\n');
     assert.ok(parsed.raw);
-    assert.deepEqual(parsed.problems.map((p) => [p.severity, p.line, p.character, p.message]), [['warning', 1, 0, "Unknown key 'headrs' in the policy: did you mean 'headers'?"]]);
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.severity, p.line, p.character, p.message]),
+      [['warning', 1, 0, "Unknown key 'headrs' in the policy: did you mean 'headers'?"]],
+    );
   });
 
   it('refuses huge files and alias bombs', () => {
     assert.match(parsePolicy('# x\n'.repeat(100000)).problems[0].message, /larger than 256 KiB/);
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]'].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+    ].join('\n');
     const parsed = parsePolicy(bomb);
     assert.equal(parsed.raw, undefined);
     assert.match(parsed.problems[0].message, /cannot be read|alias/i);
@@ -90,7 +105,10 @@ describe('policy parsing', () => {
     for (const text of ['version: 1\noverrides:\n  p\n', 'version: 1\noverrides: 3\n', 'version: 1\noverrides:\n  - p\n']) {
       const r = parsePolicy(text);
       assert.ok(r.problems.length > 0, text);
-      assert.ok(r.problems.some((p) => p.line >= 1), text);
+      assert.ok(
+        r.problems.some((p) => p.line >= 1),
+        text,
+      );
     }
   });
 });
@@ -104,7 +122,10 @@ describe('the policy schema and the rules', () => {
 
   it('accepts a severity for every rule, license-text-unused and reuse-invalid included', () => {
     const parsed = parsePolicy('version: 1\nseverity:\n  license-text-unused: "off"\n  reuse-invalid: info\n  header-misplaced: warning\n');
-    assert.deepEqual(parsed.problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(
+      parsed.problems.filter((p) => p.severity === 'error'),
+      [],
+    );
     assert.deepEqual(toPolicy(parsed.raw!, 'p').severity, { 'license-text-unused': 'off', 'reuse-invalid': 'info', 'header-misplaced': 'warning' });
   });
 });

@@ -5,13 +5,16 @@ import * as assert from 'node:assert/strict';
 import { checkText } from '../../server/src/engine/check';
 import { toPolicy, RawPolicy } from '../../server/src/engine/policy/model';
 
-const header = (license: string, holder = '2026 Example Corp', extra = '') => `// SPDX-FileCopyrightText: ${holder}\n// SPDX-License-Identifier: ${license}\n${extra}\nexport {};\n`;
+const header = (license: string, holder = '2026 Example Corp', extra = '') =>
+  `// SPDX-FileCopyrightText: ${holder}\n// SPDX-License-Identifier: ${license}\n${extra}\nexport {};\n`;
 function findings(raw: RawPolicy, text: string, path = 'src/a.ts', currentYear = 2026) {
   return checkText({ path, text, currentYear }, toPolicy(raw, 'p')).findings;
 }
 const rules = (raw: RawPolicy, text: string, path?: string, year?: number) => findings(raw, text, path, year).map((f) => f.rule);
 
-const tiers: RawPolicy = { licenses: { allow: ['MIT', 'Apache-2.0', 'BSD-*'], review: ['MPL-2.0', 'LGPL-*'], deny: ['GPL-*', 'AGPL-*'], reviewEvidence: 'OSRB-[0-9]+' } };
+const tiers: RawPolicy = {
+  licenses: { allow: ['MIT', 'Apache-2.0', 'BSD-*'], review: ['MPL-2.0', 'LGPL-*'], deny: ['GPL-*', 'AGPL-*'], reviewEvidence: 'OSRB-[0-9]+' },
+};
 
 describe('license tiers', () => {
   it('allows an allowed license, and an OR with a way through the allow list', () => {

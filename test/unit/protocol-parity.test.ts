@@ -11,13 +11,19 @@ import { commands } from '../../server/src/lsp/commands';
 
 const repo = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
-  contributes: { commands: { command: string; title: string }[]; configuration: { properties: Record<string, { type: string; default: unknown; enum?: string[] }> } };
+  contributes: {
+    commands: { command: string; title: string }[];
+    configuration: { properties: Record<string, { type: string; default: unknown; enum?: string[] }> };
+  };
 };
 const nls = JSON.parse(fs.readFileSync(path.join(repo, 'package.nls.json'), 'utf8')) as Record<string, string>;
 
 describe('protocol parity with package.json', () => {
   it('contributes.commands are the client command ids, in order, each with a title', () => {
-    assert.deepEqual(manifest.contributes.commands.map((c) => c.command), [...commandIds]);
+    assert.deepEqual(
+      manifest.contributes.commands.map((c) => c.command),
+      [...commandIds],
+    );
     for (const c of manifest.contributes.commands) {
       const key = /^%(.+)%$/.exec(c.title)?.[1];
       assert.ok(key && nls[key], `${c.command}: its title ${c.title} is in package.nls.json`);
@@ -43,7 +49,12 @@ describe('protocol parity with package.json', () => {
 
   it('reads settings by their schema: right types and enum values taken, others left at the default', () => {
     assert.deepEqual(readSettings(undefined), defaultSettings);
-    assert.deepEqual(readSettings({ enable: false, run: 'onSave', maxFindingsPerFile: 7, policyFile: 'p.yaml' }), { enable: false, run: 'onSave', maxFindingsPerFile: 7, policyFile: 'p.yaml' });
+    assert.deepEqual(readSettings({ enable: false, run: 'onSave', maxFindingsPerFile: 7, policyFile: 'p.yaml' }), {
+      enable: false,
+      run: 'onSave',
+      maxFindingsPerFile: 7,
+      policyFile: 'p.yaml',
+    });
     assert.deepEqual(readSettings({ enable: 'no', run: 'sometimes', maxFindingsPerFile: 1.5, policyFile: 3 }), defaultSettings);
   });
 });

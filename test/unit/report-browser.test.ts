@@ -27,7 +27,9 @@ async function openReport(browser: Browser, file: string, viewport = { width: 12
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.route('**/*', (route) => {
     if (route.request().url() === url) return route.continue();
     blocked.push(route.request().url());
@@ -70,11 +72,15 @@ describe('ospo report in a browser', function () {
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const rows = () => page.$$eval('#findings tbody tr', (trs) => trs.map((tr) => {
-    const cells = [...tr.querySelectorAll('td')].map((td) => td.querySelector('a.path')?.textContent ?? td.textContent ?? '');
-    return { file: cells[0], line: Number(cells[1]), column: Number(cells[2]), severity: cells[3], rule: cells[4], message: cells[5] };
-  }));
-  const bars = (chart: string) => page.$$eval(`#${chart} g.bar`, (gs) => gs.map((g) => [g.getAttribute('data-key'), g.querySelector('text.value')?.textContent]));
+  const rows = () =>
+    page.$$eval('#findings tbody tr', (trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll('td')].map((td) => td.querySelector('a.path')?.textContent ?? td.textContent ?? '');
+        return { file: cells[0], line: Number(cells[1]), column: Number(cells[2]), severity: cells[3], rule: cells[4], message: cells[5] };
+      }),
+    );
+  const bars = (chart: string) =>
+    page.$$eval(`#${chart} g.bar`, (gs) => gs.map((g) => [g.getAttribute('data-key'), g.querySelector('text.value')?.textContent]));
   const key = (f: { file: string; line: number; column: number; rule: string }) => `${f.file}:${f.line}:${f.column}:${f.rule}`;
 
   it('shows the numbers of the JSON', async () => {
@@ -83,15 +89,33 @@ describe('ospo report in a browser', function () {
     assert.equal(await page.textContent('#overall-compliant'), String(json.totals.compliant));
     assert.equal(await page.textContent('#overall-files'), String(json.totals.files));
     assert.equal(await page.textContent('#total-findings'), String(json.totals.findings));
-    assert.deepEqual(await bars('chart-folders'), json.folders.map((f) => [f.name, `${f.percent}% (${f.compliant}/${f.files})`]));
-    assert.deepEqual(await bars('chart-licenses'), json.licenses.map((l) => [l.id, plural(l.files, 'file')]));
-    assert.deepEqual(await bars('chart-rules'), json.rules.map((r) => [r.rule, String(r.count)]));
+    assert.deepEqual(
+      await bars('chart-folders'),
+      json.folders.map((f) => [f.name, `${f.percent}% (${f.compliant}/${f.files})`]),
+    );
+    assert.deepEqual(
+      await bars('chart-licenses'),
+      json.licenses.map((l) => [l.id, plural(l.files, 'file')]),
+    );
+    assert.deepEqual(
+      await bars('chart-rules'),
+      json.rules.map((r) => [r.rule, String(r.count)]),
+    );
     const ai = json.folders.filter((f) => f.aiRegions > 0);
     assert.ok(ai.length > 0);
-    assert.deepEqual(await bars('chart-ai'), ai.map((f) => [f.name, `${plural(f.aiRegions, 'region')}, ${plural(f.aiLines, 'line')}`]));
+    assert.deepEqual(
+      await bars('chart-ai'),
+      ai.map((f) => [f.name, `${plural(f.aiRegions, 'region')}, ${plural(f.aiLines, 'line')}`]),
+    );
     const points = await page.$$eval('#chart-history g.point', (gs) => gs.map((g) => [g.getAttribute('data-ref'), g.querySelector('text.value')?.textContent]));
-    assert.deepEqual(points, json.history!.map((h) => [h.ref, `${h.percent}%`]));
-    assert.deepEqual(json.history!.map((h) => h.percent), [0, 50, 100]);
+    assert.deepEqual(
+      points,
+      json.history!.map((h) => [h.ref, `${h.percent}%`]),
+    );
+    assert.deepEqual(
+      json.history!.map((h) => h.percent),
+      [0, 50, 100],
+    );
     const shown = await rows();
     assert.equal(shown.length, json.findings.length);
     assert.deepEqual(new Set(shown.map(key)), new Set(json.findings.map(key)));

@@ -20,23 +20,26 @@ const dates = { currentYear: 2026, today: '2026-11-30' };
 /** A tree with known results: 6 files checked, 3 compliant; one exempt, one skipped. */
 export const fixture: Record<string, string | Buffer> = {
   'a.ts': header('MIT') + 'export const a = 1;\n',
-  'src/ok.ts': header('Apache-2.0') + [
-    '',
-    '// SPDX-SnippetBegin', // line 3
-    '// SPDX-SnippetCopyrightText: 2026 Example Corp',
-    '// SPDX-License-Identifier: Apache-2.0',
-    '// AI-Generated-By: Claude Code:claude-opus-4-5',
-    'export const x = 1;',
-    'export const y = 2;',
-    '// SPDX-SnippetEnd', // line 9: the region is lines 3-9, 7 lines
-    'export const z = 3;',
-  ].join('\n') + '\n',
+  'src/ok.ts':
+    header('Apache-2.0') +
+    [
+      '',
+      '// SPDX-SnippetBegin', // line 3
+      '// SPDX-SnippetCopyrightText: 2026 Example Corp',
+      '// SPDX-License-Identifier: Apache-2.0',
+      '// AI-Generated-By: Claude Code:claude-opus-4-5',
+      'export const x = 1;',
+      'export const y = 2;',
+      '// SPDX-SnippetEnd', // line 9: the region is lines 3-9, 7 lines
+      'export const z = 3;',
+    ].join('\n') +
+    '\n',
   // A file-scope AI marker: all 5 lines.
   'src/dual.go': header('MIT OR Apache-2.0') + '// AI-Assisted-By: Claude Code:claude-opus-4-5\n\npackage main\n',
   'src/bad.ts': 'export const bad = 1;\n',
   [`src/${hostileName}`]: 'export const evil = 1;\n',
   'lib/x.py': header('Apache License 2.0', '#') + 'x = 1\n',
-  'LICENSE': 'MIT License\n\nPermission is hereby granted...\n',
+  LICENSE: 'MIT License\n\nPermission is hereby granted...\n',
   'img.bin': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x0a]),
 };
 
@@ -60,11 +63,22 @@ export function capture(cwd: string) {
 export function gitRepo(made: string[]) {
   const dir = makeTree({}, made);
   const env: NodeJS.ProcessEnv = {
-    ...process.env, HOME: dir, XDG_CONFIG_HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.gitconfig'),
-    GIT_CEILING_DIRECTORIES: path.dirname(dir), LC_ALL: 'C',
+    ...process.env,
+    HOME: dir,
+    XDG_CONFIG_HOME: dir,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: path.join(dir, '.gitconfig'),
+    GIT_CEILING_DIRECTORIES: path.dirname(dir),
+    LC_ALL: 'C',
   };
-  for (const k of Object.keys(env)) if (k.startsWith('GIT_') && !['GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL', 'GIT_CEILING_DIRECTORIES'].includes(k)) delete env[k];
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgSign=false', '-c', 'tag.gpgSign=false', ...args], { cwd: dir, env, stdio: 'pipe' }).toString();
+  for (const k of Object.keys(env))
+    if (k.startsWith('GIT_') && !['GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL', 'GIT_CEILING_DIRECTORIES'].includes(k)) delete env[k];
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgSign=false', '-c', 'tag.gpgSign=false', ...args], {
+      cwd: dir,
+      env,
+      stdio: 'pipe',
+    }).toString();
   git('init', '-q');
   let n = 0;
   const commit = (files: Record<string, string | Buffer>, message: string) => {
@@ -74,8 +88,11 @@ export function gitRepo(made: string[]) {
     }
     git('add', '-A');
     const date = `2026-0${++n}-01T12:00:00Z`;
-    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgSign=false', 'commit', '-q', '-m', message],
-      { cwd: dir, env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }, stdio: 'pipe' });
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgSign=false', 'commit', '-q', '-m', message], {
+      cwd: dir,
+      env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      stdio: 'pipe',
+    });
   };
   return { dir, git, commit };
 }
@@ -83,7 +100,10 @@ export function gitRepo(made: string[]) {
 /** Three commits: 0% (two bare files and a binary), 50%, 100%; tags v1 and v3 on the first and last. */
 export function historyRepo(made: string[]) {
   const repo = gitRepo(made);
-  repo.commit({ 'a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 2;\n', 'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]) }, 'Two files without headers');
+  repo.commit(
+    { 'a.ts': 'export const a = 1;\n', 'src/b.ts': 'export const b = 2;\n', 'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]) },
+    'Two files without headers',
+  );
   repo.git('tag', 'v1');
   repo.commit({ 'a.ts': header('MIT') + 'export const a = 1;\n' }, 'Header for a');
   repo.commit({ 'src/b.ts': header('Apache-2.0') + 'export const b = 2;\n' }, 'Header for b');
@@ -93,7 +113,9 @@ export function historyRepo(made: string[]) {
 
 describe('ospo report', () => {
   const made: string[] = [];
-  after(() => { for (const dir of made) fs.rmSync(dir, { recursive: true, force: true }); });
+  after(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   describe('ReportData', () => {
     let data: ReportData;
@@ -106,16 +128,24 @@ describe('ospo report', () => {
     it('counts compliant files (no error finding) overall and per top-level folder', () => {
       assert.equal(data.root, root);
       assert.deepEqual(data.totals, { files: 6, compliant: 3, percent: 50, exempt: 1, skipped: 1, findings: data.findings.length });
-      assert.deepEqual(data.folders.map((f) => [f.name, f.files, f.compliant, f.percent]), [
-        ['.', 1, 1, 100], ['lib', 1, 0, 0], ['src', 4, 2, 50],
-      ]);
+      assert.deepEqual(
+        data.folders.map((f) => [f.name, f.files, f.compliant, f.percent]),
+        [
+          ['.', 1, 1, 100],
+          ['lib', 1, 0, 0],
+          ['src', 4, 2, 50],
+        ],
+      );
       assert.deepEqual(data.skipped, [{ file: 'img.bin', reason: 'binary file' }]);
     });
 
     it('splits license expressions into ids and counts files without a valid one', () => {
       // img.bin is binary: not counted for compliance, but in the mix, with no licensing of its own.
       assert.deepEqual(data.licenses, [
-        { id: '(none)', files: 3 }, { id: 'Apache-2.0', files: 2 }, { id: 'MIT', files: 2 }, { id: '(not SPDX)', files: 1 },
+        { id: '(none)', files: 3 },
+        { id: 'Apache-2.0', files: 2 },
+        { id: 'MIT', files: 2 },
+        { id: '(not SPDX)', files: 1 },
       ]);
     });
 
@@ -127,25 +157,45 @@ describe('ospo report', () => {
     });
 
     it('lists every finding with 1-based positions and counts them per rule', () => {
-      assert.deepEqual(data.findings.map((f) => [f.file, f.line, f.column, f.rule, f.severity]), [
-        ['lib/x.py', 2, 28, 'spdx-invalid', 'error'],
-        [`src/${hostileName}`, 1, 1, 'header-missing', 'error'],
-        ['src/bad.ts', 1, 1, 'header-missing', 'error'],
-      ]);
+      assert.deepEqual(
+        data.findings.map((f) => [f.file, f.line, f.column, f.rule, f.severity]),
+        [
+          ['lib/x.py', 2, 28, 'spdx-invalid', 'error'],
+          [`src/${hostileName}`, 1, 1, 'header-missing', 'error'],
+          ['src/bad.ts', 1, 1, 'header-missing', 'error'],
+        ],
+      );
       assert.match(data.findings[0].message, /Apache License 2\.0/);
       assert.equal(data.rules.find((r) => r.rule === 'header-missing')?.count, 2);
-      assert.equal(data.rules.reduce((n, r) => n + r.count, 0), data.findings.length);
+      assert.equal(
+        data.rules.reduce((n, r) => n + r.count, 0),
+        data.findings.length,
+      );
     });
 
     it('names files relative to the folder asked for', async () => {
       const sub = await reportData(['src'], { cwd: root, io: capture(root).io, ...dates });
       assert.equal(sub.root, path.join(root, 'src'));
-      assert.deepEqual(sub.folders.map((f) => [f.name, f.files, f.compliant]), [['.', 4, 2]]);
+      assert.deepEqual(
+        sub.folders.map((f) => [f.name, f.files, f.compliant]),
+        [['.', 4, 2]],
+      );
     });
 
     it('buildReportData: overlapping regions count their lines once; no files is 100%', () => {
-      assert.equal(coveredLines([{ startLine: 0, endLine: 9 }, { startLine: 3, endLine: 5 }, { startLine: 8, endLine: 12 }]), 13);
-      assert.deepEqual(licenseIds('GPL-2.0-or-later WITH Classpath-exception-2.0 OR (MIT AND BSD-3-Clause)'), ['GPL-2.0-or-later WITH Classpath-exception-2.0', 'MIT', 'BSD-3-Clause']);
+      assert.equal(
+        coveredLines([
+          { startLine: 0, endLine: 9 },
+          { startLine: 3, endLine: 5 },
+          { startLine: 8, endLine: 12 },
+        ]),
+        13,
+      );
+      assert.deepEqual(licenseIds('GPL-2.0-or-later WITH Classpath-exception-2.0 OR (MIT AND BSD-3-Clause)'), [
+        'GPL-2.0-or-later WITH Classpath-exception-2.0',
+        'MIT',
+        'BSD-3-Clause',
+      ]);
       assert.equal(licenseIds('Apache License 2.0'), undefined);
       const empty = buildReportData({ root: '/x', generatedAt: 't', files: [] });
       assert.deepEqual(empty.totals, { files: 0, compliant: 0, percent: 100, exempt: 0, skipped: 0, findings: 0 });
@@ -164,7 +214,10 @@ describe('ospo report', () => {
     it('makes no network reference: no URL at all, no src/href to a network, no CSS url() or @import, a strict CSP', () => {
       assert.doesNotMatch(html, /https?:\/\//i);
       const refs = [...html.matchAll(/\b(?:src|href|action|formaction|srcset|poster|xlink:href|data)\s*=\s*["']?([^"'\s>]*)/gi)].map((m) => m[1]);
-      assert.deepEqual(refs.filter((r) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(r)), []);
+      assert.deepEqual(
+        refs.filter((r) => /^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(r)),
+        [],
+      );
       assert.doesNotMatch(html, /url\s*\(|@import/i);
       assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`));
       assert.equal(contentSecurityPolicy, "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:");
@@ -255,13 +308,20 @@ describe('ospo report', () => {
     it('the license mix counts REUSE.toml and sidecar licensing; the headline is the share of files check finds clean', async () => {
       const root = makeTree(reuseTree, made);
       const data = await reportData([], { cwd: root, io: capture(root).io, ...dates });
-      assert.deepEqual(data.licenses, [{ id: 'CC-BY-4.0', files: 2 }, { id: 'MIT', files: 2 }, { id: '(none)', files: 1 }]);
+      assert.deepEqual(data.licenses, [
+        { id: 'CC-BY-4.0', files: 2 },
+        { id: 'MIT', files: 2 },
+        { id: '(none)', files: 1 },
+      ]);
       const check = await checkOf(root);
-      assert.deepEqual(data.findings.filter((f) => f.severity === 'error').map((f) => f.file), check.failing);
+      assert.deepEqual(
+        data.findings.filter((f) => f.severity === 'error').map((f) => f.file),
+        check.failing,
+      );
       assert.deepEqual([data.totals.files, data.totals.percent], [check.files, check.percent]);
     });
 
-    it('the trend reads each commit\'s REUSE.toml and sidecars; its newest point equals the headline', async () => {
+    it("the trend reads each commit's REUSE.toml and sidecars; its newest point equals the headline", async () => {
       const repo = gitRepo(made);
       const { 'REUSE.toml': toml, ...rest } = reuseTree;
       repo.commit(rest, 'Without REUSE.toml');
@@ -271,7 +331,14 @@ describe('ospo report', () => {
       const out = makeTree({}, made);
       assert.equal(await runReport(['--history', '2', '--json', path.join(out, 'r.json'), '--out', path.join(out, 'r.html')], c.io), 0, c.err.join(''));
       const json = JSON.parse(fs.readFileSync(path.join(out, 'r.json'), 'utf8')) as ReportData;
-      assert.deepEqual(json.history!.map((h) => [h.files, h.compliant]), [[4, 1], [4, 3]], 'docs/ is licensed from the second commit on');
+      assert.deepEqual(
+        json.history!.map((h) => [h.files, h.compliant]),
+        [
+          [4, 1],
+          [4, 3],
+        ],
+        'docs/ is licensed from the second commit on',
+      );
       const head = json.history![1];
       assert.deepEqual([head.files, head.compliant, head.percent], [json.totals.files, json.totals.compliant, json.totals.percent]);
       assert.equal(json.totals.percent, (await checkOf(repo.dir)).percent);
@@ -286,9 +353,23 @@ describe('ospo report', () => {
       const c = capture(repo.dir);
       assert.equal(await runReport(['--history', '3', '--json', 'r.json', '--out', 'r.html'], c.io), 0, c.err.join(''));
       const json = JSON.parse(fs.readFileSync(path.join(repo.dir, 'r.json'), 'utf8')) as ReportData;
-      assert.deepEqual(json.history!.map((h) => h.percent), [0, 50, 100]);
-      assert.deepEqual(json.history!.map((h) => h.subject), ['Two files without headers', 'Header for a', 'Header for b']);
-      assert.deepEqual(json.history!.map((h) => [h.files, h.compliant]), [[2, 0], [2, 1], [2, 2]], 'the binary logo.png is skipped');
+      assert.deepEqual(
+        json.history!.map((h) => h.percent),
+        [0, 50, 100],
+      );
+      assert.deepEqual(
+        json.history!.map((h) => h.subject),
+        ['Two files without headers', 'Header for a', 'Header for b'],
+      );
+      assert.deepEqual(
+        json.history!.map((h) => [h.files, h.compliant]),
+        [
+          [2, 0],
+          [2, 1],
+          [2, 2],
+        ],
+        'the binary logo.png is skipped',
+      );
       assert.equal(json.history![2].date.slice(0, 10), '2026-03-01');
       assert.equal(json.totals.percent, 50);
       assert.equal(fs.readFileSync(path.join(repo.dir, 'a.ts'), 'utf8'), 'export const a = 1;\n', 'no checkout');
@@ -299,22 +380,49 @@ describe('ospo report', () => {
       const repo = historyRepo(made);
       const policy = defaultPolicy();
       const targets = [{ root: repo.dir, scope: repo.dir, policy }];
-      assert.deepEqual((await collectHistory({ targets, which: 2, ...dates })).map((h) => h.percent), [50, 100]);
+      assert.deepEqual(
+        (await collectHistory({ targets, which: 2, ...dates })).map((h) => h.percent),
+        [50, 100],
+      );
       const tags = await collectHistory({ targets, which: 'tags', ...dates });
-      assert.deepEqual(tags.map((h) => [h.ref, h.percent]), [['v1', 0], ['v3', 100]]);
+      assert.deepEqual(
+        tags.map((h) => [h.ref, h.percent]),
+        [
+          ['v1', 0],
+          ['v3', 100],
+        ],
+      );
     });
 
     it('caps the files per commit and says so', async () => {
       const repo = historyRepo(made);
-      const points = await collectHistory({ targets: [{ root: repo.dir, scope: repo.dir, policy: defaultPolicy() }], which: 3, maxFilesPerCommit: 1, ...dates });
-      assert.deepEqual(points.map((h) => [h.files, h.percent, h.truncated]), [[1, 0, true], [1, 100, true], [1, 100, true]]);
+      const points = await collectHistory({
+        targets: [{ root: repo.dir, scope: repo.dir, policy: defaultPolicy() }],
+        which: 3,
+        maxFilesPerCommit: 1,
+        ...dates,
+      });
+      assert.deepEqual(
+        points.map((h) => [h.files, h.percent, h.truncated]),
+        [
+          [1, 0, true],
+          [1, 100, true],
+          [1, 100, true],
+        ],
+      );
     });
 
     it('a subfolder counts its own files, at the commits that touched it', async () => {
       const repo = historyRepo(made);
       const src = path.join(repo.dir, 'src');
       const points = await collectHistory({ targets: [{ root: repo.dir, scope: src, policy: defaultPolicy() }], which: 10, ...dates });
-      assert.deepEqual(points.map((h) => [h.subject, h.files, h.percent]), [['Two files without headers', 1, 0], ['Header for b', 1, 100]]);
+      assert.deepEqual(
+        points.map((h) => [h.subject, h.files, h.percent]),
+        [
+          ['Two files without headers', 1, 0],
+          ['Header for b', 1, 100],
+        ],
+      );
     });
   });
 });

@@ -24,9 +24,26 @@ export interface ReuseSnapshot {
  * A header reuse wrote is still read in all of them.
  */
 export const deliberate: Record<string, string> = {
-  '.c': '//', '.h': '//', '.m': '//', '.asm': ';', '.bat': '@REM', '.sls': '#', '.svg': '<!--',
-  '.cl': ';;', '.clj': ';;', '.cljc': ';;', '.cljs': ';;', '.el': ';;', '.fnl': ';;', '.l': ';;', '.lisp': ';;',
-  '.lsp': ';;', '.rkt': ';;', '.scm': ';;', '.sld': ';;', '.sps': ';;',
+  '.c': '//',
+  '.h': '//',
+  '.m': '//',
+  '.asm': ';',
+  '.bat': '@REM',
+  '.sls': '#',
+  '.svg': '<!--',
+  '.cl': ';;',
+  '.clj': ';;',
+  '.cljc': ';;',
+  '.cljs': ';;',
+  '.el': ';;',
+  '.fnl': ';;',
+  '.l': ';;',
+  '.lisp': ';;',
+  '.lsp': ';;',
+  '.rkt': ';;',
+  '.scm': ';;',
+  '.sld': ';;',
+  '.sps': ';;',
 };
 
 export interface Coverage {
@@ -70,8 +87,7 @@ function compare(snapshot: ReuseSnapshot, table: Record<string, string>, pathOf:
       if (uncommentable) {
         c.same++;
         c.read++;
-      }
-      else if (deliberate[key.toLowerCase()] === written(ours)) c.read++;
+      } else if (deliberate[key.toLowerCase()] === written(ours)) c.read++;
       else c.gaps.push(`${key}: ours ${written(ours)}, reuse uncommentable`);
       continue;
     }
@@ -86,7 +102,7 @@ function compare(snapshot: ReuseSnapshot, table: Record<string, string>, pathOf:
 }
 
 function written(style: CommentStyle | undefined): string | undefined {
-  return style ? style.line ?? style.start : undefined;
+  return style ? (style.line ?? style.start) : undefined;
 }
 
 function describe(s: ReuseStyle): string {

@@ -35,7 +35,11 @@ const fileRules = new Set(['header-missing', 'copyright-missing', 'spdx-invalid'
 const mit = (holder = '2024 Jane Doe') => `# SPDX-FileCopyrightText: ${holder}\n# SPDX-License-Identifier: MIT\n`;
 const tagged = (license: string, holder = '2024 Jane Doe') => `# SPDX-FileCopyrightText: ${holder}\n# SPDX-License-Identifier: ${license}\n`;
 
-interface Verdict { nonCompliant: string[]; licenseProblems: string[]; used: string[] }
+interface Verdict {
+  nonCompliant: string[];
+  licenseProblems: string[];
+  used: string[];
+}
 
 /** What the engine says about the project in `root`: the test's own little `reuse lint`. */
 async function lint(root: string): Promise<Verdict> {
@@ -56,10 +60,14 @@ async function lint(root: string): Promise<Verdict> {
       const header = findHeader(holder, text, { anywhere: true });
       const snippets = snippetTags(text);
       const seen = new Set([...header.licenses, ...header.copyrights].map((t) => t.line));
-      own = licensingFromTags({
-        licenses: [...header.licenses, ...snippets.licenses.filter((t) => !seen.has(t.line))],
-        copyrights: [...header.copyrights, ...snippets.copyrights.filter((t) => !seen.has(t.line))],
-      }, holder, sidecar ? 'sidecar' : 'header');
+      own = licensingFromTags(
+        {
+          licenses: [...header.licenses, ...snippets.licenses.filter((t) => !seen.has(t.line))],
+          copyrights: [...header.copyrights, ...snippets.copyrights.filter((t) => !seen.has(t.line))],
+        },
+        holder,
+        sidecar ? 'sidecar' : 'header',
+      );
     }
     const lic = effectiveLicensing(rel, own, ctx);
     const ids = lic.licenses.flatMap((l) => licenseIdsIn(l.value));
@@ -69,9 +77,11 @@ async function lint(root: string): Promise<Verdict> {
   const missing = new Set(missingLicenseTexts(used, ctx.licenseFiles));
   const nonCompliant: string[] = [];
   for (const [rel, { lic, ids }] of perFile) {
-    const ok = lic.licenses.length > 0 && lic.copyrights.length > 0
-      && lic.licenses.every((l) => expressionSyntaxError(l.value) === undefined)
-      && ids.every((id) => isKnownId(id.endsWith('+') ? id.slice(0, -1) : id) && !missing.has(id));
+    const ok =
+      lic.licenses.length > 0 &&
+      lic.copyrights.length > 0 &&
+      lic.licenses.every((l) => expressionSyntaxError(l.value) === undefined) &&
+      ids.every((id) => isKnownId(id.endsWith('+') ? id.slice(0, -1) : id) && !missing.has(id));
     if (!ok) nonCompliant.push(rel);
   }
   const licenseProblems = licenseFileProblems(ctx.licenseFiles, used).map((p) => `${p.file}:${p.kind}`);
@@ -100,7 +110,7 @@ const cases: Case[] = [
     reuseTool: true,
     files: {
       'LICENSES/MIT.txt': 'MIT text\n',
-      'LICENSE': 'whatever\n',
+      LICENSE: 'whatever\n',
       'COPYING.md': 'whatever\n',
       '.reuse/templates/t.jinja2': 'x\n',
       'sbom.spdx.json': '{}\n',
@@ -111,7 +121,7 @@ const cases: Case[] = [
     licenseProblems: [],
   },
   {
-    name: 'a .license sidecar replaces the file\'s own header',
+    name: "a .license sidecar replaces the file's own header",
     reuseTool: true,
     files: {
       'LICENSES/MIT.txt': 'MIT text\n',
@@ -158,7 +168,8 @@ const cases: Case[] = [
     name: 'REUSE.toml precedence = override: only the table applies',
     files: {
       'LICENSES/MIT.txt': 'MIT text\n',
-      'REUSE.toml': 'version = 1\n[[annotations]]\npath = "vendor/**"\nprecedence = "override"\nSPDX-FileCopyrightText = "Vendor Inc."\nSPDX-License-Identifier = "MIT"\n',
+      'REUSE.toml':
+        'version = 1\n[[annotations]]\npath = "vendor/**"\nprecedence = "override"\nSPDX-FileCopyrightText = "Vendor Inc."\nSPDX-License-Identifier = "MIT"\n',
       'vendor/x.c': tagged('GPL-3.0-or-later'),
       'vendor/y.c': 'int y;\n',
       'vendor/z.c': '// SPDX-License-Identifier: Unparseable AND\n',
@@ -172,8 +183,9 @@ const cases: Case[] = [
     files: {
       'LICENSES/MIT.txt': 'MIT text\n',
       'LICENSES/CC0-1.0.txt': 'CC0 text\n',
-      'REUSE.toml': 'version = 1\n[[annotations]]\npath = "**"\nprecedence = "aggregate"\nSPDX-License-Identifier = "LicenseRef-missing"\n\n'
-        + '[[annotations]]\npath = "*.png"\nSPDX-FileCopyrightText = "Artist"\nSPDX-License-Identifier = "CC0-1.0"\n',
+      'REUSE.toml':
+        'version = 1\n[[annotations]]\npath = "**"\nprecedence = "aggregate"\nSPDX-License-Identifier = "LicenseRef-missing"\n\n' +
+        '[[annotations]]\npath = "*.png"\nSPDX-FileCopyrightText = "Artist"\nSPDX-License-Identifier = "CC0-1.0"\n',
       'a.png': 'png\n',
       'sub/b.png': mit(),
       'x.c': mit(),
@@ -185,8 +197,9 @@ const cases: Case[] = [
     name: 'nested REUSE.toml: the closest one for closest, the outermost override',
     files: {
       'LICENSES/MIT.txt': 'MIT text\n',
-      'REUSE.toml': 'version = 1\n[[annotations]]\npath = "**"\nSPDX-FileCopyrightText = "Root"\nSPDX-License-Identifier = "MIT"\n\n'
-        + '[[annotations]]\npath = "vendor/**"\nprecedence = "override"\nSPDX-FileCopyrightText = "Vendor"\nSPDX-License-Identifier = "MIT"\n',
+      'REUSE.toml':
+        'version = 1\n[[annotations]]\npath = "**"\nSPDX-FileCopyrightText = "Root"\nSPDX-License-Identifier = "MIT"\n\n' +
+        '[[annotations]]\npath = "vendor/**"\nprecedence = "override"\nSPDX-FileCopyrightText = "Vendor"\nSPDX-License-Identifier = "MIT"\n',
       'lib/REUSE.toml': 'version = 1\n[[annotations]]\npath = "*.c"\nSPDX-License-Identifier = "LicenseRef-lib"\n',
       'vendor/REUSE.toml': 'version = 1\n[[annotations]]\npath = "**"\nprecedence = "override"\nSPDX-License-Identifier = "LicenseRef-inner"\n',
       'a.c': 'int a;\n',
@@ -199,12 +212,13 @@ const cases: Case[] = [
     licenseProblems: [],
   },
   {
-    name: '.reuse/dep5: aggregated with the files\' own information',
+    name: ".reuse/dep5: aggregated with the files' own information",
     reuseTool: true,
     files: {
       'LICENSES/CC0-1.0.txt': 'CC0 text\n',
-      '.reuse/dep5': 'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: demo\n\n'
-        + 'Files: assets/*\nCopyright: 2024 Artist\n 2023 Other Artist\nLicense: CC0-1.0\n',
+      '.reuse/dep5':
+        'Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\nUpstream-Name: demo\n\n' +
+        'Files: assets/*\nCopyright: 2024 Artist\n 2023 Other Artist\nLicense: CC0-1.0\n',
       'assets/logo.svg': '<svg/>\n',
       'assets/deep/x.bin': 'x\n',
       'assets/notes.md': '<!-- SPDX-License-Identifier: MIT -->\n',
@@ -214,7 +228,7 @@ const cases: Case[] = [
     licenseProblems: [],
   },
   {
-    name: 'ignore blocks: licensing between REUSE-IgnoreStart and REUSE-IgnoreEnd is not the file\'s',
+    name: "ignore blocks: licensing between REUSE-IgnoreStart and REUSE-IgnoreEnd is not the file's",
     reuseTool: true,
     files: {
       'LICENSES/MIT.txt': 'MIT text\n',
@@ -230,8 +244,10 @@ const cases: Case[] = [
     reuseTool: true,
     files: {
       'LICENSES/MIT.txt': 'MIT text\n',
-      'a.js': '// SPDX-FileCopyrightText: 2024 Jane\n// SPDX-License-Identifier: MIT\n\n// SPDX-SnippetBegin\n// SPDX-SnippetCopyrightText: 2022 Other\n// SPDX-License-Identifier: Apache-2.0\nfoo();\n// SPDX-SnippetEnd\n',
-      'b.js': '// SPDX-FileCopyrightText: 2024 Jane\n// SPDX-License-Identifier: MIT\n// SPDX-SnippetBegin\n// SPDX-SnippetCopyrightText: 2022 Other\n// SPDX-License-Identifier: MIT\nbar();\n// SPDX-SnippetEnd\n',
+      'a.js':
+        '// SPDX-FileCopyrightText: 2024 Jane\n// SPDX-License-Identifier: MIT\n\n// SPDX-SnippetBegin\n// SPDX-SnippetCopyrightText: 2022 Other\n// SPDX-License-Identifier: Apache-2.0\nfoo();\n// SPDX-SnippetEnd\n',
+      'b.js':
+        '// SPDX-FileCopyrightText: 2024 Jane\n// SPDX-License-Identifier: MIT\n// SPDX-SnippetBegin\n// SPDX-SnippetCopyrightText: 2022 Other\n// SPDX-License-Identifier: MIT\nbar();\n// SPDX-SnippetEnd\n',
     },
     nonCompliant: ['a.js'],
     licenseProblems: [],
@@ -240,8 +256,10 @@ const cases: Case[] = [
     name: 'snippets deep in a file are found (reuse-tool reads the whole file once it sees a snippet)',
     files: {
       'LICENSES/MIT.txt': 'MIT text\n',
-      'c.js': '// SPDX-FileCopyrightText: 2024 Jane\n// SPDX-License-Identifier: MIT\n' + 'x();\n'.repeat(2000)
-        + '// SPDX-SnippetBegin\n// SPDX-SnippetCopyrightText: 2022 Other\n// SPDX-License-Identifier: LicenseRef-snippet\ny();\n// SPDX-SnippetEnd\n',
+      'c.js':
+        '// SPDX-FileCopyrightText: 2024 Jane\n// SPDX-License-Identifier: MIT\n' +
+        'x();\n'.repeat(2000) +
+        '// SPDX-SnippetBegin\n// SPDX-SnippetCopyrightText: 2022 Other\n// SPDX-License-Identifier: LicenseRef-snippet\ny();\n// SPDX-SnippetEnd\n',
     },
     nonCompliant: ['c.js'],
     licenseProblems: [],
@@ -290,20 +308,26 @@ async function build(files: Record<string, string>): Promise<string> {
 const reuseInstalled = spawnSync('sh', ['-c', 'command -v reuse'], { encoding: 'utf8' }).status === 0;
 let reuseHasJson: boolean | undefined;
 
-interface ReuseVerdict { nonCompliant: string[]; unused: string[]; deprecated: string[] }
+interface ReuseVerdict {
+  nonCompliant: string[];
+  unused: string[];
+  deprecated: string[];
+}
 
 function runReuse(root: string): ReuseVerdict {
   reuseHasJson ??= /--json/.test(spawnSync('reuse', ['lint', '--help'], { encoding: 'utf8' }).stdout ?? '');
   // reuse works without a VCS (it warns "could not find supported VCS"): no `git init` needed.
   const run = spawnSync('reuse', ['--root', '.', 'lint', ...(reuseHasJson ? ['--json'] : [])], { cwd: root, encoding: 'utf8' });
   const realRoot = realpathSync(root);
-  const rel = (p: string) => (path.isAbsolute(p) ? path.relative(p.startsWith(realRoot + path.sep) ? realRoot : root, p) : p).replace(/\\/g, '/').replace(/^\.\//, '');
+  const rel = (p: string) =>
+    (path.isAbsolute(p) ? path.relative(p.startsWith(realRoot + path.sep) ? realRoot : root, p) : p).replace(/\\/g, '/').replace(/^\.\//, '');
   const files = new Set<string>();
   if (reuseHasJson) {
     const report = JSON.parse(run.stdout) as { non_compliant: Record<string, string[] | Record<string, string[]>> };
     const nc = report.non_compliant;
     for (const key of ['missing_licensing_info', 'missing_copyright_info']) for (const f of (nc[key] as string[]) ?? []) files.add(rel(f));
-    for (const key of ['bad_licenses', 'missing_licenses']) for (const list of Object.values((nc[key] as Record<string, string[]>) ?? {})) for (const f of list) files.add(rel(f));
+    for (const key of ['bad_licenses', 'missing_licenses'])
+      for (const list of Object.values((nc[key] as Record<string, string[]>) ?? {})) for (const f of list) files.add(rel(f));
     return {
       nonCompliant: [...files].filter((f) => !f.startsWith('LICENSES/')).sort(),
       unused: [...((nc.unused_licenses as string[]) ?? [])].sort(),
@@ -315,7 +339,10 @@ function runReuse(root: string): ReuseVerdict {
   const unused: string[] = [];
   const deprecated: string[] = [];
   for (const line of run.stdout.split('\n')) {
-    if (line.startsWith('# ')) { section = line.slice(2).trim(); continue; }
+    if (line.startsWith('# ')) {
+      section = line.slice(2).trim();
+      continue;
+    }
     const item = /^\* (.*)$/.exec(line)?.[1];
     if (item === undefined) continue;
     if (section === 'BAD LICENSES' || section === 'MISSING LICENSES' || section === 'MISSING COPYRIGHT AND LICENSING INFORMATION') files.add(rel(item));
@@ -328,12 +355,17 @@ function runReuse(root: string): ReuseVerdict {
 describe('REUSE conformance corpus', function () {
   this.timeout(30000);
   const roots: string[] = [];
-  after(() => { for (const r of roots) rmSync(r, { recursive: true, force: true }); });
+  after(() => {
+    for (const r of roots) rmSync(r, { recursive: true, force: true });
+  });
 
   for (const c of cases) {
     describe(c.name, () => {
       let root = '';
-      before(async () => { root = await build(c.files); roots.push(root); });
+      before(async () => {
+        root = await build(c.files);
+        roots.push(root);
+      });
 
       it('the engine finds exactly the non-compliant files', async () => {
         const verdict = await lint(root);
@@ -345,9 +377,14 @@ describe('REUSE conformance corpus', function () {
         const run = spawnSync(process.execPath, [cli, 'check', '--reuse', '--format', 'json'], { cwd: root, encoding: 'utf8' });
         assert.equal(run.status, c.nonCompliant.length || c.licenseProblems?.length ? 1 : 0, run.stderr);
         const findings = JSON.parse(run.stdout).findings as { file: string; rule: string; line: number }[];
-        const flagged = [...new Set(findings.filter((f) => fileRules.has(f.rule) && !/^(LICENSES\/|\.reuse\/|(.*\/)?REUSE\.toml$)/.test(f.file)).map((f) => f.file))].sort();
+        const flagged = [
+          ...new Set(findings.filter((f) => fileRules.has(f.rule) && !/^(LICENSES\/|\.reuse\/|(.*\/)?REUSE\.toml$)/.test(f.file)).map((f) => f.file)),
+        ].sort();
         assert.deepEqual(flagged, [...c.nonCompliant].sort());
-        assert.ok(findings.every((f) => f.line >= 1), 'every finding has a line');
+        assert.ok(
+          findings.every((f) => f.line >= 1),
+          'every finding has a line',
+        );
       });
 
       if (c.reuseTool) {
@@ -356,7 +393,11 @@ describe('REUSE conformance corpus', function () {
           const theirs = runReuse(root);
           const ours = await lint(root);
           assert.deepEqual(theirs.nonCompliant, ours.nonCompliant, 'non-compliant files');
-          const ourKinds = (kind: string) => ours.licenseProblems.filter((p) => p.endsWith(':' + kind)).map((p) => p.split(':')[0].replace(/\.[^.]*$/, '')).sort();
+          const ourKinds = (kind: string) =>
+            ours.licenseProblems
+              .filter((p) => p.endsWith(':' + kind))
+              .map((p) => p.split(':')[0].replace(/\.[^.]*$/, ''))
+              .sort();
           assert.deepEqual(theirs.unused, ourKinds('unused'), 'unused licenses');
           assert.deepEqual(theirs.deprecated, ourKinds('deprecated'), 'deprecated licenses');
         });
@@ -376,13 +417,28 @@ describe('REUSE conformance corpus', function () {
     });
     roots.push(root);
     const ctx = await loadReuseContext(root);
-    assert.deepEqual(ctx.tomls.map((t) => [t.file, t.dir]), [['REUSE.toml', ''], ['sub/REUSE.toml', 'sub']]);
+    assert.deepEqual(
+      ctx.tomls.map((t) => [t.file, t.dir]),
+      [
+        ['REUSE.toml', ''],
+        ['sub/REUSE.toml', 'sub'],
+      ],
+    );
     assert.deepEqual(ctx.licenseFiles, ['MIT.txt', 'MIT.txt.license', 'sub/LicenseRef-a.md']);
     assert.equal(ctx.dep5?.paragraphs.length, 1);
-    assert.deepEqual(ctx.problems.map((p) => [p.file, p.problem.line]), [['REUSE.toml', 3], ['.reuse/dep5', 0]]);
+    assert.deepEqual(
+      ctx.problems.map((p) => [p.file, p.problem.line]),
+      [
+        ['REUSE.toml', 3],
+        ['.reuse/dep5', 0],
+      ],
+    );
     assert.match(ctx.problems[1].problem.message, /must not be used together/);
     const listed = await loadReuseContext(root, ['REUSE.toml', 'node_modules/x/REUSE.toml', 'LICENSES/MIT.txt', 'src\\a.c']);
-    assert.deepEqual(listed.tomls.map((t) => t.file), ['REUSE.toml']);
+    assert.deepEqual(
+      listed.tomls.map((t) => t.file),
+      ['REUSE.toml'],
+    );
     assert.deepEqual(listed.licenseFiles, ['MIT.txt']);
     const empty = await build({ 'a.txt': 'x\n' });
     roots.push(empty);

@@ -30,10 +30,18 @@ function toml(file: string, body: string): ReuseToml {
 }
 
 function annotation(path: string, precedence: string | undefined, license?: string, copyright?: string): string {
-  return ['', '[[annotations]]', `path = ${JSON.stringify(path)}`,
-    precedence ? `precedence = "${precedence}"` : '',
-    license ? `SPDX-License-Identifier = ${JSON.stringify(license)}` : '',
-    copyright ? `SPDX-FileCopyrightText = ${JSON.stringify(copyright)}` : ''].filter((l, i) => i < 2 || l).join('\n') + '\n';
+  return (
+    [
+      '',
+      '[[annotations]]',
+      `path = ${JSON.stringify(path)}`,
+      precedence ? `precedence = "${precedence}"` : '',
+      license ? `SPDX-License-Identifier = ${JSON.stringify(license)}` : '',
+      copyright ? `SPDX-FileCopyrightText = ${JSON.stringify(copyright)}` : '',
+    ]
+      .filter((l, i) => i < 2 || l)
+      .join('\n') + '\n'
+  );
 }
 
 describe('REUSE engine: REUSE.toml globs', () => {
@@ -99,7 +107,10 @@ describe('REUSE engine: REUSE.toml parsing', () => {
     assert.equal(t.file, 'sub/dir/REUSE.toml');
     assert.equal(t.annotations.length, 2);
     const [a, b] = t.annotations;
-    assert.deepEqual([a.paths, a.precedence, a.copyrights, a.licenses, a.line], [['po/*.po', 'po/*.pot'], 'aggregate', ['2019 Translation Company'], ['GPL-3.0-or-later'], 2]);
+    assert.deepEqual(
+      [a.paths, a.precedence, a.copyrights, a.licenses, a.line],
+      [['po/*.po', 'po/*.pot'], 'aggregate', ['2019 Translation Company'], ['GPL-3.0-or-later'], 2],
+    );
     assert.deepEqual(a.keyLines, { path: 3, precedence: 4, copyrights: 5, licenses: 6 });
     assert.deepEqual([b.precedence, b.copyrights, b.line], ['override', ['2019 Jane Doe', '2020 John'], 9]);
     assert.equal(a.matches('po/de.po'), true);
@@ -118,12 +129,21 @@ describe('REUSE engine: REUSE.toml parsing', () => {
   });
 
   it('requires version = 1, an integer', () => {
-    assert.deepEqual(parseReuseToml('[[annotations]]\npath = "a"\n', 'REUSE.toml').problems.map((p) => [p.line, /version = 1/.test(p.message)]), [[0, true]]);
+    assert.deepEqual(
+      parseReuseToml('[[annotations]]\npath = "a"\n', 'REUSE.toml').problems.map((p) => [p.line, /version = 1/.test(p.message)]),
+      [[0, true]],
+    );
     const float = parseReuseToml('# c\nversion = 1.0\n', 'REUSE.toml').problems;
-    assert.deepEqual(float.map((p) => [p.line, p.character]), [[1, 0]]);
+    assert.deepEqual(
+      float.map((p) => [p.line, p.character]),
+      [[1, 0]],
+    );
     assert.match(float[0].message, /integer/);
     const two = parseReuseToml('\n\n  version = 2\n', 'REUSE.toml').problems;
-    assert.deepEqual(two.map((p) => [p.line, p.character]), [[2, 2]]);
+    assert.deepEqual(
+      two.map((p) => [p.line, p.character]),
+      [[2, 2]],
+    );
     assert.match(two[0].message, /not supported/);
   });
 
@@ -166,13 +186,22 @@ describe('REUSE engine: REUSE.toml parsing', () => {
       [18, 'warning', '`path` "./dot" never matches'],
     ]);
     // Unusable tables are dropped; the rest is kept with its valid values.
-    assert.deepEqual(t.annotations.map((a) => [a.paths, a.licenses, a.copyrights]), [[['ok'], ['MIT AND'], []], [['../up', '/abs', './dot'], [], []]]);
+    assert.deepEqual(
+      t.annotations.map((a) => [a.paths, a.licenses, a.copyrights]),
+      [
+        [['ok'], ['MIT AND'], []],
+        [['../up', '/abs', './dot'], [], []],
+      ],
+    );
   });
 
   it('reads inline annotation tables and never throws', () => {
     const t = parseReuseToml('version = 1\nannotations = [{ path = "a.txt", SPDX-License-Identifier = "MIT" }]\n', 'REUSE.toml');
     assert.deepEqual(t.problems, []);
-    assert.deepEqual(t.annotations.map((a) => [a.paths, a.licenses, a.line]), [[['a.txt'], ['MIT'], 1]]);
+    assert.deepEqual(
+      t.annotations.map((a) => [a.paths, a.licenses, a.line]),
+      [[['a.txt'], ['MIT'], 1]],
+    );
     assert.match(parseReuseToml('version = 1\nannotations = "x"\n', 'REUSE.toml').problems[0].message, /array of tables/);
     for (const bad of ['', '\u0000', '[[annotations]]\n[annotations]\n', 'version = 1\n[[annotations]]\npath = { a = 1 }\n']) {
       assert.doesNotThrow(() => parseReuseToml(bad, 'REUSE.toml'));
@@ -180,7 +209,8 @@ describe('REUSE engine: REUSE.toml parsing', () => {
   });
 
   it('is not fooled by keys inside multi-line strings and arrays', () => {
-    const text = 'version = 1\n[[annotations]]\nSPDX-FileComment = """\npath = "x"\n"""\npath = [\n  "a",\n  "precedence = 1",\n]\nprecedence = "override" # [x]\nSPDX-License-Identifier = \'MIT\'\n';
+    const text =
+      'version = 1\n[[annotations]]\nSPDX-FileComment = """\npath = "x"\n"""\npath = [\n  "a",\n  "precedence = 1",\n]\nprecedence = "override" # [x]\nSPDX-License-Identifier = \'MIT\'\n';
     const t = parseReuseToml(text, 'REUSE.toml');
     assert.deepEqual(t.problems, []);
     assert.deepEqual(t.annotations[0].keyLines, { path: 5, precedence: 9, licenses: 10 });
@@ -189,13 +219,26 @@ describe('REUSE engine: REUSE.toml parsing', () => {
 
 describe('REUSE engine: SPDX expressions', () => {
   it('checks syntax only, with ids collected', () => {
-    for (const ok of ['MIT', 'GPL-2.0+', 'MIT OR Apache-2.0', '(MIT AND BSD-3-Clause) OR GPL-2.0-only WITH Classpath-exception-2.0', 'LicenseRef-mine', 'Unknown-1.0', 'mit or isc']) {
+    for (const ok of [
+      'MIT',
+      'GPL-2.0+',
+      'MIT OR Apache-2.0',
+      '(MIT AND BSD-3-Clause) OR GPL-2.0-only WITH Classpath-exception-2.0',
+      'LicenseRef-mine',
+      'Unknown-1.0',
+      'mit or isc',
+    ]) {
       assert.equal(expressionSyntaxError(ok), undefined, ok);
     }
     for (const bad of ['', 'MIT AND', 'MIT OR (ISC', 'MIT ISC', 'WITH x', 'MIT WITH', 'Apache License 2.0', 'MIT)']) {
       assert.notEqual(expressionSyntaxError(bad), undefined, bad);
     }
-    assert.deepEqual(licenseIdsIn('(GPL-2.0+ WITH Classpath-exception-2.0 OR MIT) AND MIT AND LicenseRef-x'), ['GPL-2.0+', 'Classpath-exception-2.0', 'MIT', 'LicenseRef-x']);
+    assert.deepEqual(licenseIdsIn('(GPL-2.0+ WITH Classpath-exception-2.0 OR MIT) AND MIT AND LicenseRef-x'), [
+      'GPL-2.0+',
+      'Classpath-exception-2.0',
+      'MIT',
+      'LicenseRef-x',
+    ]);
   });
 });
 
@@ -232,7 +275,10 @@ describe('REUSE engine: dep5', () => {
     assert.equal(d.paragraphs.length, 3);
     const [po, res] = d.paragraphs;
     assert.deepEqual(po.files, ['po/*.po', 'po/*.pot']);
-    assert.deepEqual(po.copyrights, [{ value: '2019 Translation Company', line: 6 }, { value: '2020 Other Company', line: 7 }]);
+    assert.deepEqual(po.copyrights, [
+      { value: '2019 Translation Company', line: 6 },
+      { value: '2020 Other Company', line: 7 },
+    ]);
     assert.deepEqual(po.license, { value: 'GPL-3.0-or-later', line: 9 });
     assert.equal(po.line, 4);
     assert.equal(res.line, 12);
@@ -246,12 +292,15 @@ describe('REUSE engine: dep5', () => {
 
   it('reports what is missing, located', () => {
     const d = parseDep5('Upstream-Name: x\n\nFiles: a\nLicense: MIT\n\nFiles: b\nCopyright: me\n\nFiles: c\\x\nCopyright: me\nLicense: MIT\n');
-    assert.deepEqual(d.problems.map((p) => [p.line, p.message.split(/[:,(]/)[0].trim()]), [
-      [0, 'the first paragraph of .reuse/dep5 must be the header'],
-      [2, 'this Files paragraph has no `Copyright'],
-      [5, 'this Files paragraph has no `License'],
-      [8, '"\\x" is not a valid escape in a dep5 path'],
-    ]);
+    assert.deepEqual(
+      d.problems.map((p) => [p.line, p.message.split(/[:,(]/)[0].trim()]),
+      [
+        [0, 'the first paragraph of .reuse/dep5 must be the header'],
+        [2, 'this Files paragraph has no `Copyright'],
+        [5, 'this Files paragraph has no `License'],
+        [8, '"\\x" is not a valid escape in a dep5 path'],
+      ],
+    );
     assert.equal(parseDep5('').problems.length, 1);
   });
 
@@ -263,15 +312,30 @@ describe('REUSE engine: dep5', () => {
     assert.ok(converted.annotations.every((a) => a.precedence === 'aggregate'));
     const viaDep5: ReuseContext = { tomls: [], dep5: d };
     const viaToml: ReuseContext = { tomls: [converted] };
-    const samples = ['po/de.po', 'po/sub/de.pot', 'po/de.txt', 'tests/resources/a.png', 'tests/resources/x/y/z', 'tests/resources/special/file-?.bin',
-      'tests/resources/special/file-1.bin', 'x/docs/a.md', 'x/y/docs/b.md', 'docs/a.md', 'xdocs/a.md', 'a*b', 'axb', 'src/main.c'];
+    const samples = [
+      'po/de.po',
+      'po/sub/de.pot',
+      'po/de.txt',
+      'tests/resources/a.png',
+      'tests/resources/x/y/z',
+      'tests/resources/special/file-?.bin',
+      'tests/resources/special/file-1.bin',
+      'x/docs/a.md',
+      'x/y/docs/b.md',
+      'docs/a.md',
+      'xdocs/a.md',
+      'a*b',
+      'axb',
+      'src/main.c',
+    ];
     for (const path of samples) {
       for (const mine of [none, own(['MIT'], ['2024 Me'])]) {
         assert.deepEqual(values(effectiveLicensing(path, mine, viaToml)), values(effectiveLicensing(path, mine, viaDep5)), path);
       }
     }
     assert.deepEqual(values(effectiveLicensing('po/de.po', own(['MIT'], ['Me']), viaDep5)), {
-      licenses: ['GPL-3.0-or-later', 'MIT'], copyrights: ['2019 Translation Company', '2020 Other Company', 'Me'],
+      licenses: ['GPL-3.0-or-later', 'MIT'],
+      copyrights: ['2019 Translation Company', '2020 Other Company', 'Me'],
     });
     assert.equal(effectiveLicensing('po/de.po', none, viaDep5).licenses[0].source.kind, 'dep5');
     assert.deepEqual(effectiveLicensing('po/de.po', none, viaDep5).licenses[0].source, { kind: 'dep5', file: '.reuse/dep5', line: 9, precedence: 'aggregate' });
@@ -305,7 +369,11 @@ describe('REUSE engine: effective licensing', () => {
     const ctx = { tomls: [toml('REUSE.toml', annotation('**', 'override', 'CC0-1.0', '2000 Toml'))] };
     assert.deepEqual(values(effectiveLicensing('a.c', own(['MIT'], ['Me']), ctx)), { licenses: ['CC0-1.0'], copyrights: ['2000 Toml'] });
     const half = { tomls: [toml('REUSE.toml', annotation('**', 'override', 'CC0-1.0'))] };
-    assert.deepEqual(values(effectiveLicensing('a.c', own(['MIT'], ['Me']), half)), { licenses: ['CC0-1.0'], copyrights: [] }, 'an override without copyright still hides the file\'s');
+    assert.deepEqual(
+      values(effectiveLicensing('a.c', own(['MIT'], ['Me']), half)),
+      { licenses: ['CC0-1.0'], copyrights: [] },
+      "an override without copyright still hides the file's",
+    );
   });
 
   it('uses only the last matching table of a REUSE.toml', () => {
@@ -328,12 +396,19 @@ describe('REUSE engine: effective licensing', () => {
   });
 
   it('nested REUSE.toml: an outer override beats inner files and the file', () => {
-    const ctx = { tomls: [toml('REUSE.toml', annotation('vendor/**', 'override', 'Apache-2.0', 'Vendor')), toml('vendor/REUSE.toml', annotation('**', 'override', 'MIT', 'Inner'))] };
+    const ctx = {
+      tomls: [
+        toml('REUSE.toml', annotation('vendor/**', 'override', 'Apache-2.0', 'Vendor')),
+        toml('vendor/REUSE.toml', annotation('**', 'override', 'MIT', 'Inner')),
+      ],
+    };
     assert.deepEqual(values(effectiveLicensing('vendor/x.c', own(['GPL-2.0-only'], ['Me']), ctx)), { licenses: ['Apache-2.0'], copyrights: ['Vendor'] });
   });
 
   it('nested REUSE.toml: an inner override keeps outer aggregate tables and drops outer closest ones', () => {
-    const agg = { tomls: [toml('REUSE.toml', annotation('**', 'aggregate', 'MIT', 'Root')), toml('a/REUSE.toml', annotation('**', 'override', 'CC0-1.0', 'A'))] };
+    const agg = {
+      tomls: [toml('REUSE.toml', annotation('**', 'aggregate', 'MIT', 'Root')), toml('a/REUSE.toml', annotation('**', 'override', 'CC0-1.0', 'A'))],
+    };
     assert.deepEqual(values(effectiveLicensing('a/f', own(['ISC'], ['Me']), agg)), { licenses: ['MIT', 'CC0-1.0'], copyrights: ['Root', 'A'] });
     const closest = { tomls: [toml('REUSE.toml', annotation('**', undefined, 'MIT', 'Root')), toml('a/REUSE.toml', annotation('**', 'override', 'CC0-1.0'))] };
     assert.deepEqual(values(effectiveLicensing('a/f', none, closest)), { licenses: ['CC0-1.0'], copyrights: [] });
@@ -343,19 +418,27 @@ describe('REUSE engine: effective licensing', () => {
     const ctx = { tomls: [toml('REUSE.toml', annotation('data.json', undefined, 'MIT') + annotation('a.py', undefined, 'MIT'))] };
     const reuse = { context: ctx, licenseFiles: ['MIT.txt'] };
     const json = checkText({ path: 'data.json', text: '{"a": 1}\n', reuse }, reusePolicy()).findings;
-    assert.deepEqual(json.map((f) => f.rule), ['copyright-missing']);
+    assert.deepEqual(
+      json.map((f) => f.rule),
+      ['copyright-missing'],
+    );
     assert.match(json[0].message, /REUSE\.toml line \d+ gives data\.json its license but no SPDX-FileCopyrightText/);
     assert.deepEqual(checkText({ path: 'a.py', text: '# SPDX-FileCopyrightText: 2024 Me\nimport os\n', reuse }, reusePolicy()).findings, []);
-    assert.deepEqual(checkText({ path: 'a.py', text: 'import os\n', reuse }, reusePolicy()).findings.map((f) => f.rule), ['copyright-missing']);
+    assert.deepEqual(
+      checkText({ path: 'a.py', text: 'import os\n', reuse }, reusePolicy()).findings.map((f) => f.rule),
+      ['copyright-missing'],
+    );
   });
 
   it('nested REUSE.toml: an inner closest with an outer aggregate gives both', () => {
-    const ctx = { tomls: [toml('REUSE.toml', annotation('**', 'aggregate', 'MIT', 'Root')), toml('a/REUSE.toml', annotation('**', undefined, 'CC0-1.0', 'A'))] };
+    const ctx = {
+      tomls: [toml('REUSE.toml', annotation('**', 'aggregate', 'MIT', 'Root')), toml('a/REUSE.toml', annotation('**', undefined, 'CC0-1.0', 'A'))],
+    };
     assert.deepEqual(values(effectiveLicensing('a/f', none, ctx)), { licenses: ['MIT', 'CC0-1.0'], copyrights: ['Root', 'A'] });
     assert.deepEqual(values(effectiveLicensing('a/f', own(['ISC'], ['Me']), ctx)), { licenses: ['MIT', 'ISC'], copyrights: ['Root', 'Me'] });
   });
 
-  it('a sidecar replaces the header: the caller passes the sidecar tags as the file\'s own', () => {
+  it("a sidecar replaces the header: the caller passes the sidecar tags as the file's own", () => {
     const header = findHeader('a.py', '# SPDX-FileCopyrightText: Header\n# SPDX-License-Identifier: MIT\n');
     const sidecar = findHeader('a.py.license', 'SPDX-FileCopyrightText: Sidecar\nSPDX-License-Identifier: CC0-1.0\n');
     const mine = licensingFromTags(sidecar, 'a.py.license', 'sidecar');
@@ -382,13 +465,32 @@ describe('REUSE engine: ignore blocks and snippets', () => {
     assert.equal(blank.split('\r\n').length, 6);
     assert.equal(blank.split('\r\n')[3].trim(), '');
     assert.equal(blank.split('\r\n')[2], '# ' + ' '.repeat('REUSE-IgnoreStart'.length));
-    assert.deepEqual(findHeader('a.sh', blank).licenses.map((t) => [t.value, t.line]), [['GPL-3.0-or-later', 1], ['ISC', 5]]);
+    assert.deepEqual(
+      findHeader('a.sh', blank).licenses.map((t) => [t.value, t.line]),
+      [
+        ['GPL-3.0-or-later', 1],
+        ['ISC', 5],
+      ],
+    );
     // findHeader blanks ignore blocks itself: the code line inside one neither counts nor ends the header.
-    assert.deepEqual(findHeader('a.sh', text).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'ISC']);
-    assert.deepEqual(findHeader('a.sh', text.replace('# REUSE-IgnoreStart', '# ignore').replace('# REUSE-IgnoreEnd', '# end')).licenses.map((t) => t.value), ['GPL-3.0-or-later'], 'a line of code ends the header block');
+    assert.deepEqual(
+      findHeader('a.sh', text).licenses.map((t) => t.value),
+      ['GPL-3.0-or-later', 'ISC'],
+    );
+    assert.deepEqual(
+      findHeader('a.sh', text.replace('# REUSE-IgnoreStart', '# ignore').replace('# REUSE-IgnoreEnd', '# end')).licenses.map((t) => t.value),
+      ['GPL-3.0-or-later'],
+      'a line of code ends the header block',
+    );
     // REUSE 3.3 reads the whole file, code included, as reuse-tool does (to the end of the line): only the ignore block hides MIT.
-    assert.deepEqual(findHeader('a.sh', text, { anywhere: true }).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'ISC']);
-    assert.deepEqual(findHeader('a.sh', text.replace('REUSE-IgnoreStart', 'x'), { anywhere: true }).licenses.map((t) => t.value), ['GPL-3.0-or-later', 'MIT" > file.txt', 'ISC']);
+    assert.deepEqual(
+      findHeader('a.sh', text, { anywhere: true }).licenses.map((t) => t.value),
+      ['GPL-3.0-or-later', 'ISC'],
+    );
+    assert.deepEqual(
+      findHeader('a.sh', text.replace('REUSE-IgnoreStart', 'x'), { anywhere: true }).licenses.map((t) => t.value),
+      ['GPL-3.0-or-later', 'MIT" > file.txt', 'ISC'],
+    );
     const inComment = '# REUSE-IgnoreStart\n# SPDX-License-Identifier: MIT\n# REUSE-IgnoreEnd\n';
     assert.equal(findHeader('a.sh', inComment).licenses.length, 0);
     assert.equal(findHeader('a.sh', inComment.replace(/REUSE-Ignore/g, 'x')).licenses.length, 1);
@@ -399,13 +501,19 @@ describe('REUSE engine: ignore blocks and snippets', () => {
   it('an unclosed IgnoreStart hides the rest of the file and is reported where it is', () => {
     const t = '# SPDX-License-Identifier: MIT\n  # REUSE-IgnoreStart\n# SPDX-License-Identifier: ISC\n';
     assert.equal(findHeader('a.sh', blankIgnoredRegions(t)).licenses.length, 1);
-    assert.deepEqual(ignoreBlockProblems(t).map((p) => [p.line, p.character]), [[1, 4]]);
+    assert.deepEqual(
+      ignoreBlockProblems(t).map((p) => [p.line, p.character]),
+      [[1, 4]],
+    );
     const twice = 'REUSE-IgnoreEnd a REUSE-IgnoreStart b REUSE-IgnoreEnd c REUSE-IgnoreStart d REUSE-IgnoreEnd e';
     assert.equal(blankIgnoredRegions(twice).replace(/ +/g, ' '), 'REUSE-IgnoreEnd a c e');
   });
 
   it('finds snippets anywhere in the file', () => {
-    const t = '# SPDX-License-Identifier: MIT\n' + 'x\n'.repeat(200) + '# SPDX-SnippetBegin\n# SPDX-SnippetCopyrightText: 2022 Jane\n# SPDX-License-Identifier: Apache-2.0\ncode\n# SPDX-SnippetEnd\n';
+    const t =
+      '# SPDX-License-Identifier: MIT\n' +
+      'x\n'.repeat(200) +
+      '# SPDX-SnippetBegin\n# SPDX-SnippetCopyrightText: 2022 Jane\n# SPDX-License-Identifier: Apache-2.0\ncode\n# SPDX-SnippetEnd\n';
     const [s] = findSnippets(t);
     assert.deepEqual([s.begin, s.end, s.licenses.map((x) => x.value), s.copyrights.map((x) => x.value)], [201, 205, ['Apache-2.0'], ['2022 Jane']]);
     assert.deepEqual(findSnippets('x = "# SPDX-SnippetBegin"\n"# SPDX-SnippetBegin\\n"\nUse `SPDX-SnippetBegin` here.\n'), [], 'quoted, not tags');
@@ -413,13 +521,55 @@ describe('REUSE engine: ignore blocks and snippets', () => {
 });
 
 describe('REUSE engine: covered files', () => {
-  const exempt = ['LICENSES/MIT.txt', 'LICENSE', 'LICENSE.md', 'LICENCE-MIT', 'COPYING', 'COPYING.LESSER', 'sub/LICENSE.txt',
-    '.git/config', 'a/.hg/store', '.sl/x', 'sub/.git', '.reuse/dep5', '.reuse/templates/x.jinja2', 'REUSE.toml', 'sub/REUSE.toml',
-    'cat.jpg.license', 'sbom.spdx', 'sbom.spdx.json', 'x.spdx.yaml', 'x.spdx.yml', 'x.spdx.rdf', 'x.spdx.rdf.xml', 'x.spdx.xml',
-    'subprojects/zlib/zlib.c', 'lib/subprojects/zlib/src/a.c', '.hgtags', 'sub/.hgtags', 'LICENSES/sub/MIT.txt', '.svn/entries'];
-  const covered = ['src/a.c', 'LICENSES.md', 'MY-LICENSE', 'license', 'LICENSEE', 'src/licenses.ts', 'spdx.json', 'a.spdx.txt',
-    'REUSE.toml.bak', 'subprojects/zlib.wrap', '.gitignore', '.github/workflows/ci.yml', 'notes.licenses',
-    'subprojects/meson.build', 'src/subprojects.c', '.hgignore'];
+  const exempt = [
+    'LICENSES/MIT.txt',
+    'LICENSE',
+    'LICENSE.md',
+    'LICENCE-MIT',
+    'COPYING',
+    'COPYING.LESSER',
+    'sub/LICENSE.txt',
+    '.git/config',
+    'a/.hg/store',
+    '.sl/x',
+    'sub/.git',
+    '.reuse/dep5',
+    '.reuse/templates/x.jinja2',
+    'REUSE.toml',
+    'sub/REUSE.toml',
+    'cat.jpg.license',
+    'sbom.spdx',
+    'sbom.spdx.json',
+    'x.spdx.yaml',
+    'x.spdx.yml',
+    'x.spdx.rdf',
+    'x.spdx.rdf.xml',
+    'x.spdx.xml',
+    'subprojects/zlib/zlib.c',
+    'lib/subprojects/zlib/src/a.c',
+    '.hgtags',
+    'sub/.hgtags',
+    'LICENSES/sub/MIT.txt',
+    '.svn/entries',
+  ];
+  const covered = [
+    'src/a.c',
+    'LICENSES.md',
+    'MY-LICENSE',
+    'license',
+    'LICENSEE',
+    'src/licenses.ts',
+    'spdx.json',
+    'a.spdx.txt',
+    'REUSE.toml.bak',
+    'subprojects/zlib.wrap',
+    '.gitignore',
+    '.github/workflows/ci.yml',
+    'notes.licenses',
+    'subprojects/meson.build',
+    'src/subprojects.c',
+    '.hgignore',
+  ];
   for (const p of exempt) it(`exempts ${p}`, () => assert.notEqual(exemptReason(p), undefined));
   for (const p of covered) it(`covers ${p}`, () => assert.equal(exemptReason(p), undefined));
 
@@ -433,7 +583,18 @@ describe('REUSE engine: covered files', () => {
 
 describe('REUSE engine: LICENSES/', () => {
   it('reports unused, deprecated, non-SPDX, extension-less and duplicate texts', () => {
-    const files = ['MIT.txt', 'Apache-2.0.txt', 'GPL-2.0.txt', 'Foo.txt', 'ISC', 'BSD-3-Clause.txt', 'BSD-3-Clause.md', 'MIT.txt.license', 'LicenseRef-mine.txt', 'GPL-3.0'];
+    const files = [
+      'MIT.txt',
+      'Apache-2.0.txt',
+      'GPL-2.0.txt',
+      'Foo.txt',
+      'ISC',
+      'BSD-3-Clause.txt',
+      'BSD-3-Clause.md',
+      'MIT.txt.license',
+      'LicenseRef-mine.txt',
+      'GPL-3.0',
+    ];
     const used = new Set(['MIT', 'GPL-2.0', 'ISC', 'BSD-3-Clause', 'LicenseRef-mine', 'GPL-3.0+']);
     const got = licenseFileProblems(files, used).map((p) => `${p.file}:${p.kind}`);
     assert.deepEqual(got, [

@@ -39,14 +39,27 @@ describe('rule help (server/src/cli/rule-help.ts), the rules index and the schem
     const all = listed(renderRuleList());
     assert.ok(!all.includes('valid-licenses') && !all.includes('rule') && !all.includes('index'), 'helpers are no rules');
     assert.deepEqual(all, [...ruleIds], 'the registry is the list');
-    const withoutFirst = renderRuleList(all.slice(1).map((id) => `import x from './${id}';`).join('\n'));
+    const withoutFirst = renderRuleList(
+      all
+        .slice(1)
+        .map((id) => `import x from './${id}';`)
+        .join('\n'),
+    );
     assert.deepEqual(listed(withoutFirst), [...all.slice(1), all[0]], 'a module not listed yet is appended');
-    const reversed = renderRuleList([...all].reverse().map((id) => `import x from './${id}';`).join('\n'));
+    const reversed = renderRuleList(
+      [...all]
+        .reverse()
+        .map((id) => `import x from './${id}';`)
+        .join('\n'),
+    );
     assert.deepEqual(listed(reversed), [...all].reverse(), 'the order of the list is kept');
   });
 
   it('reads the rules from the registry, in its order', async () => {
-    assert.deepEqual((await generator()).loadRules().map((m) => m.id), [...ruleIds]);
+    assert.deepEqual(
+      (await generator()).loadRules().map((m) => m.id),
+      [...ruleIds],
+    );
   });
 
   it('the index lists every rule with its scope, default severity and fixable, and links policy-invalid', async () => {
@@ -77,12 +90,16 @@ describe('rule help (server/src/cli/rule-help.ts), the rules index and the schem
   });
 
   it('has one entry per rule page, and a page for every rule', () => {
-    const pages = fs.readdirSync(path.join(repo, 'docs/rules')).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3)).sort();
+    const pages = fs
+      .readdirSync(path.join(repo, 'docs/rules'))
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .map((f) => f.slice(0, -3))
+      .sort();
     assert.deepEqual(Object.keys(ruleHelp).sort(), pages);
     for (const id of ruleIds) assert.ok(ruleHelp[id], `docs/rules/${id}.md`);
   });
 
-  it("takes the first paragraph of prose, below the title and the severity line", () => {
+  it('takes the first paragraph of prose, below the title and the severity line', () => {
     const doc = fs.readFileSync(path.join(repo, 'docs/rules/spdx-deprecated.md'), 'utf8');
     const help = ruleHelp['spdx-deprecated'];
     assert.equal(help.summary, 'The expression uses an id that SPDX has deprecated.');

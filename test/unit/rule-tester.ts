@@ -53,14 +53,22 @@ function escape(text: string): string {
 
 /** A message key's English template as a pattern: each `{placeholder}` matches any text. */
 function templatePattern(key: string): RegExp {
-  return new RegExp('^' + template('en', key as MessageKey).split(/\{\w+\}/).map(escape).join('[^]*') + '$');
+  return new RegExp(
+    '^' +
+      template('en', key as MessageKey)
+        .split(/\{\w+\}/)
+        .map(escape)
+        .join('[^]*') +
+      '$',
+  );
 }
 
 export class RuleTester {
   run(rule: Rule, cases: { valid: (ValidCase | string)[]; invalid: InvalidCase[] }): void {
     const { id } = rule.meta;
     // Only this rule: every other rule is off (through the policy's severity table, as a user turns one off).
-    const isolated = (raw: RawPolicy = {}) => toPolicy({ ...raw, severity: { ...Object.fromEntries(ruleIds.filter((r) => r !== id).map((r) => [r, 'off'])), ...raw.severity } }, 'rule tester');
+    const isolated = (raw: RawPolicy = {}) =>
+      toPolicy({ ...raw, severity: { ...Object.fromEntries(ruleIds.filter((r) => r !== id).map((r) => [r, 'off'])), ...raw.severity } }, 'rule tester');
     const inputOf = (c: ValidCase): CheckInput => ({ path: c.path ?? 'src/a.ts', text: c.code, currentYear: 2026, today: '2026-06-01', ...c.input });
     const check = (c: ValidCase) => {
       const input = inputOf(c);
@@ -74,7 +82,11 @@ export class RuleTester {
       assert.ok(ruleIds.includes(id as (typeof ruleIds)[number]), `${id} is in the registry (rules/index.ts)`);
       for (const c of cases.valid.map((v) => (typeof v === 'string' ? { code: v } : v))) {
         it(`valid: ${title(c)}`, () => {
-          assert.deepEqual(check(c).findings.map((f) => f.message), [], `${id} reports nothing`);
+          assert.deepEqual(
+            check(c).findings.map((f) => f.message),
+            [],
+            `${id} reports nothing`,
+          );
         });
       }
       for (const c of cases.invalid) {
@@ -85,7 +97,8 @@ export class RuleTester {
           const output = applyEdits(c.code, fixAll(input, policy, fixedContext));
           assert.equal(output, c.output ?? c.code, c.output === undefined ? `${id} offers no safe fix` : 'the text after fix-all');
           // One pass is enough: fix-all on its own output changes nothing more.
-          if (c.output !== undefined) assert.equal(applyEdits(output, fixAll({ ...input, text: output }, policy, fixedContext)), output, 'fix-all again changes nothing');
+          if (c.output !== undefined)
+            assert.equal(applyEdits(output, fixAll({ ...input, text: output }, policy, fixedContext)), output, 'fix-all again changes nothing');
         });
       }
     });

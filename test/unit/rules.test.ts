@@ -12,7 +12,8 @@ import spdxOperatorCase from '../../server/src/engine/rules/spdx-operator-case';
 import thirdPartyHeader from '../../server/src/engine/rules/third-party-header';
 import { ruleTester } from './rule-tester';
 
-const header = (license: string, holder = '2026 Example Corp', extra = '') => `// SPDX-FileCopyrightText: ${holder}\n// SPDX-License-Identifier: ${license}\n${extra}\nexport {};\n`;
+const header = (license: string, holder = '2026 Example Corp', extra = '') =>
+  `// SPDX-FileCopyrightText: ${holder}\n// SPDX-License-Identifier: ${license}\n${extra}\nexport {};\n`;
 const head = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n';
 
 ruleTester.run(headerMissing, {
@@ -21,7 +22,9 @@ ruleTester.run(headerMissing, {
     {
       name: 'no header: the policy header goes on top',
       code: 'export const x = 1;\n',
-      errors: [{ messageId: 'header-missing', line: 1, column: 1, message: 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier' }],
+      errors: [
+        { messageId: 'header-missing', line: 1, column: 1, message: 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier' },
+      ],
       output: '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n\nexport const x = 1;\n',
     },
     {
@@ -43,24 +46,41 @@ ruleTester.run(headerMissing, {
 ruleTester.run(licenseMismatch, {
   valid: [
     { code: header('Apache-2.0 OR MIT'), policy: { licenses: { project: 'MIT OR Apache-2.0' } }, name: 'an equivalent expression' },
-    { code: header('MIT', '2020 Someone Else'), path: 'vendor/x.ts', policy: { licenses: { project: 'Apache-2.0' }, files: { thirdParty: ['vendor/**'] } }, name: 'a third-party file' },
+    {
+      code: header('MIT', '2020 Someone Else'),
+      path: 'vendor/x.ts',
+      policy: { licenses: { project: 'Apache-2.0' }, files: { thirdParty: ['vendor/**'] } },
+      name: 'a third-party file',
+    },
   ],
-  invalid: [{
-    name: 'another license on a first-party file: a quick fix, never fix-all',
-    code: header('MIT'),
-    policy: { licenses: { project: 'Apache-2.0' } },
-    errors: [{ messageId: 'license-mismatch', line: 2, suggestion: header('Apache-2.0') }],
-  }],
+  invalid: [
+    {
+      name: 'another license on a first-party file: a quick fix, never fix-all',
+      code: header('MIT'),
+      policy: { licenses: { project: 'Apache-2.0' } },
+      errors: [{ messageId: 'license-mismatch', line: 2, suggestion: header('Apache-2.0') }],
+    },
+  ],
 });
 
 const holder: RawPolicy = { headers: { copyright: { holder: 'Example Corp( and contributors)?' } } };
 ruleTester.run(copyrightHolder, {
   valid: [
     { code: header('MIT', '2026 Example Corp and contributors <ospo@example.com>'), policy: holder, name: 'a full match, with an email after it' },
-    { code: '// SPDX-FileCopyrightText: 2019 Jane Doe\n// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\n', policy: holder, name: 'one of several notices is ours' },
+    {
+      code: '// SPDX-FileCopyrightText: 2019 Jane Doe\n// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\n',
+      policy: holder,
+      name: 'one of several notices is ours',
+    },
   ],
   invalid: [
-    { code: header('MIT', '2026 Example Corporation'), policy: holder, name: 'a prefix is not a full match (taken for ours written another way)', errors: [{ messageId: 'copyright-holder', message: /'Example Corporation'/ }], output: header('MIT', '2026 Example Corp') },
+    {
+      code: header('MIT', '2026 Example Corporation'),
+      policy: holder,
+      name: 'a prefix is not a full match (taken for ours written another way)',
+      errors: [{ messageId: 'copyright-holder', message: /'Example Corporation'/ }],
+      output: header('MIT', '2026 Example Corp'),
+    },
     {
       name: 'our own notice written another way is rewritten',
       code: header('MIT', '2026 example corp.'),
@@ -72,7 +92,12 @@ ruleTester.run(copyrightHolder, {
       name: "a third party's notice is never rewritten: ours is offered beside it",
       code: header('MIT', '2019 Jane Doe'),
       policy: holder,
-      errors: [{ messageId: 'copyright-holder.none', suggestion: '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-FileCopyrightText: 2019 Jane Doe\n// SPDX-License-Identifier: MIT\n\nexport {};\n' }],
+      errors: [
+        {
+          messageId: 'copyright-holder.none',
+          suggestion: '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-FileCopyrightText: 2019 Jane Doe\n// SPDX-License-Identifier: MIT\n\nexport {};\n',
+        },
+      ],
     },
   ],
 });
@@ -82,29 +107,80 @@ ruleTester.run(copyrightYear, {
   valid: [
     { code: header('MIT', '2025 Example Corp'), policy: year('any'), name: 'last year, with year: any' },
     { code: header('MIT', '2025 Example Corp'), policy: year('range-to-current'), name: 'last year, with year: range-to-current' },
-    { code: '// SPDX-FileCopyrightText: 2010 Jane Doe\n// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\n', policy: year('current'), name: "a third party's years" },
+    {
+      code: '// SPDX-FileCopyrightText: 2010 Jane Doe\n// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\n',
+      policy: year('current'),
+      name: "a third party's years",
+    },
   ],
   invalid: [
-    { code: header('MIT', '2031 Example Corp'), policy: year('any'), name: 'a future year', errors: [{ messageId: 'copyright-year.future', line: 1 }], output: header('MIT', '2026 Example Corp') },
-    { code: header('MIT', '2025 Example Corp'), policy: year('current'), name: 'year: current', errors: [{ messageId: 'copyright-year.current' }], output: header('MIT', '2025-2026 Example Corp') },
-    { code: header('MIT', '2024 Example Corp'), policy: year('none'), name: 'year: none removes it', errors: [{ messageId: 'copyright-year.none' }], output: header('MIT', 'Example Corp') },
-    { code: header('MIT', '2019, 2021 Example Corp'), policy: year('range-to-current'), name: 'a list becomes a range', errors: [{ messageId: 'copyright-year.list' }], output: header('MIT', '2019-2021 Example Corp') },
+    {
+      code: header('MIT', '2031 Example Corp'),
+      policy: year('any'),
+      name: 'a future year',
+      errors: [{ messageId: 'copyright-year.future', line: 1 }],
+      output: header('MIT', '2026 Example Corp'),
+    },
+    {
+      code: header('MIT', '2025 Example Corp'),
+      policy: year('current'),
+      name: 'year: current',
+      errors: [{ messageId: 'copyright-year.current' }],
+      output: header('MIT', '2025-2026 Example Corp'),
+    },
+    {
+      code: header('MIT', '2024 Example Corp'),
+      policy: year('none'),
+      name: 'year: none removes it',
+      errors: [{ messageId: 'copyright-year.none' }],
+      output: header('MIT', 'Example Corp'),
+    },
+    {
+      code: header('MIT', '2019, 2021 Example Corp'),
+      policy: year('range-to-current'),
+      name: 'a list becomes a range',
+      errors: [{ messageId: 'copyright-year.list' }],
+      output: header('MIT', '2019-2021 Example Corp'),
+    },
   ],
 });
 
 const vendored: RawPolicy = { files: { thirdParty: ['vendor/**'] }, headers: { copyright: { holder: 'Example Corp' } }, licenses: { project: 'Apache-2.0' } };
 ruleTester.run(thirdPartyHeader, {
-  valid: [{ code: '/* lodash, MIT */\n', path: 'vendor/lodash.js', policy: vendored }, { code: head + 'x\n', path: 'src/a.js', policy: vendored, name: 'our header on our code' }],
+  valid: [
+    { code: '/* lodash, MIT */\n', path: 'vendor/lodash.js', policy: vendored },
+    { code: head + 'x\n', path: 'src/a.js', policy: vendored, name: 'our header on our code' },
+  ],
   invalid: [
-    { code: head + '/* lodash, MIT */\n', path: 'vendor/lodash.js', policy: vendored, errors: [{ messageId: 'third-party-header', severity: 'error' }], output: '/* lodash, MIT */\n' },
-    { name: 'the last lines of a file with no final newline', code: '/* lodash, MIT */\n' + head.trimEnd(), path: 'vendor/x.js', policy: vendored, errors: [{ messageId: 'third-party-header' }], output: '/* lodash, MIT */' },
+    {
+      code: head + '/* lodash, MIT */\n',
+      path: 'vendor/lodash.js',
+      policy: vendored,
+      errors: [{ messageId: 'third-party-header', severity: 'error' }],
+      output: '/* lodash, MIT */\n',
+    },
+    {
+      name: 'the last lines of a file with no final newline',
+      code: '/* lodash, MIT */\n' + head.trimEnd(),
+      path: 'vendor/x.js',
+      policy: vendored,
+      errors: [{ messageId: 'third-party-header' }],
+      output: '/* lodash, MIT */',
+    },
     { name: 'BOM kept', code: '\uFEFF// SPDX-FileCopyrightText: 2026 Example Corp', path: 'vendor/x.js', policy: vendored, errors: [{}], output: '\uFEFF' },
     { name: 'CRLF kept', code: '\uFEFF' + head.replace(/\n/g, '\r\n') + 'x\r\n', path: 'vendor/x.js', policy: vendored, errors: [{}], output: '\uFEFFx\r\n' },
   ],
 });
 
 ruleTester.run(spdxOperatorCase, {
-  valid: [header('MIT OR Apache-2.0'), { code: '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: GPL version 2 or later\n', path: 'src/a.py', name: 'an "or" that may be prose' }],
+  valid: [
+    header('MIT OR Apache-2.0'),
+    {
+      code: '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: GPL version 2 or later\n',
+      path: 'src/a.py',
+      name: 'an "or" that may be prose',
+    },
+  ],
   invalid: [
     {
       name: 'the fix upper-cases the operator and only it (CRLF, spaces kept)',
@@ -127,7 +203,10 @@ ruleTester.run(aiNonstandardMarker, {
   valid: [{ code: head + '// AI-Generated-By: ChatGPT:unknown\nexport {};\n', policy: noFields, name: 'the canonical tag' }],
   invalid: [
     ...['// SPDX-Generated-By: Copilot', '// @ai-generated', '// AI-GENERATED', '# Generated by Claude'].map((line) => ({
-      name: line, code: `${head}${line}\nx\n`, policy: noFields, errors: [{ messageId: 'ai-nonstandard-marker', line: 3 }],
+      name: line,
+      code: `${head}${line}\nx\n`,
+      policy: noFields,
+      errors: [{ messageId: 'ai-nonstandard-marker', line: 3 }],
     })),
     {
       name: 'converted to the canonical tag by a chosen quick fix',
@@ -140,13 +219,26 @@ ruleTester.run(aiNonstandardMarker, {
 
 ruleTester.run(aiChatbotArtifact, {
   valid: [{ code: head + '// An AI model trained on code, as described in the paper.\n// Here we update the code.\n', name: 'no style guesses' }],
-  invalid: [{
-    name: 'literal leftovers only; the fix deletes exactly the text, never by fix-all',
-    code: head + 'const url = "https://example.com/?utm_source=chatgpt.com";\n// As an AI language model, I cannot run this.\nconst note = "Use it :contentReference[oaicite:0]{index=0} well";\n',
-    errors: [
-      { messageId: 'ai-chatbot-artifact', line: 3 },
-      { messageId: 'ai-chatbot-artifact', line: 4, suggestion: head + 'const url = "https://example.com/?utm_source=chatgpt.com";\nconst note = "Use it :contentReference[oaicite:0]{index=0} well";\n' },
-      { messageId: 'ai-chatbot-artifact', line: 5, suggestion: head + 'const url = "https://example.com/?utm_source=chatgpt.com";\n// As an AI language model, I cannot run this.\nconst note = "Use it  well";\n' },
-    ],
-  }],
+  invalid: [
+    {
+      name: 'literal leftovers only; the fix deletes exactly the text, never by fix-all',
+      code:
+        head +
+        'const url = "https://example.com/?utm_source=chatgpt.com";\n// As an AI language model, I cannot run this.\nconst note = "Use it :contentReference[oaicite:0]{index=0} well";\n',
+      errors: [
+        { messageId: 'ai-chatbot-artifact', line: 3 },
+        {
+          messageId: 'ai-chatbot-artifact',
+          line: 4,
+          suggestion: head + 'const url = "https://example.com/?utm_source=chatgpt.com";\nconst note = "Use it :contentReference[oaicite:0]{index=0} well";\n',
+        },
+        {
+          messageId: 'ai-chatbot-artifact',
+          line: 5,
+          suggestion:
+            head + 'const url = "https://example.com/?utm_source=chatgpt.com";\n// As an AI language model, I cannot run this.\nconst note = "Use it  well";\n',
+        },
+      ],
+    },
+  ],
 });

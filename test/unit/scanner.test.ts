@@ -44,7 +44,11 @@ describe('workspace scanner', () => {
 
   after(() => {
     for (const file of locked) {
-      try { fs.chmodSync(file, 0o755); } catch { /* already gone */ }
+      try {
+        fs.chmodSync(file, 0o755);
+      } catch {
+        /* already gone */
+      }
     }
     for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -59,23 +63,45 @@ describe('workspace scanner', () => {
         'build/.gitignore': '!out.js\n',
         'build/out.js': good,
         'src/.gitignore': 'gen/*\n!gen/keep.ts\n*.tmp\n',
-        'src/a.ts': good, 'src/gen/x.ts': good, 'src/gen/keep.ts': good, 'src/notes.tmp': '',
+        'src/a.ts': good,
+        'src/gen/x.ts': good,
+        'src/gen/keep.ts': good,
+        'src/notes.tmp': '',
         'notes.tmp': '',
-        'debug.log': '', 'keep.log': '',
-        'dist/bundle.js': '', 'dist/sub/deep.js': '',
-        'lib/a.js': '', 'lib/a.min.js': '', 'lib/deep/b.min.js': '',
-        '.git/config': '', '.git/info/exclude': 'local.md\n', 'local.md': '',
-        'node_modules/pkg/index.js': '', 'pkg/node_modules/dep/index.js': '', 'pkg/index.js': '',
-        'sub/one.ts': '', 'sub/inner/two.ts': '', 'sub/debug.log': '', 'subway.ts': '',
+        'debug.log': '',
+        'keep.log': '',
+        'dist/bundle.js': '',
+        'dist/sub/deep.js': '',
+        'lib/a.js': '',
+        'lib/a.min.js': '',
+        'lib/deep/b.min.js': '',
+        '.git/config': '',
+        '.git/info/exclude': 'local.md\n',
+        'local.md': '',
+        'node_modules/pkg/index.js': '',
+        'pkg/node_modules/dep/index.js': '',
+        'pkg/index.js': '',
+        'sub/one.ts': '',
+        'sub/inner/two.ts': '',
+        'sub/debug.log': '',
+        'subway.ts': '',
       });
     });
 
     it('follows nested .gitignore files with negation, .git/info/exclude and files.exclude', async () => {
       const { files, skipped } = await listFiles(root, policy, new GitRules(root));
       assert.deepEqual(files, [
-        '.gitignore', 'keep.log', 'lib/a.js', 'notes.tmp', 'pkg/index.js',
-        'src/.gitignore', 'src/a.ts', 'src/gen/keep.ts',
-        'sub/inner/two.ts', 'sub/one.ts', 'subway.ts',
+        '.gitignore',
+        'keep.log',
+        'lib/a.js',
+        'notes.tmp',
+        'pkg/index.js',
+        'src/.gitignore',
+        'src/a.ts',
+        'src/gen/keep.ts',
+        'sub/inner/two.ts',
+        'sub/one.ts',
+        'subway.ts',
       ]);
       assert.deepEqual(skipped, []);
     });
@@ -106,7 +132,10 @@ describe('workspace scanner', () => {
       for (const f of ['debug.log', 'build/out.js', 'build/.gitignore', 'src/gen/x.ts', 'src/notes.tmp', 'local.md', 'sub/debug.log']) {
         assert.ok(files.includes(f), `${f} is listed when .gitignore is not respected`);
       }
-      assert.deepEqual(files.filter((f) => /(^|\/)(\.git|node_modules)\//.test(f)), []);
+      assert.deepEqual(
+        files.filter((f) => /(^|\/)(\.git|node_modules)\//.test(f)),
+        [],
+      );
     });
 
     it('never lists .git/ or node_modules/, with or without git rules, even when included explicitly', async () => {
@@ -114,7 +143,10 @@ describe('workspace scanner', () => {
       for (const git of [undefined, new GitRules(root)]) {
         const { files } = await listFiles(root, p, git);
         assert.ok(files.includes('pkg/index.js'));
-        assert.deepEqual(files.filter((f) => /(^|\/)(\.git|node_modules)\//.test(f)), []);
+        assert.deepEqual(
+          files.filter((f) => /(^|\/)(\.git|node_modules)\//.test(f)),
+          [],
+        );
       }
     });
 
@@ -166,9 +198,15 @@ describe('workspace scanner', () => {
 
     it('a whole scan of the tree with the loop finishes', async () => {
       const report = await scanFolder({ root, policy: toPolicy({}, 'test'), git: new GitRules(root), workers: 0, ...dates });
-      assert.deepEqual(report.files.map((f) => f.rel), ['a/b.ts', 'real/a.ts', 'target.ts']);
+      assert.deepEqual(
+        report.files.map((f) => f.rel),
+        ['a/b.ts', 'real/a.ts', 'target.ts'],
+      );
       assert.deepEqual(rules(report.files[0].findings), ['header-missing']);
-      assert.deepEqual(report.skipped.map((s) => s.file), ['a/loop', 'link.ts', 'linkdir']);
+      assert.deepEqual(
+        report.skipped.map((s) => s.file),
+        ['a/loop', 'link.ts', 'linkdir'],
+      );
       assert.equal(report.cancelled, false);
     });
   });
@@ -205,9 +243,20 @@ describe('workspace scanner', () => {
       fs.rmSync(path.join(root, 'b.ts'));
       const s = settings(root, policy);
       assert.deepEqual(checkFile({ rel: 'b.ts' }, s), { rel: 'b.ts', size: 0, mtimeMs: 0, findings: [], skipped: 'gone before it was read' });
-      const run = await checkFiles(files.map((rel) => ({ rel })), s, { workers: 0 });
+      const run = await checkFiles(
+        files.map((rel) => ({ rel })),
+        s,
+        { workers: 0 },
+      );
       assert.equal(run.cancelled, false);
-      assert.deepEqual(run.results.map((r) => [r.rel, r.skipped]), [['a.ts', undefined], ['b.ts', 'gone before it was read'], ['c.ts', undefined]]);
+      assert.deepEqual(
+        run.results.map((r) => [r.rel, r.skipped]),
+        [
+          ['a.ts', undefined],
+          ['b.ts', 'gone before it was read'],
+          ['c.ts', undefined],
+        ],
+      );
     });
 
     it('files deleted after listing are skipped as gone on worker threads too', async () => {
@@ -217,10 +266,20 @@ describe('workspace scanner', () => {
       assert.equal(files.length, names.length);
       const gone = [files[3], files[200], files[files.length - 1]];
       for (const f of gone) fs.rmSync(path.join(root, f));
-      const run = await checkFiles(files.map((rel) => ({ rel })), settings(root, policy), { workers: 2 });
+      const run = await checkFiles(
+        files.map((rel) => ({ rel })),
+        settings(root, policy),
+        { workers: 2 },
+      );
       assert.equal(run.results.length, files.length);
-      const skipped = run.results.filter((r) => r.skipped).map((r) => [r.rel, r.skipped]).sort();
-      assert.deepEqual(skipped, gone.map((f) => [f, 'gone before it was read']));
+      const skipped = run.results
+        .filter((r) => r.skipped)
+        .map((r) => [r.rel, r.skipped])
+        .sort();
+      assert.deepEqual(
+        skipped,
+        gone.map((f) => [f, 'gone before it was read']),
+      );
     });
   });
 
@@ -243,14 +302,24 @@ describe('workspace scanner', () => {
       'bare.ts': bare,
     };
     const expected: Record<string, string | undefined> = {
-      'bin.dat': 'binary file', 'nul.ts': 'binary file', 'latin1.ts': 'not valid UTF-8',
-      'utf16le.ts': 'UTF-16 text is not checked', 'utf16be.ts': 'UTF-16 text is not checked',
-      'empty.ts': 'empty file', 'big.ts': 'larger than', 'good.ts': undefined, 'bare.ts': undefined,
+      'bin.dat': 'binary file',
+      'nul.ts': 'binary file',
+      'latin1.ts': 'not valid UTF-8',
+      'utf16le.ts': 'UTF-16 text is not checked',
+      'utf16be.ts': 'UTF-16 text is not checked',
+      'empty.ts': 'empty file',
+      'big.ts': 'larger than',
+      'good.ts': undefined,
+      'bare.ts': undefined,
     };
 
     it('binary, invalid UTF-8, UTF-16, empty and too large files are skipped with the reason', async () => {
       const root = tree(contents);
-      const run = await checkFiles(Object.keys(contents).map((rel) => ({ rel })), settings(root, policy, { maxBytes: 1000 }), { workers: 0 });
+      const run = await checkFiles(
+        Object.keys(contents).map((rel) => ({ rel })),
+        settings(root, policy, { maxBytes: 1000 }),
+        { workers: 0 },
+      );
       const got = Object.fromEntries(run.results.map((r) => [r.rel, r.skipped]));
       for (const [rel, reason] of Object.entries(expected)) {
         if (reason === 'larger than') assert.match(got[rel] ?? '', /^larger than /, rel);
@@ -265,7 +334,10 @@ describe('workspace scanner', () => {
     it('without maxBytes the big file is checked; a whole scan reports the others as skipped', async () => {
       const root = tree(contents);
       const report = await scanFolder({ root, policy, workers: 0, ...dates });
-      assert.deepEqual(report.files.map((f) => f.rel), ['bare.ts', 'big.ts', 'good.ts']);
+      assert.deepEqual(
+        report.files.map((f) => f.rel),
+        ['bare.ts', 'big.ts', 'good.ts'],
+      );
       assert.deepEqual(report.files.find((f) => f.rel === 'big.ts')!.findings, []);
       assert.deepEqual(
         Object.fromEntries(report.skipped.map((s) => [s.file, s.reason])),
@@ -287,15 +359,21 @@ describe('workspace scanner', () => {
         files[name] = i % 3 === 0 ? bare : i % 50 === 1 ? Buffer.from([0, 1, 2]) : good;
       }
       root = tree(files);
-      jobs = Object.keys(files).sort().map((rel) => ({ rel }));
+      jobs = Object.keys(files)
+        .sort()
+        .map((rel) => ({ rel }));
     });
 
     async function cancelAfterFirst(workers: number) {
       const token = { isCancellationRequested: false };
       const batches: number[] = [];
       const run = await checkFiles(jobs, settings(root, policy), {
-        workers, token: token as Cancellation,
-        onResults: (batch) => { batches.push(batch.length); token.isCancellationRequested = true; },
+        workers,
+        token: token as Cancellation,
+        onResults: (batch) => {
+          batches.push(batch.length);
+          token.isCancellationRequested = true;
+        },
       });
       return { run, batches };
     }
@@ -305,7 +383,10 @@ describe('workspace scanner', () => {
       assert.equal(run.cancelled, true);
       assert.ok(run.results.length > 0, 'the results before the cancellation are kept');
       assert.ok(run.results.length < jobs.length, `${run.results.length} of ${jobs.length}`);
-      assert.equal(batches.reduce((a, b) => a + b, 0), run.results.length);
+      assert.equal(
+        batches.reduce((a, b) => a + b, 0),
+        run.results.length,
+      );
       // Workers answer in batches of 128; the in-thread loop in batches of 32: this ran on workers.
       assert.equal(batches[0], 128);
     });
@@ -331,7 +412,10 @@ describe('workspace scanner', () => {
       const inThread = await checkFiles(jobs, s, { workers: 0 });
       assert.equal(batches[0], 128, 'ran on worker threads');
       assert.equal(onWorkers.results.length, jobs.length);
-      assert.deepEqual(onWorkers.results.map((r) => r.rel).sort(), jobs.map((j) => j.rel));
+      assert.deepEqual(
+        onWorkers.results.map((r) => r.rel).sort(),
+        jobs.map((j) => j.rel),
+      );
       assert.deepEqual([...onWorkers.results].sort(byRel), [...inThread.results].sort(byRel));
       const missing = inThread.results.filter((r) => rules(r.findings).includes('header-missing')).length;
       assert.equal(missing, Math.ceil(count / 3), 'the bare files are flagged');
@@ -345,15 +429,24 @@ describe('workspace scanner', () => {
       assert.deepEqual(a, b);
       assert.equal(a.files.length + a.skipped.length, count);
       assert.equal(a.checkedNow, count);
-      assert.ok(progress.every(([d, t]) => d <= t), 'never more checked than found');
+      assert.ok(
+        progress.every(([d, t]) => d <= t),
+        'never more checked than found',
+      );
       assert.deepEqual(progress[progress.length - 1], [count, count]);
     });
 
     it('a whole scan cancelled midway says so', async () => {
       const token = { isCancellationRequested: false };
       const report = await scanFolder({
-        root, policy, workers: 2, token, ...dates,
-        onProgress: (done) => { if (done > 0) token.isCancellationRequested = true; },
+        root,
+        policy,
+        workers: 2,
+        token,
+        ...dates,
+        onProgress: (done) => {
+          if (done > 0) token.isCancellationRequested = true;
+        },
       });
       assert.equal(report.cancelled, true);
       assert.ok(report.files.length + report.skipped.length < count);
@@ -373,7 +466,10 @@ describe('workspace scanner', () => {
       const cache = new ScanCache();
       const first = await scan(cache);
       assert.equal(first.checkedNow, 5);
-      assert.deepEqual(first.files.map((f) => f.rel), ['a.ts', 'b.ts', 'c.ts', 'd/e.ts']);
+      assert.deepEqual(
+        first.files.map((f) => f.rel),
+        ['a.ts', 'b.ts', 'c.ts', 'd/e.ts'],
+      );
       assert.deepEqual(first.skipped, [{ file: 'bin.dat', reason: 'binary file' }]);
       assert.deepEqual(rules(first.files[1].findings), ['header-missing']);
       assert.equal(cache.size, 5);
@@ -389,7 +485,10 @@ describe('workspace scanner', () => {
       const third = await scan(cache);
       assert.equal(third.checkedNow, 1);
       assert.deepEqual(third.files.find((f) => f.rel === 'b.ts')!.findings, []);
-      assert.deepEqual(third.files.filter((f) => f.rel !== 'b.ts'), first.files.filter((f) => f.rel !== 'b.ts'));
+      assert.deepEqual(
+        third.files.filter((f) => f.rel !== 'b.ts'),
+        first.files.filter((f) => f.rel !== 'b.ts'),
+      );
 
       // Same size, new mtime only: still checked again.
       fs.utimesSync(path.join(root, 'a.ts'), later, later);
@@ -398,7 +497,10 @@ describe('workspace scanner', () => {
       fs.rmSync(path.join(root, 'c.ts'));
       const fourth = await scan(cache);
       assert.equal(fourth.checkedNow, 0);
-      assert.deepEqual(fourth.files.map((f) => f.rel), ['a.ts', 'b.ts', 'd/e.ts']);
+      assert.deepEqual(
+        fourth.files.map((f) => f.rel),
+        ['a.ts', 'b.ts', 'd/e.ts'],
+      );
       assert.equal(cache.get('c.ts'), undefined);
       assert.equal(cache.size, 4);
     });
@@ -411,7 +513,10 @@ describe('workspace scanner', () => {
       const other = toPolicy({ headers: { copyright: { holder: 'Other Corp' } } }, 'test');
       const changed = await scan(cache, other);
       assert.equal(changed.checkedNow, first.files.length + first.skipped.length);
-      assert.ok(changed.files.some((f) => rules(f.findings).includes('copyright-holder')), 'the new policy is applied');
+      assert.ok(
+        changed.files.some((f) => rules(f.findings).includes('copyright-holder')),
+        'the new policy is applied',
+      );
       assert.equal((await scan(cache, other)).checkedNow, 0);
     });
 
@@ -489,7 +594,10 @@ describe('workspace scanner', () => {
     it("the policy's severity table applies to every finding: from REUSE.toml licensing, project metadata and binary files", async () => {
       const root = tree({
         'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "docs/**"\nSPDX-License-Identifier = "CC-BY-4.0"\n',
-        'LICENSES/ISC.txt': 'ISC\n', 'docs/a.md': 'Text\n', 'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'src/a.c': bsd.replace('BSD-3-Clause', 'ISC'),
+        'LICENSES/ISC.txt': 'ISC\n',
+        'docs/a.md': 'Text\n',
+        'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+        'src/a.c': bsd.replace('BSD-3-Clause', 'ISC'),
       });
       const base = await reuseScan(root);
       const ruleSet = (report: typeof base): string[] => [...new Set(report.files.flatMap((f) => f.findings.map((x) => x.rule)))].sort();
@@ -502,7 +610,12 @@ describe('workspace scanner', () => {
       const louder = reusePolicy();
       louder.severity['license-text-missing'] = 'error';
       const loud = await scanFolder({ root, policy: louder, git: new GitRules(root), reuse: 'always', workers: 0, ...dates });
-      assert.ok(loud.files.flatMap((f) => f.findings).filter((x) => x.rule === 'license-text-missing').every((x) => x.severity === 'error'));
+      assert.ok(
+        loud.files
+          .flatMap((f) => f.findings)
+          .filter((x) => x.rule === 'license-text-missing')
+          .every((x) => x.severity === 'error'),
+      );
     });
 
     it('a tracked file matched by .gitignore is part of the project; an untracked ignored one is not', async () => {
@@ -518,30 +631,56 @@ describe('workspace scanner', () => {
       const rels = report.files.map((f) => f.rel);
       assert.ok(rels.includes('src/a.c') && rels.includes('LICENSES/BSD-3-Clause.txt'), rels.join());
       assert.ok(!rels.includes('notes-to-self.c'), 'an untracked ignored file stays out');
-      assert.ok(!rels.includes('gone.c') && !report.skipped.some((s) => s.file === 'gone.c'), 'a tracked file deleted from the work tree is not there to check');
+      assert.ok(
+        !rels.includes('gone.c') && !report.skipped.some((s) => s.file === 'gone.c'),
+        'a tracked file deleted from the work tree is not there to check',
+      );
       // git lists a deleted tracked file from its index (the reader finds it gone): looking at every file would cost more.
-      assert.deepEqual((await listFiles(root, toPolicy({}, 'test'), new GitRules(root))).files, ['.gitignore', 'LICENSES/BSD-3-Clause.txt', 'gone.c', 'src/a.c']);
+      assert.deepEqual((await listFiles(root, toPolicy({}, 'test'), new GitRules(root))).files, [
+        '.gitignore',
+        'LICENSES/BSD-3-Clause.txt',
+        'gone.c',
+        'src/a.c',
+      ]);
     });
 
     it('a license is used by sidecars of binary files, REUSE.toml tables that reach a file, snippets and tags anywhere', async () => {
       const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
       const root = tree({
-        'LICENSES/MIT.txt': 'MIT\n', 'LICENSES/CC0-1.0.txt': 'CC0\n', 'LICENSES/Apache-2.0.txt': 'Apache\n', 'LICENSES/BSD-2-Clause.txt': 'BSD\n', 'LICENSES/ISC.txt': 'ISC\n',
-        'img/logo.png': png, 'img/logo.png.license': 'SPDX-FileCopyrightText: 2026 Artist\nSPDX-License-Identifier: CC0-1.0\n',
-        'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "docs/**"\nSPDX-FileCopyrightText = "2026 Example Corp"\nSPDX-License-Identifier = "Apache-2.0"\n',
+        'LICENSES/MIT.txt': 'MIT\n',
+        'LICENSES/CC0-1.0.txt': 'CC0\n',
+        'LICENSES/Apache-2.0.txt': 'Apache\n',
+        'LICENSES/BSD-2-Clause.txt': 'BSD\n',
+        'LICENSES/ISC.txt': 'ISC\n',
+        'img/logo.png': png,
+        'img/logo.png.license': 'SPDX-FileCopyrightText: 2026 Artist\nSPDX-License-Identifier: CC0-1.0\n',
+        'REUSE.toml':
+          'version = 1\n\n[[annotations]]\npath = "docs/**"\nSPDX-FileCopyrightText = "2026 Example Corp"\nSPDX-License-Identifier = "Apache-2.0"\n',
         'docs/guide.md': '# Guide\n',
-        'src/a.c': good + 'int x;\n'.repeat(30) + '/* SPDX-SnippetBegin */\n/* SPDX-SnippetCopyrightText: 2020 Someone */\n/* SPDX-License-Identifier: BSD-2-Clause */\nint y;\n/* SPDX-SnippetEnd */\n',
+        'src/a.c':
+          good +
+          'int x;\n'.repeat(30) +
+          '/* SPDX-SnippetBegin */\n/* SPDX-SnippetCopyrightText: 2020 Someone */\n/* SPDX-License-Identifier: BSD-2-Clause */\nint y;\n/* SPDX-SnippetEnd */\n',
       });
       for (const settingsReuse of ['always', 'auto'] as const) {
-        const report = await scanFolder({ root, policy: settingsReuse === 'always' ? reusePolicy() : toPolicy({}, 'test'), git: new GitRules(root), reuse: settingsReuse, workers: 0, ...dates });
+        const report = await scanFolder({
+          root,
+          policy: settingsReuse === 'always' ? reusePolicy() : toPolicy({}, 'test'),
+          git: new GitRules(root),
+          reuse: settingsReuse,
+          workers: 0,
+          ...dates,
+        });
         assert.deepEqual(found(report, 'license-text-unused'), ['LICENSES/ISC.txt: No file is licensed under ISC: remove the license text'], settingsReuse);
       }
     });
 
     it('a REUSE.toml table that matches no file asks for no license text, and gets a note of its own', async () => {
       const root = tree({
-        'LICENSES/MIT.txt': 'MIT\n', 'src/a.ts': good,
-        'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "vendor/removed/**"\nSPDX-FileCopyrightText = "Other"\nSPDX-License-Identifier = "LicenseRef-Gone"\n',
+        'LICENSES/MIT.txt': 'MIT\n',
+        'src/a.ts': good,
+        'REUSE.toml':
+          'version = 1\n\n[[annotations]]\npath = "vendor/removed/**"\nSPDX-FileCopyrightText = "Other"\nSPDX-License-Identifier = "LicenseRef-Gone"\n',
       });
       const report = await reuseScan(root);
       assert.deepEqual(found(report, 'license-text-missing'), []);
@@ -551,7 +690,10 @@ describe('workspace scanner', () => {
       fs.mkdirSync(path.join(root, 'vendor/removed'), { recursive: true });
       fs.writeFileSync(path.join(root, 'vendor/removed/lib.c'), 'int z;\n');
       const again = await reuseScan(root);
-      assert.ok(found(again, 'license-text-missing').some((m) => m.startsWith('REUSE.toml: ') && m.includes('LicenseRef-Gone')), found(again, 'license-text-missing').join());
+      assert.ok(
+        found(again, 'license-text-missing').some((m) => m.startsWith('REUSE.toml: ') && m.includes('LicenseRef-Gone')),
+        found(again, 'license-text-missing').join(),
+      );
       assert.ok(!again.files.some((f) => f.findings.some((x) => x.rule === 'reuse-invalid')));
     });
   });
@@ -583,7 +725,10 @@ describe('workspace scanner', () => {
         const artifact = all.findings.filter((f) => f.rule === 'ai-chatbot-artifact');
         assert.equal(artifact.length, 1);
         assert.equal(artifact[0].range.start.line, (all.rel === 'bare.ts' ? 1 : 3) + 300);
-        assert.deepEqual(header.findings.filter((f) => f.rule.startsWith('ai-')), []);
+        assert.deepEqual(
+          header.findings.filter((f) => f.rule.startsWith('ai-')),
+          [],
+        );
         const headerOnly = (fs_: Finding[]) => fs_.filter((f) => !f.rule.startsWith('ai-') && !f.rule.startsWith('snippet-'));
         assert.deepEqual(header.findings, headerOnly(all.findings));
       });
@@ -593,19 +738,32 @@ describe('workspace scanner', () => {
       for (const scope of ['all', 'header'] as const) {
         assert.ok(rules(checkFile({ rel: 'old.ts' }, settings(root, policy, { scope })).findings).includes('copyright-year'), scope);
         assert.ok(rules(checkFile({ rel: 'bare.ts' }, settings(root, policy, { scope })).findings).includes('header-missing'), scope);
-        assert.deepEqual(checkFile({ rel: 'long.ts' }, settings(root, policy, { scope })).findings.filter((f) => !f.rule.startsWith('ai-')), [], scope);
+        assert.deepEqual(
+          checkFile({ rel: 'long.ts' }, settings(root, policy, { scope })).findings.filter((f) => !f.rule.startsWith('ai-')),
+          [],
+          scope,
+        );
       }
     });
 
     it('the header scope reads on when the header runs past the first 4 KiB, or a license stands further down', () => {
-      const banner = '/*\n' + ' * A long banner line that goes on and on.\n'.repeat(150) + ' * SPDX-FileCopyrightText: 2026 A\n * SPDX-License-Identifier: MIT\n */\n';
+      const banner =
+        '/*\n' + ' * A long banner line that goes on and on.\n'.repeat(150) + ' * SPDX-FileCopyrightText: 2026 A\n * SPDX-License-Identifier: MIT\n */\n';
       const late = body + '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\n';
       const dir = tree({ 'banner.c': banner + body, 'late.ts': late, 'none.ts': body });
-      for (const [rel, expected] of [['banner.c', []], ['late.ts', ['header-misplaced']], ['none.ts', ['header-missing']]] as const) {
+      for (const [rel, expected] of [
+        ['banner.c', []],
+        ['late.ts', ['header-misplaced']],
+        ['none.ts', ['header-missing']],
+      ] as const) {
         const header = checkFile({ rel }, settings(dir, policy, { scope: 'header' }));
         const all = checkFile({ rel }, settings(dir, policy, { scope: 'all' }));
         assert.deepEqual(rules(header.findings), expected, rel);
-        assert.deepEqual(rules(header.findings), rules(all.findings).filter((r) => !r.startsWith('ai-')), `${rel}: the same header findings as a full check`);
+        assert.deepEqual(
+          rules(header.findings),
+          rules(all.findings).filter((r) => !r.startsWith('ai-')),
+          `${rel}: the same header findings as a full check`,
+        );
       }
     });
 
@@ -622,8 +780,14 @@ describe('workspace scanner', () => {
       const all = await scanFolder({ root, policy, workers: 0, scope: 'all', ...dates });
       const header = await scanFolder({ root, policy, workers: 0, scope: 'header', ...dates });
       assert.equal(all.files.filter((f) => rules(f.findings).includes('ai-chatbot-artifact')).length, 3);
-      assert.deepEqual(header.files.flatMap((f) => f.findings).filter((f) => f.rule.startsWith('ai-')), []);
-      assert.deepEqual(header.files.map((f) => f.rel), all.files.map((f) => f.rel));
+      assert.deepEqual(
+        header.files.flatMap((f) => f.findings).filter((f) => f.rule.startsWith('ai-')),
+        [],
+      );
+      assert.deepEqual(
+        header.files.map((f) => f.rel),
+        all.files.map((f) => f.rel),
+      );
     });
   });
 });

@@ -116,7 +116,10 @@ describe('SPDX assist: completion of license ids', () => {
     const text = 'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: CC-BY-4|\n';
     const items = itemsOf(text, 'file:///w/img/logo.png.license');
     assert.equal(items[0].label, 'CC-BY-4.0');
-    assert.equal(accept(text, 'CC-BY-4.0', 'file:///w/img/logo.png.license'), 'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: CC-BY-4.0\n');
+    assert.equal(
+      accept(text, 'CC-BY-4.0', 'file:///w/img/logo.png.license'),
+      'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: CC-BY-4.0\n',
+    );
   });
 
   it('adds the space when the cursor is right after the colon', () => {
@@ -195,7 +198,9 @@ describe('SPDX assist: ranking by policy', () => {
   });
 
   it('offers a compound project license whole, first, on an empty value only', () => {
-    const compound = policyWith((p) => { p.licenses.project = 'Apache-2.0 OR MIT'; });
+    const compound = policyWith((p) => {
+      p.licenses.project = 'Apache-2.0 OR MIT';
+    });
     const all = itemsOf('# SPDX-License-Identifier: |', 'file:///w/a.py', compound);
     assert.equal(all[0].label, 'Apache-2.0 OR MIT');
     assert.equal((all[0].textEdit as TextEdit).newText, 'Apache-2.0 OR MIT');
@@ -223,7 +228,10 @@ describe('SPDX assist: hover', () => {
     assert.match(plain, /Deprecated by SPDX: use `GPL-2\.0-only` instead/);
     assert.match(hoverText('// SPDX-License-Identifier: GPL-2|.0+') ?? '', /use `GPL-2\.0-or-later` instead/);
     // SPDX names no exact successor for these: the hover names the candidates, never "use … instead".
-    assert.match(hoverText('// SPDX-License-Identifier: wxWin|dows') ?? '', /no exact successor: check the license text against `GPL-2\.0-or-later WITH WxWindows-exception-3\.1`/);
+    assert.match(
+      hoverText('// SPDX-License-Identifier: wxWin|dows') ?? '',
+      /no exact successor: check the license text against `GPL-2\.0-or-later WITH WxWindows-exception-3\.1`/,
+    );
     assert.match(hoverText('// SPDX-License-Identifier: BSD-2-Clause-Free|BSD') ?? '', /`BSD-2-Clause-Views`, `BSD-2-Clause`/);
   });
 

@@ -11,12 +11,20 @@ import { parseExpression } from '../../server/src/engine/spdx/expression';
 import { applyEdits } from '../../server/src/engine/text';
 import { fixedContext, policyWith } from './helpers';
 
-const fixed = (path: string, text: string, policy = policyWith()) =>
-  applyEdits(text, fixAll({ path, text, currentYear: 2026 }, policy, fixedContext));
+const fixed = (path: string, text: string, policy = policyWith()) => applyEdits(text, fixAll({ path, text, currentYear: 2026 }, policy, fixedContext));
 
 describe('SPDX expressions', () => {
   it('accepts valid expressions, refs and special values', () => {
-    for (const e of ['MIT', 'MIT OR Apache-2.0', '(MIT AND BSD-3-Clause) OR GPL-2.0-only', 'Apache-2.0 WITH LLVM-exception', 'LicenseRef-Proprietary', 'DocumentRef-a:LicenseRef-b', 'NOASSERTION', 'NONE']) {
+    for (const e of [
+      'MIT',
+      'MIT OR Apache-2.0',
+      '(MIT AND BSD-3-Clause) OR GPL-2.0-only',
+      'Apache-2.0 WITH LLVM-exception',
+      'LicenseRef-Proprietary',
+      'DocumentRef-a:LicenseRef-b',
+      'NOASSERTION',
+      'NONE',
+    ]) {
       assert.deepEqual(checkExpression(e).problems, [], e);
     }
   });
@@ -50,11 +58,14 @@ describe('SPDX expressions', () => {
 
   it('finds deprecated ids with their successors', () => {
     const d = checkExpression('GPL-2.0+ OR LGPL-2.1 OR GPL-2.0-with-classpath-exception').deprecations;
-    assert.deepEqual(d.map((x) => [x.token.id, x.successor]), [
-      ['GPL-2.0+', 'GPL-2.0-or-later'],
-      ['LGPL-2.1', 'LGPL-2.1-only'],
-      ['GPL-2.0-with-classpath-exception', 'GPL-2.0-only WITH Classpath-exception-2.0'],
-    ]);
+    assert.deepEqual(
+      d.map((x) => [x.token.id, x.successor]),
+      [
+        ['GPL-2.0+', 'GPL-2.0-or-later'],
+        ['LGPL-2.1', 'LGPL-2.1-only'],
+        ['GPL-2.0-with-classpath-exception', 'GPL-2.0-only WITH Classpath-exception-2.0'],
+      ],
+    );
     assert.equal(successorOf('AGPL-3.0'), 'AGPL-3.0-only');
     assert.equal(successorOf('MIT'), undefined);
   });
@@ -94,18 +105,33 @@ describe('one SPDX parser for REUSE and the SPDX rules', () => {
   // reuse-tool 6.2.0 (license-expression, simple=True) reads `mit or apache-2.0` as valid, its ids `mit`
   // and `apache-2.0`: REUSE asks for syntax only. The SPDX rules read the same structure and report
   // what SPDX spells otherwise: each id's case (spdx-invalid) and each operator's (spdx-operator-case).
-  it('mit or apache-2.0: valid for REUSE; for the SPDX rules, the ids\' and the operator\'s case', () => {
-    assert.deepEqual(parseExpression('mit or apache-2.0'), { ids: ['mit', 'apache-2.0'], tree: { left: { id: 'mit' }, conjunction: 'OR', right: { id: 'apache-2.0' } } });
+  it("mit or apache-2.0: valid for REUSE; for the SPDX rules, the ids' and the operator's case", () => {
+    assert.deepEqual(parseExpression('mit or apache-2.0'), {
+      ids: ['mit', 'apache-2.0'],
+      tree: { left: { id: 'mit' }, conjunction: 'OR', right: { id: 'apache-2.0' } },
+    });
     const check = checkExpression('mit or apache-2.0');
-    assert.deepEqual(check.problems.map((p) => p.kind === 'wrong-case' && p.canonical), ['MIT', 'Apache-2.0']);
-    assert.deepEqual(check.lowerCaseOperators.map((o) => o.operator), ['OR']);
+    assert.deepEqual(
+      check.problems.map((p) => p.kind === 'wrong-case' && p.canonical),
+      ['MIT', 'Apache-2.0'],
+    );
+    assert.deepEqual(
+      check.lowerCaseOperators.map((o) => o.operator),
+      ['OR'],
+    );
   });
 
   it('Nokia-Qt-exception-1.1 is a deprecated exception (spdx-exceptions/deprecated.json), not an unknown one', () => {
     const check = checkExpression('LGPL-2.1-only WITH Nokia-Qt-exception-1.1');
     assert.deepEqual(check.problems, []);
-    assert.deepEqual(check.deprecations.map((d) => [d.token.id, d.successor, d.candidates]), [['Nokia-Qt-exception-1.1', undefined, []]]);
-    const rules = checkText({ path: 'src/a.py', text: '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: LGPL-2.1-only WITH Nokia-Qt-exception-1.1\n' }, policyWith()).findings.map((f) => f.rule);
+    assert.deepEqual(
+      check.deprecations.map((d) => [d.token.id, d.successor, d.candidates]),
+      [['Nokia-Qt-exception-1.1', undefined, []]],
+    );
+    const rules = checkText(
+      { path: 'src/a.py', text: '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: LGPL-2.1-only WITH Nokia-Qt-exception-1.1\n' },
+      policyWith(),
+    ).findings.map((f) => f.rule);
     assert.deepEqual(rules, ['spdx-deprecated']);
   });
 
@@ -144,7 +170,7 @@ describe('spdx-deprecated fixes', () => {
     assert.equal(fixed('src/a.py', text), text);
     const finding = checkText({ path: 'src/a.py', text }, policyWith()).findings.find((f) => f.rule === 'spdx-deprecated');
     assert.ok(finding && !isSafe(finding));
-    const offered = [finding.fix, ...(finding.alternatives ?? [])].map((f) => f?.kind === 'replace' && !f.safe ? f.text : undefined);
+    const offered = [finding.fix, ...(finding.alternatives ?? [])].map((f) => (f?.kind === 'replace' && !f.safe ? f.text : undefined));
     assert.deepEqual(offered, ['BSD-2-Clause-Views', 'BSD-2-Clause']);
     assert.match(finding.message, /BSD-2-Clause-Views/);
   });
@@ -161,10 +187,17 @@ describe('lower-case operators', () => {
     for (const e of ['Unlicense or CC0-1.0', 'MIT and Apache-2.0', 'GPL-2.0-only with Classpath-exception-2.0', '(MIT Or ISC) AnD Zlib']) {
       const check = checkExpression(e);
       assert.deepEqual(check.problems, [], e);
-      assert.deepEqual(check.tokens.map((t) => t.id), parseExpression(e).ids, e);
+      assert.deepEqual(
+        check.tokens.map((t) => t.id),
+        parseExpression(e).ids,
+        e,
+      );
       assert.equal(parseExpression(e).error, undefined, e);
     }
-    assert.deepEqual(checkExpression('GPL-2.0-only with Classpath-exception-2.0').tokens.map((t) => t.exception), [false, true]);
+    assert.deepEqual(
+      checkExpression('GPL-2.0-only with Classpath-exception-2.0').tokens.map((t) => t.exception),
+      [false, true],
+    );
     assert.deepEqual(checkExpression('MIT OR ISC').lowerCaseOperators, []);
     // Not an operator, to either reader: the dotless ı upper-cases to I.
     assert.notEqual(parseExpression('MIT wıth ISC').error, undefined);
@@ -174,7 +207,10 @@ describe('lower-case operators', () => {
     const text = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: Unlicense or CC0-1.0\n';
     const licenseFiles = ['Unlicense.txt', 'CC0-1.0.txt'];
     assert.deepEqual(checkText({ path: 'a.py', text, reuse: { licenseFiles } }, reusePolicy()).findings, []);
-    const unused = projectFindings({ tomls: [], licenseFiles, problems: [] }, { ids: new Set(licenseIdsIn('Unlicense or CC0-1.0')), applied: new Set(), matched: new Set() });
+    const unused = projectFindings(
+      { tomls: [], licenseFiles, problems: [] },
+      { ids: new Set(licenseIdsIn('Unlicense or CC0-1.0')), applied: new Set(), matched: new Set() },
+    );
     assert.deepEqual(unused, []);
   });
 });

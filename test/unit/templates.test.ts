@@ -30,7 +30,10 @@ describe('starter policies', () => {
       assert.equal(text.split('\n').slice(0, 2).join('\n'), '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: CC0-1.0');
       const result = checkText({ path: '.ospo/policy.yaml', text, currentYear: 2026 }, load(name));
       assert.equal(result.exempt, undefined, 'checked, not exempt (no generated-code banner in the comments)');
-      assert.deepEqual(result.findings.map((f) => `${f.rule}: ${f.message}`), []);
+      assert.deepEqual(
+        result.findings.map((f) => `${f.rule}: ${f.message}`),
+        [],
+      );
     });
   }
 
@@ -82,9 +85,15 @@ describe('starter policies', () => {
 
   it('the policy file itself is CC0-1.0 even where the project license differs', () => {
     const p = load('apache');
-    assert.equal(checkText({ path: '.ospo/policy.yaml', text: '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: CC0-1.0\n' }, p).findings.length, 0);
+    assert.equal(
+      checkText({ path: '.ospo/policy.yaml', text: '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: CC0-1.0\n' }, p).findings.length,
+      0,
+    );
     const elsewhere = checkText({ path: 'src/a.py', text: '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: CC0-1.0\n' }, p);
-    assert.deepEqual(elsewhere.findings.map((f) => f.rule), ['license-mismatch']);
+    assert.deepEqual(
+      elsewhere.findings.map((f) => f.rule),
+      ['license-mismatch'],
+    );
   });
 
   it('puts the holder on one line, and falls back to "The authors"', () => {
@@ -99,6 +108,9 @@ describe('starter policies', () => {
   it('the client offers exactly these templates', () => {
     // The client does not bundle the engine, so it keeps its own list of templates for the QuickPick.
     const source = fs.readFileSync(path.join(repo, 'client/src/commands.ts'), 'utf8');
-    assert.deepEqual([...source.matchAll(/\{ template: '([\w-]+)'/g)].map((m) => m[1]), [...templateNames]);
+    assert.deepEqual(
+      [...source.matchAll(/\{ template: '([\w-]+)'/g)].map((m) => m[1]),
+      [...templateNames],
+    );
   });
 });

@@ -13,7 +13,10 @@ import { splitLines, TextEdit } from '../engine/text';
 import { ruleHelp } from './rule-help';
 
 /** A safe quick fix of a finding, as edits against the file's text (0-based lines, UTF-16 characters). */
-export interface ReportFix { description: string; edits: TextEdit[] }
+export interface ReportFix {
+  description: string;
+  edits: TextEdit[];
+}
 
 /** A finding as the report carries it: SARIF writes `fixes` as `result.fixes[]` when present. */
 export type ReportFinding = Finding & { fixes?: ReportFix[] };
@@ -44,7 +47,12 @@ export type Format = (typeof formats)[number];
  * edits of each safe quick fix, computed as `ospo fix` would (policy overrides for the path included).
  * `path` is relative to the policy root, as the scan checked it; `ctx` is `fixContextFor(root)`.
  */
-export function withSarifDetails(entry: FileFindings, input: { path: string; text: string; sidecarText?: string }, policy: Policy, ctx: FixContext): FileFindings {
+export function withSarifDetails(
+  entry: FileFindings,
+  input: { path: string; text: string; sidecarText?: string },
+  policy: Policy,
+  ctx: FixContext,
+): FileFindings {
   const local = policyForPath(policy, input.path);
   const file = parseSourceFile(input.path, input.text, local, input.sidecarText, isThirdParty(input.path, local));
   const findings = entry.findings.map((f): ReportFinding => {
@@ -58,16 +66,22 @@ export function withSarifDetails(entry: FileFindings, input: { path: string; tex
 function rows(report: Report) {
   return report.results.flatMap(({ file, findings }) =>
     findings.map((f) => ({
-      file, rule: f.rule, severity: f.severity,
-      line: f.range.start.line + 1, column: f.range.start.character + 1,
-      endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1,
+      file,
+      rule: f.rule,
+      severity: f.severity,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1,
       message: f.message,
     })),
   );
 }
 
 export function formatText(report: Report): string {
-  return rows(report).map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.rule} ${r.message}\n`).join('');
+  return rows(report)
+    .map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.rule} ${r.message}\n`)
+    .join('');
 }
 
 export function formatJson(report: Report): string {
@@ -80,12 +94,20 @@ export function formatJson(report: Report): string {
 const sarifLevel: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 const srcRoot = '%SRCROOT%';
 /** A relative URI reference: each segment percent-encoded (spaces, `#`, `?`, `%`, `:`), sub-delimiters such as `,` kept. */
-const toUri = (file: string) => file.split('\\').join('/').split('/')
-  .map((seg) => encodeURIComponent(seg).replace(/%(2C|3B|3D|40|24|26|2B)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))))
-  .join('/');
+const toUri = (file: string) =>
+  file
+    .split('\\')
+    .join('/')
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/%(2C|3B|3D|40|24|26|2B)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))))
+    .join('/');
 
 /** `header-missing` → `HeaderMissing`: SARIF wants a Pascal-case friendly name beside the id. */
-const friendlyName = (id: string) => id.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+const friendlyName = (id: string) =>
+  id
+    .split('-')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 
 /**
  * `primaryLocationLineHash`, the fingerprint GitHub code scanning tracks an alert by: a hash of the
@@ -127,55 +149,67 @@ export function formatSarif(report: Report, toolVersion: string): string {
       message: { text: f.message },
       locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: srcRoot }, region: region(f.range) } }],
       ...(prints ? { partialFingerprints: { primaryLocationLineHash: prints[i] } } : {}),
-      ...(f.fixes?.length ? {
-        fixes: f.fixes.map((fix) => ({
-          description: { text: fix.description },
-          artifactChanges: [{
-            artifactLocation: { uri, uriBaseId: srcRoot },
-            replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
-          }],
-        })),
-      } : {}),
+      ...(f.fixes?.length
+        ? {
+            fixes: f.fixes.map((fix) => ({
+              description: { text: fix.description },
+              artifactChanges: [
+                {
+                  artifactLocation: { uri, uriBaseId: srcRoot },
+                  replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+                },
+              ],
+            })),
+          }
+        : {}),
     }));
   });
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: {
-        name: 'ospo',
-        informationUri: 'https://github.com/ospo-compliance/ospo-compliance',
-        version: toolVersion,
-        semanticVersion: toolVersion,
-        rules: ruleIds.map((id) => {
-          const help = ruleHelp[id];
-          return {
-            id,
-            name: friendlyName(id),
-            shortDescription: { text: help?.summary ?? id },
-            fullDescription: help ? { text: help.text, markdown: help.markdown } : { text: id },
-            help: help ? { text: help.text, markdown: help.page } : { text: docsUrl(id) },
-            helpUri: docsUrl(id),
-            defaultConfiguration: { level: sarifLevel[defaultSeverity[id]] },
-          };
-        }),
-      } },
-      // Paths are relative to the folder the CLI ran in. Its absolute path is left out on purpose:
-      // the log is then the same on every machine, and a CI runner's folders do not leak into it.
-      originalUriBaseIds: { [srcRoot]: { description: { text: 'The folder ospo check ran in (usually the repository root).' } } },
-      invocations: [{
-        executionSuccessful: true,
-        ...(report.skipped.length ? {
-          toolExecutionNotifications: report.skipped.map((s) => ({
-            level: 'note',
-            message: { text: `Not checked: ${s.reason}` },
-            locations: [{ physicalLocation: { artifactLocation: { uri: toUri(s.file), uriBaseId: srcRoot } } }],
-          })),
-        } : {}),
-      }],
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'ospo',
+            informationUri: 'https://github.com/ospo-compliance/ospo-compliance',
+            version: toolVersion,
+            semanticVersion: toolVersion,
+            rules: ruleIds.map((id) => {
+              const help = ruleHelp[id];
+              return {
+                id,
+                name: friendlyName(id),
+                shortDescription: { text: help?.summary ?? id },
+                fullDescription: help ? { text: help.text, markdown: help.markdown } : { text: id },
+                help: help ? { text: help.text, markdown: help.page } : { text: docsUrl(id) },
+                helpUri: docsUrl(id),
+                defaultConfiguration: { level: sarifLevel[defaultSeverity[id]] },
+              };
+            }),
+          },
+        },
+        // Paths are relative to the folder the CLI ran in. Its absolute path is left out on purpose:
+        // the log is then the same on every machine, and a CI runner's folders do not leak into it.
+        originalUriBaseIds: { [srcRoot]: { description: { text: 'The folder ospo check ran in (usually the repository root).' } } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            ...(report.skipped.length
+              ? {
+                  toolExecutionNotifications: report.skipped.map((s) => ({
+                    level: 'note',
+                    message: { text: `Not checked: ${s.reason}` },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: toUri(s.file), uriBaseId: srcRoot } } }],
+                  })),
+                }
+              : {}),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
 }
@@ -190,9 +224,12 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 const githubLevel: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
 export function formatGithub(report: Report): string {
-  return rows(report).map((r) =>
-    `::${githubLevel[r.severity]} file=${escapeProperty(r.file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${escapeProperty(r.rule)}::${escapeData(r.message)}\n`,
-  ).join('');
+  return rows(report)
+    .map(
+      (r) =>
+        `::${githubLevel[r.severity]} file=${escapeProperty(r.file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${escapeProperty(r.rule)}::${escapeData(r.message)}\n`,
+    )
+    .join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +239,8 @@ export function formatGithub(report: Report): string {
 const notXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const xmlText = (s: string) => s.replace(notXml, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 // In attributes, quotes and line breaks are escaped too: a parser would otherwise fold a line break into a space.
-const xmlAttr = (s: string) => xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+const xmlAttr = (s: string) =>
+  xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 
 /**
  * The report as JUnit XML, for CI test-report views (GitLab `artifacts:reports:junit`, Jenkins'
@@ -242,8 +280,8 @@ export function formatJunit(report: Report): string {
       failures++;
       cases.push(
         `  <testcase classname="${xmlAttr(file)}" name="${xmlAttr(name)}" file="${xmlAttr(file)}" line="${line}">\n` +
-        `    <failure type="${xmlAttr(f.rule)}" message="${xmlAttr(f.message)}">${xmlText(`${where}: ${f.severity} ${f.rule} ${f.message}`)}</failure>\n` +
-        '  </testcase>',
+          `    <failure type="${xmlAttr(f.rule)}" message="${xmlAttr(f.message)}">${xmlText(`${where}: ${f.severity} ${f.rule} ${f.message}`)}</failure>\n` +
+          '  </testcase>',
       );
     }
   }
@@ -251,10 +289,14 @@ export function formatJunit(report: Report): string {
     cases.push(`  <testcase classname="ospo" name="${report.files} file${report.files === 1 ? '' : 's'} checked, no findings"/>`);
   }
   for (const s of report.skipped) {
-    cases.push(`  <testcase classname="${xmlAttr(s.file)}" name="not checked" file="${xmlAttr(s.file)}">\n    <skipped message="${xmlAttr(s.reason)}"/>\n  </testcase>`);
+    cases.push(
+      `  <testcase classname="${xmlAttr(s.file)}" name="not checked" file="${xmlAttr(s.file)}">\n    <skipped message="${xmlAttr(s.reason)}"/>\n  </testcase>`,
+    );
   }
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' +
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<testsuite name="ospo" tests="${cases.length}" failures="${failures}" errors="0" skipped="${report.skipped.length}" time="0">\n` +
     cases.map((c) => c + '\n').join('') +
-    '</testsuite>\n';
+    '</testsuite>\n'
+  );
 }

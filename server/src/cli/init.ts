@@ -3,7 +3,9 @@
 
 import { defaultTemplate, writeStarterPolicy } from '../io/starter-policy';
 
-export interface Output { write(text: string): unknown }
+export interface Output {
+  write(text: string): unknown;
+}
 
 /** `ospo init`: exit 0 when the file was written, 2 (message on stderr) when it was not. */
 export async function runInit(folder: string, template: string | undefined, out: { stdout: Output; stderr: Output }): Promise<number> {

@@ -32,8 +32,14 @@ export function withoutLocale(argv: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '--') { out.push(...argv.slice(i)); break; }
-    if (arg === '--locale') { i++; continue; }
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--locale') {
+      i++;
+      continue;
+    }
     if (arg.startsWith('--locale=')) continue;
     out.push(arg);
   }

@@ -70,13 +70,23 @@ Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage o
 class UsageError extends Error {}
 
 /** What one path argument asks for: a folder under `root`, or a single file. */
-interface Target { root: string; under: string; file?: string; policy: Policy; git: GitRules; history: GitHistory }
+interface Target {
+  root: string;
+  under: string;
+  file?: string;
+  policy: Policy;
+  git: GitRules;
+  history: GitHistory;
+}
 
 function fail(message: string): never {
   throw new UsageError(message);
 }
 
-interface Options { policy?: string; offline: boolean }
+interface Options {
+  policy?: string;
+  offline: boolean;
+}
 
 async function resolveTargets(paths: string[], opts: Options): Promise<Target[]> {
   const policyFlag = opts.policy;
@@ -92,12 +102,21 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
     const where = path.relative(process.cwd(), loaded.file ?? '') || loaded.file;
     // In CI a broken policy, or a base that cannot be read, must stop the run rather than check less.
     if (!loaded.policy || loaded.problems.some((x) => x.severity === 'error')) {
-      fail(loaded.problems.filter((x) => x.severity === 'error').map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`).join('\n'));
+      fail(
+        loaded.problems
+          .filter((x) => x.severity === 'error')
+          .map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`)
+          .join('\n'),
+      );
     }
     for (const w of loaded.problems) process.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${w.message}\n`);
     targets.push({
-      root, under: relativeTo(root, start), file: stat.isDirectory() ? undefined : relativeTo(root, abs),
-      policy: loaded.policy, git: new GitRules(root), history: new GitHistory(root),
+      root,
+      under: relativeTo(root, start),
+      file: stat.isDirectory() ? undefined : relativeTo(root, abs),
+      policy: loaded.policy,
+      git: new GitRules(root),
+      history: new GitHistory(root),
     });
   }
   return targets;
@@ -106,7 +125,13 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
 const display = (abs: string) => path.relative(process.cwd(), abs).split(path.sep).join('/') || '.';
 const relativeTo = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
-interface CheckOptions extends Options { changed?: string; staged?: boolean; scope: CheckScope; reuse?: boolean; format: Format }
+interface CheckOptions extends Options {
+  changed?: string;
+  staged?: boolean;
+  scope: CheckScope;
+  reuse?: boolean;
+  format: Format;
+}
 
 async function check(paths: string[], opts: CheckOptions): Promise<Report> {
   const targets = await resolveTargets(paths, opts);
@@ -125,7 +150,14 @@ async function check(paths: string[], opts: CheckOptions): Promise<Report> {
     const policy = opts.reuse ? reusePolicy() : target.policy;
     // SARIF: each finding's line (fingerprints) and safe quick fix, from the file's text.
     const sarif = opts.format === 'sarif' ? { policy, ctx: await fixContextFor(target.root) } : undefined;
-    const scanOptions = { root: target.root, policy, git: target.git, history: target.history, scope: opts.scope, reuse: opts.reuse ? 'always' as const : 'auto' as const };
+    const scanOptions = {
+      root: target.root,
+      policy,
+      git: target.git,
+      history: target.history,
+      scope: opts.scope,
+      reuse: opts.reuse ? ('always' as const) : ('auto' as const),
+    };
     if (target.file) {
       // A file named on the command line is checked even when ignored: it was asked for.
       if (only && !only.has(target.file)) continue;
@@ -133,7 +165,23 @@ async function check(paths: string[], opts: CheckOptions): Promise<Report> {
       const settings = await scanSettings(scanOptions);
       const one = rescanFile(target.file, settings, listed, target.git);
       if ('reason' in one) report.skipped.push({ file: display(path.join(target.root, one.file)), reason: one.reason });
-      else await addFile(report, target.root, settings.reuse ? { ...one, findings: withReuseLicensing(one.findings, one.rel, { context: await loadReuseContext(target.root), licenseFiles: settings.reuse.licenseFiles }, policy) } : one, sarif);
+      else
+        await addFile(
+          report,
+          target.root,
+          settings.reuse
+            ? {
+                ...one,
+                findings: withReuseLicensing(
+                  one.findings,
+                  one.rel,
+                  { context: await loadReuseContext(target.root), licenseFiles: settings.reuse.licenseFiles },
+                  policy,
+                ),
+              }
+            : one,
+          sarif,
+        );
       continue;
     }
     const scan = await scanFolder({ ...scanOptions, under: target.under, only });
@@ -143,7 +191,12 @@ async function check(paths: string[], opts: CheckOptions): Promise<Report> {
   return report;
 }
 
-async function addFile(report: Report, root: string, file: { rel: string; findings: FileFindings['findings'] }, sarif?: { policy: Policy; ctx: FixContext }): Promise<void> {
+async function addFile(
+  report: Report,
+  root: string,
+  file: { rel: string; findings: FileFindings['findings'] },
+  sarif?: { policy: Policy; ctx: FixContext },
+): Promise<void> {
   report.files++;
   const shown = display(path.join(root, file.rel));
   report.checked?.push(shown);
@@ -170,7 +223,10 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
     const files = target.file ? [target.file] : (await listFiles(target.root, target.policy, target.git, target.under)).files;
     for (const abs of files.map((f) => path.join(target.root, f))) {
       const rel = relativeTo(target.root, abs);
-      if (!(await reachedWithoutLinks(target.root, abs, seen))) { skip(abs, 'reached through a symbolic link: not fixed'); continue; }
+      if (!(await reachedWithoutLinks(target.root, abs, seen))) {
+        skip(abs, 'reached through a symbolic link: not fixed');
+        continue;
+      }
       const read = await readForFix(abs);
       if ('skipped' in read) {
         // Files with nothing to fix need no word; files that cannot be read as text are said to be left alone.
@@ -178,12 +234,20 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
         continue;
       }
       // No AI history: the rule that reads it (ai-marker-missing) has no fix.
-      const edits = fixAll(checkInput({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: target.git.isGenerated(rel), reuse, aiHistory: undefined }), target.policy, ctx);
+      const edits = fixAll(
+        checkInput({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: target.git.isGenerated(rel), reuse, aiHistory: undefined }),
+        target.policy,
+        ctx,
+      );
       if (!edits.length) continue;
       if (!dryRun) {
         // Written back as UTF-8 from text that kept its BOM and line endings: only the edited spans change.
         const refused = await writeAtomically(abs, applyEdits(read.text, edits), read.file);
-        if (refused) { notFixed++; process.stderr.write(`ospo: not fixed ${display(abs)}: ${refused}\n`); continue; }
+        if (refused) {
+          notFixed++;
+          process.stderr.write(`ospo: not fixed ${display(abs)}: ${refused}\n`);
+          continue;
+        }
       }
       changed++;
       process.stdout.write(`${dryRun ? 'would fix' : 'fixed'} ${display(abs)} (${edits.length} edit${edits.length === 1 ? '' : 's'})\n`);
@@ -217,7 +281,9 @@ async function reachedWithoutLinks(root: string, abs: string, seen: Map<string, 
     const baseIsLink = !underCwd && (await fs.lstat(root)).isSymbolicLink();
     const [realBase, realDir] = await Promise.all([fs.realpath(base), fs.realpath(dir)]);
     ok = !baseIsLink && realDir === path.join(realBase, path.relative(base, dir));
-  } catch { /* gone or unreadable: not fixed */ }
+  } catch {
+    /* gone or unreadable: not fixed */
+  }
   seen.set(dir, ok);
   return ok;
 }
@@ -235,7 +301,9 @@ async function readForFix(abs: string): Promise<{ text: string; sidecarText?: st
 }
 
 /** Test seams for writeAtomically: run just before the rename (to change the file meanwhile, or fail). */
-export interface WriteHooks { beforeRename?: (tmp: string) => void | Promise<void> }
+export interface WriteHooks {
+  beforeRename?: (tmp: string) => void | Promise<void>;
+}
 
 /**
  * Replaces `abs` with `text`, all or nothing: the text goes to a temporary file in the same folder
@@ -264,7 +332,13 @@ export async function writeAtomically(abs: string, text: string, original: Regul
     await hooks.beforeRename?.(tmp);
     const now = await readRegular(abs, Math.max(defaultMaxBytes, original.size));
     if ('skipped' in now) return `it changed while being fixed (now: ${now.skipped})`;
-    if (now.size !== original.size || now.mtimeMs !== original.mtimeMs || now.ino !== original.ino || now.dev !== original.dev || !now.bytes.equals(original.bytes)) {
+    if (
+      now.size !== original.size ||
+      now.mtimeMs !== original.mtimeMs ||
+      now.ino !== original.ino ||
+      now.dev !== original.dev ||
+      !now.bytes.equals(original.bytes)
+    ) {
       return 'it changed since it was read; run ospo fix again';
     }
     await fs.rename(tmp, abs);
@@ -335,9 +409,15 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.version) { process.stdout.write(`${version}\n`); return 0; }
+  if (values.version) {
+    process.stdout.write(`${version}\n`);
+    return 0;
+  }
   const [command, ...paths] = positionals;
-  if (values.help || !command) { (values.help ? process.stdout : process.stderr).write(usage); return values.help ? 0 : 2; }
+  if (values.help || !command) {
+    (values.help ? process.stdout : process.stderr).write(usage);
+    return values.help ? 0 : 2;
+  }
   try {
     if (command === 'check') {
       const format = values.format as Format;
@@ -348,8 +428,25 @@ export async function main(argv: string[]): Promise<number> {
       if (!['error', 'warning', 'info', 'hint'].includes(failOn)) fail(`Unknown --fail-on '${failOn}': use error, warning or info`);
       const scope = values.rules as CheckScope;
       if (scope !== 'all' && scope !== 'header') fail(`Unknown --rules '${values.rules}': use all or header`);
-      const report = await check(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline, changed: values.changed, staged: values.staged, scope, reuse: values.reuse, format });
-      const out = format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report, version) : format === 'github' ? formatGithub(report) : format === 'junit' ? formatJunit(report) : formatText(report);
+      const report = await check(paths.length ? paths : ['.'], {
+        policy: values.policy,
+        offline: !!values.offline,
+        changed: values.changed,
+        staged: values.staged,
+        scope,
+        reuse: values.reuse,
+        format,
+      });
+      const out =
+        format === 'json'
+          ? formatJson(report)
+          : format === 'sarif'
+            ? formatSarif(report, version)
+            : format === 'github'
+              ? formatGithub(report)
+              : format === 'junit'
+                ? formatJunit(report)
+                : formatText(report);
       process.stdout.write(out);
       if (format === 'text') {
         const count = report.results.reduce((n, r) => n + r.findings.length, 0);
@@ -370,15 +467,23 @@ export async function main(argv: string[]): Promise<number> {
     }
     fail(`Unknown command '${command}'`);
   } catch (err) {
-    if (err instanceof UsageError) { process.stderr.write(`ospo: ${err.message}\n`); return 2; }
+    if (err instanceof UsageError) {
+      process.stderr.write(`ospo: ${err.message}\n`);
+      return 2;
+    }
     throw err;
   }
 }
 
 export function run(): void {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err) => { process.stderr.write(`ospo: internal error: ${(err as Error).stack ?? err}\n`); process.exitCode = 2; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`ospo: internal error: ${(err as Error).stack ?? err}\n`);
+      process.exitCode = 2;
+    },
   );
 }
 

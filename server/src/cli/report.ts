@@ -65,22 +65,32 @@ async function resolveTargets(paths: string[], cwd: string, policyFlag: string |
       const loaded = await readPolicy(root, policyFlag ? path.resolve(cwd, policyFlag) : undefined, { allowFetch: !offline });
       const where = slash(path.relative(cwd, loaded.file ?? '')) || loaded.file;
       const errors = loaded.problems.filter((x) => x.severity === 'error');
-      if (!loaded.policy || errors.length) throw new UsageError(errors.map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`).join('\n') || `${where}: cannot read the policy`);
+      if (!loaded.policy || errors.length)
+        throw new UsageError(errors.map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`).join('\n') || `${where}: cannot read the policy`);
       for (const w of loaded.problems) io.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${w.message}\n`);
       // The same REUSE input as `ospo check`: REUSE.toml and dep5 licensing, texts in LICENSES/.
       folder = { policy: loaded.policy, reuse: await loadReuseInput(root) };
       folders.set(root, folder);
     }
     targets.push({
-      root, under: slash(path.relative(root, start)), file: stat.isDirectory() ? undefined : slash(path.relative(root, abs)),
-      ...folder, git: new GitRules(root), history: new GitHistory(root), scope: abs, scopeFolder: start,
+      root,
+      under: slash(path.relative(root, start)),
+      file: stat.isDirectory() ? undefined : slash(path.relative(root, abs)),
+      ...folder,
+      git: new GitRules(root),
+      history: new GitHistory(root),
+      scope: abs,
+      scopeFolder: start,
     });
   }
   return targets;
 }
 
 /** Builds the report's data for `paths` (resolved against `cwd`). Exported for tests. */
-export async function reportData(paths: string[], opts: { cwd: string; policy?: string; offline?: boolean; history?: number | 'tags'; io: ReportIo; today?: string; currentYear?: number }): Promise<ReportData> {
+export async function reportData(
+  paths: string[],
+  opts: { cwd: string; policy?: string; offline?: boolean; history?: number | 'tags'; io: ReportIo; today?: string; currentYear?: number },
+): Promise<ReportData> {
   const targets = await resolveTargets(paths.length ? paths : ['.'], opts.cwd, opts.policy, !!opts.offline, opts.io);
   return reportFor(targets, { history: opts.history, today: opts.today, currentYear: opts.currentYear });
 }
@@ -88,12 +98,16 @@ export async function reportData(paths: string[], opts: { cwd: string; policy?: 
 function parseHistory(value: string | undefined): number | 'tags' | undefined {
   if (value === undefined) return undefined;
   if (value === 'tags') return 'tags';
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000) throw new UsageError(`--history takes a number of commits (1-1000) or 'tags', not '${value}'`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000)
+    throw new UsageError(`--history takes a number of commits (1-1000) or 'tags', not '${value}'`);
   return Number(value);
 }
 
 async function writeOut(file: string, text: string, io: ReportIo): Promise<void> {
-  if (file === '-') { io.stdout.write(text); return; }
+  if (file === '-') {
+    io.stdout.write(text);
+    return;
+  }
   const abs = path.resolve(io.cwd, file);
   await fs.mkdir(path.dirname(abs), { recursive: true });
   await fs.writeFile(abs, text, 'utf8');
@@ -119,7 +133,10 @@ export async function runReport(args: string[], io: ReportIo): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.help) { io.stdout.write(reportUsage); return 0; }
+  if (values.help) {
+    io.stdout.write(reportUsage);
+    return 0;
+  }
   try {
     const history = parseHistory(values.history);
     const out = values.out!;
@@ -131,12 +148,17 @@ export async function runReport(args: string[], io: ReportIo): Promise<number> {
     if (values.json) await writeOut(values.json, JSON.stringify(data, null, 2) + '\n', io);
     await writeOut(out, html, io);
     const t = data.totals;
-    io.stderr.write(`${t.percent}% compliant (${t.compliant} of ${t.files} files without errors), ${t.findings} finding${t.findings === 1 ? '' : 's'}`
-      + `${data.history ? `, ${data.history.length} point${data.history.length === 1 ? '' : 's'} of history` : ''}`
-      + `${out === '-' ? '' : ` → ${out}`}${values.json && values.json !== '-' ? ` (data: ${values.json})` : ''}\n`);
+    io.stderr.write(
+      `${t.percent}% compliant (${t.compliant} of ${t.files} files without errors), ${t.findings} finding${t.findings === 1 ? '' : 's'}` +
+        `${data.history ? `, ${data.history.length} point${data.history.length === 1 ? '' : 's'} of history` : ''}` +
+        `${out === '-' ? '' : ` → ${out}`}${values.json && values.json !== '-' ? ` (data: ${values.json})` : ''}\n`,
+    );
     return 0;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof HistoryError) { io.stderr.write(`ospo report: ${err.message}\n`); return 2; }
+    if (err instanceof UsageError || err instanceof HistoryError) {
+      io.stderr.write(`ospo report: ${err.message}\n`);
+      return 2;
+    }
     throw err;
   }
 }

@@ -91,13 +91,30 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
   const copyrightRequired = policy ? policyForPath(policy, path).headers.copyright.required : true;
   if (missing && external.length && !effective.copyrights.length && copyrightRequired && !out.some((f) => f.rule === 'copyright-missing')) {
     const file = path.slice(path.lastIndexOf('/') + 1);
-    out = [...out, { rule: 'copyright-missing', severity: defaultSeverity['copyright-missing'], range: range(0, 0, 0), message: message('copyright-missing.external', { file, source: `${external[0].source.file} line ${external[0].source.line + 1}` }) }];
+    out = [
+      ...out,
+      {
+        rule: 'copyright-missing',
+        severity: defaultSeverity['copyright-missing'],
+        range: range(0, 0, 0),
+        message: message('copyright-missing.external', { file, source: `${external[0].source.file} line ${external[0].source.line + 1}` }),
+      },
+    ];
   }
   if (reuse?.licenseFiles) {
     for (const l of external) {
       const source = `${l.source.file} line ${l.source.line + 1}`;
       for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), reuse.licenseFiles)) {
-        out = [...out, { rule: 'license-text-missing', severity: defaultSeverity['license-text-missing'], range: range(0, 0, 0), message: message('license-text-missing.external', { id, source }), fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined }];
+        out = [
+          ...out,
+          {
+            rule: 'license-text-missing',
+            severity: defaultSeverity['license-text-missing'],
+            range: range(0, 0, 0),
+            message: message('license-text-missing.external', { id, source }),
+            fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
+          },
+        ];
       }
     }
   }
@@ -114,7 +131,11 @@ export function licensingOf(rel: string, result: CheckResult | undefined, contex
   const file = result?.file;
   let own = noLicensing;
   if (file) {
-    own = licensingFromTags({ licenses: licenseTags(file), copyrights: copyrightTags(file) }, file.hasSidecar ? rel + '.license' : rel, file.hasSidecar ? 'sidecar' : 'header');
+    own = licensingFromTags(
+      { licenses: licenseTags(file), copyrights: copyrightTags(file) },
+      file.hasSidecar ? rel + '.license' : rel,
+      file.hasSidecar ? 'sidecar' : 'header',
+    );
   } else if (sidecarText !== undefined) {
     const sidecar = sidecarHeader(rel, sidecarText);
     own = licensingFromTags({ licenses: sidecar.licenses, copyrights: sidecar.copyrights }, rel + '.license', 'sidecar');
@@ -135,10 +156,14 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   }
   const file = parseSourceFile(input.path, input.text, policy, input.sidecarText, isThirdParty(input.path, policy));
   const ctx = {
-    currentYear: input.currentYear ?? new Date().getFullYear(), today: input.today,
-    aiHistory: input.aiHistory, reuse: input.reuse,
+    currentYear: input.currentYear ?? new Date().getFullYear(),
+    today: input.today,
+    aiHistory: input.aiHistory,
+    reuse: input.reuse,
     // Asked by the AI rules only: a header-only check never looks for markers.
-    get hasAiMarker() { return file.markers.markers.length > 0 || file.markers.legacy.length > 0; },
+    get hasAiMarker() {
+      return file.markers.markers.length > 0 || file.markers.legacy.length > 0;
+    },
   };
   const findings: Finding[] = [];
   for (const rule of input.scope === 'header' ? headerRules : fileRules) {

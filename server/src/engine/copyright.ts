@@ -21,7 +21,10 @@ export function parseNotice(value: string): Notice {
   let offset = 0;
   // "Copyright (c) 2020 X", "© 2020 X": a (c) or © may remain in the value.
   const lead = /^(?:\([cC]\)|©)\s*/.exec(rest);
-  if (lead) { offset += lead[0].length; rest = rest.slice(lead[0].length); }
+  if (lead) {
+    offset += lead[0].length;
+    rest = rest.slice(lead[0].length);
+  }
   const m = yearPart.exec(rest);
   let yearSpan: [number, number] | undefined;
   let years: number[] = [];
@@ -48,7 +51,12 @@ export function holderMatches(holder: string, pattern: string): boolean {
   return compilePolicyRegex(pattern, 'whole').test(holder);
 }
 
-const normal = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').replace(/\b(inc|ltd|llc|gmbh|corp|corporation|co)\b/g, '').trim();
+const normal = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b(inc|ltd|llc|gmbh|corp|corporation|co)\b/g, '')
+    .trim();
 
 /** A notice that names our organisation, but not in the policy's exact form ("example corp.", "Example Corp Inc"). */
 export function looksLikeOurs(holder: string, literal: string | undefined): boolean {

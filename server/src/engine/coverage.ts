@@ -3,7 +3,9 @@
 // what needs the file system or the VCS: symlinks, files the VCS ignores, VCS submodules. Zero-byte
 // files are not covered (contentSkipReason says "empty file").
 
-export interface Skip { reason: string }
+export interface Skip {
+  reason: string;
+}
 
 // "The files belonging to the Project's version control system": Git, Mercurial, Sapling (as
 // reuse-tool), and Subversion's working-copy data, which is as much the VCS's.
@@ -19,7 +21,11 @@ const spdxDocument = /\.spdx(\.(rdf|rdf\.xml|json|xml|ya?ml))?$/s;
 
 /** Why `path` (relative to the project root, `/` or `\\`) is not a Covered File, or undefined when it is one. */
 export function exemptReason(path: string): string | undefined {
-  const parts = path.replace(/\\/g, '/').replace(/^\.\//, '').split('/').filter((p) => p !== '');
+  const parts = path
+    .replace(/\\/g, '/')
+    .replace(/^\.\//, '')
+    .split('/')
+    .filter((p) => p !== '');
   if (parts.length === 0) return undefined;
   const name = parts[parts.length - 1];
   const dirs = parts.slice(0, -1);

@@ -31,7 +31,7 @@ export function renderTemplate(policy: Policy, ctx: FixContext): string[] {
 export function wrapInComment(lines: string[], style: CommentStyle): string[] {
   if (style.line) {
     // Styles such as Jinja's `{# … #}` close each line.
-    const close = style.start ? '' : style.end ?? '';
+    const close = style.start ? '' : (style.end ?? '');
     return lines.map((l) => (l ? `${style.line} ${l}${close}` : style.line!));
   }
   const middle = style.middle ?? '';
@@ -82,10 +82,16 @@ function lineLike(file: SourceFile, model: Tag, key: string, value: string): str
 /** The block comment the model's line opens and leaves open, with the lead its continuation lines take. */
 function openedBlock(file: SourceFile, model: Tag): { open: string; middle: string } | undefined {
   const line = file.header.text.lines[model.line];
-  const lead = line.slice(0, model.keyStart).replace(/^\uFEFF/, '').trimStart();
+  const lead = line
+    .slice(0, model.keyStart)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   const tail = line.slice(model.valueEnd);
   const style = headerStyle(file);
-  const blocks: [string, string, string][] = [['"""', '"""', ''], ["'''", "'''", '']];
+  const blocks: [string, string, string][] = [
+    ['"""', '"""', ''],
+    ["'''", "'''", ''],
+  ];
   if (style?.start && style.end) blocks.unshift([style.start.trim(), style.end.trim(), style.middle ?? '']);
   for (const [open, close, middle] of blocks) {
     if (lead.startsWith(open) && !tail.includes(close)) return { open, middle };
@@ -157,7 +163,9 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
       const inSnippet = file.markers.snippets.some((s) => s.begin < first.line && (s.end === undefined || first.line < s.end));
       // Before the license, unless the license line opens the comment: then after it, inside it.
       const at = openedBlock(file, first) ? first.line + 1 : first.line;
-      return [insertLines(file, at, [lineLike(file, first, inSnippet ? 'SPDX-SnippetCopyrightText' : 'SPDX-FileCopyrightText', copyrightValue(policy, ctx))], false)];
+      return [
+        insertLines(file, at, [lineLike(file, first, inSnippet ? 'SPDX-SnippetCopyrightText' : 'SPDX-FileCopyrightText', copyrightValue(policy, ctx))], false),
+      ];
     }
     case 'replace':
       return [{ range: fix.range, newText: fix.text }];
@@ -175,7 +183,14 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
       const { lines } = linesFor(file, Math.max(fix.like, fix.line));
       // The reviewer is the git user when the caller knows one; otherwise the placeholder stays for a person to fill in.
       const filled = fix.lines.map((l) => (ctx.reviewer ? l.replace('NAME <EMAIL>', ctx.reviewer) : l));
-      return [insertLines(file, fix.line, filled.map((l) => tagLineLike(lines, fix.like, l)), false)];
+      return [
+        insertLines(
+          file,
+          fix.line,
+          filled.map((l) => tagLineLike(lines, fix.like, l)),
+          false,
+        ),
+      ];
     }
     case 'create-license-text':
       // Another file: the editor and the CLI create it (lsp/code-actions.ts).
@@ -188,9 +203,12 @@ export function editsFor(finding: Finding, file: SourceFile, policy: Policy, ctx
 export function fixTitle(finding: Finding): string {
   const fix = finding.fix;
   switch (fix?.kind) {
-    case 'insert-header': return message('fix.insert-header');
-    case 'insert-license': return message('fix.insert-license');
-    case 'insert-copyright': return message('fix.insert-copyright');
+    case 'insert-header':
+      return message('fix.insert-header');
+    case 'insert-license':
+      return message('fix.insert-license');
+    case 'insert-copyright':
+      return message('fix.insert-copyright');
     case 'replace':
       if (finding.rule === 'license-mismatch') return message('fix.project-license', { text: fix.text });
       if (finding.rule === 'ai-chatbot-artifact') return message('fix.delete-artifact');
@@ -198,11 +216,16 @@ export function fixTitle(finding: Finding): string {
       if (finding.rule === 'ai-nonstandard-marker') return message('fix.convert-marker', { text: fix.text });
       if (finding.rule === 'ai-marker-malformed') return message('fix.sync-comment');
       return message('fix.replace', { text: fix.text });
-    case 'insert-line': return finding.rule === 'snippet-unbalanced' ? message('fix.snippet-end') : message('fix.insert-line', { text: fix.text });
-    case 'insert-lines': return message('fix.insert-lines', { text: fix.lines.map((l) => l.split(':')[0]).join(', ') });
-    case 'create-license-text': return message('fix.create-license-text', { id: fix.id });
-    case 'delete-lines': return finding.rule === 'ai-chatbot-artifact' ? message('fix.delete-artifact-line') : message('fix.delete-header');
-    default: return '';
+    case 'insert-line':
+      return finding.rule === 'snippet-unbalanced' ? message('fix.snippet-end') : message('fix.insert-line', { text: fix.text });
+    case 'insert-lines':
+      return message('fix.insert-lines', { text: fix.lines.map((l) => l.split(':')[0]).join(', ') });
+    case 'create-license-text':
+      return message('fix.create-license-text', { id: fix.id });
+    case 'delete-lines':
+      return finding.rule === 'ai-chatbot-artifact' ? message('fix.delete-artifact-line') : message('fix.delete-header');
+    default:
+      return '';
   }
 }
 

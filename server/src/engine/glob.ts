@@ -33,8 +33,20 @@ const wildcards = new Map<string, RegExp>();
  */
 export function wildcard(pattern: string, options: { ignoreCase?: boolean } = {}): (name: string) => boolean {
   const flags = options.ignoreCase ? 'i' : '';
-  const re = cached(wildcards, flags + '\0' + pattern, () =>
-    new RegExp('^' + pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&')).join('.*') + '$', flags));
+  const re = cached(
+    wildcards,
+    flags + '\0' + pattern,
+    () =>
+      new RegExp(
+        '^' +
+          pattern
+            .split('*')
+            .map((s) => s.replace(/[.+?^${}()|[\]\\-]/g, '\\$&'))
+            .join('.*') +
+          '$',
+        flags,
+      ),
+  );
   return (name) => re.test(name);
 }
 
@@ -103,7 +115,8 @@ export function dep5GlobSource(glob: string): { source: string; error?: string }
     else if (ch === '\\') {
       const next = glob[i + 1];
       if (next === undefined) return { source: '^(?!)', error: 'a dep5 path cannot end with a single backslash' };
-      if (next !== '*' && next !== '?' && next !== '\\') return { source: '^(?!)', error: `"\\${next}" is not a valid escape in a dep5 path (only \\*, \\? and \\\\ are)` };
+      if (next !== '*' && next !== '?' && next !== '\\')
+        return { source: '^(?!)', error: `"\\${next}" is not a valid escape in a dep5 path (only \\*, \\? and \\\\ are)` };
       out += escapeRegExp(next);
       i++;
     } else out += escapeRegExp(ch);

@@ -74,7 +74,9 @@ interface Lead {
 function leadFor(prefixes: string[], end?: string): Lead {
   // Prefixes of punctuation alone (`//`, `<!--`) are already allowed; leaving them out also keeps the
   // pattern from backtracking over every split of a long run of punctuation.
-  const words = [...new Set(prefixes)].filter((p) => !onlyPunctuation.test(p)).sort((a, b) => b.length - a.length)
+  const words = [...new Set(prefixes)]
+    .filter((p) => !onlyPunctuation.test(p))
+    .sort((a, b) => b.length - a.length)
     .map((p) => p.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
   const prefix = words.length ? `(?:(?:${words.join('|')})${punctuation})?` : '';
   const closer = end?.trim();
@@ -143,9 +145,12 @@ function tagOn(line: string, lineNo: number, lead: Lead | undefined): Tag | unde
   const key = raw.endsWith(':') ? raw.slice(0, -1) : raw;
   const [valueStart, valueEnd] = valueBounds(line, m.index + raw.length, lead?.closer, line.slice(0, m.index).replace(BOM, ''));
   const lower = key.toLowerCase();
-  const kind = lower === 'spdx-license-identifier' ? 'license'
-    : lower === 'spdx-filecopyrighttext' || lower === 'spdx-snippetcopyrighttext' || lower.startsWith('copyright') || key === '©' ? 'copyright'
-    : 'other';
+  const kind =
+    lower === 'spdx-license-identifier'
+      ? 'license'
+      : lower === 'spdx-filecopyrighttext' || lower === 'spdx-snippetcopyrighttext' || lower.startsWith('copyright') || key === '©'
+        ? 'copyright'
+        : 'other';
   // "Copyright" alone in prose ("Copyright law says…") is not a notice: require a year, ©/(c) or a holder-like value.
   if (kind === 'copyright' && !key.startsWith('SPDX') && valueEnd <= valueStart) return undefined;
   return { key, kind, value: line.slice(valueStart, valueEnd), line: lineNo, keyStart: m.index, valueStart, valueEnd };
@@ -153,14 +158,30 @@ function tagOn(line: string, lineNo: number, lead: Lead | undefined): Tag | unde
 
 // Comment syntax for files whose style is unknown: the common line prefixes and block comments.
 // A file with a known style uses its own only: `#include` is code in C, `//` is code in Python.
-const genericBlocks: [string, string][] = [['/*', '*/'], ['<!--', '-->'], ['(*', '*)'], ['{-', '-}'], ['{#', '#}']]; // the first two: see prefixesOf
+const genericBlocks: [string, string][] = [
+  ['/*', '*/'],
+  ['<!--', '-->'],
+  ['(*', '*)'],
+  ['{-', '-}'],
+  ['{#', '#}'],
+]; // the first two: see prefixesOf
 const genericLinePrefixes = ['//', '#', '--', ';', '%', '*', '!', '..', '.\\"'];
 // Python docstrings, where many modules keep their license; in other `#` languages a line never starts so.
-const docstrings: [string, string][] = [['"""', '"""'], ["'''", "'''"]];
+const docstrings: [string, string][] = [
+  ['"""', '"""'],
+  ["'''", "'''"],
+];
 // Go and Hugo template comments, which HTML templates use for their header.
-const templateComments: [string, string][] = [['{{/*', '*/'], ['{{- /*', '*/']];
+const templateComments: [string, string][] = [
+  ['{{/*', '*/'],
+  ['{{- /*', '*/'],
+];
 
-interface Prefixes { line: string[]; blocks: [string, string][]; lineTest: RegExp }
+interface Prefixes {
+  line: string[];
+  blocks: [string, string][];
+  lineTest: RegExp;
+}
 const prefixesByStyle = new WeakMap<CommentStyle, Prefixes>();
 
 /**
@@ -180,7 +201,11 @@ function lineTestFor(prefixes: string[]): RegExp {
   return alternatives.length ? new RegExp(`^(?:${alternatives.join('|')})`, 'i') : /(?!)/;
 }
 
-const genericPrefixes: Prefixes = { line: genericLinePrefixes, blocks: [...genericBlocks, ...docstrings, ...templateComments], lineTest: lineTestFor(genericLinePrefixes) };
+const genericPrefixes: Prefixes = {
+  line: genericLinePrefixes,
+  blocks: [...genericBlocks, ...docstrings, ...templateComments],
+  lineTest: lineTestFor(genericLinePrefixes),
+};
 
 function prefixesOf(style: CommentStyle | undefined): Prefixes {
   if (!style) return genericPrefixes;
@@ -235,13 +260,19 @@ function commentBlock(lines: LazyLines, from: number, style: CommentStyle | unde
     if (block) {
       end = i + 1;
       const close = t.indexOf(block[1], block[0].length);
-      if (close < 0) { closer = block[1]; continue; }
+      if (close < 0) {
+        closer = block[1];
+        continue;
+      }
       const rest = t.slice(close + block[1].length).trim();
       if (rest && !opensComment(rest)) return { end, open: false };
       closer = rest ? openedBlock(rest) : undefined;
       continue;
     }
-    if (lineTest.test(text) || parseTagLine(text, i, style)) { end = i + 1; continue; }
+    if (lineTest.test(text) || parseTagLine(text, i, style)) {
+      end = i + 1;
+      continue;
+    }
     return { end, open: false };
   }
 
@@ -264,7 +295,8 @@ function parseFrontMatterLine(line: string, lineNo: number): Tag | undefined {
   const m = frontMatterKey.exec(line);
   if (!m || !m[2].trim()) return undefined;
   const inValue = parseTagAnywhere(m[2], lineNo);
-  if (inValue?.kind === 'copyright') return { ...inValue, keyStart: inValue.keyStart + m[1].length, valueStart: inValue.valueStart + m[1].length, valueEnd: inValue.valueEnd + m[1].length };
+  if (inValue?.kind === 'copyright')
+    return { ...inValue, keyStart: inValue.keyStart + m[1].length, valueStart: inValue.valueStart + m[1].length, valueEnd: inValue.valueEnd + m[1].length };
   const key = m[1].trim().slice(0, -1).trim();
   const valueEnd = m[1].length + m[2].trimEnd().length;
   return { key, kind: 'copyright', value: line.slice(m[1].length, valueEnd), line: lineNo, keyStart: m[1].indexOf(key), valueStart: m[1].length, valueEnd };
@@ -278,7 +310,9 @@ export function findHeader(path: string, text: string, options: HeaderOptions = 
   const written = blanked === text ? lines : new LazyLines(text);
   const prologue = findPrologue(path, (i) => written.at(i));
   const tags: Tag[] = [];
-  const add = (tag: Tag | undefined) => { if (tag) tags.push(tag); };
+  const add = (tag: Tag | undefined) => {
+    if (tag) tags.push(tag);
+  };
   let end: number;
   let open = true;
   const limit = options.maxLine !== undefined && !options.anywhere ? prologue.insertLine + options.maxLine : Infinity;
@@ -327,7 +361,16 @@ export function tagsBelow(header: Header, text: string, path: string): Tag[] {
   // In documentation, only the format's own comment prefixes lead a tag down here: `# SPDX-…` in a
   // Markdown or reStructuredText code block is an example, not the file's license. In code, any
   // comment lead counts (a Perl script's heredoc may carry the C banner it prints).
-  const own = style && isDocumentation(path) ? [...new Set(commentPrefixes(style).map((p) => p.trim()).filter((p) => p))] : undefined;
+  const own =
+    style && isDocumentation(path)
+      ? [
+          ...new Set(
+            commentPrefixes(style)
+              .map((p) => p.trim())
+              .filter((p) => p),
+          ),
+        ]
+      : undefined;
   // Whether the line starts inside one of the style's block comments: the header block ended outside one.
   let inside = false;
   for (let i = header.end; i < lines.length; i++) {

@@ -18,14 +18,22 @@ export interface TierResult {
   review: string[];
 }
 
-interface Tiers { allowed: Set<string> | 'all'; review: Set<string>; denied: Set<string>; results: Map<string, TierResult> }
+interface Tiers {
+  allowed: Set<string> | 'all';
+  review: Set<string>;
+  denied: Set<string>;
+  results: Map<string, TierResult>;
+}
 const compiled = new WeakMap<Policy['licenses'], Tiers>();
 
 /** The ids a policy list names: globs expanded over the SPDX list, other entries (LicenseRef-…) as written. */
 export function expand(list: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const entry of list) {
-    if (!entry.includes('*')) { out.add(entry); continue; }
+    if (!entry.includes('*')) {
+      out.add(entry);
+      continue;
+    }
     const matches = wildcard(entry);
     for (const id of knownLicenseIds) if (matches(id)) out.add(id);
   }
@@ -37,7 +45,7 @@ function tiersOf(licenses: Policy['licenses']): Tiers {
   if (!t) {
     const denied = expand(licenses.deny);
     const review = new Set([...expand(licenses.review)].filter((id) => !denied.has(id)));
-    const allowed = licenses.allow.length ? new Set([...expand(licenses.allow)].filter((id) => !denied.has(id))) : 'all' as const;
+    const allowed = licenses.allow.length ? new Set([...expand(licenses.allow)].filter((id) => !denied.has(id))) : ('all' as const);
     t = { allowed, review, denied, results: new Map() };
     compiled.set(licenses, t);
   }
@@ -49,7 +57,11 @@ function tiersOf(licenses: Policy['licenses']): Tiers {
  * review; `allowed` is 'all' when the policy has no allow list. For callers that rank single ids
  * (SPDX completion) by the same reading of the policy as the tiers.
  */
-export function policyLicenseSets(licenses: Policy['licenses']): { allowed: ReadonlySet<string> | 'all'; review: ReadonlySet<string>; denied: ReadonlySet<string> } {
+export function policyLicenseSets(licenses: Policy['licenses']): {
+  allowed: ReadonlySet<string> | 'all';
+  review: ReadonlySet<string>;
+  denied: ReadonlySet<string>;
+} {
   return tiersOf(licenses);
 }
 
@@ -59,7 +71,10 @@ function idsIn(expression: string): string[] {
   const words = expression.match(/[A-Za-z0-9.+:-]+/g) ?? [];
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (words[i] === 'WITH') { i++; continue; }
+    if (words[i] === 'WITH') {
+      i++;
+      continue;
+    }
     if (words[i] !== 'AND' && words[i] !== 'OR') out.push(words[i].replace(/\+$/, ''));
   }
   return out;

@@ -38,7 +38,7 @@ export function findPrologue(path: string, lines: readonly string[] | ((i: numbe
   const name = nameOf(path);
   const ext = extOf(name);
   const line = typeof lines === 'function' ? lines : (i: number) => lines[i];
-  const at = (i: number) => (i === 0 && line(0)?.startsWith(BOM) ? line(0)!.slice(1) : line(i) ?? '');
+  const at = (i: number) => (i === 0 && line(0)?.startsWith(BOM) ? line(0)!.slice(1) : (line(i) ?? ''));
   let i = 0;
   const result: Prologue = { insertLine: 0, afterFrontMatter: false, phpOpen: false };
   // Only a real line (not the empty remainder after a final newline) can be part of the prologue.
@@ -68,7 +68,11 @@ export function findPrologue(path: string, lines: readonly string[] | ((i: numbe
   }
   if (frontMatterExts.has(ext) && has(i) && at(i) === '---') {
     for (let j = i + 1; has(j); j++) {
-      if (at(j) === '---' || at(j) === '...') { i = j + 1; result.afterFrontMatter = true; break; }
+      if (at(j) === '---' || at(j) === '...') {
+        i = j + 1;
+        result.afterFrontMatter = true;
+        break;
+      }
     }
   } else if (yamlExts.has(ext)) {
     // A YAML stream may open with directives and a `---` document marker; comments go after them.

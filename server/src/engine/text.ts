@@ -1,9 +1,18 @@
 // Line-oriented view of a document. Everything the engine reports or edits is addressed by
 // 0-based line and UTF-16 character, the same units LSP uses, so no conversion is needed in between.
 
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
-export interface TextEdit { range: Range; newText: string }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
 
 export const BOM = '\uFEFF';
 
@@ -58,7 +67,10 @@ export class LazyLines implements Lines {
   private firstEol?: Eol;
   private readonly breaks: Breaks;
 
-  constructor(private readonly text: string, private readonly limit = Infinity) {
+  constructor(
+    private readonly text: string,
+    private readonly limit = Infinity,
+  ) {
     if (!(limit > 0)) this.next = -1;
     this.breaks = new Breaks(text);
   }

@@ -7,17 +7,20 @@ import { defaultFixContext, FixContext } from '../engine/context';
 import { checkExpression } from '../engine/spdx/check';
 import { reviewerFor } from './reviewer';
 
-
 async function projectLicense(root: string): Promise<string | undefined> {
   try {
     const texts = (await fs.readdir(path.join(root, 'LICENSES'))).filter((f) => !f.startsWith('.'));
     const ids = [...new Set(texts.map((f) => f.replace(/\.[^.]*$/, '')))];
     if (ids.length === 1 && checkExpression(ids[0]).problems.length === 0) return ids[0];
-  } catch { /* no LICENSES/ folder */ }
+  } catch {
+    /* no LICENSES/ folder */
+  }
   try {
     const pkg = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { license?: unknown };
     if (typeof pkg.license === 'string' && checkExpression(pkg.license).problems.length === 0) return pkg.license;
-  } catch { /* no package.json */ }
+  } catch {
+    /* no package.json */
+  }
   return undefined;
 }
 

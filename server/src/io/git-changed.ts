@@ -5,7 +5,12 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { runGit } from './git-history';
 
-const options = (cwd: string) => ({ cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }, timeoutMs: 30_000, maxBytes: 64 * 1024 * 1024 });
+const options = (cwd: string) => ({
+  cwd,
+  env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+  timeoutMs: 30_000,
+  maxBytes: 64 * 1024 * 1024,
+});
 
 /** The nearest folder at or above `start` that holds `.git` (a folder, or a file for worktrees). */
 export function gitTop(start: string): string | undefined {
@@ -27,7 +32,11 @@ export async function isCommit(cwd: string, ref: string): Promise<boolean> {
  */
 export async function changedFiles(root: string, ref: string): Promise<Set<string>> {
   if (!(await isCommit(root, ref))) throw new Error(`'${ref}' is not a commit of a git repository at ${root}`);
-  const diff = await runGit('git', ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=ACMRT', '--relative', ref, '--', '.'], options(root));
+  const diff = await runGit(
+    'git',
+    ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=ACMRT', '--relative', ref, '--', '.'],
+    options(root),
+  );
   const untracked = await runGit('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--others', '--exclude-standard', '--', '.'], options(root));
   if (!diff || !untracked) throw new Error(`git could not list the changes against '${ref}'`);
   return new Set([...diff.stdout.split('\0'), ...untracked.stdout.split('\0')].filter(Boolean));
@@ -35,7 +44,11 @@ export async function changedFiles(root: string, ref: string): Promise<Set<strin
 
 /** Paths relative to `root` of files staged for the next commit (added, copied, modified, renamed): what a pre-commit hook checks. */
 export async function stagedFiles(root: string): Promise<Set<string>> {
-  const staged = await runGit('git', ['-c', 'core.quotePath=false', 'diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACMRT', '--relative', '--', '.'], options(root));
+  const staged = await runGit(
+    'git',
+    ['-c', 'core.quotePath=false', 'diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=ACMRT', '--relative', '--', '.'],
+    options(root),
+  );
   if (!staged) throw new Error(`git could not list the staged files at ${root}`);
   return new Set(staged.stdout.split('\0').filter(Boolean));
 }

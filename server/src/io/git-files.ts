@@ -30,7 +30,12 @@ const symlinkMode = '120000';
 export async function gitFiles(root: string, under = ''): Promise<GitListing | undefined> {
   const args = ['--literal-pathspecs', '-c', 'core.quotePath=false', 'ls-files', '-z', '--stage', '--cached', '--others', '--exclude-standard'];
   if (under) args.push('--', under);
-  const run = await runGit('git', args, { cwd: root, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }, timeoutMs: 60_000, maxBytes: 512 * 1024 * 1024 });
+  const run = await runGit('git', args, {
+    cwd: root,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+    timeoutMs: 60_000,
+    maxBytes: 512 * 1024 * 1024,
+  });
   if (!run || run.truncated) return undefined;
   const files: string[] = [];
   const links: string[] = [];

@@ -26,7 +26,10 @@ export interface GitRunOptions {
 }
 
 /** stdout of a run; `truncated` when it was stopped at the time budget or the output cap. */
-export interface GitRunResult { stdout: string; truncated: boolean }
+export interface GitRunResult {
+  stdout: string;
+  truncated: boolean;
+}
 
 /** Runs git; undefined when it cannot run (ENOENT) or fails (not a repository, no commits yet). */
 export type GitRunner = (git: string, args: string[], options: GitRunOptions) => Promise<GitRunResult | undefined>;
@@ -47,45 +50,48 @@ export interface GitHistoryOptions {
 
 export const gitHistoryDefaults = { maxCommits: 5000, timeoutMs: 20_000, maxBytes: 64 * 1024 * 1024 };
 
-export const runGit: GitRunner = (git, args, options) => new Promise((resolve) => {
-  let settled = false;
-  const done = (result: GitRunResult | undefined) => {
-    if (settled) return;
-    settled = true;
-    clearTimeout(timer);
-    resolve(result);
-  };
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  let truncated = false;
-  let child: ReturnType<typeof spawn>;
-  try {
-    child = spawn(git, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
-  } catch {
-    resolve(undefined);
-    return;
-  }
-  const stop = () => {
-    truncated = true;
-    child.kill();
-  };
-  const timer = setTimeout(stop, options.timeoutMs);
-  child.stdout!.on('data', (chunk: Buffer) => {
-    if (truncated) return;
-    chunks.push(chunk);
-    bytes += chunk.length;
-    if (bytes >= options.maxBytes) stop();
+export const runGit: GitRunner = (git, args, options) =>
+  new Promise((resolve) => {
+    let settled = false;
+    const done = (result: GitRunResult | undefined) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let truncated = false;
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(git, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    const stop = () => {
+      truncated = true;
+      child.kill();
+    };
+    const timer = setTimeout(stop, options.timeoutMs);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (truncated) return;
+      chunks.push(chunk);
+      bytes += chunk.length;
+      if (bytes >= options.maxBytes) stop();
+    });
+    // ENOENT (no git), EACCES, a cwd that does not exist: no history, no error.
+    child.on('error', () => done(undefined));
+    child.on('close', (code) => {
+      if (code !== 0 && !truncated) return done(undefined);
+      done({ stdout: Buffer.concat(chunks).toString('utf8'), truncated });
+    });
   });
-  // ENOENT (no git), EACCES, a cwd that does not exist: no history, no error.
-  child.on('error', () => done(undefined));
-  child.on('close', (code) => {
-    if (code !== 0 && !truncated) return done(undefined);
-    done({ stdout: Buffer.concat(chunks).toString('utf8'), truncated });
-  });
-});
 
 /** A commit of the log with its AI trailers and the files it touched (relative to the root). */
-export interface LoggedCommit extends AiCommit { files: string[] }
+export interface LoggedCommit extends AiCommit {
+  files: string[];
+}
 
 const recordStart = /^\x1e([0-9a-f]{40}|[0-9a-f]{64})$/;
 
@@ -101,7 +107,10 @@ export function parseGitLog(stdout: string, extraKeys: readonly string[], trunca
   let i = 0;
   while (i < tokens.length) {
     const start = recordStart.exec(tokens[i]);
-    if (!start) { i++; continue; }
+    if (!start) {
+      i++;
+      continue;
+    }
     if (i + 2 >= tokens.length) break;
     const subject = tokens[i + 1];
     const body = tokens[i + 2];
@@ -124,9 +133,7 @@ export function parseGitLog(stdout: string, extraKeys: readonly string[], trunca
 const grepable = (key: string) => /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(key);
 
 function countingCommits(commits: AiCommit[], extraKeys: readonly string[]): AiCommit[] {
-  return commits
-    .map((c) => ({ ...c, trailers: c.trailers.filter((t) => countsUnder(t, extraKeys)) }))
-    .filter((c) => c.trailers.length > 0);
+  return commits.map((c) => ({ ...c, trailers: c.trailers.filter((t) => countsUnder(t, extraKeys)) })).filter((c) => c.trailers.length > 0);
 }
 
 export class GitHistory {
@@ -135,7 +142,10 @@ export class GitHistory {
   private keys = new Set<string>();
   private readonly options: Required<GitHistoryOptions>;
 
-  constructor(readonly root: string, options: GitHistoryOptions = {}) {
+  constructor(
+    readonly root: string,
+    options: GitHistoryOptions = {},
+  ) {
     this.options = {
       git: options.git ?? 'git',
       env: { ...process.env, ...options.env },
@@ -194,11 +204,28 @@ export class GitHistory {
     const keys = [...new Set([...aiTrailerKeys, ...extraKeys.filter(grepable).map((k) => k.toLowerCase())])];
     return [
       // Settings of the user that would change the output: signatures, --follow, colour, external diff, paths.
-      '-c', 'log.showSignature=false', '-c', 'log.follow=false', '-c', 'diff.relative=false', '-c', 'core.quotePath=false',
-      'log', '--no-merges', '--no-color', '--no-ext-diff', '--no-textconv', '--encoding=UTF-8',
+      '-c',
+      'log.showSignature=false',
+      '-c',
+      'log.follow=false',
+      '-c',
+      'diff.relative=false',
+      '-c',
+      'core.quotePath=false',
+      'log',
+      '--no-merges',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-textconv',
+      '--encoding=UTF-8',
       `--max-count=${this.options.maxCommits}`,
-      '--regexp-ignore-case', '--extended-regexp', `--grep=^[[:space:]]*(${keys.join('|')})[[:space:]]*:`,
-      '-z', '--format=%x1e%H%x00%s%x00%B%x00', '--name-only', '--relative',
+      '--regexp-ignore-case',
+      '--extended-regexp',
+      `--grep=^[[:space:]]*(${keys.join('|')})[[:space:]]*:`,
+      '-z',
+      '--format=%x1e%H%x00%s%x00%B%x00',
+      '--name-only',
+      '--relative',
       // In a subfolder, only commits that touch it count against --max-count. At the top of the
       // repository a pathspec would only cost time (git diffs every commit to simplify history).
       ...(subfolder ? ['--', '.'] : []),
@@ -210,8 +237,16 @@ export class GitHistory {
     let result: GitRunResult | undefined;
     try {
       // A `.git` folder or file (worktree, submodule) marks the top of a repository.
-      const top = await fs.stat(path.join(this.root, '.git')).then(() => true, () => false);
-      result = await run(git, this.logArgs(extraKeys, !top), { cwd: this.root, env: { ...env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' }, timeoutMs, maxBytes });
+      const top = await fs.stat(path.join(this.root, '.git')).then(
+        () => true,
+        () => false,
+      );
+      result = await run(git, this.logArgs(extraKeys, !top), {
+        cwd: this.root,
+        env: { ...env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+        timeoutMs,
+        maxBytes,
+      });
     } catch {
       result = undefined;
     }

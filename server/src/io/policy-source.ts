@@ -71,7 +71,9 @@ async function fetchBase(url: URL, expected: string, opts: PolicyOptions): Promi
   try {
     const text = await fs.readFile(cached, 'utf8');
     if (sha256(text) === expected.toLowerCase()) return text;
-  } catch { /* not cached yet */ }
+  } catch {
+    /* not cached yet */
+  }
   if (!opts.allowFetch) throw new Error('not fetched: remote bases are fetched only in a trusted workspace, and it is not in the cache');
   const timeoutMs = opts.fetchTimeoutMs ?? 10000;
   // One signal for the request and the body: a server that trickles bytes is cut off too.
@@ -104,7 +106,11 @@ async function fetchBase(url: URL, expected: string, opts: PolicyOptions): Promi
   return text;
 }
 
-interface Chain { raw?: RawPolicy; problems: PolicyProblem[]; dependencies: string[] }
+interface Chain {
+  raw?: RawPolicy;
+  problems: PolicyProblem[];
+  dependencies: string[];
+}
 
 /**
  * Reads one policy text and its bases; `stack` holds the sources being read, to catch cycles;
@@ -121,7 +127,10 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
     let target: string;
     let baseText: string;
     try {
-      if (stack.length > maxExtendsDepth) throw new Error(`the chain of extends is longer than ${maxExtendsDepth}: ${stack.map((s) => (/^https?:/i.test(s) ? s : path.basename(s))).join(' → ')}`);
+      if (stack.length > maxExtendsDepth)
+        throw new Error(
+          `the chain of extends is longer than ${maxExtendsDepth}: ${stack.map((s) => (/^https?:/i.test(s) ? s : path.basename(s))).join(' → ')}`,
+        );
       if (++budget.bases > maxBases) throw new Error(`a policy may be built from at most ${maxBases} bases in all`);
       if (remote) {
         const url = new URL(entry.source, /^https?:/i.test(source) ? source : undefined);
@@ -147,7 +156,9 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
     dependencies.push(...base.dependencies);
     const baseError = base.problems.find((p) => p.severity === 'error');
     if (baseError) {
-      problems.push(problemAt(entry, `Base policy '${entry.source}' has an error at line ${baseError.line + 1}, column ${baseError.character + 1}: ${baseError.message}`));
+      problems.push(
+        problemAt(entry, `Base policy '${entry.source}' has an error at line ${baseError.line + 1}, column ${baseError.character + 1}: ${baseError.message}`),
+      );
       if (!base.raw) continue;
     }
     bases = bases ? mergePolicies(bases, base.raw!) : base.raw;
@@ -175,7 +186,11 @@ export async function readPolicy(root: string, explicit: string | undefined, opt
     text = await readPolicyFile(file);
   } catch (err) {
     if (!explicit && (err as NodeJS.ErrnoException).code === 'ENOENT') return { policy: defaultPolicy(), problems: [], dependencies: [file] };
-    return { file, problems: [{ severity: 'error', message: `Cannot read the policy file: ${(err as Error).message}`, line: 0, character: 0, endLine: 0, endCharacter: 0 }], dependencies: [file] };
+    return {
+      file,
+      problems: [{ severity: 'error', message: `Cannot read the policy file: ${(err as Error).message}`, line: 0, character: 0, endLine: 0, endCharacter: 0 }],
+      dependencies: [file],
+    };
   }
   return loadPolicyText(file, text, opts);
 }
@@ -187,7 +202,9 @@ export async function findPolicyRoot(start: string): Promise<string | undefined>
     try {
       await fs.access(path.join(dir, policyFileName));
       return dir;
-    } catch { /* keep looking upwards */ }
+    } catch {
+      /* keep looking upwards */
+    }
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

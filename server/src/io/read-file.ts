@@ -34,7 +34,16 @@ export function errnoReason(err: unknown): string {
 
 /** The bytes of a regular file of at most `maxBytes`, or why not. Reads no more than it said it holds. */
 /** A regular file's bytes and what its open handle said of it (for a write-back that must not lose a change). */
-export interface RegularFile { bytes: Buffer; size: number; mtimeMs: number; mode: number; uid: number; gid: number; dev: number; ino: number }
+export interface RegularFile {
+  bytes: Buffer;
+  size: number;
+  mtimeMs: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  dev: number;
+  ino: number;
+}
 
 export async function readRegular(absPath: string, maxBytes: number): Promise<RegularFile | { skipped: string }> {
   let handle: fs.FileHandle;
@@ -61,7 +70,16 @@ export async function readRegular(absPath: string, maxBytes: number): Promise<Re
       off += bytesRead;
     }
     if (off > maxBytes) return { skipped: sizeReason(maxBytes) };
-    return { bytes: bytes.subarray(0, off), size: stat.size, mtimeMs: stat.mtimeMs, mode: stat.mode, uid: stat.uid, gid: stat.gid, dev: stat.dev, ino: stat.ino };
+    return {
+      bytes: bytes.subarray(0, off),
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      mode: stat.mode,
+      uid: stat.uid,
+      gid: stat.gid,
+      dev: stat.dev,
+      ino: stat.ino,
+    };
   } catch (err) {
     return { skipped: errnoReason(err) };
   } finally {

@@ -29,7 +29,10 @@ function toPosix(rel: string): string {
 }
 
 function inSkippedDir(rel: string): boolean {
-  return rel.split('/').slice(0, -1).some((d) => skippedDirs.has(d));
+  return rel
+    .split('/')
+    .slice(0, -1)
+    .some((d) => skippedDirs.has(d));
 }
 
 async function readBytes(abs: string): Promise<Buffer | undefined> {
@@ -75,13 +78,15 @@ export async function loadReuseContext(root: string, files?: string[]): Promise<
   // Read from disk even with a listing: listings often leave out dot folders such as .reuse/.
   const read = (rel: string) => readBytes(path.join(root, rel));
   if (files) return reuseContextOf(files, read);
-  const tomlPaths = (await fg('**/REUSE.toml', {
-    cwd: root,
-    dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    ignore: ['**/.git/**', '**/.hg/**', '**/.sl/**', '**/node_modules/**'],
-  })).map(toPosix);
+  const tomlPaths = (
+    await fg('**/REUSE.toml', {
+      cwd: root,
+      dot: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      ignore: ['**/.git/**', '**/.hg/**', '**/.sl/**', '**/node_modules/**'],
+    })
+  ).map(toPosix);
   return parseReuseFiles(tomlPaths, await listLicenses(root), read);
 }
 
@@ -92,12 +97,18 @@ export async function loadReuseContext(root: string, files?: string[]): Promise<
 export function reuseContextOf(files: string[], read: (rel: string) => Promise<Buffer | undefined>): Promise<LoadedReuseContext> {
   const rels = files.map(toPosix);
   const tomlPaths = rels.filter((f) => (f === 'REUSE.toml' || f.endsWith('/REUSE.toml')) && !inSkippedDir(f));
-  const licenseFiles = rels.filter((f) => f.startsWith('LICENSES/')).map((f) => f.slice('LICENSES/'.length)).sort();
+  const licenseFiles = rels
+    .filter((f) => f.startsWith('LICENSES/'))
+    .map((f) => f.slice('LICENSES/'.length))
+    .sort();
   return parseReuseFiles(tomlPaths, licenseFiles, read);
 }
 
 /** Everything a check needs of REUSE for a listing of the project's files, or undefined when the project does not follow REUSE. */
-export async function reuseInputOf(files: string[], read: (rel: string) => Promise<Buffer | undefined>): Promise<(ReuseInput & { context: LoadedReuseContext }) | undefined> {
+export async function reuseInputOf(
+  files: string[],
+  read: (rel: string) => Promise<Buffer | undefined>,
+): Promise<(ReuseInput & { context: LoadedReuseContext }) | undefined> {
   const rels = files.map(toPosix);
   if (!rels.some((f) => f === 'REUSE.toml' || f === dep5Path || f.startsWith('LICENSES/'))) return undefined;
   const context = await reuseContextOf(rels, read);
@@ -126,7 +137,11 @@ async function parseReuseFiles(tomlPaths: string[], licenseFiles: string[], read
     if (tomls.length > 0) {
       problems.push({
         file: dep5Path,
-        problem: { message: `REUSE.toml (${tomls[0].file}) and .reuse/dep5 must not be used together: convert .reuse/dep5 to REUSE.toml`, line: 0, character: 0 },
+        problem: {
+          message: `REUSE.toml (${tomls[0].file}) and .reuse/dep5 must not be used together: convert .reuse/dep5 to REUSE.toml`,
+          line: 0,
+          character: 0,
+        },
       });
     } else {
       problems.push({
@@ -142,8 +157,15 @@ async function parseReuseFiles(tomlPaths: string[], licenseFiles: string[], read
 
 /** Whether the project follows REUSE: it has a LICENSES/ folder, a REUSE.toml or a .reuse/dep5. */
 async function followsReuse(root: string): Promise<boolean> {
-  const exists = (rel: string) => fs.access(path.join(root, rel)).then(() => true, () => false);
-  const hasDir = await fs.stat(path.join(root, 'LICENSES')).then((s) => s.isDirectory(), () => false);
+  const exists = (rel: string) =>
+    fs.access(path.join(root, rel)).then(
+      () => true,
+      () => false,
+    );
+  const hasDir = await fs.stat(path.join(root, 'LICENSES')).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   return hasDir || (await exists('REUSE.toml')) || (await exists(dep5Path));
 }
 

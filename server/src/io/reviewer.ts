@@ -3,7 +3,10 @@
 
 import { execFile } from 'node:child_process';
 
-export interface Reviewer { name?: string; email?: string }
+export interface Reviewer {
+  name?: string;
+  email?: string;
+}
 
 function gitConfig(cwd: string, key: string): Promise<string | undefined> {
   return new Promise((resolve) => {

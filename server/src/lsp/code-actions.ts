@@ -14,8 +14,10 @@ import type { ReuseInput } from '../engine/reuse/input';
 import { checkInput } from '../io/check-input';
 
 export const sameRange = (d: Diagnostic, f: Finding) =>
-  d.range.start.line === f.range.start.line && d.range.start.character === f.range.start.character &&
-  d.range.end.line === f.range.end.line && d.range.end.character === f.range.end.character;
+  d.range.start.line === f.range.start.line &&
+  d.range.start.character === f.range.start.character &&
+  d.range.end.line === f.range.end.line &&
+  d.range.end.character === f.range.end.character;
 
 export function wantsKind(only: string[] | undefined, kind: string): boolean {
   if (!only) return kind === CodeActionKind.QuickFix;
@@ -23,7 +25,13 @@ export function wantsKind(only: string[] | undefined, kind: string): boolean {
 }
 
 export function codeActions(
-  params: CodeActionParams, doc: TextDocument, result: CheckResult, policy: Policy, ctx: FixContext, sidecarText: string | undefined, generated: boolean,
+  params: CodeActionParams,
+  doc: TextDocument,
+  result: CheckResult,
+  policy: Policy,
+  ctx: FixContext,
+  sidecarText: string | undefined,
+  generated: boolean,
   reuse?: ReuseInput,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -51,7 +59,7 @@ export function codeActions(
     }
   }
   // Fix-all is only computed when asked for, so saving with codeActionsOnSave never waits on quick fixes.
-  if (only && (wantsKind(only, FixAllKind))) {
+  if (only && wantsKind(only, FixAllKind)) {
     // No AI history: the rule that reads it (ai-marker-missing) has no fix.
     const edits = fixAll(checkInput({ path: file.path, text: doc.getText(), sidecarText, generated, reuse, aiHistory: undefined }), policy, ctx);
     if (edits.length) actions.push({ title: message('fix.all'), kind: FixAllKind, edit: { changes: { [doc.uri]: edits } } });

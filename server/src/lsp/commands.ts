@@ -15,8 +15,17 @@ import type { DocumentChecks } from './document-checks';
 import { fixAllWorkspaceEdit } from './fix-workspace';
 import { toFsPath } from './folders';
 import {
-  AddAiHeaderTagsCommand, type AiCommandError, AiToolsCommand, CreatePolicyCommand, FixAllWorkspaceCommand, InsertHeaderCommand,
-  MarkAiSelectionCommand, ReportCommand, ScanWorkspaceCommand, type ServerCommandId, type ServerCommands,
+  AddAiHeaderTagsCommand,
+  type AiCommandError,
+  AiToolsCommand,
+  CreatePolicyCommand,
+  FixAllWorkspaceCommand,
+  InsertHeaderCommand,
+  MarkAiSelectionCommand,
+  ReportCommand,
+  ScanWorkspaceCommand,
+  type ServerCommandId,
+  type ServerCommands,
 } from '../../../shared/protocol';
 import type { Session } from './session';
 
@@ -42,7 +51,7 @@ function fail(command: string, index: number, expected: string, got: unknown): n
 }
 
 function stringArg(command: string, raw: readonly unknown[], i: number): string {
-  return typeof raw[i] === 'string' ? raw[i] as string : fail(command, i, 'a string', raw[i]);
+  return typeof raw[i] === 'string' ? (raw[i] as string) : fail(command, i, 'a string', raw[i]);
 }
 
 /** Missing, or null (JSON turns an undefined array element into null): undefined. */
@@ -55,7 +64,8 @@ function noArgs(): [] {
 }
 
 function isRange(v: unknown): v is Range {
-  const pos = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
+  const pos = (p: unknown) =>
+    typeof p === 'object' && p !== null && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
   return typeof v === 'object' && v !== null && pos((v as Range).start) && pos((v as Range).end);
 }
 
@@ -85,7 +95,13 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
       if (!roots.length) return { error: 'OSPO: open a folder to fix its files.' };
       const states = await Promise.all(roots.map((r) => session.stateForRoot(r)));
       const { folders, documents } = session;
-      const result = await fixAllWorkspaceEdit(states, (uri) => documents.get(uri), (s) => folders.fixContext(s), token, (s) => folders.reuseFor(s));
+      const result = await fixAllWorkspaceEdit(
+        states,
+        (uri) => documents.get(uri),
+        (s) => folders.fixContext(s),
+        token,
+        (s) => folders.reuseFor(s),
+      );
       // Cancelled: no partial edit, which the client would otherwise offer to apply.
       return result ?? { error: 'cancelled' };
     },
@@ -99,10 +115,21 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
       try {
         // Each folder under its policy as the editor has it (ospo.policyFile, unsaved edits, trust), and
         // open documents as they are in the editor.
-        const targets = await Promise.all(roots.map(async (root) => {
-          const state = await session.stateForRoot(root);
-          return { root, under: '', policy: state.policy, git: state.git, history: state.history, reuse: await session.folders.reuseFor(state), scope: root, scopeFolder: root };
-        }));
+        const targets = await Promise.all(
+          roots.map(async (root) => {
+            const state = await session.stateForRoot(root);
+            return {
+              root,
+              under: '',
+              policy: state.policy,
+              git: state.git,
+              history: state.history,
+              reuse: await session.folders.reuseFor(state),
+              scope: root,
+              scopeFolder: root,
+            };
+          }),
+        );
         const textOf = (abs: string) => session.documents.get(URI.file(abs).toString())?.getText();
         // The trend needs git history; a folder without it gets the report without the trend.
         const data = await reportFor(targets, { history: 10, textOf }).catch(() => reportFor(targets, { textOf }));
@@ -117,7 +144,8 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
   [ScanWorkspaceCommand]: {
     args(raw) {
       const options = raw[0] ?? null;
-      if (options !== null && (typeof options !== 'object' || Array.isArray(options))) fail(ScanWorkspaceCommand, 0, "an object like { progress: 'client' }", options);
+      if (options !== null && (typeof options !== 'object' || Array.isArray(options)))
+        fail(ScanWorkspaceCommand, 0, "an object like { progress: 'client' }", options);
       return [(options as { progress?: unknown } | null)?.progress === 'client' ? { progress: 'client' } : null];
     },
     async run([options], { session, token, progress: clientProgress }) {
@@ -127,7 +155,11 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
       // Editors other than VS Code get progress the server creates, where they support it.
       const progress = !viaClient && session.client.workDoneProgress ? await session.connection.window.createWorkDoneProgress() : clientProgress;
       progress.begin('OSPO: checking the workspace', 0, 'listing files', true);
-      const cancelled = { get isCancellationRequested() { return token.isCancellationRequested || !!(progress as { token?: { isCancellationRequested: boolean } }).token?.isCancellationRequested; } };
+      const cancelled = {
+        get isCancellationRequested() {
+          return token.isCancellationRequested || !!(progress as { token?: { isCancellationRequested: boolean } }).token?.isCancellationRequested;
+        },
+      };
       try {
         const states = await Promise.all(roots.map((r) => session.stateForRoot(r)));
         session.scan.maxPerFile = (await session.settings.get(URI.file(roots[0]).toString())).maxFindingsPerFile;
@@ -151,7 +183,10 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
       if (!folder) return { error: 'A policy file can only be created in a folder on disk' };
       const result = await createPolicy(folder, template ?? 'apache');
       // Editors without file watching learn about the new policy here.
-      if (!result.error) { session.folders.clear(); checks.refreshAll(); }
+      if (!result.error) {
+        session.folders.clear();
+        checks.refreshAll();
+      }
       return result;
     },
   },
@@ -214,7 +249,9 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
 /** Runs one command of the table; an unknown command or a bad argument is an InvalidParams error. */
 export async function executeCommand(id: string, raw: readonly unknown[] | undefined, ctx: CommandContext): Promise<unknown> {
   // Seen from outside, an entry's argument and result types are unknown: `args` checks them.
-  const entry = Object.hasOwn(commands, id) ? commands[id as ServerCommandId] as unknown as { args(raw: readonly unknown[]): unknown; run(args: unknown, ctx: CommandContext): Promise<unknown> } : undefined;
+  const entry = Object.hasOwn(commands, id)
+    ? (commands[id as ServerCommandId] as unknown as { args(raw: readonly unknown[]): unknown; run(args: unknown, ctx: CommandContext): Promise<unknown> })
+    : undefined;
   if (!entry) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${id}`);
   let args: unknown;
   try {

@@ -4,7 +4,14 @@
 // (commit-rule.ts, trailers.ts, trailer-completion.ts).
 
 import {
-  CodeAction, CodeActionKind, CodeActionParams, CompletionItem, CompletionItemKind, Diagnostic, InsertTextFormat, Position,
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  CompletionItem,
+  CompletionItemKind,
+  Diagnostic,
+  InsertTextFormat,
+  Position,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkCommitMessage, commitFixAll, commitFixTitle, commitRuleId } from '../engine/ai/commit-rule';

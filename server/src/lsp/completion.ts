@@ -18,8 +18,13 @@ function wordBefore(doc: TextDocument, pos: Position): string {
 
 // Placeholders the user fills in after insertion; the rest is literal text.
 const placeholders: Record<string, string> = {
-  'TOOL:MODEL': '${1:TOOL:MODEL}', '<MODEL>': '${1:MODEL}', 'NAME <EMAIL>': '${2:NAME <EMAIL>}', 'APPROVAL-ID': '${3:APPROVAL-ID}',
-  'PROMPT-REF': '${4:PROMPT-REF}', 'SESSION-ID': '${5:SESSION-ID}', 'CODE-REFERENCE': '${6:CODE-REFERENCE}',
+  'TOOL:MODEL': '${1:TOOL:MODEL}',
+  '<MODEL>': '${1:MODEL}',
+  'NAME <EMAIL>': '${2:NAME <EMAIL>}',
+  'APPROVAL-ID': '${3:APPROVAL-ID}',
+  'PROMPT-REF': '${4:PROMPT-REF}',
+  'SESSION-ID': '${5:SESSION-ID}',
+  'CODE-REFERENCE': '${6:CODE-REFERENCE}',
 };
 
 function item(label: string, detail: string, style: CommentStyle, before: string[], after: string[] = []): CompletionItem {
@@ -50,16 +55,26 @@ export function policySnippets(doc: TextDocument, fsPath: string, pos: Position,
     item('ospo-policy-header', 'License header from the OSPO policy', style, renderTemplate(policy, ctx)),
     item('ospo-policy-snippet', 'SPDX snippet with the policy license', style, snippet, ['SPDX-SnippetEnd']),
     // The AI block carries exactly the fields the policy requires here; none is offered where AI code is forbidden.
-    ...(policy.ai.mode === 'forbid' ? [] : [item('ospo-policy-ai', 'AI-assisted code, disclosed as the policy requires', style, [
-      ...snippet,
-      `SPDX-SnippetComment: AI-assisted, reviewed ${today}`,
-      `AI-Assisted-By: ${toolFor(policy)}`,
-      'AI-Reviewed-By: NAME <EMAIL>',
-      `AI-Reviewed-On: ${today}`,
-      ...(policy.ai.mode === 'review' || policy.ai.requiredFields.includes('approval') ? ['AI-Approval: APPROVAL-ID'] : []),
-      ...(policy.ai.requiredFields.includes('prompt-ref') ? ['AI-Prompt-Ref: PROMPT-REF'] : []),
-      ...(policy.ai.requiredFields.includes('session') ? ['AI-Session: SESSION-ID'] : []),
-      ...(policy.ai.requiredFields.includes('code-reference') ? ['AI-Code-Reference: CODE-REFERENCE'] : []),
-    ], ['SPDX-SnippetEnd'])]),
+    ...(policy.ai.mode === 'forbid'
+      ? []
+      : [
+          item(
+            'ospo-policy-ai',
+            'AI-assisted code, disclosed as the policy requires',
+            style,
+            [
+              ...snippet,
+              `SPDX-SnippetComment: AI-assisted, reviewed ${today}`,
+              `AI-Assisted-By: ${toolFor(policy)}`,
+              'AI-Reviewed-By: NAME <EMAIL>',
+              `AI-Reviewed-On: ${today}`,
+              ...(policy.ai.mode === 'review' || policy.ai.requiredFields.includes('approval') ? ['AI-Approval: APPROVAL-ID'] : []),
+              ...(policy.ai.requiredFields.includes('prompt-ref') ? ['AI-Prompt-Ref: PROMPT-REF'] : []),
+              ...(policy.ai.requiredFields.includes('session') ? ['AI-Session: SESSION-ID'] : []),
+              ...(policy.ai.requiredFields.includes('code-reference') ? ['AI-Code-Reference: CODE-REFERENCE'] : []),
+            ],
+            ['SPDX-SnippetEnd'],
+          ),
+        ]),
   ];
 }

@@ -94,13 +94,19 @@ function logOnce(doc: TextDocument, what: string, log: (m: string) => void, m: s
   log(m);
 }
 
-export async function checkDocument(doc: TextDocument, fsPath: string, state: FolderState, log: (m: string) => void, reuse?: ReuseInput): Promise<DocumentCheck> {
+export async function checkDocument(
+  doc: TextDocument,
+  fsPath: string,
+  state: FolderState,
+  log: (m: string) => void,
+  reuse?: ReuseInput,
+): Promise<DocumentCheck> {
   let sidecarText: string | undefined;
   let generated = false;
   try {
     const relPath = rulePath(state, fsPath);
     const inside = insideFolder(relPath);
-    if (inside && state.policy.files.respectGitignore && await state.git.isIgnored(relPath)) {
+    if (inside && state.policy.files.respectGitignore && (await state.git.isIgnored(relPath))) {
       return { result: { findings: [], exempt: 'ignored by git' }, generated: false };
     }
     let aiHistory;
@@ -117,7 +123,11 @@ export async function checkDocument(doc: TextDocument, fsPath: string, state: Fo
       return { result: { findings: [], exempt: reason }, sidecarText, generated };
     }
     if (process.env.OSPO_TEST_CRASH_ON) testCrash(fsPath);
-    return { result: checkText(checkInput({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse }), state.policy), sidecarText, generated };
+    return {
+      result: checkText(checkInput({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse }), state.policy),
+      sidecarText,
+      generated,
+    };
   } catch (err) {
     // The engine is meant never to throw on content; if it does, one file loses its findings (and
     // shows one internal-error diagnostic instead), not the server.

@@ -22,7 +22,10 @@ export class DocumentChecks {
   private readonly checkedOnSave = new Map<string, number>();
 
   /** `rescan` scans the scanned folders again (after a policy edit). */
-  constructor(private readonly session: Session, private readonly rescan: () => void) {}
+  constructor(
+    private readonly session: Session,
+    private readonly rescan: () => void,
+  ) {}
 
   /** Re-checks every open document except `skip` (which is being checked already). */
   refreshAll(skip?: string): void {
@@ -76,7 +79,9 @@ export class DocumentChecks {
       if ((await settings.get(e.document.uri)).run !== 'onSave') return;
       this.checkedOnSave.set(e.document.uri, e.document.version);
       const { client } = this.session;
-      if (client.pullDiagnostics) { if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh(); } else this.schedulePush(e.document);
+      if (client.pullDiagnostics) {
+        if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
+      } else this.schedulePush(e.document);
     });
 
     documents.onDidOpen(async (e) => {
@@ -150,7 +155,10 @@ export class DocumentChecks {
    */
   private schedulePush(doc: TextDocument): void {
     const running = this.pushing.get(doc.uri);
-    if (running) { running.again = true; return; }
+    if (running) {
+      running.again = true;
+      return;
+    }
     const entry = { again: false };
     this.pushing.set(doc.uri, entry);
     void (async () => {
@@ -175,7 +183,10 @@ export class DocumentChecks {
   /** Whether ospo.run is onSave and this change is an edit after the document was opened (so it waits for the save). */
   private async checksOnSaveOnly(doc: TextDocument): Promise<boolean> {
     if ((await this.session.settings.get(doc.uri)).run !== 'onSave') return false;
-    if (!this.checkedOnSave.has(doc.uri)) { this.checkedOnSave.set(doc.uri, doc.version); return false; }
+    if (!this.checkedOnSave.has(doc.uri)) {
+      this.checkedOnSave.set(doc.uri, doc.version);
+      return false;
+    }
     return true;
   }
 }

@@ -36,7 +36,16 @@ export function registerFeatures(session: Session): void {
     return [
       ...codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated, reuse),
       ...(wantsKind(params.context.only, CodeActionKind.QuickFix)
-        ? reuseActions({ doc, root: target.state.root, rel, result, policy: result.policy ?? target.state.policy, ctx, diagnostics: params.context.diagnostics, openDocument: (uri) => documents.get(uri) })
+        ? reuseActions({
+            doc,
+            root: target.state.root,
+            rel,
+            result,
+            policy: result.policy ?? target.state.policy,
+            ctx,
+            diagnostics: params.context.diagnostics,
+            openDocument: (uri) => documents.get(uri),
+          })
         : []),
     ];
   });
@@ -69,7 +78,9 @@ export function registerFeatures(session: Session): void {
     const marker = markerHover(result, params.position);
     if (marker) return marker;
     // On line 1 or a license or copyright line of the header: the file's effective licensing and where it comes from.
-    const onHeader = params.position.line === 0 || [...(result.file?.header.licenses ?? []), ...(result.file?.header.copyrights ?? [])].some((t) => t.line === params.position.line);
+    const onHeader =
+      params.position.line === 0 ||
+      [...(result.file?.header.licenses ?? []), ...(result.file?.header.copyrights ?? [])].some((t) => t.line === params.position.line);
     if (!onHeader || !result.file) return null;
     return { contents: { kind: 'markdown', value: licensingMarkdown(licensingOf(rulePath(target.state, target.fsPath), result, reuse?.context)) } };
   });
@@ -91,7 +102,12 @@ export function registerFeatures(session: Session): void {
     const target = await stateForUri(params.uri);
     if (!target) return undefined;
     const { state } = target;
-    return { source: state.policy.source, file: state.policyFile ? URI.file(state.policyFile).toString() : undefined, id: state.policy.meta.id ?? state.policy.meta.title, problems: state.problems.filter((p) => p.severity === 'error').length };
+    return {
+      source: state.policy.source,
+      file: state.policyFile ? URI.file(state.policyFile).toString() : undefined,
+      id: state.policy.meta.id ?? state.policy.meta.title,
+      problems: state.problems.filter((p) => p.severity === 'error').length,
+    };
   });
 
   /** The status item's question for any file, open or not (images included): its effective licensing. */

@@ -17,11 +17,18 @@ import type { FolderState } from './folders';
 
 export const fixAnnotation = 'ospo.fixAll';
 
-export interface FixWorkspaceResult { edit: WorkspaceEdit; files: number; edits: number }
+export interface FixWorkspaceResult {
+  edit: WorkspaceEdit;
+  files: number;
+  edits: number;
+}
 
 export async function fixAllWorkspaceEdit(
-  states: FolderState[], openDocument: (uri: string) => TextDocument | undefined, fixContext: (s: FolderState) => Promise<FixContext>,
-  token: { isCancellationRequested: boolean }, reuseFor: (s: FolderState) => Promise<ReuseInput | undefined>,
+  states: FolderState[],
+  openDocument: (uri: string) => TextDocument | undefined,
+  fixContext: (s: FolderState) => Promise<FixContext>,
+  token: { isCancellationRequested: boolean },
+  reuseFor: (s: FolderState) => Promise<ReuseInput | undefined>,
 ): Promise<FixWorkspaceResult | undefined> {
   const documentChanges: TextDocumentEdit[] = [];
   let edits = 0;
@@ -42,7 +49,11 @@ export async function fixAllWorkspaceEdit(
       const text = open ? open.getText() : read!.text.replace(/^\uFEFF/, '');
       const sidecarText = read && 'text' in read ? read.sidecarText : await readSidecar(abs);
       // No AI history: the rule that reads it (ai-marker-missing) has no fix.
-      const fileEdits = fixAll(checkInput({ path: rel, text, sidecarText, generated: state.git.isGenerated(rel), reuse, aiHistory: undefined }), state.policy, ctx);
+      const fileEdits = fixAll(
+        checkInput({ path: rel, text, sidecarText, generated: state.git.isGenerated(rel), reuse, aiHistory: undefined }),
+        state.policy,
+        ctx,
+      );
       if (!fileEdits.length) continue;
       edits += fileEdits.length;
       documentChanges.push({
@@ -52,6 +63,10 @@ export async function fixAllWorkspaceEdit(
       });
     }
   }
-  const annotation: ChangeAnnotation = { label: 'OSPO: fix all', needsConfirmation: true, description: `${edits} safe fixes in ${documentChanges.length} files` };
+  const annotation: ChangeAnnotation = {
+    label: 'OSPO: fix all',
+    needsConfirmation: true,
+    description: `${edits} safe fixes in ${documentChanges.length} files`,
+  };
   return { edit: { documentChanges, changeAnnotations: { [fixAnnotation]: annotation } }, files: documentChanges.length, edits };
 }

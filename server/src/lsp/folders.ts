@@ -48,7 +48,10 @@ export class Folders {
   /** In an untrusted workspace nothing is fetched and a policy file outside the folder is ignored. */
   trusted = true;
 
-  constructor(private log: (message: string) => void = () => {}, private cacheDir?: string) {}
+  constructor(
+    private log: (message: string) => void = () => {},
+    private cacheDir?: string,
+  ) {}
 
   setRoots(roots: string[]): void {
     this.roots = [...roots].sort((a, b) => b.length - a.length);
@@ -82,7 +85,16 @@ export class Folders {
   stateFor(root: string, policySetting: string): Promise<FolderState> {
     let state = this.folders.get(root);
     if (!state) {
-      const fresh: FolderState = { root, policy: defaultPolicy(), problems: [], dependencies: [], version: 0, git: new GitRules(root), history: new GitHistory(root), applySeq: 0 };
+      const fresh: FolderState = {
+        root,
+        policy: defaultPolicy(),
+        problems: [],
+        dependencies: [],
+        version: 0,
+        git: new GitRules(root),
+        history: new GitHistory(root),
+        applySeq: 0,
+      };
       state = this.reload(fresh, policySetting).then(() => {
         // A clear() while the policy was read (a setting changed) leaves this state orphaned: do not bring it back.
         if (this.folders.get(root) === state) this.loaded.set(root, fresh);
@@ -136,7 +148,13 @@ export class Folders {
       return await read();
     } catch (err) {
       this.log(`Reading the policy for ${state.root} failed: ${(err as Error).stack ?? err}`);
-      return { file: state.policyFile, problems: [{ severity: 'error', message: `The policy could not be read: ${(err as Error).message}`, line: 0, character: 0, endLine: 0, endCharacter: 0 }], dependencies: state.dependencies };
+      return {
+        file: state.policyFile,
+        problems: [
+          { severity: 'error', message: `The policy could not be read: ${(err as Error).message}`, line: 0, character: 0, endLine: 0, endCharacter: 0 },
+        ],
+        dependencies: state.dependencies,
+      };
     }
   }
 
@@ -149,8 +167,14 @@ export class Folders {
     state.version++;
     if (changed) {
       const errors = loaded.problems.filter((p) => p.severity === 'error').length;
-      this.log(`Policy for ${state.root}: ${loaded.file ?? 'built-in default'}` +
-        (!loaded.policy ? ` has ${errors} error${errors === 1 ? '' : 's'}; keeping the last good policy (${state.policy.source})` : errors ? ` (${errors} problem${errors === 1 ? '' : 's'} with its bases)` : ''));
+      this.log(
+        `Policy for ${state.root}: ${loaded.file ?? 'built-in default'}` +
+          (!loaded.policy
+            ? ` has ${errors} error${errors === 1 ? '' : 's'}; keeping the last good policy (${state.policy.source})`
+            : errors
+              ? ` (${errors} problem${errors === 1 ? '' : 's'} with its bases)`
+              : ''),
+      );
     }
   }
 

@@ -68,7 +68,9 @@ function requirements(tags: Tag[], policy: Policy): string[] {
 function policyLink(policy: Policy): string[] {
   const url = policy.meta.url;
   if (!url) return [];
-  return [`[${(policy.meta.title ?? 'Policy').replace(/[[\]]/g, '')}](${url.replace(/[()\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))})`];
+  return [
+    `[${(policy.meta.title ?? 'Policy').replace(/[[\]]/g, '')}](${url.replace(/[()\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))})`,
+  ];
 }
 
 export function markerHover(result: CheckResult, position: Position): Hover | null {
@@ -97,7 +99,9 @@ export function markerHover(result: CheckResult, position: Position): Hover | nu
     const end = snippet.end ?? Math.max(snippet.begin, file.markers.lineCount - 1);
     return markdown([
       `**SPDX snippet**: covers ${scopeText({ scope: 'region', startLine: snippet.begin, endLine: end })}${snippet.end === undefined ? ' (never closed)' : ''}`,
-      [`- **License**: ${license ? code(license.value) : '—'}`, `- **Copyright**: ${copyright ? code(copyright.value) : '—'}`, '- **AI tags**: none'].join('\n'),
+      [`- **License**: ${license ? code(license.value) : '—'}`, `- **Copyright**: ${copyright ? code(copyright.value) : '—'}`, '- **AI tags**: none'].join(
+        '\n',
+      ),
       ...policyLink(policy),
     ]);
   }

@@ -2,16 +2,7 @@
 // SPDX ids (with name, OSI approval and deprecation) in the license lists and `licenses.project`.
 // Pure functions over a TextDocument, so mocha tests them in plain Node; main.ts only routes requests here.
 
-import {
-  CompletionItem,
-  CompletionItemKind,
-  CompletionItemTag,
-  Hover,
-  InsertTextMode,
-  MarkupKind,
-  Position,
-  Range,
-} from 'vscode-languageserver/node';
+import { CompletionItem, CompletionItemKind, CompletionItemTag, Hover, InsertTextMode, MarkupKind, Position, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import licenseList = require('spdx-license-list');
@@ -23,7 +14,6 @@ type Path = (string | number)[];
 
 // ---------------------------------------------------------------------------------------------
 // Schema lookup
-
 
 /**
  * The schema at a path of keys and indexes. Unlike schema.ts's schemaAt, it follows anyOf, so that
@@ -109,7 +99,9 @@ function licenseInfo(written: string): { name?: string; osi?: boolean; deprecate
 
 function licenseMarkdown(id: string): string | undefined {
   if (exceptionSet.has(id)) {
-    return [`**${escapeMarkdown(id)}**`, 'SPDX license exception, used after `WITH`.', `[spdx.org/licenses/${id}](https://spdx.org/licenses/${id}.html)`].join('\n\n');
+    return [`**${escapeMarkdown(id)}**`, 'SPDX license exception, used after `WITH`.', `[spdx.org/licenses/${id}](https://spdx.org/licenses/${id}.html)`].join(
+      '\n\n',
+    );
   }
   const info = licenseInfo(id);
   if (!info.name && !knownIds.has(id)) return undefined;
@@ -480,7 +472,7 @@ function hover(doc: TextDocument, position: Position): Hover | null {
     // The id under the cursor, also inside an expression; `*` belongs to wildcard patterns in the lists.
     const source = text.slice(from, to);
     const re = /[A-Za-z0-9.+:*-]+/g;
-    for (let m; (m = re.exec(source)); ) {
+    for (let m; (m = re.exec(source));) {
       const a = from + m.index;
       const b = a + m[0].length;
       if (offset < a || offset > b) continue;

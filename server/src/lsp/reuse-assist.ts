@@ -25,7 +25,10 @@ function problemDiagnostic(p: TomlProblem): Diagnostic {
   return {
     range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: Number.MAX_SAFE_INTEGER } },
     severity: p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
-    code: 'reuse-invalid', codeDescription: { href: docs }, source: DiagnosticSource, message: p.message,
+    code: 'reuse-invalid',
+    codeDescription: { href: docs },
+    source: DiagnosticSource,
+    message: p.message,
   };
 }
 
@@ -55,7 +58,12 @@ function appendOrCreate(abs: string, text: string, header: string, openDocument:
   const current = open ? open.getText() : readFileSync(abs, 'utf8');
   const lines = current.split('\n');
   const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
-  return [{ textDocument: { uri, version: open ? open.version : null }, edits: [{ range: { start: end, end }, newText: (current.endsWith('\n') || !current ? '' : '\n') + '\n' + text }] }];
+  return [
+    {
+      textDocument: { uri, version: open ? open.version : null },
+      edits: [{ range: { start: end, end }, newText: (current.endsWith('\n') || !current ? '' : '\n') + '\n' + text }],
+    },
+  ];
 }
 
 const tomlString = (s: string) => JSON.stringify(s);
@@ -83,7 +91,13 @@ export function reuseActions({ doc, root, rel, result, policy, ctx, diagnostics,
       // Created, never prepended to a file that is there already.
       if (!text || existsSync(target)) continue;
       const uri = URI.file(target).toString();
-      actions.push({ title: message('fix.create-license-text', { id: finding.fix.id }), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { documentChanges: create(uri, text.endsWith('\n') ? text : text + '\n') } });
+      actions.push({
+        title: message('fix.create-license-text', { id: finding.fix.id }),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: true,
+        edit: { documentChanges: create(uri, text.endsWith('\n') ? text : text + '\n') },
+      });
     }
     // A file that cannot carry a comment, or whose sidecar is missing its tags: license it from outside.
     if (finding?.rule === 'header-missing' && result.file && (!result.file.style || result.file.hasSidecar)) {
@@ -91,12 +105,26 @@ export function reuseActions({ doc, root, rel, result, policy, ctx, diagnostics,
       const lines = renderTemplate(policy, ctx);
       if (!result.file.hasSidecar && !existsSync(path.join(root, rel + '.license'))) {
         const uri = URI.file(path.join(root, rel + '.license')).toString();
-        actions.push({ title: message('fix.create-sidecar', { file: name }), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: { documentChanges: create(uri, lines.join('\n') + '\n') } });
+        actions.push({
+          title: message('fix.create-sidecar', { file: name }),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: true,
+          edit: { documentChanges: create(uri, lines.join('\n') + '\n') },
+        });
       }
-      const get = (key: string) => lines.find((l) => l.startsWith(key + ':'))?.slice(key.length + 1).trim();
-      const table = ['[[annotations]]', `path = ${tomlString(rel.replace(/[*\\]/g, (c) => '\\' + c))}`,
+      const get = (key: string) =>
+        lines
+          .find((l) => l.startsWith(key + ':'))
+          ?.slice(key.length + 1)
+          .trim();
+      const table = [
+        '[[annotations]]',
+        `path = ${tomlString(rel.replace(/[*\\]/g, (c) => '\\' + c))}`,
         ...(get('SPDX-FileCopyrightText') ? [`SPDX-FileCopyrightText = ${tomlString(get('SPDX-FileCopyrightText')!)}`] : []),
-        ...(get('SPDX-License-Identifier') ? [`SPDX-License-Identifier = ${tomlString(get('SPDX-License-Identifier')!)}`] : []), ''].join('\n');
+        ...(get('SPDX-License-Identifier') ? [`SPDX-License-Identifier = ${tomlString(get('SPDX-License-Identifier')!)}`] : []),
+        '',
+      ].join('\n');
       const edit: WorkspaceEdit = { documentChanges: appendOrCreate(path.join(root, 'REUSE.toml'), table, 'version = 1\n\n', openDocument) };
       actions.push({ title: message('fix.add-to-reuse-toml', { file: name }), kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
     }
@@ -106,7 +134,8 @@ export function reuseActions({ doc, root, rel, result, policy, ctx, diagnostics,
     const toml = dep5ToReuseToml(parseDep5(doc.getText(), rel));
     const tomlUri = URI.file(path.join(root, 'REUSE.toml')).toString();
     actions.push({
-      title: message('fix.convert-dep5'), kind: CodeActionKind.QuickFix,
+      title: message('fix.convert-dep5'),
+      kind: CodeActionKind.QuickFix,
       diagnostics: diagnostics.filter((d) => d.code === 'reuse-invalid'),
       edit: { documentChanges: [...create(tomlUri, toml), { kind: 'delete', uri: doc.uri }] },
     });

@@ -2,8 +2,15 @@
 // and wires the parts to it. Nothing happens at import: main.ts (the bundle's entry) calls startServer.
 
 import {
-  CodeActionKind, Connection, createConnection, DidChangeConfigurationNotification, InitializeParams, InitializeResult,
-  ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind,
+  Connection,
+  createConnection,
+  DidChangeConfigurationNotification,
+  InitializeParams,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -38,8 +45,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       workDoneProgress: !!caps.window?.workDoneProgress,
     };
     folders.trusted = options?.workspaceTrusted ?? true;
-    const roots = params.workspaceFolders?.map((f) => URI.parse(f.uri).fsPath)
-      ?? (params.rootUri ? [URI.parse(params.rootUri).fsPath] : params.rootPath ? [params.rootPath] : []);
+    const roots =
+      params.workspaceFolders?.map((f) => URI.parse(f.uri).fsPath) ??
+      (params.rootUri ? [URI.parse(params.rootUri).fsPath] : params.rootPath ? [params.rootPath] : []);
     folders.setRoots(roots);
     return {
       capabilities: {
@@ -60,13 +68,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialized(() => {
     if (session.client.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     // Only clients that support workspace folders may be asked for their changes; others make this throw.
-    if (session.client.workspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
-      const current = new Set(folders.getRoots());
-      for (const f of e.removed) { current.delete(URI.parse(f.uri).fsPath); scan.forget(URI.parse(f.uri).fsPath); }
-      for (const f of e.added) current.add(URI.parse(f.uri).fsPath);
-      folders.setRoots([...current]);
-      checks.refreshAll();
-    });
+    if (session.client.workspaceFolders)
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const current = new Set(folders.getRoots());
+        for (const f of e.removed) {
+          current.delete(URI.parse(f.uri).fsPath);
+          scan.forget(URI.parse(f.uri).fsPath);
+        }
+        for (const f of e.added) current.add(URI.parse(f.uri).fsPath);
+        folders.setRoots([...current]);
+        checks.refreshAll();
+      });
   });
 
   connection.onDidChangeConfiguration((params) => {

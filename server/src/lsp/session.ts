@@ -23,23 +23,39 @@ export interface ClientSupport {
   workDoneProgress: boolean;
 }
 
-export interface DocumentTarget { fsPath: string; state: FolderState }
+export interface DocumentTarget {
+  fsPath: string;
+  state: FolderState;
+}
 
 export class Session {
   readonly folders: Folders;
   readonly settings: SettingsCache;
   readonly scan: WorkspaceScan;
-  client: ClientSupport = { configuration: false, dynamicConfiguration: false, workspaceFolders: false, pullDiagnostics: false, refreshDiagnostics: false, workDoneProgress: false };
+  client: ClientSupport = {
+    configuration: false,
+    dynamicConfiguration: false,
+    workspaceFolders: false,
+    pullDiagnostics: false,
+    refreshDiagnostics: false,
+    workDoneProgress: false,
+  };
   /** Fires with the policy files outside every workspace folder that changed on disk. */
   readonly outsideChanged = new Emitter<string[]>();
   private readonly outside: OutsideWatchers;
   private readonly watchedVersion = new WeakMap<FolderState, number>();
 
-  constructor(readonly connection: Connection, readonly documents: TextDocuments<TextDocument>) {
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+  ) {
     this.folders = new Folders((m) => connection.console.info(m));
     this.settings = new SettingsCache(connection, () => this.client.configuration);
     this.scan = new WorkspaceScan({ connection, isOpen: (uri) => !!documents.get(uri), log: (m) => connection.console.info(m) });
-    this.outside = new OutsideWatchers((files) => this.outsideChanged.fire(files), (m) => connection.console.warn(m));
+    this.outside = new OutsideWatchers(
+      (files) => this.outsideChanged.fire(files),
+      (m) => connection.console.warn(m),
+    );
   }
 
   logError(m: string): void {

@@ -10,15 +10,19 @@ export class SettingsCache {
   private cache = new Map<string, Promise<OspoSettings>>();
   private pushed: unknown;
 
-  constructor(private connection: Connection, private supported: () => boolean) {}
+  constructor(
+    private connection: Connection,
+    private supported: () => boolean,
+  ) {}
 
   get(uri: string): Promise<OspoSettings> {
     if (!this.supported()) return Promise.resolve(readSettings(this.pushed));
     let settings = this.cache.get(uri);
     if (!settings) {
-      settings = this.connection.workspace
-        .getConfiguration({ scopeUri: uri, section: settingsSection })
-        .then((value: unknown) => readSettings(value ?? this.pushed), () => readSettings(this.pushed));
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: settingsSection }).then(
+        (value: unknown) => readSettings(value ?? this.pushed),
+        () => readSettings(this.pushed),
+      );
       this.cache.set(uri, settings);
     }
     return settings;

@@ -8,15 +8,7 @@
 // (spdx-license-list has name, URL and OSI approval only; @ovyerus/licenses is a 2024 snapshot of
 // about 400 ids without FSF data), and SPDX's own license-list-data is not published there.
 
-import {
-  CompletionItem,
-  CompletionItemKind,
-  CompletionItemTag,
-  Hover,
-  MarkupKind,
-  Position,
-  Range,
-} from 'vscode-languageserver/node';
+import { CompletionItem, CompletionItemKind, CompletionItemTag, Hover, MarkupKind, Position, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import licenseList = require('spdx-license-list');
 import { blockClosers } from '../engine/comments';
@@ -26,19 +18,66 @@ import type { Policy } from '../engine/policy/model';
 import { checkExpression } from '../engine/spdx/check';
 import { successorCandidates, successorOf } from '../engine/spdx/deprecated';
 import { operatorOf } from '../engine/spdx/expression';
-import { canonicalExceptionId, canonicalLicenseId, currentExceptionIds, currentLicenseIds, isDeprecated, isDeprecatedException, isExceptionId, isLicenseRef, knownExceptionIds, knownLicenseIds } from '../engine/spdx/ids';
+import {
+  canonicalExceptionId,
+  canonicalLicenseId,
+  currentExceptionIds,
+  currentLicenseIds,
+  isDeprecated,
+  isDeprecatedException,
+  isExceptionId,
+  isLicenseRef,
+  knownExceptionIds,
+  knownLicenseIds,
+} from '../engine/spdx/ids';
 
 // The ids most projects use, offered first within their policy group, so that `Apa` gives
 // Apache-2.0 before Apache-1.0 and `GPL` the current -only/-or-later ids before the rare ones.
 const popularLicenses = [
-  'MIT', 'Apache-2.0', 'BSD-3-Clause', 'BSD-2-Clause', 'ISC', 'MPL-2.0', 'GPL-3.0-only', 'GPL-3.0-or-later',
-  'GPL-2.0-only', 'GPL-2.0-or-later', 'LGPL-3.0-only', 'LGPL-3.0-or-later', 'LGPL-2.1-only', 'LGPL-2.1-or-later',
-  'AGPL-3.0-only', 'AGPL-3.0-or-later', 'EPL-2.0', 'EUPL-1.2', 'CC0-1.0', 'CC-BY-4.0', 'CC-BY-SA-4.0', 'Unlicense',
-  '0BSD', 'MIT-0', 'BSL-1.0', 'Zlib', 'Artistic-2.0', 'OFL-1.1', 'Python-2.0', 'PostgreSQL', 'EPL-1.0', 'MPL-1.1',
+  'MIT',
+  'Apache-2.0',
+  'BSD-3-Clause',
+  'BSD-2-Clause',
+  'ISC',
+  'MPL-2.0',
+  'GPL-3.0-only',
+  'GPL-3.0-or-later',
+  'GPL-2.0-only',
+  'GPL-2.0-or-later',
+  'LGPL-3.0-only',
+  'LGPL-3.0-or-later',
+  'LGPL-2.1-only',
+  'LGPL-2.1-or-later',
+  'AGPL-3.0-only',
+  'AGPL-3.0-or-later',
+  'EPL-2.0',
+  'EUPL-1.2',
+  'CC0-1.0',
+  'CC-BY-4.0',
+  'CC-BY-SA-4.0',
+  'Unlicense',
+  '0BSD',
+  'MIT-0',
+  'BSL-1.0',
+  'Zlib',
+  'Artistic-2.0',
+  'OFL-1.1',
+  'Python-2.0',
+  'PostgreSQL',
+  'EPL-1.0',
+  'MPL-1.1',
 ];
 const popularExceptions = [
-  'LLVM-exception', 'Classpath-exception-2.0', 'GCC-exception-3.1', 'Linux-syscall-note', 'OpenJDK-assembly-exception-1.0',
-  'Autoconf-exception-3.0', 'Bison-exception-2.2', 'GCC-exception-2.0', 'Font-exception-2.0', 'Qt-LGPL-exception-1.1',
+  'LLVM-exception',
+  'Classpath-exception-2.0',
+  'GCC-exception-3.1',
+  'Linux-syscall-note',
+  'OpenJDK-assembly-exception-1.0',
+  'Autoconf-exception-3.0',
+  'Bison-exception-2.2',
+  'GCC-exception-2.0',
+  'Font-exception-2.0',
+  'Qt-LGPL-exception-1.1',
 ];
 const rankOf = (list: string[]) => {
   const ranks = new Map(list.map((id, i) => [id, i]));
@@ -104,7 +143,13 @@ function valueOnLine(doc: TextDocument, line: number): Value | undefined {
 type Group = 'project' | 'allowed' | 'review' | 'unlisted' | 'deprecated' | 'denied';
 const groupOrder: Record<Group, number> = { project: 0, allowed: 1, review: 2, unlisted: 3, deprecated: 4, denied: 5 };
 
-interface Lists { project: Set<string>; allow: ReadonlySet<string>; review: ReadonlySet<string>; deny: ReadonlySet<string>; hasAllow: boolean }
+interface Lists {
+  project: Set<string>;
+  allow: ReadonlySet<string>;
+  review: ReadonlySet<string>;
+  deny: ReadonlySet<string>;
+  hasAllow: boolean;
+}
 const listsCache = new WeakMap<Policy['licenses'], Lists>();
 
 function listsOf(licenses: Policy['licenses']): Lists {
@@ -132,12 +177,18 @@ function groupOf(id: string, lists: Lists): Group {
 
 function groupLabel(group: Group, id: string, lists: Lists): string | undefined {
   switch (group) {
-    case 'project': return 'project license';
-    case 'allowed': return 'allowed';
-    case 'review': return 'needs review';
-    case 'denied': return 'denied by policy';
-    case 'deprecated': return lists.deny.has(id) ? 'denied by policy' : lists.allow.has(id) ? 'allowed' : undefined;
-    case 'unlisted': return lists.hasAllow ? 'not in the allow list' : undefined;
+    case 'project':
+      return 'project license';
+    case 'allowed':
+      return 'allowed';
+    case 'review':
+      return 'needs review';
+    case 'denied':
+      return 'denied by policy';
+    case 'deprecated':
+      return lists.deny.has(id) ? 'denied by policy' : lists.allow.has(id) ? 'allowed' : undefined;
+    case 'unlisted':
+      return lists.hasAllow ? 'not in the allow list' : undefined;
   }
 }
 
@@ -220,7 +271,13 @@ export function spdxCompletions(doc: TextDocument, position: Position, policy: P
   const lists = listsOf(policy.licenses);
   // A compound project license (`Apache-2.0 OR MIT`) is offered whole, first, on an empty value.
   const project = policy.licenses.project?.trim();
-  if (project && /\s/.test(project) && !text.slice(value.start, wordStart).trim() && !text.slice(wordEnd, value.end).trim() && project.toLowerCase().startsWith(partial)) {
+  if (
+    project &&
+    /\s/.test(project) &&
+    !text.slice(value.start, wordStart).trim() &&
+    !text.slice(wordEnd, value.end).trim() &&
+    project.toLowerCase().startsWith(partial)
+  ) {
     items.push({
       label: project,
       kind: CompletionItemKind.Value,
@@ -275,7 +332,9 @@ function tierLines(expression: string, whole: string | undefined, policy: Policy
   if (whole && whole !== expression) {
     try {
       if (checkExpression(whole).problems.length === 0) lines.push(`The whole expression ${code(whole)}: **${tierText[licenseTier(whole, l).tier]}**`);
-    } catch { /* a tier is a nicety */ }
+    } catch {
+      /* a tier is a nicety */
+    }
   }
   return lines;
 }
@@ -293,9 +352,13 @@ function licenseMarkdown(written: string, policy: Policy | undefined, whole?: st
   if (isDeprecated(written)) {
     const successor = successorOf(written);
     const candidates = successorCandidates(written);
-    lines.push(successor ? `Deprecated by SPDX: use ${code(successor)} instead.`
-      : candidates.length ? `Deprecated by SPDX, with no exact successor: check the license text against ${candidates.map(code).join(', ')}.`
-        : 'Deprecated by SPDX.');
+    lines.push(
+      successor
+        ? `Deprecated by SPDX: use ${code(successor)} instead.`
+        : candidates.length
+          ? `Deprecated by SPDX, with no exact successor: check the license text against ${candidates.map(code).join(', ')}.`
+          : 'Deprecated by SPDX.',
+    );
   }
   if (policy) {
     if (listsOf(policy.licenses).project.has(bare)) lines.push("The project's license (`licenses.project`).");
@@ -325,7 +388,11 @@ function nearest(word: string, exception: boolean): string | undefined {
   for (const id of exception ? currentExceptionIds : currentLicenseIds) {
     if (Math.abs(id.length - word.length) >= bestDistance) continue;
     const d = distance(lower, id.toLowerCase());
-    if (d < bestDistance) { best = id; bestDistance = d; tie = false; } else if (d === bestDistance) tie = true;
+    if (d < bestDistance) {
+      best = id;
+      bestDistance = d;
+      tie = false;
+    } else if (d === bestDistance) tie = true;
   }
   return tie ? undefined : best;
 }
@@ -341,7 +408,7 @@ export function spdxHover(doc: TextDocument, position: Position, policy?: Policy
   const source = value.text.slice(value.start, value.end);
   const tokens: { word: string; start: number; end: number }[] = [];
   const re = new RegExp(TOKEN.source, 'g');
-  for (let m; (m = re.exec(source)); ) tokens.push({ word: m[0], start: value.start + m.index, end: value.start + m.index + m[0].length });
+  for (let m; (m = re.exec(source));) tokens.push({ word: m[0], start: value.start + m.index, end: value.start + m.index + m[0].length });
   // On a word, or just after one (keyboard hover at the end of an id).
   const index = ((i) => (i >= 0 ? i : tokens.findIndex((t) => t.end === col)))(tokens.findIndex((t) => t.start <= col && col < t.end));
   const token = tokens[index];
@@ -380,13 +447,16 @@ export function spdxHover(doc: TextDocument, position: Position, policy?: Policy
     const first = tokens[0];
     const last = tokens[tokens.length - 1];
     return markdown([`Not an SPDX id; did you mean ${code(prose.suggestion)}?`], {
-      start: { line: value.line, character: first.start }, end: { line: value.line, character: last.end },
+      start: { line: value.line, character: first.start },
+      end: { line: value.line, character: last.end },
     });
   }
   const unknown = check.problems.find((p) => p.kind === 'unknown-id' && value.start + p.token.start === token.start);
   const suggestion = (unknown && unknown.kind === 'unknown-id' ? unknown.suggestion : undefined) ?? nearest(id, afterWith);
-  const lines = [suggestion && suggestion !== id
-    ? `Not an SPDX ${afterWith ? 'exception' : 'id'}; did you mean ${code(suggestion)}?`
-    : `Not an SPDX ${afterWith ? 'exception' : 'id'}. See [spdx.org/licenses](https://spdx.org/licenses/), or name a license of your own as \`LicenseRef-…\`.`];
+  const lines = [
+    suggestion && suggestion !== id
+      ? `Not an SPDX ${afterWith ? 'exception' : 'id'}; did you mean ${code(suggestion)}?`
+      : `Not an SPDX ${afterWith ? 'exception' : 'id'}. See [spdx.org/licenses](https://spdx.org/licenses/), or name a license of your own as \`LicenseRef-…\`.`,
+  ];
   return markdown(lines, range);
 }

@@ -11,13 +11,20 @@ export class OutsideWatchers {
   private timer: NodeJS.Timeout | undefined;
   private pending = new Set<string>();
 
-  constructor(private onChange: (files: string[]) => void, private log: (m: string) => void) {}
+  constructor(
+    private onChange: (files: string[]) => void,
+    private log: (m: string) => void,
+  ) {}
 
   /** Watches exactly these files (those outside the workspace folders). */
   sync(files: string[]): void {
     this.files = new Set(files);
     const dirs = new Set(files.map((f) => path.dirname(f)));
-    for (const [dir, w] of this.watchers) if (!dirs.has(dir)) { w.close(); this.watchers.delete(dir); }
+    for (const [dir, w] of this.watchers)
+      if (!dirs.has(dir)) {
+        w.close();
+        this.watchers.delete(dir);
+      }
     for (const dir of dirs) {
       if (this.watchers.has(dir)) continue;
       try {
@@ -25,7 +32,10 @@ export class OutsideWatchers {
           const file = name ? path.join(dir, name.toString()) : undefined;
           if (file && this.files.has(file)) this.queue(file);
         });
-        w.on('error', () => { w.close(); this.watchers.delete(dir); });
+        w.on('error', () => {
+          w.close();
+          this.watchers.delete(dir);
+        });
         this.watchers.set(dir, w);
       } catch (err) {
         this.log(`Cannot watch ${dir}: ${(err as Error).message}`);

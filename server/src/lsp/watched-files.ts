@@ -18,7 +18,10 @@ export class WatchedFiles {
   private rescanToken: { isCancellationRequested: boolean } | undefined;
   private rescanForced = false;
 
-  constructor(private readonly session: Session, private readonly checks: DocumentChecks) {}
+  constructor(
+    private readonly session: Session,
+    private readonly checks: DocumentChecks,
+  ) {}
 
   register(): void {
     const { connection, folders, scan } = this.session;
@@ -65,7 +68,10 @@ export class WatchedFiles {
       await folders.reload(state, policyFile);
     }
     this.session.watchOutside();
-    if (states.size) { this.checks.refreshAll(); this.scheduleRescan(); }
+    if (states.size) {
+      this.checks.refreshAll();
+      this.scheduleRescan();
+    }
   }
 
   /**
@@ -77,19 +83,23 @@ export class WatchedFiles {
     if (!scan.active) return;
     this.rescanForced ||= force;
     clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => void (async () => {
-      if (this.rescanToken) this.rescanToken.isCancellationRequested = true;
-      const token = (this.rescanToken = { isCancellationRequested: false });
-      const stale: FolderState[] = [];
-      for (const root of scan.roots()) {
-        const state = await this.session.stateForRoot(root);
-        if (this.rescanForced || !scan.isCurrent(state)) stale.push(state);
-      }
-      this.rescanForced = false;
-      if (stale.length) {
-        scan.maxPerFile = (await settings.get(URI.file(stale[0].root).toString())).maxFindingsPerFile;
-        await scan.scan(stale, token, () => {});
-      }
-    })().catch((err) => this.session.logError(`Rescan failed: ${(err as Error).stack ?? err}`)), rescanDelay);
+    this.rescanTimer = setTimeout(
+      () =>
+        void (async () => {
+          if (this.rescanToken) this.rescanToken.isCancellationRequested = true;
+          const token = (this.rescanToken = { isCancellationRequested: false });
+          const stale: FolderState[] = [];
+          for (const root of scan.roots()) {
+            const state = await this.session.stateForRoot(root);
+            if (this.rescanForced || !scan.isCurrent(state)) stale.push(state);
+          }
+          this.rescanForced = false;
+          if (stale.length) {
+            scan.maxPerFile = (await settings.get(URI.file(stale[0].root).toString())).maxFindingsPerFile;
+            await scan.scan(stale, token, () => {});
+          }
+        })().catch((err) => this.session.logError(`Rescan failed: ${(err as Error).stack ?? err}`)),
+      rescanDelay,
+    );
   }
 }

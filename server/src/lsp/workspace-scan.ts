@@ -69,20 +69,30 @@ export class WorkspaceScan {
       const cache = this.folders.get(state.root)?.cache ?? (await ScanCache.load(cacheFile));
       const policyVersion = state.version;
       const result = await scanFolder({
-        root: state.root, policy: state.policy, git: state.git, history: state.history, cache, token,
+        root: state.root,
+        policy: state.policy,
+        git: state.git,
+        history: state.history,
+        cache,
+        token,
         onProgress: (done, found, walking) => {
           const where = states.length > 1 ? `${path.basename(state.root)}: ` : '';
           const n = (x: number) => x.toLocaleString('en');
           // While the walk goes on the total is not known yet: no percentage, only counts.
-          report(walking ? `${where}checking ${n(done)} files (${n(found)} found so far)` : `${where}checking ${n(done)} / ${n(found)} files`,
-            walking || !found ? (i / states.length) * 100 : ((i + done / found) / states.length) * 100);
+          report(
+            walking ? `${where}checking ${n(done)} files (${n(found)} found so far)` : `${where}checking ${n(done)} / ${n(found)} files`,
+            walking || !found ? (i / states.length) * 100 : ((i + done / found) / states.length) * 100,
+          );
         },
       });
       summary.skipped += result.skipped.length;
       // Say why each file was left out; a tree of generated binaries should not flood the log.
       for (const s of result.skipped.slice(0, 200)) this.host.log(`Skipped ${path.join(state.root, s.file)}: ${s.reason}`);
       if (result.skipped.length > 200) this.host.log(`… and ${result.skipped.length - 200} more files skipped in ${state.root}`);
-      if (result.cancelled) { summary.cancelled = true; break; }
+      if (result.cancelled) {
+        summary.cancelled = true;
+        break;
+      }
       const listed = new Set(result.files.map((f) => f.rel));
       const findings = new Map(result.files.filter((f) => f.findings.length).map((f) => [f.rel, f.findings]));
       this.folders.set(state.root, { state, git: state.git, policyVersion, settings: result.settings, reuse: result.reuse, listed, findings, cache });
@@ -95,7 +105,9 @@ export class WorkspaceScan {
       cache.save(cacheFile).catch((err) => this.host.log(`Could not save the scan cache ${cacheFile}: ${(err as Error).message}`));
     }
     summary.ms = Date.now() - started;
-    this.host.log(`Workspace scan: ${summary.files} files in ${summary.folders} folder(s), ${summary.checkedNow} read now, ${summary.findings} findings in ${summary.filesWithFindings} files, ${summary.skipped} skipped, ${summary.ms} ms${summary.cancelled ? ' (cancelled)' : ''}`);
+    this.host.log(
+      `Workspace scan: ${summary.files} files in ${summary.folders} folder(s), ${summary.checkedNow} read now, ${summary.findings} findings in ${summary.filesWithFindings} files, ${summary.skipped} skipped, ${summary.ms} ms${summary.cancelled ? ' (cancelled)' : ''}`,
+    );
     return summary;
   }
 
@@ -191,7 +203,9 @@ export class WorkspaceScan {
     const diagnostics: Diagnostic[] = findings.slice(0, this.maxPerFile).map(toDiagnostic);
     if (findings.length > this.maxPerFile && !this.warnedCap) {
       this.warnedCap = true;
-      void this.host.connection.window.showInformationMessage(`OSPO: the workspace scan shows at most ${this.maxPerFile} problems per file (ospo.maxFindingsPerFile); open a file to see all of its problems.`);
+      void this.host.connection.window.showInformationMessage(
+        `OSPO: the workspace scan shows at most ${this.maxPerFile} problems per file (ospo.maxFindingsPerFile); open a file to see all of its problems.`,
+      );
     }
     if (findings.length) this.shown.add(uri);
     else this.shown.delete(uri);

@@ -44,13 +44,25 @@ export interface Collected {
 const slash = (p: string) => p.split(path.sep).join('/');
 
 /** Paths in the results are relative to `base` (the report's root). */
-export async function collect(targets: CollectTarget[], base: string, options: { currentYear?: number; today?: string; textOf?: TextOf } = {}): Promise<Collected> {
+export async function collect(
+  targets: CollectTarget[],
+  base: string,
+  options: { currentYear?: number; today?: string; textOf?: TextOf } = {},
+): Promise<Collected> {
   const files: FileResult[] = [];
   const skipped: Collected['skipped'] = [];
   const seen = new Set<string>();
   const display = (abs: string) => slash(path.relative(base, abs)) || path.basename(abs);
   for (const t of targets) {
-    const settings = await scanSettings({ root: t.root, policy: t.policy, git: t.git, history: t.history, scope: 'all', currentYear: options.currentYear, today: options.today });
+    const settings = await scanSettings({
+      root: t.root,
+      policy: t.policy,
+      git: t.git,
+      history: t.history,
+      scope: 'all',
+      currentYear: options.currentYear,
+      today: options.today,
+    });
     let rels: string[];
     if (t.file) {
       rels = [t.file];
@@ -75,10 +87,20 @@ export async function collect(targets: CollectTarget[], base: string, options: {
         }
         continue;
       }
-      const result = checkText(checkInput({
-        path: rel, text: read.text, sidecarText: read.sidecarText, generated: t.git?.isGenerated(rel), scope: 'all',
-        currentYear: settings.currentYear, today: settings.today, aiHistory: aiHistoryOf(settings.history, rel), reuse,
-      }), t.policy);
+      const result = checkText(
+        checkInput({
+          path: rel,
+          text: read.text,
+          sidecarText: read.sidecarText,
+          generated: t.git?.isGenerated(rel),
+          scope: 'all',
+          currentYear: settings.currentYear,
+          today: settings.today,
+          aiHistory: aiHistoryOf(settings.history, rel),
+          reuse,
+        }),
+        t.policy,
+      );
       files.push({
         file: display(abs),
         findings: result.findings,

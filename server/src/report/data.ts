@@ -138,15 +138,28 @@ export function buildReportData(input: ReportInput): ReportData {
     if (!folder) folders.set(name, (folder = { name, files: 0, compliant: 0, percent: 0, aiRegions: 0, aiLines: 0 }));
     folder.files++;
     const ok = isCompliant(f.findings);
-    if (ok) { folder.compliant++; compliant++; }
+    if (ok) {
+      folder.compliant++;
+      compliant++;
+    }
     folder.aiRegions += f.aiRegions.length;
     folder.aiLines += coveredLines(f.aiRegions);
 
     for (const x of f.findings) {
       const r = rules.get(x.rule);
       if (!r) rules.set(x.rule, { count: 1, severity: x.severity });
-      else { r.count++; if (rank[x.severity] > rank[r.severity]) r.severity = x.severity; }
-      findings.push({ file: f.file, line: x.range.start.line + 1, column: x.range.start.character + 1, rule: x.rule, severity: x.severity, message: x.message });
+      else {
+        r.count++;
+        if (rank[x.severity] > rank[r.severity]) r.severity = x.severity;
+      }
+      findings.push({
+        file: f.file,
+        line: x.range.start.line + 1,
+        column: x.range.start.character + 1,
+        rule: x.rule,
+        severity: x.severity,
+        message: x.message,
+      });
     }
   }
   for (const f of listed) {
@@ -163,8 +176,12 @@ export function buildReportData(input: ReportInput): ReportData {
     generatedAt: input.generatedAt,
     root: input.root,
     totals: {
-      files: checked.length, compliant, percent: percentOf(compliant, checked.length),
-      exempt: input.files.length - listed.length, skipped: input.skipped?.length ?? 0, findings: findings.length,
+      files: checked.length,
+      compliant,
+      percent: percentOf(compliant, checked.length),
+      exempt: input.files.length - listed.length,
+      skipped: input.skipped?.length ?? 0,
+      findings: findings.length,
     },
     folders: [...folders.values()].sort((a, b) => byName(a.name, b.name)),
     licenses: [...licenses].map(([id, files]) => ({ id, files })).sort((a, b) => b.files - a.files || byName(a.id, b.id)),

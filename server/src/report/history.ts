@@ -74,7 +74,13 @@ export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint
   const env = { ...process.env, ...opts.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
   const first = opts.targets[0];
   if (!first) return [];
-  const run = (cwd: string, args: string[]) => runGit(git, ['--literal-pathspecs', '-c', 'core.quotePath=false', '-c', 'log.showSignature=false', ...args], { cwd, env, timeoutMs: 120_000, maxBytes: 256 * 1024 * 1024 });
+  const run = (cwd: string, args: string[]) =>
+    runGit(git, ['--literal-pathspecs', '-c', 'core.quotePath=false', '-c', 'log.showSignature=false', ...args], {
+      cwd,
+      env,
+      timeoutMs: 120_000,
+      maxBytes: 256 * 1024 * 1024,
+    });
   const topOut = await run(folderOf(first.scope), ['rev-parse', '--show-toplevel']);
   if (!topOut) throw new HistoryError(`--history needs a git repository: ${first.scope} is not in one`);
   const top = real(topOut.stdout.trim());
@@ -99,7 +105,13 @@ export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint
       const listing = await run(top, ['ls-tree', '-r', '-z', '-l', '--full-tree', c.commit]);
       if (!listing || listing.truncated) throw new HistoryError(`git could not list the files of ${c.commit}`);
       const tree = parseLsTree(listing.stdout);
-      const reuseOf = await reuseAt(tree, top, targets.map((t) => t.root), blobs, reuseSeen);
+      const reuseOf = await reuseAt(
+        tree,
+        top,
+        targets.map((t) => t.root),
+        blobs,
+        reuseSeen,
+      );
       const files: { rel: string; target: (typeof targets)[number]; sha: string; size: number; sidecar?: string }[] = [];
       for (const [name, entry] of tree) {
         const abs = path.join(top, name);
@@ -145,7 +157,13 @@ function folderOf(p: string): string {
 }
 
 /** Compliant or not; undefined when the blob is not checked (binary, not UTF-8, exempt). */
-async function judge(blobs: BlobReader, f: { rel: string; target: HistoryTarget; sha: string; sidecar?: string }, currentYear: number, today: string, reuse: ReuseInput | undefined): Promise<boolean | undefined> {
+async function judge(
+  blobs: BlobReader,
+  f: { rel: string; target: HistoryTarget; sha: string; sidecar?: string },
+  currentYear: number,
+  today: string,
+  reuse: ReuseInput | undefined,
+): Promise<boolean | undefined> {
   const bytes = await blobs.read(f.sha);
   if (!bytes || contentSkipReason(bytes, defaultMaxBytes)) return undefined;
   const text = decodeUtf8(bytes);
@@ -153,9 +171,20 @@ async function judge(blobs: BlobReader, f: { rel: string; target: HistoryTarget;
   const sidecarBytes = f.sidecar ? await blobs.read(f.sidecar) : undefined;
   const sidecarText = sidecarBytes && decodeUtf8(sidecarBytes);
   // No AI history: the commits that touched a file before a past commit are not read for the trend.
-  const result = checkText(checkInput({
-    path: f.rel, text, sidecarText, generated: f.target.git?.isGenerated(f.rel), scope: 'all', currentYear, today, reuse, aiHistory: undefined,
-  }), f.target.policy);
+  const result = checkText(
+    checkInput({
+      path: f.rel,
+      text,
+      sidecarText,
+      generated: f.target.git?.isGenerated(f.rel),
+      scope: 'all',
+      currentYear,
+      today,
+      reuse,
+      aiHistory: undefined,
+    }),
+    f.target.policy,
+  );
   if (result.exempt) return undefined;
   return isCompliant(result.findings);
 }
@@ -165,7 +194,13 @@ async function judge(blobs: BlobReader, f: { rel: string; target: HistoryTarget;
  * metadata does (the blobs of REUSE.toml and dep5, the names in LICENSES/). `seen` keeps the inputs
  * by key, so a commit that left the metadata alone parses nothing again.
  */
-async function reuseAt(tree: Map<string, { sha: string }>, top: string, roots: string[], blobs: BlobReader, seen: Map<string, { id: string; input?: ReuseInput }>): Promise<Map<string, { key: string; input?: ReuseInput }>> {
+async function reuseAt(
+  tree: Map<string, { sha: string }>,
+  top: string,
+  roots: string[],
+  blobs: BlobReader,
+  seen: Map<string, { id: string; input?: ReuseInput }>,
+): Promise<Map<string, { key: string; input?: ReuseInput }>> {
   const out = new Map<string, { key: string; input?: ReuseInput }>();
   for (const root of new Set(roots)) {
     const prefix = slash(path.relative(top, root));
@@ -197,8 +232,8 @@ type Commit = Pick<HistoryPoint, 'ref' | 'commit' | 'date' | 'subject'>;
 async function listCommits(run: Run, top: string, which: number | 'tags', limit: string[]): Promise<Commit[]> {
   const tags = which === 'tags';
   const args = tags
-    // No --max-count here: with it git walks the history instead of listing the tagged commits.
-    ? ['log', '--no-walk', '--tags', '--no-color', '--format=%H%x00%cI%x00%s%x00%D']
+    ? // No --max-count here: with it git walks the history instead of listing the tagged commits.
+      ['log', '--no-walk', '--tags', '--no-color', '--format=%H%x00%cI%x00%s%x00%D']
     : ['log', `--max-count=${which}`, '--no-color', '--format=%H%x00%cI%x00%s'];
   const out = await run(top, [...args, ...(tags ? [] : limit)]);
   if (!out) throw new HistoryError('git could not list the commits (a repository without commits?)');
@@ -208,7 +243,10 @@ async function listCommits(run: Run, top: string, which: number | 'tags', limit:
     if (!/^[0-9a-f]{40,64}$/.test(commit ?? '')) continue;
     let ref = commit.slice(0, 10);
     if (tags) {
-      const names = (decorations ?? '').split(', ').filter((d) => d.startsWith('tag: ')).map((d) => d.slice(5));
+      const names = (decorations ?? '')
+        .split(', ')
+        .filter((d) => d.startsWith('tag: '))
+        .map((d) => d.slice(5));
       if (names.length) ref = names.join(', ');
     }
     commits.push({ ref, commit, date: date ?? '', subject: subject ?? '' });
@@ -239,7 +277,11 @@ export class BlobReader {
   private queue: { resolve: (b: Buffer | undefined) => void; reject: (e: Error) => void }[] = [];
   private failed?: Error;
 
-  constructor(private readonly git: string, private readonly cwd: string, private readonly env: NodeJS.ProcessEnv) {}
+  constructor(
+    private readonly git: string,
+    private readonly cwd: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
 
   private start(): ChildProcessByStdio<Writable, Readable, null> {
     const child = spawn(this.git, ['cat-file', '--batch'], { cwd: this.cwd, env: this.env, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
@@ -294,7 +336,10 @@ export class BlobReader {
         const header = buf.subarray(0, nl).toString('utf8');
         this.consume(nl + 1);
         const m = /^[0-9a-f]+ \S+ (\d+)$/.exec(header);
-        if (!m) { this.queue.shift()!.resolve(undefined); continue; }
+        if (!m) {
+          this.queue.shift()!.resolve(undefined);
+          continue;
+        }
         this.size = Number(m[1]);
       }
       // Waits for the contents and the newline after them, without joining chunks until then.

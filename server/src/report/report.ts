@@ -37,12 +37,26 @@ export async function reportFor(targets: ReportTarget[], opts: ReportOptions = {
   const base = commonFolder(targets.map((t) => t.scopeFolder));
   const dates = { today: opts.today, currentYear: opts.currentYear };
   const collected = await collect(targets, base, { ...dates, textOf: opts.textOf });
-  const history = opts.history === undefined ? undefined : await collectHistory({
-    targets: targets.map((t) => ({ root: t.root, scope: t.scope, policy: t.policy, git: t.git })), which: opts.history, ...dates,
-  });
+  const history =
+    opts.history === undefined
+      ? undefined
+      : await collectHistory({
+          targets: targets.map((t) => ({ root: t.root, scope: t.scope, policy: t.policy, git: t.git })),
+          which: opts.history,
+          ...dates,
+        });
   return buildReportData({
-    root: base, generatedAt: new Date().toISOString(), files: collected.files, skipped: collected.skipped, history,
-    historyOf: opts.history === undefined ? undefined : opts.history === 'tags' ? 'tagged commits' : `up to the last ${opts.history} commit${opts.history === 1 ? '' : 's'} that changed these files`,
+    root: base,
+    generatedAt: new Date().toISOString(),
+    files: collected.files,
+    skipped: collected.skipped,
+    history,
+    historyOf:
+      opts.history === undefined
+        ? undefined
+        : opts.history === 'tags'
+          ? 'tagged commits'
+          : `up to the last ${opts.history} commit${opts.history === 1 ? '' : 's'} that changed these files`,
     historyCap: opts.history === undefined ? undefined : defaultMaxFilesPerCommit,
   });
 }

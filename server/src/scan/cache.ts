@@ -8,7 +8,15 @@ import * as path from 'node:path';
 import type { Finding } from '../engine/findings';
 import type { FileResult } from './check-file';
 
-export interface CachedFile { size: number; mtimeMs: number; sidecarMtimeMs?: number; generated?: boolean; findings: Finding[]; skipped?: string; licenseIds?: string[] }
+export interface CachedFile {
+  size: number;
+  mtimeMs: number;
+  sidecarMtimeMs?: number;
+  generated?: boolean;
+  findings: Finding[];
+  skipped?: string;
+  licenseIds?: string[];
+}
 
 /** Bumped when the engine's findings change shape or meaning, so old caches are not trusted. */
 const engineVersion = 4;
@@ -35,7 +43,15 @@ export class ScanCache {
   /** Stores a fresh result; an `unchanged` one keeps the entry it confirmed. */
   put(result: FileResult): CachedFile | undefined {
     if (result.unchanged) return this.entries.get(result.rel);
-    const entry: CachedFile = { size: result.size, mtimeMs: result.mtimeMs, sidecarMtimeMs: result.sidecarMtimeMs, generated: result.generated, findings: result.findings, skipped: result.skipped, licenseIds: result.licenseIds };
+    const entry: CachedFile = {
+      size: result.size,
+      mtimeMs: result.mtimeMs,
+      sidecarMtimeMs: result.sidecarMtimeMs,
+      generated: result.generated,
+      findings: result.findings,
+      skipped: result.skipped,
+      licenseIds: result.licenseIds,
+    };
     this.entries.set(result.rel, entry);
     return entry;
   }
@@ -70,7 +86,9 @@ export class ScanCache {
         cache.key = data.key;
         cache.entries = new Map(data.entries);
       }
-    } catch { /* start empty */ }
+    } catch {
+      /* start empty */
+    }
     return cache;
   }
 }

@@ -113,10 +113,23 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     const check = (bytes: Buffer) => {
       const text = bytes.toString('utf8');
       // REUSE.toml licensing is applied after, in scanner.ts: the worker has only the names in LICENSES/.
-      return { text, result: checkText(checkInput({
-        path: job.rel, text, sidecarText, generated: job.generated, scope: s.scope,
-        currentYear: s.currentYear, today: s.today, aiHistory: aiHistoryOf(s.history, job.rel), reuse: s.reuse,
-      }), s.policy) };
+      return {
+        text,
+        result: checkText(
+          checkInput({
+            path: job.rel,
+            text,
+            sidecarText,
+            generated: job.generated,
+            scope: s.scope,
+            currentYear: s.currentYear,
+            today: s.today,
+            aiHistory: aiHistoryOf(s.history, job.rel),
+            reuse: s.reuse,
+          }),
+          s.policy,
+        ),
+      };
     };
     const bytes = readBytes(fd, size, s, false);
     const reason = contentSkipReason(bytes, maxBytes);

@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
 
-export interface Cancellation { readonly isCancellationRequested: boolean }
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
 
 export interface PoolOptions {
   /** Called with each batch of results as it arrives, in no particular order. */
@@ -19,7 +21,10 @@ export interface PoolOptions {
   workers?: number;
 }
 
-export interface PoolRun { results: FileResult[]; cancelled: boolean }
+export interface PoolRun {
+  results: FileResult[];
+  cancelled: boolean;
+}
 
 const batchSize = 128;
 /** Old-generation heap of a worker, in MB: files are at most 10 MB (read-file.ts), and nothing is kept between files. */
@@ -49,9 +54,12 @@ export class CheckPool {
   private readonly count: number;
   private readonly script?: string;
 
-  constructor(private settings: ScanSettings, private opts: PoolOptions = {}) {
+  constructor(
+    private settings: ScanSettings,
+    private opts: PoolOptions = {},
+  ) {
     this.script = workerScript();
-    this.count = this.script ? opts.workers ?? availableParallelism() : 0;
+    this.count = this.script ? (opts.workers ?? availableParallelism()) : 0;
   }
 
   /** Files to check; workers start once there are enough of them to be worth it. */
@@ -66,7 +74,11 @@ export class CheckPool {
   async finish(): Promise<PoolRun> {
     this.closed = true;
     if (!this.workers.length) return this.inThread();
-    if (this.busy > 0 || this.queue.length) await new Promise<void>((resolve) => { this.settle = resolve; this.feedAll(); });
+    if (this.busy > 0 || this.queue.length)
+      await new Promise<void>((resolve) => {
+        this.settle = resolve;
+        this.feedAll();
+      });
     await Promise.all(this.workers.map((w) => w.terminate()));
     if (this.failed) throw this.failed;
     return { results: this.results, cancelled: this.cancelled() };
@@ -86,7 +98,10 @@ export class CheckPool {
    * memory on a pathological file) loses its batch, reported as skipped, and another takes its place.
    */
   private spawn(): void {
-    const w: Busy = new Worker(this.script!, { workerData: { settings: this.settings, cancel: this.cancel }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb } });
+    const w: Busy = new Worker(this.script!, {
+      workerData: { settings: this.settings, cancel: this.cancel },
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
+    });
     w.on('message', (msg: { results: FileResult[] }) => {
       w.batch = undefined;
       this.busy--;
@@ -96,12 +111,18 @@ export class CheckPool {
     });
     w.on('error', (err) => {
       const lost = (w.batch ?? []).map((j): FileResult => ({ rel: j.rel, size: 0, mtimeMs: 0, findings: [], skipped: `check failed: ${err.message}` }));
-      if (w.batch) { w.batch = undefined; this.busy--; }
+      if (w.batch) {
+        w.batch = undefined;
+        this.busy--;
+      }
       for (const r of lost) this.results.push(r);
       if (lost.length) this.opts.onResults?.(lost);
       this.workers = this.workers.filter((x) => x !== w);
       if (this.workers.length < this.count * 4) this.spawn();
-      else { this.failed ??= err; this.queue = []; }
+      else {
+        this.failed ??= err;
+        this.queue = [];
+      }
       this.feedAll();
     });
     this.workers.push(w);
@@ -113,7 +134,10 @@ export class CheckPool {
   }
 
   private feed(w: Busy): void {
-    if (this.cancelled()) { Atomics.store(this.cancel, 0, 1); this.queue = []; }
+    if (this.cancelled()) {
+      Atomics.store(this.cancel, 0, 1);
+      this.queue = [];
+    }
     if (this.queue.length && !w.batch) {
       w.batch = this.queue.splice(0, batchSize);
       this.busy++;

@@ -48,7 +48,10 @@ export interface ScanOptions {
   today?: string;
 }
 
-export interface ScannedFile { rel: string; findings: Finding[] }
+export interface ScannedFile {
+  rel: string;
+  findings: Finding[];
+}
 
 export interface ScanReport {
   /** Every file checked, sorted by path, with or without findings. */
@@ -84,7 +87,9 @@ export async function scanSettings(opts: ScanOptions): Promise<ScanSettings> {
 export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefined, cache?: ScanCache): FileJob {
   const cached = cache?.get(rel);
   return {
-    rel, generated: git?.isGenerated(rel) || undefined, sidecar: listed.has(rel + '.license') || undefined,
+    rel,
+    generated: git?.isGenerated(rel) || undefined,
+    sidecar: listed.has(rel + '.license') || undefined,
     cached: cached && { size: cached.size, mtimeMs: cached.mtimeMs, sidecarMtimeMs: cached.sidecarMtimeMs, generated: cached.generated },
   };
 }
@@ -92,13 +97,23 @@ export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefin
 export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   const settings = await scanSettings(opts);
   const cache = opts.cache;
-  cache?.useKey(cacheKey({ policy: opts.policy, scope: settings.scope, year: settings.currentYear, today: settings.today, history: settings.history, reuse: settings.reuse }));
+  cache?.useKey(
+    cacheKey({
+      policy: opts.policy,
+      scope: settings.scope,
+      year: settings.currentYear,
+      today: settings.today,
+      history: settings.history,
+      reuse: settings.reuse,
+    }),
+  );
 
   let done = 0;
   let found = 0;
   let walking = true;
   const pool = new CheckPool(settings, {
-    token: opts.token, workers: opts.workers,
+    token: opts.token,
+    workers: opts.workers,
     onResults: (batch) => {
       // Files git ignores were never part of the scan: they leave the count as they are found out.
       const ignored = batch.reduce((n, r) => n + (r.ignored ? 1 : 0), 0);
@@ -112,12 +127,19 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   // Files the walk finds are matched against .gitignore on the workers: on a large tree that is a
   // good part of the work. (Files git lists need no matching.)
   const checkIgnore = !!opts.git && opts.policy.files.respectGitignore;
-  const listing = await listFiles(opts.root, opts.policy, opts.git, opts.under, (files, byGit) => {
-    for (const f of files) listed.add(f);
-    const targets = opts.only ? files.filter((f) => opts.only!.has(f)) : files;
-    found += targets.length;
-    pool.add(targets.map((rel) => ({ ...jobFor(rel, listed, opts.git, cache), ...(byGit ? { byGit } : { checkIgnore }) })));
-  }, checkIgnore);
+  const listing = await listFiles(
+    opts.root,
+    opts.policy,
+    opts.git,
+    opts.under,
+    (files, byGit) => {
+      for (const f of files) listed.add(f);
+      const targets = opts.only ? files.filter((f) => opts.only!.has(f)) : files;
+      found += targets.length;
+      pool.add(targets.map((rel) => ({ ...jobFor(rel, listed, opts.git, cache), ...(byGit ? { byGit } : { checkIgnore }) })));
+    },
+    checkIgnore,
+  );
   walking = false;
   opts.onProgress?.(done, found, walking);
   const run = await pool.finish();
@@ -128,7 +150,11 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   // The license ids of each file read as text, for what the project's license texts are used by.
   const own = new Map<string, readonly string[]>();
   for (const r of run.results) {
-    if (r.ignored) { listed.delete(r.rel); cache?.delete(r.rel); continue; }
+    if (r.ignored) {
+      listed.delete(r.rel);
+      cache?.delete(r.rel);
+      continue;
+    }
     if (!r.unchanged) checkedNow++;
     const entry = cache ? cache.put(r) : r;
     if (!entry) continue;
@@ -153,7 +179,14 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
  * REUSE.toml or dep5 lose their header-missing and copyright-missing findings, and findings about
  * the metadata itself join the results. `own`: the license ids of the files read as text.
  */
-async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set<string>, files: ScannedFile[], skipped: Skipped[], own: Map<string, readonly string[]>): Promise<ReuseInput> {
+async function applyReuse(
+  opts: ScanOptions,
+  settings: ScanSettings,
+  listed: Set<string>,
+  files: ScannedFile[],
+  skipped: Skipped[],
+  own: Map<string, readonly string[]>,
+): Promise<ReuseInput> {
   const project = await loadReuseContext(opts.root, [...listed]);
   const input = { context: project, licenseFiles: project.licenseFiles };
   for (const f of files) f.findings = withReuseLicensing(f.findings, f.rel, input, settings.policy);
@@ -177,14 +210,40 @@ async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set
       const mine = licensingOf(s.file, undefined, undefined, sidecar);
       const name = s.file.slice(s.file.lastIndexOf('/') + 1);
       const base: Finding[] = [];
-      if (!mine.licenses.length) base.push({ rule: 'header-missing', severity: defaultSeverity['header-missing'], range: range(0, 0, 0), ownCopyright: mine.copyrights.length > 0, message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }) });
-      if (!mine.copyrights.length) base.push({ rule: 'copyright-missing', severity: defaultSeverity['copyright-missing'], range: range(0, 0, 0), message: message(sidecar === undefined ? 'copyright-missing' : 'copyright-missing.sidecar', { file: name }) });
+      if (!mine.licenses.length)
+        base.push({
+          rule: 'header-missing',
+          severity: defaultSeverity['header-missing'],
+          range: range(0, 0, 0),
+          ownCopyright: mine.copyrights.length > 0,
+          message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }),
+        });
+      if (!mine.copyrights.length)
+        base.push({
+          rule: 'copyright-missing',
+          severity: defaultSeverity['copyright-missing'],
+          range: range(0, 0, 0),
+          message: message(sidecar === undefined ? 'copyright-missing' : 'copyright-missing.sidecar', { file: name }),
+        });
       for (const l of mine.licenses) {
-        for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), project.licenseFiles)) base.push({ rule: 'license-text-missing', severity: defaultSeverity['license-text-missing'], range: range(0, 0, 0), message: message('license-text-missing', { id }) });
+        for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), project.licenseFiles))
+          base.push({
+            rule: 'license-text-missing',
+            severity: defaultSeverity['license-text-missing'],
+            range: range(0, 0, 0),
+            message: message('license-text-missing', { id }),
+          });
       }
-      if (!byRel.has(s.file)) { const entry = { rel: s.file, findings: [] }; byRel.set(s.file, entry); files.push(entry); }
+      if (!byRel.has(s.file)) {
+        const entry = { rel: s.file, findings: [] };
+        byRel.set(s.file, entry);
+        files.push(entry);
+      }
       for (const f of withReuseLicensing(base, s.file, input, settings.policy)) add(s.file, f);
-      own.set(s.file, mine.licenses.flatMap((l) => licenseIdsIn(l.value)));
+      own.set(
+        s.file,
+        mine.licenses.flatMap((l) => licenseIdsIn(l.value)),
+      );
     }
   }
   // The sidecars of files that were not read as text (binary, too large, exempt) license them all the same.
@@ -192,10 +251,17 @@ async function applyReuse(opts: ScanOptions, settings: ScanSettings, listed: Set
     const target = sidecarTarget(rel);
     if (!target || !listed.has(target) || own.has(target)) continue;
     const text = await readSidecar(path.join(opts.root, target));
-    if (text !== undefined) own.set(target, licensingOf(target, undefined, undefined, text).licenses.flatMap((l) => licenseIdsIn(l.value)));
+    if (text !== undefined)
+      own.set(
+        target,
+        licensingOf(target, undefined, undefined, text).licenses.flatMap((l) => licenseIdsIn(l.value)),
+      );
   }
   const covered = [...listed].filter((rel) => !exemptReason(rel));
-  const use = reuseUse(project, covered.map((rel) => ({ rel, ids: own.get(rel) ?? [] })));
+  const use = reuseUse(
+    project,
+    covered.map((rel) => ({ rel, ids: own.get(rel) ?? [] })),
+  );
   // What nothing uses can only be told when every file was read whole and the policy left none out.
   const whole = !opts.only && !opts.under && settings.scope === 'all' && coversEverything(opts.policy);
   const git = opts.git;

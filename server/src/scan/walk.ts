@@ -14,7 +14,10 @@ import type { Policy } from '../engine/policy/model';
 import type { GitRules } from '../io/git-rules';
 import { gitFiles } from '../io/git-files';
 
-export interface Skipped { file: string; reason: string }
+export interface Skipped {
+  file: string;
+  reason: string;
+}
 
 export interface Listing {
   /** Files to check, relative to the root, `/`-separated, sorted. */
@@ -48,23 +51,40 @@ function folderExcluded(dir: string, policy: Policy): boolean {
  * it on its worker threads, where the cost is shared between cores). `onFiles` is told whether git
  * listed the files: those need no matching.
  */
-export async function listFiles(root: string, policy: Policy, git: GitRules | undefined, under = '', onFiles?: (files: string[], byGit: boolean) => void, filesIgnoredLater = false): Promise<Listing> {
+export async function listFiles(
+  root: string,
+  policy: Policy,
+  git: GitRules | undefined,
+  under = '',
+  onFiles?: (files: string[], byGit: boolean) => void,
+  filesIgnoredLater = false,
+): Promise<Listing> {
   const base = under.split(path.sep).join('/').replace(/\/$/, '');
   const ignores = policy.files.respectGitignore && git ? git : undefined;
   // A linked folder is not followed, whether met in the walk or named as the place to start.
   if (base && lstatOrUndefined(path.join(root, base))?.isSymbolicLink()) return { files: [], skipped: [{ file: base, reason: 'symbolic link' }] };
-  const listed = ignores && await gitFiles(root, base);
+  const listed = ignores && (await gitFiles(root, base));
   if (listed) {
     const covered = (rel: string) => isCovered(rel, policy);
     const files = listed.files.filter(covered).sort();
-    const skipped = listed.links.filter(covered).sort().map((file) => ({ file, reason: 'symbolic link' }));
+    const skipped = listed.links
+      .filter(covered)
+      .sort()
+      .map((file) => ({ file, reason: 'symbolic link' }));
     if (onFiles && files.length) onFiles(files, true);
     return { files, skipped };
   }
   return walk(root, policy, ignores, base, onFiles, filesIgnoredLater);
 }
 
-function walk(root: string, policy: Policy, ignores: GitRules | undefined, base: string, onFiles?: (files: string[], byGit: boolean) => void, filesIgnoredLater = false): Promise<Listing> {
+function walk(
+  root: string,
+  policy: Policy,
+  ignores: GitRules | undefined,
+  base: string,
+  onFiles?: (files: string[], byGit: boolean) => void,
+  filesIgnoredLater = false,
+): Promise<Listing> {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   // Inside a folder that was walked into, parents are known not ignored: only the entry itself is asked.
@@ -80,39 +100,46 @@ function walk(root: string, policy: Policy, ignores: GitRules | undefined, base:
     onFiles!(batch, false);
   };
   return new Promise((resolve) => {
-    fsWalk.walk(path.join(root, base), {
-      basePath: base,
-      pathSegmentSeparator: '/',
-      followSymbolicLinks: false,
-      deepFilter: (e) => !folderExcluded(e.path, policy) && !ignored(e.path, true),
-      entryFilter: (e) => {
-        if (e.dirent.isDirectory() || !isCovered(e.path, policy) || (!filesIgnoredLater && ignored(e.path, false))) return false;
-        if (e.dirent.isFile()) {
-          files.push(e.path);
-          // A folder's entries are handed over in one go: flush after the current batch of them.
-          if (onFiles) {
-            pending.push(e.path);
-            if (!flushing) { flushing = true; setImmediate(flush); }
+    fsWalk.walk(
+      path.join(root, base),
+      {
+        basePath: base,
+        pathSegmentSeparator: '/',
+        followSymbolicLinks: false,
+        deepFilter: (e) => !folderExcluded(e.path, policy) && !ignored(e.path, true),
+        entryFilter: (e) => {
+          if (e.dirent.isDirectory() || !isCovered(e.path, policy) || (!filesIgnoredLater && ignored(e.path, false))) return false;
+          if (e.dirent.isFile()) {
+            files.push(e.path);
+            // A folder's entries are handed over in one go: flush after the current batch of them.
+            if (onFiles) {
+              pending.push(e.path);
+              if (!flushing) {
+                flushing = true;
+                setImmediate(flush);
+              }
+            }
+            return false;
           }
+          // Rare enough to match here even when files are matched later: an ignored link is not reported.
+          if (filesIgnoredLater && ignored(e.path, false)) return false;
+          skipped.push({ file: e.path, reason: e.dirent.isSymbolicLink() ? 'symbolic link' : 'not a regular file' });
           return false;
-        }
-        // Rare enough to match here even when files are matched later: an ignored link is not reported.
-        if (filesIgnoredLater && ignored(e.path, false)) return false;
-        skipped.push({ file: e.path, reason: e.dirent.isSymbolicLink() ? 'symbolic link' : 'not a regular file' });
-        return false;
+        },
+        errorFilter: (err) => {
+          const where = err.path ? path.relative(root, err.path).split(path.sep).join('/') : base;
+          skipped.push({ file: where || '.', reason: `unreadable folder: ${err.code ?? err.message}` });
+          return true;
+        },
       },
-      errorFilter: (err) => {
-        const where = err.path ? path.relative(root, err.path).split(path.sep).join('/') : base;
-        skipped.push({ file: where || '.', reason: `unreadable folder: ${err.code ?? err.message}` });
-        return true;
+      (err) => {
+        if (err) skipped.push({ file: base || '.', reason: `unreadable folder: ${(err as NodeJS.ErrnoException).code ?? err.message}` });
+        if (onFiles) flush();
+        files.sort();
+        skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+        resolve({ files, skipped });
       },
-    }, (err) => {
-      if (err) skipped.push({ file: base || '.', reason: `unreadable folder: ${(err as NodeJS.ErrnoException).code ?? err.message}` });
-      if (onFiles) flush();
-      files.sort();
-      skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-      resolve({ files, skipped });
-    });
+    );
   });
 }
 

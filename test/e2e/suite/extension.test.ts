@@ -20,9 +20,7 @@ const ORIGINAL = 'def answer():\n    return 42\n';
  * Polls `probe` until it returns a truthy value or the deadline passes.
  * `what` may be a function, evaluated at the deadline to describe the last state.
  */
-async function until<T>(
-  what: string | (() => string), probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000,
-): Promise<T> {
+async function until<T>(what: string | (() => string), probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -35,8 +33,7 @@ async function until<T>(
 }
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
-const headerMissing = (uri: vscode.Uri) =>
-  vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ospo' && codeOf(d) === CODE);
+const headerMissing = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ospo' && codeOf(d) === CODE);
 const describeDiagnostics = (uri: vscode.Uri) =>
   JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => `${d.source}/${codeOf(d)}@${d.range.start.line}: ${d.message}`));
 
@@ -71,16 +68,23 @@ describe('OSPO Compliance in VS Code', function () {
 
   it('registers its commands', async function () {
     const all = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(COMMANDS.filter((c) => !all.has(c)), [], 'commands missing');
+    assert.deepEqual(
+      COMMANDS.filter((c) => !all.has(c)),
+      [],
+      'commands missing',
+    );
   });
 
   it(`reports ${CODE} on line 0 of a file without a header`, async function () {
     const doc = await vscode.workspace.openTextDocument(scratch);
     await vscode.window.showTextDocument(doc);
-    const [diagnostic] = await until(() => `a ${CODE} diagnostic (have ${describeDiagnostics(scratch)})`, () => {
-      const found = headerMissing(scratch);
-      return found.length ? found : undefined;
-    });
+    const [diagnostic] = await until(
+      () => `a ${CODE} diagnostic (have ${describeDiagnostics(scratch)})`,
+      () => {
+        const found = headerMissing(scratch);
+        return found.length ? found : undefined;
+      },
+    );
     assert.equal(diagnostic.message, MESSAGE);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostic.range.start.line, 0);
@@ -98,12 +102,16 @@ describe('OSPO Compliance in VS Code', function () {
 
     // The 4th argument resolves lazily computed edits of up to 10 actions.
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider', scratch, diagnostic.range, undefined, 10);
+      'vscode.executeCodeActionProvider',
+      scratch,
+      diagnostic.range,
+      undefined,
+      10,
+    );
     lap('code actions');
     const titles = (actions ?? []).map((a) => a.title);
     // A plain Command has a string `command`; a CodeAction does not.
-    const fix = (actions ?? []).find(
-      (a): a is vscode.CodeAction => a.title === FIX_TITLE && typeof (a as vscode.Command).command !== 'string');
+    const fix = (actions ?? []).find((a): a is vscode.CodeAction => a.title === FIX_TITLE && typeof (a as vscode.Command).command !== 'string');
     assert.ok(fix, `no "${FIX_TITLE}" action; got ${JSON.stringify(titles)}`);
     assert.equal(fix.isPreferred, true, 'the fix is not preferred');
     assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind is ${fix.kind?.value}`);
@@ -117,8 +125,10 @@ describe('OSPO Compliance in VS Code', function () {
     assert.match(top, /SPDX-License-Identifier:/, `no identifier at the top:\n${doc.getText()}`);
     assert.ok(doc.getText().endsWith(ORIGINAL), `the original code is not kept below the header:\n${doc.getText()}`);
     console.log(`      header inserted: ${JSON.stringify(top)}`);
-    await until(() => `the ${CODE} diagnostic to go away (have ${describeDiagnostics(scratch)})`,
-      () => headerMissing(scratch).length === 0);
+    await until(
+      () => `the ${CODE} diagnostic to go away (have ${describeDiagnostics(scratch)})`,
+      () => headerMissing(scratch).length === 0,
+    );
     lap('diagnostic gone');
     await doc.save();
   });
@@ -133,13 +143,19 @@ describe('OSPO Compliance in VS Code', function () {
     try {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
       const denied = () => vscode.languages.getDiagnostics(file).filter((d) => d.source === 'ospo' && codeOf(d) === 'license-denied');
-      const [diagnostic] = await until(() => `license-denied (have ${describeDiagnostics(file)})`, () => (denied().length ? denied() : undefined));
+      const [diagnostic] = await until(
+        () => `license-denied (have ${describeDiagnostics(file)})`,
+        () => (denied().length ? denied() : undefined),
+      );
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
       assert.equal(diagnostic.range.start.line, 1);
       assert.match(diagnostic.message, /'GPL-3\.0-only' is denied by the policy/);
       // The policy changes on disk: the server reloads it and the finding goes, without a restart.
       await vscode.workspace.fs.writeFile(policy, Buffer.from(policyHeader + 'licenses:\n  deny: ["AGPL-*"]\n'));
-      await until(() => `license-denied to go away (have ${describeDiagnostics(file)})`, () => denied().length === 0);
+      await until(
+        () => `license-denied to go away (have ${describeDiagnostics(file)})`,
+        () => denied().length === 0,
+      );
     } finally {
       await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
       await vscode.workspace.fs.delete(policy).then(undefined, () => undefined);
@@ -156,8 +172,14 @@ describe('OSPO Compliance in VS Code', function () {
       const editor = await vscode.window.showTextDocument(doc);
       editor.selection = new vscode.Selection(3, 0, 4, 30);
       await vscode.commands.executeCommand('ospo.markSelectionAiAssisted', 'Claude Code:claude-opus-4-5');
-      const text = await until(() => `the AI block (have ${JSON.stringify(doc.getText())})`, () => (doc.getText().includes('SPDX-SnippetEnd') ? doc.getText() : undefined));
-      assert.match(text, /\n# SPDX-SnippetBegin\n# SPDX-SnippetCopyrightText: \d{4} .+\n# SPDX-License-Identifier: \S+\n# SPDX-SnippetComment: .+\n# AI-Assisted-By: Claude Code:claude-opus-4-5\n# AI-Reviewed-By: .+\n# AI-Reviewed-On: \d{4}-\d{2}-\d{2}\ndef backoff\(attempt\):\n    return min\(30, 2 \*\* attempt\)\n# SPDX-SnippetEnd\n$/);
+      const text = await until(
+        () => `the AI block (have ${JSON.stringify(doc.getText())})`,
+        () => (doc.getText().includes('SPDX-SnippetEnd') ? doc.getText() : undefined),
+      );
+      assert.match(
+        text,
+        /\n# SPDX-SnippetBegin\n# SPDX-SnippetCopyrightText: \d{4} .+\n# SPDX-License-Identifier: \S+\n# SPDX-SnippetComment: .+\n# AI-Assisted-By: Claude Code:claude-opus-4-5\n# AI-Reviewed-By: .+\n# AI-Reviewed-On: \d{4}-\d{2}-\d{2}\ndef backoff\(attempt\):\n    return min\(30, 2 \*\* attempt\)\n# SPDX-SnippetEnd\n$/,
+      );
       await doc.save();
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -171,7 +193,10 @@ describe('OSPO Compliance in VS Code', function () {
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'scripts/deploy.sh must not be open');
     const summary = await vscode.commands.executeCommand<{ files: number; findings: number; cancelled: boolean }>('ospo.scanWorkspace');
     assert.ok(summary && !summary.cancelled && summary.files >= 10 && summary.findings >= 5, JSON.stringify(summary));
-    const [diagnostic] = await until(() => `header-missing on the closed scripts/deploy.sh (have ${describeDiagnostics(closed)})`, () => (headerMissing(closed).length ? headerMissing(closed) : undefined));
+    const [diagnostic] = await until(
+      () => `header-missing on the closed scripts/deploy.sh (have ${describeDiagnostics(closed)})`,
+      () => (headerMissing(closed).length ? headerMissing(closed) : undefined),
+    );
     assert.equal(diagnostic.range.start.line, 0);
   });
 
@@ -213,13 +238,17 @@ describe('OSPO Compliance in VS Code', function () {
   it('activates in less than 50 ms of extension-host time', async function () {
     const ext = vscode.extensions.getExtension<{ activationMs: number; loadMs: number; activateMs: number; libraryMs: Promise<number> }>(EXTENSION_ID)!;
     const api = await ext.activate();
-    console.log(`      activation: ${api.activationMs.toFixed(1)} ms (module ${api.loadMs.toFixed(1)} ms, activate ${api.activateMs.toFixed(1)} ms); then the language client library loads in ${(await api.libraryMs).toFixed(1)} ms`);
+    console.log(
+      `      activation: ${api.activationMs.toFixed(1)} ms (module ${api.loadMs.toFixed(1)} ms, activate ${api.activateMs.toFixed(1)} ms); then the language client library loads in ${(await api.libraryMs).toFixed(1)} ms`,
+    );
     assert.ok(api.activationMs < 50, `activation took ${api.activationMs.toFixed(1)} ms`);
   });
 
   it('opens its walkthrough', async function () {
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#ospo.gettingStarted`, false);
-    const tab = await until('the walkthrough tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /OSPO|Walkthrough|Welcome|はじめ/i.test(t.label)));
+    const tab = await until('the walkthrough tab', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => /OSPO|Walkthrough|Welcome|はじめ/i.test(t.label)),
+    );
     assert.ok(tab);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
@@ -232,10 +261,13 @@ describe('OSPO Compliance in VS Code', function () {
     try {
       await config.update('locale', 'ja', vscode.ConfigurationTarget.Global);
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
-      const [d] = await until(() => `a Japanese header-missing (have ${describeDiagnostics(file)})`, () => {
-        const found = headerMissing(file).filter((x) => /ライセンスヘッダー/.test(x.message));
-        return found.length ? found : undefined;
-      });
+      const [d] = await until(
+        () => `a Japanese header-missing (have ${describeDiagnostics(file)})`,
+        () => {
+          const found = headerMissing(file).filter((x) => /ライセンスヘッダー/.test(x.message));
+          return found.length ? found : undefined;
+        },
+      );
       assert.equal(d.range.start.line, 0);
     } finally {
       await config.update('locale', undefined, vscode.ConfigurationTarget.Global);

@@ -31,7 +31,10 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 60_000 });
   // Loaded with require() (Mocha#loadFiles), so `import * as vscode` in the tests
   // goes through the extension host's module interceptor.
-  const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort();
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
   const results: TestResult[] = [];
@@ -47,9 +50,7 @@ export function run(): Promise<void> {
       runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
       runner.on('pending', (t) => results.push({ title: t.fullTitle(), state: 'pending' }));
       // `fail` also fires for hooks; record those too, they fail the run.
-      runner.on('fail', (t, err: Error) =>
-        results.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration, error: err?.stack ?? String(err) }),
-      );
+      runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', durationMs: t.duration, error: err?.stack ?? String(err) }));
     } catch (err) {
       if (resultsFile) {
         writeResults(resultsFile, [{ title: 'load test files', state: 'failed', error: String((err as Error)?.stack ?? err) }]);

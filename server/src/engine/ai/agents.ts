@@ -88,7 +88,13 @@ const agents: AgentDef[] = [
   { agent: 'Windsurf', names: ['windsurf', 'windsurf cascade'], logins: ['windsurf[bot]'], tokens: ['windsurf'] },
   { agent: 'Codeium', names: ['codeium'], logins: ['codeium[bot]'], tokens: ['codeium'] },
   { agent: 'Tabnine', names: ['tabnine'], logins: ['tabnine[bot]'], tokens: ['tabnine'] },
-  { agent: 'OpenHands', names: ['openhands', 'openhands-agent', 'opendevin'], logins: ['openhands-agent'], emails: ['openhands@all-hands.dev'], tokens: ['openhands'] },
+  {
+    agent: 'OpenHands',
+    names: ['openhands', 'openhands-agent', 'opendevin'],
+    logins: ['openhands-agent'],
+    emails: ['openhands@all-hands.dev'],
+    tokens: ['openhands'],
+  },
   { agent: 'OpenCode', names: ['opencode', 'sst opencode'], tokens: ['opencode'] },
   { agent: 'Sourcegraph Cody', names: ['sourcegraph cody', 'cody ai'], personal: ['cody'] },
   { agent: 'Cline', names: [], personal: ['cline'] },
@@ -105,11 +111,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * use it case-insensitively), longest first so "Claude Code" wins over "Claude" and
  * `chatgpt-codex-connector[bot]` over "ChatGPT": for finding an agent in text. A login may end in `]`.
  */
-export const agentNamePattern: string = [
-  ...new Set(agents.flatMap((a) => [...a.names, ...(a.personal ?? []), ...(a.logins ?? [])])),
-].sort((a, b) => b.length - a.length).map(escape).concat(
-  agents.flatMap((a) => a.models ?? []),
-).join('|');
+export const agentNamePattern: string = [...new Set(agents.flatMap((a) => [...a.names, ...(a.personal ?? []), ...(a.logins ?? [])]))]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .concat(agents.flatMap((a) => a.models ?? []))
+  .join('|');
 
 const personalNames = new Set(agents.flatMap((a) => a.personal ?? []));
 
@@ -169,7 +175,7 @@ function byName(name: string): { def: AgentDef; model?: string } | undefined {
 function nameWithModel(text: string, allowPersonal: boolean): { def: AgentDef; model: string } | undefined {
   for (const def of agents) {
     if (!def.model) continue;
-    for (const n of [...def.names, ...(allowPersonal ? def.personal ?? [] : [])]) {
+    for (const n of [...def.names, ...(allowPersonal ? (def.personal ?? []) : [])]) {
       if (!text.startsWith(n + ' ')) continue;
       const rest = text.slice(n.length + 1);
       if (def.model.after.test(rest)) return { def, model: `${def.model.prefix}-${rest.replace(/\s+/g, '-')}` };
@@ -192,7 +198,10 @@ export function agentInIdentity(value: string): AgentMatch | undefined {
   // `aider (openai/gpt-4o) <noreply@aider.chat>`: the model in parentheses.
   let model: string | undefined;
   const paren = /^(.*?)\s*\(([^()]*)\)$/.exec(name);
-  if (paren && paren[1]) { name = paren[1]; model = paren[2].trim() || undefined; }
+  if (paren && paren[1]) {
+    name = paren[1];
+    model = paren[2].trim() || undefined;
+  }
 
   // The name first: `Claude Code <noreply@anthropic.com>` is Claude Code, not just Claude.
   const named = byName(name);

@@ -96,15 +96,21 @@ function commitFindings(text: string, policy: Policy): Finding[] {
     const k = t.key.toLowerCase();
     const base = { rule: commitRuleId, severity: meta.defaultSeverity, range: t.range };
     if (forbid) {
-      return { ...base, message: message(k === 'signed-off-by' ? 'commit-ai-attribution.forbidden.signoff' : 'commit-ai-attribution.forbidden', { agent: ai.agent, contact }) };
+      return {
+        ...base,
+        message: message(k === 'signed-off-by' ? 'commit-ai-attribution.forbidden.signoff' : 'commit-ai-attribution.forbidden', { agent: ai.agent, contact }),
+      };
     }
     const suggestion = rewriteTrailer(form, ai);
     const duplicate = present.has(ai.agent.toLowerCase());
     present.add(ai.agent.toLowerCase());
     const action = message(duplicate ? 'commit-ai-attribution.action.remove' : 'commit-ai-attribution.action.rewrite', { text: suggestion });
-    const text = k === 'signed-off-by' ? message('commit-ai-attribution.signoff', { agent: ai.agent, action })
-      : isPersonKey(k) ? message('commit-ai-attribution.co-author', { agent: ai.agent, key: t.key, form, action })
-        : message('commit-ai-attribution.form', { key: t.key, form, action });
+    const text =
+      k === 'signed-off-by'
+        ? message('commit-ai-attribution.signoff', { agent: ai.agent, action })
+        : isPersonKey(k)
+          ? message('commit-ai-attribution.co-author', { agent: ai.agent, key: t.key, form, action })
+          : message('commit-ai-attribution.form', { key: t.key, form, action });
     const fix = duplicate
       ? { kind: 'replace' as const, range: deleteLines(msg.lines, t.line, t.endLine), text: '', safe: true }
       : { kind: 'replace' as const, range: t.range, text: suggestion, safe: true };

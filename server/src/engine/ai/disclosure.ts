@@ -123,7 +123,13 @@ export function markSelectionEdits(path: string, text: string, range: Range, bas
   };
 }
 
-const finding = (fix: FixData): Finding => ({ rule: 'header-missing', severity: 'warning', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: '', fix });
+const finding = (fix: FixData): Finding => ({
+  rule: 'header-missing',
+  severity: 'warning',
+  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  message: '',
+  fix,
+});
 
 /** The header tags that are not inside a snippet near the top. */
 function headerTags(file: SourceFile) {
@@ -146,7 +152,9 @@ export function addHeaderTagsEdits(path: string, text: string, basePolicy: Polic
     });
     if (!wanted.length) return { edits: [] };
     const last = tags[tags.length - 1];
-    const edits = wanted.flatMap((l) => editsFor(finding({ kind: 'insert-line', line: last.line + 1, like: last.line, text: l, safe: true }), file, policy, fixCtx));
+    const edits = wanted.flatMap((l) =>
+      editsFor(finding({ kind: 'insert-line', line: last.line + 1, like: last.line, text: l, safe: true }), file, policy, fixCtx),
+    );
     // The same insertion point: one edit, in order, so every client applies it alike.
     return { edits: edits.length ? [{ range: edits[0].range, newText: edits.map((e) => e.newText).join('') }] : [] };
   }

@@ -30,7 +30,9 @@ export interface AiCommit {
 }
 
 /** The git history's AI evidence for one file: its commits with AI trailers, newest first. */
-export interface AiHistory { commits: AiCommit[] }
+export interface AiHistory {
+  commits: AiCommit[];
+}
 
 /** Whether one trailer discloses AI help, and with which tool. `extraKeys` are the policy's `ai.commitTrailers`. */
 export function aiTrailer(key: string, value: string, extraKeys: readonly string[] = []): AiTrailer | undefined {
@@ -54,9 +56,7 @@ export function countsUnder(trailer: AiTrailer, extraKeys: readonly string[]): b
 /** The history narrowed to the trailers that count under these keys; commits left with none are dropped. */
 export function aiHistoryUnder(history: AiHistory | undefined, extraKeys: readonly string[]): AiHistory | undefined {
   if (!history) return undefined;
-  const commits = history.commits
-    .map((c) => ({ ...c, trailers: c.trailers.filter((t) => countsUnder(t, extraKeys)) }))
-    .filter((c) => c.trailers.length > 0);
+  const commits = history.commits.map((c) => ({ ...c, trailers: c.trailers.filter((t) => countsUnder(t, extraKeys)) })).filter((c) => c.trailers.length > 0);
   return { commits };
 }
 

@@ -59,7 +59,13 @@ export function parseCommitMessage(text: string): CommitMessage {
     for (const i of paragraphs[paragraphs.length - 1]) {
       const m = trailerLine.exec(lines[i]);
       if (m) {
-        last = { key: m[1], value: m[2].trim(), line: i, endLine: i, range: { start: { line: i, character: 0 }, end: { line: i, character: lines[i].trimEnd().length } } };
+        last = {
+          key: m[1],
+          value: m[2].trim(),
+          line: i,
+          endLine: i,
+          range: { start: { line: i, character: 0 }, end: { line: i, character: lines[i].trimEnd().length } },
+        };
         trailers.push(last);
       } else if (last && continuation.test(lines[i])) {
         last.value = collapse(`${last.value} ${lines[i]}`);
@@ -106,12 +112,14 @@ export function policyTrailerForm(policy: Policy): string {
 /** The policy's disclosure trailers, as written, without Signed-off-by (which no AI may use). */
 export function policyTrailerKeys(policy: Policy): string[] {
   const seen = new Set<string>();
-  return policy.ai.commitTrailers.filter((k) => {
-    const l = k.trim().toLowerCase();
-    if (!l || l === 'signed-off-by' || seen.has(l)) return false;
-    seen.add(l);
-    return true;
-  }).map((k) => k.trim());
+  return policy.ai.commitTrailers
+    .filter((k) => {
+      const l = k.trim().toLowerCase();
+      if (!l || l === 'signed-off-by' || seen.has(l)) return false;
+      seen.add(l);
+      return true;
+    })
+    .map((k) => k.trim());
 }
 
 /**

@@ -62,12 +62,18 @@ function allowedByBoth(base: Licenses | undefined, repo: Licenses | undefined, w
   list.forEach((entry, i) => {
     const ids = [...expandLicenses([entry])];
     const kept = ids.filter(allows);
-    if (kept.length === ids.length) { out.add(entry); return; }
+    if (kept.length === ids.length) {
+      out.add(entry);
+      return;
+    }
     kept.forEach((id) => out.add(id));
     // Narrowing the base's list by the extending policy is tightening; only the extending policy's own entries loosen.
     if (!own || !warn) return;
     const id = ids.find((x) => !allows(x))!;
-    warn(i, `The base policy ${baseTier(other, id, id === entry ? `'${id}'` : `${id} (from '${entry}')`)}: a policy that extends another may tighten it but not loosen it, so the base's tier stays`);
+    warn(
+      i,
+      `The base policy ${baseTier(other, id, id === entry ? `'${id}'` : `${id} (from '${entry}')`)}: a policy that extends another may tighten it but not loosen it, so the base's tier stays`,
+    );
   });
   return out.size ? [...out] : [allowsNoLicense];
 }
@@ -90,11 +96,22 @@ function clean<T extends object>(o: T): T | undefined {
 function replace(base: RawPolicy, repo: RawPolicy): RawPolicy {
   // allowOverride: the extending policy's values win, section by section.
   return {
-    ...base, ...repo,
+    ...base,
+    ...repo,
     files: clean({ ...base.files, ...repo.files }),
     licenses: clean({ ...base.licenses, ...repo.licenses }),
-    headers: clean({ ...base.headers, ...repo.headers, copyright: clean({ ...base.headers?.copyright, ...repo.headers?.copyright }), languages: clean({ ...base.headers?.languages, ...repo.headers?.languages }) }),
-    ai: clean({ ...base.ai, ...repo.ai, reviewer: clean({ ...base.ai?.reviewer, ...repo.ai?.reviewer }), tools: clean({ ...base.ai?.tools, ...repo.ai?.tools }) }),
+    headers: clean({
+      ...base.headers,
+      ...repo.headers,
+      copyright: clean({ ...base.headers?.copyright, ...repo.headers?.copyright }),
+      languages: clean({ ...base.headers?.languages, ...repo.headers?.languages }),
+    }),
+    ai: clean({
+      ...base.ai,
+      ...repo.ai,
+      reviewer: clean({ ...base.ai?.reviewer, ...repo.ai?.reviewer }),
+      tools: clean({ ...base.ai?.tools, ...repo.ai?.tools }),
+    }),
     severity: clean({ ...base.severity, ...repo.severity }),
     overrides: [...(repo.overrides ?? []), ...(base.overrides ?? [])],
     allowOverride: repo.allowOverride,

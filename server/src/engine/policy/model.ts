@@ -28,7 +28,9 @@ export interface RawSections {
   severity?: Record<string, SeverityOrOff>;
 }
 
-export interface RawOverride extends RawSections { paths: string[] }
+export interface RawOverride extends RawSections {
+  paths: string[];
+}
 
 export interface RawPolicy extends RawSections {
   version?: 1;

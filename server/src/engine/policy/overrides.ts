@@ -4,7 +4,10 @@
 import { pathGlob } from '../glob';
 import type { Policy, RawOverride } from './model';
 
-interface Compiled { match: (path: string) => boolean; policies: Map<Policy, Policy> }
+interface Compiled {
+  match: (path: string) => boolean;
+  policies: Map<Policy, Policy>;
+}
 const compiled = new WeakMap<RawOverride, Compiled>();
 
 function compile(o: RawOverride): Compiled {

@@ -22,7 +22,11 @@ export interface PolicyProblem {
   endCharacter: number;
 }
 
-export interface ExtendsEntry { source: string; sha256?: string; at: PolicyProblem }
+export interface ExtendsEntry {
+  source: string;
+  sha256?: string;
+  at: PolicyProblem;
+}
 
 export type PolicyRange = Omit<PolicyProblem, 'severity' | 'message'>;
 
@@ -74,7 +78,11 @@ const display = (path: Path) =>
 
 function parsePointer(pointer: string): Path {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function distance(a: string, b: string): number {
@@ -91,13 +99,21 @@ function closest(word: string, options: string[]): string | undefined {
   let bestScore = Infinity;
   for (const o of options) {
     const score = distance(word.toLowerCase(), o.toLowerCase());
-    if (score < bestScore) { best = o; bestScore = score; }
+    if (score < bestScore) {
+      best = o;
+      bestScore = score;
+    }
   }
   return best && bestScore <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
 const typeWords: Record<string, string> = {
-  integer: 'a whole number', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping', string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping',
+  string: 'text',
 };
 
 function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
@@ -111,14 +127,20 @@ function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
       problems.push({ severity, message, ...at.span(node?.range ?? at.node(path)?.range) });
 
     if (e.keyword === 'additionalProperties' || (e.keyword === 'enum' && e.propertyName) || e.keyword === 'propertyNames') {
-      const name = e.keyword === 'additionalProperties' ? (e.params as { additionalProperty: string }).additionalProperty : (e.propertyName ?? (e.params as { propertyName?: string }).propertyName)!;
+      const name =
+        e.keyword === 'additionalProperties'
+          ? (e.params as { additionalProperty: string }).additionalProperty
+          : (e.propertyName ?? (e.params as { propertyName?: string }).propertyName)!;
       if (seenNames.has(`${where}/${name}`)) continue;
       seenNames.add(`${where}/${name}`);
       const options = keysAt(path).map((k) => k.name);
       const guess = closest(name, options);
       const what = where === 'severity' ? 'rule id' : 'key';
-      push('warning', at.keyNode(path, name),
-        `Unknown ${what} '${name}' in ${where}: ${guess ? `did you mean '${guess}'?` : `expected one of ${options.join(', ')}`}`);
+      push(
+        'warning',
+        at.keyNode(path, name),
+        `Unknown ${what} '${name}' in ${where}: ${guess ? `did you mean '${guess}'?` : `expected one of ${options.join(', ')}`}`,
+      );
       continue;
     }
     if (anyOfPaths.has(e.instancePath) && e.keyword !== 'anyOf') continue;
@@ -136,12 +158,13 @@ function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
       case 'enum':
         push('error', undefined, `'${where}' must be one of: ${(p.allowedValues as unknown[]).join(', ')}`);
         break;
-      case 'const': {
-        const node = at.node(path);
-        const quoted = isScalar(node) && typeof node.value === 'string' && node.value === String(p.allowedValue);
-        push('error', undefined, `'${where}' must be ${JSON.stringify(p.allowedValue)}${quoted ? ' (a number: remove the quotes)' : ''}`);
-        break;
-      }
+      case 'const':
+        {
+          const node = at.node(path);
+          const quoted = isScalar(node) && typeof node.value === 'string' && node.value === String(p.allowedValue);
+          push('error', undefined, `'${where}' must be ${JSON.stringify(p.allowedValue)}${quoted ? ' (a number: remove the quotes)' : ''}`);
+          break;
+        }
         break;
       case 'minimum':
       case 'maximum':
@@ -151,7 +174,11 @@ function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
         push('error', undefined, `'${where}' must not be empty`);
         break;
       case 'pattern':
-        push('error', undefined, where.endsWith('sha256') ? `'${where}' must be 64 hexadecimal digits (the SHA-256 of the file)` : `'${where}' must match ${p.pattern}`);
+        push(
+          'error',
+          undefined,
+          where.endsWith('sha256') ? `'${where}' must be 64 hexadecimal digits (the SHA-256 of the file)` : `'${where}' must match ${p.pattern}`,
+        );
         break;
       case 'required':
         push('error', undefined, `${where} needs '${p.missingProperty}'`);
@@ -165,18 +192,22 @@ function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
 
 function describeProblem(problem: Problem): string {
   switch (problem.kind) {
-    case 'empty': return 'it is empty';
-    case 'prose': return `did you mean '${problem.suggestion}'?`;
-    case 'wrong-case': return `write '${problem.canonical}'`;
-    case 'unknown-id': return `unknown license ${problem.token.exception ? 'exception' : 'id'} '${problem.token.id}'${problem.suggestion ? `: did you mean '${problem.suggestion}'?` : ''}`;
-    case 'syntax': return problem.detail;
+    case 'empty':
+      return 'it is empty';
+    case 'prose':
+      return `did you mean '${problem.suggestion}'?`;
+    case 'wrong-case':
+      return `write '${problem.canonical}'`;
+    case 'unknown-id':
+      return `unknown license ${problem.token.exception ? 'exception' : 'id'} '${problem.token.id}'${problem.suggestion ? `: did you mean '${problem.suggestion}'?` : ''}`;
+    case 'syntax':
+      return problem.detail;
   }
 }
 
 function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
-  const push = (severity: 'error' | 'warning', path: Path, message: string) =>
-    problems.push({ severity, message, ...at.span(at.node(path)?.range) });
+  const push = (severity: 'error' | 'warning', path: Path, message: string) => problems.push({ severity, message, ...at.span(at.node(path)?.range) });
 
   const regex = (path: Path, value: unknown) => {
     if (typeof value !== 'string') return;
@@ -191,10 +222,20 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
         if (!knownLicenseIds.some(wildcard(entry))) push('error', [...path, i], `'${entry}' matches no SPDX license id: see https://spdx.org/licenses/`);
         return;
       }
-      if (/\s(AND|OR)\s/.test(entry)) { push('error', [...path, i], `'${entry}': list single licenses here, not expressions with AND or OR`); return; }
+      if (/\s(AND|OR)\s/.test(entry)) {
+        push('error', [...path, i], `'${entry}': list single licenses here, not expressions with AND or OR`);
+        return;
+      }
       const [problem] = checkExpression(entry).problems;
       if (!problem) return;
-      const hint = problem.kind === 'prose' ? `: did you mean '${problem.suggestion}'?` : problem.kind === 'wrong-case' ? `: write '${problem.canonical}'` : problem.kind === 'unknown-id' && problem.suggestion ? `: did you mean '${problem.suggestion}'?` : ': see https://spdx.org/licenses/';
+      const hint =
+        problem.kind === 'prose'
+          ? `: did you mean '${problem.suggestion}'?`
+          : problem.kind === 'wrong-case'
+            ? `: write '${problem.canonical}'`
+            : problem.kind === 'unknown-id' && problem.suggestion
+              ? `: did you mean '${problem.suggestion}'?`
+              : ': see https://spdx.org/licenses/';
       push('error', [...path, i], `Unknown SPDX license id '${entry}'${hint}`);
     });
   };
@@ -214,12 +255,19 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
     (Array.isArray(s.licenses?.allow) ? s.licenses!.allow : []).forEach((id, i) => {
       if (typeof id !== 'string') return;
       const by = deny.find((d) => d === id || (d.includes('*') && wildcard(d)(id)));
-      if (by) push('warning', [...base, 'licenses', 'allow', i], `'${id}' is both allowed and denied${by !== id ? ` (by '${by}')` : ''}: deny wins; remove it from allow or deny`);
+      if (by)
+        push(
+          'warning',
+          [...base, 'licenses', 'allow', i],
+          `'${id}' is both allowed and denied${by !== id ? ` (by '${by}')` : ''}: deny wins; remove it from allow or deny`,
+        );
     });
   };
   sections(raw, []);
   // The schema has already reported a non-list; a half-typed `overrides:` must not throw here.
-  (Array.isArray(raw.overrides) ? raw.overrides : []).forEach((o, i) => { if (o && typeof o === 'object') sections(o, ['overrides', i]); });
+  (Array.isArray(raw.overrides) ? raw.overrides : []).forEach((o, i) => {
+    if (o && typeof o === 'object') sections(o, ['overrides', i]);
+  });
   return problems;
 }
 
@@ -231,7 +279,9 @@ function yamlErrorMessage(code: string, message: string, source: string): string
 }
 
 class TooDeep extends Error {
-  constructor(readonly offset: number) { super('too deep'); }
+  constructor(readonly offset: number) {
+    super('too deep');
+  }
 }
 
 // parseDocument, with the parser's nesting watched token by token: the yaml package's parser and
@@ -253,7 +303,10 @@ function parseBounded(text: string, at: Locator): Document.Parsed {
   at.lines.addNewLine(0);
   let doc: Document.Parsed | undefined;
   for (const next of composer.compose(boundedTokens(text, parser), true, text.length)) {
-    if (!doc) { doc = next; continue; }
+    if (!doc) {
+      doc = next;
+      continue;
+    }
     doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
     break;
   }
@@ -268,13 +321,23 @@ function duplicateKeys(doc: Document.Parsed, text: string, at: Locator): PolicyP
     if (!isCollection(node)) continue;
     const seen = new Set<string>();
     for (const item of node.items as unknown[]) {
-      if (!isPair(item)) { todo.push(item); continue; }
+      if (!isPair(item)) {
+        todo.push(item);
+        continue;
+      }
       todo.push(item.key, item.value);
       if (!isMap(node) || !isScalar(item.key)) continue;
       const id = `${typeof item.key.value}:${String(item.key.value)}`;
-      if (!seen.has(id)) { seen.add(id); continue; }
+      if (!seen.has(id)) {
+        seen.add(id);
+        continue;
+      }
       const start = item.key.range?.[0] ?? 0;
-      problems.push({ severity: 'error', message: `YAML syntax error: ${yamlErrorMessage('DUPLICATE_KEY', '', /^[^:\n]*/.exec(text.slice(start))![0])}`, ...at.span([start, start + 1]) });
+      problems.push({
+        severity: 'error',
+        message: `YAML syntax error: ${yamlErrorMessage('DUPLICATE_KEY', '', /^[^:\n]*/.exec(text.slice(start))![0])}`,
+        ...at.span([start, start + 1]),
+      });
     }
   }
   return problems;
@@ -288,8 +351,10 @@ export function parsePolicy(text: string): ParsedPolicy {
 }
 
 function parseWith(text: string, at: Locator): Omit<ParsedPolicy, 'locate'> {
-  const refuse = (message: string, range?: readonly number[] | null): Omit<ParsedPolicy, 'locate'> =>
-    ({ problems: [{ severity: 'error', message, ...(range ? at.span(range) : { line: 0, character: 0, endLine: 0, endCharacter: 0 }) }], extends: [] });
+  const refuse = (message: string, range?: readonly number[] | null): Omit<ParsedPolicy, 'locate'> => ({
+    problems: [{ severity: 'error', message, ...(range ? at.span(range) : { line: 0, character: 0, endLine: 0, endCharacter: 0 }) }],
+    extends: [],
+  });
   // Characters never outnumber UTF-8 bytes, so the exact count is needed only near the limit.
   if (text.length > maxPolicyBytes || (text.length * 3 > maxPolicyBytes && utf8Length(text) > maxPolicyBytes)) {
     return refuse(`The policy file is larger than ${maxPolicyBytes / 1024} KiB: a policy should be a page of YAML`);
@@ -318,7 +383,10 @@ function parseWith(text: string, at: Locator): Omit<ParsedPolicy, 'locate'> {
   }
   if (value === null || value === undefined) return { raw: {}, problems: [], extends: [] };
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return { problems: [{ severity: 'error', message: 'A policy file is a YAML mapping: start with `version: 1`', ...at.span(at.doc.contents?.range) }], extends: [] };
+    return {
+      problems: [{ severity: 'error', message: 'A policy file is a YAML mapping: start with `version: 1`', ...at.span(at.doc.contents?.range) }],
+      extends: [],
+    };
   }
   problems.push(...schemaProblems(validate(value), at));
   const raw = value as RawPolicy;
@@ -327,7 +395,11 @@ function parseWith(text: string, at: Locator): Omit<ParsedPolicy, 'locate'> {
   (Array.isArray(raw.extends) ? raw.extends : []).forEach((entry, i) => {
     const source = typeof entry === 'string' ? entry : entry?.source;
     if (typeof source !== 'string') return;
-    ext.push({ source, sha256: typeof entry === 'object' ? entry.sha256 : undefined, at: { severity: 'error', message: '', ...at.span(at.node(['extends', i])?.range) } });
+    ext.push({
+      source,
+      sha256: typeof entry === 'object' ? entry.sha256 : undefined,
+      at: { severity: 'error', message: '', ...at.span(at.node(['extends', i])?.range) },
+    });
   });
   problems.sort((a, b) => a.line - b.line || a.character - b.character);
   return { raw: problems.some((p) => p.severity === 'error') ? undefined : raw, problems, extends: ext };

@@ -42,8 +42,14 @@ function backtrackingFeature(pattern: string): string | undefined {
       i++;
       continue;
     }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') { inClass = true; continue; }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      continue;
+    }
     if (c === '(' && pattern[i + 1] === '?') {
       const kind = pattern.slice(i + 2, i + 4);
       if (kind[0] === '=' || kind[0] === '!' || kind === '<=' || kind === '<!') return 'a lookaround';

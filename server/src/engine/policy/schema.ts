@@ -65,7 +65,10 @@ export function schemaAt(path: (string | number)[]): JsonSchema | undefined {
   let node: JsonSchema | undefined = deref(policySchema);
   for (const key of path) {
     if (!node) return undefined;
-    if (typeof key === 'number') { node = deref(node.items); continue; }
+    if (typeof key === 'number') {
+      node = deref(node.items);
+      continue;
+    }
     const props = propertiesOf(node);
     node = props[key] ?? deref(node.additionalProperties);
   }

@@ -27,21 +27,23 @@ export function starterPolicy(name: TemplateName, opts: StarterOptions = {}): st
   const holder = (opts.holder ?? '').replace(/\s+/g, ' ').trim() || 'The authors';
   const year = opts.year ?? new Date().getFullYear();
   const t = starters[name];
-  return [
-    // The policy file is CC0-1.0 so that others may copy it freely; an override below keeps
-    // that from counting as a license mismatch.
-    `# SPDX-FileCopyrightText: ${year} ${holder}\n# SPDX-License-Identifier: CC0-1.0`,
-    intro(name, t.summary),
-    'version: 1',
-    meta(t.title),
-    extendsExample,
-    files(t.generated),
-    t.licenses,
-    headers(t.headers),
-    t.ai,
-    overrides(t.overrideExample),
-    t.severity,
-  ].join('\n\n') + '\n';
+  return (
+    [
+      // The policy file is CC0-1.0 so that others may copy it freely; an override below keeps
+      // that from counting as a license mismatch.
+      `# SPDX-FileCopyrightText: ${year} ${holder}\n# SPDX-License-Identifier: CC0-1.0`,
+      intro(name, t.summary),
+      'version: 1',
+      meta(t.title),
+      extendsExample,
+      files(t.generated),
+      t.licenses,
+      headers(t.headers),
+      t.ai,
+      overrides(t.overrideExample),
+      t.severity,
+    ].join('\n\n') + '\n'
+  );
 }
 
 interface Starter {
@@ -88,13 +90,15 @@ files:
   # Code from elsewhere keeps its own notices: it still needs license information, but adding
   # our header to it is reported (third-party-header).
   thirdParty: ["third_party/**", "vendor/**"]
-${generated === 'exempt'
+${
+  generated === 'exempt'
     ? `  # Files that say they are generated (a generated-code banner, or linguist-generated in
   # .gitattributes): exempt skips them, check checks them like any other file.
   generated: exempt`
     : `  # REUSE covers every file, generated ones too: check them like any other file (exempt would
   # skip them). Generated files can be licensed in bulk with a REUSE.toml annotation.
-  generated: check`}`;
+  generated: check`
+}`;
 
 const permissiveLicenses = (project: string) => `# License tiers. An SPDX expression is judged as a whole: "MIT OR GPL-3.0-only" is allowed,
 # because MIT alone satisfies it. In these lists \`*\` matches any suffix, as in "GPL-*".

@@ -10,7 +10,10 @@
 import { dep5Glob, dep5GlobSource } from '../glob';
 import { TomlProblem } from './reuse-toml';
 
-export interface Dep5Value { value: string; line: number }
+export interface Dep5Value {
+  value: string;
+  line: number;
+}
 
 export interface Dep5Paragraph {
   /** The globs of `Files:`, as written. */
@@ -25,7 +28,12 @@ export interface Dep5Paragraph {
   matches(rel: string): boolean;
 }
 
-export interface Dep5Header { upstreamName?: string; upstreamContact?: string[]; source?: string; disclaimer?: string }
+export interface Dep5Header {
+  upstreamName?: string;
+  upstreamContact?: string[];
+  source?: string;
+  disclaimer?: string;
+}
 
 export interface Dep5 {
   /** Its path relative to the root: `.reuse/dep5`. */
@@ -35,17 +43,30 @@ export interface Dep5 {
   problems: TomlProblem[];
 }
 
-interface Field { name: string; first: string; rest: { text: string; line: number }[]; line: number; character: number }
+interface Field {
+  name: string;
+  first: string;
+  rest: { text: string; line: number }[];
+  line: number;
+  character: number;
+}
 
 function paragraphsOf(text: string): Field[][] {
   const lines = text.split(/\r\n|\n|\r/);
   const paragraphs: Field[][] = [];
   let current: Field[] = [];
   let field: Field | undefined;
-  const flush = () => { if (current.length) paragraphs.push(current); current = []; field = undefined; };
+  const flush = () => {
+    if (current.length) paragraphs.push(current);
+    current = [];
+    field = undefined;
+  };
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
-    if (/^\s*$/.test(line)) { flush(); continue; }
+    if (/^\s*$/.test(line)) {
+      flush();
+      continue;
+    }
     if (line.startsWith('#')) continue;
     if (/^[ \t]/.test(line)) {
       if (field) field.rest.push({ text: line.trim() === '.' ? '' : line.trim(), line: n });
@@ -53,7 +74,11 @@ function paragraphsOf(text: string): Field[][] {
       continue;
     }
     const m = /^([^:\s][^:]*):(.*)$/.exec(line);
-    if (!m) { current.push({ name: '', first: line, rest: [], line: n, character: 0 }); field = undefined; continue; }
+    if (!m) {
+      current.push({ name: '', first: line, rest: [], line: n, character: 0 });
+      field = undefined;
+      continue;
+    }
     field = { name: m[1].trim(), first: m[2].trim(), rest: [], line: n, character: 0 };
     current.push(field);
   }
@@ -66,19 +91,26 @@ export function parseDep5(text: string, file = '.reuse/dep5'): Dep5 {
   const dep5: Dep5 = { file: file.replace(/\\/g, '/'), header: {}, paragraphs: [], problems: [] };
   const problem = (message: string, line: number, character = 0) => dep5.problems.push({ message, line, character });
   const paragraphs = paragraphsOf(text);
-  if (paragraphs.length === 0) { problem('.reuse/dep5 is empty: it needs a header paragraph with `Format:`', 0); return dep5; }
+  if (paragraphs.length === 0) {
+    problem('.reuse/dep5 is empty: it needs a header paragraph with `Format:`', 0);
+    return dep5;
+  }
 
   paragraphs.forEach((fields, index) => {
     const byName = new Map<string, Field>();
     for (const f of fields) {
-      if (!f.name) { problem(`not a "Field: value" line: ${JSON.stringify(f.first)}`, f.line); continue; }
+      if (!f.name) {
+        problem(`not a "Field: value" line: ${JSON.stringify(f.first)}`, f.line);
+        continue;
+      }
       const key = f.name.toLowerCase();
       if (byName.has(key)) problem(`field "${f.name}" appears twice in this paragraph`, f.line);
       else byName.set(key, f);
     }
     const get = (name: string) => byName.get(name.toLowerCase());
     if (index === 0) {
-      if (!get('Format')) problem('the first paragraph of .reuse/dep5 must be the header, with a `Format:` field (machine-readable debian/copyright 1.0)', fields[0].line);
+      if (!get('Format'))
+        problem('the first paragraph of .reuse/dep5 must be the header, with a `Format:` field (machine-readable debian/copyright 1.0)', fields[0].line);
       if (get('Files')) return problemHeaderlessFiles(fields[0].line);
       const contact = get('Upstream-Contact');
       dep5.header = {
@@ -91,7 +123,10 @@ export function parseDep5(text: string, file = '.reuse/dep5'): Dep5 {
     }
     const files = get('Files');
     if (!files) return; // a stand-alone License paragraph (a license text), or something else: no licensing
-    const globs = [files.first, ...files.rest.map((r) => r.text)].join(' ').split(/\s+/).filter((g) => g);
+    const globs = [files.first, ...files.rest.map((r) => r.text)]
+      .join(' ')
+      .split(/\s+/)
+      .filter((g) => g);
     if (globs.length === 0) problem('`Files:` must name one or more paths', files.line);
     const matchers: ((rel: string) => boolean)[] = [];
     for (const g of globs) {

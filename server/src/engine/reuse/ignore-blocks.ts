@@ -9,7 +9,11 @@ import { TomlProblem } from './reuse-toml';
 export const ignoreStart = 'REUSE-IgnoreStart';
 export const ignoreEnd = 'REUSE-IgnoreEnd';
 
-interface Region { start: number; end: number; closed: boolean }
+interface Region {
+  start: number;
+  end: number;
+  closed: boolean;
+}
 
 function regions(text: string): Region[] {
   const out: Region[] = [];
@@ -18,7 +22,10 @@ function regions(text: string): Region[] {
     const start = text.indexOf(ignoreStart, from);
     if (start < 0) break;
     const endAt = text.indexOf(ignoreEnd, start + ignoreStart.length);
-    if (endAt < 0) { out.push({ start, end: text.length, closed: false }); break; }
+    if (endAt < 0) {
+      out.push({ start, end: text.length, closed: false });
+      break;
+    }
     out.push({ start, end: endAt + ignoreEnd.length, closed: true });
     from = endAt + ignoreEnd.length;
   }
@@ -46,7 +53,10 @@ function position(text: string, offset: number): { line: number; character: numb
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) { line++; lineStart = i + 1; }
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
   }
   return { line, character: offset - lineStart };
 }
@@ -54,8 +64,10 @@ function position(text: string, offset: number): { line: number; character: numb
 /** Unclosed `REUSE-IgnoreStart` (which hides the rest of the file), located at the marker. */
 export function ignoreBlockProblems(text: string): TomlProblem[] {
   if (!text.includes(ignoreStart)) return [];
-  return regions(text).filter((r) => !r.closed).map((r) => ({
-    message: `${ignoreStart} has no ${ignoreEnd}: REUSE ignores everything from here to the end of the file`,
-    ...position(text, r.start),
-  }));
+  return regions(text)
+    .filter((r) => !r.closed)
+    .map((r) => ({
+      message: `${ignoreStart} has no ${ignoreEnd}: REUSE ignores everything from here to the end of the file`,
+      ...position(text, r.start),
+    }));
 }

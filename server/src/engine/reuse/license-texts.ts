@@ -108,7 +108,11 @@ export function licenseFileProblems(licenseFiles: readonly string[], used: Reado
     }
     seen.set(lf.id, file);
     if (!lf.known) {
-      problems.push({ file, kind: 'not-spdx', message: `"${lf.id}" is neither an SPDX license id nor LicenseRef-…: name the file after the license's SPDX id, with an extension` });
+      problems.push({
+        file,
+        kind: 'not-spdx',
+        message: `"${lf.id}" is neither an SPDX license id nor LicenseRef-…: name the file after the license's SPDX id, with an extension`,
+      });
     } else if (!lf.hasExtension) {
       problems.push({ file, kind: 'no-extension', message: `${lf.id} has no file extension: name it ${lf.id}.txt` });
     }

@@ -32,11 +32,20 @@ export interface LicensingSource {
   precedence?: Precedence;
 }
 
-export interface LicensingValue { value: string; source: LicensingSource }
+export interface LicensingValue {
+  value: string;
+  source: LicensingSource;
+}
 
-export interface EffectiveLicensing { licenses: LicensingValue[]; copyrights: LicensingValue[] }
+export interface EffectiveLicensing {
+  licenses: LicensingValue[];
+  copyrights: LicensingValue[];
+}
 
-export interface ReuseContext { tomls: ReuseToml[]; dep5?: Dep5 }
+export interface ReuseContext {
+  tomls: ReuseToml[];
+  dep5?: Dep5;
+}
 
 export const noLicensing: EffectiveLicensing = Object.freeze({ licenses: [], copyrights: [] }) as EffectiveLicensing;
 
@@ -45,7 +54,11 @@ export const noLicensing: EffectiveLicensing = Object.freeze({ licenses: [], cop
  * of the file holding the tags (the sidecar itself for kind `sidecar`). Copyright values are the
  * notices without their prefix (`SPDX-FileCopyrightText:`, `Copyright`, `©`).
  */
-export function licensingFromTags(tags: { licenses: readonly Tag[]; copyrights: readonly Tag[] }, file: string, kind: 'header' | 'sidecar'): EffectiveLicensing {
+export function licensingFromTags(
+  tags: { licenses: readonly Tag[]; copyrights: readonly Tag[] },
+  file: string,
+  kind: 'header' | 'sidecar',
+): EffectiveLicensing {
   const at = (t: Tag): LicensingSource => ({ kind, file, line: t.line });
   return {
     licenses: tags.licenses.filter((t) => t.value.trim()).map((t) => ({ value: t.value.trim(), source: at(t) })),
@@ -55,16 +68,17 @@ export function licensingFromTags(tags: { licenses: readonly Tag[]; copyrights: 
 
 /** The REUSE.toml files whose folder holds `rel`, from the root down. */
 export function tomlsCovering(rel: string, tomls: readonly ReuseToml[]): ReuseToml[] {
-  return tomls
-    .filter((t) => t.dir === '' || rel.startsWith(t.dir + '/'))
-    .sort((a, b) => depth(a.dir) - depth(b.dir));
+  return tomls.filter((t) => t.dir === '' || rel.startsWith(t.dir + '/')).sort((a, b) => depth(a.dir) - depth(b.dir));
 }
 
 function depth(dir: string): number {
   return dir === '' ? 0 : dir.split('/').length;
 }
 
-export interface TomlHit { toml: ReuseToml; annotation: Annotation }
+export interface TomlHit {
+  toml: ReuseToml;
+  annotation: Annotation;
+}
 
 /**
  * The tables that apply to `rel`, from the root down: per REUSE.toml its last matching table; the

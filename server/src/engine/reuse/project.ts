@@ -27,10 +27,16 @@ export interface ReuseProject {
   problems: { file: string; problem: TomlProblem }[];
 }
 
-export interface ProjectFinding { file: string; finding: Finding }
+export interface ProjectFinding {
+  file: string;
+  finding: Finding;
+}
 
 /** A Covered File and the license ids of its own licensing (tags anywhere in it, snippets, or its sidecar). */
-export interface FileLicenses { rel: string; ids: readonly string[] }
+export interface FileLicenses {
+  rel: string;
+  ids: readonly string[];
+}
 
 /** What the Covered Files use of the project's licenses and metadata. */
 export interface ReuseUse {
@@ -76,12 +82,29 @@ export function reuseUse(project: ReuseProject, files: Iterable<FileLicenses>): 
 export function projectFindings(project: ReuseProject, use: ReuseUse, whole = true, ignored?: (rel: string) => boolean): ProjectFinding[] {
   const out: ProjectFinding[] = [];
   for (const { file, problem } of project.problems) {
-    out.push({ file, finding: { rule: 'reuse-invalid', severity: problem.severity ?? defaultSeverity['reuse-invalid'], range: range(problem.line, problem.character, problem.character), message: message('reuse-invalid', { detail: problem.message }) } });
+    out.push({
+      file,
+      finding: {
+        rule: 'reuse-invalid',
+        severity: problem.severity ?? defaultSeverity['reuse-invalid'],
+        range: range(problem.line, problem.character, problem.character),
+        message: message('reuse-invalid', { detail: problem.message }),
+      },
+    });
   }
   const missingAt = (file: string, line: number, expression: string) => {
     if (!use.applied.has(at(file, line))) return;
     for (const id of missingLicenseTexts(new Set(licenseIdsIn(expression)), project.licenseFiles)) {
-      out.push({ file, finding: { rule: 'license-text-missing', severity: defaultSeverity['license-text-missing'], range: range(line, 0, 0), message: message('license-text-missing', { id }), fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined } });
+      out.push({
+        file,
+        finding: {
+          rule: 'license-text-missing',
+          severity: defaultSeverity['license-text-missing'],
+          range: range(line, 0, 0),
+          message: message('license-text-missing', { id }),
+          fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
+        },
+      });
     }
   };
   const unmatched = (file: string, line: number, entry: Annotation | Dep5Paragraph, globs: readonly string[], dir: string) => {
@@ -101,13 +124,26 @@ export function projectFindings(project: ReuseProject, use: ReuseUse, whole = tr
   }
   if (!whole) return out;
   for (const problem of licenseFileProblems(project.licenseFiles, use.ids)) {
-    out.push({ file: `LICENSES/${problem.file}`, finding: { rule: 'license-text-unused', severity: defaultSeverity['license-text-unused'], range: range(0, 0, 0), message: message('license-text-unused', { detail: problem.message }) } });
+    out.push({
+      file: `LICENSES/${problem.file}`,
+      finding: {
+        rule: 'license-text-unused',
+        severity: defaultSeverity['license-text-unused'],
+        range: range(0, 0, 0),
+        message: message('license-text-unused', { detail: problem.message }),
+      },
+    });
   }
   return out;
 }
 
 /** A path a glob matches, to ask git about: its wildcards filled in (`src/x.egg-info/**` → `src/x.egg-info/x`). */
 function sampleOf(dir: string, glob: string): string {
-  const path = glob.replace(/\\(.)/g, '$1').replace(/\*\*\/?/g, 'x/').replace(/[*?]/g, 'x').replace(/\/+$/, '/x').replace(/^\.?\//, '');
+  const path = glob
+    .replace(/\\(.)/g, '$1')
+    .replace(/\*\*\/?/g, 'x/')
+    .replace(/[*?]/g, 'x')
+    .replace(/\/+$/, '/x')
+    .replace(/^\.?\//, '');
   return dir ? `${dir}/${path}` : path;
 }

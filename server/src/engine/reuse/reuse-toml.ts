@@ -87,9 +87,19 @@ const lookalikes: Record<string, string> = {
   'spdx-copyrighttext': keyCopyright,
 };
 
-interface Loc { line: number; character: number }
-interface TableLocs { line: number; keys: Map<string, Loc> }
-interface DocLocs { top: Map<string, Loc>; annotations: TableLocs[]; annotationsKey?: Loc }
+interface Loc {
+  line: number;
+  character: number;
+}
+interface TableLocs {
+  line: number;
+  keys: Map<string, Loc>;
+}
+interface DocLocs {
+  top: Map<string, Loc>;
+  annotations: TableLocs[];
+  annotationsKey?: Loc;
+}
 
 /** The folder of a root-relative path, `''` for the root. */
 export function dirOf(file: string): string {
@@ -100,7 +110,11 @@ export function dirOf(file: string): string {
 
 function unquoteKey(raw: string): string {
   if (raw.startsWith('"') && raw.endsWith('"')) {
-    try { return JSON.parse(raw) as string; } catch { return raw.slice(1, -1); }
+    try {
+      return JSON.parse(raw) as string;
+    } catch {
+      return raw.slice(1, -1);
+    }
   }
   if (raw.startsWith("'") && raw.endsWith("'")) return raw.slice(1, -1);
   return raw;
@@ -131,7 +145,10 @@ function locate(text: string): DocLocs {
         } else current = undefined;
         continue;
       }
-      if (table) { current = undefined; continue; }
+      if (table) {
+        current = undefined;
+        continue;
+      }
       const key = /^(\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+)\s*=/.exec(line);
       if (key && current) {
         const name = unquoteKey(key[2]);
@@ -142,15 +159,36 @@ function locate(text: string): DocLocs {
     // Track strings, comments and brackets to know whether the next line starts at the top of a table.
     for (let i = 0; i < line.length; i++) {
       if (multiline) {
-        if (multiline === '"""' && line[i] === '\\') { i++; continue; }
-        if (line.startsWith(multiline, i)) { multiline = undefined; i += 2; }
+        if (multiline === '"""' && line[i] === '\\') {
+          i++;
+          continue;
+        }
+        if (line.startsWith(multiline, i)) {
+          multiline = undefined;
+          i += 2;
+        }
         continue;
       }
       const ch = line[i];
       if (ch === '#') break;
-      if (line.startsWith('"""', i) || line.startsWith("'''", i)) { multiline = line.slice(i, i + 3) as '"""' | "'''"; i += 2; continue; }
-      if (ch === '"') { i++; while (i < line.length && line[i] !== '"') { if (line[i] === '\\') i++; i++; } continue; }
-      if (ch === "'") { i++; while (i < line.length && line[i] !== "'") i++; continue; }
+      if (line.startsWith('"""', i) || line.startsWith("'''", i)) {
+        multiline = line.slice(i, i + 3) as '"""' | "'''";
+        i += 2;
+        continue;
+      }
+      if (ch === '"') {
+        i++;
+        while (i < line.length && line[i] !== '"') {
+          if (line[i] === '\\') i++;
+          i++;
+        }
+        continue;
+      }
+      if (ch === "'") {
+        i++;
+        while (i < line.length && line[i] !== "'") i++;
+        continue;
+      }
       if (atTop && depth === 0 && ch === '[' && /^\s*$/.test(line.slice(0, i))) break; // a table header, handled above
       if (ch === '[' || ch === '{') depth++;
       else if ((ch === ']' || ch === '}') && depth > 0) depth--;
@@ -211,7 +249,7 @@ export function parseReuseToml(text: string, file: string): ReuseToml {
   }
   raw.forEach((item, index) => {
     const tableLoc = locs.annotations[index];
-    const headerLoc: Loc = tableLoc ? { line: tableLoc.line, character: 0 } : locs.annotationsKey ?? { line: 0, character: 0 };
+    const headerLoc: Loc = tableLoc ? { line: tableLoc.line, character: 0 } : (locs.annotationsKey ?? { line: 0, character: 0 });
     const keyLoc = (key: string): Loc => tableLoc?.keys.get(key) ?? headerLoc;
     if (!isTable(item)) {
       problem(`each \`annotations\` item must be a table, not ${describe(item)}`, headerLoc);
@@ -230,8 +268,12 @@ export function parseReuseToml(text: string, file: string): ReuseToml {
     } else if (Array.isArray(path) && path.length > 0 && path.every((p) => typeof p === 'string')) {
       paths = path as string[];
     } else {
-      problem(Array.isArray(path) && path.length === 0 ? '`path` must not be empty'
-        : `\`path\` must be a string or an array of strings, not ${Array.isArray(path) ? 'an array holding other values' : describe(path)}`, keyLoc(keyPath));
+      problem(
+        Array.isArray(path) && path.length === 0
+          ? '`path` must not be empty'
+          : `\`path\` must be a string or an array of strings, not ${Array.isArray(path) ? 'an array holding other values' : describe(path)}`,
+        keyLoc(keyPath),
+      );
       usable = false;
     }
     for (const p of paths) {

@@ -49,7 +49,11 @@ export function findSnippets(text: string): Snippet[] {
       out.push(open);
       return;
     }
-    if (tag === 'end') { if (open) open.end = n; open = undefined; return; }
+    if (tag === 'end') {
+      if (open) open.end = n;
+      open = undefined;
+      return;
+    }
     if (!open) return;
     const inside = parseTagLine(line, n);
     if (!inside) return;
@@ -67,10 +71,12 @@ export function snippetTags(text: string): { licenses: Tag[]; copyrights: Tag[] 
 
 /** Snippets opened and never closed, located at their SPDX-SnippetBegin. */
 export function snippetProblems(text: string): TomlProblem[] {
-  return findSnippets(text).filter((s) => s.end === undefined).map((s) => ({
-    message: 'SPDX-SnippetBegin has no SPDX-SnippetEnd',
-    line: s.begin,
-    character: Math.max(0, text.split(/\r\n|\n|\r/)[s.begin].indexOf('SPDX-SnippetBegin')),
-    severity: 'warning' as const,
-  }));
+  return findSnippets(text)
+    .filter((s) => s.end === undefined)
+    .map((s) => ({
+      message: 'SPDX-SnippetBegin has no SPDX-SnippetEnd',
+      line: s.begin,
+      character: Math.max(0, text.split(/\r\n|\n|\r/)[s.begin].indexOf('SPDX-SnippetBegin')),
+      severity: 'warning' as const,
+    }));
 }

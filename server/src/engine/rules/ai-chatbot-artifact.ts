@@ -46,7 +46,8 @@ export function chatbotOnlyComment(line: string, a: Artifact, style: CommentStyl
     // Styles such as Jinja's `{# … #}` close each line.
     if (!blockStart && end && trimmed.endsWith(end)) tail = end;
   } else if (blockStart && body.startsWith(blockStart) && end && trimmed.endsWith(end) && trimmed.length >= blockStart.length + end.length) {
-    lead = blockStart; tail = end; // a one-line block comment: deleting it keeps the code balanced
+    lead = blockStart;
+    tail = end; // a one-line block comment: deleting it keeps the code balanced
   } else if (middle && body.startsWith(middle) && !(end && body.includes(end))) {
     lead = middle; // a line inside a block comment, not its closer
   }
@@ -61,12 +62,15 @@ export function chatbotOnlyComment(line: string, a: Artifact, style: CommentStyl
 export function aiChatbotArtifact(file: SourceFile): Finding[] {
   let all: string[] | undefined;
   // The header's split holds the top of the file (its last entry may be a partial line); split the rest only when needed.
-  const lineAt = (i: number) => (i < file.header.text.lines.length - 1 ? file.header.text.lines[i] : (all ??= splitLines(file.text).lines)[i] ?? '');
+  const lineAt = (i: number) => (i < file.header.text.lines.length - 1 ? file.header.text.lines[i] : ((all ??= splitLines(file.text).lines)[i] ?? ''));
   return file.markers.artifacts.map((a): Finding => {
     const r = range(a.line, a.start, a.end);
     const whole = chatbotOnlyComment(lineAt(a.line), a, file.style);
     return {
-      rule: 'ai-chatbot-artifact', severity: meta.defaultSeverity, range: r, message: message('ai-chatbot-artifact', { text: a.text }),
+      rule: 'ai-chatbot-artifact',
+      severity: meta.defaultSeverity,
+      range: r,
+      message: message('ai-chatbot-artifact', { text: a.text }),
       fix: whole ? { kind: 'delete-lines', lines: [a.line], safe: false } : { kind: 'replace', range: r, text: '', safe: false },
     };
   });

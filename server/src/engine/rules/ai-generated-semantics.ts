@@ -10,11 +10,13 @@ import { range } from '../text';
 import type { Rule, RuleMeta, Translations } from './rule';
 
 const en = {
-  'ai-generated-semantics': "AI-marked code is also marked generated ('@generated' / 'DO NOT EDIT'): that marks machine output nobody edits; drop the generated marker",
+  'ai-generated-semantics':
+    "AI-marked code is also marked generated ('@generated' / 'DO NOT EDIT'): that marks machine output nobody edits; drop the generated marker",
 };
 
 const ja: Translations<typeof en> = {
-  'ai-generated-semantics': "AI マーカーのあるコードに自動生成のマーカー ('@generated' / 'DO NOT EDIT') も付いています。これは人が編集しない機械出力を表すため、自動生成のマーカーを削除してください",
+  'ai-generated-semantics':
+    "AI マーカーのあるコードに自動生成のマーカー ('@generated' / 'DO NOT EDIT') も付いています。これは人が編集しない機械出力を表すため、自動生成のマーカーを削除してください",
 };
 
 export const meta = {

@@ -30,11 +30,16 @@ export const meta = {
 /** The line the fix inserts for a missing field: a placeholder, except the review date (today). */
 export function placeholderTag(field: string, policy: Policy, today: string): string {
   switch (field) {
-    case 'role': return 'AI-Assisted-By: TOOL:MODEL';
-    case 'reviewed-by': return 'AI-Reviewed-By: NAME <EMAIL>';
-    case 'reviewed-on': return `AI-Reviewed-On: ${today}`;
-    case 'approval': return `AI-Approval: ${policy.ai.approvalPattern ? `<APPROVAL matching ${policy.ai.approvalPattern}>` : '<APPROVAL>'}`;
-    default: return `${(aiFields[field] ?? []).map((k) => canonicalAiTags[k])[0] ?? field}: TODO`;
+    case 'role':
+      return 'AI-Assisted-By: TOOL:MODEL';
+    case 'reviewed-by':
+      return 'AI-Reviewed-By: NAME <EMAIL>';
+    case 'reviewed-on':
+      return `AI-Reviewed-On: ${today}`;
+    case 'approval':
+      return `AI-Approval: ${policy.ai.approvalPattern ? `<APPROVAL matching ${policy.ai.approvalPattern}>` : '<APPROVAL>'}`;
+    default:
+      return `${(aiFields[field] ?? []).map((k) => canonicalAiTags[k])[0] ?? field}: TODO`;
   }
 }
 
@@ -64,7 +69,17 @@ export function aiMarkerIncomplete(file: SourceFile, policy: Policy, ctx: { toda
         fields: missing.join(', '),
         tags: missing.map((f) => (aiFields[f] ?? []).map((k) => canonicalAiTags[k]).join(' or ')).join(', '),
       }),
-      ...(known.length ? { fix: { kind: 'insert-lines' as const, line: last.line + 1, like: last.line, lines: known.map((f) => placeholderTag(f, policy, today)), safe: false } } : {}),
+      ...(known.length
+        ? {
+            fix: {
+              kind: 'insert-lines' as const,
+              line: last.line + 1,
+              like: last.line,
+              lines: known.map((f) => placeholderTag(f, policy, today)),
+              safe: false,
+            },
+          }
+        : {}),
     });
   }
   return findings;

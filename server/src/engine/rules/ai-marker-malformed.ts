@@ -17,7 +17,8 @@ const en = {
   'ai-marker-malformed.date': "'AI-Reviewed-On' should be a date YYYY-MM-DD",
   'ai-marker-malformed.future': "'AI-Reviewed-On' {date} is in the future",
   'ai-marker-malformed.placeholder': "'{key}' still holds a placeholder: fill it in",
-  'ai-marker-malformed.unknown': "Unknown AI tag '{key}': use AI-Generated-By, AI-Assisted-By, AI-Reviewed-By, AI-Reviewed-On, AI-Approval, AI-Prompt-Ref, AI-Session or AI-Code-Reference",
+  'ai-marker-malformed.unknown':
+    "Unknown AI tag '{key}': use AI-Generated-By, AI-Assisted-By, AI-Reviewed-By, AI-Reviewed-On, AI-Approval, AI-Prompt-Ref, AI-Session or AI-Code-Reference",
   'ai-marker-malformed.outside': "'{key}' outside a header or SPDX snippet: wrap the code in SPDX-SnippetBegin/End, or move the tag into the file header",
   'ai-marker-malformed.approval': "'AI-Approval' does not match the policy's approval pattern '{pattern}'",
   'ai-marker-malformed.comment': "{key} does not mention '{tool}' from {role}: keep the readable copy in step with the AI tags",
@@ -29,8 +30,10 @@ const ja: Translations<typeof en> = {
   'ai-marker-malformed.date': "'AI-Reviewed-On' は YYYY-MM-DD 形式の日付で記述してください",
   'ai-marker-malformed.future': "'AI-Reviewed-On' の日付 {date} が未来の日付です",
   'ai-marker-malformed.placeholder': "'{key}' にプレースホルダーが残っています。値を記入してください",
-  'ai-marker-malformed.unknown': "不明な AI タグ '{key}'。AI-Generated-By、AI-Assisted-By、AI-Reviewed-By、AI-Reviewed-On、AI-Approval、AI-Prompt-Ref、AI-Session、AI-Code-Reference のいずれかを使用してください",
-  'ai-marker-malformed.outside': "'{key}' がヘッダーにも SPDX スニペットにもありません。コードを SPDX-SnippetBegin/End で囲むか、タグをファイルヘッダーに移動してください",
+  'ai-marker-malformed.unknown':
+    "不明な AI タグ '{key}'。AI-Generated-By、AI-Assisted-By、AI-Reviewed-By、AI-Reviewed-On、AI-Approval、AI-Prompt-Ref、AI-Session、AI-Code-Reference のいずれかを使用してください",
+  'ai-marker-malformed.outside':
+    "'{key}' がヘッダーにも SPDX スニペットにもありません。コードを SPDX-SnippetBegin/End で囲むか、タグをファイルヘッダーに移動してください",
   'ai-marker-malformed.approval': "'AI-Approval' がポリシーの承認パターン '{pattern}' に一致しません",
   'ai-marker-malformed.comment': "{key} に {role} のツール '{tool}' の記載がありません。人が読むための記述を AI タグと一致させてください",
 };
@@ -56,14 +59,25 @@ export function aiMarkerMalformed(file: SourceFile, policy: Policy, ctx: { today
   const findings: Finding[] = [];
   const today = ctx.today ?? new Date().toISOString().slice(0, 10);
   const add = (t: Tag, key: MessageKey, args: Record<string, string> = {}) =>
-    findings.push({ rule: 'ai-marker-malformed', severity: meta.defaultSeverity, range: range(t.line, t.keyStart, t.valueEnd), message: message(key, { key: t.key, ...args }) });
+    findings.push({
+      rule: 'ai-marker-malformed',
+      severity: meta.defaultSeverity,
+      range: range(t.line, t.keyStart, t.valueEnd),
+      message: message(key, { key: t.key, ...args }),
+    });
 
   for (const t of file.markers.strayAiTags) add(t, 'ai-marker-malformed.outside');
   for (const marker of file.markers.markers) {
     for (const t of marker.tags) {
       const key = t.key.toLowerCase();
-      if (!canonicalAiTags[key]) { add(t, 'ai-marker-malformed.unknown'); continue; }
-      if (placeholder.test(t.value)) { add(t, 'ai-marker-malformed.placeholder'); continue; }
+      if (!canonicalAiTags[key]) {
+        add(t, 'ai-marker-malformed.unknown');
+        continue;
+      }
+      if (placeholder.test(t.value)) {
+        add(t, 'ai-marker-malformed.placeholder');
+        continue;
+      }
       if ((key === 'ai-generated-by' || key === 'ai-assisted-by') && !/^[^:\s][^:]*:\S/.test(t.value)) add(t, 'ai-marker-malformed.role');
       if (key === 'ai-reviewed-by' && !/^[^<>]*[^<>\s][^<>]* <[^<>@\s]+@[^<>\s]+>$/.test(t.value)) add(t, 'ai-marker-malformed.reviewer');
       if (key === 'ai-reviewed-on') {
@@ -101,7 +115,9 @@ function commentInStep(tags: Tag[]): Finding | undefined {
   if (!tool || comment.value.toLowerCase().includes(tool.toLowerCase())) return undefined;
   const r = range(comment.line, comment.valueStart, comment.valueEnd);
   return {
-    rule: 'ai-marker-malformed', severity: meta.defaultSeverity, range: range(comment.line, comment.keyStart, comment.valueEnd),
+    rule: 'ai-marker-malformed',
+    severity: meta.defaultSeverity,
+    range: range(comment.line, comment.keyStart, comment.valueEnd),
     message: message('ai-marker-malformed.comment', { key: comment.key, tool, role: role.key }),
     // An empty value (`SPDX-SnippetComment:`) needs the space after the colon too.
     fix: { kind: 'replace', range: r, text: comment.value ? text : ` ${text}`, safe: true },

@@ -17,8 +17,10 @@ const en = {
 };
 
 const ja: Translations<typeof en> = {
-  'ai-marker-missing': 'Git 履歴のコミット {commit} の「{trailer}」に生成AIの利用が記録されていますが、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください',
-  'ai-marker-missing.more': 'Git 履歴の {count} 件のコミットに生成AIの利用が記録されています (最新はコミット {commit} の「{trailer}」) が、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください',
+  'ai-marker-missing':
+    'Git 履歴のコミット {commit} の「{trailer}」に生成AIの利用が記録されていますが、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください',
+  'ai-marker-missing.more':
+    'Git 履歴の {count} 件のコミットに生成AIの利用が記録されています (最新はコミット {commit} の「{trailer}」) が、ファイルに AI マーカーがありません。ヘッダーに AI タグを追加してください',
 };
 
 export const meta = {
@@ -53,12 +55,14 @@ export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerM
   if (!history || !newest) return [];
   const first = file.header.text.at(0) ?? '';
   const args = { commit: newest.hash.slice(0, 7), trailer: describeTrailer(newest.trailers[0]), count: String(history.commits.length) };
-  return [{
-    rule: 'ai-marker-missing',
-    severity: meta.defaultSeverity,
-    range: range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length),
-    message: message(history.commits.length > 1 ? 'ai-marker-missing.more' : 'ai-marker-missing', args),
-  }];
+  return [
+    {
+      rule: 'ai-marker-missing',
+      severity: meta.defaultSeverity,
+      range: range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length),
+      message: message(history.commits.length > 1 ? 'ai-marker-missing.more' : 'ai-marker-missing', args),
+    },
+  ];
 }
 
 export default { meta, check: aiMarkerMissing } satisfies Rule;

@@ -31,7 +31,9 @@ export function aiNonstandardMarker(file: SourceFile, policy: Policy): Finding[]
   return file.markers.legacy.map((l): Finding => {
     const r = range(l.line, l.start, l.end);
     return {
-      rule: 'ai-nonstandard-marker', severity: meta.defaultSeverity, range: r,
+      rule: 'ai-nonstandard-marker',
+      severity: meta.defaultSeverity,
+      range: r,
       message: message('ai-nonstandard-marker', { text: l.text }),
       fix: l.tool ? { kind: 'replace', range: r, text: `AI-Generated-By: ${l.tool.includes(':') ? l.tool : `${l.tool}:unknown`}`, safe: false } : undefined,
     };

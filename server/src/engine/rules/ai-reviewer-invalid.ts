@@ -35,9 +35,20 @@ export function aiReviewerInvalid(file: SourceFile, policy: Policy): Finding[] {
   for (const marker of file.markers.markers) {
     for (const t of marker.tags.filter((x) => x.key.toLowerCase() === 'ai-reviewed-by')) {
       const r = range(t.line, t.valueStart, t.valueEnd);
-      if (forbidBots && isBot(t.value)) findings.push({ rule: 'ai-reviewer-invalid', severity: meta.defaultSeverity, range: r, message: message('ai-reviewer-invalid.bot', { reviewer: t.value }) });
+      if (forbidBots && isBot(t.value))
+        findings.push({
+          rule: 'ai-reviewer-invalid',
+          severity: meta.defaultSeverity,
+          range: r,
+          message: message('ai-reviewer-invalid.bot', { reviewer: t.value }),
+        });
       else if (pattern && !compilePolicyRegex(pattern, 'whole').test(t.value)) {
-        findings.push({ rule: 'ai-reviewer-invalid', severity: meta.defaultSeverity, range: r, message: message('ai-reviewer-invalid.pattern', { reviewer: t.value, pattern }) });
+        findings.push({
+          rule: 'ai-reviewer-invalid',
+          severity: meta.defaultSeverity,
+          range: r,
+          message: message('ai-reviewer-invalid.pattern', { reviewer: t.value, pattern }),
+        });
       }
     }
   }

@@ -40,9 +40,15 @@ export function aiToolDenied(file: SourceFile, policy: Policy): Finding[] {
       const agent = t.value.split(':')[0].trim();
       const r = range(t.line, t.valueStart, t.valueEnd);
       const denied = deny.find((p) => matcher(p)(agent) || matcher(p)(t.value));
-      if (denied) findings.push({ rule: 'ai-tool-denied', severity: meta.defaultSeverity, range: r, message: message('ai-tool-denied', { tool: agent, rule: denied }) });
+      if (denied)
+        findings.push({ rule: 'ai-tool-denied', severity: meta.defaultSeverity, range: r, message: message('ai-tool-denied', { tool: agent, rule: denied }) });
       else if (allow.length && !allow.some((p) => matcher(p)(agent))) {
-        findings.push({ rule: 'ai-tool-denied', severity: 'warning', range: r, message: message('ai-tool-denied.not-allowed', { tool: agent, tools: allow.join(', ') }) });
+        findings.push({
+          rule: 'ai-tool-denied',
+          severity: 'warning',
+          range: r,
+          message: message('ai-tool-denied.not-allowed', { tool: agent, tools: allow.join(', ') }),
+        });
       }
     }
   }

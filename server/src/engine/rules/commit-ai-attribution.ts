@@ -6,11 +6,14 @@ import type { Rule, RuleMeta, Translations } from './rule';
 
 // `{action}` is one of the `action.*` messages.
 const en = {
-  'commit-ai-attribution.signoff': 'An AI cannot certify the Developer Certificate of Origin, so {agent} must not sign off: {action}, and sign off yourself (git commit -s)',
+  'commit-ai-attribution.signoff':
+    'An AI cannot certify the Developer Certificate of Origin, so {agent} must not sign off: {action}, and sign off yourself (git commit -s)',
   'commit-ai-attribution.co-author': "{agent} is named as a co-author in '{key}': the policy records AI help as '{form}: …', so {action}",
   'commit-ai-attribution.form': "'{key}' is not the policy's AI trailer ('{form}: …'): {action}",
-  'commit-ai-attribution.forbidden': 'The policy forbids AI-assisted changes (ai.mode: forbid), and this trailer names {agent}: leave AI-generated changes out of this commit, or ask the OSPO ({contact})',
-  'commit-ai-attribution.forbidden.signoff': 'An AI cannot sign off, and the policy forbids AI-assisted changes (ai.mode: forbid): leave AI-generated changes out of this commit, or ask the OSPO ({contact})',
+  'commit-ai-attribution.forbidden':
+    'The policy forbids AI-assisted changes (ai.mode: forbid), and this trailer names {agent}: leave AI-generated changes out of this commit, or ask the OSPO ({contact})',
+  'commit-ai-attribution.forbidden.signoff':
+    'An AI cannot sign off, and the policy forbids AI-assisted changes (ai.mode: forbid): leave AI-generated changes out of this commit, or ask the OSPO ({contact})',
   'commit-ai-attribution.action.rewrite': "write '{text}' instead",
   'commit-ai-attribution.action.remove': "remove this line ('{text}' is already there)",
   'commit-ai-attribution.fix.rewrite': "Rewrite as '{text}'",
@@ -20,11 +23,15 @@ const en = {
 };
 
 const ja: Translations<typeof en> = {
-  'commit-ai-attribution.signoff': 'AI は Developer Certificate of Origin を証明できないため、{agent} はサインオフできません。{action}。そのうえで自分でサインオフしてください (git commit -s)',
-  'commit-ai-attribution.co-author': "{agent} が '{key}' で共同作成者として記載されています。ポリシーでは生成AIの利用を '{form}: …' として記録するため、{action}",
+  'commit-ai-attribution.signoff':
+    'AI は Developer Certificate of Origin を証明できないため、{agent} はサインオフできません。{action}。そのうえで自分でサインオフしてください (git commit -s)',
+  'commit-ai-attribution.co-author':
+    "{agent} が '{key}' で共同作成者として記載されています。ポリシーでは生成AIの利用を '{form}: …' として記録するため、{action}",
   'commit-ai-attribution.form': "'{key}' はポリシーで定めた AI のトレーラー ('{form}: …') ではありません。{action}",
-  'commit-ai-attribution.forbidden': 'ポリシーで生成AIを利用した変更は禁止されています (ai.mode: forbid)。このトレーラーには {agent} が記載されています。生成AIによる変更をこのコミットから除くか、OSPO に相談してください ({contact})',
-  'commit-ai-attribution.forbidden.signoff': 'AI はサインオフできません。また、ポリシーで生成AIを利用した変更は禁止されています (ai.mode: forbid)。生成AIによる変更をこのコミットから除くか、OSPO に相談してください ({contact})',
+  'commit-ai-attribution.forbidden':
+    'ポリシーで生成AIを利用した変更は禁止されています (ai.mode: forbid)。このトレーラーには {agent} が記載されています。生成AIによる変更をこのコミットから除くか、OSPO に相談してください ({contact})',
+  'commit-ai-attribution.forbidden.signoff':
+    'AI はサインオフできません。また、ポリシーで生成AIを利用した変更は禁止されています (ai.mode: forbid)。生成AIによる変更をこのコミットから除くか、OSPO に相談してください ({contact})',
   'commit-ai-attribution.action.rewrite': "代わりに '{text}' と記述してください",
   'commit-ai-attribution.action.remove': "この行を削除してください ('{text}' は既にあります)",
   'commit-ai-attribution.fix.rewrite': "'{text}' に書き換え",

@@ -42,16 +42,28 @@ export function copyrightHolder(file: SourceFile, policy: Policy, ctx: { current
   if (ours && literal) {
     const { tag, notice } = ours;
     const r = range(tag.line, tag.valueStart + notice.holderSpan[0], tag.valueStart + notice.holderSpan[1]);
-    return [{ rule: 'copyright-holder', severity: meta.defaultSeverity, range: r, message: message('copyright-holder', { holder: notice.holder, pattern }), fix: { kind: 'replace', range: r, text: literal, safe: true } }];
+    return [
+      {
+        rule: 'copyright-holder',
+        severity: meta.defaultSeverity,
+        range: r,
+        message: message('copyright-holder', { holder: notice.holder, pattern }),
+        fix: { kind: 'replace', range: r, text: literal, safe: true },
+      },
+    ];
   }
   const first = parsed[0].tag;
-  return [{
-    rule: 'copyright-holder',
-    severity: meta.defaultSeverity,
-    range: range(first.line, first.keyStart, first.valueEnd),
-    message: message('copyright-holder.none', { pattern }),
-    fix: literal ? { kind: 'insert-line', line: first.line, like: first.line, text: `SPDX-FileCopyrightText: ${ctx.currentYear} ${literal}`, safe: false } : undefined,
-  }];
+  return [
+    {
+      rule: 'copyright-holder',
+      severity: meta.defaultSeverity,
+      range: range(first.line, first.keyStart, first.valueEnd),
+      message: message('copyright-holder.none', { pattern }),
+      fix: literal
+        ? { kind: 'insert-line', line: first.line, like: first.line, text: `SPDX-FileCopyrightText: ${ctx.currentYear} ${literal}`, safe: false }
+        : undefined,
+    },
+  ];
 }
 
 export default { meta, check: copyrightHolder } satisfies Rule;

@@ -16,7 +16,8 @@ const en = {
 const ja: Translations<typeof en> = {
   'copyright-missing': '著作権表示がありません。SPDX-FileCopyrightText を追加してください',
   'copyright-missing.sidecar': 'サイドカーファイル {file}.license に著作権表示がありません。そちらに SPDX-FileCopyrightText を追加してください',
-  'copyright-missing.external': '著作権表示がありません。{source} は {file} にライセンスを与えていますが SPDX-FileCopyrightText がありません。そちらかファイルに追加してください',
+  'copyright-missing.external':
+    '著作権表示がありません。{source} は {file} にライセンスを与えていますが SPDX-FileCopyrightText がありません。そちらかファイルに追加してください',
 };
 
 export const meta = {
@@ -35,16 +36,26 @@ export function copyrightMissing(file: SourceFile, policy: Policy): Finding[] {
   const first = licenseTags(file)[0];
   if (!policy.headers.copyright.required || !first || copyrightTags(file).length > 0) return [];
   // In a sidecar: no place in this file to point at, nor to insert into.
-  if (file.hasSidecar) return [{ rule: 'copyright-missing', severity: meta.defaultSeverity, range: range(0, 0, 0), message: message('copyright-missing.sidecar', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }) }];
-  return [{
-    rule: 'copyright-missing',
-    severity: meta.defaultSeverity,
-    range: range(first.line, first.keyStart, first.valueEnd),
-    message: message('copyright-missing'),
-    // Our notice never goes on third-party code. Nor is it inserted when that would push the license
-    // line out of the header window (fix-all would then add a license, forever: fuzz.test.ts).
-    fix: file.thirdParty || first.line + 1 >= file.header.limit || first.line >= file.header.end ? undefined : { kind: 'insert-copyright' },
-  }];
+  if (file.hasSidecar)
+    return [
+      {
+        rule: 'copyright-missing',
+        severity: meta.defaultSeverity,
+        range: range(0, 0, 0),
+        message: message('copyright-missing.sidecar', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }),
+      },
+    ];
+  return [
+    {
+      rule: 'copyright-missing',
+      severity: meta.defaultSeverity,
+      range: range(first.line, first.keyStart, first.valueEnd),
+      message: message('copyright-missing'),
+      // Our notice never goes on third-party code. Nor is it inserted when that would push the license
+      // line out of the header window (fix-all would then add a license, forever: fuzz.test.ts).
+      fix: file.thirdParty || first.line + 1 >= file.header.limit || first.line >= file.header.end ? undefined : { kind: 'insert-copyright' },
+    },
+  ];
 }
 
 export default { meta, check: copyrightMissing } satisfies Rule;

@@ -44,7 +44,8 @@ export function copyrightYear(file: SourceFile, policy: Policy, ctx: { currentYe
   // it left its year for a second fix-all to change (fuzz.test.ts, "fixAll is idempotent").
   const literal = literalHolder(holder);
   const notices = file.header.copyrights.map((tag) => parseNotice(tag.value));
-  const rewritten = holder && literal && !notices.some((n) => holderMatches(n.holder, holder)) ? notices.findIndex((n) => looksLikeOurs(n.holder, literal)) : -1;
+  const rewritten =
+    holder && literal && !notices.some((n) => holderMatches(n.holder, holder)) ? notices.findIndex((n) => looksLikeOurs(n.holder, literal)) : -1;
   for (const [i, tag] of file.header.copyrights.entries()) {
     const notice = notices[i];
     // Only our own notices: a third party's years are theirs to write.
@@ -65,7 +66,11 @@ export function copyrightYear(file: SourceFile, policy: Policy, ctx: { currentYe
       const fixed = first < now ? `${first}-${now}` : String(now);
       findings.push({ ...base, message: message('copyright-year.future', { year: String(notice.years.find((y) => y > now)) }), fix: replace(fixed) });
     } else if ((rule === 'current' || rule === 'range-to-current') && !span) {
-      findings.push({ ...base, message: message('copyright-year.missing'), fix: { kind: 'replace', range: range(tag.line, tag.valueStart, tag.valueStart), text: `${now} `, safe: true } });
+      findings.push({
+        ...base,
+        message: message('copyright-year.missing'),
+        fix: { kind: 'replace', range: range(tag.line, tag.valueStart, tag.valueStart), text: `${now} `, safe: true },
+      });
     } else if (rule === 'current' && last < now) {
       findings.push({ ...base, message: message('copyright-year.current', { year: String(now) }), fix: replace(`${first}-${now}`) });
     } else if (rule === 'range-to-current' && notice.isList) {

@@ -33,12 +33,14 @@ export function headerMisplaced(file: SourceFile, policy: Policy): Finding[] {
   // `below` is empty when the header has a license, or a sidecar licenses the file instead.
   const tag = policy.headers.required ? file.below.find((t) => t.kind === 'license') : undefined;
   if (!tag) return [];
-  return [{
-    rule: 'header-misplaced',
-    severity: meta.defaultSeverity,
-    range: range(tag.line, tag.keyStart, tag.valueEnd),
-    message: message('header-misplaced', { line: String(tag.line + 1), lines: headerLines(file) }),
-  }];
+  return [
+    {
+      rule: 'header-misplaced',
+      severity: meta.defaultSeverity,
+      range: range(tag.line, tag.keyStart, tag.valueEnd),
+      message: message('header-misplaced', { line: String(tag.line + 1), lines: headerLines(file) }),
+    },
+  ];
 }
 
 export default { meta, check: headerMisplaced } satisfies Rule;

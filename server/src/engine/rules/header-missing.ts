@@ -13,15 +13,18 @@ const en = {
   'header-missing.license': 'No SPDX-License-Identifier in the header ({lines}): add one',
   'header-missing.uncommentable': 'No license information: this format has no comments, so add a {file}.license file next to it',
   'header-missing.sidecar': 'No SPDX-License-Identifier in {file}.license, which replaces the header of this file: add it there',
-  'header-missing.third-party': 'Third-party file without license information: add its original notice, a {file}.license file or a REUSE.toml entry (never our header)',
+  'header-missing.third-party':
+    'Third-party file without license information: add its original notice, a {file}.license file or a REUSE.toml entry (never our header)',
 };
 
 const ja: Translations<typeof en> = {
   'header-missing': '{lines}にライセンスヘッダーがありません。SPDX-FileCopyrightText と SPDX-License-Identifier を追加してください',
   'header-missing.license': 'ヘッダー ({lines}) に SPDX-License-Identifier がありません。追加してください',
-  'header-missing.uncommentable': 'ライセンス情報がありません。この形式にはコメントを書けないため、サイドカーファイル {file}.license を同じフォルダーに追加してください',
+  'header-missing.uncommentable':
+    'ライセンス情報がありません。この形式にはコメントを書けないため、サイドカーファイル {file}.license を同じフォルダーに追加してください',
   'header-missing.sidecar': 'このファイルのヘッダーに代わるサイドカーファイル {file}.license に SPDX-License-Identifier がありません。そちらに追加してください',
-  'header-missing.third-party': '第三者コードのファイルにライセンス情報がありません。元の表記、サイドカーファイル {file}.license、または REUSE.toml のエントリーを追加してください (自組織のヘッダーは不可)',
+  'header-missing.third-party':
+    '第三者コードのファイルにライセンス情報がありません。元の表記、サイドカーファイル {file}.license、または REUSE.toml のエントリーを追加してください (自組織のヘッダーは不可)',
 };
 
 export const meta = {

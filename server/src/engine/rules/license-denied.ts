@@ -16,7 +16,8 @@ const en = {
 
 const ja: Translations<typeof en> = {
   'license-denied': "ライセンス '{expression}' はポリシーで禁止されています{detail}。許可されたライセンスを使用するか、OSPO に相談してください ({policy})",
-  'license-denied.not-allowed': "ライセンス '{expression}' はポリシーの許可リストにありません。許可されたライセンスを使用するか、OSPO に相談してください ({policy})",
+  'license-denied.not-allowed':
+    "ライセンス '{expression}' はポリシーの許可リストにありません。許可されたライセンスを使用するか、OSPO に相談してください ({policy})",
 };
 
 export const meta = {
@@ -37,14 +38,16 @@ export function licenseDenied(file: SourceFile, policy: Policy): Finding[] {
     const result = licenseTier(tag.value, l);
     if (result.tier !== 'denied') return [];
     const where = policy.meta.url ?? policy.source;
-    return [{
-      rule: 'license-denied',
-      severity: meta.defaultSeverity,
-      range: range(tag.line, tag.valueStart, tag.valueEnd),
-      message: result.denied.length
-        ? message('license-denied', { expression: tag.value, detail: ` (${result.denied.join(', ')})`, policy: where })
-        : message('license-denied.not-allowed', { expression: tag.value, policy: where }),
-    }];
+    return [
+      {
+        rule: 'license-denied',
+        severity: meta.defaultSeverity,
+        range: range(tag.line, tag.valueStart, tag.valueEnd),
+        message: result.denied.length
+          ? message('license-denied', { expression: tag.value, detail: ` (${result.denied.join(', ')})`, policy: where })
+          : message('license-denied.not-allowed', { expression: tag.value, policy: where }),
+      },
+    ];
   });
 }
 

@@ -34,14 +34,16 @@ export function licenseMismatch(file: SourceFile, policy: Policy): Finding[] {
   return validLicenseTags(file).flatMap((tag): Finding[] => {
     if (sameExpression(tag.value, project)) return [];
     const r = range(tag.line, tag.valueStart, tag.valueEnd);
-    return [{
-      rule: 'license-mismatch',
-      severity: meta.defaultSeverity,
-      range: r,
-      message: message('license-mismatch', { expression: tag.value, project }),
-      // Changing what a file claims is a decision: offered, never applied by fix-all.
-      fix: { kind: 'replace', range: r, text: project, safe: false },
-    }];
+    return [
+      {
+        rule: 'license-mismatch',
+        severity: meta.defaultSeverity,
+        range: r,
+        message: message('license-mismatch', { expression: tag.value, project }),
+        // Changing what a file claims is a decision: offered, never applied by fix-all.
+        fix: { kind: 'replace', range: r, text: project, safe: false },
+      },
+    ];
   });
 }
 

@@ -42,16 +42,20 @@ export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
     const result = licenseTier(tag.value, l);
     if (result.tier !== 'review') return [];
     const ids = result.review.join(', ');
-    return [{
-      rule: 'license-review',
-      severity: meta.defaultSeverity,
-      range: range(tag.line, tag.valueStart, tag.valueEnd),
-      message: l.reviewEvidence
-        ? message('license-review', { expression: tag.value, ids, pattern: l.reviewEvidence })
-        : message('license-review.no-pattern', { expression: tag.value, ids }),
-      // A skeleton for the reviewer to complete; it does not satisfy the pattern until they do.
-      fix: l.reviewEvidence ? { kind: 'insert-line', line: tag.line + 1, like: tag.line, text: 'SPDX-FileComment: License review: <evidence>', safe: false } : undefined,
-    }];
+    return [
+      {
+        rule: 'license-review',
+        severity: meta.defaultSeverity,
+        range: range(tag.line, tag.valueStart, tag.valueEnd),
+        message: l.reviewEvidence
+          ? message('license-review', { expression: tag.value, ids, pattern: l.reviewEvidence })
+          : message('license-review.no-pattern', { expression: tag.value, ids }),
+        // A skeleton for the reviewer to complete; it does not satisfy the pattern until they do.
+        fix: l.reviewEvidence
+          ? { kind: 'insert-line', line: tag.line + 1, like: tag.line, text: 'SPDX-FileComment: License review: <evidence>', safe: false }
+          : undefined,
+      },
+    ];
   });
 }
 

@@ -51,7 +51,10 @@ export function licenseTextMissing(file: SourceFile, _policy: unknown, ctx: Rule
     const at = inSidecar ? range(0, 0, 0) : range(tag.line, tag.valueStart, tag.valueEnd);
     for (const id of missingLicenseTexts(new Set(licenseIdsIn(tag.value)), licenseFiles)) {
       findings.push({
-        rule: 'license-text-missing', severity: meta.defaultSeverity, range: at, message: message('license-text-missing', { id }),
+        rule: 'license-text-missing',
+        severity: meta.defaultSeverity,
+        range: at,
+        message: message('license-text-missing', { id }),
         fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
       });
     }

@@ -5,12 +5,14 @@ import type { Rule, RuleMeta, Translations } from './rule';
 
 const en = {
   'reuse-invalid': '{detail}',
-  'reuse-annotation-unmatched': 'This entry applies to no file (its path matches none, or a later entry takes its files): its licenses need no text in LICENSES/. Remove it or fix its path',
+  'reuse-annotation-unmatched':
+    'This entry applies to no file (its path matches none, or a later entry takes its files): its licenses need no text in LICENSES/. Remove it or fix its path',
 };
 
 const ja: Translations<typeof en> = {
   'reuse-invalid': '{detail}',
-  'reuse-annotation-unmatched': 'このエントリはどのファイルにも適用されません (path に一致するファイルがないか、後のエントリが同じファイルを扱っています)。そのライセンスのテキストは LICENSES/ には不要です。削除するか path を修正してください',
+  'reuse-annotation-unmatched':
+    'このエントリはどのファイルにも適用されません (path に一致するファイルがないか、後のエントリが同じファイルを扱っています)。そのライセンスのテキストは LICENSES/ には不要です。削除するか path を修正してください',
 };
 
 export const meta = {

@@ -31,14 +31,28 @@ export function snippetIncomplete(file: SourceFile, policy: Policy): Finding[] {
   for (const s of file.markers.snippets) {
     if (!s.tags.some((t) => t.kind === 'license')) {
       findings.push({
-        rule: 'snippet-incomplete', severity: meta.defaultSeverity, range: range(s.begin, 0, 0),
+        rule: 'snippet-incomplete',
+        severity: meta.defaultSeverity,
+        range: range(s.begin, 0, 0),
         message: message('snippet-incomplete.license'),
-        fix: { kind: 'insert-line', line: s.begin + 1, like: s.begin, text: `SPDX-License-Identifier: ${policy.licenses.project ?? 'NOASSERTION'}`, safe: false },
+        fix: {
+          kind: 'insert-line',
+          line: s.begin + 1,
+          like: s.begin,
+          text: `SPDX-License-Identifier: ${policy.licenses.project ?? 'NOASSERTION'}`,
+          safe: false,
+        },
       });
     }
     for (const t of s.tags.filter((x) => x.key === 'SPDX-FileCopyrightText')) {
       const r = range(t.line, t.keyStart, t.keyStart + t.key.length);
-      findings.push({ rule: 'snippet-incomplete', severity: meta.defaultSeverity, range: r, message: message('snippet-incomplete.file-tag'), fix: { kind: 'replace', range: r, text: 'SPDX-SnippetCopyrightText', safe: true } });
+      findings.push({
+        rule: 'snippet-incomplete',
+        severity: meta.defaultSeverity,
+        range: r,
+        message: message('snippet-incomplete.file-tag'),
+        fix: { kind: 'replace', range: r, text: 'SPDX-SnippetCopyrightText', safe: true },
+      });
     }
   }
   return findings;

@@ -37,13 +37,20 @@ export function snippetUnbalanced(file: SourceFile): Finding[] {
   const open = snippets.filter((s) => s.end === undefined);
   return [
     ...open.map((s, i): Finding => ({
-      rule: 'snippet-unbalanced', severity: meta.defaultSeverity, range: range(s.begin, 0, lineText(s.begin).length),
+      rule: 'snippet-unbalanced',
+      severity: meta.defaultSeverity,
+      range: range(s.begin, 0, lineText(s.begin).length),
       message: message('snippet-unbalanced.open'),
       // Closing at the end of the file is a guess about where the region ends: offered, never automatic.
       // Only the innermost open snippet gets the fix, so applying it twice cannot stack two ends.
       fix: i === open.length - 1 ? { kind: 'insert-line', line: endLine, like: s.begin, text: 'SPDX-SnippetEnd', safe: false } : undefined,
     })),
-    ...strayEnds.map((l): Finding => ({ rule: 'snippet-unbalanced', severity: meta.defaultSeverity, range: range(l, 0, lineText(l).length), message: message('snippet-unbalanced.close') })),
+    ...strayEnds.map((l): Finding => ({
+      rule: 'snippet-unbalanced',
+      severity: meta.defaultSeverity,
+      range: range(l, 0, lineText(l).length),
+      message: message('snippet-unbalanced.close'),
+    })),
   ];
 }
 

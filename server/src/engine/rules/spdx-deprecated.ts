@@ -18,7 +18,8 @@ const en = {
 const ja: Translations<typeof en> = {
   'spdx-deprecated': "SPDX ライセンス識別子 '{id}' は非推奨です。'{successor}' を使用してください",
   'spdx-deprecated.no-successor': "SPDX ライセンス識別子 '{id}' は非推奨です。SPDX ライセンスリストから現行の識別子を選んでください",
-  'spdx-deprecated.candidates': "SPDX ライセンス識別子 '{id}' は非推奨です。SPDX は完全に同等な後継を定めていません。ライセンス本文を {candidates} と照合してください",
+  'spdx-deprecated.candidates':
+    "SPDX ライセンス識別子 '{id}' は非推奨です。SPDX は完全に同等な後継を定めていません。ライセンス本文を {candidates} と照合してください",
 };
 
 export const meta = {
@@ -38,12 +39,18 @@ export function spdxDeprecated(file: SourceFile): Finding[] {
       const r = range(tag.line, tag.valueStart + d.token.start, tag.valueStart + d.token.end);
       const base = { rule: 'spdx-deprecated' as const, severity: meta.defaultSeverity, range: r };
       if (d.successor) {
-        return { ...base, message: message('spdx-deprecated', { id: d.token.id, successor: d.successor }), fix: { kind: 'replace', range: r, text: d.successor, safe: true } };
+        return {
+          ...base,
+          message: message('spdx-deprecated', { id: d.token.id, successor: d.successor }),
+          fix: { kind: 'replace', range: r, text: d.successor, safe: true },
+        };
       }
       if (d.candidates.length) {
         const [fix, ...alternatives] = d.candidates.map((text): FixData => ({ kind: 'replace', range: r, text, safe: false }));
         return {
-          ...base, fix, alternatives: alternatives.length ? alternatives : undefined,
+          ...base,
+          fix,
+          alternatives: alternatives.length ? alternatives : undefined,
           message: message('spdx-deprecated.candidates', { id: d.token.id, candidates: d.candidates.map((c) => `'${c}'`).join(', ') }),
         };
       }

@@ -58,20 +58,27 @@ function findingsFor(tag: Tag): Finding[] {
         return { ...base, range: range(tag.line, tag.keyStart, tag.valueEnd), message: message('spdx-invalid.empty', { example: 'Apache-2.0' }) };
       case 'prose':
         return {
-          ...base, range: whole,
+          ...base,
+          range: whole,
           message: message('spdx-invalid.prose', { text: tag.value, suggestion: p.suggestion }),
           // A guess from prose changes what the file claims; offer it, never apply it in fix-all.
           fix: { kind: 'replace', range: whole, text: p.suggestion, safe: false },
         };
       case 'wrong-case': {
         const r = at(p.token.start, p.token.end);
-        return { ...base, range: r, message: message('spdx-invalid.case', { id: p.token.id, canonical: p.canonical }), fix: { kind: 'replace', range: r, text: p.canonical, safe: true } };
+        return {
+          ...base,
+          range: r,
+          message: message('spdx-invalid.case', { id: p.token.id, canonical: p.canonical }),
+          fix: { kind: 'replace', range: r, text: p.canonical, safe: true },
+        };
       }
       case 'unknown-id': {
         const r = at(p.token.start, p.token.end);
         const hint = p.suggestion ? `: did you mean '${p.suggestion}'?` : '';
         return {
-          ...base, range: r,
+          ...base,
+          range: r,
           message: message(p.token.exception ? 'spdx-invalid.unknown-exception' : 'spdx-invalid.unknown', { id: p.token.id, hint }),
           fix: p.suggestion ? { kind: 'replace', range: r, text: p.suggestion, safe: false } : undefined,
         };

@@ -35,7 +35,9 @@ export function spdxOperatorCase(file: SourceFile): Finding[] {
     checkExpression(tag.value).lowerCaseOperators.map((o): Finding => {
       const r = range(tag.line, tag.valueStart + o.start, tag.valueStart + o.end);
       return {
-        rule: 'spdx-operator-case', severity: meta.defaultSeverity, range: r,
+        rule: 'spdx-operator-case',
+        severity: meta.defaultSeverity,
+        range: r,
         message: message('spdx-operator-case', { written: o.written, operator: o.operator }),
         fix: { kind: 'replace', range: r, text: o.operator, safe: true },
       };

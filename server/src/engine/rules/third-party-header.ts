@@ -10,7 +10,7 @@ import { range } from '../text';
 import type { Rule, RuleMeta, Translations } from './rule';
 
 const en = {
-  'third-party-header': "Our header on a third-party file ({path} matches files.thirdParty): remove it and keep the original notice",
+  'third-party-header': 'Our header on a third-party file ({path} matches files.thirdParty): remove it and keep the original notice',
 };
 
 const ja: Translations<typeof en> = {
@@ -36,13 +36,15 @@ export function thirdPartyHeader(file: SourceFile, policy: Policy): Finding[] {
   // With no other notice left, the license line was ours too (a header we inserted by mistake).
   if (ours.length === file.header.copyrights.length) lines.push(...file.header.licenses.map((t) => t.line));
   const first = ours[0];
-  return [{
-    rule: 'third-party-header',
-    severity: meta.defaultSeverity,
-    range: range(first.line, first.keyStart, first.valueEnd),
-    message: message('third-party-header', { path: file.path }),
-    fix: { kind: 'delete-lines', lines: [...new Set(lines)].sort((a, b) => a - b) },
-  }];
+  return [
+    {
+      rule: 'third-party-header',
+      severity: meta.defaultSeverity,
+      range: range(first.line, first.keyStart, first.valueEnd),
+      message: message('third-party-header', { path: file.path }),
+      fix: { kind: 'delete-lines', lines: [...new Set(lines)].sort((a, b) => a - b) },
+    },
+  ];
 }
 
 export default { meta, check: thirdPartyHeader } satisfies Rule;

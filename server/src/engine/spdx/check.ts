@@ -24,13 +24,22 @@ export type Problem =
   | { kind: 'syntax'; detail: string };
 
 /** An operator as written; SPDX's canonical spelling is `operator`, upper case. */
-export interface OperatorToken { written: string; operator: Operator; start: number; end: number }
+export interface OperatorToken {
+  written: string;
+  operator: Operator;
+  start: number;
+  end: number;
+}
 
 /**
  * `successor`: the one expression SPDX names as the same license, safe to write in its place.
  * `candidates`: what SPDX names when it is not one exact equivalent; which one the file means is its author's call.
  */
-export interface Deprecation { token: IdToken; successor?: string; candidates: readonly string[] }
+export interface Deprecation {
+  token: IdToken;
+  successor?: string;
+  candidates: readonly string[];
+}
 
 /** Shared between callers (see checkExpression) and frozen: read it, never change it. */
 export interface ExpressionCheck {
@@ -107,9 +116,17 @@ function listed(bare: string, exception: boolean): boolean {
 
 function check(expression: string): ExpressionCheck {
   const { ids: tokens, operators } = tokenize(expression);
-  const result = { problems: [] as Problem[], deprecations: [] as Deprecation[], tokens, lowerCaseOperators: operators.filter((o) => o.written !== o.operator) };
+  const result = {
+    problems: [] as Problem[],
+    deprecations: [] as Deprecation[],
+    tokens,
+    lowerCaseOperators: operators.filter((o) => o.written !== o.operator),
+  };
   const trimmed = expression.trim();
-  if (!trimmed) { result.problems.push({ kind: 'empty' }); return result; }
+  if (!trimmed) {
+    result.problems.push({ kind: 'empty' });
+    return result;
+  }
   if (specialValues.has(trimmed)) return result;
 
   for (const [i, token] of tokens.entries()) {
@@ -177,7 +194,10 @@ function canonical(tree: ExpressionTree): string {
   // AND and OR are commutative and associative: flatten and sort so "MIT OR ISC" equals "ISC OR MIT".
   const parts: string[] = [];
   const collect = (n: ExpressionTree) => {
-    if ('conjunction' in n && n.conjunction === tree.conjunction) { collect(n.left); collect(n.right); } else parts.push(canonical(n));
+    if ('conjunction' in n && n.conjunction === tree.conjunction) {
+      collect(n.left);
+      collect(n.right);
+    } else parts.push(canonical(n));
   };
   collect(tree);
   return `(${parts.sort().join(` ${tree.conjunction} `)})`;

@@ -36,9 +36,9 @@ const successors: Record<string, Successors> = {
   // obsoletedBy "GPL-2.0-or-later WITH WxWindows-exception-3.1", but the deprecated id's text is the
   // exception notice alone, and SPDX's own note on the exception says "Typically used with
   // GPL-2.0-only or GPL-2.0-or-later": the base license is not known from the id.
-  'wxWindows': { candidates: ['GPL-2.0-or-later WITH WxWindows-exception-3.1'] },
+  wxWindows: { candidates: ['GPL-2.0-or-later WITH WxWindows-exception-3.1'] },
   // obsoletedBy zlib-acknowledgement.
-  'Nunit': { exact: 'zlib-acknowledgement' },
+  Nunit: { exact: 'zlib-acknowledgement' },
 };
 
 const gnuVersioned = /^(A|L)?GPL-\d\.\d$|^GFDL-\d\.\d$/;

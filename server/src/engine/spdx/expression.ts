@@ -3,7 +3,11 @@
 // case, any id-shaped word an id. Whether an id is on the SPDX list, and in its listed case, is a
 // separate question (check.ts), so that REUSE and the SPDX rules read the same structure.
 
-export interface ExpressionToken { text: string; start: number; end: number }
+export interface ExpressionToken {
+  text: string;
+  start: number;
+  end: number;
+}
 
 const tokenPattern = /\s*(\(|\)|[^\s()]+)/y;
 
@@ -35,9 +39,7 @@ export function operatorOf(word: string): Operator | undefined {
 const isOperator = (t: string) => operatorOf(t) !== undefined;
 
 /** An id as written (`+` kept), with the exception after WITH; or two expressions joined by AND or OR. */
-export type ExpressionTree =
-  | { id: string; exception?: string }
-  | { left: ExpressionTree; conjunction: 'AND' | 'OR'; right: ExpressionTree };
+export type ExpressionTree = { id: string; exception?: string } | { left: ExpressionTree; conjunction: 'AND' | 'OR'; right: ExpressionTree };
 
 export interface ParsedExpression {
   /** The ids in order: licenses, exceptions and LicenseRefs, a trailing `+` kept. */
@@ -53,21 +55,32 @@ export function parseExpression(expression: string): ParsedExpression {
   const ids: string[] = [];
   let pos = 0;
   let error: string | undefined;
-  const fail = (msg: string) => { if (!error) error = msg; };
+  const fail = (msg: string) => {
+    if (!error) error = msg;
+  };
   const peek = () => toks[pos]?.text;
   const none: ExpressionTree = { id: '' };
 
   function atom(): ExpressionTree {
     const t = peek();
-    if (t === undefined) { fail('the expression ends where a license id was expected'); return none; }
+    if (t === undefined) {
+      fail('the expression ends where a license id was expected');
+      return none;
+    }
     if (t === '(') {
       pos++;
       const inner = orExpr();
-      if (peek() !== ')') { fail(`missing ")" at offset ${toks[pos]?.start ?? expression.length}`); return inner; }
+      if (peek() !== ')') {
+        fail(`missing ")" at offset ${toks[pos]?.start ?? expression.length}`);
+        return inner;
+      }
       pos++;
       return inner;
     }
-    if (t === ')' || isOperator(t)) { fail(`unexpected "${t}" at offset ${toks[pos].start}`); return none; }
+    if (t === ')' || isOperator(t)) {
+      fail(`unexpected "${t}" at offset ${toks[pos].start}`);
+      return none;
+    }
     if (!idPattern.test(t)) fail(`"${t}" is not a license id`);
     ids.push(t);
     pos++;
@@ -79,7 +92,10 @@ export function parseExpression(expression: string): ParsedExpression {
     if (operatorOf(peek() ?? '') !== 'WITH') return license;
     pos++;
     const t = peek();
-    if (t === undefined || t === '(' || t === ')' || isOperator(t)) { fail('WITH must be followed by an exception id'); return license; }
+    if (t === undefined || t === '(' || t === ')' || isOperator(t)) {
+      fail('WITH must be followed by an exception id');
+      return license;
+    }
     if (!idPattern.test(t) || t.endsWith('+')) fail(`"${t}" is not an exception id`);
     // "(MIT) WITH X": an exception belongs to one license, not to a parenthesised expression.
     if (parenthesised) fail(`WITH at offset ${toks[pos - 1].start} must follow a license id`);
@@ -89,7 +105,10 @@ export function parseExpression(expression: string): ParsedExpression {
   }
   function chain(conjunction: 'AND' | 'OR', operand: () => ExpressionTree): ExpressionTree {
     let left = operand();
-    while (operatorOf(peek() ?? '') === conjunction) { pos++; left = { left, conjunction, right: operand() }; }
+    while (operatorOf(peek() ?? '') === conjunction) {
+      pos++;
+      left = { left, conjunction, right: operand() };
+    }
     return left;
   }
   const andExpr = () => chain('AND', withExpr);
