@@ -1,5 +1,5 @@
 // The benchmark corpus: the Linux 6.1 kernel source from Debian's package registry (see
-// ../shared/bench/README.md), fetched and unpacked once into ~/.cache/ospo-bench.
+// the kernel source tarball), fetched and unpacked once into ~/.cache/ospo-bench.
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';

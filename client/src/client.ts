@@ -24,7 +24,7 @@ export const documentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
 // REUSE.toml, LICENSES/, .gitignore and .gitattributes, and .git/logs/HEAD for the AI evidence in
 // git history). VS Code serves this from the watcher it already runs on the workspace; the client
 // only watches inside workspace folders, so a policy file elsewhere is the server's to watch
-// (see style.md, "Pitfalls").
+// (see docs/design/architecture.md).
 const watchedGlobs = ['**/*'];
 
 /** How many times a server that died is started again, within `restartWindowMs`, before the client gives up. */

@@ -30,7 +30,7 @@ function commit(trailers: string[], eol = '\n'): { text: string; first: number }
 
 const modes: AiMode[] = ['allow', 'disclose', 'review', 'forbid'];
 const withoutForm: string[] = [];
-const withForm = ['Assisted-by', 'Generated-by']; // the example in policy.md
+const withForm = ['Assisted-by', 'Generated-by']; // as in the example of docs/design/policy.md
 
 function policy(mode: AiMode, commitTrailers: string[]): Policy {
   return policyWith((p) => {

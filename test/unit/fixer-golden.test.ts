@@ -1,4 +1,4 @@
-// The golden corpus of fixer cases, one per byte-fidelity rule in markers.md. Each case holds
+// The golden corpus of fixer cases, one per byte-fidelity rule of server/src/engine/fixes.ts. Each case holds
 // `input/<file>` and `expected/<file>`; the fix must turn one into the other byte for byte, and
 // a second run must change nothing. Set OSPO_UPDATE_GOLDEN=1 to rewrite the expected files
 // (then read the diff: the expected files are the specification).

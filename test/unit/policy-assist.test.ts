@@ -303,7 +303,7 @@ describe('policy file assist: robustness', () => {
   });
 });
 
-// The example of the design note (shared/design/policy.md).
+// An example like the one in docs/design/policy.md.
 const fullPolicy = `version: 1
 policy:                     # shown in hovers and reports
   id: example-corp/source-policy

@@ -329,7 +329,7 @@ describe('malformed policy corpus', () => {
       );
 
       // The policy is unusable exactly when the file itself has an error; a base that cannot be
-      // used is reported, and checking goes on with the rest of the policy (policy.md).
+      // used is reported, and checking goes on with the rest of the policy (docs/design/policy.md).
       const ownError = expected.some((e) => !e.extends && e.severity === 'error');
       assert.equal(loaded.policy === undefined, ownError, ownError ? `${file}: the policy should be unusable` : `${file}: the policy should still be usable`);
     });

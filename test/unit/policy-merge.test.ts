@@ -1,4 +1,4 @@
-// One case per merge rule of policy.md: a policy that extends a base tightens it and never loosens it,
+// One case per merge rule of docs/design/policy.md: a policy that extends a base tightens it and never loosens it,
 // unless the base says allowOverride.
 
 import * as assert from 'node:assert/strict';

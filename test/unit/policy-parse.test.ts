@@ -4,7 +4,7 @@ import { toPolicy } from '../../server/src/engine/policy/model';
 import { ruleIds } from '../../server/src/engine/rules';
 
 describe('policy parsing', () => {
-  it('reads the full example from policy.md without problems', () => {
+  it('reads a full example like the one in docs/design/policy.md without problems', () => {
     const text = [
       'version: 1',
       'policy:',

@@ -109,7 +109,7 @@ describe('starter policies', () => {
     // The client does not bundle the engine, so it keeps its own list of templates for the QuickPick.
     const source = fs.readFileSync(path.join(repo, 'client/src/commands.ts'), 'utf8');
     assert.deepEqual(
-      [...source.matchAll(/\{ template: '([\w-]+)'/g)].map((m) => m[1]),
+      [...source.matchAll(/\{\s*template: '([\w-]+)'/g)].map((m) => m[1]),
       [...templateNames],
     );
   });

@@ -1,5 +1,5 @@
 // Comment styles by file extension and file name. Fixes and snippets wrap the policy header in
-// the style found here; the line form is preferred where a language has one (markers.md).
+// the style found here; the line form is preferred where a language has one (docs/design/header.md).
 
 export interface CommentStyle {
   /** Line comment prefix, e.g. `//` or `#`. */

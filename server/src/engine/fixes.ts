@@ -1,5 +1,5 @@
 // Turns findings into text edits. The LSP code actions and `ospo fix` both use this module,
-// so every edit is written once and follows the byte-fidelity rules of markers.md:
+// so every edit is written once and follows the byte-fidelity rules (docs/design/architecture.md, fix guarantees):
 // the BOM, the prologue lines, the file's own line ending and its final newline stay as they are.
 
 import { blockClosers, CommentStyle } from './comments';

@@ -1,5 +1,5 @@
 // Files marked as machine output: "@generated" or Go's "Code generated … DO NOT EDIT." near the top.
-// Not AI markers (markers.md): they say that nobody should edit the file.
+// Not AI markers (docs/design/markers.md, "Legacy and nonstandard markers"): they say that nobody should edit the file.
 
 /** Only this much of the start of a file is looked at, as for the header. */
 export const generatedWindow = 4096;

@@ -1,4 +1,4 @@
-// License tiers on whole expressions (policy.md `licenses`): an expression is allowed when it can
+// License tiers on whole expressions (docs/design/policy.md, `licenses`): an expression is allowed when it can
 // be satisfied with allowed licenses alone, "review" when it needs a review-tier license, and denied
 // otherwise. spdx-satisfies gives the semantics ("MIT OR GPL-3.0-only" passes an MIT allow list,
 // "GPL-2.0-or-later" is satisfied by an allowed GPL-3.0-only).

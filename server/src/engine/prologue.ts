@@ -1,4 +1,4 @@
-// Lines that must stay above a license header (markers.md, "Lines that must stay above the header").
+// Lines that must stay above a license header (docs/design/architecture.md, fix guarantees).
 // Fixes insert after them; the header block (header.ts) starts there.
 
 import { BOM } from './text';

@@ -1,6 +1,6 @@
 // Finds and reads the policy for a folder: an explicit file, else `.ospo/policy.yaml`, else the
 // built-in default; and follows `extends` to local and remote bases. Problems with a base are
-// reported on its `extends` entry, and checking goes on with the rest of the policy (policy.md).
+// reported on its `extends` entry, and checking goes on with the rest of the policy (docs/design/policy.md, "Errors in the policy file").
 
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';

@@ -25,7 +25,7 @@ export { commitRepoRoot, isCommitMessagePath } from '../engine/ai/commit-rule';
 import { sameRange, wantsKind } from './code-actions';
 
 export function commitDiagnostics(doc: TextDocument, policy: Policy): Diagnostic[] {
-  // The fix travels in `data`, as style.md asks; the code actions below recompute it from the current text anyway.
+  // The fix travels in `data`, so code actions need not re-derive it (docs/design/architecture.md); the code actions below recompute it from the current text anyway.
   return checkCommitMessage(doc.getText(), policy).map((f) => ({ ...toDiagnostic(f), data: f.fix }));
 }
 

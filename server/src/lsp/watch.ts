@@ -1,5 +1,5 @@
 // Watches policy files that live outside every workspace folder (an org base, an ospo.policyFile
-// elsewhere): the client only watches inside workspace folders (style.md, "Pitfalls").
+// elsewhere): the client only watches inside workspace folders (docs/design/architecture.md).
 // The parent folder is watched, not the file, because editors save by renaming a new file over the old.
 
 import { FSWatcher, watch } from 'node:fs';

@@ -1,4 +1,4 @@
-// The AI-disclosure commands as text edits (markers.md, "AI disclosure (canonical form)"): wrap selected
+// The AI-disclosure commands as text edits (docs/design/markers.md, "In-file tags"): wrap selected
 // lines in a canonical SPDX snippet, or add the AI- tags to the file's license header. Pure, like the
 // fixer: the server and tests pass in the text, the policy and a context; the edits keep the file's
 // line ending, its final newline and every selected line as it is.

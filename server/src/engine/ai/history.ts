@@ -1,4 +1,4 @@
-// AI disclosure in commit history (markers.md, "Commit trailers"): which trailers of a commit say
+// AI disclosure in commit history (docs/design/markers.md, "Commit trailers"): which trailers of a commit say
 // it had AI help, and which tool. Pure: the history itself is read by io/git-history.ts.
 //
 // Recognised, in the trailer block only (the last paragraph of the message, never the subject),

@@ -1,4 +1,4 @@
-// AI disclosure and SPDX snippets anywhere in a file (markers.md): snippet regions with their tags,
+// AI disclosure and SPDX snippets anywhere in a file (docs/design/markers.md): snippet regions with their tags,
 // nested or not; AI markers with their scope (the whole file from the header, or a snippet's
 // lines); legacy markers; and leftover chatbot text. One pass over the lines that can matter:
 // a few literal searches find candidate lines, so a file without markers costs a few scans.
@@ -82,7 +82,7 @@ const candidate = new RegExp(
   'i',
 );
 
-// Literal, high-precision leftovers only (markers.md): no guesses about style.
+// Literal, high-precision leftovers only (docs/design/markers.md): no guesses about style.
 const artifactPatterns = [
   /As an AI language model/i,
   /as a large language model/i,

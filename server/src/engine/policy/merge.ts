@@ -1,4 +1,4 @@
-// Merging an org base with a policy that extends it (policy.md, "Merging"). A policy may tighten
+// Merging an org base with a policy that extends it (docs/design/policy.md, "Merging: tighten, never loosen"). A policy may tighten
 // its base but never loosen it, unless the base says `allowOverride: true`:
 //   deny, review, required AI fields, denied tools, commit trailers: union
 //   license allow: what both allow without review, so a license keeps the stricter of its two

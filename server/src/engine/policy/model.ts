@@ -1,4 +1,4 @@
-// The org policy (../shared/design/policy.md) resolved to plain values the rules read.
+// The org policy (docs/design/policy.md) resolved to plain values the rules read.
 // `RawPolicy` is the YAML as written (every key optional); `Policy` has every default filled in.
 
 import type { CommentStyle } from '../comments';

@@ -1,4 +1,4 @@
-// ai-chatbot-artifact: leftover chatbot text, by literal high-precision patterns only (markers.md).
+// ai-chatbot-artifact: leftover chatbot text, by literal high-precision patterns only (docs/design/markers.md).
 // A comment line that holds only chatbot text goes as a whole line; elsewhere only the text goes.
 
 import type { CommentStyle } from '../comments';
