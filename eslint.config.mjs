@@ -86,6 +86,12 @@ export default defineConfig(
   },
   {
     files: ['client/src/**'],
-    rules: boundary('The client talks to the server only through the shared protocol module.', [{ regex: '^(\\.\\./)+server/(?!.*/protocol$)' }]),
+    rules: boundary('The client talks to the server only through shared/ (the protocol and contributes).', [{ regex: '^(\\.\\./)+server/' }]),
+  },
+  {
+    files: ['shared/**'],
+    rules: boundary('shared/ is loaded by both the client and the server: it imports neither, and libraries only for their types.', [
+      { regex: '^(?!\\./)', allowTypeImports: true },
+    ]),
   },
 );

@@ -10,10 +10,9 @@ import { defaultMaxBytes, readSidecar, sizeReason } from '../io/read-file';
 import { allCommitTrailerKeys } from '../engine/ai/history';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from '../../../shared/protocol';
+import { docsUrl } from '../engine/rules';
 import type { ReuseInput } from '../engine/reuse/input';
 import { checkInput, insideFolder } from '../io/check-input';
-
-const docsBase = 'https://github.com/ospo-compliance/ospo-compliance/blob/main/docs/rules';
 
 const lspSeverity: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -27,7 +26,7 @@ export function toDiagnostic(f: Finding): Diagnostic {
     range: f.range,
     severity: lspSeverity[f.severity],
     code: f.rule,
-    codeDescription: { href: `${docsBase}/${f.rule}.md` },
+    codeDescription: { href: docsUrl(f.rule) },
     source: DiagnosticSource,
     message: f.message,
   };
@@ -38,7 +37,7 @@ export function policyDiagnostic(p: PolicyProblem): Diagnostic {
     range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },
     severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     code: 'policy-invalid',
-    codeDescription: { href: `${docsBase}/policy-invalid.md` },
+    codeDescription: { href: docsUrl('policy-invalid') },
     source: DiagnosticSource,
     message: p.message,
   };
