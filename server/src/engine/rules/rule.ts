@@ -26,7 +26,7 @@ export interface RuleMeta {
   id: string;
   /**
    * What a finding is about: one file (checkText runs the rule's `check`), the project's REUSE
-   * metadata (engine/reuse/project.ts) or a commit message (engine/commit-message.ts).
+   * metadata (engine/reuse/project.ts) or a commit message (engine/ai/commit-rule.ts).
    */
   scope: 'file' | 'project' | 'commit';
   /** The severity of its findings before the policy's `severity:` table (check.ts `withPolicySeverity`). */
