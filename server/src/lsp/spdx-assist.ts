@@ -8,6 +8,7 @@
 // (spdx-license-list has name, URL and OSI approval only; @ovyerus/licenses is a 2024 snapshot of
 // about 400 ids without FSF data), and SPDX's own license-list-data is not published there.
 
+import { distance } from 'fastest-levenshtein';
 import { CompletionItem, CompletionItemKind, CompletionItemTag, Hover, MarkupKind, Position, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import licenseList = require('spdx-license-list');
@@ -368,18 +369,7 @@ function licenseMarkdown(written: string, policy: Policy | undefined, whole?: st
   return lines;
 }
 
-/** Edit distance, for typos spdx-correct does not know (`Apche-2.0`). */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
-}
-
-/** The current id (or exception) one or two edits away from a word, when exactly one is nearest. */
+/** The current id (or exception) one or two edits away from a word, when exactly one is nearest: typos spdx-correct does not know (`Apche-2.0`). */
 function nearest(word: string, exception: boolean): string | undefined {
   const lower = word.toLowerCase();
   let best: string | undefined;

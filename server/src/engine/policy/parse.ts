@@ -2,6 +2,7 @@
 // (regexes compile, SPDX ids exist). Every problem is located at its own line and column, and
 // says how to fix it. Extends entries are returned for the caller to read (io/policy-source.ts).
 
+import { distance } from 'fastest-levenshtein';
 import type { ErrorObject } from 'ajv';
 import { Composer, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, Document, Node as YamlNode, Pair, YAMLParseError } from 'yaml';
 import type { CST } from 'yaml';
@@ -83,15 +84,6 @@ function parsePointer(pointer: string): Path {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-  }
-  return d[a.length][b.length];
 }
 
 function closest(word: string, options: string[]): string | undefined {
