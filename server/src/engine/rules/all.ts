@@ -29,6 +29,7 @@ import licenseTextMissing from './license-text-missing';
 import licenseTextUnused from './license-text-unused';
 import reuseInvalid from './reuse-invalid';
 import spdxOperatorCase from './spdx-operator-case';
+import spdxTagTypo from './spdx-tag-typo';
 
 export const rules = [
   headerMissing,
@@ -58,4 +59,5 @@ export const rules = [
   licenseTextUnused,
   reuseInvalid,
   spdxOperatorCase,
+  spdxTagTypo,
 ] as const;
