@@ -91,29 +91,15 @@ export class OspoStatus implements vscode.Disposable {
 
   private render(): void {
     const item = this.item;
-    item.busy = false;
-    switch (this.client.state) {
-      case State.Starting:
-        item.text = vscode.l10n.t('OSPO: starting…');
-        item.detail = vscode.l10n.t('The language server is starting');
-        item.severity = vscode.LanguageStatusSeverity.Information;
-        item.busy = true;
-        item.command = showLog;
-        return;
-      case State.StartFailed:
-        item.text = vscode.l10n.t('OSPO: server failed');
-        item.detail = vscode.l10n.t('The language server could not start; see the log, then run "OSPO: Restart server"');
-        item.severity = vscode.LanguageStatusSeverity.Error;
-        item.command = showLog;
-        return;
-      case State.Stopped:
-        item.text = vscode.l10n.t('OSPO: stopped');
-        item.detail = vscode.l10n.t('The language server is not running; run "OSPO: Restart server" to start it');
-        item.severity = vscode.LanguageStatusSeverity.Warning;
-        item.command = showLog;
-        return;
-      case State.Running:
-        break;
+    const state = this.client.state;
+    item.busy = state === State.Starting;
+    const notRunning = notRunningView(state);
+    if (notRunning) {
+      item.text = notRunning.text;
+      item.detail = notRunning.detail;
+      item.severity = notRunning.severity;
+      item.command = showLog;
+      return;
     }
 
     const total: Counts = { errors: 0, warnings: 0, others: 0 };
@@ -131,6 +117,29 @@ export class OspoStatus implements vscode.Disposable {
 
   dispose(): void {
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** What the item says while the server is not running (undefined once it runs). */
+function notRunningView(state: State): { text: string; detail: string; severity: vscode.LanguageStatusSeverity } | undefined {
+  const { Information, Error, Warning } = vscode.LanguageStatusSeverity;
+  switch (state) {
+    case State.Starting:
+      return { text: vscode.l10n.t('OSPO: starting…'), detail: vscode.l10n.t('The language server is starting'), severity: Information };
+    case State.StartFailed:
+      return {
+        text: vscode.l10n.t('OSPO: server failed'),
+        detail: vscode.l10n.t('The language server could not start; see the log, then run "OSPO: Restart server"'),
+        severity: Error,
+      };
+    case State.Stopped:
+      return {
+        text: vscode.l10n.t('OSPO: stopped'),
+        detail: vscode.l10n.t('The language server is not running; run "OSPO: Restart server" to start it'),
+        severity: Warning,
+      };
+    case State.Running:
+      return undefined;
   }
 }
 

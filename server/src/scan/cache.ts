@@ -5,18 +5,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Finding } from '../engine/findings';
 import type { FileResult } from './check-file';
 
-export interface CachedFile {
-  size: number;
-  mtimeMs: number;
-  sidecarMtimeMs?: number;
-  generated?: boolean;
-  findings: Finding[];
-  skipped?: string;
-  licenseIds?: string[];
-}
+/** A file's result without what only the scan that made it needs: its path (the key) and its flags for that scan. */
+export type CachedFile = Omit<FileResult, 'rel' | 'unchanged' | 'ignored'>;
 
 /** Bumped when the engine's findings change shape or meaning, so old caches are not trusted. */
 const engineVersion = 4;
@@ -43,16 +35,8 @@ export class ScanCache {
   /** Stores a fresh result; an `unchanged` one keeps the entry it confirmed. */
   put(result: FileResult): CachedFile | undefined {
     if (result.unchanged) return this.entries.get(result.rel);
-    const entry: CachedFile = {
-      size: result.size,
-      mtimeMs: result.mtimeMs,
-      sidecarMtimeMs: result.sidecarMtimeMs,
-      generated: result.generated,
-      findings: result.findings,
-      skipped: result.skipped,
-      licenseIds: result.licenseIds,
-    };
-    this.entries.set(result.rel, entry);
+    const { rel, unchanged, ignored, ...entry } = result;
+    this.entries.set(rel, entry);
     return entry;
   }
 

@@ -29,7 +29,7 @@ export interface FileJob {
   /** Listed by git (io/git-files.ts), which lists a tracked file even when it was deleted. */
   byGit?: boolean;
   /** What the cache holds for the file: when all of it still matches, the file is not read. */
-  cached?: { size: number; mtimeMs: number; sidecarMtimeMs?: number; generated?: boolean };
+  cached?: Pick<FileResult, 'size' | 'mtimeMs' | 'sidecarMtimeMs' | 'generated'>;
 }
 
 export interface FileResult {

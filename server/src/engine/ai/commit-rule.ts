@@ -8,6 +8,7 @@
 import type { Finding, RuleId } from '../findings';
 import { withPolicySeverity } from '../check';
 import { meta } from '../rules/commit-ai-attribution';
+import { finding } from '../rules/rule';
 import type { Policy } from '../policy/model';
 import { message } from '../messages';
 import { Range, TextEdit } from '../text';
@@ -94,27 +95,26 @@ function commitFindings(text: string, policy: Policy): Finding[] {
 
   return flagged.map(({ t, ai }): Finding => {
     const k = t.key.toLowerCase();
-    const base = { rule: commitRuleId, severity: meta.defaultSeverity, range: t.range };
     if (forbid) {
-      return {
-        ...base,
-        message: message(k === 'signed-off-by' ? 'commit-ai-attribution.forbidden.signoff' : 'commit-ai-attribution.forbidden', { agent: ai.agent, contact }),
-      };
+      return finding(meta, t.range, k === 'signed-off-by' ? 'commit-ai-attribution.forbidden.signoff' : 'commit-ai-attribution.forbidden', {
+        agent: ai.agent,
+        contact,
+      });
     }
     const suggestion = rewriteTrailer(form, ai);
     const duplicate = present.has(ai.agent.toLowerCase());
     present.add(ai.agent.toLowerCase());
     const action = message(duplicate ? 'commit-ai-attribution.action.remove' : 'commit-ai-attribution.action.rewrite', { text: suggestion });
-    const text =
+    const [key, args] =
       k === 'signed-off-by'
-        ? message('commit-ai-attribution.signoff', { agent: ai.agent, action })
+        ? (['commit-ai-attribution.signoff', { agent: ai.agent, action }] as const)
         : isPersonKey(k)
-          ? message('commit-ai-attribution.co-author', { agent: ai.agent, key: t.key, form, action })
-          : message('commit-ai-attribution.form', { key: t.key, form, action });
+          ? (['commit-ai-attribution.co-author', { agent: ai.agent, key: t.key, form, action }] as const)
+          : (['commit-ai-attribution.form', { key: t.key, form, action }] as const);
     const fix = duplicate
       ? { kind: 'replace' as const, range: deleteLines(msg.lines, t.line, t.endLine), text: '', safe: true }
       : { kind: 'replace' as const, range: t.range, text: suggestion, safe: true };
-    return { ...base, message: text, fix };
+    return finding(meta, t.range, key, args, { fix });
   });
 }
 

@@ -99,26 +99,31 @@ export function defaultPolicy(): Policy {
 
 /** Fills the defaults under what a (merged) raw policy says. */
 export function toPolicy(raw: RawPolicy, source: string): Policy {
-  const d = defaultPolicy();
+  return { ...withSections(defaultPolicy(), raw), source, meta: { ...raw.policy }, overrides: raw.overrides ?? [] };
+}
+
+/**
+ * What `sections` set, laid over `base` key by key, nested tables too (a `headers.copyright.year`
+ * alone keeps the base's holder): how defaults fill a policy, and how an override changes one.
+ */
+export function withSections(base: Policy, sections: RawSections): Policy {
   return {
-    source,
-    meta: { ...raw.policy },
-    files: { ...d.files, ...raw.files },
-    licenses: { ...d.licenses, ...raw.licenses },
+    ...base,
+    files: { ...base.files, ...sections.files },
+    licenses: { ...base.licenses, ...sections.licenses },
     headers: {
-      ...d.headers,
-      ...raw.headers,
-      copyright: { ...d.headers.copyright, ...raw.headers?.copyright },
-      languages: { ...raw.headers?.languages },
+      ...base.headers,
+      ...sections.headers,
+      copyright: { ...base.headers.copyright, ...sections.headers?.copyright },
+      languages: { ...base.headers.languages, ...sections.headers?.languages },
     },
     ai: {
-      ...d.ai,
-      ...raw.ai,
-      reviewer: { ...d.ai.reviewer, ...raw.ai?.reviewer },
-      tools: { ...d.ai.tools, ...raw.ai?.tools },
+      ...base.ai,
+      ...sections.ai,
+      reviewer: { ...base.ai.reviewer, ...sections.ai?.reviewer },
+      tools: { ...base.ai.tools, ...sections.ai?.tools },
     },
-    severity: { ...raw.severity },
-    overrides: raw.overrides ?? [],
+    severity: { ...base.severity, ...sections.severity },
   };
 }
 

@@ -2,7 +2,7 @@
 // Within one policy file an override may set anything; the effective policies are cached per entry.
 
 import { pathGlob } from '../glob';
-import type { Policy, RawOverride } from './model';
+import { withSections, type Policy, type RawOverride } from './model';
 
 interface Compiled {
   match: (path: string) => boolean;
@@ -20,25 +20,7 @@ function compile(o: RawOverride): Compiled {
 }
 
 export function applyOverride(base: Policy, o: RawOverride): Policy {
-  return {
-    ...base,
-    files: { ...base.files, ...o.files },
-    licenses: { ...base.licenses, ...o.licenses },
-    headers: {
-      ...base.headers,
-      ...o.headers,
-      copyright: { ...base.headers.copyright, ...o.headers?.copyright },
-      languages: { ...base.headers.languages, ...o.headers?.languages },
-    },
-    ai: {
-      ...base.ai,
-      ...o.ai,
-      reviewer: { ...base.ai.reviewer, ...o.ai?.reviewer },
-      tools: { ...base.ai.tools, ...o.ai?.tools },
-    },
-    severity: { ...base.severity, ...o.severity },
-    overrides: [],
-  };
+  return { ...withSections(base, o), overrides: [] };
 }
 
 /** The policy in force for a path relative to the workspace folder. */

@@ -11,8 +11,10 @@
 // path matches nothing, licenses no file: its licenses need no text.
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
-import { defaultSeverity } from '../rules';
+import { meta as licenseTextMissing } from '../rules/license-text-missing';
+import { meta as licenseTextUnused } from '../rules/license-text-unused';
+import { meta as reuseInvalid } from '../rules/reuse-invalid';
+import { finding } from '../rules/rule';
 import { range } from '../text';
 import type { Dep5, Dep5Paragraph } from './dep5';
 import { dep5ParagraphFor } from './dep5';
@@ -82,35 +84,23 @@ export function reuseUse(project: ReuseProject, files: Iterable<FileLicenses>): 
 export function projectFindings(project: ReuseProject, use: ReuseUse, whole = true, ignored?: (rel: string) => boolean): ProjectFinding[] {
   const out: ProjectFinding[] = [];
   for (const { file, problem } of project.problems) {
+    const at = range(problem.line, problem.character, problem.character);
     out.push({
       file,
-      finding: {
-        rule: 'reuse-invalid',
-        severity: problem.severity ?? defaultSeverity['reuse-invalid'],
-        range: range(problem.line, problem.character, problem.character),
-        message: message('reuse-invalid', { detail: problem.message }),
-      },
+      finding: finding(reuseInvalid, at, 'reuse-invalid', { detail: problem.message }, problem.severity ? { severity: problem.severity } : undefined),
     });
   }
   const missingAt = (file: string, line: number, expression: string) => {
     if (!use.applied.has(at(file, line))) return;
     for (const id of missingLicenseTexts(new Set(licenseIdsIn(expression)), project.licenseFiles)) {
-      out.push({
-        file,
-        finding: {
-          rule: 'license-text-missing',
-          severity: defaultSeverity['license-text-missing'],
-          range: range(line, 0, 0),
-          message: message('license-text-missing', { id }),
-          fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
-        },
-      });
+      const fix = licenseTextFor(id) ? { kind: 'create-license-text' as const, id } : undefined;
+      out.push({ file, finding: finding(licenseTextMissing, range(line, 0, 0), 'license-text-missing', { id }, { fix }) });
     }
   };
   const unmatched = (file: string, line: number, entry: Annotation | Dep5Paragraph, globs: readonly string[], dir: string) => {
     if (!whole || use.matched.has(entry)) return;
     if (ignored && globs.some((g) => ignored(sampleOf(dir, g)))) return;
-    out.push({ file, finding: { rule: 'reuse-invalid', severity: 'info', range: range(line, 0, 0), message: message('reuse-annotation-unmatched') } });
+    out.push({ file, finding: finding(reuseInvalid, range(line, 0, 0), 'reuse-annotation-unmatched', undefined, { severity: 'info' }) });
   };
   for (const toml of project.tomls) {
     for (const a of toml.annotations) {
@@ -124,15 +114,7 @@ export function projectFindings(project: ReuseProject, use: ReuseUse, whole = tr
   }
   if (!whole) return out;
   for (const problem of licenseFileProblems(project.licenseFiles, use.ids)) {
-    out.push({
-      file: `LICENSES/${problem.file}`,
-      finding: {
-        rule: 'license-text-unused',
-        severity: defaultSeverity['license-text-unused'],
-        range: range(0, 0, 0),
-        message: message('license-text-unused', { detail: problem.message }),
-      },
-    });
+    out.push({ file: `LICENSES/${problem.file}`, finding: finding(licenseTextUnused, range(0, 0, 0), 'license-text-unused', { detail: problem.message }) });
   }
   return out;
 }

@@ -4,10 +4,9 @@
 import type { CommentStyle } from '../comments';
 import type { Artifact } from '../ai/markers';
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { SourceFile } from '../source-file';
 import { range, splitLines } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'ai-chatbot-artifact': "Leftover chatbot text '{text}': delete it",
@@ -66,13 +65,15 @@ export function aiChatbotArtifact(file: SourceFile): Finding[] {
   return file.markers.artifacts.map((a): Finding => {
     const r = range(a.line, a.start, a.end);
     const whole = chatbotOnlyComment(lineAt(a.line), a, file.style);
-    return {
-      rule: 'ai-chatbot-artifact',
-      severity: meta.defaultSeverity,
-      range: r,
-      message: message('ai-chatbot-artifact', { text: a.text }),
-      fix: whole ? { kind: 'delete-lines', lines: [a.line], safe: false } : { kind: 'replace', range: r, text: '', safe: false },
-    };
+    return finding(
+      meta,
+      r,
+      'ai-chatbot-artifact',
+      { text: a.text },
+      {
+        fix: whole ? { kind: 'delete-lines', lines: [a.line], safe: false } : { kind: 'replace', range: r, text: '', safe: false },
+      },
+    );
   });
 }
 

@@ -1,11 +1,10 @@
 // ai-forbidden: an AI marker (canonical or legacy) on a path where the policy says `ai.mode: forbid`.
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'ai-forbidden': 'AI-generated code is forbidden here by the policy ({where}): remove it or ask the OSPO',
@@ -31,7 +30,7 @@ export function aiForbidden(file: SourceFile, policy: Policy): Finding[] {
     ...file.markers.markers.map((m) => m.tags[0]).map((t) => range(t.line, t.keyStart, t.valueEnd)),
     ...file.markers.legacy.map((l) => range(l.line, l.start, l.end)),
   ];
-  return at.map((r): Finding => ({ rule: 'ai-forbidden', severity: meta.defaultSeverity, range: r, message: message('ai-forbidden', { where }) }));
+  return at.map((r) => finding(meta, r, 'ai-forbidden', { where }));
 }
 
 export default { meta, check: aiForbidden } satisfies Rule;

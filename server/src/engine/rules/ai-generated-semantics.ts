@@ -3,11 +3,10 @@
 // since the contradiction is worth saying there too.
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { parseSourceFile, SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'ai-generated-semantics':
@@ -34,7 +33,7 @@ export function aiGeneratedSemantics(path: string, text: string, policy: Policy,
   const { markers, generatedLine } = file.markers;
   if (generatedLine === undefined || (!markers.length && !file.markers.legacy.length)) return [];
   const line = text.split('\n', generatedLine + 1)[generatedLine].replace(/\r$/, '');
-  return [{ rule: meta.id, severity: meta.defaultSeverity, range: range(generatedLine, 0, line.length), message: message('ai-generated-semantics') }];
+  return [finding(meta, range(generatedLine, 0, line.length), 'ai-generated-semantics')];
 }
 
 export default { meta } satisfies Rule;

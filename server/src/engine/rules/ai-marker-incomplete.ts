@@ -4,11 +4,10 @@
 
 import type { Finding } from '../findings';
 import { aiFields, canonicalAiTags } from '../ai/markers';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'ai-marker-incomplete': 'AI marker lacks {fields}: the policy requires {tags}',
@@ -60,27 +59,16 @@ export function aiMarkerIncomplete(file: SourceFile, policy: Policy, ctx: { toda
     const first = marker.tags[0];
     const last = marker.tags.reduce((a, b) => (b.line > a.line ? b : a));
     const known = missing.filter((f) => aiFields[f]).sort((a, b) => rank(a) - rank(b));
-    findings.push({
-      rule: 'ai-marker-incomplete',
-      // A missing approval in review mode blocks: the OSPO's sign-off is the point of that mode.
-      severity: mode === 'review' && missing.includes('approval') ? 'error' : 'warning',
-      range: range(first.line, first.keyStart, first.valueEnd),
-      message: message('ai-marker-incomplete', {
-        fields: missing.join(', '),
-        tags: missing.map((f) => (aiFields[f] ?? []).map((k) => canonicalAiTags[k]).join(' or ')).join(', '),
+    const args = { fields: missing.join(', '), tags: missing.map((f) => (aiFields[f] ?? []).map((k) => canonicalAiTags[k]).join(' or ')).join(', ') };
+    findings.push(
+      finding(meta, range(first.line, first.keyStart, first.valueEnd), 'ai-marker-incomplete', args, {
+        // A missing approval in review mode blocks: the OSPO's sign-off is the point of that mode.
+        ...(mode === 'review' && missing.includes('approval') ? { severity: 'error' } : {}),
+        ...(known.length
+          ? { fix: { kind: 'insert-lines', line: last.line + 1, like: last.line, lines: known.map((f) => placeholderTag(f, policy, today)), safe: false } }
+          : {}),
       }),
-      ...(known.length
-        ? {
-            fix: {
-              kind: 'insert-lines' as const,
-              line: last.line + 1,
-              like: last.line,
-              lines: known.map((f) => placeholderTag(f, policy, today)),
-              safe: false,
-            },
-          }
-        : {}),
-    });
+    );
   }
   return findings;
 }

@@ -5,11 +5,10 @@ import { compilePolicyRegex } from '../policy/safe-regex';
 import type { Finding } from '../findings';
 import type { Tag } from '../header';
 import { canonicalAiTags } from '../ai/markers';
-import { message, MessageKey } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'ai-marker-malformed.role': "'{key}' should be 'agent:model', e.g. 'Claude Code:claude-opus-4-5'",
@@ -58,13 +57,8 @@ function validDate(value: string): boolean {
 export function aiMarkerMalformed(file: SourceFile, policy: Policy, ctx: { today?: string }): Finding[] {
   const findings: Finding[] = [];
   const today = ctx.today ?? new Date().toISOString().slice(0, 10);
-  const add = (t: Tag, key: MessageKey, args: Record<string, string> = {}) =>
-    findings.push({
-      rule: 'ai-marker-malformed',
-      severity: meta.defaultSeverity,
-      range: range(t.line, t.keyStart, t.valueEnd),
-      message: message(key, { key: t.key, ...args }),
-    });
+  const add = (t: Tag, key: keyof typeof en, args: Record<string, string> = {}) =>
+    findings.push(finding(meta, range(t.line, t.keyStart, t.valueEnd), key, { key: t.key, ...args }));
 
   for (const t of file.markers.strayAiTags) add(t, 'ai-marker-malformed.outside');
   for (const marker of file.markers.markers) {
@@ -114,14 +108,16 @@ function commentInStep(tags: Tag[]): Finding | undefined {
   const tool = role.value.split(':')[0].trim();
   if (!tool || comment.value.toLowerCase().includes(tool.toLowerCase())) return undefined;
   const r = range(comment.line, comment.valueStart, comment.valueEnd);
-  return {
-    rule: 'ai-marker-malformed',
-    severity: meta.defaultSeverity,
-    range: range(comment.line, comment.keyStart, comment.valueEnd),
-    message: message('ai-marker-malformed.comment', { key: comment.key, tool, role: role.key }),
-    // An empty value (`SPDX-SnippetComment:`) needs the space after the colon too.
-    fix: { kind: 'replace', range: r, text: comment.value ? text : ` ${text}`, safe: true },
-  };
+  return finding(
+    meta,
+    range(comment.line, comment.keyStart, comment.valueEnd),
+    'ai-marker-malformed.comment',
+    { key: comment.key, tool, role: role.key },
+    {
+      // An empty value (`SPDX-SnippetComment:`) needs the space after the colon too.
+      fix: { kind: 'replace', range: r, text: comment.value ? text : ` ${text}`, safe: true },
+    },
+  );
 }
 
 export default { meta, check: aiMarkerMalformed } satisfies Rule;

@@ -4,12 +4,11 @@
 // The evidence comes in through the context (io/git-history.ts reads it once per folder).
 
 import { AiHistory, aiHistoryUnder, AiTrailer } from '../ai/history';
-import { message } from '../messages';
 import type { Finding } from '../findings';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { BOM, range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'ai-marker-missing': "Commit {commit} records AI help with '{trailer}', but the file has no AI marker: add AI header tags",
@@ -55,14 +54,8 @@ export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerM
   if (!history || !newest) return [];
   const first = file.header.text.at(0) ?? '';
   const args = { commit: newest.hash.slice(0, 7), trailer: describeTrailer(newest.trailers[0]), count: String(history.commits.length) };
-  return [
-    {
-      rule: 'ai-marker-missing',
-      severity: meta.defaultSeverity,
-      range: range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length),
-      message: message(history.commits.length > 1 ? 'ai-marker-missing.more' : 'ai-marker-missing', args),
-    },
-  ];
+  const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
+  return [finding(meta, at, history.commits.length > 1 ? 'ai-marker-missing.more' : 'ai-marker-missing', args)];
 }
 
 export default { meta, check: aiMarkerMissing } satisfies Rule;

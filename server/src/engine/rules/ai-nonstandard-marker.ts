@@ -3,11 +3,10 @@
 // when the tool is known.
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'ai-nonstandard-marker': "Non-standard AI marker '{text}': use the canonical AI-Generated-By / AI-Assisted-By tags",
@@ -30,13 +29,15 @@ export function aiNonstandardMarker(file: SourceFile, policy: Policy): Finding[]
   if (policy.ai.mode === 'forbid') return []; // ai-forbidden reports them there
   return file.markers.legacy.map((l): Finding => {
     const r = range(l.line, l.start, l.end);
-    return {
-      rule: 'ai-nonstandard-marker',
-      severity: meta.defaultSeverity,
-      range: r,
-      message: message('ai-nonstandard-marker', { text: l.text }),
-      fix: l.tool ? { kind: 'replace', range: r, text: `AI-Generated-By: ${l.tool.includes(':') ? l.tool : `${l.tool}:unknown`}`, safe: false } : undefined,
-    };
+    return finding(
+      meta,
+      r,
+      'ai-nonstandard-marker',
+      { text: l.text },
+      {
+        fix: l.tool ? { kind: 'replace', range: r, text: `AI-Generated-By: ${l.tool.includes(':') ? l.tool : `${l.tool}:unknown`}`, safe: false } : undefined,
+      },
+    );
   });
 }
 

@@ -2,12 +2,11 @@
 
 import type { Finding } from '../findings';
 import { isBot } from '../ai/agents';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { compilePolicyRegex } from '../policy/safe-regex';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'ai-reviewer-invalid.bot': "Reviewer '{reviewer}' is a bot: a person must review AI code",
@@ -35,20 +34,9 @@ export function aiReviewerInvalid(file: SourceFile, policy: Policy): Finding[] {
   for (const marker of file.markers.markers) {
     for (const t of marker.tags.filter((x) => x.key.toLowerCase() === 'ai-reviewed-by')) {
       const r = range(t.line, t.valueStart, t.valueEnd);
-      if (forbidBots && isBot(t.value))
-        findings.push({
-          rule: 'ai-reviewer-invalid',
-          severity: meta.defaultSeverity,
-          range: r,
-          message: message('ai-reviewer-invalid.bot', { reviewer: t.value }),
-        });
+      if (forbidBots && isBot(t.value)) findings.push(finding(meta, r, 'ai-reviewer-invalid.bot', { reviewer: t.value }));
       else if (pattern && !compilePolicyRegex(pattern, 'whole').test(t.value)) {
-        findings.push({
-          rule: 'ai-reviewer-invalid',
-          severity: meta.defaultSeverity,
-          range: r,
-          message: message('ai-reviewer-invalid.pattern', { reviewer: t.value, pattern }),
-        });
+        findings.push(finding(meta, r, 'ai-reviewer-invalid.pattern', { reviewer: t.value, pattern }));
       }
     }
   }

@@ -2,12 +2,11 @@
 // missing from a non-empty allow list (ai.tools.allow, warning). Tool names match case-insensitively, `*` is a wildcard.
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { wildcard } from '../glob';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'ai-tool-denied': "AI tool '{tool}' is denied by the policy ({rule})",
@@ -40,15 +39,10 @@ export function aiToolDenied(file: SourceFile, policy: Policy): Finding[] {
       const agent = t.value.split(':')[0].trim();
       const r = range(t.line, t.valueStart, t.valueEnd);
       const denied = deny.find((p) => matcher(p)(agent) || matcher(p)(t.value));
-      if (denied)
-        findings.push({ rule: 'ai-tool-denied', severity: meta.defaultSeverity, range: r, message: message('ai-tool-denied', { tool: agent, rule: denied }) });
+      if (denied) findings.push(finding(meta, r, 'ai-tool-denied', { tool: agent, rule: denied }));
       else if (allow.length && !allow.some((p) => matcher(p)(agent))) {
-        findings.push({
-          rule: 'ai-tool-denied',
-          severity: 'warning',
-          range: r,
-          message: message('ai-tool-denied.not-allowed', { tool: agent, tools: allow.join(', ') }),
-        });
+        // Missing from an allow list is softer than denied: the list may simply be behind.
+        findings.push(finding(meta, r, 'ai-tool-denied.not-allowed', { tool: agent, tools: allow.join(', ') }, { severity: 'warning' }));
       }
     }
   }

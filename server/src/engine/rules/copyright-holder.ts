@@ -4,11 +4,10 @@
 
 import { holderMatches, looksLikeOurs, parseNotice } from '../copyright';
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import { literalHolder, Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'copyright-holder': "Copyright holder '{holder}' is not the policy's holder '{pattern}'",
@@ -42,27 +41,20 @@ export function copyrightHolder(file: SourceFile, policy: Policy, ctx: { current
   if (ours && literal) {
     const { tag, notice } = ours;
     const r = range(tag.line, tag.valueStart + notice.holderSpan[0], tag.valueStart + notice.holderSpan[1]);
-    return [
-      {
-        rule: 'copyright-holder',
-        severity: meta.defaultSeverity,
-        range: r,
-        message: message('copyright-holder', { holder: notice.holder, pattern }),
-        fix: { kind: 'replace', range: r, text: literal, safe: true },
-      },
-    ];
+    return [finding(meta, r, 'copyright-holder', { holder: notice.holder, pattern }, { fix: { kind: 'replace', range: r, text: literal, safe: true } })];
   }
   const first = parsed[0].tag;
+  const text = `SPDX-FileCopyrightText: ${ctx.currentYear} ${literal}`;
   return [
-    {
-      rule: 'copyright-holder',
-      severity: meta.defaultSeverity,
-      range: range(first.line, first.keyStart, first.valueEnd),
-      message: message('copyright-holder.none', { pattern }),
-      fix: literal
-        ? { kind: 'insert-line', line: first.line, like: first.line, text: `SPDX-FileCopyrightText: ${ctx.currentYear} ${literal}`, safe: false }
-        : undefined,
-    },
+    finding(
+      meta,
+      range(first.line, first.keyStart, first.valueEnd),
+      'copyright-holder.none',
+      { pattern },
+      {
+        fix: literal ? { kind: 'insert-line', line: first.line, like: first.line, text, safe: false } : undefined,
+      },
+    ),
   ];
 }
 

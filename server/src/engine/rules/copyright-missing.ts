@@ -1,11 +1,10 @@
 // copyright-missing: a license tag without any copyright notice, where the policy requires one.
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { copyrightTags, licenseTags, SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'copyright-missing': 'No copyright notice: add SPDX-FileCopyrightText',
@@ -36,25 +35,13 @@ export function copyrightMissing(file: SourceFile, policy: Policy): Finding[] {
   const first = licenseTags(file)[0];
   if (!policy.headers.copyright.required || !first || copyrightTags(file).length > 0) return [];
   // In a sidecar: no place in this file to point at, nor to insert into.
-  if (file.hasSidecar)
-    return [
-      {
-        rule: 'copyright-missing',
-        severity: meta.defaultSeverity,
-        range: range(0, 0, 0),
-        message: message('copyright-missing.sidecar', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }),
-      },
-    ];
+  if (file.hasSidecar) return [finding(meta, range(0, 0, 0), 'copyright-missing.sidecar', { file: file.path.slice(file.path.lastIndexOf('/') + 1) })];
   return [
-    {
-      rule: 'copyright-missing',
-      severity: meta.defaultSeverity,
-      range: range(first.line, first.keyStart, first.valueEnd),
-      message: message('copyright-missing'),
+    finding(meta, range(first.line, first.keyStart, first.valueEnd), 'copyright-missing', undefined, {
       // Our notice never goes on third-party code. Nor is it inserted when that would push the license
       // line out of the header window (fix-all would then add a license, forever: fuzz.test.ts).
       fix: file.thirdParty || first.line + 1 >= file.header.limit || first.line >= file.header.end ? undefined : { kind: 'insert-copyright' },
-    },
+    }),
   ];
 }
 

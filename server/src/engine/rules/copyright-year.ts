@@ -2,12 +2,11 @@
 // always wrong; otherwise only `current` makes a notice fail because a new year began.
 
 import { holderMatches, looksLikeOurs, parseNotice } from '../copyright';
-import type { Finding } from '../findings';
-import { message } from '../messages';
+import type { Finding, FixData } from '../findings';
 import { literalHolder, Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'copyright-year.future': 'Copyright year {year} is in the future',
@@ -55,26 +54,22 @@ export function copyrightYear(file: SourceFile, policy: Policy, ctx: { currentYe
     const replace = (text: string) => (span ? { kind: 'replace' as const, range: at, text, safe: true } : undefined);
     const first = notice.years[0];
     const last = Math.max(...notice.years);
-    const base = { rule: 'copyright-year' as const, severity: meta.defaultSeverity, range: at };
+    const report = (key: keyof typeof en, fix: FixData | undefined, args?: Record<string, string>) => findings.push(finding(meta, at, key, args, { fix }));
     // `none` first: fixing a future year to a range would leave a year that the next fix-all removes (fuzz.test.ts).
     if (rule === 'none' && span) {
       // Remove the years and the space after them.
       const r = range(tag.line, tag.valueStart + span[0], tag.valueStart + notice.holderSpan[0]);
       // Not when the years are all the notice holds: without them it is no notice at all (fuzz.test.ts).
-      findings.push({ ...base, message: message('copyright-year.none'), fix: notice.holder ? { kind: 'replace', range: r, text: '', safe: true } : undefined });
+      report('copyright-year.none', notice.holder ? { kind: 'replace', range: r, text: '', safe: true } : undefined);
     } else if (notice.years.some((y) => y > now)) {
       const fixed = first < now ? `${first}-${now}` : String(now);
-      findings.push({ ...base, message: message('copyright-year.future', { year: String(notice.years.find((y) => y > now)) }), fix: replace(fixed) });
+      report('copyright-year.future', replace(fixed), { year: String(notice.years.find((y) => y > now)) });
     } else if ((rule === 'current' || rule === 'range-to-current') && !span) {
-      findings.push({
-        ...base,
-        message: message('copyright-year.missing'),
-        fix: { kind: 'replace', range: range(tag.line, tag.valueStart, tag.valueStart), text: `${now} `, safe: true },
-      });
+      report('copyright-year.missing', { kind: 'replace', range: range(tag.line, tag.valueStart, tag.valueStart), text: `${now} `, safe: true });
     } else if (rule === 'current' && last < now) {
-      findings.push({ ...base, message: message('copyright-year.current', { year: String(now) }), fix: replace(`${first}-${now}`) });
+      report('copyright-year.current', replace(`${first}-${now}`), { year: String(now) });
     } else if (rule === 'range-to-current' && notice.isList) {
-      findings.push({ ...base, message: message('copyright-year.list'), fix: replace(`${first}-${last}`) });
+      report('copyright-year.list', replace(`${first}-${last}`));
     }
   }
   return findings;

@@ -3,12 +3,11 @@
 // is licensed, so this is not header-missing; the finding points at the tag and says where the header is.
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { headerLines } from './header-missing';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'header-misplaced': 'SPDX-License-Identifier on line {line} is outside the header ({lines}): move it to the top of the file',
@@ -33,14 +32,7 @@ export function headerMisplaced(file: SourceFile, policy: Policy): Finding[] {
   // `below` is empty when the header has a license, or a sidecar licenses the file instead.
   const tag = policy.headers.required ? file.below.find((t) => t.kind === 'license') : undefined;
   if (!tag) return [];
-  return [
-    {
-      rule: 'header-misplaced',
-      severity: meta.defaultSeverity,
-      range: range(tag.line, tag.keyStart, tag.valueEnd),
-      message: message('header-misplaced', { line: String(tag.line + 1), lines: headerLines(file) }),
-    },
-  ];
+  return [finding(meta, range(tag.line, tag.keyStart, tag.valueEnd), 'header-misplaced', { line: String(tag.line + 1), lines: headerLines(file) })];
 }
 
 export default { meta, check: headerMisplaced } satisfies Rule;

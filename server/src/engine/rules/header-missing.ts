@@ -1,12 +1,12 @@
 // header-missing: a covered file with no SPDX-License-Identifier in its header or sidecar, nor in a
 // comment below its header (that is header-misplaced). The message says which lines were read.
 
-import type { Finding } from '../findings';
+import type { Finding, FixData } from '../findings';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { copyrightTags, licenseTags, SourceFile } from '../source-file';
 import { BOM, range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'header-missing': 'No license header in {lines}: add SPDX-FileCopyrightText and SPDX-License-Identifier',
@@ -44,17 +44,18 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   if (!policy.headers.required || licenseTags(file).length > 0) return [];
   const first = file.header.text.at(0) ?? '';
   const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
-  const base = { rule: 'header-missing' as const, severity: meta.defaultSeverity, range: at, ownCopyright: copyrightTags(file).length > 0 };
+  const ownCopyright = copyrightTags(file).length > 0;
+  const report = (key: keyof typeof en, args: Record<string, string>, fix?: FixData) => [finding(meta, at, key, args, { ownCopyright, ...(fix && { fix }) })];
   if (file.thirdParty) {
-    return [{ ...base, message: message('header-missing.third-party', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }) }];
+    return report('header-missing.third-party', { file: file.path.slice(file.path.lastIndexOf('/') + 1) });
   }
   if (file.hasSidecar) {
     // The sidecar is what licenses the file: the header goes there, not into the file.
-    return [{ ...base, message: message('header-missing.sidecar', { file: file.path.slice(file.path.lastIndexOf('/') + 1) }) }];
+    return report('header-missing.sidecar', { file: file.path.slice(file.path.lastIndexOf('/') + 1) });
   }
   if (!file.style) {
     const name = file.path.slice(Math.max(file.path.lastIndexOf('/'), file.path.lastIndexOf('\\')) + 1);
-    return [{ ...base, message: message(file.uncommentable ? 'header-missing.uncommentable' : 'header-missing', { file: name, lines: headerLines(file) }) }];
+    return report(file.uncommentable ? 'header-missing.uncommentable' : 'header-missing', { file: name, lines: headerLines(file) });
   }
   if (copyrightTags(file).length > 0) {
     // The license goes after the last notice: not when that is outside the header window, where it
@@ -62,9 +63,9 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
     const last = file.header.copyrights[file.header.copyrights.length - 1];
     // Not after a copyright given in front matter: a YAML key shaped like it would be a second `c:` key.
     const room = last && last.line >= file.header.prologue.insertLine && last.line + 1 < file.header.limit;
-    return [{ ...base, message: message('header-missing.license', { lines: headerLines(file) }), fix: room ? { kind: 'insert-license' } : undefined }];
+    return [finding(meta, at, 'header-missing.license', { lines: headerLines(file) }, { ownCopyright, fix: room ? { kind: 'insert-license' } : undefined })];
   }
-  return [{ ...base, message: message('header-missing', { lines: headerLines(file) }), fix: { kind: 'insert-header' } }];
+  return report('header-missing', { lines: headerLines(file) }, { kind: 'insert-header' });
 }
 
 /** Where the header was looked for, for messages: "lines 1–23", or "the file" when tags count anywhere. */

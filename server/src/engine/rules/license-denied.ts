@@ -2,12 +2,11 @@
 
 import type { Finding } from '../findings';
 import { licenseTier } from '../license-tiers';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'license-denied': "License '{expression}' is denied by the policy{detail}: use an allowed license or ask the OSPO ({policy})",
@@ -38,15 +37,11 @@ export function licenseDenied(file: SourceFile, policy: Policy): Finding[] {
     const result = licenseTier(tag.value, l);
     if (result.tier !== 'denied') return [];
     const where = policy.meta.url ?? policy.source;
+    const at = range(tag.line, tag.valueStart, tag.valueEnd);
     return [
-      {
-        rule: 'license-denied',
-        severity: meta.defaultSeverity,
-        range: range(tag.line, tag.valueStart, tag.valueEnd),
-        message: result.denied.length
-          ? message('license-denied', { expression: tag.value, detail: ` (${result.denied.join(', ')})`, policy: where })
-          : message('license-denied.not-allowed', { expression: tag.value, policy: where }),
-      },
+      result.denied.length
+        ? finding(meta, at, 'license-denied', { expression: tag.value, detail: ` (${result.denied.join(', ')})`, policy: where })
+        : finding(meta, at, 'license-denied.not-allowed', { expression: tag.value, policy: where }),
     ];
   });
 }

@@ -1,13 +1,12 @@
 // license-mismatch: a first-party file whose license is not the project's (licenses.project).
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { sameExpression } from '../spdx/check';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'license-mismatch': "License '{expression}' differs from the project license '{project}'",
@@ -34,16 +33,8 @@ export function licenseMismatch(file: SourceFile, policy: Policy): Finding[] {
   return validLicenseTags(file).flatMap((tag): Finding[] => {
     if (sameExpression(tag.value, project)) return [];
     const r = range(tag.line, tag.valueStart, tag.valueEnd);
-    return [
-      {
-        rule: 'license-mismatch',
-        severity: meta.defaultSeverity,
-        range: r,
-        message: message('license-mismatch', { expression: tag.value, project }),
-        // Changing what a file claims is a decision: offered, never applied by fix-all.
-        fix: { kind: 'replace', range: r, text: project, safe: false },
-      },
-    ];
+    // Changing what a file claims is a decision: offered, never applied by fix-all.
+    return [finding(meta, r, 'license-mismatch', { expression: tag.value, project }, { fix: { kind: 'replace', range: r, text: project, safe: false } })];
   });
 }
 

@@ -3,13 +3,12 @@
 
 import type { Finding } from '../findings';
 import { licenseTier } from '../license-tiers';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { compilePolicyRegex } from '../policy/safe-regex';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'license-review': "License '{expression}' needs review evidence ({ids}): add a reference matching '{pattern}' to the header",
@@ -42,19 +41,19 @@ export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
     const result = licenseTier(tag.value, l);
     if (result.tier !== 'review') return [];
     const ids = result.review.join(', ');
+    const at = range(tag.line, tag.valueStart, tag.valueEnd);
+    if (!l.reviewEvidence) return [finding(meta, at, 'license-review.no-pattern', { expression: tag.value, ids }, { fix: undefined })];
     return [
-      {
-        rule: 'license-review',
-        severity: meta.defaultSeverity,
-        range: range(tag.line, tag.valueStart, tag.valueEnd),
-        message: l.reviewEvidence
-          ? message('license-review', { expression: tag.value, ids, pattern: l.reviewEvidence })
-          : message('license-review.no-pattern', { expression: tag.value, ids }),
-        // A skeleton for the reviewer to complete; it does not satisfy the pattern until they do.
-        fix: l.reviewEvidence
-          ? { kind: 'insert-line', line: tag.line + 1, like: tag.line, text: 'SPDX-FileComment: License review: <evidence>', safe: false }
-          : undefined,
-      },
+      finding(
+        meta,
+        at,
+        'license-review',
+        { expression: tag.value, ids, pattern: l.reviewEvidence },
+        {
+          // A skeleton for the reviewer to complete; it does not satisfy the pattern until they do.
+          fix: { kind: 'insert-line', line: tag.line + 1, like: tag.line, text: 'SPDX-FileComment: License review: <evidence>', safe: false },
+        },
+      ),
     ];
   });
 }

@@ -2,13 +2,12 @@
 // projects that follow REUSE (the caller passes their LICENSES/ file names).
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import { expressionSyntaxError } from '../spdx/expression';
 import { licenseIdsIn, licenseTextFor, missingLicenseTexts } from '../reuse/license-texts';
 import type { RuleContext } from '.';
 import { licenseTags, SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'license-text-missing.external': "No license text for '{id}' ({source}): add LICENSES/{id}.txt (REUSE)",
@@ -50,13 +49,7 @@ export function licenseTextMissing(file: SourceFile, _policy: unknown, ctx: Rule
     // Sidecar tags have no place in this file: the finding goes on line 1.
     const at = inSidecar ? range(0, 0, 0) : range(tag.line, tag.valueStart, tag.valueEnd);
     for (const id of missingLicenseTexts(new Set(licenseIdsIn(tag.value)), licenseFiles)) {
-      findings.push({
-        rule: 'license-text-missing',
-        severity: meta.defaultSeverity,
-        range: at,
-        message: message('license-text-missing', { id }),
-        fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
-      });
+      findings.push(finding(meta, at, 'license-text-missing', { id }, { fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined }));
     }
   }
   return findings;

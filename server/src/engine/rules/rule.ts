@@ -2,10 +2,12 @@
 // (rules/index.ts) derives every list of rules from these; docs/design/rules.md says how to add one.
 
 import type { AiHistory } from '../ai/history';
-import type { Finding, Severity } from '../findings';
+import type { Finding, RuleId, Severity } from '../findings';
+import { message, type MessageKey } from '../messages';
 import type { Policy } from '../policy/model';
 import type { ReuseInput } from '../reuse/input';
 import type { SourceFile } from '../source-file';
+import type { Range } from '../text';
 
 export interface RuleContext {
   currentYear: number;
@@ -56,4 +58,21 @@ export interface Rule<M extends RuleMeta = RuleMeta> {
   meta: M;
   /** File rules only. Project and commit rules have their findings made elsewhere (see `scope`). */
   check?: Check;
+}
+
+/** What a finding may carry beside its text: a fix, and the rare severity other than the rule's default. */
+export type FindingExtra = Partial<Pick<Finding, 'severity' | 'fix' | 'alternatives' | 'ownCopyright'>>;
+
+/**
+ * A finding of the rule `meta`, with its id and default severity, and its text from one of the rule's
+ * own message keys (as ESLint's `context.report` takes a `messageId`).
+ */
+export function finding<M extends RuleMeta & { id: RuleId }>(
+  meta: M,
+  range: Range,
+  key: keyof M['messages']['en'] & MessageKey,
+  args?: Record<string, string>,
+  extra?: FindingExtra,
+): Finding {
+  return { rule: meta.id, severity: meta.defaultSeverity, range, message: message(key, args), ...extra };
 }

@@ -1,10 +1,9 @@
 // snippet-unbalanced: SPDX-SnippetBegin without SPDX-SnippetEnd, or the reverse. Every snippet, AI or not.
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'snippet-unbalanced.open': 'SPDX-SnippetBegin without SPDX-SnippetEnd: close the snippet',
@@ -36,21 +35,14 @@ export function snippetUnbalanced(file: SourceFile): Finding[] {
   const lineText = (l: number) => file.text.split('\n', l + 1)[l]?.replace(/\r$/, '') ?? '';
   const open = snippets.filter((s) => s.end === undefined);
   return [
-    ...open.map((s, i): Finding => ({
-      rule: 'snippet-unbalanced',
-      severity: meta.defaultSeverity,
-      range: range(s.begin, 0, lineText(s.begin).length),
-      message: message('snippet-unbalanced.open'),
-      // Closing at the end of the file is a guess about where the region ends: offered, never automatic.
-      // Only the innermost open snippet gets the fix, so applying it twice cannot stack two ends.
-      fix: i === open.length - 1 ? { kind: 'insert-line', line: endLine, like: s.begin, text: 'SPDX-SnippetEnd', safe: false } : undefined,
-    })),
-    ...strayEnds.map((l): Finding => ({
-      rule: 'snippet-unbalanced',
-      severity: meta.defaultSeverity,
-      range: range(l, 0, lineText(l).length),
-      message: message('snippet-unbalanced.close'),
-    })),
+    ...open.map((s, i) =>
+      finding(meta, range(s.begin, 0, lineText(s.begin).length), 'snippet-unbalanced.open', undefined, {
+        // Closing at the end of the file is a guess about where the region ends: offered, never automatic.
+        // Only the innermost open snippet gets the fix, so applying it twice cannot stack two ends.
+        fix: i === open.length - 1 ? { kind: 'insert-line', line: endLine, like: s.begin, text: 'SPDX-SnippetEnd', safe: false } : undefined,
+      }),
+    ),
+    ...strayEnds.map((l) => finding(meta, range(l, 0, lineText(l).length), 'snippet-unbalanced.close')),
   ];
 }
 

@@ -2,12 +2,11 @@
 
 import type { Finding } from '../findings';
 import type { Tag } from '../header';
-import { message } from '../messages';
 import type { SourceFile } from '../source-file';
 import { ownLicenseTags } from '../source-file';
 import { checkExpression } from '../spdx/check';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'spdx-invalid.empty': 'Empty SPDX-License-Identifier: write an SPDX license expression such as {example}',
@@ -51,40 +50,46 @@ export function spdxInvalid(file: SourceFile): Finding[] {
 function findingsFor(tag: Tag): Finding[] {
   const whole = range(tag.line, tag.valueStart, tag.valueEnd);
   const at = (start: number, end: number) => range(tag.line, tag.valueStart + start, tag.valueStart + end);
-  const base = { rule: 'spdx-invalid' as const, severity: meta.defaultSeverity };
   return checkExpression(tag.value).problems.map((p): Finding => {
     switch (p.kind) {
       case 'empty':
-        return { ...base, range: range(tag.line, tag.keyStart, tag.valueEnd), message: message('spdx-invalid.empty', { example: 'Apache-2.0' }) };
+        return finding(meta, range(tag.line, tag.keyStart, tag.valueEnd), 'spdx-invalid.empty', { example: 'Apache-2.0' });
       case 'prose':
-        return {
-          ...base,
-          range: whole,
-          message: message('spdx-invalid.prose', { text: tag.value, suggestion: p.suggestion }),
-          // A guess from prose changes what the file claims; offer it, never apply it in fix-all.
-          fix: { kind: 'replace', range: whole, text: p.suggestion, safe: false },
-        };
+        return finding(
+          meta,
+          whole,
+          'spdx-invalid.prose',
+          { text: tag.value, suggestion: p.suggestion },
+          {
+            // A guess from prose changes what the file claims; offer it, never apply it in fix-all.
+            fix: { kind: 'replace', range: whole, text: p.suggestion, safe: false },
+          },
+        );
       case 'wrong-case': {
         const r = at(p.token.start, p.token.end);
-        return {
-          ...base,
-          range: r,
-          message: message('spdx-invalid.case', { id: p.token.id, canonical: p.canonical }),
-          fix: { kind: 'replace', range: r, text: p.canonical, safe: true },
-        };
+        return finding(
+          meta,
+          r,
+          'spdx-invalid.case',
+          { id: p.token.id, canonical: p.canonical },
+          { fix: { kind: 'replace', range: r, text: p.canonical, safe: true } },
+        );
       }
       case 'unknown-id': {
         const r = at(p.token.start, p.token.end);
         const hint = p.suggestion ? `: did you mean '${p.suggestion}'?` : '';
-        return {
-          ...base,
-          range: r,
-          message: message(p.token.exception ? 'spdx-invalid.unknown-exception' : 'spdx-invalid.unknown', { id: p.token.id, hint }),
-          fix: p.suggestion ? { kind: 'replace', range: r, text: p.suggestion, safe: false } : undefined,
-        };
+        return finding(
+          meta,
+          r,
+          p.token.exception ? 'spdx-invalid.unknown-exception' : 'spdx-invalid.unknown',
+          { id: p.token.id, hint },
+          {
+            fix: p.suggestion ? { kind: 'replace', range: r, text: p.suggestion, safe: false } : undefined,
+          },
+        );
       }
       case 'syntax':
-        return { ...base, range: whole, message: message('spdx-invalid.syntax', { detail: p.detail }) };
+        return finding(meta, whole, 'spdx-invalid.syntax', { detail: p.detail });
     }
   });
 }

@@ -4,12 +4,11 @@
 // upper-cases the word and nothing else.
 
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { SourceFile } from '../source-file';
 import { ownLicenseTags } from '../source-file';
 import { checkExpression } from '../spdx/check';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'spdx-operator-case': "Lower-case operator '{written}': SPDX operators are upper case ({operator})",
@@ -34,13 +33,13 @@ export function spdxOperatorCase(file: SourceFile): Finding[] {
   return ownLicenseTags(file).flatMap((tag) =>
     checkExpression(tag.value).lowerCaseOperators.map((o): Finding => {
       const r = range(tag.line, tag.valueStart + o.start, tag.valueStart + o.end);
-      return {
-        rule: 'spdx-operator-case',
-        severity: meta.defaultSeverity,
-        range: r,
-        message: message('spdx-operator-case', { written: o.written, operator: o.operator }),
-        fix: { kind: 'replace', range: r, text: o.operator, safe: true },
-      };
+      return finding(
+        meta,
+        r,
+        'spdx-operator-case',
+        { written: o.written, operator: o.operator },
+        { fix: { kind: 'replace', range: r, text: o.operator, safe: true } },
+      );
     }),
   );
 }

@@ -5,10 +5,9 @@
 
 import type { Finding } from '../findings';
 import { distance } from 'fastest-levenshtein';
-import { message } from '../messages';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'spdx-tag-typo': "Unknown SPDX tag '{written}': did you mean '{tag}'? Tools read only the exact tag name",
@@ -74,14 +73,16 @@ export function spdxTagTypo(file: SourceFile): Finding[] {
     if (!intended) return [];
     const r = range(t.line, t.keyStart, t.keyStart + t.key.length);
     return [
-      {
-        rule: meta.id,
-        severity: meta.defaultSeverity,
-        range: r,
-        message: message(intended.caseOnly ? 'spdx-tag-typo.case' : 'spdx-tag-typo', { written: t.key, tag: intended.tag }),
-        // The author meant the tag: writing it as tools read it changes no claim, so fix-all may.
-        fix: { kind: 'replace', range: r, text: intended.tag, safe: true },
-      },
+      finding(
+        meta,
+        r,
+        intended.caseOnly ? 'spdx-tag-typo.case' : 'spdx-tag-typo',
+        { written: t.key, tag: intended.tag },
+        {
+          // The author meant the tag: writing it as tools read it changes no claim, so fix-all may.
+          fix: { kind: 'replace', range: r, text: intended.tag, safe: true },
+        },
+      ),
     ];
   });
 }

@@ -3,11 +3,10 @@
 
 import { holderMatches, parseNotice } from '../copyright';
 import type { Finding } from '../findings';
-import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
-import type { Rule, RuleMeta, Translations } from './rule';
+import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
   'third-party-header': 'Our header on a third-party file ({path} matches files.thirdParty): remove it and keep the original notice',
@@ -36,15 +35,8 @@ export function thirdPartyHeader(file: SourceFile, policy: Policy): Finding[] {
   // With no other notice left, the license line was ours too (a header we inserted by mistake).
   if (ours.length === file.header.copyrights.length) lines.push(...file.header.licenses.map((t) => t.line));
   const first = ours[0];
-  return [
-    {
-      rule: 'third-party-header',
-      severity: meta.defaultSeverity,
-      range: range(first.line, first.keyStart, first.valueEnd),
-      message: message('third-party-header', { path: file.path }),
-      fix: { kind: 'delete-lines', lines: [...new Set(lines)].sort((a, b) => a - b) },
-    },
-  ];
+  const fix = { kind: 'delete-lines' as const, lines: [...new Set(lines)].sort((a, b) => a - b) };
+  return [finding(meta, range(first.line, first.keyStart, first.valueEnd), 'third-party-header', { path: file.path }, { fix })];
 }
 
 export default { meta, check: thirdPartyHeader } satisfies Rule;
