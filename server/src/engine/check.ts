@@ -6,10 +6,12 @@ import type { Finding } from './findings';
 import { isCovered, isThirdParty } from './paths';
 import type { Policy } from './policy/model';
 import { policyForPath } from './policy/overrides';
-import { defaultSeverity, fileRules, headerRules, ownTagRules } from './rules';
+import { fileRules, headerRules, ownTagRules } from './rules';
+import { finding } from './rules/rule';
+import { meta as copyrightMissing } from './rules/copyright-missing';
+import { meta as licenseTextMissing } from './rules/license-text-missing';
 import { aiGeneratedSemantics } from './rules/ai-generated-semantics';
 import { copyrightTags, licenseTags, parseSourceFile, sidecarHeader, SourceFile } from './source-file';
-import { message } from './messages';
 import type { AiHistory } from './ai/history';
 import { range } from './text';
 import type { ReuseInput } from './reuse/input';
@@ -93,12 +95,10 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
     const file = path.slice(path.lastIndexOf('/') + 1);
     out = [
       ...out,
-      {
-        rule: 'copyright-missing',
-        severity: defaultSeverity['copyright-missing'],
-        range: range(0, 0, 0),
-        message: message('copyright-missing.external', { file, source: `${external[0].source.file} line ${external[0].source.line + 1}` }),
-      },
+      finding(copyrightMissing, range(0, 0, 0), 'copyright-missing.external', {
+        file,
+        source: `${external[0].source.file} line ${external[0].source.line + 1}`,
+      }),
     ];
   }
   if (reuse?.licenseFiles) {
@@ -107,13 +107,15 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
       for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), reuse.licenseFiles)) {
         out = [
           ...out,
-          {
-            rule: 'license-text-missing',
-            severity: defaultSeverity['license-text-missing'],
-            range: range(0, 0, 0),
-            message: message('license-text-missing.external', { id, source }),
-            fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
-          },
+          finding(
+            licenseTextMissing,
+            range(0, 0, 0),
+            'license-text-missing.external',
+            { id, source },
+            {
+              fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
+            },
+          ),
         ];
       }
     }

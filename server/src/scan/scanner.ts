@@ -13,8 +13,10 @@ import { Cancellation, CheckPool } from './pool';
 import { listFiles, Skipped } from './walk';
 import { licensingOf, withPolicySeverity, withReuseLicensing } from '../engine/check';
 import type { ReuseInput } from '../engine/reuse/input';
-import { message } from '../engine/messages';
-import { defaultSeverity } from '../engine/rules';
+import { finding } from '../engine/rules/rule';
+import { meta as copyrightMissing } from '../engine/rules/copyright-missing';
+import { meta as headerMissing } from '../engine/rules/header-missing';
+import { meta as licenseTextMissing } from '../engine/rules/license-text-missing';
 import { licenseIdsIn, missingLicenseTexts } from '../engine/reuse/license-texts';
 import { exemptReason, sidecarTarget } from '../engine/coverage';
 import { range } from '../engine/text';
@@ -211,28 +213,22 @@ async function applyReuse(
       const name = s.file.slice(s.file.lastIndexOf('/') + 1);
       const base: Finding[] = [];
       if (!mine.licenses.length)
-        base.push({
-          rule: 'header-missing',
-          severity: defaultSeverity['header-missing'],
-          range: range(0, 0, 0),
-          ownCopyright: mine.copyrights.length > 0,
-          message: message(sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar', { file: name }),
-        });
+        base.push(
+          finding(
+            headerMissing,
+            range(0, 0, 0),
+            sidecar === undefined ? 'header-missing.uncommentable' : 'header-missing.sidecar',
+            { file: name },
+            {
+              ownCopyright: mine.copyrights.length > 0,
+            },
+          ),
+        );
       if (!mine.copyrights.length)
-        base.push({
-          rule: 'copyright-missing',
-          severity: defaultSeverity['copyright-missing'],
-          range: range(0, 0, 0),
-          message: message(sidecar === undefined ? 'copyright-missing' : 'copyright-missing.sidecar', { file: name }),
-        });
+        base.push(finding(copyrightMissing, range(0, 0, 0), sidecar === undefined ? 'copyright-missing' : 'copyright-missing.sidecar', { file: name }));
       for (const l of mine.licenses) {
         for (const id of missingLicenseTexts(new Set(licenseIdsIn(l.value)), project.licenseFiles))
-          base.push({
-            rule: 'license-text-missing',
-            severity: defaultSeverity['license-text-missing'],
-            range: range(0, 0, 0),
-            message: message('license-text-missing', { id }),
-          });
+          base.push(finding(licenseTextMissing, range(0, 0, 0), 'license-text-missing', { id }));
       }
       if (!byRel.has(s.file)) {
         const entry = { rel: s.file, findings: [] };
