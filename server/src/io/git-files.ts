@@ -2,6 +2,13 @@
 // ignores a tracked file, whatever .gitignore says, so only git itself can tell which files belong
 // to the project (`git ls-files`, one run per listing). GitRules (git-rules.ts) is the fallback
 // where there is no git or no repository.
+//
+// A folder below the root that holds a `.git` entry (a folder, or the file of a worktree or
+// submodule) is another repository: its files are not the project's, and neither listing goes in.
+// Git leaves out the nested repositories it recognises, but lists the files of one whose `.git` it
+// cannot resolve (a worktree moved or made on another machine, an empty `.git` folder), so untracked
+// files are tested here too. Coding agents leave whole checkouts under `.claude/worktrees/` and the
+// like, often larger than the project.
 
 import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
@@ -40,6 +47,7 @@ export async function gitFiles(root: string, under = ''): Promise<GitListing | u
   const files: string[] = [];
   const links: string[] = [];
   const seen = new Set<string>();
+  const nested = nestedRepositories(root);
   for (const entry of run.stdout.split('\0')) {
     if (!entry) continue;
     const m = staged.exec(entry);
@@ -47,7 +55,7 @@ export async function gitFiles(root: string, under = ''): Promise<GitListing | u
     // Unmerged paths come once per stage; an untracked nested repository comes as `dir/`.
     if (seen.has(rel) || rel.endsWith('/')) continue;
     seen.add(rel);
-    const mode = m ? m[1] : untrackedMode(path.join(root, rel));
+    const mode = m ? m[1] : nested(rel) ? undefined : untrackedMode(path.join(root, rel));
     if (mode === gitlinkMode) continue;
     if (mode === symlinkMode) links.push(rel);
     else if (mode) files.push(rel);
@@ -61,4 +69,32 @@ function untrackedMode(abs: string): string | undefined {
   if (!stat) return undefined;
   if (stat.isSymbolicLink()) return symlinkMode;
   return stat.isFile() ? '100644' : undefined;
+}
+
+export const repositoryMarker = '.git';
+
+/** Whether a folder holds a repository of its own: a `.git` folder, or the `.git` file of a worktree or submodule. */
+function holdsRepository(absDir: string): boolean {
+  return lstatSync(path.join(absDir, repositoryMarker), { throwIfNoEntry: false }) !== undefined;
+}
+
+/**
+ * A test of whether a path (relative to `root`, `/`-separated) lies inside a repository nested
+ * below `root`. Each folder is looked at once, however many files it holds.
+ */
+export function nestedRepositories(root: string): (rel: string) => boolean {
+  const folders = new Map<string, boolean>();
+  const inside = (dir: string): boolean => {
+    let known = folders.get(dir);
+    if (known === undefined) {
+      const slash = dir.lastIndexOf('/');
+      known = (slash > 0 && inside(dir.slice(0, slash))) || holdsRepository(path.join(root, dir));
+      folders.set(dir, known);
+    }
+    return known;
+  };
+  return (rel) => {
+    const slash = rel.lastIndexOf('/');
+    return slash > 0 && inside(rel.slice(0, slash));
+  };
 }
