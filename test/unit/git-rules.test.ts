@@ -47,6 +47,24 @@ describe('git rules', () => {
     for (const [file, ignored] of Object.entries(expect)) assert.equal(await git.isIgnored(file), ignored, file);
   });
 
+  it('matches case as git does: by core.ignorecase, else case-sensitively on Linux', () => {
+    const rules = (config?: string) => {
+      const files: Record<string, string> = { '.gitignore': '*.s\n', '.gitattributes': '*.pb.go linguist-generated\n' };
+      if (config !== undefined) files['.git/config'] = config;
+      return new GitRules(tree(files));
+    };
+    const plain = rules();
+    if (process.platform === 'linux') {
+      assert.equal(plain.isIgnored('arch/entry.S'), false);
+      assert.equal(plain.isGenerated('api/A.PB.GO'), false);
+    }
+    assert.equal(plain.isIgnored('arch/entry.s'), true);
+    const insensitive = rules('[core]\n\tignorecase = true\n');
+    assert.equal(insensitive.isIgnored('arch/entry.S'), true);
+    assert.equal(insensitive.isGenerated('api/A.PB.GO'), true);
+    assert.equal(rules('[core]\n\tbare = false\n\tignorecase = false\n').isIgnored('arch/entry.S'), false);
+  });
+
   it('reads linguist-generated from .gitattributes', async () => {
     assert.equal(await git.isGenerated('proto/a.pb.go'), true);
     assert.equal(await git.isGenerated('proto/keep.pb.go'), false);

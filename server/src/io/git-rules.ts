@@ -14,7 +14,17 @@ export class GitRules {
   private generated?: { on: Ignore; off: Ignore } | null;
   private dirs = new Map<string, boolean>();
 
-  constructor(readonly root: string) {}
+  /**
+   * Whether patterns match regardless of case: git's `core.ignorecase`, which git sets when it
+   * creates a repository on a case-insensitive file system. The `ignore` package's default is
+   * case-insensitive; on Linux that made the kernel's `*.s` hide 1,329 `.S` sources.
+   */
+  private readonly ignorecase: boolean;
+
+  constructor(readonly root: string) {
+    const config = /^\s*ignorecase\s*=\s*(\w+)/im.exec(read(path.join(root, '.git', 'config')));
+    this.ignorecase = config ? config[1].toLowerCase() === 'true' : process.platform === 'win32' || process.platform === 'darwin';
+  }
 
   private rulesIn(dir: string): Ignore | undefined {
     if (this.ignores.has(dir)) return this.ignores.get(dir);
@@ -22,7 +32,7 @@ export class GitRules {
     if (dir === '') texts.push(read(path.join(this.root, '.git', 'info', 'exclude')));
     texts.push(read(path.join(this.root, dir, '.gitignore')));
     const text = texts.join('\n');
-    const rules = text.trim() ? ignore().add(text) : undefined;
+    const rules = text.trim() ? ignore({ ignorecase: this.ignorecase }).add(text) : undefined;
     this.ignores.set(dir, rules);
     return rules;
   }
@@ -94,7 +104,8 @@ export class GitRules {
           else if (a === '-linguist-generated' || a === 'linguist-generated=false') off.push(pattern);
         }
       }
-      this.generated = on.length ? { on: ignore().add(on), off: ignore().add(off) } : null;
+      const options = { ignorecase: this.ignorecase };
+      this.generated = on.length ? { on: ignore(options).add(on), off: ignore(options).add(off) } : null;
     }
     return !!this.generated && this.generated.on.ignores(relPath) && !this.generated.off.ignores(relPath);
   }
