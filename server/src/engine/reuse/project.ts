@@ -16,7 +16,7 @@ import { defaultSeverity } from '../rules';
 import { range } from '../text';
 import type { Dep5, Dep5Paragraph } from './dep5';
 import { dep5ParagraphFor } from './dep5';
-import { licenseFileProblems, licenseIdsIn, licenseTextFor, missingLicenseTexts } from './license-texts';
+import { licenseFileProblems, licenseIdsIn, hasLicenseText, missingLicenseTexts } from './license-texts';
 import { applicableTables, effectiveLicensing, LicensingValue } from './licensing';
 import type { Annotation, ReuseToml, TomlProblem } from './reuse-toml';
 
@@ -102,7 +102,7 @@ export function projectFindings(project: ReuseProject, use: ReuseUse, whole = tr
           severity: defaultSeverity['license-text-missing'],
           range: range(line, 0, 0),
           message: message('license-text-missing', { id }),
-          fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
+          fix: hasLicenseText(id) ? { kind: 'create-license-text', id } : undefined,
         },
       });
     }

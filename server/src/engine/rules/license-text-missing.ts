@@ -4,7 +4,7 @@
 import type { Finding } from '../findings';
 import { message } from '../messages';
 import { expressionSyntaxError } from '../spdx/expression';
-import { licenseIdsIn, licenseTextFor, missingLicenseTexts } from '../reuse/license-texts';
+import { licenseIdsIn, hasLicenseText, missingLicenseTexts } from '../reuse/license-texts';
 import type { RuleContext } from '.';
 import { licenseTags, SourceFile } from '../source-file';
 import { range } from '../text';
@@ -55,7 +55,7 @@ export function licenseTextMissing(file: SourceFile, _policy: unknown, ctx: Rule
         severity: meta.defaultSeverity,
         range: at,
         message: message('license-text-missing', { id }),
-        fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
+        fix: hasLicenseText(id) ? { kind: 'create-license-text', id } : undefined,
       });
     }
   }
