@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { update as updatePolicyValidator } from './policy-validator.mjs';
 import { update } from './rule-help.mjs';
 
 const production = process.argv.includes('--production');
@@ -23,8 +24,9 @@ const common = {
 };
 
 // What derives from the rule registry and docs/rules/ (rule help, the rules index, the schema's
-// severity keys) is written first, so the bundles and the shipped schema have it.
-for (const file of update()) console.log(`wrote ${file}`);
+// severity keys) is written first, then the policy validator generated from that schema, so the bundles
+// and the shipped schema have them.
+for (const file of [...update(), ...updatePolicyValidator()]) console.log(`wrote ${file}`);
 
 // The language server and the scan worker share most of their code (the engine, re2js, the SPDX
 // lists): one ESM build with code splitting puts it in one chunk, which the .vsix then holds once.
