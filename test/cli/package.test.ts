@@ -1,4 +1,6 @@
-// The .vsix ships the bundles, snippets and manifest only: nothing from node_modules or the sources.
+// The .vsix ships the bundles, snippets and manifest only: nothing from node_modules or the sources,
+// and it and its bundles stay small (issue 20: the bundles were 5-6 MB each and the .vsix 5.3 MB when
+// every bundle embedded the SPDX license texts).
 
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -7,11 +9,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const repo = path.resolve(__dirname, '../../..');
+const vsce = path.join(repo, 'node_modules/@vscode/vsce/vsce');
+
+/** The JavaScript files of a build: the CommonJS bundles and launchers, the ESM entries and chunks. */
+const scripts = (dir: string) => fs.readdirSync(dir).filter((f) => /\.m?js$/.test(f));
 
 describe('packaging', () => {
   it('vsce ls lists only the allow-listed files', function () {
     this.timeout(60000);
-    const r = spawnSync(process.execPath, [path.join(repo, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const files = r.stdout
       .trim()
@@ -24,8 +30,10 @@ describe('packaging', () => {
       'README.md',
       'dist/client.js',
       'dist/server.js',
-      'dist/cli.js',
       'dist/scan-worker.js',
+      'dist/server.mjs',
+      'dist/scan-worker.mjs',
+      'dist/license-texts.json.br',
       'snippets/line-comment.code-snippets',
       'images/icon.png',
       'LICENSE',
@@ -37,28 +45,87 @@ describe('packaging', () => {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
     }
     const allowed =
-      /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|cli|scan-worker)\.js|dist\/policy\.schema\.json|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png|docs\/images\/[\w.-]+\.png|media\/walkthrough\/[\w.-]+\.md|l10n\/bundle\.l10n\.[\w-]+\.json|package\.nls(\.[\w-]+)?\.json)$/;
+      /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|scan-worker)\.js|dist\/(server|scan-worker|chunk-\w+)\.mjs|dist\/policy\.schema\.json|dist\/license-texts\.json\.br|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png|docs\/images\/report\.png|media\/walkthrough\/[\w.-]+\.md|l10n\/bundle\.l10n\.[\w-]+\.json|package\.nls(\.[\w-]+)?\.json)$/;
     assert.deepEqual(
       files.filter((f) => !allowed.test(f)),
       [],
     );
   });
 
-  it('ships no test hook: the production bundles have no OSPO_TEST_CRASH_ON, the development ones do', function () {
-    this.timeout(120000);
-    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-prod-'));
-    try {
+  describe('production build', () => {
+    let out: string;
+    before(function () {
+      this.timeout(120000);
+      out = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-prod-'));
       const r = spawnSync(process.execPath, ['scripts/build.mjs', '--production', '--outdir', out], { cwd: repo, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
-      for (const bundle of ['server.js', 'cli.js', 'client.js', 'scan-worker.js']) {
+    });
+    after(() => fs.rmSync(out, { recursive: true, force: true }));
+
+    it('ships no test hook: the production bundles have no OSPO_TEST_CRASH_ON, the development ones do', () => {
+      for (const bundle of scripts(out)) {
         assert.ok(!fs.readFileSync(path.join(out, bundle), 'utf8').includes('OSPO_TEST_CRASH_ON'), bundle);
       }
       assert.ok(
-        fs.readFileSync(path.join(repo, 'dist/server.js'), 'utf8').includes('OSPO_TEST_CRASH_ON'),
+        scripts(path.join(repo, 'dist')).some((f) => fs.readFileSync(path.join(repo, 'dist', f), 'utf8').includes('OSPO_TEST_CRASH_ON')),
         'the hook the protocol tests use is in the development build',
       );
-    } finally {
-      fs.rmSync(out, { recursive: true, force: true });
+    });
+
+    // Every scan worker parses what it loads before it reads a file, and each CLI run the CLI's: the
+    // license texts are data (dist/license-texts.json.br), not code. The server and the worker load
+    // their entry and the chunk they share.
+    it('what each process loads stays within its budget', () => {
+      const files = scripts(out);
+      const esm = (entry: string) => entry.replace(/\.js$/, '.mjs');
+      const loaded = (entry: string) => (files.includes(esm(entry)) ? [entry, esm(entry), ...files.filter((f) => f.startsWith('chunk-'))] : [entry]);
+      const budgetKB: Record<string, number> = { 'scan-worker.js': 400, 'cli.js': 800, 'server.js': 1150, 'client.js': 500 };
+      const over = Object.entries(budgetKB)
+        .map(([entry, kb]) => ({ entry, kb, size: Math.round(loaded(entry).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0) / 1024) }))
+        .filter(({ kb, size }) => size > kb);
+      assert.deepEqual(over, []);
+      assert.ok(files.includes('scan-worker.mjs') && files.some((f) => f.startsWith('chunk-')), files.join(', '));
+    });
+
+    it('the .vsix of the production build is under 1 MB', function () {
+      this.timeout(120000);
+      // Packaged from a copy of the shipped files, so dist/ keeps the development bundles the other tests run.
+      const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-vsix-'));
+      try {
+        const ls = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repo, encoding: 'utf8' });
+        assert.equal(ls.status, 0, ls.stderr);
+        // The shipped files but dist/, then the whole production build as dist/ (.vscodeignore picks from it).
+        const shipped = ls.stdout
+          .trim()
+          .split('\n')
+          .map((l) => l.trim())
+          .filter((f) => !f.startsWith('dist/'));
+        for (const file of [...shipped, '.vscodeignore']) {
+          fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
+          fs.copyFileSync(path.join(repo, file), path.join(stage, file));
+        }
+        fs.cpSync(out, path.join(stage, 'dist'), { recursive: true });
+        const manifest = JSON.parse(fs.readFileSync(path.join(stage, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+        delete manifest.scripts['vscode:prepublish'];
+        fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(manifest));
+        const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '-o', 'x.vsix'], { cwd: stage, encoding: 'utf8' });
+        assert.equal(r.status, 0, r.stderr + r.stdout);
+        const size = fs.statSync(path.join(stage, 'x.vsix')).size;
+        assert.ok(size < 1024 * 1024, `the .vsix is ${(size / 1024).toFixed(0)} KB`);
+      } finally {
+        fs.rmSync(stage, { recursive: true, force: true });
+      }
+    });
+  });
+
+  it('the npm package ships the license texts the fix writes', function () {
+    this.timeout(60000);
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repo, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const [{ files }] = JSON.parse(r.stdout) as { files: { path: string }[] }[];
+    const paths = files.map((f) => f.path);
+    for (const needed of ['bin/ospo.js', 'dist/cli.js', 'dist/scan-worker.js', 'dist/server.js', 'dist/license-texts.json.br']) {
+      assert.ok(paths.includes(needed), `${needed} missing from ${paths.join(', ')}`);
     }
   });
 });

@@ -16,7 +16,7 @@ import type { AiHistory } from './ai/history';
 import { range } from './text';
 import type { ReuseInput } from './reuse/input';
 import { effectiveLicensing, EffectiveLicensing, LicensingValue, licensingFromTags, noLicensing, ownLicensingIgnored, ReuseContext } from './reuse/licensing';
-import { licenseIdsIn, licenseTextFor, missingLicenseTexts } from './reuse/license-texts';
+import { licenseIdsIn, licenseTextFix, missingLicenseTexts } from './reuse/license-texts';
 
 export interface CheckInput {
   /** Path relative to the workspace folder, with `/` separators; rules and overrides match on it. */
@@ -113,7 +113,7 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
             'license-text-missing.external',
             { id, source },
             {
-              fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined,
+              fix: licenseTextFix(id),
             },
           ),
         ];

@@ -13,7 +13,7 @@ import { renderTemplate } from '../engine/fixes';
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
 import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
-import { licenseTextFor } from '../engine/reuse/license-texts';
+import { licenseText } from '../io/license-texts';
 import type { EffectiveLicensing, LicensingValue } from '../engine/reuse/licensing';
 import { parseReuseToml, TomlProblem } from '../engine/reuse/reuse-toml';
 import { DiagnosticSource } from '../../../shared/protocol';
@@ -86,7 +86,7 @@ export function reuseActions({ doc, root, rel, result, policy, ctx, diagnostics,
     if (d.source !== DiagnosticSource) continue;
     const finding = result.findings.find((f) => f.rule === d.code && sameRange(d, f));
     if (finding?.fix?.kind === 'create-license-text') {
-      const text = licenseTextFor(finding.fix.id);
+      const text = licenseText(finding.fix.id);
       const target = path.join(root, 'LICENSES', `${finding.fix.id}.txt`);
       // Created, never prepended to a file that is there already.
       if (!text || existsSync(target)) continue;

@@ -1,8 +1,10 @@
-// The policy's JSON Schema: validation (ajv), and the descriptions that completion and hover show.
-// The same file is copied to dist/ and contributed to VS Code's YAML tooling (yamlValidation).
+// The policy's JSON Schema: validation (ajv's code generated from it, validate-policy.ts), and the
+// descriptions that completion and hover show. The same file is copied to dist/ and contributed to
+// VS Code's YAML tooling (yamlValidation).
 
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schemaJson from './policy.schema.json';
+import { validate as generated } from './validate-policy';
 
 export const policySchema = schemaJson as unknown as JsonSchema;
 
@@ -24,10 +26,9 @@ export interface JsonSchema {
   pattern?: string;
 }
 
-let validator: ValidateFunction | undefined;
+const validator = generated as ValidateFunction;
 
 export function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schemaJson);
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 

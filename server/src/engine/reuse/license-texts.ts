@@ -9,19 +9,19 @@
 import { parseExpression } from '../spdx/expression';
 import { isDeprecated, isDeprecatedException, isExceptionId, isLicenseId, isLicenseRef } from '../spdx/ids';
 
-type FullList = Readonly<Record<string, { readonly name: string; readonly licenseText: string; readonly osiApproved: boolean }>>;
+import type { FixData } from '../findings';
+import licensesWithText = require('spdx-license-list/simple');
 
-// The full list is a few MB of text: loaded on first use only (esbuild bundles the require).
-let full: FullList | undefined;
-function fullList(): FullList {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (full ??= require('spdx-license-list/full') as FullList);
-}
+/**
+ * Whether the extension ships the SPDX list's text of a license, so a fix can create its file. The
+ * texts themselves are a few MB: io/license-texts.ts reads them from a data file when a fix writes one.
+ * The id set comes from the package the texts come from, so the two always agree.
+ */
+export const hasLicenseText = (id: string): boolean => licensesWithText.has(id);
 
-/** The SPDX list's text of a license, or undefined (LicenseRef-*, exceptions, unknown ids). */
-export function licenseTextFor(id: string): string | undefined {
-  const entry = Object.prototype.hasOwnProperty.call(fullList(), id) ? fullList()[id] : undefined;
-  return entry?.licenseText;
+/** The fix of a missing license text: create `LICENSES/<id>.txt`, when the extension has the text. */
+export function licenseTextFix(id: string): FixData | undefined {
+  return hasLicenseText(id) ? { kind: 'create-license-text', id } : undefined;
 }
 
 /** The ids an SPDX expression uses, exceptions and LicenseRef-* included, each once, in order (`+` kept). */

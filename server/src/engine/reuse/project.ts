@@ -18,7 +18,7 @@ import { finding } from '../rules/rule';
 import { range } from '../text';
 import type { Dep5, Dep5Paragraph } from './dep5';
 import { dep5ParagraphFor } from './dep5';
-import { licenseFileProblems, licenseIdsIn, licenseTextFor, missingLicenseTexts } from './license-texts';
+import { licenseFileProblems, licenseIdsIn, licenseTextFix, missingLicenseTexts } from './license-texts';
 import { applicableTables, effectiveLicensing, LicensingValue } from './licensing';
 import type { Annotation, ReuseToml, TomlProblem } from './reuse-toml';
 
@@ -93,7 +93,7 @@ export function projectFindings(project: ReuseProject, use: ReuseUse, whole = tr
   const missingAt = (file: string, line: number, expression: string) => {
     if (!use.applied.has(at(file, line))) return;
     for (const id of missingLicenseTexts(new Set(licenseIdsIn(expression)), project.licenseFiles)) {
-      const fix = licenseTextFor(id) ? { kind: 'create-license-text' as const, id } : undefined;
+      const fix = licenseTextFix(id);
       out.push({ file, finding: finding(licenseTextMissing, range(line, 0, 0), 'license-text-missing', { id }, { fix }) });
     }
   };

@@ -3,7 +3,7 @@
 
 import type { Finding } from '../findings';
 import { expressionSyntaxError } from '../spdx/expression';
-import { licenseIdsIn, licenseTextFor, missingLicenseTexts } from '../reuse/license-texts';
+import { licenseIdsIn, licenseTextFix, missingLicenseTexts } from '../reuse/license-texts';
 import type { RuleContext } from '.';
 import { licenseTags, SourceFile } from '../source-file';
 import { range } from '../text';
@@ -49,7 +49,7 @@ export function licenseTextMissing(file: SourceFile, _policy: unknown, ctx: Rule
     // Sidecar tags have no place in this file: the finding goes on line 1.
     const at = inSidecar ? range(0, 0, 0) : range(tag.line, tag.valueStart, tag.valueEnd);
     for (const id of missingLicenseTexts(new Set(licenseIdsIn(tag.value)), licenseFiles)) {
-      findings.push(finding(meta, at, 'license-text-missing', { id }, { fix: licenseTextFor(id) ? { kind: 'create-license-text', id } : undefined }));
+      findings.push(finding(meta, at, 'license-text-missing', { id }, { fix: licenseTextFix(id) }));
     }
   }
   return findings;
