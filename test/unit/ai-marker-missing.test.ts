@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import type { AiHistory } from '../../server/src/engine/ai/history';
 import type { AiMode } from '../../server/src/engine/policy/model';
 import { parseSourceFile } from '../../server/src/engine/source-file';
-import { aiMarkerMissing } from '../../server/src/engine/rules/ai-marker-missing';
+import { aiMarkerMissing, readsAiHistory } from '../../server/src/engine/rules/ai-marker-missing';
+import { toPolicy } from '../../server/src/engine/policy/model';
+import { reusePolicy } from '../../server/src/engine/reuse/policy';
 import { policyWith } from './helpers';
 
 const claude = { key: 'Assisted-by', value: 'Claude Code:claude-opus-4-5', tool: 'Claude Code' };
@@ -107,5 +109,15 @@ describe('ai-marker-missing', () => {
   it('leaves out third-party files and formats without comments', () => {
     assert.equal(run('disclose', evidence, false, { thirdParty: true }).length, 0);
     assert.equal(run('disclose', evidence, false, { path: 'data/x.json', text: '{"a": 1}\n' }).length, 0);
+  });
+});
+
+describe('ai-marker-missing: whether the git history is read at all', () => {
+  it('only when the rule can report somewhere: not for --reuse, not under allow, yes through an override', () => {
+    assert.equal(readsAiHistory(toPolicy({ ai: { mode: 'disclose' } }, 'p')), true);
+    assert.equal(readsAiHistory(reusePolicy()), false);
+    assert.equal(readsAiHistory(toPolicy({ ai: { mode: 'allow' } }, 'p')), false);
+    assert.equal(readsAiHistory(toPolicy({ ai: { mode: 'disclose' }, severity: { 'ai-marker-missing': 'off' } }, 'p')), false);
+    assert.equal(readsAiHistory(toPolicy({ ai: { mode: 'allow' }, overrides: [{ paths: ['src/**'], ai: { mode: 'review' } }] }, 'p')), true);
   });
 });

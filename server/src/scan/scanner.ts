@@ -14,6 +14,7 @@ import { listFiles, Skipped } from './walk';
 import { licensingOf, withPolicySeverity, withReuseLicensing } from '../engine/check';
 import type { ReuseInput } from '../engine/reuse/input';
 import { finding } from '../engine/rules/rule';
+import { readsAiHistory } from '../engine/rules/ai-marker-missing';
 import { meta as copyrightMissing } from '../engine/rules/copyright-missing';
 import { meta as headerMissing } from '../engine/rules/header-missing';
 import { meta as licenseTextMissing } from '../engine/rules/license-text-missing';
@@ -71,7 +72,9 @@ export interface ScanReport {
 /** Everything a folder's scan needs besides the file list, worker threads included. */
 export async function scanSettings(opts: ScanOptions): Promise<ScanSettings> {
   const now = new Date();
-  const historyMap = opts.history && (await opts.history.allFiles(allCommitTrailerKeys(opts.policy)));
+  // The history is read only for the one rule that uses it, and never for a header-only scan.
+  const wantHistory = opts.history && opts.scope !== 'header' && readsAiHistory(opts.policy);
+  const historyMap = wantHistory ? await opts.history!.allFiles(allCommitTrailerKeys(opts.policy)) : undefined;
   const mode = opts.reuse ?? 'auto';
   const footprint = mode === 'never' ? undefined : await reuseFootprint(opts.root);
   const reuse = footprint && (mode === 'always' || footprint.follows) ? { licenseFiles: footprint.licenseFiles } : undefined;

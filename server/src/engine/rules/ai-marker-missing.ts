@@ -58,4 +58,15 @@ export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerM
   return [finding(meta, at, history.commits.length > 1 ? 'ai-marker-missing.more' : 'ai-marker-missing', args)];
 }
 
+/**
+ * Whether the rule can report anywhere under this policy (its overrides included): only then is
+ * the git history worth reading. `ospo check --reuse` turns it off, and a history of many thousand
+ * commits took longer to read than the whole check.
+ */
+export function readsAiHistory(policy: Policy): boolean {
+  const on = (severity: string | undefined, mode: string) => severity !== 'off' && (mode === 'disclose' || mode === 'review');
+  const severity = policy.severity[meta.id];
+  return on(severity, policy.ai.mode) || policy.overrides.some((o) => on(o.severity?.[meta.id] ?? severity, o.ai?.mode ?? policy.ai.mode));
+}
+
 export default { meta, check: aiMarkerMissing } satisfies Rule;
