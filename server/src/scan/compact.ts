@@ -17,6 +17,11 @@ export class StringTable {
   readonly strings: string[] = [];
   private readonly ids = new Map<string, number>();
 
+  /** The table's copy of `s`: equal strings kept once. */
+  shared(s: string): string {
+    return this.strings[this.id(s)];
+  }
+
   id(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
@@ -29,14 +34,22 @@ export class StringTable {
 }
 
 export function packFindings(findings: readonly Finding[], table: StringTable): PackedFindings {
-  const packed: PackedFindings = [];
-  for (const f of findings) {
+  // Sized up front: an array grown by push keeps spare room, which 100,000 findings would pay for.
+  const packed: PackedFindings = new Array<number>(findings.length * stride);
+  findings.forEach((f, i) => {
     const { rule, severity, message, range, ...extra } = f;
     // Fixes and the rest are rare and varied: kept as one JSON string, which the table still shares.
     const json = JSON.stringify(extra);
-    packed.push(table.id(rule), table.id(severity), table.id(message), json === '{}' ? -1 : table.id(json));
-    packed.push(range.start.line, range.start.character, range.end.line, range.end.character);
-  }
+    const at = i * stride;
+    packed[at] = table.id(rule);
+    packed[at + 1] = table.id(severity);
+    packed[at + 2] = table.id(message);
+    packed[at + 3] = json === '{}' ? -1 : table.id(json);
+    packed[at + 4] = range.start.line;
+    packed[at + 5] = range.start.character;
+    packed[at + 6] = range.end.line;
+    packed[at + 7] = range.end.character;
+  });
   return packed;
 }
 
