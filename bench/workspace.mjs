@@ -140,12 +140,16 @@ await conn.sendRequest('initialize', {
   capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } },
 });
 await conn.sendNotification('initialized', {});
-const vmHwm = () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const procStatus = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const vmHwm = () => procStatus('VmHWM');
 
 let t = performance.now();
 const first = await conn.sendRequest('workspace/executeCommand', { command: 'ospo.server.scanWorkspace', arguments: [] });
 const scanMs = performance.now() - t;
 const serverRss = vmHwm();
+// Idle: what the server keeps once the scan is over (the target), a few seconds after it, not its peak.
+await new Promise((resolve) => setTimeout(resolve, 5000));
+const idleRss = procStatus('VmRSS');
 t = performance.now();
 const second = await conn.sendRequest('workspace/executeCommand', { command: 'ospo.server.scanWorkspace', arguments: [] });
 const rescanMs = performance.now() - t;
@@ -208,6 +212,7 @@ console.log(
 );
 console.log(`| second scan, unchanged tree (cache) | ${(rescanMs / 1000).toFixed(2)} s, ${second.checkedNow} files read again |`);
 console.log(`| peak RSS of the server after the scan | ${serverRss.toFixed(0)} MB |`);
+console.log(`| idle RSS of the server, 5 s after the scan | ${idleRss.toFixed(0)} MB |`);
 console.log(`| re-check one changed file (event to diagnostics) | p50 ${pct(recheck, 50).toFixed(1)} ms, max ${Math.max(...recheck).toFixed(1)} ms |`);
 console.log(
   `| keystroke on a 10,000-line file (didChange + pull diagnostics round trip) | p50 ${pct(keys, 50).toFixed(2)} ms, p99 ${pct(keys, 99).toFixed(2)} ms |`,

@@ -11,6 +11,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import type { Finding } from '../engine/findings';
 import { ScanCache } from '../scan/cache';
+import { PackedFindings, packedCount, packFindings, StringTable, unpackFindings } from '../scan/compact';
 import { checkFile, ScanSettings } from '../scan/check-file';
 import type { Cancellation } from '../scan/pool';
 import { jobFor, scanFolder } from '../scan/scanner';
@@ -31,7 +32,9 @@ interface ScannedFolder {
   /** REUSE.toml and dep5 licensing, applied to a file checked again as the scan applied it. */
   reuse?: ReuseInput;
   listed: Set<string>;
-  findings: Map<string, Finding[]>;
+  /** Files with findings, packed against `strings` (scan/compact.ts): held for as long as the server runs. */
+  findings: Map<string, PackedFindings>;
+  strings: StringTable;
   cache: ScanCache;
 }
 
@@ -94,14 +97,15 @@ export class WorkspaceScan {
         break;
       }
       const listed = new Set(result.files.map((f) => f.rel));
-      const findings = new Map(result.files.filter((f) => f.findings.length).map((f) => [f.rel, f.findings]));
-      this.folders.set(state.root, { state, git: state.git, policyVersion, settings: result.settings, reuse: result.reuse, listed, findings, cache });
+      const strings = new StringTable();
+      const findings = new Map(result.files.filter((f) => f.findings.length).map((f) => [f.rel, packFindings(f.findings, strings)]));
+      this.folders.set(state.root, { state, git: state.git, policyVersion, settings: result.settings, reuse: result.reuse, listed, findings, strings, cache });
       this.showFolder(state.root);
       summary.folders++;
       summary.files += result.files.length;
       summary.checkedNow += result.checkedNow;
       summary.filesWithFindings += findings.size;
-      for (const f of findings.values()) summary.findings += f.length;
+      for (const f of findings.values()) summary.findings += packedCount(f);
       cache.save(cacheFile).catch((err) => this.host.log(`Could not save the scan cache ${cacheFile}: ${(err as Error).message}`));
     }
     summary.ms = Date.now() - started;
@@ -134,10 +138,10 @@ export class WorkspaceScan {
       folder.cache.put(result);
       folder.listed.add(rel);
       const findings = withReuseLicensing(result.findings, rel, folder.reuse, folder.settings.policy);
-      if (findings.length) folder.findings.set(rel, findings);
+      if (findings.length) folder.findings.set(rel, packFindings(findings, folder.strings));
       else folder.findings.delete(rel);
     }
-    if (!this.host.isOpen(uri)) this.show(uri, folder.findings.get(rel) ?? []);
+    if (!this.host.isOpen(uri)) this.show(uri, unpackFindings(folder.findings.get(rel) ?? [], folder.strings.strings));
   }
 
   /** Open documents get their diagnostics from the document check: the scan's would show twice. */
@@ -189,10 +193,10 @@ export class WorkspaceScan {
     const folder = this.folders.get(root)!;
     const prefix = URI.file(root).toString() + '/';
     const now = new Set<string>();
-    for (const [rel, findings] of folder.findings) {
+    for (const [rel, packed] of folder.findings) {
       const uri = URI.file(path.join(root, rel)).toString();
       now.add(uri);
-      if (!this.host.isOpen(uri)) this.show(uri, findings);
+      if (!this.host.isOpen(uri)) this.show(uri, unpackFindings(packed, folder.strings.strings));
     }
     // Files that had findings and have none now.
     for (const uri of [...this.shown]) if (uri.startsWith(prefix) && !now.has(uri)) this.show(uri, []);

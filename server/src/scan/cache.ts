@@ -6,9 +6,25 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { FileResult } from './check-file';
+import { PackedFindings, packFindings, StringTable, unpackFindings } from './compact';
 
 /** A file's result without what only the scan that made it needs: its path (the key) and its flags for that scan. */
 export type CachedFile = Omit<FileResult, 'rel' | 'unchanged' | 'ignored'>;
+/** What tells whether a cached result still holds for the file on disk. */
+export type CacheStamp = Pick<CachedFile, 'size' | 'mtimeMs' | 'sidecarMtimeMs' | 'generated'>;
+
+/** One shape for every entry (a class, not spread objects, which gave many entries a hidden class of their own). */
+class Entry {
+  constructor(
+    readonly size: number,
+    readonly mtimeMs: number,
+    readonly sidecarMtimeMs: number | undefined,
+    readonly generated: boolean | undefined,
+    readonly skipped: string | undefined,
+    readonly licenseIds: string[] | undefined,
+    readonly packed: PackedFindings,
+  ) {}
+}
 
 /** Bumped when the engine's findings change shape or meaning, so old caches are not trusted. */
 const engineVersion = 4;
@@ -17,27 +33,56 @@ export function cacheKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify({ engineVersion, parts })).digest('hex');
 }
 
+/**
+ * Entries keep their findings packed (compact.ts): the language server holds the cache of a whole
+ * workspace for as long as it runs. On disk they are plain findings.
+ */
 export class ScanCache {
-  private entries = new Map<string, CachedFile>();
+  private entries = new Map<string, Entry>();
+  private table = new StringTable();
 
   constructor(private key = '') {}
 
   /** Starts over when the key differs: every entry was computed under something that changed. */
   useKey(key: string): void {
-    if (key !== this.key) this.entries.clear();
+    if (key !== this.key) this.clear();
     this.key = key;
   }
 
   get(rel: string): CachedFile | undefined {
-    return this.entries.get(rel);
+    const entry = this.entries.get(rel);
+    return entry && this.unpack(entry);
+  }
+
+  /** What the entry was computed for, without unpacking its findings. */
+  stamp(rel: string): CacheStamp | undefined {
+    const entry = this.entries.get(rel);
+    return entry && { size: entry.size, mtimeMs: entry.mtimeMs, sidecarMtimeMs: entry.sidecarMtimeMs, generated: entry.generated };
   }
 
   /** Stores a fresh result; an `unchanged` one keeps the entry it confirmed. */
   put(result: FileResult): CachedFile | undefined {
-    if (result.unchanged) return this.entries.get(result.rel);
+    if (result.unchanged) return this.get(result.rel);
     const { rel, unchanged, ignored, ...entry } = result;
-    this.entries.set(rel, entry);
+    const t = this.table;
+    const ids = entry.licenseIds?.map((id) => t.shared(id));
+    this.entries.set(rel, new Entry(entry.size, entry.mtimeMs, entry.sidecarMtimeMs, entry.generated, entry.skipped, ids, packFindings(entry.findings, t)));
     return entry;
+  }
+
+  private unpack(e: Entry): CachedFile {
+    const file: CachedFile = { size: e.size, mtimeMs: e.mtimeMs, findings: unpackFindings(e.packed, this.table.strings) };
+    if (e.sidecarMtimeMs !== undefined) file.sidecarMtimeMs = e.sidecarMtimeMs;
+    if (e.generated !== undefined) file.generated = e.generated;
+    if (e.skipped !== undefined) file.skipped = e.skipped;
+    if (e.licenseIds !== undefined) file.licenseIds = e.licenseIds;
+    return file;
+  }
+
+  private clear(): void {
+    this.entries.clear();
+    // Strings of results no longer kept go with them.
+    this.table = new StringTable();
   }
 
   delete(rel: string): void {
@@ -56,7 +101,23 @@ export class ScanCache {
   async save(file: string): Promise<void> {
     await fs.mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify({ key: this.key, entries: [...this.entries] }));
+    // Written a few hundred entries at a time: neither all the findings as objects nor the whole
+    // file as one string are ever in memory at once.
+    const out = await fs.open(tmp, 'w');
+    try {
+      let chunk = `{"key":${JSON.stringify(this.key)},"entries":[`;
+      let n = 0;
+      for (const [rel, entry] of this.entries) {
+        chunk += (n++ ? ',' : '') + JSON.stringify([rel, this.unpack(entry)]);
+        if (chunk.length > 1 << 16) {
+          await out.write(chunk);
+          chunk = '';
+        }
+      }
+      await out.write(chunk + ']}');
+    } finally {
+      await out.close();
+    }
     // A rename, so a reader never sees half a file.
     await fs.rename(tmp, file);
   }
@@ -68,7 +129,7 @@ export class ScanCache {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as { key: string; entries: [string, CachedFile][] };
       if (typeof data.key === 'string' && Array.isArray(data.entries)) {
         cache.key = data.key;
-        cache.entries = new Map(data.entries);
+        for (const [rel, entry] of data.entries) cache.put({ ...entry, rel });
       }
     } catch {
       /* start empty */

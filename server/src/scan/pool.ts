@@ -8,14 +8,15 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
+import { adoptResults, PackedResult, packResults, StringTable, unpackFindings, WorkerResults } from './compact';
 
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
 }
 
 export interface PoolOptions {
-  /** Called with each batch of results as it arrives, in no particular order. */
-  onResults?: (results: FileResult[]) => void;
+  /** Called with each batch of results as it arrives, in no particular order (without their findings). */
+  onResults?: (results: readonly PackedResult[]) => void;
   token?: Cancellation;
   /** Worker threads to use; default: one per core. 0 checks in this thread. */
   workers?: number;
@@ -43,7 +44,9 @@ function workerScript(): string | undefined {
 
 export class CheckPool {
   private queue: FileJob[] = [];
-  private results: FileResult[] = [];
+  /** Kept packed until the run ends: the workers' memory and the findings' do not add up. */
+  private results: PackedResult[] = [];
+  private readonly table = new StringTable();
   private workers: Busy[] = [];
   private busy = 0;
   private added = 0;
@@ -81,7 +84,13 @@ export class CheckPool {
       });
     await Promise.all(this.workers.map((w) => w.terminate()));
     if (this.failed) throw this.failed;
-    return { results: this.results, cancelled: this.cancelled() };
+    return this.run();
+  }
+
+  private run(): PoolRun {
+    const results = this.results.map(({ packed, ...r }): FileResult => ({ ...r, findings: unpackFindings(packed, this.table.strings) }));
+    this.results = [];
+    return { results, cancelled: this.cancelled() };
   }
 
   private cancelled(): boolean {
@@ -102,11 +111,10 @@ export class CheckPool {
       workerData: { settings: this.settings, cancel: this.cancel },
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
     });
-    w.on('message', (msg: { results: FileResult[] }) => {
+    w.on('message', (msg: WorkerResults) => {
       w.batch = undefined;
       this.busy--;
-      for (const r of msg.results) this.results.push(r);
-      this.opts.onResults?.(msg.results);
+      this.keep(adoptResults(msg, this.table));
       this.feed(w);
     });
     w.on('error', (err) => {
@@ -115,8 +123,7 @@ export class CheckPool {
         w.batch = undefined;
         this.busy--;
       }
-      for (const r of lost) this.results.push(r);
-      if (lost.length) this.opts.onResults?.(lost);
+      if (lost.length) this.keep(packResults(lost, this.table));
       this.workers = this.workers.filter((x) => x !== w);
       if (this.workers.length < this.count * 4) this.spawn();
       else {
@@ -126,6 +133,11 @@ export class CheckPool {
       this.feedAll();
     });
     this.workers.push(w);
+  }
+
+  private keep(batch: PackedResult[]): void {
+    for (const r of batch) this.results.push(r);
+    this.opts.onResults?.(batch);
   }
 
   private feedAll(): void {
@@ -151,14 +163,17 @@ export class CheckPool {
     const jobs = this.queue;
     this.queue = [];
     for (let i = 0; i < jobs.length; i += 32) {
-      if (this.cancelled()) return { results: this.results, cancelled: true };
-      const batch = jobs.slice(i, i + 32).map((j) => checkFile(j, this.settings));
-      for (const r of batch) this.results.push(r);
-      this.opts.onResults?.(batch);
+      if (this.cancelled()) break;
+      this.keep(
+        packResults(
+          jobs.slice(i, i + 32).map((j) => checkFile(j, this.settings)),
+          this.table,
+        ),
+      );
       // Let the server answer requests between batches.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    return { results: this.results, cancelled: this.cancelled() };
+    return this.run();
   }
 }
 

@@ -3,6 +3,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
+import { packResults, StringTable, WorkerResults } from './compact';
 
 const { settings, cancel } = workerData as { settings: ScanSettings; cancel: Int32Array };
 
@@ -12,5 +13,8 @@ parentPort!.on('message', (msg: { jobs: FileJob[] }) => {
     if (Atomics.load(cancel, 0)) break;
     results.push(checkFile(job, settings));
   }
-  parentPort!.postMessage({ results });
+  // Packed with a table of this batch's strings: each rule id, message and fix text crosses once.
+  const table = new StringTable();
+  const msgOut: WorkerResults = { results: packResults(results, table), strings: table.strings };
+  parentPort!.postMessage(msgOut);
 });

@@ -90,12 +90,12 @@ export async function scanSettings(opts: ScanOptions): Promise<ScanSettings> {
 }
 
 export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefined, cache?: ScanCache): FileJob {
-  const cached = cache?.get(rel);
+  const cached = cache?.stamp(rel);
   return {
     rel,
     generated: git?.isGenerated(rel) || undefined,
     sidecar: listed.has(rel + '.license') || undefined,
-    cached: cached && { size: cached.size, mtimeMs: cached.mtimeMs, sidecarMtimeMs: cached.sidecarMtimeMs, generated: cached.generated },
+    cached,
   };
 }
 

@@ -1,0 +1,100 @@
+// Findings kept in little memory: a scan of a large tree holds 100,000 of them, most repeating a few
+// strings (rule ids, severities, messages, fix texts). Each finding becomes numbers: its range, and
+// ids into a table where every distinct string is stored once. Worker threads send findings this
+// way too, with a table per batch, so a message carries each string once.
+
+import type { Finding } from '../engine/findings';
+import type { FileResult } from './check-file';
+
+/** Numbers per finding: rule, severity, message, extra (or -1), then the range's four numbers. */
+const stride = 8;
+
+/** A finding packed: `stride` numbers each. */
+export type PackedFindings = number[];
+
+/** Every distinct string once, by id. */
+export class StringTable {
+  readonly strings: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** The table's copy of `s`: equal strings kept once. */
+  shared(s: string): string {
+    return this.strings[this.id(s)];
+  }
+
+  id(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.ids.set(s, id);
+    }
+    return id;
+  }
+}
+
+export function packFindings(findings: readonly Finding[], table: StringTable): PackedFindings {
+  // Sized up front: an array grown by push keeps spare room, which 100,000 findings would pay for.
+  const packed: PackedFindings = new Array<number>(findings.length * stride);
+  findings.forEach((f, i) => {
+    const { rule, severity, message, range, ...extra } = f;
+    // Fixes and the rest are rare and varied: kept as one JSON string, which the table still shares.
+    const json = JSON.stringify(extra);
+    const at = i * stride;
+    packed[at] = table.id(rule);
+    packed[at + 1] = table.id(severity);
+    packed[at + 2] = table.id(message);
+    packed[at + 3] = json === '{}' ? -1 : table.id(json);
+    packed[at + 4] = range.start.line;
+    packed[at + 5] = range.start.character;
+    packed[at + 6] = range.end.line;
+    packed[at + 7] = range.end.character;
+  });
+  return packed;
+}
+
+export function unpackFindings(packed: readonly number[], strings: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (let i = 0; i < packed.length; i += stride) {
+    const extra = packed[i + 3] < 0 ? undefined : (JSON.parse(strings[packed[i + 3]]) as Partial<Finding>);
+    findings.push({
+      rule: strings[packed[i]] as Finding['rule'],
+      severity: strings[packed[i + 1]] as Finding['severity'],
+      range: { start: { line: packed[i + 4], character: packed[i + 5] }, end: { line: packed[i + 6], character: packed[i + 7] } },
+      message: strings[packed[i + 2]],
+      ...extra,
+    });
+  }
+  return findings;
+}
+
+export function packedCount(packed: readonly number[]): number {
+  return packed.length / stride;
+}
+
+/** Findings packed against another table (a worker's batch), with their ids moved into `table`. */
+export function repack(packed: readonly number[], from: readonly string[], table: StringTable): PackedFindings {
+  const out = packed.slice();
+  for (let i = 0; i < out.length; i += stride) {
+    for (let k = 0; k < 4; k++) if (out[i + k] >= 0) out[i + k] = table.id(from[out[i + k]]);
+  }
+  return out;
+}
+
+/** A file's result with its findings packed. */
+export type PackedResult = Omit<FileResult, 'findings'> & { packed: PackedFindings };
+
+/** What a worker sends back for a batch: the results, packed against the batch's own strings. */
+export interface WorkerResults {
+  results: PackedResult[];
+  strings: string[];
+}
+
+export function packResults(results: readonly FileResult[], table: StringTable): PackedResult[] {
+  return results.map(({ findings, ...r }) => ({ ...r, packed: packFindings(findings, table) }));
+}
+
+/** A worker's results, their ids moved into `table`. */
+export function adoptResults(msg: WorkerResults, table: StringTable): PackedResult[] {
+  return msg.results.map((r) => ({ ...r, packed: repack(r.packed, msg.strings, table) }));
+}

@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import { checkText } from '../../server/src/engine/check';
+import { defaultPolicy } from '../../server/src/engine/policy/model';
+import { adoptResults, packedCount, packFindings, packResults, StringTable, unpackFindings } from '../../server/src/scan/compact';
+
+// Findings with a fix, alternatives and more than one rule: what a scan keeps packed.
+const text = '// SPDX-License-Identifier: GPL-2.0 AND gpl-2.0+\nexport {};\n';
+const findings = checkText({ path: 'a.ts', text, currentYear: 2026 }, defaultPolicy()).findings;
+
+describe('packed findings', () => {
+  it('unpack to the findings that were packed', () => {
+    assert.ok(findings.some((f) => f.fix) && new Set(findings.map((f) => f.rule)).size > 1, 'the sample has fixes and several rules');
+    const table = new StringTable();
+    const packed = packFindings(findings, table);
+    assert.equal(packedCount(packed), findings.length);
+    assert.deepEqual(unpackFindings(packed, table.strings), findings);
+  });
+
+  it('keep each repeated string once', () => {
+    const table = new StringTable();
+    for (let i = 0; i < 100; i++) packFindings(findings, table);
+    const once = new StringTable();
+    packFindings(findings, once);
+    assert.equal(table.strings.length, once.strings.length);
+  });
+
+  it('move from a worker batch table into the pool table unchanged', () => {
+    const pool = new StringTable();
+    // The pool's table already holds other strings: the batch's ids must be moved, not reused.
+    pool.id('something else');
+    pool.id(findings[findings.length - 1].message);
+    const batch = new StringTable();
+    const results = packResults([{ rel: 'a.ts', size: 1, mtimeMs: 2, findings }], batch);
+    const [moved] = adoptResults({ results, strings: batch.strings }, pool);
+    assert.equal(moved.rel, 'a.ts');
+    assert.deepEqual(unpackFindings(moved.packed, pool.strings), findings);
+  });
+});
