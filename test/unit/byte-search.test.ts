@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { byteSearch } from '../../server/src/io/byte-search';
-import { needleCover } from '../../server/src/engine/ai/markers';
+import { needles } from '../../server/src/engine/ai/markers';
 
 /** A small deterministic generator, so that a failure can be replayed. */
 function random(seed: number) {
@@ -14,15 +14,15 @@ function random(seed: number) {
 }
 
 describe('byteSearch', () => {
-  const needleSets = [needleCover, ['abcde', 'bcdef', 'xyzzy'], ['aaaaa', 'aaaab'], ['é-text', 'naïve'], ['XY', 'abcdefgh']];
+  const needleSets = [needles, ['abcde', 'bcdef', 'xyzzy'], ['aaaaa', 'aaaab'], ['é-text', 'naïve'], ['XY', 'abcdefgh']];
   // Pieces of the needles, so that near misses, overlaps and matches at either end all come up.
-  const pieces = (needles: readonly string[]) => [...needles.flatMap((n) => [n, n.slice(0, -1), n.slice(1), n.slice(0, 2), n.slice(-2)]), ' ', '\n', 'x', 'é'];
+  const pieces = (set: readonly string[]) => [...set.flatMap((n) => [n, n.slice(0, -1), n.slice(1), n.slice(0, 2), n.slice(-2)]), ' ', '\n', 'x', 'é'];
 
   it('finds a string exactly when one Buffer.indexOf per string does, from any offset', () => {
     const next = random(7);
-    for (const needles of needleSets) {
-      const search = byteSearch(needles);
-      const parts = pieces(needles);
+    for (const set of needleSets) {
+      const search = byteSearch(set);
+      const parts = pieces(set);
       let found = 0;
       for (let i = 0; i < 3000; i++) {
         let text = '';
@@ -30,18 +30,18 @@ describe('byteSearch', () => {
         for (let j = 0; j < n; j++) text += parts[Math.floor(next() * parts.length)];
         const bytes = Buffer.from(text);
         const from = Math.floor(next() * (bytes.length + 2));
-        const expected = needles.some((s) => bytes.indexOf(s, from) >= 0);
+        const expected = set.some((s) => bytes.indexOf(s, from) >= 0);
         if (expected) found++;
-        assert.equal(search(bytes, from), expected, JSON.stringify([needles, text, from]));
+        assert.equal(search(bytes, from), expected, JSON.stringify([set, text, from]));
       }
       // Both answers come up often: the comparison means something.
-      assert.ok(found > 300 && found < 2700, `${needles.join()}: ${found}`);
+      assert.ok(found > 300 && found < 2700, `${set.join()}: ${found}`);
     }
   });
 
   it('finds a string at the very start and the very end of the bytes, and none before the offset', () => {
-    const search = byteSearch(needleCover);
-    for (const n of needleCover) {
+    const search = byteSearch(needles);
+    for (const n of needles) {
       assert.ok(search(Buffer.from(n), 0), n);
       assert.ok(search(Buffer.from('x'.repeat(5000) + n), 4096), n);
       assert.ok(!search(Buffer.from(n + 'x'.repeat(5000)), 1), n);

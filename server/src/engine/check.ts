@@ -147,7 +147,7 @@ export function licensingOf(rel: string, result: CheckResult | undefined, contex
 
 /**
  * Whether the check of a file's first lines (`result`) is the check of the whole file, when the rest
- * of it holds none of `needleCover` (a scan reads past the header only for those: scan/check-file.ts).
+ * of it holds none of the marker `needles` (ai/markers.ts): a scan reads past the header only for those (scan/check-file.ts).
  * The passes over the whole text (markers, snippets, chatbot leftovers, generated markers) find
  * nothing there, so what may still differ is what the header block and the line count decide:
  * - a header block that runs to the end of the start may go on;

@@ -1,12 +1,12 @@
-// Whether a file's bytes hold any of several strings, in one pass: a scan asks this of nearly every
-// file (scan/check-file.ts), and one Buffer.indexOf per string cost three times as much on the Linux
-// sources. Strings whose first byte is rare in text ('X-', 'AI-') go to Buffer.indexOf, which skips
-// to that byte at memchr speed; the longer ones share one Wu-Manber pass, which looks at one pair of
-// bytes per step and skips up to the shortest string's length less one when the pair is in none of
-// them.
+// Whether a file's bytes hold any of several strings: a scan asks this of nearly every file
+// (scan/check-file.ts), and one Buffer.indexOf per string cost three times as much on the Linux
+// sources. Short strings ('SPDX-', 'AI-') go to Buffer.indexOf, which jumps from one occurrence of
+// their first byte to the next at memchr speed; the longer ones share one Wu-Manber pass, which looks
+// at one pair of bytes per step and skips up to the shortest string's length less one when the pair
+// is in none of them.
 
 /** Strings shorter than this are searched one by one with Buffer.indexOf: they would make the shared pass's skips short. */
-const sharedMinLength = 5;
+const sharedMinLength = 6;
 
 export type ByteSearch = (bytes: Buffer, from: number) => boolean;
 

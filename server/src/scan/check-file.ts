@@ -7,7 +7,7 @@ import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import type { AiCommit } from '../engine/ai/history';
 import { checkText, CheckScope, startSuffices } from '../engine/check';
-import { needleCover } from '../engine/ai/markers';
+import { needles } from '../engine/ai/markers';
 import { contentSkipReason } from '../engine/coverage';
 import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
@@ -81,7 +81,7 @@ function scratchOf(size: number): Buffer {
 }
 
 /** Whether bytes hold anything the passes over a whole text look for. */
-const holdsNeedle = byteSearch(needleCover);
+const holdsNeedle = byteSearch(needles);
 
 /** The root's git rules, built once per thread. */
 let gitRules: GitRules | undefined;
