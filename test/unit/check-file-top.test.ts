@@ -69,6 +69,22 @@ describe('scan: a long file is read past its top whenever the rest can matter', 
     });
   }
 
+  it('a front matter block or an XML declaration that ends past the top is read to its end, and the header after it found', () => {
+    // A copyright and no license: the header after the prologue is read (header-missing.license), not its first line.
+    const notice = '<!-- Copyright 2026 A -->\n';
+    const long = Array.from({ length: 300 }, (_, i) => `key${i}: value ${i}\n`).join('');
+    const results = scanAndWhole({
+      'front.md': '---\n' + long + '---\n' + notice + 'Text.\n',
+      'decl.xml': '<?xml version="1.0"\n' + long.replace(/: /g, '="').replace(/\n/g, '"\n') + '?>\n' + notice + '<x/>\n',
+    });
+    for (const r of results)
+      assert.deepEqual(
+        r.findings.map((f) => [f.rule, f.ownCopyright]),
+        [['header-missing', true]],
+        r.rel,
+      );
+  });
+
   it('a generated marker within the first 4,096 characters but past the first 4 KiB still exempts the file', () => {
     // Two-byte characters: 4 KiB of them is about 2,000 characters.
     const wide = '// ' + 'é'.repeat(60) + '\n';

@@ -150,7 +150,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       const top = topEnd(bytes);
       if (top > 0 && top < bytes.length && !holdsNeedle(bytes, top)) {
         const fromTop = check(bytes.subarray(0, top));
-        if (startSuffices(fromTop.result)) return done(fromTop);
+        if (startSuffices(fromTop.result, (strings) => strings.some((n) => bytes.indexOf(n, top) >= 0))) return done(fromTop);
       }
       return done(check(bytes));
     }
