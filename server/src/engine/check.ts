@@ -145,6 +145,30 @@ export function licensingOf(rel: string, result: CheckResult | undefined, contex
   return context ? effectiveLicensing(rel, own, context) : own;
 }
 
+/** Every spelling of `SPDX-License-Identifier` (any case, as tags below the header are looked for) holds one of these. */
+export const licenseKeyCover = ['x-', 'X-'];
+
+/**
+ * Whether the check of a file's first lines (`result`) is the check of the whole file, when the rest
+ * of it holds none of the marker `needles` (ai/markers.ts): a scan reads past the header only for
+ * those (scan/check-file.ts). The passes over the whole text (markers, snippets, chatbot leftovers,
+ * generated markers) find nothing there, so what may still differ is what the header block and the
+ * line count decide:
+ * - a header block or a prologue (front matter, an XML declaration) that runs to the end of the
+ *   start may go on;
+ * - with no license in the header, a license tag further down counts (header-misplaced), and so do
+ *   copyright tags then: `restHolds(licenseKeyCover)` says whether the rest may hold one;
+ * - an AI marker or a snippet reaches to the last line, which only the whole file has;
+ * - an empty-looking or generated start is exempt, and the whole file may not be.
+ */
+export function startSuffices(result: CheckResult, restHolds: (strings: readonly string[]) => boolean): boolean {
+  const file = result.file;
+  if (!file) return false;
+  const { header, markers } = file;
+  if (header.open || header.anywhere || header.prologue.open || markers.markers.length || markers.snippets.length || markers.strayEnds.length) return false;
+  return header.licenses.length > 0 || (!/SPDX-License-Identifier/i.test(file.text) && !restHolds(licenseKeyCover));
+}
+
 export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   const exempt = exemptReason(input.path);
   if (exempt) return { findings: [], exempt };

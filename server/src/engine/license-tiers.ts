@@ -7,6 +7,7 @@ import satisfies = require('spdx-satisfies');
 import { wildcard } from './glob';
 import type { Policy } from './policy/model';
 import { knownLicenseIds } from './spdx/ids';
+import { detached } from './text';
 
 export type Tier = 'allowed' | 'review' | 'denied';
 
@@ -104,9 +105,11 @@ function satisfiable(expression: string, ids: string[], approved: Set<string> | 
 /** The tier of a valid SPDX expression under the policy. */
 export function licenseTier(expression: string, licenses: Policy['licenses']): TierResult {
   const t = tiersOf(licenses);
-  const key = expression.trim();
+  let key = expression.trim();
   let result = t.results.get(key);
   if (result) return result;
+  // Kept as a copy: the expression is cut from a file's text (detached).
+  key = detached(key);
   const ids = idsIn(key);
   const denied = ids.filter((id) => t.denied.has(id));
   const review = ids.filter((id) => t.review.has(id));

@@ -10,6 +10,8 @@ export interface Prologue {
   afterFrontMatter: boolean;
   /** `.php` text before `<?php` is HTML, so a header there needs an HTML comment. */
   phpOpen: boolean;
+  /** Front matter or an XML declaration runs to the end of the text: in a file read only in part, it may end further down. */
+  open: boolean;
 }
 
 const frontMatterExts = new Set(['md', 'markdown', 'mdown', 'mdx', 'html', 'htm', 'liquid', 'astro']);
@@ -40,7 +42,7 @@ export function findPrologue(path: string, lines: readonly string[] | ((i: numbe
   const line = typeof lines === 'function' ? lines : (i: number) => lines[i];
   const at = (i: number) => (i === 0 && line(0)?.startsWith(BOM) ? line(0)!.slice(1) : (line(i) ?? ''));
   let i = 0;
-  const result: Prologue = { insertLine: 0, afterFrontMatter: false, phpOpen: false };
+  const result: Prologue = { insertLine: 0, afterFrontMatter: false, phpOpen: false, open: false };
   // Only a real line (not the empty remainder after a final newline) can be part of the prologue.
   const has = (n: number) => line(n) !== undefined && !(line(n) === '' && line(n + 1) === undefined);
 
@@ -53,6 +55,7 @@ export function findPrologue(path: string, lines: readonly string[] | ((i: numbe
     while (has(i) && !at(i).includes('?>')) i++;
     // A declaration never closed is its first line only: it used to take the whole file, and an
     // insertLine past the last line put the header after the final newline, dropping it (fuzz.test.ts).
+    result.open = !has(i);
     i = has(i) ? i + 1 : start + 1;
   }
   if (has(i) && /^\s*<!DOCTYPE\b/i.test(at(i)) && at(i).includes('>')) i++;
@@ -67,10 +70,12 @@ export function findPrologue(path: string, lines: readonly string[] | ((i: numbe
     }
   }
   if (frontMatterExts.has(ext) && has(i) && at(i) === '---') {
+    result.open = true;
     for (let j = i + 1; has(j); j++) {
       if (at(j) === '---' || at(j) === '...') {
         i = j + 1;
         result.afterFrontMatter = true;
+        result.open = false;
         break;
       }
     }

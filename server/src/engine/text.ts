@@ -16,6 +16,15 @@ export interface TextEdit {
 
 export const BOM = '\uFEFF';
 
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. V8 keeps the whole text alive
+ * for any slice of it, so a cache that kept a tag's value as it is would keep its file's text.
+ */
+export function detached(s: string): string {
+  // The concatenation is flattened into a new string before the slice: the slice points into that.
+  return (' ' + s).slice(1);
+}
+
 /** A line ending: LSP counts `\n`, `\r\n` and a lone `\r` (old Mac files) as one. */
 export type Eol = '\n' | '\r\n' | '\r';
 

@@ -6,12 +6,14 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import type { AiCommit } from '../engine/ai/history';
-import { checkText, CheckScope } from '../engine/check';
+import { checkText, CheckScope, startSuffices } from '../engine/check';
+import { needles } from '../engine/ai/markers';
 import { contentSkipReason } from '../engine/coverage';
 import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
 import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags, sizeReason } from '../io/read-file';
 import { GitRules } from '../io/git-rules';
+import { byteSearch } from '../io/byte-search';
 import { aiHistoryOf, checkInput } from '../io/check-input';
 import { licenseTags, SourceFile } from '../engine/source-file';
 import { snippetTags } from '../engine/reuse/snippets';
@@ -78,6 +80,9 @@ function scratchOf(size: number): Buffer {
   return scratch;
 }
 
+/** Whether bytes hold anything the passes over a whole text look for. */
+const holdsNeedle = byteSearch(needles);
+
 /** The root's git rules, built once per thread. */
 let gitRules: GitRules | undefined;
 
@@ -135,6 +140,20 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     const reason = contentSkipReason(bytes, maxBytes);
     if (reason) return skipped(job.rel, size, mtimeMs, reason);
     if (!isUtf8(bytes)) return skipped(job.rel, size, mtimeMs, 'not valid UTF-8');
+    const done = ({ text, result }: ReturnType<typeof check>): FileResult => {
+      const licenseIds = s.reuse && result.file ? usedLicenseIds(result.file, text) : undefined;
+      return { rel: job.rel, size, mtimeMs, sidecarMtimeMs, generated, findings: result.findings, licenseIds };
+    };
+    if (s.scope !== 'header') {
+      // A file whose rest holds nothing the passes over the whole text look for is checked from its
+      // first lines, when those decide it: the rest is never decoded (docs/design/header.md).
+      const top = topEnd(bytes);
+      if (top > 0 && top < bytes.length && !holdsNeedle(bytes, top)) {
+        const fromTop = check(bytes.subarray(0, top));
+        if (startSuffices(fromTop.result, (strings) => strings.some((n) => bytes.indexOf(n, top) >= 0))) return done(fromTop);
+      }
+      return done(check(bytes));
+    }
     let { text, result } = check(bytes);
     // The top of the file was not enough: the header block runs past it, or a license may stand further down.
     const open = result.file?.header.open;
@@ -147,8 +166,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       const tagBelow = ['License-Identifier', 'license-identifier', 'LICENSE-IDENTIFIER'].some((key) => whole.indexOf(key, top) >= 0);
       if ((open || tagBelow) && !contentSkipReason(whole, maxBytes) && isUtf8(whole)) ({ text, result } = check(whole));
     }
-    const licenseIds = s.reuse && result.file ? usedLicenseIds(result.file, text) : undefined;
-    return { rel: job.rel, size, mtimeMs, sidecarMtimeMs, generated, findings: result.findings, licenseIds };
+    return done({ text, result });
   } catch (err) {
     return skipped(job.rel, 0, 0, reasonFor(err));
   } finally {
@@ -162,6 +180,11 @@ function usedLicenseIds(file: SourceFile, text: string): string[] {
   return [...new Set([...licenseTags(file), ...snippets].flatMap((t) => licenseIdsIn(t.value)))];
 }
 
+/** Where the top of a file ends: after its last line break within headerWindowBytes; 0 when there is none. */
+function topEnd(bytes: Buffer): number {
+  return bytes.lastIndexOf(10, headerWindowBytes - 1) + 1;
+}
+
 /**
  * All of the file, or for the header scope its first lines, cut at a line break so no character
  * is split. A view of the shared scratch buffer: valid until the next file is read.
@@ -170,8 +193,8 @@ function readBytes(fd: number, size: number, s: ScanSettings, whole: boolean): B
   if (!whole && s.scope === 'header' && !s.policy.headers.anywhere && size > headerWindowBytes) {
     const buf = scratchOf(headerWindowBytes);
     const window = buf.subarray(0, readSync(fd, buf, 0, headerWindowBytes, 0));
-    const cut = window.lastIndexOf(10);
-    if (cut > 0) return window.subarray(0, cut + 1);
+    const cut = topEnd(window);
+    if (cut > 1) return window.subarray(0, cut);
   }
   const bytes = scratchOf(size);
   let off = 0;

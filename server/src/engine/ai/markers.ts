@@ -121,7 +121,8 @@ function legacyMarker(line: string): { p: (typeof legacyPatterns)[number]; m: Re
 }
 
 // Literal strings that every candidate line holds one of: a line is looked at only if it holds one
-// of these (case as written) and matches `candidate`.
+// of these (case as written) and matches `candidate`. A scan decodes the part of a file below its
+// header only when it holds one (scan/check-file.ts).
 export const needles = [
   'SPDX-',
   'AI-',

@@ -6,6 +6,7 @@ import correct = require('spdx-correct');
 import { expressionTokens, ExpressionTree, Operator, operatorOf, parseExpression } from './expression';
 import { successorCandidates, successorOf } from './deprecated';
 import { canonicalExceptionId, canonicalLicenseId, isDeprecated, isDeprecatedException, isExceptionId, isLicenseId, isLicenseRef } from './ids';
+import { detached } from '../text';
 
 export interface IdToken {
   id: string;
@@ -92,9 +93,11 @@ const maxChecked = 1000;
 export function checkExpression(expression: string): ExpressionCheck {
   let result = checked.get(expression);
   if (!result) {
-    result = freeze(check(expression));
+    // Kept as a copy: the result's tokens are cut from it, and the value itself is cut from a file's text.
+    const key = detached(expression);
+    result = freeze(check(key));
     if (checked.size >= maxChecked) checked.clear();
-    checked.set(expression, result);
+    checked.set(key, result);
   }
   return result;
 }
@@ -209,11 +212,12 @@ const canonicalForms = new Map<string, string | undefined>();
 function canonicalForm(expression: string): string | undefined {
   const trimmed = expression.trim();
   if (canonicalForms.has(trimmed)) return canonicalForms.get(trimmed);
-  const valid = !specialValues.has(trimmed) && checkExpression(trimmed).problems.length === 0;
-  const tree = valid ? parseExpression(trimmed).tree : undefined;
+  const key = detached(trimmed);
+  const valid = !specialValues.has(key) && checkExpression(key).problems.length === 0;
+  const tree = valid ? parseExpression(key).tree : undefined;
   const form = tree && canonical(tree);
   if (canonicalForms.size >= maxChecked) canonicalForms.clear();
-  canonicalForms.set(trimmed, form);
+  canonicalForms.set(key, form);
   return form;
 }
 
