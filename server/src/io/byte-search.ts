@@ -3,7 +3,9 @@
 // sources. Short strings ('SPDX-', 'AI-') go to Buffer.indexOf, which jumps from one occurrence of
 // their first byte to the next at memchr speed; the longer ones share one Wu-Manber pass, which looks
 // at one pair of bytes per step and skips up to the shortest string's length less one when the pair
-// is in none of them.
+// is in none of them. Not a library: npm's multi-string searchers (ahocorasick, modern-ahocorasick,
+// @monyone/aho-corasick) search JS strings, so the file would have to be decoded first, which is the
+// cost this module exists to avoid, and Aho-Corasick looks at every byte where this skips.
 
 /** Strings shorter than this are searched one by one with Buffer.indexOf: they would make the shared pass's skips short. */
 const sharedMinLength = 6;
