@@ -11,7 +11,10 @@ import Ajv2020 from 'ajv/dist/2020';
 import type { Finding } from '../../server/src/engine/findings';
 import { defaultSeverity, ruleIds } from '../../server/src/engine/rules';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
-import { formatGithub, formatJunit, formats, formatSarif, formatText, Report } from '../../server/src/cli/formats';
+import { formatGithub as githubPieces, formatJson, formatJunit, formats, formatSarif, formatText as textPieces, Report } from '../../server/src/cli/formats';
+
+const formatGithub = (r: Report) => [...githubPieces(r)].join('');
+const formatText = (r: Report) => [...textPieces(r)].join('');
 import { ruleHelp } from '../../server/src/cli/rule-help';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -595,5 +598,45 @@ describe('output formats on crafted reports', () => {
 
   it('text: unchanged, one line per finding', () => {
     assert.equal(formatText(report('a.ts', [finding('m')])), 'a.ts:1:5: error spdx-invalid m\n');
+  });
+
+  it('json: written in pieces, byte for byte what JSON.stringify with two-space indent writes', () => {
+    const whole = (r: Report) =>
+      JSON.stringify(
+        {
+          version: 1,
+          files: r.files,
+          findings: r.results.flatMap(({ file, findings }) =>
+            findings.map((f) => ({
+              file,
+              rule: f.rule,
+              severity: f.severity,
+              line: f.range.start.line + 1,
+              column: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+              message: f.message,
+            })),
+          ),
+          skipped: r.skipped,
+        },
+        null,
+        2,
+      ) + '\n';
+    const cases: Report[] = [
+      { files: 0, results: [], skipped: [] },
+      report('a "quoted"\\ path\n.ts', [finding('line\nbreak \u2028 and "quotes"'), finding('second', 'header-missing', 'warning', 3)]),
+      report('b.ts', [], {
+        skipped: [
+          { file: 'bin\tary.png', reason: 'binary file' },
+          { file: 'big.c', reason: 'larger than 10 MB' },
+        ],
+      }),
+    ];
+    for (const r of cases) {
+      const pieces = [...formatJson(r)];
+      assert.equal(pieces.join(''), whole(r));
+      if (r.results.length) assert.ok(pieces.length > 3, 'one piece per finding, not one string');
+    }
   });
 });

@@ -63,10 +63,13 @@ describe('workspace scan', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('src/missing.ts'), type: 3 }] });
     await client.until(() => (client.diagnosticsFor(uri('src/missing.ts'))?.length === 0 ? true : undefined), 'diagnostics cleared for the deleted file');
 
-    // A second scan of the unchanged tree reads nothing again: the cache holds it.
+    // A second scan of the unchanged tree reads nothing again (the cache holds it), and sends nothing:
+    // the client already shows what it found.
+    const sentBefore = client.publishedUris.length;
     const again = (await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] })) as ScanSummary;
     assert.equal(again.files, 2);
     assert.equal(again.checkedNow, 0, JSON.stringify(again));
+    assert.deepEqual(client.publishedUris.slice(sentBefore), []);
   });
 
   it("an open document shows its own diagnostics, not the scan's as well", async () => {
@@ -96,6 +99,8 @@ describe('workspace scan', () => {
     await client.until(() => client.diagnosticsFor(uri('src/bare.py')), 'scan diagnostics');
     assert.equal(client.diagnosticsFor(uri('data/table.py')), undefined);
     fs.writeFileSync(path.join(root, 'data/table.py'), 'rows = [1]\n');
+    // bare.py changes too, so that its diagnostics change: the server sends only what changed.
+    fs.writeFileSync(path.join(root, 'src/bare.py'), '# SPDX-License-Identifier: GPL-2.0\nx = 1\n');
     const before = client.publishedUris.length;
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [

@@ -63,29 +63,45 @@ export function withSarifDetails(
   return { ...entry, findings, lines: splitLines(input.text).lines };
 }
 
-function rows(report: Report) {
-  return report.results.flatMap(({ file, findings }) =>
-    findings.map((f) => ({
-      file,
-      rule: f.rule,
-      severity: f.severity,
-      line: f.range.start.line + 1,
-      column: f.range.start.character + 1,
-      endLine: f.range.end.line + 1,
-      endColumn: f.range.end.character + 1,
-      message: f.message,
-    })),
-  );
+function* rows(report: Report) {
+  for (const { file, findings } of report.results)
+    for (const f of findings)
+      yield {
+        file,
+        rule: f.rule,
+        severity: f.severity,
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        endLine: f.range.end.line + 1,
+        endColumn: f.range.end.character + 1,
+        message: f.message,
+      };
 }
 
-export function formatText(report: Report): string {
-  return rows(report)
-    .map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.rule} ${r.message}\n`)
-    .join('');
+// Text and JSON come in pieces, written as they are made (cli/main.ts): the kernel's JSON report is
+// 58 MB, which as one string (and its copy as bytes) was the CLI's peak memory.
+
+export function* formatText(report: Report): Generator<string> {
+  for (const r of rows(report)) yield `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.rule} ${r.message}\n`;
 }
 
-export function formatJson(report: Report): string {
-  return JSON.stringify({ version: 1, files: report.files, findings: rows(report), skipped: report.skipped }, null, 2) + '\n';
+/** Byte for byte what `JSON.stringify({ version, files, findings, skipped }, null, 2)` writes, one item at a time. */
+export function* formatJson(report: Report): Generator<string> {
+  yield `{\n  "version": 1,\n  "files": ${JSON.stringify(report.files)},\n  "findings": `;
+  yield* jsonArray(rows(report));
+  yield ',\n  "skipped": ';
+  yield* jsonArray(report.skipped);
+  yield '\n}\n';
+}
+
+/** An array as the second level of a two-space indented document. */
+function* jsonArray(items: Iterable<object>): Generator<string> {
+  let first = true;
+  for (const item of items) {
+    yield (first ? '[\n    ' : ',\n    ') + JSON.stringify(item, null, 2).replace(/\n/g, '\n    ');
+    first = false;
+  }
+  yield first ? '[]' : '\n  ]';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -223,13 +239,9 @@ const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').r
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 const githubLevel: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
-export function formatGithub(report: Report): string {
-  return rows(report)
-    .map(
-      (r) =>
-        `::${githubLevel[r.severity]} file=${escapeProperty(r.file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${escapeProperty(r.rule)}::${escapeData(r.message)}\n`,
-    )
-    .join('');
+export function* formatGithub(report: Report): Generator<string> {
+  for (const r of rows(report))
+    yield `::${githubLevel[r.severity]} file=${escapeProperty(r.file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${escapeProperty(r.rule)}::${escapeData(r.message)}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -441,13 +441,13 @@ export async function main(argv: string[]): Promise<number> {
         format === 'json'
           ? formatJson(report)
           : format === 'sarif'
-            ? formatSarif(report, version)
+            ? [formatSarif(report, version)]
             : format === 'github'
               ? formatGithub(report)
               : format === 'junit'
-                ? formatJunit(report)
+                ? [formatJunit(report)]
                 : formatText(report);
-      process.stdout.write(out);
+      await writePieces(process.stdout, out);
       if (format === 'text') {
         const count = report.results.reduce((n, r) => n + r.findings.length, 0);
         const counts = { findings: String(count), files: String(report.files), skipped: String(report.skipped.length) };
@@ -473,6 +473,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+}
+
+/** Writes a report made in pieces a megabyte at a time, waiting whenever the stream's buffer is full. */
+async function writePieces(out: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
+  let buffered = '';
+  const flush = async () => {
+    if (!out.write(buffered)) await new Promise<void>((resolve) => out.once('drain', resolve));
+    buffered = '';
+  };
+  for (const piece of pieces) {
+    buffered += piece;
+    if (buffered.length >= 1 << 20) await flush();
+  }
+  if (buffered) await flush();
 }
 
 export function run(): void {

@@ -3,7 +3,7 @@
 // Afterwards it stays current one file at a time: a file changed on disk is checked again alone;
 // a policy or .gitignore change scans its folder again, and the cache keeps that cheap.
 
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
@@ -51,8 +51,11 @@ export function scanCacheFile(root: string): string {
 
 export class WorkspaceScan {
   private folders = new Map<string, ScannedFolder>();
-  /** URIs that have scan diagnostics on screen, so they can be cleared. */
-  private shown = new Set<string>();
+  /**
+   * URIs that have scan diagnostics on screen, so they can be cleared, with a digest of what was sent:
+   * a scan that finds what is already shown sends nothing (78,000 unchanged files on a kernel rescan).
+   */
+  private shown = new Map<string, number>();
   private warnedCap = false;
 
   constructor(private host: ScanHost) {}
@@ -100,7 +103,7 @@ export class WorkspaceScan {
       const strings = new StringTable();
       const findings = new Map(result.files.filter((f) => f.findings.length).map((f) => [f.rel, packFindings(f.findings, strings)]));
       this.folders.set(state.root, { state, git: state.git, policyVersion, settings: result.settings, reuse: result.reuse, listed, findings, strings, cache });
-      this.showFolder(state.root);
+      await this.showFolder(state.root);
       summary.folders++;
       summary.files += result.files.length;
       summary.checkedNow += result.checkedNow;
@@ -141,12 +144,12 @@ export class WorkspaceScan {
       if (findings.length) folder.findings.set(rel, packFindings(findings, folder.strings));
       else folder.findings.delete(rel);
     }
-    if (!this.host.isOpen(uri)) this.show(uri, unpackFindings(folder.findings.get(rel) ?? [], folder.strings.strings));
+    if (!this.host.isOpen(uri)) void this.show(uri, unpackFindings(folder.findings.get(rel) ?? [], folder.strings.strings));
   }
 
   /** Open documents get their diagnostics from the document check: the scan's would show twice. */
   documentOpened(uri: string): void {
-    if (this.shown.has(uri)) this.show(uri, []);
+    if (this.shown.has(uri)) void this.show(uri, []);
   }
 
   /** A closed document shows the scan's findings for what is on disk again. */
@@ -172,7 +175,7 @@ export class WorkspaceScan {
     if (!folder) return;
     this.folders.delete(root);
     const prefix = URI.file(root).toString() + '/';
-    for (const uri of [...this.shown]) if (uri.startsWith(prefix)) this.show(uri, []);
+    for (const uri of [...this.shown.keys()]) if (uri.startsWith(prefix)) void this.show(uri, []);
   }
 
   private folderOf(fsPath: string): ScannedFolder | undefined {
@@ -189,30 +192,54 @@ export class WorkspaceScan {
     return isCovered(rel, policy) && !(policy.files.respectGitignore && folder.state.git.isIgnored(rel));
   }
 
-  private showFolder(root: string): void {
+  /**
+   * Sends a folder's diagnostics a few hundred at a time, waiting for each lot to be written:
+   * vscode-jsonrpc queues every message in an array it shifts from, so 78,000 notifications sent at
+   * once cost seconds of queue handling alone.
+   */
+  private async showFolder(root: string): Promise<void> {
     const folder = this.folders.get(root)!;
     const prefix = URI.file(root).toString() + '/';
     const now = new Set<string>();
+    let pending: Promise<void>[] = [];
+    const pace = async (sent: Promise<void> | undefined) => {
+      if (sent) pending.push(sent);
+      if (pending.length < sendLot) return;
+      await Promise.all(pending);
+      pending = [];
+    };
     for (const [rel, packed] of folder.findings) {
       const uri = URI.file(path.join(root, rel)).toString();
       now.add(uri);
-      if (!this.host.isOpen(uri)) this.show(uri, unpackFindings(packed, folder.strings.strings));
+      if (!this.host.isOpen(uri)) await pace(this.show(uri, unpackFindings(packed, folder.strings.strings)));
     }
     // Files that had findings and have none now.
-    for (const uri of [...this.shown]) if (uri.startsWith(prefix) && !now.has(uri)) this.show(uri, []);
+    for (const uri of [...this.shown.keys()]) if (uri.startsWith(prefix) && !now.has(uri)) await pace(this.show(uri, []));
+    await Promise.all(pending);
   }
 
-  private show(uri: string, findings: Finding[]): void {
-    if (!findings.length && !this.shown.has(uri)) return;
+  /** Sends a file's scan diagnostics, unless they are what the client already shows; the promise is the write. */
+  private show(uri: string, findings: Finding[]): Promise<void> | undefined {
+    if (!findings.length && !this.shown.has(uri)) return undefined;
     const diagnostics: Diagnostic[] = findings.slice(0, this.maxPerFile).map(toDiagnostic);
+    const digest = diagnostics.length ? digestOf(diagnostics) : undefined;
+    if (digest !== undefined && this.shown.get(uri) === digest) return undefined;
     if (findings.length > this.maxPerFile && !this.warnedCap) {
       this.warnedCap = true;
       void this.host.connection.window.showInformationMessage(
         `OSPO: the workspace scan shows at most ${this.maxPerFile} problems per file (ospo.maxFindingsPerFile); open a file to see all of its problems.`,
       );
     }
-    if (findings.length) this.shown.add(uri);
+    if (digest !== undefined) this.shown.set(uri, digest);
     else this.shown.delete(uri);
-    void this.host.connection.sendDiagnostics({ uri, diagnostics });
+    return this.host.connection.sendDiagnostics({ uri, diagnostics });
   }
+}
+
+/** Notifications written before the scan waits for them (showFolder). */
+const sendLot = 256;
+
+/** 48 bits of a hash of the diagnostics: a number costs the map less than a string, and a clash between two versions of one file's diagnostics is negligible. */
+function digestOf(diagnostics: Diagnostic[]): number {
+  return parseInt(hash('sha1', JSON.stringify(diagnostics), 'hex').slice(0, 12), 16);
 }
