@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import {
   ApplyWorkspaceEditParams,
   ClientCapabilities,
+  ServerCapabilities,
   ConfigurationParams,
   createProtocolConnection,
   Diagnostic,
@@ -87,6 +88,9 @@ export class TestClient {
     }
   }
 
+  /** What the server said it can do, in its initialize result. */
+  serverCapabilities?: ServerCapabilities;
+
   /** `bare` declares no capabilities at all, as the most minimal LSP client would. */
   async initialize(rootPath: string, opts: { pull: boolean; moreFolders?: string[]; bare?: boolean; locale?: string }): Promise<void> {
     const capabilities: ClientCapabilities = opts.bare
@@ -108,13 +112,13 @@ export class TestClient {
           },
         };
     const uri = 'file://' + rootPath;
-    await this.connection.sendRequest(InitializeRequest.type, {
+    ({ capabilities: this.serverCapabilities } = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uri,
       capabilities,
       locale: opts.locale,
       workspaceFolders: [rootPath, ...(opts.moreFolders ?? [])].map((p) => ({ uri: 'file://' + p, name: path.basename(p) })),
-    });
+    }));
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 

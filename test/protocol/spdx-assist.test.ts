@@ -71,6 +71,35 @@ describe('SPDX license ids as you type, over LSP', () => {
     assert.ok(!items.some((i) => i.label.startsWith('ospo-')));
   });
 
+  it('pops up by itself after `SPDX-License-Identifier: `, `AND `, `WITH ` and `(`, and for no other space or colon', async () => {
+    const triggered = async (uri: string, line: number, character: number, triggerCharacter: string) =>
+      itemsOf(
+        (await client.connection.sendRequest('textDocument/completion', {
+          textDocument: { uri },
+          position: { line, character },
+          context: { triggerKind: 2, triggerCharacter },
+        })) as CompletionItem[] | CompletionList | null,
+      ).map((i) => i.label);
+    assert.deepEqual(client.serverCapabilities?.completionProvider?.triggerCharacters, [':', ' ', '(']);
+    const text = [
+      '// SPDX-License-Identifier: ',
+      '// SPDX-License-Identifier: MIT AND ',
+      '// SPDX-License-Identifier: MIT ',
+      'const a = { b: 1 };',
+      '// SPDX-License-Identifier: (',
+      '// SPDX-License-Identifier: GPL-2.0-only WITH ',
+      '',
+    ].join('\n');
+    const uri = await open('c.ts', text, 'typescript');
+    assert.equal((await triggered(uri, 0, 28, ' '))[0], 'BSD-3-Clause', 'after the tag: the project license first');
+    assert.ok((await triggered(uri, 1, 36, ' ')).includes('Apache-2.0'), 'after AND');
+    assert.deepEqual(await triggered(uri, 2, 32, ' '), [], 'after an id a space opens nothing: no operator list at every space');
+    assert.deepEqual(await triggered(uri, 3, 13, ' '), [], 'a space in code opens nothing');
+    assert.deepEqual(await triggered(uri, 3, 12, ':'), [], 'nor a colon, and no policy snippets either');
+    assert.ok((await triggered(uri, 4, 29, '(')).includes('MIT'), 'after (');
+    assert.ok((await triggered(uri, 5, 46, ' ')).includes('Classpath-exception-2.0'), 'after WITH: exceptions');
+  });
+
   it("ranks by the policy of the file: the project license first, denied last; the override's project in vendor/", async () => {
     const root = await complete(await open('a.ts', '// SPDX-License-Identifier: \n', 'typescript'), 0, 28);
     assert.equal(root[0]?.label, 'BSD-3-Clause');

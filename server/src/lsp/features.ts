@@ -1,7 +1,7 @@
 // Requests about one document or file, answered from its folder's state: code actions, completion,
 // hover, the licensing CodeLens, and the status item's questions (policy in force, licensing).
 
-import { CodeActionKind } from 'vscode-languageserver/node';
+import { CodeActionKind, CompletionTriggerKind } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { checkText, licensingOf } from '../engine/check';
 import { policyForPath } from '../engine/policy/overrides';
@@ -55,8 +55,11 @@ export function registerFeatures(session: Session): void {
     const target = doc && (await stateForUri(doc.uri));
     if (!doc || !target) return [];
     // In an SPDX license value of any file: license and exception ids, ranked by the policy in force there.
-    const spdx = spdxCompletions(doc, params.position, policyForPath(target.state.policy, rulePath(target.state, target.fsPath)));
+    // A trigger character (completionTriggers) asks only for that: a space typed anywhere else gets nothing.
+    const triggered = params.context?.triggerKind === CompletionTriggerKind.TriggerCharacter;
+    const spdx = spdxCompletions(doc, params.position, policyForPath(target.state.policy, rulePath(target.state, target.fsPath)), triggered);
     if (spdx) return spdx;
+    if (triggered) return [];
     if (isCommitMessagePath(target.fsPath, doc.languageId)) return commitCompletions(doc, params.position, target.state.policy);
     // In the policy file itself: its keys, values and SPDX ids, not the header snippets.
     if (folders.ownerOfPolicyFile(target.fsPath)) return policyCompletions(doc, params.position);

@@ -20,6 +20,7 @@ import { DocumentChecks } from './document-checks';
 import { registerFeatures } from './features';
 import { InitializationOptions, WorkspaceTrustedNotification } from '../../../shared/protocol';
 import { Session } from './session';
+import { completionTriggers } from './spdx-assist';
 import { WatchedFiles } from './watched-files';
 import { notificationType0 } from './typed-messages';
 
@@ -54,7 +55,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         // Saves are wanted for ospo.run: onSave.
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, 'source.fixAll.ospo'] },
-        completionProvider: { resolveProvider: false },
+        completionProvider: { resolveProvider: false, triggerCharacters: completionTriggers },
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: Object.keys(commands) },

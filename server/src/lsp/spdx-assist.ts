@@ -215,8 +215,18 @@ function licenseDoc(id: string): string {
 
 const docCache = new Map<string, string>();
 
-/** Completion items for the SPDX license value at the position, or undefined when the position is not in one. */
-export function spdxCompletions(doc: TextDocument, position: Position, policy: Policy): CompletionItem[] | undefined {
+/**
+ * Characters that open completion by themselves, also in comments where VS Code's quick suggestions
+ * are off: after `SPDX-License-Identifier:`, after a space (`AND `, `OR `, `WITH `) and after `(`.
+ */
+export const completionTriggers = [':', ' ', '('];
+
+/**
+ * Completion items for the SPDX license value at the position, or undefined when the position is not in one.
+ * `idsOnly`: a space or `(` just typed (a trigger character): offer ids where one comes next, and nothing
+ * after an id, where a list of operators popping up at every space would be noise.
+ */
+export function spdxCompletions(doc: TextDocument, position: Position, policy: Policy, idsOnly = false): CompletionItem[] | undefined {
   const value = valueOnLine(doc, position.line);
   if (!value) return undefined;
   const col = position.character;
@@ -231,6 +241,7 @@ export function spdxCompletions(doc: TextDocument, position: Position, policy: P
   // `SPDX-License-Identifier:|` typed without a space: the id goes after one.
   const lead = value.afterColon && wordStart === value.start ? ' ' : '';
   const expect = expectAt(text.slice(value.start, wordStart));
+  if (idsOnly && (expect === 'operator' || expect === 'conjunction')) return [];
   const matches = (id: string) => id.toLowerCase().startsWith(partial);
   const items: CompletionItem[] = [];
 
