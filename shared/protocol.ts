@@ -114,6 +114,14 @@ export interface ReportResult {
   error?: string;
 }
 
+/** What the report page in the client's webview posts when a file link is clicked (server/src/report/html.ts): 1-based line and column. */
+export interface ReportOpenMessage {
+  command: 'open';
+  path: string;
+  line: number;
+  column: number;
+}
+
 /**
  * Workspace command the server executes: every safe fix in the workspace folders as one WorkspaceEdit whose edits carry a change
  * annotation with `needsConfirmation`, so the client shows a preview. No arguments. Returns `{ edit, files, edits }` or `{ error }`;

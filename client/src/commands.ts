@@ -12,6 +12,7 @@ import {
   type ScanSummary,
   ReportCommand,
   type ReportResult,
+  type ReportOpenMessage,
   FixAllWorkspaceCommand,
   type FixAllWorkspaceResult,
 } from '../../shared/protocol';
@@ -286,8 +287,30 @@ async function openReport(client: LanguageClient, channel: vscode.LogOutputChann
     enableScripts: true,
     localResourceRoots: [],
   });
+  panel.webview.onDidReceiveMessage((message: unknown) => openFromReport(message, channel));
   panel.webview.html = result.html;
   return panel;
+}
+
+/**
+ * Opens the file a report link names, at its line: links cannot leave a webview, in VS Code or in
+ * code-server. Only a file inside a workspace folder is opened: the page shows names from the repository.
+ */
+async function openFromReport(message: unknown, channel: vscode.LogOutputChannel): Promise<void> {
+  const m = message as Partial<ReportOpenMessage> | null;
+  if (m?.command !== 'open' || typeof m.path !== 'string' || !Number.isInteger(m.line) || !Number.isInteger(m.column)) return;
+  const uri = vscode.Uri.file(m.path);
+  if (!vscode.workspace.getWorkspaceFolder(uri)) {
+    channel.warn(`The report asked to open ${m.path}, which is outside the workspace: not opened`);
+    return;
+  }
+  const at = new vscode.Position(Math.max(0, m.line! - 1), Math.max(0, m.column! - 1));
+  try {
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.One });
+  } catch (error) {
+    channel.error(`Opening ${m.path} from the report failed`, error);
+    void vscode.window.showWarningMessage(vscode.l10n.t('OSPO: could not open {0}.', m.path));
+  }
 }
 
 /**

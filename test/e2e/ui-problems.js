@@ -3,7 +3,8 @@
 //
 // UI check in real VS Code (code-server + Chromium): open the workspace, open a
 // file without a license header from the Explorer, wait for the error squiggle,
-// open the Problems panel (Ctrl+Shift+M) and find the `header-missing` row.
+// open the Problems panel (Ctrl+Shift+M) and find the `header-missing` row. Then
+// open the compliance report and click a file link in its webview: the file opens.
 // Saves vscode-problems.png (or ui-failure.png on failure) in OSPO_E2E_ARTIFACTS
 // and, when OSPO_E2E_SCREENSHOT names a file, copies the success screenshot there
 // (that is how docs/images/vscode-problems.png is made).
@@ -85,6 +86,23 @@ async function main() {
       fs.copyFileSync(shot, process.env.OSPO_E2E_SCREENSHOT);
       step(`copied to ${process.env.OSPO_E2E_SCREENSHOT}`);
     }
+
+    // The compliance report in its webview: a click on a file link opens that file in the editor
+    // (links cannot leave a webview; the page posts a message the extension acts on).
+    stage = 'the compliance report webview';
+    await page.keyboard.press('F1');
+    await page.keyboard.type('OSPO: Open compliance report');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open compliance report' }).first().waitFor({ timeout: 30000 });
+    await page.keyboard.press('Enter');
+    const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const link = report.locator('#findings a.path').filter({ hasNotText: segments.at(-1) }).first();
+    await link.waitFor({ timeout: 60000 });
+    const target = (await link.innerText()).replace(/\s+/g, '');
+    step(`report shown; clicking ${target}`);
+    stage = `${target} to open in an editor from the report link`;
+    await link.click();
+    await page.locator('.tabs-container .tab.active', { hasText: target.split('/').at(-1) }).waitFor({ timeout: 30000 });
+    step(`report link opened ${target}`);
   } catch (e) {
     await page.screenshot({ path: path.join(artifacts, 'ui-failure.png') }).catch(() => {});
     if (errors.length) console.log(`browser errors (last 20):\n${errors.slice(-20).join('\n')}`);

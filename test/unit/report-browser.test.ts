@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, Browser, Page } from 'playwright-core';
 import { runReport } from '../../server/src/cli/report';
+import { renderHtml } from '../../server/src/report/html';
 import type { ReportData } from '../../server/src/report/data';
 import { capture, fixture, historyRepo, hostileName } from './report.test';
 
@@ -133,6 +134,43 @@ describe('ospo report in a browser', function () {
     assert.equal(decodeURIComponent(new URL(rel!, opened.url).pathname), path.join(json.root, 'src', hostileName));
     const open = await row.locator('a.open').getAttribute('href');
     assert.equal(open, `vscode://file${json.root.split('/').map(encodeURIComponent).join('/')}/src/${encodeURIComponent(hostileName)}:1:1`);
+  });
+
+  it("in VS Code's webview a click on either link asks the extension to open the file at the line, and the page stays", async () => {
+    const file = path.join(outDir, 'report.html');
+    const webview = await browser!.newPage();
+    // What VS Code gives a webview's scripts: acquireVsCodeApi().postMessage.
+    await webview.addInitScript('window.posted = []; window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m) });');
+    await webview.goto(pathToFileURL(file).href);
+    const row = webview.locator('#findings tbody tr', { has: webview.locator('a.path', { hasText: hostileName }) });
+    await row.locator('a.path').click();
+    await row.locator('a.open').click();
+    const expected = { command: 'open', path: `${json.root}/src/${hostileName}`, line: 1, column: 1 };
+    assert.deepEqual(await webview.evaluate('window.posted'), [expected, expected]);
+    assert.equal(webview.url(), pathToFileURL(file).href, 'no navigation');
+    // A long path breaks after a '/', never inside a name.
+    assert.equal(await row.locator('a.path wbr').count(), 1);
+    assert.equal(await webview.evaluate("getComputedStyle(document.querySelector('#findings td.file')).wordBreak"), 'normal');
+    await webview.close();
+  });
+
+  it('the trend labels its points evenly back from the newest: no two labels overlap', async () => {
+    const base = json.history![0];
+    const many: ReportData = { ...json, history: Array.from({ length: 20 }, (_, i) => ({ ...base, ref: `c${String(i).padStart(8, '0')}`, percent: i * 5 })) };
+    const file = path.join(outDir, 'many.html');
+    fs.writeFileSync(file, renderHtml(many));
+    const trend = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    await trend.goto(pathToFileURL(file).href);
+    const labelled = await trend.$$eval('#chart-history g.point', (gs) =>
+      gs
+        .filter((g) => g.querySelector('text.value'))
+        .map((g) => [g.getAttribute('data-ref'), Number(g.querySelector('text.value')!.getAttribute('x'))] as const),
+    );
+    await trend.close();
+    assert.equal(labelled[labelled.length - 1][0], many.history![19].ref, 'the newest point is labelled');
+    const gaps = labelled.slice(1).map(([, x], i) => x - labelled[i][1]);
+    assert.ok(gaps.length >= 3 && Math.min(...gaps) >= 100, `label spacing ${JSON.stringify(gaps)}`);
+    assert.ok(Math.max(...gaps) - Math.min(...gaps) < 1, `even spacing ${JSON.stringify(gaps)}`);
   });
 
   it('typing in the filter box leaves the matching rows only; the selects filter by severity and rule', async () => {

@@ -346,6 +346,23 @@ describe('ospo report', () => {
   });
 
   describe('--history', () => {
+    it('counts a tracked file that .gitignore matches, as the headline does: git never ignores a tracked file', async () => {
+      const repo = gitRepo(made);
+      repo.commit({ 'a.ts': header('MIT') + 'export const a = 1;\n', 'bin/tool.sh': '#!/bin/sh\necho hi\n' }, 'A script under bin/');
+      // Ignored from now on, but still tracked: git ls-files lists it, and so the scan checks it.
+      repo.commit({ '.gitignore': 'bin/\n' }, 'Ignore bin/');
+      const c = capture(repo.dir);
+      const out = makeTree({}, made);
+      assert.equal(await runReport(['--history', '1', '--json', path.join(out, 'r.json'), '--out', path.join(out, 'r.html')], c.io), 0, c.err.join(''));
+      const json = JSON.parse(fs.readFileSync(path.join(out, 'r.json'), 'utf8')) as ReportData;
+      const head = json.history![0];
+      assert.deepEqual([head.files, head.compliant, head.percent], [json.totals.files, json.totals.compliant, json.totals.percent]);
+      assert.ok(
+        json.findings.some((f) => f.file === 'bin/tool.sh'),
+        'the tracked, ignored script is checked',
+      );
+    });
+
     it('gives the percent at each of the last N commits, oldest first, from git objects (the working tree is not used)', async () => {
       const repo = historyRepo(made);
       // Uncommitted: a.ts loses its header again. The present says 50%, the history is unchanged.

@@ -4,8 +4,9 @@
 //
 // What a point means, on purpose:
 // - Every commit is checked with the policy of the working tree and today's date, so the trend
-//   shows how the code changed, not how the policy did. (Files the working tree's .gitignore
-//   ignores are left out, as a scan of the working tree would.)
+//   shows how the code changed, not how the policy did. Every file of a commit counts, also one the
+//   working tree's .gitignore matches: git ignores no tracked file, and the scan of the working tree
+//   (git ls-files) checks those too.
 // - The AI commit-trailer history (ai-marker-missing) is not replayed per commit: that rule sees no
 //   history here. It is a warning by default and does not change compliance unless a policy raises it.
 // - Each commit's own REUSE metadata applies, as `ospo check` would read it at that commit: its
@@ -43,7 +44,7 @@ export interface HistoryTarget {
   /** The folder (or file) of the command line, absolute: only files under it count. */
   scope: string;
   policy: Policy;
-  /** The working tree's rules: .gitignore and linguist-generated. */
+  /** The working tree's rules, for linguist-generated. */
   git?: GitRules;
 }
 
@@ -119,7 +120,8 @@ export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint
         if (!target) continue;
         const rel = slash(path.relative(target.root, abs));
         if (rel.startsWith('../') || exemptReason(rel) || !isCovered(rel, target.policy)) continue;
-        if (target.policy.files.respectGitignore && target.git?.isIgnored(rel)) continue;
+        // No .gitignore here: every file of a commit's tree is tracked, and git ignores no tracked file,
+        // so the working tree's scan (git ls-files) checks it too and the newest point equals the headline.
         files.push({ rel, target, sha: entry.sha, size: entry.size, sidecar: tree.get(name + '.license')?.sha });
       }
       files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));

@@ -11,7 +11,10 @@
 // written to the file), which opens the file in any browser and still works when the report is
 // moved together with the tree (a CI artifact next to a checkout), but cannot point at a line.
 // "open" is a vscode://file/<absolute path>:<line>:<column> link, which opens VS Code at the exact
-// line, but only on the machine (and at the path) where the report was made.
+// line, but only on the machine (and at the path) where the report was made. Inside VS Code's own
+// webview (the "OSPO: Open compliance report" command) neither kind of link can work, in VS Code or
+// in code-server: a click there posts a ReportOpenMessage (shared/protocol.ts) to the extension,
+// which opens the file at the line.
 
 import type { ReportData } from './data';
 
@@ -146,7 +149,7 @@ th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; font-size: 10px; } th[aria-sort="descending"] button::after { content: " \\25BC"; font-size: 10px; }
-td.file { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+td.file { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 td.file .open { margin-left: 6px; font-family: system-ui, sans-serif; font-size: 11.5px; }
 a { color: var(--info); }
 .sev { display: inline-block; padding: 0 7px; border-radius: 10px; color: #fff; font-size: 11.5px; font-weight: 600; }
@@ -265,7 +268,8 @@ const js = `
       var g = svg('g', { 'class': 'point', 'data-ref': h.ref });
       g.appendChild(svg('title', {}, h.ref + ' ' + h.date.slice(0, 10) + ' ' + h.subject + ': ' + pct(h.percent) + ' (' + h.compliant + '/' + h.files + ')'));
       g.appendChild(svg('circle', { cx: x(i), cy: y(h.percent), r: 4.5, 'class': 'dot' }));
-      if (i % every === 0 || i === pts.length - 1) {
+      // Counted back from the newest point, which always has its label, so no two labels crowd together.
+      if ((pts.length - 1 - i) % every === 0) {
         g.appendChild(svg('text', { x: x(i), y: y(h.percent) - 10, 'text-anchor': 'middle', 'class': 'value' }, pct(h.percent)));
         g.appendChild(svg('text', { x: x(i), y: H - bottom + 18, 'text-anchor': 'middle', 'class': 'muted' }, shorten(h.ref, 14) + (h.truncated ? '*' : '')));
         g.appendChild(svg('text', { x: x(i), y: H - bottom + 33, 'text-anchor': 'middle', 'class': 'muted' }, h.date.slice(0, 10)));
@@ -321,6 +325,22 @@ const js = `
     var abs = rootSlash + '/' + f.file;
     return 'vscode://file' + (abs.charAt(0) === '/' ? '' : '/') + segments(abs) + ':' + f.line + ':' + f.column;
   }
+  // A path breaks only after a '/', never inside a name.
+  function pathNodes(link, p) {
+    p.split('/').forEach(function (part, i, all) {
+      link.appendChild(document.createTextNode(part + (i < all.length - 1 ? '/' : '')));
+      if (i < all.length - 1) link.appendChild(document.createElement('wbr'));
+    });
+    return link;
+  }
+  // In VS Code's webview: links open the file through the extension (see the top of html.ts).
+  var host = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+  function openLink(a, f) {
+    a.setAttribute('data-path', rootSlash + '/' + f.file);
+    a.setAttribute('data-line', f.line);
+    a.setAttribute('data-column', f.column);
+    return a;
+  }
   function relativeLink(f) {
     var base = view.linkBase;
     return segments((base ? base + '/' : '') + f.file);
@@ -344,8 +364,8 @@ const js = `
     rows.slice(0, maxRows).forEach(function (f) {
       var tr = el('tr', { 'data-severity': f.severity, 'data-rule': f.rule });
       var file = el('td', { 'class': 'file' });
-      file.appendChild(el('a', { href: relativeLink(f), 'class': 'path' }, f.file));
-      file.appendChild(el('a', { href: vscodeLink(f), 'class': 'open', title: 'Open in VS Code at line ' + f.line }, 'open'));
+      file.appendChild(openLink(pathNodes(el('a', { href: relativeLink(f), 'class': 'path' }), f.file), f));
+      file.appendChild(openLink(el('a', { href: vscodeLink(f), 'class': 'open', title: 'Open in VS Code at line ' + f.line }, 'open'), f));
       tr.appendChild(file);
       tr.appendChild(el('td', { 'class': 'num' }, f.line));
       tr.appendChild(el('td', { 'class': 'num' }, f.column));
@@ -368,6 +388,12 @@ const js = `
       th.setAttribute('aria-sort', sortDir === 1 ? 'ascending' : 'descending');
       render();
     });
+  });
+  if (host) document.querySelector('#findings tbody').addEventListener('click', function (e) {
+    var a = e.target && e.target.closest ? e.target.closest('a[data-path]') : null;
+    if (!a) return;
+    e.preventDefault();
+    host.postMessage({ command: 'open', path: a.getAttribute('data-path'), line: Number(a.getAttribute('data-line')), column: Number(a.getAttribute('data-column')) });
   });
   box.addEventListener('input', render);
   sevSelect.addEventListener('change', render);
