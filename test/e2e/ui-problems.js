@@ -95,7 +95,10 @@ async function main() {
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open compliance report' }).first().waitFor({ timeout: 30000 });
     await page.keyboard.press('Enter');
     const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    const link = report.locator('#findings a.path').filter({ hasNotText: segments.at(-1) }).first();
+    const link = report
+      .locator('#findings a.path')
+      .filter({ hasNotText: segments.at(-1) })
+      .first();
     await link.waitFor({ timeout: 60000 });
     const target = (await link.innerText()).replace(/\s+/g, '');
     step(`report shown; clicking ${target}`);
