@@ -13,6 +13,7 @@ import { listFiles } from '../../server/src/scan/walk';
 import { tempTree } from '../temp-tree';
 import { spawnSync } from 'node:child_process';
 import { reusePolicy } from '../../server/src/engine/reuse/policy';
+import { setLocale } from '../../server/src/engine/l10n';
 
 const good = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\nexport {};\n';
 const bare = 'export const x = 1;\n';
@@ -434,6 +435,23 @@ describe('workspace scanner', () => {
         'never more checked than found',
       );
       assert.deepEqual(progress[progress.length - 1], [count, count]);
+    });
+
+    it('workers write the messages in the language of the process, and the cache keeps each language apart', async () => {
+      const header = (r: { files: { findings: Finding[] }[] }) => r.files.flatMap((f) => f.findings).find((f) => f.rule === 'header-missing')!.message;
+      const cache = new ScanCache();
+      setLocale('ja');
+      try {
+        const ja = await scanFolder({ root, policy, workers: 2, cache, ...dates });
+        assert.match(header(ja), /ライセンスヘッダー/, header(ja));
+        assert.deepEqual(ja, { ...(await scanFolder({ root, policy, workers: 0, ...dates })), checkedNow: ja.checkedNow }, 'in this thread the same');
+        setLocale('en');
+        const en = await scanFolder({ root, policy, workers: 2, cache, ...dates });
+        assert.equal(en.checkedNow, count, 'nothing comes from the Japanese entries');
+        assert.match(header(en), /^No license header/);
+      } finally {
+        setLocale(undefined);
+      }
     });
 
     it('a whole scan cancelled midway says so', async () => {

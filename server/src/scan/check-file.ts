@@ -11,6 +11,7 @@ import { needles } from '../engine/ai/markers';
 import { contentSkipReason } from '../engine/coverage';
 import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
+import type { Locale } from '../engine/l10n';
 import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags, sizeReason } from '../io/read-file';
 import { GitRules } from '../io/git-rules';
 import { byteSearch } from '../io/byte-search';
@@ -54,6 +55,8 @@ export interface FileResult {
 
 export interface ScanSettings {
   root: string;
+  /** The language of the messages (English when unset): worker threads do not share the process's (engine/l10n.ts). */
+  locale?: Locale;
   policy: Policy;
   scope: CheckScope;
   currentYear: number;

@@ -4,8 +4,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
 import { packResults, StringTable, WorkerResults } from './compact';
+import { setLocale } from '../engine/l10n';
 
 const { settings, cancel } = workerData as { settings: ScanSettings; cancel: Int32Array };
+// A new thread starts in English whatever the process's language: the messages are rendered here.
+setLocale(settings.locale);
 
 parentPort!.on('message', (msg: { jobs: FileJob[] }) => {
   const results: FileResult[] = [];

@@ -25,6 +25,7 @@ import { readSidecar } from '../io/read-file';
 import * as path from 'node:path';
 import { projectFindings, reuseUse } from '../engine/reuse/project';
 import { loadReuseContext, reuseFootprint } from '../io/reuse-source';
+import { currentLocale } from '../engine/l10n';
 
 export interface ScanOptions {
   root: string;
@@ -81,6 +82,7 @@ export async function scanSettings(opts: ScanOptions): Promise<ScanSettings> {
   return {
     reuse,
     root: opts.root,
+    locale: currentLocale(),
     policy: opts.policy,
     scope: opts.scope ?? 'all',
     currentYear: opts.currentYear ?? now.getFullYear(),
@@ -110,6 +112,8 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
       today: settings.today,
       history: settings.history,
       reuse: settings.reuse,
+      // Findings are kept with their messages rendered: another language needs them checked again.
+      locale: settings.locale,
     }),
   );
 
