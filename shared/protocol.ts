@@ -55,14 +55,15 @@ export interface CreatePolicyResult {
 
 /**
  * Workspace command the server executes: wrap the selected lines in a canonical AI snippet. Arguments:
- * `[uri: string, range: Range, tool?: string]`. The server applies the edit with workspace/applyEdit; returns `{ error }` when it cannot
+ * `[uri: string, range: Range, tool?: string, options?: AiDisclosureOptions]`. The server applies the edit with workspace/applyEdit; returns `{ error }` when it cannot
  * or there is nothing to do. Sent by "OSPO: Mark selection as AI-assisted".
  */
 export const MarkAiSelectionCommand = 'ospo.server.markAiSelection';
 
 /**
- * Workspace command the server executes: add AI-Assisted-By, AI-Reviewed-By and AI-Reviewed-On to the license header (or insert a
- * header holding them). Arguments: `[uri: string, tool?: string]`. Applies the edit, returns `{ error }` otherwise. Sent by "OSPO: Add AI header tags".
+ * Workspace command the server executes: add the role tag (AI-Assisted-By or AI-Generated-By), and AI-Reviewed-By and AI-Reviewed-On
+ * only when the user reviewed the code, to the license header (or insert a header holding them). Arguments:
+ * `[uri: string, tool?: string, options?: AiDisclosureOptions]`. Applies the edit, returns `{ error }` otherwise. Sent by "OSPO: Add AI header tags".
  */
 export const AddAiHeaderTagsCommand = 'ospo.server.addAiHeaderTags';
 
@@ -71,6 +72,16 @@ export const AiToolsCommand = 'ospo.server.aiTools';
 
 export interface AiCommandError {
   error: string;
+}
+
+/**
+ * What the user states about the code, the AI commands' last argument: `role` (default `assisted`: AI-Assisted-By;
+ * `generated`: AI-Generated-By), and `reviewed`, true only when they chose "I reviewed this": then AI-Reviewed-By (the git
+ * user) and AI-Reviewed-On (today) are written too. Without it no review is attested.
+ */
+export interface AiDisclosureOptions {
+  role?: 'generated' | 'assisted';
+  reviewed?: boolean;
 }
 
 /**
@@ -146,8 +157,11 @@ export const PolicyInfoRequest = request<{ uri: string }, PolicyInfo | undefined
 export interface ServerCommands {
   [InsertHeaderCommand]: { args: [uri: string]; result: undefined };
   [CreatePolicyCommand]: { args: [folderUri: string, template?: string | null]; result: CreatePolicyResult };
-  [MarkAiSelectionCommand]: { args: [uri: string, selection: Range, tool?: string | null]; result: AiCommandError | null };
-  [AddAiHeaderTagsCommand]: { args: [uri: string, tool?: string | null]; result: AiCommandError | null };
+  [MarkAiSelectionCommand]: {
+    args: [uri: string, selection: Range, tool?: string | null, options?: AiDisclosureOptions | null];
+    result: AiCommandError | null;
+  };
+  [AddAiHeaderTagsCommand]: { args: [uri: string, tool?: string | null, options?: AiDisclosureOptions | null]; result: AiCommandError | null };
   [AiToolsCommand]: { args: [uri: string]; result: string[] | AiCommandError };
   [ScanWorkspaceCommand]: { args: [options?: { progress?: 'client' } | null]; result: ScanSummary | AiCommandError };
   [ReportCommand]: { args: []; result: ReportResult };

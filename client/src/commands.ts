@@ -3,6 +3,7 @@ import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languagecli
 import {
   AddAiHeaderTagsCommand,
   type AiCommandError,
+  type AiDisclosureOptions,
   AiToolsCommand,
   CreatePolicyCommand,
   type CreatePolicyResult,
@@ -61,9 +62,10 @@ export function commandHandlers(client: LanguageClient, channel: vscode.LogOutpu
     [ShowLogCommand]: () => channel.show(),
     [InsertLicenseHeaderCommand]: () => insertLicenseHeader(client),
     [CreatePolicyFileCommand]: () => createPolicyFile(client),
-    // Both take an optional tool (`agent:model`) so keybindings and other extensions can skip the input box.
-    [MarkSelectionAiAssistedCommand]: (tool?: unknown) => markAiAssisted(client, 'selection', tool),
-    [AddAiHeaderTagsClientCommand]: (tool?: unknown) => markAiAssisted(client, 'header', tool),
+    // Both take an optional tool (`agent:model`) and options ({ role, reviewed }) so keybindings and other
+    // extensions can skip the questions; given a tool without options, the code is AI-assisted and not reviewed.
+    [MarkSelectionAiAssistedCommand]: (tool?: unknown, options?: unknown) => markAiAssisted(client, 'selection', tool, options),
+    [AddAiHeaderTagsClientCommand]: (tool?: unknown, options?: unknown) => markAiAssisted(client, 'header', tool, options),
     [ScanWorkspaceClientCommand]: () => scanWorkspace(client, channel),
     [OpenReportCommand]: () => openReport(client, channel),
     [FixAllWorkspaceClientCommand]: () => fixAllWorkspace(client, channel),
@@ -182,20 +184,47 @@ async function askTool(client: LanguageClient, uri: string): Promise<string | un
   });
 }
 
-async function markAiAssisted(client: LanguageClient, scope: 'selection' | 'header', toolArg: unknown): Promise<void> {
+/**
+ * What the user states about the code: generated or assisted, and whether they reviewed it. A review is written only
+ * when they pick an "I reviewed it" item; nothing is preselected for them. Undefined when they cancel.
+ */
+async function askDisclosure(): Promise<AiDisclosureOptions | undefined> {
+  const reviewedDetail = vscode.l10n.t('Also writes AI-Reviewed-By (you, from git config) and AI-Reviewed-On (today)');
+  const items: (vscode.QuickPickItem & { options: AiDisclosureOptions })[] = [
+    { label: vscode.l10n.t('AI-assisted'), description: vscode.l10n.t('I wrote it with the tool’s help'), options: { role: 'assisted' } },
+    { label: vscode.l10n.t('AI-generated'), description: vscode.l10n.t('The tool wrote it'), options: { role: 'generated' } },
+    { label: vscode.l10n.t('AI-assisted, and I reviewed it'), detail: reviewedDetail, options: { role: 'assisted', reviewed: true } },
+    { label: vscode.l10n.t('AI-generated, and I reviewed it'), detail: reviewedDetail, options: { role: 'generated', reviewed: true } },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('OSPO: how was AI used in this code?'),
+    placeHolder: vscode.l10n.t('Only what you choose is written: no review is recorded unless you say you reviewed it'),
+  });
+  return picked?.options;
+}
+
+function disclosureOf(value: unknown): AiDisclosureOptions {
+  if (typeof value !== 'object' || value === null) return {};
+  const { role, reviewed } = value as AiDisclosureOptions;
+  return { role: role === 'generated' ? 'generated' : 'assisted', reviewed: reviewed === true };
+}
+
+async function markAiAssisted(client: LanguageClient, scope: 'selection' | 'header', toolArg: unknown, optionsArg: unknown): Promise<void> {
   const what = scope === 'selection' ? 'Mark selection as AI-assisted' : 'Add AI header tags';
   const editor = aiTarget(what);
   if (editor === undefined) return;
   const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
   const tool = typeof toolArg === 'string' ? toolArg : await askTool(client, uri);
   if (tool === undefined) return;
+  const options = typeof toolArg === 'string' ? disclosureOf(optionsArg) : await askDisclosure();
+  if (options === undefined) return;
   let result: AiCommandError | null;
   try {
-    // The server computes the edit from the policy and the git user, and applies it with workspace/applyEdit.
+    // The server computes the edit from the policy and what the user stated, and applies it with workspace/applyEdit.
     result =
       scope === 'selection'
-        ? await executeServerCommand(client, MarkAiSelectionCommand, [uri, client.code2ProtocolConverter.asRange(editor.selection), tool || undefined])
-        : await executeServerCommand(client, AddAiHeaderTagsCommand, [uri, tool || undefined]);
+        ? await executeServerCommand(client, MarkAiSelectionCommand, [uri, client.code2ProtocolConverter.asRange(editor.selection), tool || null, options])
+        : await executeServerCommand(client, AddAiHeaderTagsCommand, [uri, tool || null, options]);
   } catch (error) {
     client.error(`${what} failed`, error, false);
     void showError(`OSPO: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
