@@ -126,15 +126,24 @@ export interface ReportResult {
 }
 
 /**
- * Workspace command the server executes: every safe fix in the workspace folders as one WorkspaceEdit whose edits carry a change
- * annotation with `needsConfirmation`, so the client shows a preview. No arguments. Returns `{ edit, files, edits }` or `{ error }`;
- * the server applies nothing itself. Sent by "OSPO: Fix all in workspace".
+ * Workspace command the server executes: every safe fix in the workspace folders, split in two. `edit` keeps what each file
+ * claims (header insertions…) and the client applies it at once; `confirm` changes a license a file states, carries a change
+ * annotation with `needsConfirmation`, and is offered in the refactor preview. No arguments. Returns FixAllWorkspaceResult or
+ * `{ error }`; the server applies nothing itself. Sent by "OSPO: Fix all in workspace".
  */
 export const FixAllWorkspaceCommand = 'ospo.server.fixAllWorkspace';
 export interface FixAllWorkspaceResult {
+  /** Fixes that keep what each file claims (header, license and copyright insertions…): applied without a preview. */
   edit?: WorkspaceEdit;
+  /** Files `edit` changes; `headers` of them get a header, a license or a copyright line. */
   files?: number;
+  headers?: number;
   edits?: number;
+  /** Fixes that change a license a file states, against the text after `edit`, annotated as needing confirmation. */
+  confirm?: WorkspaceEdit;
+  confirmFiles?: number;
+  /** Files looked at. */
+  checked?: number;
   error?: string;
 }
 

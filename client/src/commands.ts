@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { State, WorkDoneProgress, type LanguageClient, type WorkspaceEdit } from 'vscode-languageclient/node';
 import {
   AddAiHeaderTagsCommand,
   type AiCommandError,
@@ -319,14 +319,26 @@ async function openReport(client: LanguageClient, channel: vscode.LogOutputChann
   return panel;
 }
 
+/** What "Fix all in workspace" did, for the message and for tests. */
+export interface FixAllOutcome {
+  /** Files written without a preview, and how many of them got a header. */
+  files: number;
+  headers: number;
+  /** Files with license changes offered for confirmation. */
+  confirm: number;
+  error?: string;
+}
+
 /**
- * Every safe fix in the workspace, shown in the refactor preview first (the server marks the edit
- * as needing confirmation). Closed files that the edit opened are saved afterwards, so that the
- * fix does not leave hundreds of unsaved editors behind; files that were open keep the user's own
- * save (they may hold other unsaved work). Returns whether the edit was applied.
+ * Every safe fix in the workspace. Fixes that keep what each file claims (headers added where none was, years,
+ * spelling) are applied at once; fixes that change a license a file states wait for the user: the message offers them in
+ * the refactor preview, where they are unticked. Closed files that an edit opened are saved afterwards, so that the fix
+ * does not leave hundreds of unsaved editors behind; files that were open keep the user's own save (they may hold other
+ * unsaved work). Always says what happened, also when nothing or not everything was written.
  */
-async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<boolean> {
+async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<FixAllOutcome> {
   let cancelled = false;
+  const none = (error?: string): FixAllOutcome => ({ files: 0, headers: 0, confirm: 0, error });
   const result = await vscode.window
     .withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: collecting the fixes…'), cancellable: true },
@@ -342,37 +354,80 @@ async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutput
       return { error: vscode.l10n.t('OSPO: collecting the fixes failed (see the log).') } as FixAllWorkspaceResult;
     });
   // A cancelled collection is never offered, not even the part collected so far.
-  if (cancelled || result?.error === 'cancelled') return false;
-  if (result?.error) {
-    void vscode.window.showWarningMessage(result.error);
-    return false;
+  if (cancelled || result?.error === 'cancelled') return none('cancelled');
+  if (result?.error || !result) {
+    const error = result?.error ?? vscode.l10n.t('OSPO: collecting the fixes failed (see the log).');
+    void vscode.window.showWarningMessage(error);
+    return none(error);
   }
-  if (!result?.edit || !result.files) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: nothing to fix.'));
-    return false;
+  const files = result.files ?? 0;
+  const confirm = result.confirmFiles ?? 0;
+  if (!files && !confirm) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: nothing to fix in {0} files.', result.checked ?? 0));
+    return none();
   }
   // The edits were computed for the documents as they were then: refuse if any changed since
   // (the converter drops the versions, and VS Code would apply them at stale positions).
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-  const stale = (result.edit.documentChanges ?? []).some((c) => {
+  const stale = [...(result.edit?.documentChanges ?? []), ...(result.confirm?.documentChanges ?? [])].some((c) => {
     if (!('textDocument' in c)) return false;
     const doc = open.get(vscode.Uri.parse(c.textDocument.uri).toString());
     return c.textDocument.version === null ? !!doc?.isDirty : doc?.version !== c.textDocument.version;
   });
   if (stale) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('OSPO: files changed while the fixes were collected; run "Fix all in workspace" again.'));
-    return false;
+    const error = vscode.l10n.t('OSPO: files changed while the fixes were collected; run "Fix all in workspace" again.');
+    void vscode.window.showWarningMessage(error);
+    return none(error);
   }
-  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
-  const wasOpen = new Set(open.keys());
-  const applied = await vscode.workspace.applyEdit(edit);
-  if (!applied) return false;
+  if (files && result.edit) {
+    const applied = await applyAndSave(client, result.edit);
+    if (applied === undefined) {
+      const error = vscode.l10n.t('OSPO: VS Code did not apply the fixes; no file was changed.');
+      void showError(error);
+      return none(error);
+    }
+  }
+  const headers = result.headers ?? 0;
+  const parts = [
+    headers === 1 ? vscode.l10n.t('OSPO: added a header to 1 file.') : vscode.l10n.t('OSPO: added headers to {0} files.', headers),
+    ...(files - headers === 1 ? [vscode.l10n.t('Fixed 1 other file.')] : files > headers ? [vscode.l10n.t('Fixed {0} other files.', files - headers)] : []),
+    ...(confirm ? [vscode.l10n.t('License changes in {0} files wait for your confirmation.', confirm)] : []),
+  ];
+  const review = vscode.l10n.t('Review license changes');
+  if (!confirm || !result.confirm) {
+    void vscode.window.showInformationMessage(parts.join(' '));
+  } else {
+    const licenseChanges = result.confirm;
+    // Not awaited: the preview waits for the user, the command does not.
+    void vscode.window.showInformationMessage(parts.join(' '), review).then(async (choice) => {
+      if (choice !== review) return;
+      const changed = await applyAndSave(client, licenseChanges);
+      void vscode.window.showInformationMessage(
+        changed === undefined
+          ? vscode.l10n.t('OSPO: no license was changed.')
+          : vscode.l10n.t('OSPO: changed the license in {0} of {1} files.', changed, confirm),
+      );
+    });
+  }
+  return { files, headers, confirm };
+}
+
+/**
+ * Applies a server's WorkspaceEdit and saves the files it opened. Returns how many files changed (an edit that needs
+ * confirmation may be applied in part, or not at all), or undefined when VS Code applied nothing.
+ */
+async function applyAndSave(client: LanguageClient, protocolEdit: WorkspaceEdit): Promise<number | undefined> {
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(protocolEdit);
+  const versions = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d.version]));
+  if (!(await vscode.workspace.applyEdit(edit))) return undefined;
   const now = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  let changed = 0;
   for (const [uri] of edit.entries()) {
-    if (wasOpen.has(uri.toString())) continue;
     const doc = now.get(uri.toString());
-    if (doc?.isDirty) await doc.save();
+    const before = versions.get(uri.toString());
+    if (!doc || (before === undefined ? !doc.isDirty : doc.version === before)) continue;
+    changed++;
+    if (before === undefined) await doc.save();
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: fixed {0} files.', result.files));
-  return true;
+  return changed || undefined;
 }
