@@ -55,14 +55,15 @@ export interface CreatePolicyResult {
 
 /**
  * Workspace command the server executes: wrap the selected lines in a canonical AI snippet. Arguments:
- * `[uri: string, range: Range, tool?: string]`. The server applies the edit with workspace/applyEdit; returns `{ error }` when it cannot
+ * `[uri: string, range: Range, tool?: string, options?: AiDisclosureOptions]`. The server applies the edit with workspace/applyEdit; returns `{ error }` when it cannot
  * or there is nothing to do. Sent by "OSPO: Mark selection as AI-assisted".
  */
 export const MarkAiSelectionCommand = 'ospo.server.markAiSelection';
 
 /**
- * Workspace command the server executes: add AI-Assisted-By, AI-Reviewed-By and AI-Reviewed-On to the license header (or insert a
- * header holding them). Arguments: `[uri: string, tool?: string]`. Applies the edit, returns `{ error }` otherwise. Sent by "OSPO: Add AI header tags".
+ * Workspace command the server executes: add the role tag (AI-Assisted-By or AI-Generated-By), and AI-Reviewed-By and AI-Reviewed-On
+ * only when the user reviewed the code, to the license header (or insert a header holding them). Arguments:
+ * `[uri: string, tool?: string, options?: AiDisclosureOptions]`. Applies the edit, returns `{ error }` otherwise. Sent by "OSPO: Add AI header tags".
  */
 export const AddAiHeaderTagsCommand = 'ospo.server.addAiHeaderTags';
 
@@ -71,6 +72,16 @@ export const AiToolsCommand = 'ospo.server.aiTools';
 
 export interface AiCommandError {
   error: string;
+}
+
+/**
+ * What the user states about the code, the AI commands' last argument: `role` (default `assisted`: AI-Assisted-By;
+ * `generated`: AI-Generated-By), and `reviewed`, true only when they chose "I reviewed this": then AI-Reviewed-By (the git
+ * user) and AI-Reviewed-On (today) are written too. Without it no review is attested.
+ */
+export interface AiDisclosureOptions {
+  role?: 'generated' | 'assisted';
+  reviewed?: boolean;
 }
 
 /**
@@ -123,15 +134,24 @@ export interface ReportOpenMessage {
 }
 
 /**
- * Workspace command the server executes: every safe fix in the workspace folders as one WorkspaceEdit whose edits carry a change
- * annotation with `needsConfirmation`, so the client shows a preview. No arguments. Returns `{ edit, files, edits }` or `{ error }`;
- * the server applies nothing itself. Sent by "OSPO: Fix all in workspace".
+ * Workspace command the server executes: every safe fix in the workspace folders, split in two. `edit` keeps what each file
+ * claims (header insertions…) and the client applies it at once; `confirm` changes a license a file states, carries a change
+ * annotation with `needsConfirmation`, and is offered in the refactor preview. No arguments. Returns FixAllWorkspaceResult or
+ * `{ error }`; the server applies nothing itself. Sent by "OSPO: Fix all in workspace".
  */
 export const FixAllWorkspaceCommand = 'ospo.server.fixAllWorkspace';
 export interface FixAllWorkspaceResult {
+  /** Fixes that keep what each file claims (header, license and copyright insertions…): applied without a preview. */
   edit?: WorkspaceEdit;
+  /** Files `edit` changes; `headers` of them get a header, a license or a copyright line. */
   files?: number;
+  headers?: number;
   edits?: number;
+  /** Fixes that change a license a file states, against the text after `edit`, annotated as needing confirmation. */
+  confirm?: WorkspaceEdit;
+  confirmFiles?: number;
+  /** Files looked at. */
+  checked?: number;
   error?: string;
 }
 
@@ -154,8 +174,11 @@ export const PolicyInfoRequest = request<{ uri: string }, PolicyInfo | undefined
 export interface ServerCommands {
   [InsertHeaderCommand]: { args: [uri: string]; result: undefined };
   [CreatePolicyCommand]: { args: [folderUri: string, template?: string | null]; result: CreatePolicyResult };
-  [MarkAiSelectionCommand]: { args: [uri: string, selection: Range, tool?: string | null]; result: AiCommandError | null };
-  [AddAiHeaderTagsCommand]: { args: [uri: string, tool?: string | null]; result: AiCommandError | null };
+  [MarkAiSelectionCommand]: {
+    args: [uri: string, selection: Range, tool?: string | null, options?: AiDisclosureOptions | null];
+    result: AiCommandError | null;
+  };
+  [AddAiHeaderTagsCommand]: { args: [uri: string, tool?: string | null, options?: AiDisclosureOptions | null]; result: AiCommandError | null };
   [AiToolsCommand]: { args: [uri: string]; result: string[] | AiCommandError };
   [ScanWorkspaceCommand]: { args: [options?: { progress?: 'client' } | null]; result: ScanSummary | AiCommandError };
   [ReportCommand]: { args: []; result: ReportResult };

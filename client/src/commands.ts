@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { State, WorkDoneProgress, type LanguageClient } from 'vscode-languageclient/node';
+import { State, WorkDoneProgress, type LanguageClient, type WorkspaceEdit } from 'vscode-languageclient/node';
 import {
   AddAiHeaderTagsCommand,
   type AiCommandError,
+  type AiDisclosureOptions,
   AiToolsCommand,
   CreatePolicyCommand,
   type CreatePolicyResult,
@@ -62,9 +63,10 @@ export function commandHandlers(client: LanguageClient, channel: vscode.LogOutpu
     [ShowLogCommand]: () => channel.show(),
     [InsertLicenseHeaderCommand]: () => insertLicenseHeader(client),
     [CreatePolicyFileCommand]: () => createPolicyFile(client),
-    // Both take an optional tool (`agent:model`) so keybindings and other extensions can skip the input box.
-    [MarkSelectionAiAssistedCommand]: (tool?: unknown) => markAiAssisted(client, 'selection', tool),
-    [AddAiHeaderTagsClientCommand]: (tool?: unknown) => markAiAssisted(client, 'header', tool),
+    // Both take an optional tool (`agent:model`) and options ({ role, reviewed }) so keybindings and other
+    // extensions can skip the questions; given a tool without options, the code is AI-assisted and not reviewed.
+    [MarkSelectionAiAssistedCommand]: (tool?: unknown, options?: unknown) => markAiAssisted(client, 'selection', tool, options),
+    [AddAiHeaderTagsClientCommand]: (tool?: unknown, options?: unknown) => markAiAssisted(client, 'header', tool, options),
     [ScanWorkspaceClientCommand]: () => scanWorkspace(client, channel),
     [OpenReportCommand]: () => openReport(client, channel),
     [FixAllWorkspaceClientCommand]: () => fixAllWorkspace(client, channel),
@@ -183,20 +185,47 @@ async function askTool(client: LanguageClient, uri: string): Promise<string | un
   });
 }
 
-async function markAiAssisted(client: LanguageClient, scope: 'selection' | 'header', toolArg: unknown): Promise<void> {
+/**
+ * What the user states about the code: generated or assisted, and whether they reviewed it. A review is written only
+ * when they pick an "I reviewed it" item; nothing is preselected for them. Undefined when they cancel.
+ */
+async function askDisclosure(): Promise<AiDisclosureOptions | undefined> {
+  const reviewedDetail = vscode.l10n.t('Also writes AI-Reviewed-By (you, from git config) and AI-Reviewed-On (today)');
+  const items: (vscode.QuickPickItem & { options: AiDisclosureOptions })[] = [
+    { label: vscode.l10n.t('AI-assisted'), description: vscode.l10n.t('I wrote it with the tool’s help'), options: { role: 'assisted' } },
+    { label: vscode.l10n.t('AI-generated'), description: vscode.l10n.t('The tool wrote it'), options: { role: 'generated' } },
+    { label: vscode.l10n.t('AI-assisted, and I reviewed it'), detail: reviewedDetail, options: { role: 'assisted', reviewed: true } },
+    { label: vscode.l10n.t('AI-generated, and I reviewed it'), detail: reviewedDetail, options: { role: 'generated', reviewed: true } },
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('OSPO: how was AI used in this code?'),
+    placeHolder: vscode.l10n.t('Only what you choose is written: no review is recorded unless you say you reviewed it'),
+  });
+  return picked?.options;
+}
+
+function disclosureOf(value: unknown): AiDisclosureOptions {
+  if (typeof value !== 'object' || value === null) return {};
+  const { role, reviewed } = value as AiDisclosureOptions;
+  return { role: role === 'generated' ? 'generated' : 'assisted', reviewed: reviewed === true };
+}
+
+async function markAiAssisted(client: LanguageClient, scope: 'selection' | 'header', toolArg: unknown, optionsArg: unknown): Promise<void> {
   const what = scope === 'selection' ? 'Mark selection as AI-assisted' : 'Add AI header tags';
   const editor = aiTarget(what);
   if (editor === undefined) return;
   const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
   const tool = typeof toolArg === 'string' ? toolArg : await askTool(client, uri);
   if (tool === undefined) return;
+  const options = typeof toolArg === 'string' ? disclosureOf(optionsArg) : await askDisclosure();
+  if (options === undefined) return;
   let result: AiCommandError | null;
   try {
-    // The server computes the edit from the policy and the git user, and applies it with workspace/applyEdit.
+    // The server computes the edit from the policy and what the user stated, and applies it with workspace/applyEdit.
     result =
       scope === 'selection'
-        ? await executeServerCommand(client, MarkAiSelectionCommand, [uri, client.code2ProtocolConverter.asRange(editor.selection), tool || undefined])
-        : await executeServerCommand(client, AddAiHeaderTagsCommand, [uri, tool || undefined]);
+        ? await executeServerCommand(client, MarkAiSelectionCommand, [uri, client.code2ProtocolConverter.asRange(editor.selection), tool || null, options])
+        : await executeServerCommand(client, AddAiHeaderTagsCommand, [uri, tool || null, options]);
   } catch (error) {
     client.error(`${what} failed`, error, false);
     void showError(`OSPO: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -292,6 +321,16 @@ async function openReport(client: LanguageClient, channel: vscode.LogOutputChann
   return panel;
 }
 
+/** What "Fix all in workspace" did, for the message and for tests. */
+export interface FixAllOutcome {
+  /** Files written without a preview, and how many of them got a header. */
+  files: number;
+  headers: number;
+  /** Files with license changes offered for confirmation. */
+  confirm: number;
+  error?: string;
+}
+
 /**
  * Opens the file a report link names, at its line: links cannot leave a webview, in VS Code or in
  * code-server. Only a file inside a workspace folder is opened: the page shows names from the repository.
@@ -314,13 +353,15 @@ async function openFromReport(message: unknown, channel: vscode.LogOutputChannel
 }
 
 /**
- * Every safe fix in the workspace, shown in the refactor preview first (the server marks the edit
- * as needing confirmation). Closed files that the edit opened are saved afterwards, so that the
- * fix does not leave hundreds of unsaved editors behind; files that were open keep the user's own
- * save (they may hold other unsaved work). Returns whether the edit was applied.
+ * Every safe fix in the workspace. Fixes that keep what each file claims (headers added where none was, years,
+ * spelling) are applied at once; fixes that change a license a file states wait for the user: the message offers them in
+ * the refactor preview, where they are unticked. Closed files that an edit opened are saved afterwards, so that the fix
+ * does not leave hundreds of unsaved editors behind; files that were open keep the user's own save (they may hold other
+ * unsaved work). Always says what happened, also when nothing or not everything was written.
  */
-async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<boolean> {
+async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<FixAllOutcome> {
   let cancelled = false;
+  const none = (error?: string): FixAllOutcome => ({ files: 0, headers: 0, confirm: 0, error });
   const result = await vscode.window
     .withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: collecting the fixes…'), cancellable: true },
@@ -336,37 +377,80 @@ async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutput
       return { error: vscode.l10n.t('OSPO: collecting the fixes failed (see the log).') } as FixAllWorkspaceResult;
     });
   // A cancelled collection is never offered, not even the part collected so far.
-  if (cancelled || result?.error === 'cancelled') return false;
-  if (result?.error) {
-    void vscode.window.showWarningMessage(result.error);
-    return false;
+  if (cancelled || result?.error === 'cancelled') return none('cancelled');
+  if (result?.error || !result) {
+    const error = result?.error ?? vscode.l10n.t('OSPO: collecting the fixes failed (see the log).');
+    void vscode.window.showWarningMessage(error);
+    return none(error);
   }
-  if (!result?.edit || !result.files) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: nothing to fix.'));
-    return false;
+  const files = result.files ?? 0;
+  const confirm = result.confirmFiles ?? 0;
+  if (!files && !confirm) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: nothing to fix in {0} files.', result.checked ?? 0));
+    return none();
   }
   // The edits were computed for the documents as they were then: refuse if any changed since
   // (the converter drops the versions, and VS Code would apply them at stale positions).
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-  const stale = (result.edit.documentChanges ?? []).some((c) => {
+  const stale = [...(result.edit?.documentChanges ?? []), ...(result.confirm?.documentChanges ?? [])].some((c) => {
     if (!('textDocument' in c)) return false;
     const doc = open.get(vscode.Uri.parse(c.textDocument.uri).toString());
     return c.textDocument.version === null ? !!doc?.isDirty : doc?.version !== c.textDocument.version;
   });
   if (stale) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('OSPO: files changed while the fixes were collected; run "Fix all in workspace" again.'));
-    return false;
+    const error = vscode.l10n.t('OSPO: files changed while the fixes were collected; run "Fix all in workspace" again.');
+    void vscode.window.showWarningMessage(error);
+    return none(error);
   }
-  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
-  const wasOpen = new Set(open.keys());
-  const applied = await vscode.workspace.applyEdit(edit);
-  if (!applied) return false;
+  if (files && result.edit) {
+    const applied = await applyAndSave(client, result.edit);
+    if (applied === undefined) {
+      const error = vscode.l10n.t('OSPO: VS Code did not apply the fixes; no file was changed.');
+      void showError(error);
+      return none(error);
+    }
+  }
+  const headers = result.headers ?? 0;
+  const parts = [
+    headers === 1 ? vscode.l10n.t('OSPO: added a header to 1 file.') : vscode.l10n.t('OSPO: added headers to {0} files.', headers),
+    ...(files - headers === 1 ? [vscode.l10n.t('Fixed 1 other file.')] : files > headers ? [vscode.l10n.t('Fixed {0} other files.', files - headers)] : []),
+    ...(confirm ? [vscode.l10n.t('License changes in {0} files wait for your confirmation.', confirm)] : []),
+  ];
+  const review = vscode.l10n.t('Review license changes');
+  if (!confirm || !result.confirm) {
+    void vscode.window.showInformationMessage(parts.join(' '));
+  } else {
+    const licenseChanges = result.confirm;
+    // Not awaited: the preview waits for the user, the command does not.
+    void vscode.window.showInformationMessage(parts.join(' '), review).then(async (choice) => {
+      if (choice !== review) return;
+      const changed = await applyAndSave(client, licenseChanges);
+      void vscode.window.showInformationMessage(
+        changed === undefined
+          ? vscode.l10n.t('OSPO: no license was changed.')
+          : vscode.l10n.t('OSPO: changed the license in {0} of {1} files.', changed, confirm),
+      );
+    });
+  }
+  return { files, headers, confirm };
+}
+
+/**
+ * Applies a server's WorkspaceEdit and saves the files it opened. Returns how many files changed (an edit that needs
+ * confirmation may be applied in part, or not at all), or undefined when VS Code applied nothing.
+ */
+async function applyAndSave(client: LanguageClient, protocolEdit: WorkspaceEdit): Promise<number | undefined> {
+  const edit = await client.protocol2CodeConverter.asWorkspaceEdit(protocolEdit);
+  const versions = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d.version]));
+  if (!(await vscode.workspace.applyEdit(edit))) return undefined;
   const now = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  let changed = 0;
   for (const [uri] of edit.entries()) {
-    if (wasOpen.has(uri.toString())) continue;
     const doc = now.get(uri.toString());
-    if (doc?.isDirty) await doc.save();
+    const before = versions.get(uri.toString());
+    if (!doc || (before === undefined ? !doc.isDirty : doc.version === before)) continue;
+    changed++;
+    if (before === undefined) await doc.save();
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: fixed {0} files.', result.files));
-  return true;
+  return changed || undefined;
 }

@@ -53,12 +53,12 @@ describe('AI-disclosure command handlers (lsp/ai-commands.ts)', () => {
     const state = await new Folders().stateFor(root, '');
     const uri = 'file://' + path.join(root, 'src/crypto/k.ts');
     const doc = TextDocument.create(uri, 'typescript', 1, 'export const k = 1;\n');
-    assert.deepEqual(await markSelection(doc, sel(0, 0), state, 'GitHub Copilot:gpt-4.1', now), {
+    assert.deepEqual(await markSelection(doc, sel(0, 0), state, 'GitHub Copilot:gpt-4.1', {}, now), {
       error: 'OSPO: AI-generated code is forbidden here by the policy.',
     });
   });
 
-  it("marks a selection with the policy's license, holder and tool and the git user as reviewer", async () => {
+  it("marks a selection with the policy's license, holder and tool, and the git user as reviewer when they said they reviewed it", async () => {
     const root = workspace({
       '.ospo/policy.yaml': policyYaml,
       'src/a.ts': '// SPDX-FileCopyrightText: 2026 Example Corp\r\n// SPDX-License-Identifier: MIT\r\n\r\nexport const a = 1;\r\n',
@@ -69,7 +69,7 @@ describe('AI-disclosure command handlers (lsp/ai-commands.ts)', () => {
     const doc = TextDocument.create(uri, 'typescript', 1, fs.readFileSync(path.join(root, 'src/a.ts'), 'utf8'));
     assert.deepEqual(allowedTools(state), ['GitHub Copilot']);
 
-    const out = applyEdits(doc.getText(), editsOf(await markSelection(doc, sel(3, 3), state, 'GitHub Copilot:gpt-4.1', now), uri));
+    const out = applyEdits(doc.getText(), editsOf(await markSelection(doc, sel(3, 3), state, 'GitHub Copilot:gpt-4.1', { reviewed: true }, now), uri));
     assert.equal(
       out,
       '// SPDX-FileCopyrightText: 2026 Example Corp\r\n// SPDX-License-Identifier: MIT\r\n\r\n' +
@@ -93,11 +93,26 @@ describe('AI-disclosure command handlers (lsp/ai-commands.ts)', () => {
     );
 
     // Without an argument the allowed agent comes with a model placeholder; wrapping the new snippet again does nothing and says so.
-    const fromPolicy = applyEdits(doc.getText(), editsOf(await markSelection(doc, sel(3, 3), state, undefined, now), uri));
+    const fromPolicy = applyEdits(doc.getText(), editsOf(await markSelection(doc, sel(3, 3), state, undefined, {}, now), uri));
     assert.match(fromPolicy, /AI-Assisted-By: GitHub Copilot:<MODEL>\r\n/);
     const again = TextDocument.create(uri, 'typescript', 2, out);
-    const second = await markSelection(again, { start: { line: 3, character: 0 }, end: { line: 11, character: 18 } }, state, undefined, now);
+    const second = await markSelection(again, { start: { line: 3, character: 0 }, end: { line: 11, character: 18 } }, state, undefined, {}, now);
     assert.match((second as { error: string }).error, /already marked/);
+  });
+
+  it('attests no review unless asked: the git user is known, yet no AI-Reviewed-By is written', async () => {
+    const root = workspace({ '.ospo/policy.yaml': policyYaml, 'a.py': 'print(1)\n' });
+    const state = await new Folders().stateFor(root, '');
+    const uri = 'file://' + path.join(root, 'a.py');
+    const doc = TextDocument.create(uri, 'python', 1, 'print(1)\n');
+    const header = applyEdits(doc.getText(), editsOf(await addHeaderTags(doc, state, 'Claude Code:claude-opus-4-5', {}, now), uri));
+    assert.equal(
+      header,
+      '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\n# AI-Assisted-By: Claude Code:claude-opus-4-5\n\nprint(1)\n',
+    );
+    const generated = applyEdits(doc.getText(), editsOf(await markSelection(doc, sel(0, 0), state, 'Cursor:gpt-5', { role: 'generated' }, now), uri));
+    assert.match(generated, /# SPDX-SnippetComment: AI-generated \(Cursor:gpt-5\)\n# AI-Generated-By: Cursor:gpt-5\nprint\(1\)\n/);
+    assert.doesNotMatch(generated + header, /Alice|Reviewed/);
   });
 
   it('adds header tags, or a header holding them', async () => {
@@ -105,14 +120,14 @@ describe('AI-disclosure command handlers (lsp/ai-commands.ts)', () => {
     const state = await new Folders().stateFor(root, '');
     const uri = 'file://' + path.join(root, 'a.py');
     const doc = TextDocument.create(uri, 'python', 1, 'print(1)\n');
-    const out = applyEdits(doc.getText(), editsOf(await addHeaderTags(doc, state, 'Claude Code:claude-opus-4-5', now), uri));
+    const out = applyEdits(doc.getText(), editsOf(await addHeaderTags(doc, state, 'Claude Code:claude-opus-4-5', { reviewed: true }, now), uri));
     assert.equal(
       out,
       '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\n# AI-Assisted-By: Claude Code:claude-opus-4-5\n' +
         '# AI-Reviewed-By: Alice Example <alice@example.com>\n# AI-Reviewed-On: 2026-03-14\n\nprint(1)\n',
     );
     const done = TextDocument.create(uri, 'python', 2, out);
-    assert.match(((await addHeaderTags(done, state, undefined, now)) as { error: string }).error, /already has/);
+    assert.match(((await addHeaderTags(done, state, undefined, { reviewed: true }, now)) as { error: string }).error, /already has/);
   });
 });
 
@@ -137,16 +152,15 @@ describe('AI-disclosure commands over stdio', function () {
     });
     const marked = await client.until(() => client.appliedEdits[0], 'workspace/applyEdit');
     const out = applyEdits(text, marked.edit.changes![uri] as TextEdit[]);
-    assert.match(
-      out,
-      /\n\/\/ SPDX-SnippetBegin\n[^]*\/\/ AI-Assisted-By: Claude Code:claude-opus-4-5\n\/\/ AI-Reviewed-By: Alice Example <alice@example\.com>\n\/\/ AI-Reviewed-On: \d{4}-\d{2}-\d{2}\nexport const a = 1;\n\/\/ SPDX-SnippetEnd\n$/,
-    );
+    // No options: the role and the tool only; a review is never written unless the user says they did one.
+    assert.match(out, /\n\/\/ SPDX-SnippetBegin\n[^]*\/\/ AI-Assisted-By: Claude Code:claude-opus-4-5\nexport const a = 1;\n\/\/ SPDX-SnippetEnd\n$/);
+    assert.doesNotMatch(out, /Reviewed/);
 
-    await client.connection.sendRequest('workspace/executeCommand', { command: AddAiHeaderTagsCommand, arguments: [uri] });
+    await client.connection.sendRequest('workspace/executeCommand', { command: AddAiHeaderTagsCommand, arguments: [uri, null, { reviewed: true }] });
     const tagged = await client.until(() => client.appliedEdits[1], 'second workspace/applyEdit');
     assert.match(
       applyEdits(text, tagged.edit.changes![uri] as TextEdit[]),
-      /^\/\/ SPDX-License-Identifier: MIT\n\/\/ AI-Assisted-By: GitHub Copilot:<MODEL>\n/m,
+      /^\/\/ SPDX-License-Identifier: MIT\n\/\/ AI-Assisted-By: GitHub Copilot:<MODEL>\n\/\/ AI-Reviewed-By: Alice Example <alice@example\.com>\n/m,
     );
   });
 });

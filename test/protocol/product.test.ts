@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
-import { FixAllWorkspaceCommand, PolicyInfoRequest, type PolicyInfo } from '../../shared/protocol';
+import { FixAllWorkspaceCommand, type FixAllWorkspaceResult, PolicyInfoRequest, type PolicyInfo } from '../../shared/protocol';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
@@ -62,27 +62,29 @@ describe('the product over LSP', () => {
     assert.equal(b.source, 'built-in default');
   });
 
-  it('fix all in workspace: one edit for open and closed files, to be confirmed in a preview', async () => {
+  it('fix all in workspace: header insertions in an edit applied at once, for open and closed files; nothing to confirm', async () => {
     const root = workspace({
       'open.py': 'x = 1\n',
       'closed.py': '#!/usr/bin/env python3\ny = 2\n',
       'good.py': '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: MIT\n',
+      'spelling.py': '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: MIT or Apache-2.0\n',
     });
     client = new TestClient();
     await client.initialize(root, { pull: false });
     // The open document differs from the disk: the edit must be for its text and version.
     const openUri = await open(root, 'open.py', 'x = 1\nz = 3\n', 7);
-    const result = (await client.connection.sendRequest('workspace/executeCommand', { command: FixAllWorkspaceCommand, arguments: [] })) as {
-      edit: WorkspaceEdit;
-      files: number;
-    };
-    assert.equal(result.files, 2);
-    const changes = result.edit.documentChanges as TextDocumentEdit[];
-    const annotation = Object.values(result.edit.changeAnnotations!)[0];
-    assert.equal(annotation.needsConfirmation, true);
+    const result = (await client.connection.sendRequest('workspace/executeCommand', {
+      command: FixAllWorkspaceCommand,
+      arguments: [],
+    })) as FixAllWorkspaceResult;
+    assert.deepEqual([result.files, result.headers, result.confirmFiles, result.checked], [3, 2, 0, 4]);
+    assert.equal(result.confirm, undefined, 'no license changes');
+    // Nothing asks for confirmation: VS Code would open the preview with these unticked, and write nothing.
+    assert.equal(result.edit!.changeAnnotations, undefined);
+    const changes = result.edit!.documentChanges as TextDocumentEdit[];
+    assert.ok(changes.every((c) => c.edits.every((e) => !('annotationId' in e))));
     const forOpen = changes.find((c) => c.textDocument.uri === openUri)!;
     assert.equal(forOpen.textDocument.version, 7);
-    assert.ok(forOpen.edits.every((e) => 'annotationId' in e));
     assert.match(applyEdits('x = 1\nz = 3\n', forOpen.edits as TextEdit[]), /SPDX-License-Identifier: \S+\n\nx = 1\nz = 3\n$/);
     const forClosed = changes.find((c) => c.textDocument.uri.endsWith('/closed.py'))!;
     assert.equal(forClosed.textDocument.version, null);
@@ -90,7 +92,43 @@ describe('the product over LSP', () => {
       applyEdits('#!/usr/bin/env python3\ny = 2\n', forClosed.edits as TextEdit[]),
       /^#!\/usr\/bin\/env python3\n# SPDX-FileCopyrightText: .+\n# SPDX-License-Identifier: \S+\n/,
     );
+    // Upper-casing an operator says the same: applied at once, not a license change.
+    const spelling = changes.find((c) => c.textDocument.uri.endsWith('/spelling.py'))!;
+    assert.match(applyEdits(fs.readFileSync(path.join(root, 'spelling.py'), 'utf8'), spelling.edits as TextEdit[]), /MIT OR Apache-2\.0\n$/);
     assert.ok(!changes.some((c) => c.textDocument.uri.endsWith('/good.py')));
+  });
+
+  it('fix all in workspace: only a change to a stated license waits for confirmation, computed after the insertions', async () => {
+    const deprecated = '# SPDX-FileCopyrightText: 2026 A\n# SPDX-License-Identifier: GPL-2.0+\nx = 1\n';
+    // No copyright: an insertion (applied at once) and a deprecated id (confirmed) in the same file.
+    const mixed = '# SPDX-License-Identifier: GPL-2.0+\ny = 2\n';
+    const root = workspace({ 'deprecated.py': deprecated, 'mixed.py': mixed });
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    const result = (await client.connection.sendRequest('workspace/executeCommand', {
+      command: FixAllWorkspaceCommand,
+      arguments: [],
+    })) as FixAllWorkspaceResult;
+    assert.deepEqual([result.files, result.headers, result.confirmFiles], [1, 1, 2]);
+    const direct = result.edit!.documentChanges as TextDocumentEdit[];
+    assert.deepEqual(
+      direct.map((c) => path.basename(c.textDocument.uri)),
+      ['mixed.py'],
+      'the deprecated id is not rewritten without asking',
+    );
+    const inserted = applyEdits(mixed, direct[0].edits as TextEdit[]);
+    assert.match(inserted, /^# SPDX-FileCopyrightText: .+\n# SPDX-License-Identifier: GPL-2\.0\+\ny = 2\n$/);
+
+    const annotations = Object.entries(result.confirm!.changeAnnotations!);
+    assert.equal(annotations.length, 1);
+    const [id, annotation] = annotations[0];
+    assert.equal(annotation.needsConfirmation, true);
+    const confirm = result.confirm!.documentChanges as TextDocumentEdit[];
+    assert.ok(confirm.every((c) => c.edits.every((e) => (e as { annotationId?: string }).annotationId === id)));
+    const of = (name: string) => confirm.find((c) => c.textDocument.uri.endsWith('/' + name))!.edits as TextEdit[];
+    assert.equal(applyEdits(deprecated, of('deprecated.py')), deprecated.replace('GPL-2.0+', 'GPL-2.0-or-later'));
+    // Computed against the text after the insertion: applied in turn, both land where they belong.
+    assert.equal(applyEdits(inserted, of('mixed.py')), inserted.replace('GPL-2.0+', 'GPL-2.0-or-later'));
   });
 
   it('fix all in workspace: a closed file with a BOM gets edits for the text the editor shows; REUSE-licensed files none', async () => {

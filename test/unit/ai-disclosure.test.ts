@@ -16,8 +16,9 @@ const ctx: AiContext = {
   year: 2026,
   holder: 'Example Corp',
   license: 'Apache-2.0',
-  reviewerName: 'Alice Example',
-  reviewerEmail: 'alice@example.com',
+  role: 'assisted',
+  // The user chose "I reviewed this".
+  reviewer: { name: 'Alice Example', email: 'alice@example.com' },
   today,
   tool: 'GitHub Copilot:gpt-4.1',
 };
@@ -64,6 +65,37 @@ describe('ai-disclosure: mark selection', () => {
     assert.deepEqual(
       checkText({ path: 'src/a.ts', text: out, today }, policyWith(strict)).findings.filter((f) => f.rule.startsWith('snippet')),
       [],
+    );
+  });
+
+  it('without "I reviewed this", names no reviewer: the role and the tool only, as the user stated them', () => {
+    const text = header + 'a();\n';
+    const assisted = applyEdits(text, edits(markSelectionEdits('src/a.ts', text, sel(3, 0, 3, 4), policyWith(), { ...ctx, reviewer: undefined })));
+    assert.equal(
+      assisted,
+      header +
+        [
+          '// SPDX-SnippetBegin',
+          '// SPDX-SnippetCopyrightText: 2026 Example Corp',
+          '// SPDX-License-Identifier: Apache-2.0',
+          '// SPDX-SnippetComment: AI-assisted (GitHub Copilot:gpt-4.1)',
+          '// AI-Assisted-By: GitHub Copilot:gpt-4.1',
+          'a();',
+          '// SPDX-SnippetEnd',
+        ].join('\n') +
+        '\n',
+    );
+    assert.deepEqual(aiFindings('src/a.ts', assisted, policyWith()), []);
+    const generated = applyEdits(
+      text,
+      edits(markSelectionEdits('src/a.ts', text, sel(3, 0, 3, 4), policyWith(), { ...ctx, role: 'generated', reviewer: undefined })),
+    );
+    assert.match(generated, /\n\/\/ SPDX-SnippetComment: AI-generated \(GitHub Copilot:gpt-4\.1\)\n\/\/ AI-Generated-By: GitHub Copilot:gpt-4\.1\na\(\);\n/);
+    assert.doesNotMatch(generated, /Reviewed/i);
+    // A policy that wants a review reports the missing one: nobody's name was put on it.
+    assert.deepEqual(
+      aiFindings('src/a.ts', assisted).map((f) => f.rule),
+      ['ai-marker-incomplete'],
     );
   });
 
@@ -118,7 +150,7 @@ describe('ai-disclosure: mark selection', () => {
   it('with no tool known, writes the placeholder, which is the only finding', () => {
     const policy = policyWith(strict);
     assert.equal(toolFor(policy), 'TOOL:MODEL');
-    const unknown = aiContext(policy, fixedContext, { name: 'Alice Example', email: 'alice@example.com' }, today);
+    const unknown = aiContext(policy, fixedContext, { role: 'assisted', reviewer: { name: 'Alice Example', email: 'alice@example.com' } }, today);
     const text = header + 'a();\n';
     const out = applyEdits(text, edits(markSelectionEdits('src/a.ts', text, sel(3, 0, 3, 4), policy, unknown)));
     const found = aiFindings('src/a.ts', out, policy);
@@ -134,7 +166,7 @@ describe('ai-disclosure: mark selection', () => {
       p.headers.copyright.holder = 'ACME Inc\\.( and contributors)?';
     });
     // The allow list names agents; the model stays a placeholder the engine reports until someone fills it in.
-    assert.equal(aiContext(policy, fixedContext, {}, today).tool, 'Claude Code:<MODEL>');
+    assert.equal(aiContext(policy, fixedContext, { role: 'assisted' }, today).tool, 'Claude Code:<MODEL>');
     assert.equal(
       toolFor(
         policyWith((p) => {
@@ -149,9 +181,9 @@ describe('ai-disclosure: mark selection', () => {
       aiFindings('src/a.ts', out, policy).map((f) => (f.message.match(/placeholder/i) ? 'placeholder' : f.rule)),
       ['placeholder'],
     );
-    const c = aiContext(policy, fixedContext, {}, today, 'Cursor:gpt-5');
+    const c = aiContext(policy, fixedContext, { role: 'assisted' }, today, 'Cursor:gpt-5');
     assert.deepEqual([c.tool, c.holder, c.license, c.year], ['Cursor:gpt-5', 'ACME Inc.', 'MIT', 2026]);
-    assert.equal(aiContext(policyWith(), fixedContext, {}, today).holder, 'Example Corp');
+    assert.equal(aiContext(policyWith(), fixedContext, { role: 'assisted' }, today).holder, 'Example Corp');
   });
 });
 
@@ -192,9 +224,19 @@ describe('ai-disclosure: header tags', () => {
     );
   });
 
-  it('writes placeholders for an unknown reviewer, which the engine reports', () => {
+  it('without "I reviewed this", writes the role only: no review is attested', () => {
     const text = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\nx();\n';
-    const out = applyEdits(text, edits(addHeaderTagsEdits('a.js', text, policyWith(), { ...ctx, reviewerName: undefined, reviewerEmail: undefined })));
+    const out = applyEdits(text, edits(addHeaderTagsEdits('a.js', text, policyWith(), { ...ctx, reviewer: undefined })));
+    assert.equal(out, text.replace('x();', '// AI-Assisted-By: GitHub Copilot:gpt-4.1\nx();'));
+    const generated = applyEdits(text, edits(addHeaderTagsEdits('a.js', text, policyWith(), { ...ctx, role: 'generated', reviewer: undefined })));
+    assert.equal(generated, text.replace('x();', '// AI-Generated-By: GitHub Copilot:gpt-4.1\nx();'));
+    // The default policy asks for the role only: nothing to report.
+    assert.deepEqual(aiFindings('a.js', out, policyWith()), []);
+  });
+
+  it('writes placeholders for an unknown reviewer who said they reviewed it, which the engine reports', () => {
+    const text = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\nx();\n';
+    const out = applyEdits(text, edits(addHeaderTagsEdits('a.js', text, policyWith(), { ...ctx, reviewer: {} })));
     assert.ok(out.includes('// AI-Reviewed-By: NAME <EMAIL>\n'));
     assert.deepEqual(
       aiFindings('a.js', out).map((f) => f.rule),

@@ -36,8 +36,8 @@ export interface ExpectedFinding {
   /** 1-based. */
   column?: number;
   severity?: Severity;
-  /** The text after applying this finding's own fix, safe or not (a quick fix chosen by hand). */
-  suggestion?: string;
+  /** The text after applying this finding's own fix, safe or not (a quick fix chosen by hand); null: the finding offers no fix. */
+  suggestion?: string | null;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -119,7 +119,8 @@ export class RuleTester {
     // The registry's `fixable` says what the rule's findings carry.
     if (f.fix && isSafe(f)) assert.equal(meta.fixable, 'auto', `${meta.id} has a safe fix: meta.fixable must be 'auto'`);
     else if (f.fix) assert.notEqual(meta.fixable, false, `${meta.id} offers a fix: meta.fixable must not be false`);
-    if (e.suggestion !== undefined) {
+    if (e.suggestion === null) assert.equal(f.fix, undefined, `${at} offers no fix`);
+    else if (e.suggestion !== undefined) {
       assert.ok(f.fix, `${at} has a fix`);
       assert.equal(applyEdits(code, editsFor(f, result.file!, result.policy!, fixedContext)), e.suggestion, `${at}: the text after its fix`);
     }

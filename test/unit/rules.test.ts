@@ -43,22 +43,64 @@ ruleTester.run(headerMissing, {
   ],
 });
 
+const project = (extra: RawPolicy = {}): RawPolicy => ({
+  ...extra,
+  licenses: { project: 'Apache-2.0' },
+  headers: { copyright: { holder: 'Example Corp' } },
+});
 ruleTester.run(licenseMismatch, {
   valid: [
     { code: header('Apache-2.0 OR MIT'), policy: { licenses: { project: 'MIT OR Apache-2.0' } }, name: 'an equivalent expression' },
+    { code: header('MIT OR Apache-2.0'), policy: project(), name: 'a choice that includes the project license' },
+    { code: header('(GPL-2.0-only OR Apache-2.0) AND Apache-2.0'), policy: project(), name: 'every way through takes the project license' },
+    {
+      code: header('GPL-2.0-or-later'),
+      policy: { licenses: { project: 'GPL-3.0-only' } },
+      name: 'an or-later license the project license satisfies',
+    },
     {
       code: header('MIT', '2020 Someone Else'),
       path: 'vendor/x.ts',
-      policy: { licenses: { project: 'Apache-2.0' }, files: { thirdParty: ['vendor/**'] } },
+      policy: project({ files: { thirdParty: ['vendor/**'] } }),
       name: 'a third-party file',
     },
   ],
   invalid: [
     {
-      name: 'another license on a first-party file: a quick fix, never fix-all',
+      name: "another license on a file of the policy's holder: a quick fix, never fix-all",
+      code: header('MIT'),
+      policy: project(),
+      errors: [{ messageId: 'license-mismatch', line: 2, suggestion: header('Apache-2.0') }],
+    },
+    {
+      name: 'both licenses at once is not the project license',
+      code: header('MIT AND Apache-2.0'),
+      policy: project(),
+      errors: [{ messageId: 'license-mismatch', line: 2, suggestion: header('Apache-2.0') }],
+    },
+    {
+      name: "a third party's GPL code: reported, never relicensed",
+      code: header('GPL-2.0-only', '1991 Linus Torvalds'),
+      policy: project(),
+      errors: [{ messageId: 'license-mismatch', line: 2, suggestion: null }],
+    },
+    {
+      name: 'our notice beside a third party: not ours alone to relicense',
+      code: '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-FileCopyrightText: 2019 Jane Doe\n// SPDX-License-Identifier: GPL-3.0-only\n',
+      policy: project(),
+      errors: [{ messageId: 'license-mismatch', line: 3, suggestion: null }],
+    },
+    {
+      name: 'no holder in the policy: nobody can tell the file is ours',
       code: header('MIT'),
       policy: { licenses: { project: 'Apache-2.0' } },
-      errors: [{ messageId: 'license-mismatch', line: 2, suggestion: header('Apache-2.0') }],
+      errors: [{ messageId: 'license-mismatch', line: 2, suggestion: null }],
+    },
+    {
+      name: 'no copyright notice: whose file it is is unknown',
+      code: '// SPDX-License-Identifier: MIT\nexport {};\n',
+      policy: project(),
+      errors: [{ messageId: 'license-mismatch', line: 1, suggestion: null }],
     },
   ],
 });

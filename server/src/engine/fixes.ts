@@ -8,8 +8,9 @@ import type { Finding } from './findings';
 import { parseTagLine, Tag } from './header';
 import { message } from './messages';
 import { literalHolder, Policy } from './policy/model';
-import type { SourceFile } from './source-file';
-import { Lines, Range, splitLines, TextEdit } from './text';
+import { parseSourceFile, type SourceFile } from './source-file';
+import { sameExpression } from './spdx/check';
+import { applyEdits, Lines, Range, splitLines, TextEdit } from './text';
 import { CheckInput, checkText } from './check';
 
 /** The policy template with its placeholders filled, one line per entry, before comment wrapping. */
@@ -244,16 +245,61 @@ function before(a: Range['start'], b: Range['start']): boolean {
 
 /** Every safe fix for a file, as non-overlapping edits against the given text. */
 export function fixAll(input: CheckInput, policy: Policy, ctx: FixContext): TextEdit[] {
+  return safeFixes(input, policy, ctx).edits;
+}
+
+/**
+ * The safe fixes for a file that `which` keeps, as non-overlapping edits against the given text, and the findings
+ * whose edits were kept. Fix-all in the editor splits them with `changesLicense` (docs/design/architecture.md, fix-all).
+ */
+export function safeFixes(
+  input: CheckInput,
+  policy: Policy,
+  ctx: FixContext,
+  which: (finding: Finding, file: SourceFile, policy: Policy) => boolean = () => true,
+): { edits: TextEdit[]; findings: Finding[] } {
   const result = checkText(input, policy);
   const file = result.file;
-  if (!file) return [];
-  const edits = result.findings.filter(isSafe).flatMap((f) => editsFor(f, file, result.policy ?? policy, ctx));
-  edits.sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
-  const kept: TextEdit[] = [];
-  for (const edit of edits) {
+  if (!file) return { edits: [], findings: [] };
+  const used = result.policy ?? policy;
+  const edits = result.findings
+    .filter((f) => isSafe(f) && which(f, file, used))
+    .flatMap((finding) => editsFor(finding, file, used, ctx).map((edit) => ({ edit, finding })));
+  edits.sort((a, b) => (before(a.edit.range.start, b.edit.range.start) ? -1 : before(b.edit.range.start, a.edit.range.start) ? 1 : 0));
+  const kept: { edit: TextEdit; finding: Finding }[] = [];
+  for (const e of edits) {
     const prev = kept[kept.length - 1];
-    if (prev && before(edit.range.start, prev.range.end)) continue;
-    kept.push(edit);
+    if (prev && before(e.edit.range.start, prev.edit.range.end)) continue;
+    kept.push(e);
   }
-  return kept;
+  return { edits: kept.map((k) => k.edit), findings: [...new Set(kept.map((k) => k.finding))] };
+}
+
+/** Whether the fix only adds a header, a license or a copyright line where the file had none. */
+export function addsHeader(finding: Finding): boolean {
+  const kind = finding.fix?.kind;
+  return kind === 'insert-header' || kind === 'insert-license' || kind === 'insert-copyright';
+}
+
+/** Every license expression the text states: its header's, those below it and its snippets'. */
+function statedLicenses(path: string, text: string, policy: Policy): string[] {
+  const file = parseSourceFile(path, text, policy);
+  const tags = [...file.header.tags, ...file.below, ...file.markers.snippets.flatMap((s) => s.tags)];
+  return tags.filter((t) => t.kind === 'license').map((t) => t.value);
+}
+
+const spelling = (expression: string) => expression.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Whether the fix changes what the file claims: a license expression it states is gone or rewritten to another
+ * license (a deprecated id replaced, a header deleted). Case and spacing (`mit` → `MIT`, `or` → `OR`) are no change;
+ * an insertion never is. Fix-all asks before applying these.
+ */
+export function changesLicense(finding: Finding, file: SourceFile, policy: Policy, ctx: FixContext): boolean {
+  const kind = finding.fix?.kind;
+  if (!kind || kind.startsWith('insert-')) return false;
+  const stated = statedLicenses(file.path, file.text, policy);
+  if (!stated.length) return false;
+  const after = statedLicenses(file.path, applyEdits(file.text, editsFor(finding, file, policy, ctx)), policy);
+  return stated.some((b) => !after.some((a) => spelling(a) === spelling(b) || sameExpression(a, b)));
 }

@@ -7,6 +7,7 @@ import type { Range, WorkspaceEdit } from 'vscode-languageserver/node';
 import { policyForPath } from '../engine/policy/overrides';
 import type { Policy } from '../engine/policy/model';
 import { addHeaderTagsEdits, aiContext, AiContext, AiEditResult, markSelectionEdits } from '../engine/ai/disclosure';
+import type { AiDisclosureOptions } from '../../../shared/protocol';
 import { fixContextFor } from '../io/fix-context';
 import { reviewerFor } from '../io/reviewer';
 import { rulePath } from './diagnostics';
@@ -19,10 +20,14 @@ function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-async function contextFor(state: FolderState, policy: Policy, tool: string | undefined, now: Date): Promise<AiContext> {
+/**
+ * The tags say only what the user stated: the role they chose (assisted unless they said generated), and a review
+ * only when they chose "I reviewed this"; then the reviewer is the git user. Nobody's name goes on a review they did not claim.
+ */
+async function contextFor(state: FolderState, policy: Policy, tool: string | undefined, options: AiDisclosureOptions, now: Date): Promise<AiContext> {
   state.fixContext ??= fixContextFor(state.root);
-  const [fix, reviewer] = await Promise.all([state.fixContext, reviewerFor(state.root)]);
-  return aiContext(policy, fix, reviewer, today(now), tool);
+  const [fix, reviewer] = await Promise.all([state.fixContext, options.reviewed ? reviewerFor(state.root) : undefined]);
+  return aiContext(policy, fix, { role: options.role ?? 'assisted', reviewer }, today(now), tool);
 }
 
 /** The policy in force for the path (its override); undefined where AI code is forbidden, so nothing is marked there. */
@@ -44,22 +49,35 @@ function pathOf(doc: TextDocument, state: FolderState): string | { error: string
 }
 
 /** "OSPO: Mark selection as AI-assisted": wrap the selected lines in a canonical AI snippet. */
-export async function markSelection(doc: TextDocument, range: Range, state: FolderState, tool?: string, now = new Date()): Promise<AiCommandResult> {
+export async function markSelection(
+  doc: TextDocument,
+  range: Range,
+  state: FolderState,
+  tool?: string,
+  options: AiDisclosureOptions = {},
+  now = new Date(),
+): Promise<AiCommandResult> {
   const path = pathOf(doc, state);
   if (typeof path !== 'string') return path;
   const policy = policyAt(state, path);
   if (!policy) return forbidden;
-  const ctx = await contextFor(state, policy, tool, now);
+  const ctx = await contextFor(state, policy, tool, options, now);
   return toWorkspaceEdit(doc.uri, markSelectionEdits(path, doc.getText(), range, policy, ctx), 'the selection is already marked as AI-assisted');
 }
 
-/** "OSPO: Add AI header tags": AI-Assisted-By, AI-Reviewed-By and AI-Reviewed-On in the license header. */
-export async function addHeaderTags(doc: TextDocument, state: FolderState, tool?: string, now = new Date()): Promise<AiCommandResult> {
+/** "OSPO: Add AI header tags": the role tag in the license header, and AI-Reviewed-By and AI-Reviewed-On when the user reviewed the code. */
+export async function addHeaderTags(
+  doc: TextDocument,
+  state: FolderState,
+  tool?: string,
+  options: AiDisclosureOptions = {},
+  now = new Date(),
+): Promise<AiCommandResult> {
   const path = pathOf(doc, state);
   if (typeof path !== 'string') return path;
   const policy = policyAt(state, path);
   if (!policy) return forbidden;
-  const ctx = await contextFor(state, policy, tool, now);
+  const ctx = await contextFor(state, policy, tool, options, now);
   return toWorkspaceEdit(doc.uri, addHeaderTagsEdits(path, doc.getText(), policy, ctx), 'the header already has the AI tags');
 }
 

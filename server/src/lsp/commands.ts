@@ -17,6 +17,7 @@ import { toFsPath } from './folders';
 import {
   AddAiHeaderTagsCommand,
   type AiCommandError,
+  type AiDisclosureOptions,
   AiToolsCommand,
   CreatePolicyCommand,
   FixAllWorkspaceCommand,
@@ -57,6 +58,18 @@ function stringArg(command: string, raw: readonly unknown[], i: number): string 
 /** Missing, or null (JSON turns an undefined array element into null): undefined. */
 function optionalStringArg(command: string, raw: readonly unknown[], i: number): string | undefined {
   return raw[i] === undefined || raw[i] === null ? undefined : stringArg(command, raw, i);
+}
+
+/** The AI commands' options: missing or null is `{}`; anything else must be `{ role?, reviewed? }`. */
+function disclosureArg(command: string, raw: readonly unknown[], i: number): AiDisclosureOptions {
+  const v = raw[i];
+  if (v === undefined || v === null) return {};
+  const o = v as AiDisclosureOptions;
+  const ok =
+    typeof v === 'object' &&
+    (o.role === undefined || o.role === 'generated' || o.role === 'assisted') &&
+    (o.reviewed === undefined || typeof o.reviewed === 'boolean');
+  return ok ? { role: o.role, reviewed: o.reviewed } : fail(command, i, "{ role?: 'generated' | 'assisted', reviewed?: boolean }", v);
 }
 
 function noArgs(): [] {
@@ -195,21 +208,25 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
     args(raw) {
       const uri = stringArg(MarkAiSelectionCommand, raw, 0);
       if (!isRange(raw[1])) fail(MarkAiSelectionCommand, 1, 'a range (the selection)', raw[1]);
-      return [uri, raw[1], optionalStringArg(MarkAiSelectionCommand, raw, 2)];
+      return [uri, raw[1], optionalStringArg(MarkAiSelectionCommand, raw, 2), disclosureArg(MarkAiSelectionCommand, raw, 3)];
     },
-    async run([uri, range, tool], { session }) {
+    async run([uri, range, tool, options], { session }) {
       const target = await openTarget(session, uri);
       if (!target) return noFile;
-      return applyAi(session, await markSelection(target.doc, range, target.state, toolOf(tool)), 'Mark selection as AI-assisted');
+      return applyAi(session, await markSelection(target.doc, range, target.state, toolOf(tool), options ?? {}), 'Mark selection as AI-assisted');
     },
   },
 
   [AddAiHeaderTagsCommand]: {
-    args: (raw) => [stringArg(AddAiHeaderTagsCommand, raw, 0), optionalStringArg(AddAiHeaderTagsCommand, raw, 1)],
-    async run([uri, tool], { session }) {
+    args: (raw) => [
+      stringArg(AddAiHeaderTagsCommand, raw, 0),
+      optionalStringArg(AddAiHeaderTagsCommand, raw, 1),
+      disclosureArg(AddAiHeaderTagsCommand, raw, 2),
+    ],
+    async run([uri, tool, options], { session }) {
       const target = await openTarget(session, uri);
       if (!target) return noFile;
-      return applyAi(session, await addHeaderTags(target.doc, target.state, toolOf(tool)), 'Add AI header tags');
+      return applyAi(session, await addHeaderTags(target.doc, target.state, toolOf(tool), options ?? {}), 'Add AI header tags');
     },
   },
 

@@ -1,26 +1,38 @@
-// "Fix all in workspace": every safe fix of every file of the workspace folders, as one
-// WorkspaceEdit whose changes carry a change annotation that needs confirmation, so VS Code shows
-// the refactor preview before anything is written. Open documents are fixed from their current
-// text (with the version the edit is for); closed files from disk.
+// "Fix all in workspace": every safe fix of every file of the workspace folders, in two WorkspaceEdits
+// (docs/design/architecture.md, fix-all). `edit` holds the fixes that keep what each file claims: header, license and
+// copyright insertions, years, spelling. The client applies it at once, with no preview. `confirm` holds the fixes that
+// change a license the file states (a deprecated id rewritten, our header deleted from third-party code), computed
+// against the text after `edit`, under an annotation that needs confirmation: VS Code shows them in the refactor preview,
+// unticked, and writes only what the user ticks. Open documents are fixed from their current text (with the version
+// the edit is for); closed files from disk.
 
 import * as path from 'node:path';
-import type { ChangeAnnotation, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
+import type { ChangeAnnotation, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { fixAll } from '../engine/fixes';
+import { addsHeader, changesLicense, safeFixes } from '../engine/fixes';
 import type { FixContext } from '../engine/context';
+import { applyEdits } from '../engine/text';
 import { readForCheck, readSidecar } from '../io/read-file';
 import type { ReuseInput } from '../engine/reuse/input';
 import { listFiles } from '../scan/walk';
 import { checkInput } from '../io/check-input';
 import type { FolderState } from './folders';
 
-export const fixAnnotation = 'ospo.fixAll';
+export const licenseChangeAnnotation = 'ospo.fixAll.licenseChange';
 
 export interface FixWorkspaceResult {
+  /** Applied without asking. */
   edit: WorkspaceEdit;
+  /** Files `edit` changes, and how many of them get a header, a license or a copyright line. */
   files: number;
+  headers: number;
   edits: number;
+  /** License changes, for the refactor preview; absent when there are none. */
+  confirm?: WorkspaceEdit;
+  confirmFiles: number;
+  /** Files looked at. */
+  checked: number;
 }
 
 export async function fixAllWorkspaceEdit(
@@ -30,8 +42,11 @@ export async function fixAllWorkspaceEdit(
   token: { isCancellationRequested: boolean },
   reuseFor: (s: FolderState) => Promise<ReuseInput | undefined>,
 ): Promise<FixWorkspaceResult | undefined> {
-  const documentChanges: TextDocumentEdit[] = [];
+  const direct: TextDocumentEdit[] = [];
+  const confirm: TextDocumentEdit[] = [];
   let edits = 0;
+  let headers = 0;
+  let checked = 0;
   for (const state of states) {
     if (token.isCancellationRequested) return undefined;
     const ctx = await fixContext(state);
@@ -45,28 +60,41 @@ export async function fixAllWorkspaceEdit(
       const open = openDocument(uri);
       const read = open ? undefined : await readForCheck(abs);
       if (read && 'skipped' in read) continue;
+      checked++;
       // The editor's text has no BOM: edits for a closed file must be computed without it too.
       const text = open ? open.getText() : read!.text.replace(/^\uFEFF/, '');
       const sidecarText = read && 'text' in read ? read.sidecarText : await readSidecar(abs);
       // No AI history: the rule that reads it (ai-marker-missing) has no fix.
-      const fileEdits = fixAll(
-        checkInput({ path: rel, text, sidecarText, generated: state.git.isGenerated(rel), reuse, aiHistory: undefined }),
-        state.policy,
-        ctx,
-      );
-      if (!fileEdits.length) continue;
-      edits += fileEdits.length;
-      documentChanges.push({
+      const input = (t: string) => checkInput({ path: rel, text: t, sidecarText, generated: state.git.isGenerated(rel), reuse, aiHistory: undefined });
+      const keeps = safeFixes(input(text), state.policy, ctx, (f, file, policy) => !changesLicense(f, file, policy, ctx));
+      // The license changes are computed after the others are applied, so both edits fit the text in turn.
+      const after = applyEdits(text, keeps.edits);
+      const changes = safeFixes(input(after), state.policy, ctx, (f, file, policy) => changesLicense(f, file, policy, ctx)).edits;
+      if (keeps.edits.length) {
+        edits += keeps.edits.length;
+        if (keeps.findings.some(addsHeader)) headers++;
         // An open document's edit is for the version it was computed from; a closed file has none.
-        textDocument: { uri, version: open ? open.version : null },
-        edits: fileEdits.map((e) => ({ ...e, annotationId: fixAnnotation })),
-      });
+        direct.push({ textDocument: { uri, version: open ? open.version : null }, edits: keeps.edits });
+      }
+      if (changes.length) {
+        const annotated: TextEdit[] = changes.map((e) => ({ ...e, annotationId: licenseChangeAnnotation }));
+        // For the text after `edit`, whose version the server cannot know yet.
+        confirm.push({ textDocument: { uri, version: null }, edits: annotated });
+      }
     }
   }
   const annotation: ChangeAnnotation = {
-    label: 'OSPO: fix all',
+    label: 'OSPO: license changes',
     needsConfirmation: true,
-    description: `${edits} safe fixes in ${documentChanges.length} files`,
+    description: `${confirm.length} files: a license the file states is rewritten or removed`,
   };
-  return { edit: { documentChanges, changeAnnotations: { [fixAnnotation]: annotation } }, files: documentChanges.length, edits };
+  return {
+    edit: { documentChanges: direct },
+    files: direct.length,
+    headers,
+    edits,
+    confirm: confirm.length ? { documentChanges: confirm, changeAnnotations: { [licenseChangeAnnotation]: annotation } } : undefined,
+    confirmFiles: confirm.length,
+    checked,
+  };
 }

@@ -171,7 +171,8 @@ describe('OSPO Compliance in VS Code', function () {
       const doc = await vscode.workspace.openTextDocument(file);
       const editor = await vscode.window.showTextDocument(doc);
       editor.selection = new vscode.Selection(3, 0, 4, 30);
-      await vscode.commands.executeCommand('ospo.markSelectionAiAssisted', 'Claude Code:claude-opus-4-5');
+      // The user states a review: only then is one written.
+      await vscode.commands.executeCommand('ospo.markSelectionAiAssisted', 'Claude Code:claude-opus-4-5', { role: 'assisted', reviewed: true });
       const text = await until(
         () => `the AI block (have ${JSON.stringify(doc.getText())})`,
         () => (doc.getText().includes('SPDX-SnippetEnd') ? doc.getText() : undefined),

@@ -12,14 +12,22 @@ import { policyForPath } from '../policy/overrides';
 import { parseSourceFile, SourceFile } from '../source-file';
 import { applyEdits, offsetAt, Range, splitLines, TextEdit } from '../text';
 
+/** What the user states about the code: its role, and whether they reviewed it. Nothing is assumed beyond it. */
+export interface AiDisclosure {
+  /** `generated`: the tool wrote it (AI-Generated-By); `assisted`: a person wrote it with the tool's help (AI-Assisted-By). */
+  role: 'generated' | 'assisted';
+  /**
+   * Set only when the user chose "I reviewed this": then AI-Reviewed-By (this person) and AI-Reviewed-On (today) are
+   * written. Name and email from `git config`; placeholders when unknown.
+   */
+  reviewer?: { name?: string; email?: string };
+}
+
 /** Everything the AI tags are filled from; `aiContext` resolves it from the policy and the fix context. */
-export interface AiContext {
+export interface AiContext extends AiDisclosure {
   year: number;
   holder: string;
   license: string;
-  /** From `git config user.name` / `user.email`; placeholders are written when unknown. */
-  reviewerName?: string;
-  reviewerEmail?: string;
   /** YYYY-MM-DD. */
   today: string;
   tool: string;
@@ -43,35 +51,39 @@ export function toolFor(policy: Policy, tool?: string): string {
 }
 
 /** Holder and license with the same fallbacks as the fixer's renderTemplate. */
-export function aiContext(policy: Policy, fix: FixContext, reviewer: { name?: string; email?: string }, today: string, tool?: string): AiContext {
+export function aiContext(policy: Policy, fix: FixContext, disclosure: AiDisclosure, today: string, tool?: string): AiContext {
   return {
     year: fix.year,
     holder: literalHolder(policy.headers.copyright.holder) ?? fix.holder,
     license: policy.licenses.project ?? fix.license,
-    reviewerName: reviewer.name,
-    reviewerEmail: reviewer.email,
+    role: disclosure.role,
+    reviewer: disclosure.reviewer,
     today,
     tool: toolFor(policy, tool),
   };
 }
 
-function reviewer(ctx: AiContext): { name: string; both: string } {
-  const name = ctx.reviewerName || 'NAME';
-  return { name, both: `${name} <${ctx.reviewerEmail || 'EMAIL'}>` };
+function reviewerOf(reviewer: NonNullable<AiDisclosure['reviewer']>): { name: string; both: string } {
+  const name = reviewer.name || 'NAME';
+  return { name, both: `${name} <${reviewer.email || 'EMAIL'}>` };
 }
 
-/** The three AI- tags, unwrapped. */
+/** The AI- tags, unwrapped: the role, and the review only when the user attested one. */
 export function aiTagLines(ctx: AiContext): string[] {
-  return [`AI-Assisted-By: ${ctx.tool}`, `AI-Reviewed-By: ${reviewer(ctx).both}`, `AI-Reviewed-On: ${ctx.today}`];
+  const role = `${ctx.role === 'generated' ? 'AI-Generated-By' : 'AI-Assisted-By'}: ${ctx.tool}`;
+  if (!ctx.reviewer) return [role];
+  return [role, `AI-Reviewed-By: ${reviewerOf(ctx.reviewer).both}`, `AI-Reviewed-On: ${ctx.today}`];
 }
 
-/** The opening lines of a canonical AI snippet, unwrapped; `SPDX-SnippetEnd` closes it. */
+/** The opening lines of a canonical AI snippet, unwrapped; `SPDX-SnippetEnd` closes it. The comment reads as ai-marker-malformed's readableComment. */
 export function snippetOpenLines(ctx: AiContext): string[] {
+  const verb = ctx.role === 'generated' ? 'AI-generated' : 'AI-assisted';
+  const review = ctx.reviewer ? `, reviewed by ${reviewerOf(ctx.reviewer).name} ${ctx.today}` : '';
   return [
     'SPDX-SnippetBegin',
     `SPDX-SnippetCopyrightText: ${ctx.year} ${ctx.holder}`,
     `SPDX-License-Identifier: ${ctx.license}`,
-    `SPDX-SnippetComment: AI-assisted (${ctx.tool}), reviewed by ${reviewer(ctx).name} ${ctx.today}`,
+    `SPDX-SnippetComment: ${verb} (${ctx.tool})${review}`,
     ...aiTagLines(ctx),
   ];
 }
@@ -137,7 +149,7 @@ function headerTags(file: SourceFile) {
   return file.header.tags.filter((t) => !inSnippet(t.line));
 }
 
-/** Adds AI-Assisted-By, AI-Reviewed-By and AI-Reviewed-On after the license header, or a header holding them when there is none. */
+/** Adds the role tag (and the review tags, when attested) after the license header, or a header holding them when there is none. */
 export function addHeaderTagsEdits(path: string, text: string, basePolicy: Policy, ctx: AiContext): AiEditResult {
   const policy = policyForPath(basePolicy, path);
   const file = parseSourceFile(path, text, policy);
@@ -145,10 +157,11 @@ export function addHeaderTagsEdits(path: string, text: string, basePolicy: Polic
   const tags = headerTags(file);
   if (tags.length) {
     const present = new Set(tags.map((t) => t.key.toLowerCase()));
-    // The role may be written as AI-Generated-By; either counts.
+    // Either role tag counts as the role.
+    const hasRole = present.has('ai-assisted-by') || present.has('ai-generated-by');
     const wanted = aiTagLines(ctx).filter((l) => {
       const key = l.slice(0, l.indexOf(':')).toLowerCase();
-      return !present.has(key) && !(key === 'ai-assisted-by' && present.has('ai-generated-by'));
+      return !present.has(key) && !(hasRole && (key === 'ai-assisted-by' || key === 'ai-generated-by'));
     });
     if (!wanted.length) return { edits: [] };
     const last = tags[tags.length - 1];

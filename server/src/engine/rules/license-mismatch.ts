@@ -1,9 +1,12 @@
-// license-mismatch: a first-party file whose license is not the project's (licenses.project).
+// license-mismatch: a first-party file whose license is not the project's (licenses.project), nor a
+// choice that includes it (`MIT OR Apache-2.0` in an Apache-2.0 project). The fix relicenses the file,
+// so it is offered only on a file whose every notice names the policy's holder (docs/rules/license-mismatch.md).
 
+import { holderMatches, parseNotice } from '../copyright';
 import type { Finding } from '../findings';
 import type { Policy } from '../policy/model';
-import type { SourceFile } from '../source-file';
-import { sameExpression } from '../spdx/check';
+import { copyrightTags, type SourceFile } from '../source-file';
+import { satisfiedBy } from '../spdx/check';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
 import { finding, type Rule, type RuleMeta, type Translations } from './rule';
@@ -30,12 +33,24 @@ export const meta = {
 export function licenseMismatch(file: SourceFile, policy: Policy): Finding[] {
   const project = policy.licenses.project;
   if (!project || file.thirdParty) return [];
+  const ours = onlyOurs(file, policy);
   return validLicenseTags(file).flatMap((tag): Finding[] => {
-    if (sameExpression(tag.value, project)) return [];
+    if (satisfiedBy(tag.value, project)) return [];
     const r = range(tag.line, tag.valueStart, tag.valueEnd);
     // Changing what a file claims is a decision: offered, never applied by fix-all.
-    return [finding(meta, r, 'license-mismatch', { expression: tag.value, project }, { fix: { kind: 'replace', range: r, text: project, safe: false } })];
+    const fix = ours ? ({ kind: 'replace', range: r, text: project, safe: false } as const) : undefined;
+    return [finding(meta, r, 'license-mismatch', { expression: tag.value, project }, { fix })];
   });
+}
+
+/**
+ * Whether the file's notices all name the policy's holder (`headers.copyright.holder`), and there is one:
+ * only then is the license ours to change. Without a holder in the policy nobody can tell ours from a third party's.
+ */
+function onlyOurs(file: SourceFile, policy: Policy): boolean {
+  const holder = policy.headers.copyright.holder;
+  const notices = copyrightTags(file);
+  return !!holder && notices.length > 0 && notices.every((t) => holderMatches(parseNotice(t.value).holder, holder));
 }
 
 export default { meta, check: licenseMismatch } satisfies Rule;

@@ -3,6 +3,7 @@
 // and a fix can replace exactly that id. The structure is expression.ts's, the lists are ids.ts's.
 
 import correct = require('spdx-correct');
+import satisfies = require('spdx-satisfies');
 import { expressionTokens, ExpressionTree, Operator, operatorOf, parseExpression } from './expression';
 import { successorCandidates, successorOf } from './deprecated';
 import { canonicalExceptionId, canonicalLicenseId, isDeprecated, isDeprecatedException, isExceptionId, isLicenseId, isLicenseRef } from './ids';
@@ -225,4 +226,21 @@ function canonicalForm(expression: string): string | undefined {
 export function sameExpression(a: string, b: string): boolean {
   const first = canonicalForm(a);
   return first !== undefined && first === canonicalForm(b);
+}
+
+/**
+ * Whether a valid expression can be taken under `license` alone, as spdx-satisfies reads it: `MIT OR Apache-2.0`
+ * under Apache-2.0, `GPL-2.0-or-later` under GPL-3.0-only; not `MIT AND Apache-2.0`. A `license` joined by AND or OR
+ * (which spdx-satisfies does not take) only matches the same expression.
+ */
+export function satisfiedBy(expression: string, license: string): boolean {
+  if (sameExpression(expression, license)) return true;
+  const single = parseExpression(license).tree;
+  if (!single || !('id' in single) || canonicalForm(expression) === undefined) return false;
+  try {
+    return satisfies(detached(expression.trim()), [detached(license.trim())]);
+  } catch {
+    // An id spdx-satisfies does not know yet (a newer SPDX list, a LicenseRef): no match rather than a crash.
+    return false;
+  }
 }
