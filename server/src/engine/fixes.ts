@@ -242,18 +242,51 @@ function before(a: Range['start'], b: Range['start']): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
-/** Every safe fix for a file, as non-overlapping edits against the given text. */
-export function fixAll(input: CheckInput, policy: Policy, ctx: FixContext): TextEdit[] {
+/**
+ * Why a finding stays after fix-all: it has no fix; its fix is not safe (a person chooses, fixes.ts
+ * `isSafe`); its fix makes no edit here (no comment style for the file); or its edit overlaps one
+ * applied before it, and the next fix-all applies it.
+ */
+export type Unfixed = 'no-fix' | 'not-safe' | 'no-edit' | 'overlap';
+
+export interface FixPlan {
+  /** Every safe fix, as non-overlapping edits against the given text. */
+  edits: TextEdit[];
+  unfixed: { finding: Finding; why: Unfixed }[];
+}
+
+/** What fix-all does to a file, and which findings it leaves, with why (`ospo fix` lists them). */
+export function fixPlan(input: CheckInput, policy: Policy, ctx: FixContext): FixPlan {
   const result = checkText(input, policy);
   const file = result.file;
-  if (!file) return [];
-  const edits = result.findings.filter(isSafe).flatMap((f) => editsFor(f, file, result.policy ?? policy, ctx));
-  edits.sort((a, b) => (before(a.range.start, b.range.start) ? -1 : before(b.range.start, a.range.start) ? 1 : 0));
+  if (!file) return { edits: [], unfixed: [] };
+  const unfixed: FixPlan['unfixed'] = [];
+  const edits: { edit: TextEdit; finding: Finding }[] = [];
+  for (const finding of result.findings) {
+    if (!isSafe(finding)) {
+      unfixed.push({ finding, why: finding.fix ? 'not-safe' : 'no-fix' });
+      continue;
+    }
+    const made = editsFor(finding, file, result.policy ?? policy, ctx);
+    if (!made.length) unfixed.push({ finding, why: 'no-edit' });
+    for (const edit of made) edits.push({ edit, finding });
+  }
+  edits.sort((a, b) => (before(a.edit.range.start, b.edit.range.start) ? -1 : before(b.edit.range.start, a.edit.range.start) ? 1 : 0));
   const kept: TextEdit[] = [];
-  for (const edit of edits) {
+  const overlapping = new Set<Finding>();
+  for (const { edit, finding } of edits) {
     const prev = kept[kept.length - 1];
-    if (prev && before(edit.range.start, prev.range.end)) continue;
+    if (prev && before(edit.range.start, prev.range.end)) {
+      overlapping.add(finding);
+      continue;
+    }
     kept.push(edit);
   }
-  return kept;
+  for (const finding of overlapping) unfixed.push({ finding, why: 'overlap' });
+  return { edits: kept, unfixed };
+}
+
+/** Every safe fix for a file, as non-overlapping edits against the given text. */
+export function fixAll(input: CheckInput, policy: Policy, ctx: FixContext): TextEdit[] {
+  return fixPlan(input, policy, ctx).edits;
 }
