@@ -272,7 +272,7 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
 // Rules whose fixes rewrite the license a file declares: which license applies is for a person to say.
 const licenseRules = new Set(['license-mismatch', 'spdx-invalid', 'spdx-deprecated']);
 
-/** One finding fix-all leaves, with where, the rule and why (docs/design/cli.md). */
+/** One finding fix-all leaves, with where, the rule and why (docs/design/architecture.md, fix guarantees). */
 function unfixedLine(file: string, finding: Finding, why: Unfixed): string {
   const where = `${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
   return message('cli.fix.left', { where, rule: finding.rule, reason: unfixedReason(finding, why) });
