@@ -34,6 +34,8 @@ export class TestClient {
   readonly publishedUris: string[] = [];
   /** window/logMessage entries of type Error (1). */
   readonly loggedErrors: string[] = [];
+  /** Every window/logMessage text, in order. */
+  readonly logged: string[] = [];
 
   constructor() {
     this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -56,6 +58,8 @@ export class TestClient {
     });
     this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
       if (p.type === 1) this.loggedErrors.push(p.message);
+      this.logged.push(p.message);
+      this.notify();
     });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
       this.messages.push(p.message);

@@ -12,7 +12,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CheckScope } from '../engine/check';
 import { failsAt, Severity } from '../engine/findings';
-import { fixAll } from '../engine/fixes';
+import { fixPlan, fixTitle, type Unfixed } from '../engine/fixes';
+import type { Finding } from '../engine/findings';
+import { ruleMeta } from '../engine/rules';
 import type { Policy } from '../engine/policy/model';
 import { applyEdits } from '../engine/text';
 import { fixContextFor } from '../io/fix-context';
@@ -24,8 +26,10 @@ import { GitHistory } from '../io/git-history';
 import { changedFiles, gitTop, isCommit, stagedFiles } from '../io/git-changed';
 import { listFiles } from '../scan/walk';
 import { rescanFile, scanFolder, scanSettings } from '../scan/scanner';
+import { argsError, didYouMean } from './did-you-mean';
 import { runInit } from './init';
-import { message } from '../engine/messages';
+import { version } from '../version';
+import { countOf, message } from '../engine/messages';
 import { setLocale } from '../engine/l10n';
 import { localeFor, withoutLocale } from './locale';
 import { runReport } from './report';
@@ -38,8 +42,6 @@ import { templateNames } from '../engine/policy/templates';
 import type { FixContext } from '../engine/context';
 import { checkInput } from '../io/check-input';
 import { FileFindings, Format, formatGithub, formatJson, formatJunit, formats, formatSarif, formatText, Report, withSarifDetails } from './formats';
-
-const version = '0.1.0';
 
 const usage = `Usage:
   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github|junit] [--fail-on error|warning|info]
@@ -66,6 +68,10 @@ policy's folder (or the top of the git repository), so .gitignore files there ap
 it never overwrites one.
 Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage or policy error.
 `;
+
+const commands = ['check', 'fix', 'init', 'report', 'convert-dep5', 'rules'];
+
+const unknownCommand = (word: string) => `Unknown command '${word}'.${didYouMean(word, commands)}`;
 
 class UsageError extends Error {}
 
@@ -213,6 +219,7 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
   const targets = await resolveTargets(paths, opts);
   let changed = 0;
   let notFixed = 0;
+  const left: string[] = [];
   const skip = (abs: string, reason: string) => process.stderr.write(`ospo: skipped ${display(abs)}: ${reason}\n`);
   for (const target of targets) {
     const ctx = await fixContextFor(target.root);
@@ -234,11 +241,12 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
         continue;
       }
       // No AI history: the rule that reads it (ai-marker-missing) has no fix.
-      const edits = fixAll(
+      const { edits, unfixed } = fixPlan(
         checkInput({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: target.git.isGenerated(rel), reuse, aiHistory: undefined }),
         target.policy,
         ctx,
       );
+      for (const u of unfixed) left.push(unfixedLine(display(abs), u.finding, u.why));
       if (!edits.length) continue;
       if (!dryRun) {
         // Written back as UTF-8 from text that kept its BOM and line endings: only the edited spans change.
@@ -250,13 +258,38 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
         }
       }
       changed++;
-      process.stdout.write(`${dryRun ? 'would fix' : 'fixed'} ${display(abs)} (${edits.length} edit${edits.length === 1 ? '' : 's'})\n`);
+      process.stdout.write(`${message(dryRun ? 'cli.fix.would-fix' : 'cli.fix.fixed', { file: display(abs), edits: countOf('count.edits', edits.length) })}\n`);
     }
   }
-  process.stdout.write(`${changed} file${changed === 1 ? '' : 's'} ${dryRun ? 'would change' : 'changed'}\n`);
-  if (notFixed) process.stderr.write(`ospo: ${notFixed} file${notFixed === 1 ? '' : 's'} could not be fixed\n`);
+  for (const line of left) process.stdout.write(`${line}\n`);
+  process.stdout.write(`${message(dryRun ? 'cli.fix.would-change' : 'cli.fix.changed', { files: countOf('count.files', changed) })}\n`);
+  if (left.length) process.stdout.write(`${message('cli.fix.left-summary', { findings: countOf('count.findings', left.length) })}\n`);
+  if (notFixed) process.stderr.write(`ospo: ${message('cli.fix.not-written', { files: countOf('count.files', notFixed) })}\n`);
   // A fix that could not be written is a failure a script must see.
   return notFixed ? 1 : 0;
+}
+
+// Rules whose fixes rewrite the license a file declares: which license applies is for a person to say.
+const licenseRules = new Set(['license-mismatch', 'spdx-invalid', 'spdx-deprecated']);
+
+/** One finding fix-all leaves, with where, the rule and why (docs/design/architecture.md, fix guarantees). */
+function unfixedLine(file: string, finding: Finding, why: Unfixed): string {
+  const where = `${file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+  return message('cli.fix.left', { where, rule: finding.rule, reason: unfixedReason(finding, why) });
+}
+
+function unfixedReason(finding: Finding, why: Unfixed): string {
+  if (why === 'overlap') return message('cli.fix.reason.overlap');
+  if (why === 'no-edit') return message('cli.fix.reason.no-edit');
+  const fix = finding.fix;
+  if (why === 'no-fix' || !fix)
+    return message(ruleMeta(finding.rule)?.fixable ? 'cli.fix.reason.no-fix' : 'cli.fix.reason.no-fix-rule', { message: finding.message });
+  if (fix.kind === 'create-license-text') return message('cli.fix.reason.other-file', { title: fixTitle(finding) });
+  if (fix.kind === 'replace' && licenseRules.has(finding.rule)) {
+    const choices = [fix, ...(finding.alternatives ?? [])].flatMap((f) => (f.kind === 'replace' ? [`'${f.text}'`] : []));
+    return message('cli.fix.reason.license', { choices: choices.join(message('list.or')) });
+  }
+  return message('cli.fix.reason.choice', { title: fixTitle(finding) });
 }
 
 /** Skip reasons not worth a line in `ospo fix`: nothing there a fix could edit (images and the like are common). */
@@ -384,6 +417,11 @@ export async function main(argv: string[]): Promise<number> {
   // `report` has options of its own (cli/report.ts), which the strict parse below would refuse.
   if (argv[0] === 'report') return runReport(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
   if (argv[0] === 'rules') return runRules(argv.slice(1), process);
+  // A misspelt command is named before its options are judged: `ospo reprot --out x` is about the command.
+  if (argv[0] !== undefined && !argv[0].startsWith('-') && !commands.includes(argv[0])) {
+    process.stderr.write(`ospo: ${unknownCommand(argv[0])}\n\n${usage}`);
+    return 2;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -405,7 +443,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (err) {
-    process.stderr.write(`ospo: ${(err as Error).message}\n\n${usage}`);
+    process.stderr.write(`ospo: ${argsError(err, argv, usage)}\n\n${usage}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -450,7 +488,11 @@ export async function main(argv: string[]): Promise<number> {
       await writePieces(process.stdout, out);
       if (format === 'text') {
         const count = report.results.reduce((n, r) => n + r.findings.length, 0);
-        const counts = { findings: String(count), files: String(report.files), skipped: String(report.skipped.length) };
+        const counts = {
+          findings: countOf('count.findings', count),
+          files: countOf('count.files', report.files),
+          skipped: countOf('count.files', report.skipped.length),
+        };
         process.stderr.write(`${message(report.skipped.length ? 'cli.summary.skipped' : 'cli.summary', counts)}\n`);
       }
       const failing = report.results.some((r) => failsAt(r.findings, failOn));
@@ -465,7 +507,7 @@ export async function main(argv: string[]): Promise<number> {
       if (paths.length > 1) fail('init takes one folder');
       return await runInit(paths[0] ?? '.', values.template, process);
     }
-    fail(`Unknown command '${command}'`);
+    fail(unknownCommand(command));
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`ospo: ${err.message}\n`);

@@ -16,6 +16,8 @@ import type { ReportData } from '../report/data';
 import { defaultMaxFilesPerCommit, HistoryError, maxTags } from '../report/history';
 import { reportFor, ReportTarget } from '../report/report';
 import { renderHtml } from '../report/html';
+import { countOf, message } from '../engine/messages';
+import { argsError } from './did-you-mean';
 
 export const reportUsage = `Usage:
   ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags] [--policy FILE] [--offline]
@@ -129,7 +131,7 @@ export async function runReport(args: string[], io: ReportIo): Promise<number> {
       },
     });
   } catch (err) {
-    io.stderr.write(`ospo report: ${(err as Error).message}\n\n${reportUsage}`);
+    io.stderr.write(`ospo report: ${argsError(err, args, reportUsage)}\n\n${reportUsage}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -149,9 +151,13 @@ export async function runReport(args: string[], io: ReportIo): Promise<number> {
     await writeOut(out, html, io);
     const t = data.totals;
     io.stderr.write(
-      `${t.percent}% compliant (${t.compliant} of ${t.files} files without errors), ${t.findings} finding${t.findings === 1 ? '' : 's'}` +
-        `${data.history ? `, ${data.history.length} point${data.history.length === 1 ? '' : 's'} of history` : ''}` +
-        `${out === '-' ? '' : ` → ${out}`}${values.json && values.json !== '-' ? ` (data: ${values.json})` : ''}\n`,
+      message(data.history ? 'cli.report.summary.history' : 'cli.report.summary', {
+        percent: String(t.percent),
+        compliant: String(t.compliant),
+        files: countOf('count.files', t.files),
+        findings: countOf('count.findings', t.findings),
+        points: countOf('count.history-points', data.history?.length ?? 0),
+      }) + `${out === '-' ? '' : ` → ${out}`}${values.json && values.json !== '-' ? ` (data: ${values.json})` : ''}\n`,
     );
     return 0;
   } catch (err) {

@@ -243,36 +243,67 @@ function before(a: Range['start'], b: Range['start']): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
-/** Every safe fix for a file, as non-overlapping edits against the given text. */
-export function fixAll(input: CheckInput, policy: Policy, ctx: FixContext): TextEdit[] {
-  return safeFixes(input, policy, ctx).edits;
+/**
+ * Why a finding stays after fix-all: it has no fix; its fix is not safe (a person chooses, fixes.ts
+ * `isSafe`); its fix makes no edit here (no comment style for the file); or its edit overlaps one
+ * applied before it, and the next fix-all applies it.
+ */
+export type Unfixed = 'no-fix' | 'not-safe' | 'no-edit' | 'overlap';
+
+export interface FixPlan {
+  /** Every safe fix `which` keeps, as non-overlapping edits against the given text. */
+  edits: TextEdit[];
+  /** The findings whose edits were kept. */
+  fixed: Finding[];
+  unfixed: { finding: Finding; why: Unfixed }[];
 }
 
 /**
- * The safe fixes for a file that `which` keeps, as non-overlapping edits against the given text, and the findings
- * whose edits were kept. Fix-all in the editor splits them with `changesLicense` (docs/design/architecture.md, fix-all).
+ * What fix-all does to a file, and which findings it leaves, with why (`ospo fix` lists them). `which`
+ * narrows the safe fixes: fix-all in the editor splits them with `changesLicense` (docs/design/architecture.md,
+ * fix-all); a safe fix it leaves out is neither fixed nor unfixed.
  */
-export function safeFixes(
+export function fixPlan(
   input: CheckInput,
   policy: Policy,
   ctx: FixContext,
   which: (finding: Finding, file: SourceFile, policy: Policy) => boolean = () => true,
-): { edits: TextEdit[]; findings: Finding[] } {
+): FixPlan {
   const result = checkText(input, policy);
   const file = result.file;
-  if (!file) return { edits: [], findings: [] };
+  if (!file) return { edits: [], fixed: [], unfixed: [] };
   const used = result.policy ?? policy;
-  const edits = result.findings
-    .filter((f) => isSafe(f) && which(f, file, used))
-    .flatMap((finding) => editsFor(finding, file, used, ctx).map((edit) => ({ edit, finding })));
+  const unfixed: FixPlan['unfixed'] = [];
+  const edits: { edit: TextEdit; finding: Finding }[] = [];
+  for (const finding of result.findings) {
+    if (!isSafe(finding)) {
+      unfixed.push({ finding, why: finding.fix ? 'not-safe' : 'no-fix' });
+      continue;
+    }
+    if (!which(finding, file, used)) continue;
+    const made = editsFor(finding, file, used, ctx);
+    if (!made.length) unfixed.push({ finding, why: 'no-edit' });
+    for (const edit of made) edits.push({ edit, finding });
+  }
   edits.sort((a, b) => (before(a.edit.range.start, b.edit.range.start) ? -1 : before(b.edit.range.start, a.edit.range.start) ? 1 : 0));
   const kept: { edit: TextEdit; finding: Finding }[] = [];
+  const overlapping = new Set<Finding>();
   for (const e of edits) {
     const prev = kept[kept.length - 1];
-    if (prev && before(e.edit.range.start, prev.edit.range.end)) continue;
+    if (prev && before(e.edit.range.start, prev.edit.range.end)) {
+      overlapping.add(e.finding);
+      continue;
+    }
     kept.push(e);
   }
-  return { edits: kept.map((k) => k.edit), findings: [...new Set(kept.map((k) => k.finding))] };
+  const fixed = new Set(kept.map((k) => k.finding));
+  for (const finding of overlapping) if (!fixed.has(finding)) unfixed.push({ finding, why: 'overlap' });
+  return { edits: kept.map((k) => k.edit), fixed: [...fixed], unfixed };
+}
+
+/** Every safe fix for a file, as non-overlapping edits against the given text. */
+export function fixAll(input: CheckInput, policy: Policy, ctx: FixContext): TextEdit[] {
+  return fixPlan(input, policy, ctx).edits;
 }
 
 /** Whether the fix only adds a header, a license or a copyright line where the file had none. */

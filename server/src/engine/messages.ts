@@ -33,8 +33,34 @@ const shared = {
   'fix.replace': "Replace with '{text}'",
   'fix.insert-copyright': 'Add copyright notice',
   'fix.all': 'Fix all OSPO findings in this file',
-  'cli.summary': '{findings} findings in {files} files checked',
-  'cli.summary.skipped': '{findings} findings in {files} files checked, {skipped} skipped',
+  'cli.summary': '{findings} in {files} checked',
+  'cli.summary.skipped': '{findings} in {files} checked, {skipped} skipped',
+  'cli.fix.would-fix': 'would fix {file} ({edits})',
+  'cli.fix.fixed': 'fixed {file} ({edits})',
+  'cli.fix.would-change': '{files} would change',
+  'cli.fix.changed': '{files} changed',
+  'cli.fix.not-written': '{files} could not be fixed',
+  'cli.fix.left': '{where}: {rule}: not fixed: {reason}',
+  'cli.fix.left-summary': '{findings} left for a person to fix',
+  'cli.fix.reason.no-fix-rule': 'no automatic fix for this rule ({message})',
+  'cli.fix.reason.no-fix': 'no automatic fix for this finding ({message})',
+  'cli.fix.reason.license': 'the fix changes what the file claims, so a person chooses the license: {choices}',
+  'cli.fix.reason.choice': 'the fix needs a choice, so only the editor offers it: {title}',
+  'cli.fix.reason.other-file': 'the fix creates another file, which only the editor does: {title}',
+  'cli.fix.reason.no-edit': 'no comment style is known for this kind of file: add the header by hand',
+  'cli.fix.reason.overlap': 'its fix overlaps another one: run ospo fix again',
+  'cli.report.summary': '{percent}% compliant ({compliant} of {files} without errors), {findings}',
+  'cli.report.summary.history': '{percent}% compliant ({compliant} of {files} without errors), {findings}, {points}',
+  'count.history-points.one': '{count} point of history',
+  'count.history-points.other': '{count} points of history',
+  'cli.did-you-mean': "Did you mean '{suggestion}'?",
+  'cli.unknown-option': "Unknown option '{option}'.",
+  'count.findings.one': '{count} finding',
+  'count.findings.other': '{count} findings',
+  'count.files.one': '{count} file',
+  'count.files.other': '{count} files',
+  'count.edits.one': '{count} edit',
+  'count.edits.other': '{count} edits',
   'fix.insert-line': "Add '{text}'",
   'fix.delete-header': 'Remove our header from this third-party file',
   'fix.project-license': "Use the project license '{text}'",
@@ -70,8 +96,34 @@ const sharedJa: Translations<typeof shared> = {
   'fix.replace': "'{text}' に置換",
   'fix.insert-copyright': '著作権表示を追加',
   'fix.all': 'このファイルの OSPO の指摘をすべて修正',
-  'cli.summary': '{files} ファイルをチェックし、指摘は {findings} 件',
-  'cli.summary.skipped': '{files} ファイルをチェックし、指摘は {findings} 件 ({skipped} ファイルはスキップ)',
+  'cli.summary': '{files}をチェックし、指摘は {findings}',
+  'cli.summary.skipped': '{files}をチェックし、指摘は {findings} ({skipped}はスキップ)',
+  'cli.fix.would-fix': '{file} を修正予定 ({edits})',
+  'cli.fix.fixed': '{file} を修正 ({edits})',
+  'cli.fix.would-change': '変更予定: {files}',
+  'cli.fix.changed': '変更: {files}',
+  'cli.fix.not-written': '{files}を修正できませんでした',
+  'cli.fix.left': '{where}: {rule}: 未修正: {reason}',
+  'cli.fix.left-summary': '人が修正する必要がある指摘: {findings}',
+  'cli.fix.reason.no-fix-rule': 'このルールには自動修正がありません ({message})',
+  'cli.fix.reason.no-fix': 'この指摘には自動修正がありません ({message})',
+  'cli.fix.reason.license': 'ファイルが示すライセンスを変える修正のため、ライセンスは人が選んでください: {choices}',
+  'cli.fix.reason.choice': '選択が必要な修正のため、エディターでのみ提供されます: {title}',
+  'cli.fix.reason.other-file': '別のファイルを作成する修正はエディターでのみ行えます: {title}',
+  'cli.fix.reason.no-edit': 'この種類のファイルのコメント形式が不明です。ヘッダーは手作業で追加してください',
+  'cli.fix.reason.overlap': '別の修正と重なるため、もう一度 ospo fix を実行してください',
+  'cli.report.summary': '準拠率 {percent}% (エラーのないファイルは {files}中 {compliant})、指摘は {findings}',
+  'cli.report.summary.history': '準拠率 {percent}% (エラーのないファイルは {files}中 {compliant})、指摘は {findings}、履歴は {points}',
+  'count.history-points.one': '{count} 点',
+  'count.history-points.other': '{count} 点',
+  'cli.did-you-mean': "'{suggestion}' のことですか?",
+  'cli.unknown-option': "不明なオプション '{option}' です。",
+  'count.findings.one': '{count} 件',
+  'count.findings.other': '{count} 件',
+  'count.files.one': '{count} ファイル',
+  'count.files.other': '{count} ファイル',
+  'count.edits.one': '{count} 箇所',
+  'count.edits.other': '{count} 箇所',
   'fix.insert-line': "'{text}' を追加",
   'fix.delete-header': 'この第三者コードのファイルから自組織のヘッダーを削除',
   'fix.project-license': "プロジェクトのライセンス '{text}' を使用",
@@ -152,6 +204,23 @@ function localizedArgs(key: MessageKey, args: Record<string, string>): Record<st
     if (args.tags !== undefined) return { ...args, tags: args.tags.split(shared['list.or']).join(sharedJa['list.or']) };
   }
   return args;
+}
+
+type Counted<K> = K extends `${infer Noun}.other` ? Noun : never;
+/** A noun with plural forms: keys `<noun>.<category>` for Intl.PluralRules' categories, `.other` always among them. */
+export type CountKey = Counted<MessageKey>;
+
+const pluralRules = { en: new Intl.PluralRules('en'), ja: new Intl.PluralRules('ja') };
+
+/**
+ * `count` with its noun (`1 file`, `2 files`), in the form the language's plural rules choose, or
+ * `.other` where the table has no such form. Japanese has only `other`; its `.one` keys exist because
+ * both tables have the same keys.
+ */
+export function countOf(noun: CountKey, count: number): string {
+  const locale = currentLocale();
+  const form = `${noun}.${pluralRules[locale].select(count)}` as MessageKey;
+  return render(locale, template(locale, form) === undefined ? (`${noun}.other` as MessageKey) : form, { count: String(count) });
 }
 
 export function message(key: MessageKey, args: Record<string, string> = {}): string {

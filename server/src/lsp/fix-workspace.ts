@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { ChangeAnnotation, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { addsHeader, changesLicense, safeFixes } from '../engine/fixes';
+import { addsHeader, changesLicense, fixPlan } from '../engine/fixes';
 import type { FixContext } from '../engine/context';
 import { applyEdits } from '../engine/text';
 import { readForCheck, readSidecar } from '../io/read-file';
@@ -66,13 +66,13 @@ export async function fixAllWorkspaceEdit(
       const sidecarText = read && 'text' in read ? read.sidecarText : await readSidecar(abs);
       // No AI history: the rule that reads it (ai-marker-missing) has no fix.
       const input = (t: string) => checkInput({ path: rel, text: t, sidecarText, generated: state.git.isGenerated(rel), reuse, aiHistory: undefined });
-      const keeps = safeFixes(input(text), state.policy, ctx, (f, file, policy) => !changesLicense(f, file, policy, ctx));
+      const keeps = fixPlan(input(text), state.policy, ctx, (f, file, policy) => !changesLicense(f, file, policy, ctx));
       // The license changes are computed after the others are applied, so both edits fit the text in turn.
       const after = applyEdits(text, keeps.edits);
-      const changes = safeFixes(input(after), state.policy, ctx, (f, file, policy) => changesLicense(f, file, policy, ctx)).edits;
+      const changes = fixPlan(input(after), state.policy, ctx, (f, file, policy) => changesLicense(f, file, policy, ctx)).edits;
       if (keeps.edits.length) {
         edits += keeps.edits.length;
-        if (keeps.findings.some(addsHeader)) headers++;
+        if (keeps.fixed.some(addsHeader)) headers++;
         // An open document's edit is for the version it was computed from; a closed file has none.
         direct.push({ textDocument: { uri, version: open ? open.version : null }, edits: keeps.edits });
       }

@@ -168,7 +168,7 @@ export class Folders {
     if (changed) {
       const errors = loaded.problems.filter((p) => p.severity === 'error').length;
       this.log(
-        `Policy for ${state.root}: ${loaded.file ?? 'built-in default'}` +
+        `Policy for ${state.root}: ${loaded.file ?? 'built-in default policy'}` +
           (!loaded.policy
             ? ` has ${errors} error${errors === 1 ? '' : 's'}; keeping the last good policy (${state.policy.source})`
             : errors

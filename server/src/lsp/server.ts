@@ -21,6 +21,7 @@ import { registerFeatures } from './features';
 import { InitializationOptions, WorkspaceTrustedNotification } from '../../../shared/protocol';
 import { Session } from './session';
 import { completionTriggers } from './spdx-assist';
+import { version } from '../version';
 import { WatchedFiles } from './watched-files';
 import { notificationType0 } from './typed-messages';
 
@@ -62,11 +63,14 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         diagnosticProvider: session.client.pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'ospo-language-server', version: '0.1.0' },
+      serverInfo: { name: 'ospo-language-server', version },
     };
   });
 
   connection.onInitialized(() => {
+    // The log starts with what a bug report needs: the version, then each folder's policy (folders.ts logs it when read).
+    connection.console.info(`OSPO language server ${version}, Node ${process.version}`);
+    for (const root of folders.getRoots()) void session.stateForRoot(root);
     if (session.client.dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     // Only clients that support workspace folders may be asked for their changes; others make this throw.
     if (session.client.workspaceFolders)

@@ -2,10 +2,10 @@
 // (regexes compile, SPDX ids exist). Every problem is located at its own line and column, and
 // says how to fix it. Extends entries are returned for the caller to read (io/policy-source.ts).
 
-import { distance } from 'fastest-levenshtein';
 import type { ErrorObject } from 'ajv';
 import { Composer, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, Document, Node as YamlNode, Pair, YAMLParseError } from 'yaml';
 import type { CST } from 'yaml';
+import { closest } from '../closest';
 import { wildcard } from '../glob';
 import { checkExpression, Problem } from '../spdx/check';
 import { knownLicenseIds } from '../spdx/ids';
@@ -84,19 +84,6 @@ function parsePointer(pointer: string): Path {
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function closest(word: string, options: string[]): string | undefined {
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const o of options) {
-    const score = distance(word.toLowerCase(), o.toLowerCase());
-    if (score < bestScore) {
-      best = o;
-      bestScore = score;
-    }
-  }
-  return best && bestScore <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
 const typeWords: Record<string, string> = {
