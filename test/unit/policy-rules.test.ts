@@ -37,6 +37,18 @@ describe('license tiers', () => {
     assert.deepEqual(rules({ licenses: { allow: ['GPL-3.0-only'] } }, header('GPL-2.0-or-later')), []);
   });
 
+  it('a single denied id wins over the ranges and old names that contain it', () => {
+    const denied = (raw: RawPolicy, id: string) => rules(raw, header(id)).includes('license-denied');
+    // No allow list: every license but GPL-3.0-only; GPL-3.0-or-later and the deprecated GPL-3.0 must not let it back in.
+    const denyOne: RawPolicy = { licenses: { deny: ['GPL-3.0-only'] } };
+    for (const id of ['GPL-3.0-only', 'GPL-3.0', 'GPL-3.0+', 'GPL-3.0-or-later']) assert.ok(denied(denyOne, id), id);
+    for (const id of ['GPL-2.0-or-later', 'GPL-2.0-only', 'MIT OR GPL-3.0-only']) assert.ok(!denied(denyOne, id), id);
+    // An allowed range admits the licenses in it, less the denied one.
+    const range: RawPolicy = { licenses: { allow: ['GPL-2.0-or-later'], deny: ['GPL-3.0-only'] } };
+    assert.ok(denied(range, 'GPL-3.0-only'));
+    for (const id of ['GPL-2.0-or-later', 'GPL-2.0-only', 'GPL-2.0+']) assert.ok(!denied(range, id), id);
+  });
+
   it('asks for review evidence for review-tier licenses, and accepts it in the header', () => {
     const [f] = findings(tiers, header('MPL-2.0'));
     assert.equal(f.rule, 'license-review');

@@ -6,7 +6,7 @@
 import satisfies = require('spdx-satisfies');
 import { wildcard } from './glob';
 import type { Policy } from './policy/model';
-import { knownLicenseIds } from './spdx/ids';
+import { currentLicenseIds, knownLicenseIds } from './spdx/ids';
 import { detached } from './text';
 
 export type Tier = 'allowed' | 'review' | 'denied';
@@ -41,12 +41,40 @@ export function expand(list: readonly string[]): Set<string> {
   return out;
 }
 
+const family = (id: string) => id.replace(/[-.]?\d.*$/, '');
+
+/** `GPL-2.0-or-later`: a range of licenses, which spdx-satisfies lets stand for every license in it. */
+const isRange = (id: string) => id.endsWith('-or-later') || id.endsWith('+');
+
+/**
+ * A list as the single licenses it admits, less the denied ones. spdx-satisfies reads an allowed
+ * `GPL-2.0-or-later` as admitting `GPL-3.0-only`: kept as a range, it would let a denied
+ * `GPL-3.0-only` pass (deny must win), so a range becomes the licenses in it.
+ */
+function admitted(ids: Iterable<string>, denied: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const id of ids) {
+    if (!isRange(id)) out.add(id);
+    else for (const one of currentLicenseIds) if (!isRange(one) && family(one) === family(id) && inRange(one, id)) out.add(one);
+  }
+  for (const id of denied) out.delete(id);
+  return out;
+}
+
+function inRange(id: string, range: string): boolean {
+  try {
+    return satisfies(id, [range]);
+  } catch {
+    return false;
+  }
+}
+
 function tiersOf(licenses: Policy['licenses']): Tiers {
   let t = compiled.get(licenses);
   if (!t) {
     const denied = expand(licenses.deny);
-    const review = new Set([...expand(licenses.review)].filter((id) => !denied.has(id)));
-    const allowed = licenses.allow.length ? new Set([...expand(licenses.allow)].filter((id) => !denied.has(id))) : ('all' as const);
+    const review = admitted(expand(licenses.review), denied);
+    const allowed = licenses.allow.length ? admitted(expand(licenses.allow), denied) : ('all' as const);
     t = { allowed, review, denied, results: new Map() };
     compiled.set(licenses, t);
   }
@@ -65,8 +93,6 @@ export function policyLicenseSets(licenses: Policy['licenses']): {
 } {
   return tiersOf(licenses);
 }
-
-const family = (id: string) => id.replace(/[-.]?\d.*$/, '');
 
 function idsIn(expression: string): string[] {
   const words = expression.match(/[A-Za-z0-9.+:-]+/g) ?? [];
@@ -88,7 +114,9 @@ function satisfiedExactly(expression: string, approved: Set<string>): boolean {
 }
 
 function satisfiable(expression: string, ids: string[], approved: Set<string> | 'all', denied: Set<string>): boolean {
-  const pool = approved === 'all' ? knownLicenseIds.filter((id) => !denied.has(id)) : [...approved];
+  // Single current licenses only (see admitted): with no allow list, every one that is not denied. A
+  // deprecated id stands for a current one (`GPL-3.0` for `GPL-3.0-only`) and would let a denied one back in.
+  const pool = approved === 'all' ? currentLicenseIds.filter((id) => !isRange(id) && !denied.has(id)) : [...approved];
   // Only ids of the same families matter, and a short list keeps spdx-satisfies fast per keystroke.
   const families = new Set(ids.map(family));
   const candidates = pool.filter((id) => families.has(family(id)));
