@@ -49,6 +49,15 @@ describe('license tiers', () => {
     for (const id of ['GPL-2.0-or-later', 'GPL-2.0-only', 'GPL-2.0+']) assert.ok(!denied(range, id), id);
   });
 
+  it('an exception is judged by the license it is added to', () => {
+    const denied = (raw: RawPolicy, e: string) => rules(raw, header(e)).includes('license-denied');
+    assert.ok(!denied({ licenses: { allow: ['Apache-2.0'] } }, 'Apache-2.0 WITH LLVM-exception'));
+    assert.ok(!denied({ licenses: { deny: ['GPL-3.0-only'] } }, 'GPL-2.0-only WITH Linux-syscall-note'));
+    assert.ok(!denied({ licenses: { allow: ['GPL-2.0-only'] } }, '(GPL-2.0-only WITH Linux-syscall-note) OR MIT'));
+    assert.ok(denied({ licenses: { deny: ['GPL-3.0-only'] } }, 'GPL-3.0-only WITH GCC-exception-3.1'), 'nor does it lift a denial');
+    assert.deepEqual(rules(tiers, header('LGPL-2.1-only WITH OCaml-LGPL-linking-exception')), ['license-review']);
+  });
+
   it('asks for review evidence for review-tier licenses, and accepts it in the header', () => {
     const [f] = findings(tiers, header('MPL-2.0'));
     assert.equal(f.rule, 'license-review');

@@ -130,6 +130,8 @@ function satisfiable(expression: string, ids: string[], approved: Set<string> | 
   }
 }
 
+const withException = /\s+WITH\s+[A-Za-z0-9.+-]+/gi;
+
 /** The tier of a valid SPDX expression under the policy. */
 export function licenseTier(expression: string, licenses: Policy['licenses']): TierResult {
   const t = tiersOf(licenses);
@@ -141,9 +143,12 @@ export function licenseTier(expression: string, licenses: Policy['licenses']): T
   const ids = idsIn(key);
   const denied = ids.filter((id) => t.denied.has(id));
   const review = ids.filter((id) => t.review.has(id));
+  // An exception only grants more (`GPL-2.0-only WITH Linux-syscall-note`): the license it is added to
+  // decides the tier. spdx-satisfies would not match it against a plain `GPL-2.0-only` at all.
+  const plain = key.replace(withException, '');
   let tier: Tier;
-  if (satisfiable(key, ids, t.allowed === 'all' ? 'all' : t.allowed, new Set([...t.denied, ...t.review]))) tier = 'allowed';
-  else if (t.review.size && satisfiable(key, ids, t.allowed === 'all' ? 'all' : new Set([...t.allowed, ...t.review]), t.denied)) tier = 'review';
+  if (satisfiable(plain, ids, t.allowed === 'all' ? 'all' : t.allowed, new Set([...t.denied, ...t.review]))) tier = 'allowed';
+  else if (t.review.size && satisfiable(plain, ids, t.allowed === 'all' ? 'all' : new Set([...t.allowed, ...t.review]), t.denied)) tier = 'review';
   else tier = 'denied';
   result = { tier, denied, review };
   if (t.results.size > 5000) t.results.clear();
