@@ -33,6 +33,10 @@ const shared = {
   'fix.replace': "Replace with '{text}'",
   'fix.insert-copyright': 'Add copyright notice',
   'fix.all': 'Fix all OSPO findings in this file',
+  'fix.disable-line': 'Disable {rule} for this line',
+  'fix.disable-file': 'Disable {rule} for this file',
+  'cli.baseline.stale':
+    'ospo: {count} entries of the baseline (.ospo/suppressions.json) count findings that are gone; run again with --prune-suppressions, or pass --pass-on-unpruned-suppressions:',
   'cli.summary': '{findings} findings in {files} files checked',
   'cli.summary.skipped': '{findings} findings in {files} files checked, {skipped} skipped',
   'fix.insert-line': "Add '{text}'",
@@ -70,6 +74,10 @@ const sharedJa: Translations<typeof shared> = {
   'fix.replace': "'{text}' に置換",
   'fix.insert-copyright': '著作権表示を追加',
   'fix.all': 'このファイルの OSPO の指摘をすべて修正',
+  'fix.disable-line': 'この行の {rule} を無効にする',
+  'fix.disable-file': 'このファイルの {rule} を無効にする',
+  'cli.baseline.stale':
+    'ospo: ベースライン (.ospo/suppressions.json) の {count} 件のエントリは、もう存在しない指摘を数えています。--prune-suppressions を付けて再実行するか、--pass-on-unpruned-suppressions を指定してください:',
   'cli.summary': '{files} ファイルをチェックし、指摘は {findings} 件',
   'cli.summary.skipped': '{files} ファイルをチェックし、指摘は {findings} 件 ({skipped} ファイルはスキップ)',
   'fix.insert-line': "'{text}' を追加",
