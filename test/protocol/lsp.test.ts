@@ -145,7 +145,8 @@ describe('language server over stdio', () => {
       });
       assert.deepEqual(
         quick.map((a) => a.title),
-        ["Replace with 'GPL-2.0-or-later'"],
+        // The fix first, then the suppression comments (docs/design/suppressions.md).
+        ["Replace with 'GPL-2.0-or-later'", 'Disable spdx-deprecated for this line', 'Disable spdx-deprecated for this file'],
       );
 
       const all: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {

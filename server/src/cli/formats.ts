@@ -37,6 +37,11 @@ export interface Report {
   skipped: { file: string; reason: string }[];
   /** Every checked file (as in `results[].file`), findings or not: JUnit lists the clean ones as passing test cases. */
   checked?: string[];
+  /**
+   * How many findings a suppression comment or the baseline covered and the results leave out
+   * (text, JSON, GitHub, JUnit). SARIF keeps them in `results`, marked (`Finding.suppressed`).
+   */
+  suppressed?: number;
 }
 
 export const formats = ['text', 'json', 'sarif', 'github', 'junit'] as const;
@@ -85,13 +90,16 @@ export function* formatText(report: Report): Generator<string> {
   for (const r of rows(report)) yield `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.rule} ${r.message}\n`;
 }
 
-/** Byte for byte what `JSON.stringify({ version, files, findings, skipped }, null, 2)` writes, one item at a time. */
+/**
+ * Byte for byte what `JSON.stringify({ version, files, findings, skipped, suppressed }, null, 2)` writes, one item
+ * at a time; `suppressed` (how many findings were suppressed) only when there were some.
+ */
 export function* formatJson(report: Report): Generator<string> {
   yield `{\n  "version": 1,\n  "files": ${JSON.stringify(report.files)},\n  "findings": `;
   yield* jsonArray(rows(report));
   yield ',\n  "skipped": ';
   yield* jsonArray(report.skipped);
-  yield '\n}\n';
+  yield report.suppressed ? `,\n  "suppressed": ${JSON.stringify(report.suppressed)}\n}\n` : '\n}\n';
 }
 
 /** An array as the second level of a two-space indented document. */
@@ -165,6 +173,10 @@ export function formatSarif(report: Report, toolVersion: string): string {
       message: { text: f.message },
       locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: srcRoot }, region: region(f.range) } }],
       ...(prints ? { partialFingerprints: { primaryLocationLineHash: prints[i] } } : {}),
+      // SARIF 2.1.0 §3.27.23 and §3.35: a comment in the file (`inSource`) or the baseline (`external`).
+      ...(f.suppressed
+        ? { suppressions: [{ kind: f.suppressed.kind, ...(f.suppressed.justification ? { justification: f.suppressed.justification } : {}) }] }
+        : {}),
       ...(f.fixes?.length
         ? {
             fixes: f.fixes.map((fix) => ({

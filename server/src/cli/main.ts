@@ -41,6 +41,8 @@ import { loadReuseContext, loadReuseInput } from '../io/reuse-source';
 import { templateNames } from '../engine/policy/templates';
 import type { FixContext } from '../engine/context';
 import { checkInput } from '../io/check-input';
+import { Baseline, countsOf, prunedEntry, recordedEntry, staleRules, withBaseline } from '../engine/baseline';
+import { baselineFile, readBaseline, writeBaseline } from '../io/baseline-file';
 import { FileFindings, Format, formatGithub, formatJson, formatJunit, formats, formatSarif, formatText, Report, withSarifDetails } from './formats';
 
 const usage = `Usage:
@@ -59,6 +61,10 @@ Options:
                    fails on warnings too (default --fail-on warning): info notes are advice
   --rules header   run the license-header rules only, reading just the top of each file
   --offline        never fetch a remote base policy; use the cache only
+  --suppress-all   record every finding in .ospo/suppressions.json (the baseline): later runs report only new ones
+  --suppress-rule ID  the same for rule ID only (repeatable)
+  --prune-suppressions  remove baseline entries whose findings are gone
+  --pass-on-unpruned-suppressions  do not fail (exit 2) on stale baseline entries
   --locale LANG    messages in LANG (en, ja); default: from LC_ALL, LC_MESSAGES or LANG
 
 With no paths, the current folder is checked. Without --policy, the nearest .ospo/policy.yaml
@@ -137,13 +143,68 @@ interface CheckOptions extends Options {
   scope: CheckScope;
   reuse?: boolean;
   format: Format;
+  /** The baseline: record today's findings (every rule, or these), or prune stale entries. */
+  baseline: { record?: 'all' | string[]; prune: boolean };
 }
 
-async function check(paths: string[], opts: CheckOptions): Promise<Report> {
+/** One policy root's baseline during a run: as read, as changed, and the counts of the files checked. */
+interface BaselineRun {
+  entries: Baseline;
+  changed: boolean;
+  checked: Map<string, Record<string, number>>;
+  /** The whole root was checked: entries of files not seen are stale too. */
+  whole: boolean;
+}
+
+/**
+ * The baseline (.ospo/suppressions.json) over one file's findings: records or prunes its entry when
+ * asked, and marks what the entry covers suppressed (docs/design/suppressions.md).
+ */
+function baselined(run: BaselineRun, rel: string, findings: FileFindings['findings'], opts: CheckOptions['baseline']): FileFindings['findings'] {
+  const counts = countsOf(findings);
+  run.checked.set(rel, counts);
+  let entry: Baseline[string] | undefined = run.entries[rel];
+  const update = (next: Baseline[string] | undefined) => {
+    if (JSON.stringify(next) === JSON.stringify(entry)) return;
+    if (next) run.entries[rel] = next;
+    else delete run.entries[rel];
+    entry = next;
+    run.changed = true;
+  };
+  if (opts.record) update(recordedEntry(entry, counts, opts.record === 'all' ? undefined : opts.record));
+  if (opts.prune && entry) update(prunedEntry(entry, counts));
+  return withBaseline(findings, entry);
+}
+
+/** The stale entries of a root's baseline after the run, as `file: rule` lines; with `prune`, removed. */
+function staleEntries(run: BaselineRun, prune: boolean): string[] {
+  const stale: string[] = [];
+  for (const file of Object.keys(run.entries)) {
+    const counts = run.checked.get(file);
+    if (!counts && !run.whole) continue;
+    for (const rule of staleRules(run.entries[file], counts ?? {})) stale.push(`${file}: ${rule}`);
+    if (prune && !counts) {
+      delete run.entries[file];
+      run.changed = true;
+    }
+  }
+  return prune ? [] : stale;
+}
+
+async function check(paths: string[], opts: CheckOptions): Promise<{ report: Report; stale: string[] }> {
   const targets = await resolveTargets(paths, opts);
   // JUnit lists the clean files as passing test cases.
   const report: Report = { files: 0, results: [], skipped: [], checked: opts.format === 'junit' ? [] : undefined };
+  const baselines = new Map<string, BaselineRun>();
   for (const target of targets) {
+    let run = baselines.get(target.root);
+    if (!run) {
+      const read = await readBaseline(target.root);
+      if ('error' in read && typeof read.error === 'string') fail(`${display(baselineFile(target.root))}: ${read.error}`);
+      run = { entries: read as Baseline, changed: false, checked: new Map(), whole: false };
+      baselines.set(target.root, run);
+    }
+    const baselineRun = run;
     let only: Set<string> | undefined;
     if (opts.changed || opts.staged) {
       try {
@@ -164,6 +225,10 @@ async function check(paths: string[], opts: CheckOptions): Promise<Report> {
       scope: opts.scope,
       reuse: opts.reuse ? ('always' as const) : ('auto' as const),
     };
+    const withBaselineOf = <F extends { rel: string; findings: FileFindings['findings'] }>(f: F): F => ({
+      ...f,
+      findings: baselined(baselineRun, f.rel, f.findings, opts.baseline),
+    });
     if (target.file) {
       // A file named on the command line is checked even when ignored: it was asked for.
       if (only && !only.has(target.file)) continue;
@@ -175,26 +240,35 @@ async function check(paths: string[], opts: CheckOptions): Promise<Report> {
         await addFile(
           report,
           target.root,
-          settings.reuse
-            ? {
-                ...one,
-                findings: withReuseLicensing(
-                  one.findings,
-                  one.rel,
-                  { context: await loadReuseContext(target.root), licenseFiles: settings.reuse.licenseFiles },
-                  policy,
-                ),
-              }
-            : one,
+          withBaselineOf(
+            settings.reuse
+              ? {
+                  ...one,
+                  findings: withReuseLicensing(
+                    one.findings,
+                    one.rel,
+                    { context: await loadReuseContext(target.root), licenseFiles: settings.reuse.licenseFiles },
+                    policy,
+                  ),
+                }
+              : one,
+          ),
           sarif,
         );
       continue;
     }
     const scan = await scanFolder({ ...scanOptions, under: target.under, only });
+    if (!only && !target.under && opts.scope === 'all' && !opts.reuse) run.whole = true;
     for (const s of scan.skipped) report.skipped.push({ file: display(path.join(target.root, s.file)), reason: s.reason });
-    for (const f of scan.files) await addFile(report, target.root, f, sarif);
+    // A clean file's entry is stale: it counts findings that are gone.
+    for (const f of scan.files) await addFile(report, target.root, withBaselineOf(f), sarif);
   }
-  return report;
+  const stale: string[] = [];
+  for (const [root, run] of baselines) {
+    stale.push(...staleEntries(run, opts.baseline.prune).map((e) => `${display(baselineFile(root))}: ${e}`));
+    if (run.changed) await writeBaseline(root, run.entries);
+  }
+  return { report, stale };
 }
 
 async function addFile(
@@ -206,8 +280,11 @@ async function addFile(
   report.files++;
   const shown = display(path.join(root, file.rel));
   report.checked?.push(shown);
-  if (!file.findings.length) return;
-  let entry: FileFindings = { file: shown, findings: file.findings };
+  // Suppressed findings stay in SARIF, marked; the other formats leave them out and count them.
+  const findings = sarif ? file.findings : file.findings.filter((f) => !f.suppressed);
+  if (findings.length < file.findings.length) report.suppressed = (report.suppressed ?? 0) + file.findings.length - findings.length;
+  if (!findings.length) return;
+  let entry: FileFindings = { file: shown, findings };
   if (sarif) {
     const read = await readForCheck(path.join(root, file.rel));
     if (!('skipped' in read)) entry = withSarifDetails(entry, { path: file.rel, text: read.text, sidecarText: read.sidecarText }, sarif.policy, sarif.ctx);
@@ -438,6 +515,10 @@ export async function main(argv: string[]): Promise<number> {
         staged: { type: 'boolean', default: false },
         reuse: { type: 'boolean', default: false },
         rules: { type: 'string', default: 'all' },
+        'suppress-all': { type: 'boolean', default: false },
+        'suppress-rule': { type: 'string', multiple: true },
+        'prune-suppressions': { type: 'boolean', default: false },
+        'pass-on-unpruned-suppressions': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -466,7 +547,7 @@ export async function main(argv: string[]): Promise<number> {
       if (!['error', 'warning', 'info', 'hint'].includes(failOn)) fail(`Unknown --fail-on '${failOn}': use error, warning or info`);
       const scope = values.rules as CheckScope;
       if (scope !== 'all' && scope !== 'header') fail(`Unknown --rules '${values.rules}': use all or header`);
-      const report = await check(paths.length ? paths : ['.'], {
+      const { report, stale } = await check(paths.length ? paths : ['.'], {
         policy: values.policy,
         offline: !!values.offline,
         changed: values.changed,
@@ -474,6 +555,10 @@ export async function main(argv: string[]): Promise<number> {
         scope,
         reuse: values.reuse,
         format,
+        baseline: {
+          record: values['suppress-all'] ? 'all' : values['suppress-rule'],
+          prune: !!values['prune-suppressions'],
+        },
       });
       const out =
         format === 'json'
@@ -496,6 +581,11 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`${message(report.skipped.length ? 'cli.summary.skipped' : 'cli.summary', counts)}\n`);
       }
       const failing = report.results.some((r) => failsAt(r.findings, failOn));
+      // As ESLint: stale baseline entries would let new findings in unseen, so they fail the run until pruned.
+      if (stale.length && !values['pass-on-unpruned-suppressions']) {
+        process.stderr.write(`${message('cli.baseline.stale', { count: String(stale.length) })}\n${stale.map((e) => `  ${e}\n`).join('')}`);
+        return 2;
+      }
       return failing ? 1 : 0;
     }
     if (command === 'fix') return await fix(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline }, values['dry-run'] ?? false);

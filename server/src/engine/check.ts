@@ -17,6 +17,7 @@ import { range } from './text';
 import type { ReuseInput } from './reuse/input';
 import { effectiveLicensing, EffectiveLicensing, LicensingValue, licensingFromTags, noLicensing, ownLicensingIgnored, ReuseContext } from './reuse/licensing';
 import { licenseIdsIn, licenseTextFix, missingLicenseTexts } from './reuse/license-texts';
+import { withSuppressions } from './suppressions';
 
 export interface CheckInput {
   /** Path relative to the workspace folder, with `/` separators; rules and overrides match on it. */
@@ -197,5 +198,6 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   }
   if (policy.files.generated === 'check' && input.scope !== 'header') findings.push(...aiGeneratedSemantics(input.path, input.text, policy, file));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { findings: withReuseLicensing(findings, input.path, input.reuse, basePolicy), file, policy };
+  // Suppression comments last, over the findings of every source, so every surface honours them alike.
+  return { findings: withSuppressions(withReuseLicensing(findings, input.path, input.reuse, basePolicy), file, policy), file, policy };
 }

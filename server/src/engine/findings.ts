@@ -1,6 +1,7 @@
 // Findings are plain data: each output (LSP diagnostic, CLI text, JSON, SARIF) is an adapter over them.
 
 import type { RuleId } from './rules';
+import type { Suppression } from './suppressions';
 import type { Range } from './text';
 
 export type { RuleId } from './rules';
@@ -37,14 +38,20 @@ export interface Finding {
   ownCopyright?: boolean;
   /** Other fixes to offer beside `fix` (SPDX's candidates for a deprecated id): quick fixes only, never applied by fix-all. */
   alternatives?: FixData[];
+  /**
+   * Set when a suppression comment (engine/suppressions.ts) or the baseline (engine/baseline.ts)
+   * covers the finding: it is kept, for SARIF's `suppressions`, but does not fail a check and the
+   * text outputs leave it out.
+   */
+  suppressed?: Suppression;
 }
 
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
 /**
  * Whether `ospo check` fails on these findings: one at or above `failOn` (`--fail-on`, default
- * error). The report's "compliant file" is a file this says is clean, so both count alike.
+ * error); a suppressed finding never does. The report's "compliant file" is a file this says is clean, so both count alike.
  */
 export function failsAt(findings: readonly Finding[], failOn: Severity = 'error'): boolean {
-  return findings.some((f) => severityRank[f.severity] >= severityRank[failOn]);
+  return findings.some((f) => !f.suppressed && severityRank[f.severity] >= severityRank[failOn]);
 }

@@ -61,6 +61,10 @@ const shared = {
   'count.files.other': '{count} files',
   'count.edits.one': '{count} edit',
   'count.edits.other': '{count} edits',
+  'fix.disable-line': 'Disable {rule} for this line',
+  'fix.disable-file': 'Disable {rule} for this file',
+  'cli.baseline.stale':
+    'ospo: {count} entries of the baseline (.ospo/suppressions.json) count findings that are gone; run again with --prune-suppressions, or pass --pass-on-unpruned-suppressions:',
   'fix.insert-line': "Add '{text}'",
   'fix.delete-header': 'Remove our header from this third-party file',
   'fix.project-license': "Use the project license '{text}'",
@@ -124,6 +128,10 @@ const sharedJa: Translations<typeof shared> = {
   'count.files.other': '{count} ファイル',
   'count.edits.one': '{count} 箇所',
   'count.edits.other': '{count} 箇所',
+  'fix.disable-line': 'この行の {rule} を無効にする',
+  'fix.disable-file': 'このファイルの {rule} を無効にする',
+  'cli.baseline.stale':
+    'ospo: ベースライン (.ospo/suppressions.json) の {count} 件のエントリは、もう存在しない指摘を数えています。--prune-suppressions を付けて再実行するか、--pass-on-unpruned-suppressions を指定してください:',
   'fix.insert-line': "'{text}' を追加",
   'fix.delete-header': 'この第三者コードのファイルから自組織のヘッダーを削除',
   'fix.project-license': "プロジェクトのライセンス '{text}' を使用",

@@ -9,9 +9,12 @@ import type { Finding } from '../engine/findings';
 import { editsFor, fixAll, fixTitle } from '../engine/fixes';
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
+import type { SourceFile } from '../engine/source-file';
 import { DiagnosticSource, FixAllKind } from '../../../shared/protocol';
 import type { ReuseInput } from '../engine/reuse/input';
 import { checkInput } from '../io/check-input';
+import { directiveRule, suppressionEdit } from '../engine/suppressions';
+import { ruleMeta } from '../engine/rules';
 
 export const sameRange = (d: Diagnostic, f: Finding) =>
   d.range.start.line === f.range.start.line &&
@@ -42,9 +45,8 @@ export function codeActions(
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DiagnosticSource) continue;
       const finding = result.findings.find((f) => f.rule === diagnostic.code && sameRange(diagnostic, f));
-      if (!finding?.fix) continue;
-      for (const fix of [finding.fix, ...(finding.alternatives ?? [])]) {
-        const one = { ...finding, fix };
+      for (const fix of finding?.fix ? [finding.fix, ...(finding.alternatives ?? [])] : []) {
+        const one = { ...finding!, fix };
         const edits = editsFor(one, file, result.policy ?? policy, ctx);
         if (!edits.length) continue;
         actions.push({
@@ -56,6 +58,7 @@ export function codeActions(
           edit: { changes: { [doc.uri]: edits } },
         });
       }
+      actions.push(...disableActions(doc, file, diagnostic, result.policy ?? policy));
     }
   }
   // Fix-all is only computed when asked for, so saving with codeActionsOnSave never waits on quick fixes.
@@ -63,6 +66,27 @@ export function codeActions(
     // No AI history: the rule that reads it (ai-marker-missing) has no fix.
     const edits = fixAll(checkInput({ path: file.path, text: doc.getText(), sidecarText, generated, reuse, aiHistory: undefined }), policy, ctx);
     if (edits.length) actions.push({ title: message('fix.all'), kind: FixAllKind, edit: { changes: { [doc.uri]: edits } } });
+  }
+  return actions;
+}
+
+/**
+ * "Disable <rule> for this line" and "… for this file": a suppression comment in the file's own
+ * style (engine/suppressions.ts), for any finding of a rule the policy lets a comment suppress.
+ */
+function disableActions(doc: TextDocument, file: SourceFile, diagnostic: Diagnostic, policy: Policy): CodeAction[] {
+  const rule = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
+  if (!rule || rule === directiveRule || !ruleMeta(rule) || policy.suppressions.forbid.includes(rule)) return [];
+  const actions: CodeAction[] = [];
+  for (const kind of ['next-line', 'file'] as const) {
+    const edit = suppressionEdit(file, rule, kind, diagnostic.range.start.line);
+    if (!edit) continue;
+    actions.push({
+      title: message(kind === 'file' ? 'fix.disable-file' : 'fix.disable-line', { rule }),
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [doc.uri]: [edit] } },
+    });
   }
   return actions;
 }

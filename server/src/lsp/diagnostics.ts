@@ -32,6 +32,20 @@ export function toDiagnostic(f: Finding): Diagnostic {
   };
 }
 
+/**
+ * A check's findings as diagnostics: those a suppression comment covers are not shown (the comment
+ * asked for that); those the baseline covers are shown at `baselineSeverity` (`ospo.suppressedSeverity`),
+ * never hidden (docs/design/suppressions.md).
+ */
+export function diagnosticsOf(findings: readonly Finding[], baselineSeverity: Severity = 'hint'): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    if (f.suppressed?.kind === 'inSource') continue;
+    out.push(toDiagnostic(f.suppressed ? { ...f, severity: baselineSeverity } : f));
+  }
+  return out;
+}
+
 export function policyDiagnostic(p: PolicyProblem): Diagnostic {
   return {
     range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },

@@ -5,7 +5,7 @@ import { Diagnostic, DocumentDiagnosticReportKind } from 'vscode-languageserver/
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { commitDiagnostics, isCommitMessagePath } from './commit-message';
-import { checkDocument, internalErrorDiagnostic, policyDiagnostic, rulePath, toDiagnostic } from './diagnostics';
+import { checkDocument, diagnosticsOf, internalErrorDiagnostic, policyDiagnostic, rulePath } from './diagnostics';
 import { reuseMetadataDiagnostics } from './reuse-assist';
 import type { Session } from './session';
 
@@ -122,7 +122,7 @@ export class DocumentChecks {
     const metadata = reuseMetadataDiagnostics(doc, rulePath(state, fsPath));
     if (metadata) return metadata;
     const { result, internalError } = await checkDocument(doc, fsPath, state, (m) => this.session.logError(m), await folders.reuseFor(state));
-    const diagnostics = result.findings.map(toDiagnostic);
+    const diagnostics = diagnosticsOf(result.findings);
     // The check failed (logged with the file name in checkDocument): one diagnostic says so, instead of a silently clean file.
     if (internalError !== undefined) diagnostics.push(internalErrorDiagnostic(internalError));
     if (policyOwner) diagnostics.push(...policyOwner.problems.map(policyDiagnostic));

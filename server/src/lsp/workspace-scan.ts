@@ -18,7 +18,7 @@ import { jobFor, scanFolder } from '../scan/scanner';
 import { withReuseLicensing } from '../engine/check';
 import type { ReuseInput } from '../engine/reuse/input';
 import { isCovered } from '../engine/paths';
-import { toDiagnostic } from './diagnostics';
+import { diagnosticsOf } from './diagnostics';
 import type { FolderState } from './folders';
 import { defaultSettings, type ScanSummary } from '../../../shared/protocol';
 
@@ -221,7 +221,7 @@ export class WorkspaceScan {
   /** Sends a file's scan diagnostics, unless they are what the client already shows; the promise is the write. */
   private show(uri: string, findings: Finding[]): Promise<void> | undefined {
     if (!findings.length && !this.shown.has(uri)) return undefined;
-    const diagnostics: Diagnostic[] = findings.slice(0, this.maxPerFile).map(toDiagnostic);
+    const diagnostics: Diagnostic[] = diagnosticsOf(findings.slice(0, this.maxPerFile));
     const digest = diagnostics.length ? digestOf(diagnostics) : undefined;
     if (digest !== undefined && this.shown.get(uri) === digest) return undefined;
     if (findings.length > this.maxPerFile && !this.warnedCap) {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { AiCommit } from '../engine/ai/history';
 import { checkText, CheckScope, startSuffices } from '../engine/check';
 import { needles } from '../engine/ai/markers';
+import { directiveNeedle } from '../engine/suppressions';
 import { contentSkipReason } from '../engine/coverage';
 import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
@@ -83,8 +84,8 @@ function scratchOf(size: number): Buffer {
   return scratch;
 }
 
-/** Whether bytes hold anything the passes over a whole text look for. */
-const holdsNeedle = byteSearch(needles);
+/** Whether bytes hold anything the passes over a whole text look for: markers, and suppression comments. */
+const holdsNeedle = byteSearch([...needles, directiveNeedle]);
 
 /** The root's git rules, built once per thread. */
 let gitRules: GitRules | undefined;

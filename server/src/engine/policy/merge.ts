@@ -1,11 +1,11 @@
 // Merging an org base with a policy that extends it (docs/design/policy.md, "Merging: tighten, never loosen"). A policy may tighten
 // its base but never loosen it, unless the base says `allowOverride: true`:
-//   deny, review, required AI fields, denied tools, commit trailers: union
+//   deny, review, required AI fields, denied tools, commit trailers, rules no comment may suppress: union
 //   license allow: what both allow without review, so a license keeps the stricter of its two
 //     tiers (deny > review > allow); an allow entry the base does not allow is warned about
 //   allowed tools: intersection (an absent list means "no limit")
 //   ai.mode and copyright.year: the stricter; each severity: the higher
-//   required flags: either; maxLine: the smaller
+//   required flags (suppressions.requireReason too): either; maxLine: the smaller
 //   holder, reviewEvidence, approval and reviewer patterns, include globs: the base's when it sets them
 //   project license, template, comment styles: the extending policy's (they describe the project, not the rules)
 //   overrides: the extending policy's first (they are more specific), each tightened against the base
@@ -113,6 +113,7 @@ function replace(base: RawPolicy, repo: RawPolicy): RawPolicy {
       tools: clean({ ...base.ai?.tools, ...repo.ai?.tools }),
     }),
     severity: clean({ ...base.severity, ...repo.severity }),
+    suppressions: clean({ ...base.suppressions, ...repo.suppressions }),
     overrides: [...(repo.overrides ?? []), ...(base.overrides ?? [])],
     allowOverride: repo.allowOverride,
   };
@@ -181,5 +182,9 @@ function mergeTop(base: RawPolicy, repo: RawPolicy, warn: LooseningWarning | und
       commitTrailers: union(base.ai?.commitTrailers, repo.ai?.commitTrailers),
     }),
     severity: clean(severity),
+    suppressions: clean({
+      requireReason: either(base.suppressions?.requireReason, repo.suppressions?.requireReason),
+      forbid: union(base.suppressions?.forbid, repo.suppressions?.forbid),
+    }),
   };
 }

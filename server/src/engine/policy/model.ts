@@ -38,6 +38,7 @@ export interface RawPolicy extends RawSections {
   allowOverride?: boolean;
   extends?: (string | { source: string; sha256?: string })[];
   overrides?: RawOverride[];
+  suppressions?: { requireReason?: boolean; forbid?: string[] };
 }
 
 export interface Policy {
@@ -67,6 +68,8 @@ export interface Policy {
   severity: Record<string, SeverityOrOff>;
   /** Per-path changes, first match wins; read through `policyForPath`. */
   overrides: RawOverride[];
+  /** What suppression comments may do (engine/suppressions.ts). */
+  suppressions: { requireReason: boolean; forbid: string[] };
 }
 
 /**
@@ -94,12 +97,19 @@ export function defaultPolicy(): Policy {
     ai: { mode: 'disclose', requiredFields: ['role'], reviewer: { forbidBots: true }, tools: { allow: [], deny: [] }, commitTrailers: [] },
     severity: {},
     overrides: [],
+    suppressions: { requireReason: false, forbid: [] },
   };
 }
 
 /** Fills the defaults under what a (merged) raw policy says. */
 export function toPolicy(raw: RawPolicy, source: string): Policy {
-  return { ...withSections(defaultPolicy(), raw), source, meta: { ...raw.policy }, overrides: raw.overrides ?? [] };
+  return {
+    ...withSections(defaultPolicy(), raw),
+    source,
+    meta: { ...raw.policy },
+    overrides: raw.overrides ?? [],
+    suppressions: { requireReason: raw.suppressions?.requireReason ?? false, forbid: raw.suppressions?.forbid ?? [] },
+  };
 }
 
 /**

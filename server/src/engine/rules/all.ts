@@ -30,6 +30,7 @@ import licenseTextUnused from './license-text-unused';
 import reuseInvalid from './reuse-invalid';
 import spdxOperatorCase from './spdx-operator-case';
 import spdxTagTypo from './spdx-tag-typo';
+import suppressionInvalid from './suppression-invalid';
 
 export const rules = [
   headerMissing,
@@ -60,4 +61,5 @@ export const rules = [
   reuseInvalid,
   spdxOperatorCase,
   spdxTagTypo,
+  suppressionInvalid,
 ] as const;
