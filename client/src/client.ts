@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { type InitializationOptions, settingsSchema, settingsSection } from '../../shared/protocol';
+import { type InitializationOptions } from '../../shared/protocol';
+import { messageLocale } from './l10n';
 import {
   CloseAction,
   type CloseHandlerResult,
@@ -73,12 +74,6 @@ export class RestartingErrorHandler implements ErrorHandler {
     this.restarts = [];
     this.told = false;
   }
-}
-
-/** The language of the findings: `ospo.locale`, or VS Code's display language when it is `auto`. */
-export function messageLocale(): string {
-  const chosen = vscode.workspace.getConfiguration(settingsSection).get<string>('locale', settingsSchema.locale.default);
-  return chosen && chosen !== 'auto' ? chosen : vscode.env.language;
 }
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {

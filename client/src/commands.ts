@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import { State, WorkDoneProgress, type LanguageClient, type WorkspaceEdit } from 'vscode-languageclient/node';
 import {
   AddAiHeaderTagsCommand,
@@ -40,20 +41,20 @@ const policyTemplates: (vscode.QuickPickItem & { template: string })[] = [
   {
     template: 'apache',
     label: 'apache',
-    description: vscode.l10n.t('Apache-2.0 project: permissive licenses allowed, copyleft denied, SPDX headers required'),
+    description: t('Apache-2.0 project: permissive licenses allowed, copyleft denied, SPDX headers required'),
   },
-  { template: 'mit', label: 'mit', description: vscode.l10n.t('MIT project: permissive licenses allowed, copyleft denied, SPDX headers required') },
+  { template: 'mit', label: 'mit', description: t('MIT project: permissive licenses allowed, copyleft denied, SPDX headers required') },
   {
     template: 'reuse-strict',
     label: 'reuse-strict',
-    description: vscode.l10n.t('REUSE 3.3: every file licensed, copyright years kept current, nothing below warning'),
+    description: t('REUSE 3.3: every file licensed, copyright years kept current, nothing below warning'),
   },
   {
     template: 'ai-disclose',
     label: 'ai-disclose',
-    description: vscode.l10n.t('AI-assisted code must say so, with the tool, a human reviewer and the review date'),
+    description: t('AI-assisted code must say so, with the tool, a human reviewer and the review date'),
   },
-  { template: 'ai-forbid', label: 'ai-forbid', description: vscode.l10n.t('No AI-generated code: AI markers in files are reported') },
+  { template: 'ai-forbid', label: 'ai-forbid', description: t('No AI-generated code: AI markers in files are reported') },
 ];
 
 /** What each command does, once the language client is loaded (extension.ts registers the ids at activation). */
@@ -82,14 +83,14 @@ async function restartServer(client: LanguageClient, channel: vscode.LogOutputCh
     channel.info('Language server restarted');
   } catch (error) {
     channel.error('Restarting the language server failed', error);
-    void showError(vscode.l10n.t('The OSPO language server could not be restarted.'));
+    void showError(t('The OSPO language server could not be restarted.'));
   }
 }
 
 async function insertLicenseHeader(client: LanguageClient): Promise<void> {
   const document = vscode.window.activeTextEditor?.document;
   if (document === undefined) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: open a file first, then run "Insert license header" again.'));
+    void vscode.window.showInformationMessage(t('OSPO: open a file first, then run "Insert license header" again.'));
     return;
   }
   if (vscode.languages.match(documentSelector, document) === 0) {
@@ -104,24 +105,22 @@ async function insertLicenseHeader(client: LanguageClient): Promise<void> {
     await executeServerCommand(client, InsertHeaderCommand, [client.code2ProtocolConverter.asUri(document.uri)]);
   } catch (error) {
     client.error('Inserting a license header failed', error, false);
-    void showError(vscode.l10n.t('OSPO: could not insert a license header: {0}', error instanceof Error ? error.message : String(error)));
+    void showError(t('OSPO: could not insert a license header: {0}', error instanceof Error ? error.message : String(error)));
   }
 }
 
 async function createPolicyFile(client: LanguageClient): Promise<void> {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: open a folder on disk first, then run "Create policy file" again.'));
+    void vscode.window.showInformationMessage(t('OSPO: open a folder on disk first, then run "Create policy file" again.'));
     return;
   }
   const folder =
-    folders.length === 1
-      ? folders[0]
-      : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder to create .ospo/policy.yaml in') });
+    folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: t('Workspace folder to create .ospo/policy.yaml in') });
   if (folder === undefined) return;
   const picked = await vscode.window.showQuickPick(policyTemplates, {
-    title: vscode.l10n.t('OSPO: Create policy file in {0}', folder.name),
-    placeHolder: vscode.l10n.t('Starter policy (every section is commented; edit it afterwards)'),
+    title: t('OSPO: Create policy file in {0}', folder.name),
+    placeHolder: t('Starter policy (every section is commented; edit it afterwards)'),
   });
   if (picked === undefined) return;
   let result: CreatePolicyResult | null;
@@ -130,18 +129,18 @@ async function createPolicyFile(client: LanguageClient): Promise<void> {
     result = await executeServerCommand(client, CreatePolicyCommand, [client.code2ProtocolConverter.asUri(folder.uri), picked.template]);
   } catch (error) {
     client.error('Creating a policy file failed', error, false);
-    void showError(vscode.l10n.t('OSPO: could not create a policy file: {0}', error instanceof Error ? error.message : String(error)));
+    void showError(t('OSPO: could not create a policy file: {0}', error instanceof Error ? error.message : String(error)));
     return;
   }
   const file = result?.file === undefined ? undefined : client.protocol2CodeConverter.asUri(result.file);
   if (result?.error !== undefined) {
     // An existing policy file is answered with its URI too: offer to open it rather than replace it.
-    const choice = await vscode.window.showWarningMessage(`OSPO: ${result.error}.`, ...(file ? [vscode.l10n.t('Open policy file')] : []));
+    const choice = await vscode.window.showWarningMessage(`OSPO: ${result.error}.`, ...(file ? [t('Open policy file')] : []));
     if (choice !== undefined && file) await vscode.window.showTextDocument(file);
     return;
   }
   if (file === undefined) {
-    void showError(vscode.l10n.t('OSPO: the language server did not create a policy file.'));
+    void showError(t('OSPO: the language server did not create a policy file.'));
     return;
   }
   await vscode.window.showTextDocument(file);
@@ -175,13 +174,11 @@ async function askTool(client: LanguageClient, uri: string): Promise<string | un
   const agent = allowed.find((t) => !t.includes('*'));
   const value = agent === undefined ? '' : agent.includes(':') ? agent : `${agent}:`;
   return vscode.window.showInputBox({
-    title: vscode.l10n.t('OSPO: AI tool that assisted'),
-    prompt: allowed.length
-      ? vscode.l10n.t('As agent:model. Allowed by the policy: {0}', allowed.join(', '))
-      : vscode.l10n.t('As agent:model, e.g. GitHub Copilot:gpt-4.1'),
+    title: t('OSPO: AI tool that assisted'),
+    prompt: allowed.length ? t('As agent:model. Allowed by the policy: {0}', allowed.join(', ')) : t('As agent:model, e.g. GitHub Copilot:gpt-4.1'),
     value,
     valueSelection: [value.length, value.length],
-    placeHolder: vscode.l10n.t('agent:model (empty writes the placeholder TOOL:MODEL)'),
+    placeHolder: t('agent:model (empty writes the placeholder TOOL:MODEL)'),
   });
 }
 
@@ -190,16 +187,16 @@ async function askTool(client: LanguageClient, uri: string): Promise<string | un
  * when they pick an "I reviewed it" item; nothing is preselected for them. Undefined when they cancel.
  */
 async function askDisclosure(): Promise<AiDisclosureOptions | undefined> {
-  const reviewedDetail = vscode.l10n.t('Also writes AI-Reviewed-By (you, from git config) and AI-Reviewed-On (today)');
+  const reviewedDetail = t('Also writes AI-Reviewed-By (you, from git config) and AI-Reviewed-On (today)');
   const items: (vscode.QuickPickItem & { options: AiDisclosureOptions })[] = [
-    { label: vscode.l10n.t('AI-assisted'), description: vscode.l10n.t('I wrote it with the tool’s help'), options: { role: 'assisted' } },
-    { label: vscode.l10n.t('AI-generated'), description: vscode.l10n.t('The tool wrote it'), options: { role: 'generated' } },
-    { label: vscode.l10n.t('AI-assisted, and I reviewed it'), detail: reviewedDetail, options: { role: 'assisted', reviewed: true } },
-    { label: vscode.l10n.t('AI-generated, and I reviewed it'), detail: reviewedDetail, options: { role: 'generated', reviewed: true } },
+    { label: t('AI-assisted'), description: t('I wrote it with the tool’s help'), options: { role: 'assisted' } },
+    { label: t('AI-generated'), description: t('The tool wrote it'), options: { role: 'generated' } },
+    { label: t('AI-assisted, and I reviewed it'), detail: reviewedDetail, options: { role: 'assisted', reviewed: true } },
+    { label: t('AI-generated, and I reviewed it'), detail: reviewedDetail, options: { role: 'generated', reviewed: true } },
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('OSPO: how was AI used in this code?'),
-    placeHolder: vscode.l10n.t('Only what you choose is written: no review is recorded unless you say you reviewed it'),
+    title: t('OSPO: how was AI used in this code?'),
+    placeHolder: t('Only what you choose is written: no review is recorded unless you say you reviewed it'),
   });
   return picked?.options;
 }
@@ -236,8 +233,8 @@ async function markAiAssisted(client: LanguageClient, scope: 'selection' | 'head
 }
 
 async function showError(message: string): Promise<void> {
-  const choice = await vscode.window.showErrorMessage(message, vscode.l10n.t('Show log'));
-  if (choice === vscode.l10n.t('Show log')) await vscode.commands.executeCommand(ShowLogCommand);
+  const choice = await vscode.window.showErrorMessage(message, t('Show log'));
+  if (choice === t('Show log')) await vscode.commands.executeCommand(ShowLogCommand);
 }
 
 /**
@@ -247,7 +244,7 @@ async function showError(message: string): Promise<void> {
  */
 async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<ScanSummary | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: open a folder to check all of its files.'));
+    void vscode.window.showInformationMessage(t('OSPO: open a folder to check all of its files.'));
     return undefined;
   }
   const summary = await vscode.window.withProgress(
@@ -267,7 +264,7 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
       } catch (error) {
         if (cancel.isCancellationRequested) return undefined;
         channel.error('Checking the workspace failed', error);
-        void showError(vscode.l10n.t('OSPO could not check the workspace.'));
+        void showError(t('OSPO could not check the workspace.'));
         return undefined;
       } finally {
         listener.dispose();
@@ -288,8 +285,8 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
   ];
   void vscode.window.showInformationMessage(
     summary.cancelled
-      ? vscode.l10n.t('OSPO: workspace check cancelled; so far {0} problems in {1} of {2} files, {3} skipped (see the log), {4} s.', ...args)
-      : vscode.l10n.t('OSPO: {0} problems in {1} of {2} files, {3} skipped (see the log), {4} s.', ...args),
+      ? t('OSPO: workspace check cancelled; so far {0} problems in {1} of {2} files, {3} skipped (see the log), {4} s.', ...args)
+      : t('OSPO: {0} problems in {1} of {2} files, {3} skipped (see the log), {4} s.', ...args),
   );
   return summary;
 }
@@ -301,7 +298,7 @@ async function scanWorkspace(client: LanguageClient, channel: vscode.LogOutputCh
  */
 async function openReport(client: LanguageClient, channel: vscode.LogOutputChannel): Promise<vscode.WebviewPanel | undefined> {
   const result = await vscode.window
-    .withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: building the compliance report…') }, () =>
+    .withProgress({ location: vscode.ProgressLocation.Notification, title: t('OSPO: building the compliance report…') }, () =>
       executeServerCommand(client, ReportCommand, []),
     )
     .then(undefined, (error: unknown) => {
@@ -309,10 +306,10 @@ async function openReport(client: LanguageClient, channel: vscode.LogOutputChann
       return { error: 'OSPO: the compliance report could not be built (see the log).' } as ReportResult;
     });
   if (!result?.html) {
-    void vscode.window.showWarningMessage(result?.error ?? vscode.l10n.t('OSPO: the compliance report could not be built.'));
+    void vscode.window.showWarningMessage(result?.error ?? t('OSPO: the compliance report could not be built.'));
     return undefined;
   }
-  const panel = vscode.window.createWebviewPanel('ospo.report', vscode.l10n.t('OSPO compliance report'), vscode.ViewColumn.Active, {
+  const panel = vscode.window.createWebviewPanel('ospo.report', t('OSPO compliance report'), vscode.ViewColumn.Active, {
     enableScripts: true,
     localResourceRoots: [],
   });
@@ -348,7 +345,7 @@ async function openFromReport(message: unknown, channel: vscode.LogOutputChannel
     await vscode.window.showTextDocument(uri, { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.One });
   } catch (error) {
     channel.error(`Opening ${m.path} from the report failed`, error);
-    void vscode.window.showWarningMessage(vscode.l10n.t('OSPO: could not open {0}.', m.path));
+    void vscode.window.showWarningMessage(t('OSPO: could not open {0}.', m.path));
   }
 }
 
@@ -363,30 +360,27 @@ async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutput
   let cancelled = false;
   const none = (error?: string): FixAllOutcome => ({ files: 0, headers: 0, confirm: 0, error });
   const result = await vscode.window
-    .withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('OSPO: collecting the fixes…'), cancellable: true },
-      (_progress, cancel) => {
-        cancel.onCancellationRequested(() => {
-          cancelled = true;
-        });
-        return executeServerCommand(client, FixAllWorkspaceCommand, [], { token: cancel });
-      },
-    )
+    .withProgress({ location: vscode.ProgressLocation.Notification, title: t('OSPO: collecting the fixes…'), cancellable: true }, (_progress, cancel) => {
+      cancel.onCancellationRequested(() => {
+        cancelled = true;
+      });
+      return executeServerCommand(client, FixAllWorkspaceCommand, [], { token: cancel });
+    })
     .then(undefined, (error: unknown) => {
       channel.error('Collecting the fixes failed', error);
-      return { error: vscode.l10n.t('OSPO: collecting the fixes failed (see the log).') } as FixAllWorkspaceResult;
+      return { error: t('OSPO: collecting the fixes failed (see the log).') } as FixAllWorkspaceResult;
     });
   // A cancelled collection is never offered, not even the part collected so far.
   if (cancelled || result?.error === 'cancelled') return none('cancelled');
   if (result?.error || !result) {
-    const error = result?.error ?? vscode.l10n.t('OSPO: collecting the fixes failed (see the log).');
+    const error = result?.error ?? t('OSPO: collecting the fixes failed (see the log).');
     void vscode.window.showWarningMessage(error);
     return none(error);
   }
   const files = result.files ?? 0;
   const confirm = result.confirmFiles ?? 0;
   if (!files && !confirm) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('OSPO: nothing to fix in {0} files.', result.checked ?? 0));
+    void vscode.window.showInformationMessage(t('OSPO: nothing to fix in {0} files.', result.checked ?? 0));
     return none();
   }
   // The edits were computed for the documents as they were then: refuse if any changed since
@@ -398,25 +392,25 @@ async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutput
     return c.textDocument.version === null ? !!doc?.isDirty : doc?.version !== c.textDocument.version;
   });
   if (stale) {
-    const error = vscode.l10n.t('OSPO: files changed while the fixes were collected; run "Fix all in workspace" again.');
+    const error = t('OSPO: files changed while the fixes were collected; run "Fix all in workspace" again.');
     void vscode.window.showWarningMessage(error);
     return none(error);
   }
   if (files && result.edit) {
     const applied = await applyAndSave(client, result.edit);
     if (applied === undefined) {
-      const error = vscode.l10n.t('OSPO: VS Code did not apply the fixes; no file was changed.');
+      const error = t('OSPO: VS Code did not apply the fixes; no file was changed.');
       void showError(error);
       return none(error);
     }
   }
   const headers = result.headers ?? 0;
   const parts = [
-    headers === 1 ? vscode.l10n.t('OSPO: added a header to 1 file.') : vscode.l10n.t('OSPO: added headers to {0} files.', headers),
-    ...(files - headers === 1 ? [vscode.l10n.t('Fixed 1 other file.')] : files > headers ? [vscode.l10n.t('Fixed {0} other files.', files - headers)] : []),
-    ...(confirm ? [vscode.l10n.t('License changes in {0} files wait for your confirmation.', confirm)] : []),
+    headers === 1 ? t('OSPO: added a header to 1 file.') : t('OSPO: added headers to {0} files.', headers),
+    ...(files - headers === 1 ? [t('Fixed 1 other file.')] : files > headers ? [t('Fixed {0} other files.', files - headers)] : []),
+    ...(confirm ? [t('License changes in {0} files wait for your confirmation.', confirm)] : []),
   ];
-  const review = vscode.l10n.t('Review license changes');
+  const review = t('Review license changes');
   if (!confirm || !result.confirm) {
     void vscode.window.showInformationMessage(parts.join(' '));
   } else {
@@ -426,9 +420,7 @@ async function fixAllWorkspace(client: LanguageClient, channel: vscode.LogOutput
       if (choice !== review) return;
       const changed = await applyAndSave(client, licenseChanges);
       void vscode.window.showInformationMessage(
-        changed === undefined
-          ? vscode.l10n.t('OSPO: no license was changed.')
-          : vscode.l10n.t('OSPO: changed the license in {0} of {1} files.', changed, confirm),
+        changed === undefined ? t('OSPO: no license was changed.') : t('OSPO: changed the license in {0} of {1} files.', changed, confirm),
       );
     });
   }

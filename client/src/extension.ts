@@ -2,6 +2,7 @@
 const loadStarted = performance.now();
 
 import * as vscode from 'vscode';
+import { useExtensionRoot } from './l10n';
 import { commandIds } from '../../shared/contributes';
 import type { Running } from './running';
 
@@ -22,6 +23,7 @@ let running: Promise<Running> | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<OspoApi> {
   const called = performance.now();
   // One log for the client, the server's console and (with a Trace log level) the protocol trace.
+  useExtensionRoot(context.extensionPath);
   const channel = vscode.window.createOutputChannel('OSPO Compliance', { log: true });
   context.subscriptions.push(channel);
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import { CreatePolicyFileCommand } from '../../shared/contributes';
 
 const dismissedKey = 'ospo.noPolicyPrompt.dismissed';
@@ -26,12 +27,10 @@ export async function offerPolicy(context: vscode.ExtensionContext): Promise<voi
   for (const f of folders) if (!(await hasPolicy(f))) missing.push(f);
   if (!missing.length) return;
   await context.workspaceState.update(askedKey, true);
-  const create = vscode.l10n.t('Create policy file');
-  const never = vscode.l10n.t("Don't ask again");
+  const create = t('Create policy file');
+  const never = t("Don't ask again");
   const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t(
-      'OSPO: this workspace has no open source policy yet, so the built-in default applies (an SPDX header in every file). Create one from a template?',
-    ),
+    t('OSPO: this workspace has no open source policy yet, so the built-in default applies (an SPDX header in every file). Create one from a template?'),
     create,
     never,
   );

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from './l10n';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { DiagnosticSource, PolicyInfoRequest } from '../../shared/protocol';
 import { requestType } from './typed-messages';
@@ -11,8 +12,8 @@ interface Counts {
   others: number;
 }
 
-const showProblems: vscode.Command = { title: vscode.l10n.t('Show problems'), command: 'workbench.actions.view.problems' };
-const showLog: vscode.Command = { title: vscode.l10n.t('Show log'), command: ShowLogCommand };
+const showProblems: vscode.Command = { title: t('Show problems'), command: 'workbench.actions.view.problems' };
+const showLog: vscode.Command = { title: t('Show log'), command: ShowLogCommand };
 
 /**
  * The one status surface: a language status item that shows whether the server runs and,
@@ -42,7 +43,7 @@ export class OspoStatus implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => void this.renderPolicy()),
       vscode.workspace.onDidSaveTextDocument(() => void this.renderPolicy()),
     );
-    this.policy.name = vscode.l10n.t('OSPO policy');
+    this.policy.name = t('OSPO policy');
     this.render();
     void this.renderPolicy();
   }
@@ -57,22 +58,22 @@ export class OspoStatus implements vscode.Disposable {
     if (ask !== this.asked) return;
     if (!info) {
       // Not a file the server checks (or no server): say nothing rather than the last file's policy.
-      this.policy.text = vscode.l10n.t('OSPO policy');
+      this.policy.text = t('OSPO policy');
       this.policy.detail = '';
       this.policy.command = undefined;
       return;
     }
     if (info.file) {
       const file = vscode.Uri.parse(info.file);
-      this.policy.text = vscode.l10n.t('Policy: {0}', vscode.workspace.asRelativePath(file));
-      this.policy.detail = info.problems ? vscode.l10n.t('{0} problems in the policy file; the last good policy is in force', info.problems) : (info.id ?? '');
+      this.policy.text = t('Policy: {0}', vscode.workspace.asRelativePath(file));
+      this.policy.detail = info.problems ? t('{0} problems in the policy file; the last good policy is in force', info.problems) : (info.id ?? '');
       this.policy.severity = info.problems ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-      this.policy.command = { title: vscode.l10n.t('Edit policy'), command: 'vscode.open', arguments: [file] };
+      this.policy.command = { title: t('Edit policy'), command: 'vscode.open', arguments: [file] };
     } else {
-      this.policy.text = vscode.l10n.t('Policy: built-in default');
-      this.policy.detail = vscode.l10n.t('No .ospo/policy.yaml: an SPDX header is required, any valid SPDX license is accepted');
+      this.policy.text = t('Policy: built-in default');
+      this.policy.detail = t('No .ospo/policy.yaml: an SPDX header is required, any valid SPDX license is accepted');
       this.policy.severity = vscode.LanguageStatusSeverity.Information;
-      this.policy.command = { title: vscode.l10n.t('Create policy file'), command: CreatePolicyFileCommand };
+      this.policy.command = { title: t('Create policy file'), command: CreatePolicyFileCommand };
     }
   }
 
@@ -109,8 +110,8 @@ export class OspoStatus implements vscode.Disposable {
       total.others += c.others;
     }
     const n = total.errors + total.warnings + total.others;
-    item.text = n === 1 ? vscode.l10n.t('OSPO: 1 finding') : vscode.l10n.t('OSPO: {0} findings', n);
-    item.detail = n === 0 ? vscode.l10n.t('No license or AI-disclosure findings') : describe(total, this.perDocument.size);
+    item.text = n === 1 ? t('OSPO: 1 finding') : t('OSPO: {0} findings', n);
+    item.detail = n === 0 ? t('No license or AI-disclosure findings') : describe(total, this.perDocument.size);
     item.severity = total.errors > 0 ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
     item.command = showProblems;
   }
@@ -125,17 +126,17 @@ function notRunningView(state: State): { text: string; detail: string; severity:
   const { Information, Error, Warning } = vscode.LanguageStatusSeverity;
   switch (state) {
     case State.Starting:
-      return { text: vscode.l10n.t('OSPO: starting…'), detail: vscode.l10n.t('The language server is starting'), severity: Information };
+      return { text: t('OSPO: starting…'), detail: t('The language server is starting'), severity: Information };
     case State.StartFailed:
       return {
-        text: vscode.l10n.t('OSPO: server failed'),
-        detail: vscode.l10n.t('The language server could not start; see the log, then run "OSPO: Restart server"'),
+        text: t('OSPO: server failed'),
+        detail: t('The language server could not start; see the log, then run "OSPO: Restart server"'),
         severity: Error,
       };
     case State.Stopped:
       return {
-        text: vscode.l10n.t('OSPO: stopped'),
-        detail: vscode.l10n.t('The language server is not running; run "OSPO: Restart server" to start it'),
+        text: t('OSPO: stopped'),
+        detail: t('The language server is not running; run "OSPO: Restart server" to start it'),
         severity: Warning,
       };
     case State.Running:
@@ -144,5 +145,5 @@ function notRunningView(state: State): { text: string; detail: string; severity:
 }
 
 function describe(c: Counts, files: number): string {
-  return vscode.l10n.t('{0} errors, {1} warnings, {2} other in {3} files', c.errors, c.warnings, c.others, files);
+  return t('{0} errors, {1} warnings, {2} other in {3} files', c.errors, c.warnings, c.others, files);
 }

@@ -61,6 +61,11 @@ export class TestClient {
       this.logged.push(p.message);
       this.notify();
     });
+    // vscode-languageserver's showInformationMessage and friends ask a request (window/showMessageRequest).
+    this.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+      this.messages.push(p.message);
+      return null;
+    });
     this.connection.onNotification('window/showMessage', (p: { message: string }) => {
       this.messages.push(p.message);
       this.notify();

@@ -5,14 +5,11 @@
 // Only Japanese and English exist. Any `ja` tag (`ja`, `ja-JP`, `ja_JP.UTF-8`) selects Japanese;
 // everything else, including no locale at all, `C` and `POSIX`, selects English.
 
-export type Locale = 'en' | 'ja';
+import { type Locale, resolveLocale } from '../../../shared/locale';
+
+export { type Locale, resolveLocale };
 
 let current: Locale = 'en';
-
-/** The supported locale a BCP 47 tag or POSIX locale name falls back to. */
-export function resolveLocale(locale: string | undefined): Locale {
-  return locale !== undefined && /^ja(?:[-_.@]|$)/i.test(locale.trim()) ? 'ja' : 'en';
-}
 
 export function setLocale(locale: string | undefined): void {
   current = resolveLocale(locale);

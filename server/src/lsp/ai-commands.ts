@@ -2,6 +2,7 @@
 // then let the engine (engine/ai/disclosure.ts) compute the edits. The command table (commands.ts)
 // applies the returned WorkspaceEdit with workspace/applyEdit, or shows the error.
 
+import { message, type MessageKey } from '../engine/messages';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver/node';
 import { policyForPath } from '../engine/policy/overrides';
@@ -35,17 +36,17 @@ function policyAt(state: FolderState, path: string): Policy | undefined {
   const policy = policyForPath(state.policy, path);
   return policy.ai.mode === 'forbid' ? undefined : policy;
 }
-const forbidden = { error: 'OSPO: AI-generated code is forbidden here by the policy.' };
+const forbidden = () => ({ error: message('lsp.ai-forbidden') });
 
-function toWorkspaceEdit(uri: string, result: AiEditResult, nothing: string): AiCommandResult {
-  if ('error' in result) return { error: `OSPO: ${result.error}.` };
-  if (!result.edits.length) return { error: `OSPO: ${nothing}.` };
+function toWorkspaceEdit(uri: string, result: AiEditResult, nothing: MessageKey): AiCommandResult {
+  if ('error' in result) return { error: `OSPO: ${result.error}` };
+  if (!result.edits.length) return { error: message(nothing) };
   return { changes: { [uri]: result.edits } };
 }
 
 function pathOf(doc: TextDocument, state: FolderState): string | { error: string } {
   const fsPath = toFsPath(doc.uri);
-  return fsPath ? rulePath(state, fsPath) : { error: 'OSPO: AI disclosure can only be added to files on disk.' };
+  return fsPath ? rulePath(state, fsPath) : { error: message('lsp.ai-not-on-disk') };
 }
 
 /** "OSPO: Mark selection as AI-assisted": wrap the selected lines in a canonical AI snippet. */
@@ -60,9 +61,9 @@ export async function markSelection(
   const path = pathOf(doc, state);
   if (typeof path !== 'string') return path;
   const policy = policyAt(state, path);
-  if (!policy) return forbidden;
+  if (!policy) return forbidden();
   const ctx = await contextFor(state, policy, tool, options, now);
-  return toWorkspaceEdit(doc.uri, markSelectionEdits(path, doc.getText(), range, policy, ctx), 'the selection is already marked as AI-assisted');
+  return toWorkspaceEdit(doc.uri, markSelectionEdits(path, doc.getText(), range, policy, ctx), 'lsp.ai-already-marked');
 }
 
 /** "OSPO: Add AI header tags": the role tag in the license header, and AI-Reviewed-By and AI-Reviewed-On when the user reviewed the code. */
@@ -76,9 +77,9 @@ export async function addHeaderTags(
   const path = pathOf(doc, state);
   if (typeof path !== 'string') return path;
   const policy = policyAt(state, path);
-  if (!policy) return forbidden;
+  if (!policy) return forbidden();
   const ctx = await contextFor(state, policy, tool, options, now);
-  return toWorkspaceEdit(doc.uri, addHeaderTagsEdits(path, doc.getText(), policy, ctx), 'the header already has the AI tags');
+  return toWorkspaceEdit(doc.uri, addHeaderTagsEdits(path, doc.getText(), policy, ctx), 'lsp.ai-already-tagged');
 }
 
 /** The tools the policy allows, for the client's input box. */

@@ -89,7 +89,7 @@ async function openTarget(session: Session, uri: string) {
   return doc && target ? { doc, ...target } : undefined;
 }
 
-const noFile = { error: 'OSPO: open a file on disk first.' };
+const noFile = () => ({ error: message('lsp.no-file') });
 
 /** Applies an AI command's edit, or answers its error. */
 async function applyAi(session: Session, result: AiCommandResult, label: string): Promise<AiCommandError | null> {
@@ -105,7 +105,7 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
     args: noArgs,
     async run(_, { session, token }) {
       const roots = session.folders.getRoots();
-      if (!roots.length) return { error: 'OSPO: open a folder to fix its files.' };
+      if (!roots.length) return { error: message('lsp.no-folder-fix') };
       const states = await Promise.all(roots.map((r) => session.stateForRoot(r)));
       const { folders, documents } = session;
       const result = await fixAllWorkspaceEdit(
@@ -124,7 +124,7 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
     args: noArgs,
     async run(_, { session }) {
       const roots = session.folders.getRoots();
-      if (!roots.length) return { error: 'OSPO: open a folder to report on.' };
+      if (!roots.length) return { error: message('lsp.no-folder-report') };
       try {
         // Each folder under its policy as the editor has it (ospo.policyFile, unsaved edits, trust), and
         // open documents as they are in the editor.
@@ -149,7 +149,7 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
         return { html: renderHtml(data) };
       } catch (err) {
         session.logError(`Building the report failed: ${(err as Error).stack ?? err}`);
-        return { error: `OSPO: the report could not be built: ${(err as Error).message}` };
+        return { error: message('lsp.report-failed', { error: (err as Error).message }) };
       }
     },
   },
@@ -164,10 +164,10 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
     async run([options], { session, token, progress: clientProgress }) {
       const viaClient = options?.progress === 'client';
       const roots = session.folders.getRoots();
-      if (!roots.length) return { error: 'OSPO: open a folder to check all of its files.' };
+      if (!roots.length) return { error: message('lsp.no-folder-scan') };
       // Editors other than VS Code get progress the server creates, where they support it.
       const progress = !viaClient && session.client.workDoneProgress ? await session.connection.window.createWorkDoneProgress() : clientProgress;
-      progress.begin('OSPO: checking the workspace', 0, 'listing files', true);
+      progress.begin(message('lsp.scan-title'), 0, message('lsp.scan-listing'), true);
       const cancelled = {
         get isCancellationRequested() {
           return token.isCancellationRequested || !!(progress as { token?: { isCancellationRequested: boolean } }).token?.isCancellationRequested;
@@ -212,7 +212,7 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
     },
     async run([uri, range, tool, options], { session }) {
       const target = await openTarget(session, uri);
-      if (!target) return noFile;
+      if (!target) return noFile();
       return applyAi(session, await markSelection(target.doc, range, target.state, toolOf(tool), options ?? {}), 'Mark selection as AI-assisted');
     },
   },
@@ -225,7 +225,7 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
     ],
     async run([uri, tool, options], { session }) {
       const target = await openTarget(session, uri);
-      if (!target) return noFile;
+      if (!target) return noFile();
       return applyAi(session, await addHeaderTags(target.doc, target.state, toolOf(tool), options ?? {}), 'Add AI header tags');
     },
   },
@@ -234,7 +234,7 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
     args: (raw) => [stringArg(AiToolsCommand, raw, 0)],
     async run([uri], { session }) {
       const target = await openTarget(session, uri);
-      return target ? allowedTools(target.state) : noFile;
+      return target ? allowedTools(target.state) : noFile();
     },
   },
 
@@ -244,7 +244,7 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
       const { connection, folders } = session;
       const target = await openTarget(session, uri);
       if (!target) {
-        void connection.window.showWarningMessage('OSPO: open a file to insert a license header.');
+        void connection.window.showWarningMessage(message('lsp.insert-header-no-file'));
         return undefined;
       }
       const { result } = await checkDocument(target.doc, target.fsPath, target.state, (m) => session.logError(m), await folders.reuseFor(target.state));
@@ -252,8 +252,12 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
       const finding = missing?.fix ? missing : undefined;
       if (!finding || !result.file) {
         // Say why nothing happened: a header is there, the file is exempt, or no comment style is known for it.
-        const why = missing ? missing.message : result.exempt ? `this file is not checked (${result.exempt}).` : 'this file already has a license header.';
-        void connection.window.showInformationMessage(`OSPO: ${why}`);
+        const why = missing
+          ? `OSPO: ${missing.message}`
+          : result.exempt
+            ? message('lsp.insert-header-exempt', { reason: result.exempt })
+            : message('lsp.insert-header-present');
+        void connection.window.showInformationMessage(why);
         return undefined;
       }
       const edits = editsFor(finding, result.file, result.policy ?? target.state.policy, await folders.fixContext(target.state));

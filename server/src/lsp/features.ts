@@ -1,6 +1,7 @@
 // Requests about one document or file, answered from its folder's state: code actions, completion,
 // hover, the licensing CodeLens, and the status item's questions (policy in force, licensing).
 
+import { message } from '../engine/messages';
 import { CodeActionKind, CompletionTriggerKind } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { checkText, licensingOf } from '../engine/check';
@@ -97,7 +98,12 @@ export function registerFeatures(session: Session): void {
     if (!result.file) return [];
     const summary = licensingSummary(licensingOf(rulePath(target.state, target.fsPath), result, reuse?.context));
     // A lens with no command is a label: VS Code shows it above line 1.
-    return [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, command: { title: `Licensing: ${summary}`, command: '' } }];
+    return [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        command: { title: message('lsp.licensing-lens', { summary }), command: '' },
+      },
+    ];
   });
 
   /** The language status item's question: which policy is in force for this document, and from where. */

@@ -6,6 +6,7 @@
 // unticked, and writes only what the user ticks. Open documents are fixed from their current text (with the version
 // the edit is for); closed files from disk.
 
+import { countOf, message } from '../engine/messages';
 import * as path from 'node:path';
 import type { ChangeAnnotation, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -84,9 +85,9 @@ export async function fixAllWorkspaceEdit(
     }
   }
   const annotation: ChangeAnnotation = {
-    label: 'OSPO: license changes',
+    label: message('lsp.license-changes'),
     needsConfirmation: true,
-    description: `${confirm.length} files: a license the file states is rewritten or removed`,
+    description: message('lsp.license-changes.detail', { files: countOf('count.files', confirm.length) }),
   };
   return {
     edit: { documentChanges: direct },

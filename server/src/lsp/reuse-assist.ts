@@ -145,15 +145,16 @@ export function reuseActions({ doc, root, rel, result, policy, ctx, diagnostics,
 
 function where(v: LicensingValue): string {
   const s = v.source;
-  if (s.kind === 'header') return `header line ${s.line + 1}`;
-  if (s.kind === 'sidecar') return `${path.basename(s.file)} line ${s.line + 1}`;
-  return `${s.file} line ${s.line + 1}${s.precedence ? ` (${s.precedence})` : ''}`;
+  const line = String(s.line + 1);
+  if (s.kind === 'header') return message('licensing.header-line', { line });
+  if (s.kind === 'sidecar') return message('licensing.file-line', { file: path.basename(s.file), line });
+  return message('licensing.file-line', { file: s.file, line }) + (s.precedence ? ` (${s.precedence})` : '');
 }
 
 /** One line: "MIT, from REUSE.toml line 12 (override)". */
 export function licensingSummary(l: EffectiveLicensing): string {
-  if (!l.licenses.length) return 'No license information';
-  return l.licenses.map((v) => `${v.value}, from ${where(v)}`).join('; ');
+  if (!l.licenses.length) return message('licensing.none');
+  return l.licenses.map((v) => message('licensing.from', { value: v.value, where: where(v) })).join('; ');
 }
 
 export function licensingMarkdown(l: EffectiveLicensing): string {

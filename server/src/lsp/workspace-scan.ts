@@ -3,6 +3,7 @@
 // Afterwards it stays current one file at a time: a file changed on disk is checked again alone;
 // a policy or .gitignore change scans its folder again, and the cache keeps that cheap.
 
+import { message } from '../engine/messages';
 import { createHash, hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -86,7 +87,7 @@ export class WorkspaceScan {
           const n = (x: number) => x.toLocaleString('en');
           // While the walk goes on the total is not known yet: no percentage, only counts.
           report(
-            walking ? `${where}checking ${n(done)} files (${n(found)} found so far)` : `${where}checking ${n(done)} / ${n(found)} files`,
+            message(walking ? 'lsp.scan-walking' : 'lsp.scan-checking', { where, done: n(done), found: n(found) }),
             walking || !found ? (i / states.length) * 100 : ((i + done / found) / states.length) * 100,
           );
         },
@@ -226,9 +227,7 @@ export class WorkspaceScan {
     if (digest !== undefined && this.shown.get(uri) === digest) return undefined;
     if (findings.length > this.maxPerFile && !this.warnedCap) {
       this.warnedCap = true;
-      void this.host.connection.window.showInformationMessage(
-        `OSPO: the workspace scan shows at most ${this.maxPerFile} problems per file (ospo.maxFindingsPerFile); open a file to see all of its problems.`,
-      );
+      void this.host.connection.window.showInformationMessage(message('lsp.scan-cap', { count: String(this.maxPerFile) }));
     }
     if (digest !== undefined) this.shown.set(uri, digest);
     else this.shown.delete(uri);

@@ -3,6 +3,7 @@
 // fixer: the server and tests pass in the text, the policy and a context; the edits keep the file's
 // line ending, its final newline and every selected line as it is.
 
+import { message } from '../messages';
 import { commentStyleFor, CommentStyle } from '../comments';
 import type { FixContext } from '../context';
 import { editsFor } from '../fixes';
@@ -111,7 +112,7 @@ function selectedLines(range: Range, lineCount: number, finalNewline: boolean): 
 export function markSelectionEdits(path: string, text: string, range: Range, basePolicy: Policy, ctx: AiContext): AiEditResult {
   const policy = policyForPath(basePolicy, path);
   const style = commentStyleFor(path, policy.headers.languages);
-  if (!style) return { error: `no comment style is known for ${path}` };
+  if (!style) return { error: message('ai.no-comment-style', { path }) };
   const { lines, eol, finalNewline } = splitLines(text);
   const [start, end] = selectedLines(range, lines.length, finalNewline);
   const file = parseSourceFile(path, text, policy);
@@ -172,7 +173,7 @@ export function addHeaderTagsEdits(path: string, text: string, basePolicy: Polic
     return { edits: edits.length ? [{ range: edits[0].range, newText: edits.map((e) => e.newText).join('') }] : [] };
   }
   const [header] = editsFor(finding({ kind: 'insert-header' }), file, policy, fixCtx);
-  if (!header) return { error: `no comment style is known for ${path}` };
+  if (!header) return { error: message('ai.no-comment-style', { path }) };
   // Insert the template header, then the AI tags after its last line, and send both as the one insertion.
   const withHeader = applyEdits(text, [header]);
   const inner = addHeaderTagsEdits(path, withHeader, basePolicy, ctx);

@@ -1,0 +1,30 @@
+// Japanese beyond the findings (issue 16): with the locale ja, what the server says around them, the
+// CodeLens, the notifications and the command errors, is Japanese too.
+
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { CodeLens } from 'vscode-languageserver-protocol';
+import { InsertHeaderCommand } from '../../shared/protocol';
+import { TestClient } from './lsp-client';
+import { tempTree } from '../temp-tree';
+
+describe('the language server in Japanese', () => {
+  let client: TestClient;
+  afterEach(async () => client?.stop());
+
+  it('writes the CodeLens, a notification and a command error in Japanese', async () => {
+    const ws = tempTree({ 'a.py': '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\nx = 1\n' }, 'ospo-ja-');
+    client = new TestClient();
+    await client.initialize(ws, { pull: false, locale: 'ja' });
+    const uri = 'file://' + path.join(ws, 'a.py');
+    const text = '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\nx = 1\n';
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
+    assert.equal(lenses[0].command!.title, 'ライセンス: MIT (ヘッダー 2 行目 より)');
+    await client.connection.sendRequest('workspace/executeCommand', { command: InsertHeaderCommand, arguments: [uri] });
+    await client.until(
+      () => client.messages.find((m) => m.includes('すでにライセンスヘッダー')),
+      `the notification that the header is there: ${JSON.stringify(client.messages)}`,
+    );
+  });
+});
