@@ -11,6 +11,8 @@
 #   4. checks, each counted:
 #      - Neovim 0.7 (headless) as LSP client of <vsix>/dist/server.js --stdio:
 #        a pushed header-missing diagnostic, and none on a licensed file
+#      - Neovim 0.7 with the README's plugin-free snippet as init.lua (cut from
+#        README.md) and ospo-language-server on PATH via `npm install -g .`
 #      - the extension-host mocha suite (real `vscode` API) in code-server,
 #        with the unpacked .vsix as extensionDevelopmentPath
 #      - a UI check in code-server: squiggle + Problems row + screenshot
@@ -218,6 +220,26 @@ nvim_check "Neovim 0.7: no diagnostics on a licensed file" "$RUN/ws-nvim/license
 OSPO_EXPECT_MESSAGE="Leftover chatbot text 'As an AI language model': delete it" OSPO_EXPECT_SEVERITY=2 OSPO_EXPECT_LINE=3 \
   nvim_check "Neovim 0.7: pushed ai-chatbot-artifact diagnostic" "$RUN/ws-nvim/chatbot.ts" ai-chatbot-artifact
 if ((ok_setup && ok_vsix)); then check "Neovim 0.7: SPDX id completion" "$T_NVIM" env HOME="$RUN/home" bash "$E2E/nvim-completion.sh" "$EXT/dist/server.js"; else not_run "Neovim 0.7: SPDX id completion" "setup or packaging failed"; fi
+
+# The README's plugin-free snippet as written: cut from README.md, run as init.lua, with
+# ospo-language-server put on PATH the way the README says (`npm install -g .` in the checkout,
+# here into a prefix in the run folder). One file has no filetype: it must attach too.
+NAME_SNIPPET="Neovim 0.7: README snippet attaches to a .ts file and a file without filetype"
+mkdir -p "$RUN/ws-nvim-readme/.ospo" "$RUN/ws-nvim-readme/src" "$RUN/nvim-readme"
+printf 'export const answer = 42;\n' >"$RUN/ws-nvim-readme/src/missing-header.ts"
+printf 'The answer is 42.\n' >"$RUN/ws-nvim-readme/src/notes.ospo-unknown"
+# the lines between the marker comments, without the code fence
+sed -n '/^<!-- nvim-snippet/,/^<!-- \/nvim-snippet -->/p' "$ROOT/README.md" | sed '1d;$d' | sed '/^```/d' >"$RUN/nvim-readme/init.lua"
+if ((!ok_setup)); then not_run "$NAME_SNIPPET" "setup failed"
+elif [[ ! -s $RUN/nvim-readme/init.lua ]]; then not_run "$NAME_SNIPPET" "no <!-- nvim-snippet --> block in README.md"
+elif [[ ! -f $ROOT/dist/server.js ]]; then not_run "$NAME_SNIPPET" "no $ROOT/dist/server.js (npm run build)"
+elif ! prep npm-install-global 120 npm install -g --prefix "$RUN/npm-global" --ignore-scripts --no-audit --no-fund "$ROOT"; then
+  not_run "$NAME_SNIPPET" "npm install -g . failed"
+else
+  check "$NAME_SNIPPET" "$T_NVIM" env HOME="$RUN/home" PATH="$RUN/npm-global/bin:$PATH" \
+    OSPO_TARGET="$RUN/ws-nvim-readme/src/notes.ospo-unknown:$RUN/ws-nvim-readme/src/missing-header.ts" OSPO_EXPECT=header-missing \
+    nvim --headless -u "$RUN/nvim-readme/init.lua" -i NONE -c "luafile $E2E/nvim-lsp.lua"
+fi
 
 # ------------------------------------------------------------- code-server
 cat >"$RUN/user-data/User/settings.json" <<'JSON'
