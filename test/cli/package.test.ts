@@ -45,7 +45,7 @@ describe('packaging', () => {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
     }
     const allowed =
-      /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|scan-worker)\.js|dist\/(server|scan-worker|chunk-\w+)\.mjs|dist\/policy\.schema\.json|dist\/license-texts\.json\.br|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png|docs\/images\/report\.png|media\/walkthrough\/[\w.-]+\.md|l10n\/bundle\.l10n\.[\w-]+\.json|package\.nls(\.[\w-]+)?\.json)$/;
+      /^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.txt)?|dist\/(client|server|scan-worker)\.js|dist\/(server|scan-worker|chunk-\w+)\.mjs|dist\/policy\.schema\.json|dist\/license-texts\.json\.br|snippets\/[\w.-]+\.code-snippets|images\/[\w.-]+\.png|media\/walkthrough\/[\w.-]+\.(md|png)|l10n\/bundle\.l10n\.[\w-]+\.json|package\.nls(\.[\w-]+)?\.json)$/;
     assert.deepEqual(
       files.filter((f) => !allowed.test(f)),
       [],
