@@ -58,6 +58,14 @@ describe('license tiers', () => {
     assert.deepEqual(rules(tiers, header('LGPL-2.1-only WITH OCaml-LGPL-linking-exception')), ['license-review']);
   });
 
+  it('reads operators and ids in any case, and a range spdx-satisfies does not know, as REUSE does', () => {
+    const denied = (raw: RawPolicy, e: string) => rules(raw, header(e)).includes('license-denied');
+    const policy: RawPolicy = { licenses: { deny: ['GPL-3.0-only', 'AGPL-*'] } };
+    // The kernel writes these; other rules report the case.
+    for (const e of ['GPL-2.0 or BSD-3-Clause', '(GPL-2.0+ or MIT)', 'gpl-2.0-only', 'GFDL-1.1-no-invariants-or-later']) assert.ok(!denied(policy, e), e);
+    for (const e of ['BSD-3-Clause and GPL-3.0-only', '(MIT or GPL-2.0-or-later) and GPL-3.0-only']) assert.ok(denied(policy, e), e);
+  });
+
   it('asks for review evidence for review-tier licenses, and accepts it in the header', () => {
     const [f] = findings(tiers, header('MPL-2.0'));
     assert.equal(f.rule, 'license-review');

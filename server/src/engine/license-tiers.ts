@@ -6,7 +6,7 @@
 import satisfies = require('spdx-satisfies');
 import { wildcard } from './glob';
 import type { Policy } from './policy/model';
-import { currentLicenseIds, knownLicenseIds } from './spdx/ids';
+import { canonicalLicenseId, currentLicenseIds, knownLicenseIds } from './spdx/ids';
 import { detached } from './text';
 
 export type Tier = 'allowed' | 'review' | 'denied';
@@ -46,16 +46,24 @@ const family = (id: string) => id.replace(/[-.]?\d.*$/, '');
 /** `GPL-2.0-or-later`: a range of licenses, which spdx-satisfies lets stand for every license in it. */
 const isRange = (id: string) => id.endsWith('-or-later') || id.endsWith('+');
 
+/** Whether a range takes in one of these licenses: spdx-satisfies would let it stand for them. */
+function coversAny(range: string, ids: Iterable<string>): boolean {
+  for (const id of ids) if (family(id) === family(range) && inRange(id, range)) return true;
+  return false;
+}
+
 /**
- * A list as the single licenses it admits, less the denied ones. spdx-satisfies reads an allowed
+ * A list as the licenses it admits, less the denied ones. spdx-satisfies reads an allowed
  * `GPL-2.0-or-later` as admitting `GPL-3.0-only`: kept as a range, it would let a denied
- * `GPL-3.0-only` pass (deny must win), so a range becomes the licenses in it.
+ * `GPL-3.0-only` pass (deny must win), so a range that takes in a denied license becomes the
+ * licenses in it. Any other range stays, also one spdx-satisfies does not read as a range
+ * (`GFDL-1.1-no-invariants-or-later`).
  */
 function admitted(ids: Iterable<string>, denied: Set<string>): Set<string> {
   const out = new Set<string>();
   for (const id of ids) {
-    if (!isRange(id)) out.add(id);
-    else for (const one of currentLicenseIds) if (!isRange(one) && family(one) === family(id) && inRange(one, id)) out.add(one);
+    if (!isRange(id) || !coversAny(id, denied)) out.add(id);
+    if (isRange(id)) for (const one of currentLicenseIds) if (!isRange(one) && family(one) === family(id) && inRange(one, id)) out.add(one);
   }
   for (const id of denied) out.delete(id);
   return out;
@@ -114,12 +122,13 @@ function satisfiedExactly(expression: string, approved: Set<string>): boolean {
 }
 
 function satisfiable(expression: string, ids: string[], approved: Set<string> | 'all', denied: Set<string>): boolean {
-  // Single current licenses only (see admitted): with no allow list, every one that is not denied. A
-  // deprecated id stands for a current one (`GPL-3.0` for `GPL-3.0-only`) and would let a denied one back in.
-  const pool = approved === 'all' ? currentLicenseIds.filter((id) => !isRange(id) && !denied.has(id)) : [...approved];
   // Only ids of the same families matter, and a short list keeps spdx-satisfies fast per keystroke.
   const families = new Set(ids.map(family));
-  const candidates = pool.filter((id) => families.has(family(id)));
+  // With no allow list, every current license that is not denied, and no range that takes one in (see
+  // admitted). Not the deprecated ids: `GPL-3.0` stands for `GPL-3.0-only` and would let a denied one back in.
+  const candidates = (approved === 'all' ? currentLicenseIds : [...approved]).filter(
+    (id) => families.has(family(id)) && (approved !== 'all' || (!denied.has(id) && !(isRange(id) && coversAny(id, denied)))),
+  );
   // LicenseRef ids are nobody's family: allowed when listed, or when there is no allow list and they are not denied.
   for (const id of ids) if (id.includes('LicenseRef-') && (approved === 'all' ? !denied.has(id) : approved.has(id))) candidates.push(id);
   if (!candidates.length) return false;
@@ -130,7 +139,8 @@ function satisfiable(expression: string, ids: string[], approved: Set<string> | 
   }
 }
 
-const withException = /\s+WITH\s+[A-Za-z0-9.+-]+/gi;
+const withException = /\s+WITH\s+[A-Za-z0-9.+-]+/g;
+const operator = /(^|[\s(])(and|or|with)(?=[\s)]|$)/gi;
 
 /** The tier of a valid SPDX expression under the policy. */
 export function licenseTier(expression: string, licenses: Policy['licenses']): TierResult {
@@ -140,12 +150,17 @@ export function licenseTier(expression: string, licenses: Policy['licenses']): T
   if (result) return result;
   // Kept as a copy: the expression is cut from a file's text (detached).
   key = detached(key);
-  const ids = idsIn(key);
+  // Lower-case operators (`GPL-2.0 or MIT`, as REUSE reads them) and ids (`mit`; SPDX ids match in any case)
+  // are other rules' findings, not another license.
+  const normal = key
+    .replace(operator, (_, before: string, word: string) => before + word.toUpperCase())
+    .replace(/[A-Za-z0-9.+-]+/g, (word) => canonicalLicenseId(word) ?? word);
+  const ids = idsIn(normal);
   const denied = ids.filter((id) => t.denied.has(id));
   const review = ids.filter((id) => t.review.has(id));
   // An exception only grants more (`GPL-2.0-only WITH Linux-syscall-note`): the license it is added to
   // decides the tier. spdx-satisfies would not match it against a plain `GPL-2.0-only` at all.
-  const plain = key.replace(withException, '');
+  const plain = normal.replace(withException, '');
   let tier: Tier;
   if (satisfiable(plain, ids, t.allowed === 'all' ? 'all' : t.allowed, new Set([...t.denied, ...t.review]))) tier = 'allowed';
   else if (t.review.size && satisfiable(plain, ids, t.allowed === 'all' ? 'all' : new Set([...t.allowed, ...t.review]), t.denied)) tier = 'review';
