@@ -49,7 +49,7 @@ describe('ai-marker-missing', () => {
     assert.deepEqual(f, {
       rule: 'ai-marker-missing',
       severity: 'warning',
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: '// SPDX-FileCopyrightText: 2026 Example Corp'.length } },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: '//'.length } },
       message: "Commit abc1234 records AI help with 'Assisted-by: Claude Code:claude-opus-4-5', but the file has no AI marker: add AI header tags",
     });
   });
@@ -101,9 +101,9 @@ describe('ai-marker-missing', () => {
     assert.equal(run('disclose', custom, false, { keys: ['ai-tool'] }).length, 1);
   });
 
-  it('range skips a BOM; an empty first line gives an empty range', () => {
-    assert.deepEqual(run('disclose', evidence, false, { text: '\uFEFF// hi\nx\n' })[0].range.end, { line: 0, character: 5 });
-    assert.deepEqual(run('disclose', evidence, false, { text: '\nx\n' })[0].range.end, { line: 0, character: 0 });
+  it('range: the first word, past a BOM and an empty first line', () => {
+    assert.deepEqual(run('disclose', evidence, false, { text: '\uFEFF// hi\nx\n' })[0].range.end, { line: 0, character: 2 });
+    assert.deepEqual(run('disclose', evidence, false, { text: '\nx\n' })[0].range, { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } });
   });
 
   it('leaves out third-party files and formats without comments', () => {

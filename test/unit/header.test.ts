@@ -248,12 +248,12 @@ describe('front matter', () => {
 describe('rules', () => {
   const check = (path: string, text: string, sidecarText?: string) => checkText({ path, text, sidecarText }, policyWith()).findings;
 
-  it('header-missing on line 1 with the exact message', () => {
+  it('header-missing on line 1 with the exact message, underlining the first word', () => {
     const [f] = check('src/a.ts', 'export {};\n');
     assert.equal(f.rule, 'header-missing');
     assert.equal(f.severity, 'error');
     assert.equal(f.message, 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier');
-    assert.deepEqual(f.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } });
+    assert.deepEqual(f.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 'export'.length } });
   });
 
   it('does not flag license texts, empty files, sidecars or a file with a sidecar', () => {

@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import type { FixContext } from '../engine/context';
-import type { Finding, Severity } from '../engine/findings';
+import { withRelated, type Finding, type Severity } from '../engine/findings';
 import { defaultSeverity, docsUrl, ruleIds, wholeFileRules } from '../engine/rules';
 import { editsFor, fixTitle, isSafe } from '../engine/fixes';
 import { isThirdParty } from '../engine/paths';
@@ -61,9 +61,14 @@ export function withSarifDetails(
   const local = policyForPath(policy, input.path);
   const file = parseSourceFile(input.path, input.text, local, input.sidecarText, isThirdParty(input.path, local));
   const findings = entry.findings.map((f): ReportFinding => {
-    if (!isSafe(f)) return f;
-    const edits = editsFor(f, file, local, ctx);
-    return edits.length ? { ...f, fixes: [{ description: fixTitle(f), edits }] } : f;
+    // With the safe fixes of the findings folded into this one (engine/check.ts withPrecedence): a deprecated id is still fixed.
+    const fixes = withRelated([f])
+      .filter(isSafe)
+      .flatMap((g) => {
+        const edits = editsFor(g, file, local, ctx);
+        return edits.length ? [{ description: fixTitle(g), edits }] : [];
+      });
+    return fixes.length ? { ...f, fixes } : f;
   });
   return { ...entry, findings, lines: splitLines(input.text).lines };
 }

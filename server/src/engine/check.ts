@@ -2,7 +2,7 @@
 
 import { exemptReason } from './coverage';
 import { isGeneratedText } from './generated';
-import type { Finding } from './findings';
+import { severityRank, type Finding, type RuleId } from './findings';
 import { isCovered, isThirdParty } from './paths';
 import type { Policy } from './policy/model';
 import { policyForPath } from './policy/overrides';
@@ -74,6 +74,40 @@ export function withPolicySeverity(findings: Finding[], policy: Policy, path?: s
     if (severity !== 'off') out.push({ ...f, severity });
   });
   return out ?? findings;
+}
+
+/**
+ * The rules that judge one license expression, the one a problem is reported by first: a denied
+ * license outranks one that needs review, which outranks a license other than the project's, which
+ * outranks how an id or operator is spelt (docs/design/rules.md, one finding per problem).
+ */
+const precedence: readonly RuleId[] = ['license-denied', 'license-review', 'license-mismatch', 'spdx-deprecated', 'spdx-operator-case'];
+
+const overlaps = (a: Finding, b: Finding) =>
+  a.range.start.line === b.range.start.line && a.range.start.character < b.range.end.character && b.range.start.character < a.range.end.character;
+
+/**
+ * One finding per problem: of the findings of `precedence` rules on the same stretch of a license
+ * expression, the most severe stays (the first in `precedence` among equals, so a `severity:` table
+ * never lets a folded error stop failing a check) and the others become its `related`. A suppressed
+ * finding takes no part: it neither hides nor is hidden.
+ */
+export function withPrecedence(findings: Finding[]): Finding[] {
+  const rank = (f: Finding) => precedence.indexOf(f.rule);
+  const ranked = findings.filter((f) => !f.suppressed && rank(f) >= 0);
+  if (ranked.length < 2) return findings;
+  ranked.sort((a, b) => severityRank[b.severity] - severityRank[a.severity] || rank(a) - rank(b));
+  const mains: Finding[] = [];
+  const folded = new Map<Finding, Finding>();
+  for (const f of ranked) {
+    const main = mains.find((m) => overlaps(m, f));
+    if (main) folded.set(f, main);
+    else mains.push(f);
+  }
+  if (!folded.size) return findings;
+  const related = new Map<Finding, Finding[]>();
+  for (const [f, main] of folded) related.set(main, [...(related.get(main) ?? []), f]);
+  return findings.filter((f) => !folded.has(f)).map((f) => (related.has(f) ? { ...f, related: [...(f.related ?? []), ...related.get(f)!] } : f));
 }
 
 export function withReuseLicensing(findings: Finding[], path: string, reuse: ReuseInput | undefined, policy?: Policy): Finding[] {
@@ -198,6 +232,7 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   }
   if (policy.files.generated === 'check' && input.scope !== 'header') findings.push(...aiGeneratedSemantics(input.path, input.text, policy, file));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  // Suppression comments last, over the findings of every source, so every surface honours them alike.
-  return { findings: withSuppressions(withReuseLicensing(findings, input.path, input.reuse, basePolicy), file, policy), file, policy };
+  // Suppression comments over the findings of every source, so every surface honours them alike; then
+  // precedence, among what is still reported.
+  return { findings: withPrecedence(withSuppressions(withReuseLicensing(findings, input.path, input.reuse, basePolicy), file, policy)), file, policy };
 }

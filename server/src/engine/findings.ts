@@ -44,6 +44,16 @@ export interface Finding {
    * text outputs leave it out.
    */
   suppressed?: Suppression;
+  /**
+   * Findings on the same license expression that this one outranks (`withPrecedence` in check.ts):
+   * shown as its related information, their fixes still offered and, when safe, applied by fix-all.
+   */
+  related?: Finding[];
+}
+
+/** Each finding followed by those folded into it: what fixes are looked for in. */
+export function withRelated(findings: readonly Finding[]): Finding[] {
+  return findings.flatMap((f) => (f.related ? [f, ...f.related] : [f]));
 }
 
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };

@@ -4,7 +4,7 @@
 
 import { blockClosers, CommentStyle } from './comments';
 import type { FixContext } from './context';
-import type { Finding } from './findings';
+import { withRelated, type Finding } from './findings';
 import { parseTagLine, Tag } from './header';
 import { message } from './messages';
 import { literalHolder, Policy } from './policy/model';
@@ -275,7 +275,8 @@ export function fixPlan(
   const used = result.policy ?? policy;
   const unfixed: FixPlan['unfixed'] = [];
   const edits: { edit: TextEdit; finding: Finding }[] = [];
-  for (const finding of result.findings) {
+  // A fix folded into a finding that outranks it (check.ts withPrecedence) is still a fix.
+  for (const finding of withRelated(result.findings)) {
     if (!isSafe(finding)) {
       unfixed.push({ finding, why: finding.fix ? 'not-safe' : 'no-fix' });
       continue;

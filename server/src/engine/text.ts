@@ -131,6 +131,20 @@ export function range(line: number, start: number, end: number, endLine = line):
   return { start: { line, character: start }, end: { line: endLine, character: end } };
 }
 
+/**
+ * Where a finding about the whole file points: the first word of its first non-blank line among the
+ * first `limit`, not the whole line (an editor underlines a range, and a whole line reads as a
+ * problem with that line). Columns on line 0 do not count a BOM, as everywhere on that line.
+ */
+export function firstTokenRange(lines: { at(i: number): string | undefined }, limit = 100): Range {
+  for (let i = 0, line = lines.at(0); line !== undefined && i < limit; line = lines.at(++i)) {
+    const text = i === 0 && line.startsWith(BOM) ? line.slice(1) : line;
+    const m = /\S+/.exec(text);
+    if (m) return range(i, m.index, m.index + m[0].length);
+  }
+  return range(0, 0, 0);
+}
+
 /** Converts a position to an offset in `text`; positions past a line's end clamp to it. */
 export function offsetAt(text: string, pos: Position): number {
   const breaks = new Breaks(text);

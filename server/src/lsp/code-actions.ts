@@ -5,7 +5,7 @@ import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../engine/check';
 import type { FixContext } from '../engine/context';
-import type { Finding } from '../engine/findings';
+import { withRelated, type Finding } from '../engine/findings';
 import { editsFor, fixAll, fixTitle } from '../engine/fixes';
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
@@ -44,9 +44,11 @@ export function codeActions(
   if (wantsKind(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DiagnosticSource) continue;
-      const finding = result.findings.find((f) => f.rule === diagnostic.code && sameRange(diagnostic, f));
-      for (const fix of finding?.fix ? [finding.fix, ...(finding.alternatives ?? [])] : []) {
-        const one = { ...finding!, fix };
+      const main = result.findings.find((f) => f.rule === diagnostic.code && sameRange(diagnostic, f));
+      // The fixes of the findings folded into this one (check.ts withPrecedence) too: a deprecated id is still replaced.
+      const offered = withRelated(main ? [main] : []).flatMap((f) => (f.fix ? [f.fix, ...(f.alternatives ?? [])].map((fix) => ({ ...f, fix })) : []));
+      for (const one of offered) {
+        const fix = one.fix;
         const edits = editsFor(one, file, result.policy ?? policy, ctx);
         if (!edits.length) continue;
         actions.push({

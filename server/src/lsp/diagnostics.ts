@@ -21,8 +21,9 @@ const lspSeverity: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding): Diagnostic {
-  return {
+/** `uri`: the document's, where the findings folded into this one (`related`, check.ts withPrecedence) are shown as its related information. */
+export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
+  const diagnostic: Diagnostic = {
     range: f.range,
     severity: lspSeverity[f.severity],
     code: f.rule,
@@ -30,6 +31,9 @@ export function toDiagnostic(f: Finding): Diagnostic {
     source: DiagnosticSource,
     message: f.message,
   };
+  if (uri && f.related?.length)
+    diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: `${r.rule}: ${r.message}` }));
+  return diagnostic;
 }
 
 /**
@@ -37,11 +41,11 @@ export function toDiagnostic(f: Finding): Diagnostic {
  * asked for that); those the baseline covers are shown at `baselineSeverity` (`ospo.suppressedSeverity`),
  * never hidden (docs/design/suppressions.md).
  */
-export function diagnosticsOf(findings: readonly Finding[], baselineSeverity: Severity = 'hint'): Diagnostic[] {
+export function diagnosticsOf(findings: readonly Finding[], baselineSeverity: Severity = 'hint', uri?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings) {
     if (f.suppressed?.kind === 'inSource') continue;
-    out.push(toDiagnostic(f.suppressed ? { ...f, severity: baselineSeverity } : f));
+    out.push(toDiagnostic(f.suppressed ? { ...f, severity: baselineSeverity } : f, uri));
   }
   return out;
 }

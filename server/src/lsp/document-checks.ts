@@ -122,7 +122,7 @@ export class DocumentChecks {
     const metadata = reuseMetadataDiagnostics(doc, rulePath(state, fsPath));
     if (metadata) return metadata;
     const { result, internalError } = await checkDocument(doc, fsPath, state, (m) => this.session.logError(m), await folders.reuseFor(state));
-    const diagnostics = diagnosticsOf(result.findings);
+    const diagnostics = diagnosticsOf(result.findings, undefined, doc.uri);
     // The check failed (logged with the file name in checkDocument): one diagnostic says so, instead of a silently clean file.
     if (internalError !== undefined) diagnostics.push(internalErrorDiagnostic(internalError));
     if (policyOwner) diagnostics.push(...policyOwner.problems.map(policyDiagnostic));

@@ -99,9 +99,8 @@ export function markerHover(result: CheckResult, position: Position): Hover | nu
     const end = snippet.end ?? Math.max(snippet.begin, file.markers.lineCount - 1);
     return markdown([
       `**SPDX snippet**: covers ${scopeText({ scope: 'region', startLine: snippet.begin, endLine: end })}${snippet.end === undefined ? ' (never closed)' : ''}`,
-      [`- **License**: ${license ? code(license.value) : '—'}`, `- **Copyright**: ${copyright ? code(copyright.value) : '—'}`, '- **AI tags**: none'].join(
-        '\n',
-      ),
+      // Only what the snippet states: no "—" or "none" rows.
+      [...(license ? [`- **License**: ${code(license.value)}`] : []), ...(copyright ? [`- **Copyright**: ${code(copyright.value)}`] : [])].join('\n'),
       ...policyLink(policy),
     ]);
   }

@@ -162,5 +162,7 @@ export function licensingMarkdown(l: EffectiveLicensing): string {
     ...l.licenses.map((v) => `| License | \`${v.value}\` | ${where(v)} |`),
     ...l.copyrights.map((v) => `| Copyright | ${v.value.replace(/\|/g, '\\|')} | ${where(v)} |`),
   ];
-  return ['**Effective licensing** (REUSE 3.3)', '', '| | | from |', '|---|---|---|', ...(rows.length ? rows : ['| – | none | – |'])].join('\n');
+  // A table only for what there is: no row that says "none", no column without a heading.
+  const body = rows.length ? ['| Tag | Value | From |', '|---|---|---|', ...rows] : [licensingSummary(l)];
+  return ['**Effective licensing** (REUSE 3.3)', '', ...body].join('\n');
 }

@@ -222,7 +222,7 @@ export class WorkspaceScan {
   /** Sends a file's scan diagnostics, unless they are what the client already shows; the promise is the write. */
   private show(uri: string, findings: Finding[]): Promise<void> | undefined {
     if (!findings.length && !this.shown.has(uri)) return undefined;
-    const diagnostics: Diagnostic[] = diagnosticsOf(findings.slice(0, this.maxPerFile));
+    const diagnostics: Diagnostic[] = diagnosticsOf(findings.slice(0, this.maxPerFile), undefined, uri);
     const digest = diagnostics.length ? digestOf(diagnostics) : undefined;
     if (digest !== undefined && this.shown.get(uri) === digest) return undefined;
     if (findings.length > this.maxPerFile && !this.warnedCap) {

@@ -9,7 +9,7 @@ import type { Finding, RuleId } from '../findings';
 import { withPolicySeverity } from '../check';
 import { meta } from '../rules/commit-ai-attribution';
 import { finding } from '../rules/rule';
-import type { Policy } from '../policy/model';
+import { policyLabel, type Policy } from '../policy/model';
 import { message } from '../messages';
 import { Range, TextEdit } from '../text';
 import type { AgentMatch } from './agents';
@@ -79,7 +79,7 @@ function commitFindings(text: string, policy: Policy): Finding[] {
   const form = policyTrailerForm(policy);
   const formKey = form.toLowerCase();
   const forbid = policy.ai.mode === 'forbid';
-  const contact = policy.meta.contact ?? policy.meta.url ?? policy.meta.title ?? policy.source;
+  const contact = policy.meta.contact ?? policyLabel(policy);
 
   // Trailers already in the policy's form, by agent, so a rewrite never writes a second copy.
   const present = new Set<string>();

@@ -101,6 +101,19 @@ export function defaultPolicy(): Policy {
   };
 }
 
+/**
+ * How messages name the policy: its url or title when it states one, else its file from the policy
+ * root on (`.ospo/policy.yaml`), or the file's name: never an absolute path, which says nothing
+ * on another machine and shows the user's home folder in CI logs and SARIF.
+ */
+export function policyLabel(policy: Policy): string {
+  const named = policy.meta.url ?? policy.meta.title;
+  if (named) return named;
+  const source = policy.source.replace(/\\/g, '/');
+  const root = source.lastIndexOf('/.ospo/');
+  return root >= 0 ? source.slice(root + 1) : source.slice(source.lastIndexOf('/') + 1);
+}
+
 /** Fills the defaults under what a (merged) raw policy says. */
 export function toPolicy(raw: RawPolicy, source: string): Policy {
   return {

@@ -1,7 +1,7 @@
 // ai-forbidden: an AI marker (canonical or legacy) on a path where the policy says `ai.mode: forbid`.
 
 import type { Finding } from '../findings';
-import type { Policy } from '../policy/model';
+import { policyLabel, type Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { finding, type Rule, type RuleMeta, type Translations } from './rule';
@@ -25,7 +25,7 @@ export const meta = {
 
 export function aiForbidden(file: SourceFile, policy: Policy): Finding[] {
   if (policy.ai.mode !== 'forbid') return [];
-  const where = policy.meta.url ?? policy.source;
+  const where = policyLabel(policy);
   const at = [
     ...file.markers.markers.map((m) => m.tags[0]).map((t) => range(t.line, t.keyStart, t.valueEnd)),
     ...file.markers.legacy.map((l) => range(l.line, l.start, l.end)),

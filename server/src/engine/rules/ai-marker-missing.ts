@@ -7,7 +7,7 @@ import { AiHistory, aiHistoryUnder, AiTrailer } from '../ai/history';
 import type { Finding } from '../findings';
 import type { Policy } from '../policy/model';
 import type { SourceFile } from '../source-file';
-import { BOM, range } from '../text';
+import { firstTokenRange } from '../text';
 import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
@@ -52,9 +52,8 @@ export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerM
   const history = aiHistoryUnder(ctx.aiHistory, policy.ai.commitTrailers);
   const newest = history?.commits[0];
   if (!history || !newest) return [];
-  const first = file.header.text.at(0) ?? '';
   const args = { commit: newest.hash.slice(0, 7), trailer: describeTrailer(newest.trailers[0]), count: String(history.commits.length) };
-  const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
+  const at = firstTokenRange(file.header.text);
   return [finding(meta, at, history.commits.length > 1 ? 'ai-marker-missing.more' : 'ai-marker-missing', args)];
 }
 

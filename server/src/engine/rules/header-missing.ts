@@ -5,7 +5,7 @@ import type { Finding, FixData } from '../findings';
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
 import { copyrightTags, licenseTags, SourceFile } from '../source-file';
-import { BOM, range } from '../text';
+import { firstTokenRange } from '../text';
 import { finding, type Rule, type RuleMeta, type Translations } from './rule';
 
 const en = {
@@ -42,8 +42,7 @@ export const meta = {
 
 export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   if (!policy.headers.required || licenseTags(file).length > 0) return [];
-  const first = file.header.text.at(0) ?? '';
-  const at = range(0, 0, first.startsWith(BOM) ? first.length - 1 : first.length);
+  const at = firstTokenRange(file.header.text);
   const ownCopyright = copyrightTags(file).length > 0;
   const report = (key: keyof typeof en, args: Record<string, string>, fix?: FixData) => [finding(meta, at, key, args, { ownCopyright, ...(fix && { fix }) })];
   if (file.thirdParty) {

@@ -2,7 +2,8 @@
 
 import type { Finding } from '../findings';
 import { licenseTier } from '../license-tiers';
-import type { Policy } from '../policy/model';
+import { policyLabel, type Policy } from '../policy/model';
+import { currentExpression, currentIdIn } from '../spdx/check';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
@@ -36,12 +37,14 @@ export function licenseDenied(file: SourceFile, policy: Policy): Finding[] {
   return validLicenseTags(file).flatMap((tag): Finding[] => {
     const result = licenseTier(tag.value, l);
     if (result.tier !== 'denied') return [];
-    const where = policy.meta.url ?? policy.source;
+    const where = policyLabel(policy);
     const at = range(tag.line, tag.valueStart, tag.valueEnd);
+    const expression = currentExpression(tag.value);
+    const denied = result.denied.map((id) => currentIdIn(tag.value, id));
     return [
-      result.denied.length
-        ? finding(meta, at, 'license-denied', { expression: tag.value, detail: ` (${result.denied.join(', ')})`, policy: where })
-        : finding(meta, at, 'license-denied.not-allowed', { expression: tag.value, policy: where }),
+      denied.length
+        ? finding(meta, at, 'license-denied', { expression, detail: ` (${denied.join(', ')})`, policy: where })
+        : finding(meta, at, 'license-denied.not-allowed', { expression, policy: where }),
     ];
   });
 }

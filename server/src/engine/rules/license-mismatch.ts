@@ -6,7 +6,7 @@ import { holderMatches, parseNotice } from '../copyright';
 import type { Finding } from '../findings';
 import type { Policy } from '../policy/model';
 import { copyrightTags, type SourceFile } from '../source-file';
-import { satisfiedBy } from '../spdx/check';
+import { currentExpression, satisfiedBy } from '../spdx/check';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
 import { finding, type Rule, type RuleMeta, type Translations } from './rule';
@@ -39,7 +39,7 @@ export function licenseMismatch(file: SourceFile, policy: Policy): Finding[] {
     const r = range(tag.line, tag.valueStart, tag.valueEnd);
     // Changing what a file claims is a decision: offered, never applied by fix-all.
     const fix = ours ? ({ kind: 'replace', range: r, text: project, safe: false } as const) : undefined;
-    return [finding(meta, r, 'license-mismatch', { expression: tag.value, project }, { fix })];
+    return [finding(meta, r, 'license-mismatch', { expression: currentExpression(tag.value), project }, { fix })];
   });
 }
 

@@ -6,6 +6,7 @@ import { licenseTier } from '../license-tiers';
 import type { Policy } from '../policy/model';
 import { compilePolicyRegex } from '../policy/safe-regex';
 import type { SourceFile } from '../source-file';
+import { currentExpression, currentIdIn } from '../spdx/check';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
 import { finding, type Rule, type RuleMeta, type Translations } from './rule';
@@ -40,15 +41,16 @@ export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
   return validLicenseTags(file).flatMap((tag): Finding[] => {
     const result = licenseTier(tag.value, l);
     if (result.tier !== 'review') return [];
-    const ids = result.review.join(', ');
+    const ids = result.review.map((id) => currentIdIn(tag.value, id)).join(', ');
+    const expression = currentExpression(tag.value);
     const at = range(tag.line, tag.valueStart, tag.valueEnd);
-    if (!l.reviewEvidence) return [finding(meta, at, 'license-review.no-pattern', { expression: tag.value, ids }, { fix: undefined })];
+    if (!l.reviewEvidence) return [finding(meta, at, 'license-review.no-pattern', { expression, ids }, { fix: undefined })];
     return [
       finding(
         meta,
         at,
         'license-review',
-        { expression: tag.value, ids, pattern: l.reviewEvidence },
+        { expression, ids, pattern: l.reviewEvidence },
         {
           // A skeleton for the reviewer to complete; it does not satisfy the pattern until they do.
           fix: { kind: 'insert-line', line: tag.line + 1, like: tag.line, text: 'SPDX-FileComment: License review: <evidence>', safe: false },

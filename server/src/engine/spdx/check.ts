@@ -244,3 +244,22 @@ export function satisfiedBy(expression: string, license: string): boolean {
     return false;
   }
 }
+
+/**
+ * The expression with each deprecated id that SPDX names one exact successor for written as that
+ * successor (`GPL-2.0+ OR MIT` → `GPL-2.0-or-later OR MIT`): what messages about the license say,
+ * so they name the id to write, not the one spdx-deprecated asks to replace.
+ */
+export function currentExpression(expression: string): string {
+  let out = expression;
+  for (const d of [...checkExpression(expression).deprecations].reverse()) {
+    if (d.successor) out = out.slice(0, d.token.start) + d.successor + out.slice(d.token.end);
+  }
+  return out;
+}
+
+/** The current spelling of an id that license tiers name (without its `+`, as `licenseTier` reports it), as written in `expression`. */
+export function currentIdIn(expression: string, id: string): string {
+  const token = checkExpression(expression).tokens.find((t) => t.id === id || t.id === id + '+');
+  return (token && successorOf(token.id)) ?? id;
+}
