@@ -1,9 +1,9 @@
 // Japanese beyond the findings (issue 16): with the locale ja, what the server says around them, the
-// CodeLens, the notifications and the command errors, is Japanese too.
+// CodeLens, the licensing hover, the notifications and the command errors, is Japanese too.
 
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { CodeLens } from 'vscode-languageserver-protocol';
+import type { CodeLens, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { InsertHeaderCommand } from '../../shared/protocol';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
@@ -21,6 +21,11 @@ describe('the language server in Japanese', () => {
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLens[];
     assert.equal(lenses[0].command!.title, 'ライセンス: MIT (ヘッダー 2 行目 より)');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } })) as Hover;
+    assert.match(
+      (hover.contents as MarkupContent).value,
+      /適用されるライセンス[\s\S]*\| タグ \| 値 \| 出典 \|[\s\S]*\| ライセンス \| `MIT` \| ヘッダー 2 行目 \|/,
+    );
     await client.connection.sendRequest('workspace/executeCommand', { command: InsertHeaderCommand, arguments: [uri] });
     await client.until(
       () => client.messages.find((m) => m.includes('すでにライセンスヘッダー')),

@@ -159,10 +159,10 @@ export function licensingSummary(l: EffectiveLicensing): string {
 
 export function licensingMarkdown(l: EffectiveLicensing): string {
   const rows = [
-    ...l.licenses.map((v) => `| License | \`${v.value}\` | ${where(v)} |`),
-    ...l.copyrights.map((v) => `| Copyright | ${v.value.replace(/\|/g, '\\|')} | ${where(v)} |`),
+    ...l.licenses.map((v) => `| ${message('licensing.license')} | \`${v.value}\` | ${where(v)} |`),
+    ...l.copyrights.map((v) => `| ${message('licensing.copyright')} | ${v.value.replace(/\|/g, '\\|')} | ${where(v)} |`),
   ];
   // A table only for what there is: no row that says "none", no column without a heading.
-  const body = rows.length ? ['| Tag | Value | From |', '|---|---|---|', ...rows] : [licensingSummary(l)];
-  return ['**Effective licensing** (REUSE 3.3)', '', ...body].join('\n');
+  const body = rows.length ? [message('licensing.table-head'), '|---|---|---|', ...rows] : [licensingSummary(l)];
+  return [message('licensing.title'), '', ...body].join('\n');
 }
