@@ -4,6 +4,7 @@
 // ESLint does, since which one is new cannot be told. Read and written by io/baseline-file.ts;
 // docs/design/suppressions.md.
 
+import { isNode, parseDocument } from 'yaml';
 import type { Finding } from './findings';
 
 /** `{ "<file>": { "<rule>": { "count": n } } }`, files relative to the policy root with `/` separators. */
@@ -60,23 +61,44 @@ export function serializeBaseline(baseline: Baseline): string {
   return JSON.stringify(sorted, null, 2) + '\n';
 }
 
+/** What is wrong with a baseline file, and where (a character offset into its text) when that is known. */
+export interface BaselineError {
+  error: string;
+  offset?: number;
+}
+
+/** Whether a read baseline is an error: `error` is a string only then (a file may be named "error"). */
+export function isBaselineError(read: Baseline | BaselineError): read is BaselineError {
+  return typeof (read as BaselineError).error === 'string';
+}
+
+/** Where the (wrong) value at `keys` starts: JSON is YAML, and the yaml parser keeps each node's range. Only on the error path. */
+function offsetOf(text: string, keys: string[]): number | undefined {
+  const node = parseDocument(text).getIn(keys, true);
+  return isNode(node) ? node.range?.[0] : undefined;
+}
+
 /** A parsed baseline file, or what is wrong with it. */
-export function parseBaseline(text: string): Baseline | { error: string } {
+export function parseBaseline(text: string): Baseline | BaselineError {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { error: (err as Error).message };
+    const message = (err as Error).message;
+    // V8 says where: "… in JSON at position 32".
+    const at = /at position (\d+)/.exec(message);
+    return { error: message, ...(at ? { offset: Number(at[1]) } : {}) };
   }
   const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!isObject(value)) return { error: 'not a JSON object' };
+  if (!isObject(value)) return { error: 'not a JSON object', offset: text.length - text.trimStart().length };
   const out: Baseline = Object.create(null) as Baseline;
   for (const [file, rules] of Object.entries(value)) {
-    if (!isObject(rules)) return { error: `"${file}": not an object of rules` };
+    if (!isObject(rules)) return { error: `"${file}": not an object of rules`, offset: offsetOf(text, [file]) };
     out[file] = Object.create(null) as Baseline[string];
     for (const [rule, entry] of Object.entries(rules)) {
       const count = isObject(entry) ? entry.count : undefined;
-      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return { error: `"${file}" "${rule}": count must be a whole number` };
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+        return { error: `"${file}" "${rule}": count must be a whole number`, offset: offsetOf(text, [file, rule]) };
       out[file][rule] = { count };
     }
   }

@@ -113,6 +113,7 @@ const shared = {
   'fix.disable-file': 'Disable {rule} for this file',
   'cli.baseline.stale':
     'ospo: {count} entries of the baseline (.ospo/suppressions.json) count findings that are gone; run again with --prune-suppressions, or pass --pass-on-unpruned-suppressions:',
+  'lsp.baseline.invalid': 'The baseline cannot be read: {error}. The editor keeps using the last one it could read.',
   'fix.insert-line': "Add '{text}'",
   'fix.delete-header': 'Remove our header from this third-party file',
   'fix.project-license': "Use the project license '{text}'",
@@ -229,6 +230,7 @@ const sharedJa: Translations<typeof shared> = {
   'fix.disable-file': 'このファイルの {rule} を無効にする',
   'cli.baseline.stale':
     'ospo: ベースライン (.ospo/suppressions.json) の {count} 件のエントリは、もう存在しない指摘を数えています。--prune-suppressions を付けて再実行するか、--pass-on-unpruned-suppressions を指定してください:',
+  'lsp.baseline.invalid': 'ベースラインを読み込めません: {error}。エディターは最後に読み込めたベースラインを使い続けます。',
   'fix.insert-line': "'{text}' を追加",
   'fix.delete-header': 'この第三者コードのファイルから自組織のヘッダーを削除',
   'fix.project-license': "プロジェクトのライセンス '{text}' を使用",

@@ -2,12 +2,12 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { Baseline, parseBaseline, serializeBaseline } from '../engine/baseline';
+import { Baseline, BaselineError, parseBaseline, serializeBaseline } from '../engine/baseline';
 
 export const baselineFile = (root: string) => path.join(root, '.ospo', 'suppressions.json');
 
 /** The root's baseline: empty when there is no file; an error message when it cannot be read as one. */
-export async function readBaseline(root: string): Promise<Baseline | { error: string }> {
+export async function readBaseline(root: string): Promise<Baseline | BaselineError> {
   let text: string;
   try {
     text = await fs.readFile(baselineFile(root), 'utf8');

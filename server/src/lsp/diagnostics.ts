@@ -13,6 +13,9 @@ import { DiagnosticSource } from '../../../shared/protocol';
 import { docsUrl } from '../engine/rules';
 import type { ReuseInput } from '../engine/reuse/input';
 import { checkInput, insideFolder } from '../io/check-input';
+import { isBaselineError, parseBaseline } from '../engine/baseline';
+import { message } from '../engine/messages';
+import type { Display } from './settings';
 
 const lspSeverity: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -38,16 +41,39 @@ export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
 
 /**
  * A check's findings as diagnostics: those a suppression comment covers are not shown (the comment
- * asked for that); those the baseline covers are shown at `baselineSeverity` (`ospo.suppressedSeverity`),
- * never hidden (docs/design/suppressions.md).
+ * asked for that); those the baseline covers are shown at `display.baselineSeverity`
+ * (`ospo.suppressedSeverity`), never hidden (docs/design/suppressions.md); the rest at the severity
+ * `display.rules` (`ospo.rules`) gives their rule, or hidden when it says `off`. Display only: what
+ * `ospo check` enforces is unchanged.
  */
-export function diagnosticsOf(findings: readonly Finding[], baselineSeverity: Severity = 'hint', uri?: string): Diagnostic[] {
+export function diagnosticsOf(findings: readonly Finding[], display: Display = { baselineSeverity: 'hint', rules: {} }, uri?: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const f of findings) {
-    if (f.suppressed?.kind === 'inSource') continue;
-    out.push(toDiagnostic(f.suppressed ? { ...f, severity: baselineSeverity } : f, uri));
+    const shown = display.rules[f.rule];
+    if (f.suppressed?.kind === 'inSource' || shown === 'off') continue;
+    const severity = f.suppressed ? display.baselineSeverity : (shown ?? f.severity);
+    out.push(toDiagnostic(severity === f.severity ? f : { ...f, severity }, uri));
   }
   return out;
+}
+
+/** The code of the diagnostic a baseline file gets when it cannot be read. Not a rule: no page, no setting. */
+export const baselineInvalidCode = 'baseline-invalid';
+
+/** The baseline file's own diagnostic: what is wrong with its text, at the place, if anything. */
+export function baselineDiagnostics(doc: TextDocument): Diagnostic[] {
+  const parsed = parseBaseline(doc.getText());
+  if (!isBaselineError(parsed)) return [];
+  const start = doc.positionAt(parsed.offset ?? 0);
+  return [
+    {
+      range: { start, end: { line: start.line, character: start.character + 1 } },
+      severity: DiagnosticSeverity.Error,
+      code: baselineInvalidCode,
+      source: DiagnosticSource,
+      message: message('lsp.baseline.invalid', { error: parsed.error }),
+    },
+  ];
 }
 
 export function policyDiagnostic(p: PolicyProblem): Diagnostic {

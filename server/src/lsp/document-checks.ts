@@ -5,7 +5,10 @@ import { Diagnostic, DocumentDiagnosticReportKind } from 'vscode-languageserver/
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { commitDiagnostics, isCommitMessagePath } from './commit-message';
-import { checkDocument, diagnosticsOf, internalErrorDiagnostic, policyDiagnostic, rulePath } from './diagnostics';
+import { withBaseline } from '../engine/baseline';
+import { baselineFile } from '../io/baseline-file';
+import { baselineDiagnostics, checkDocument, diagnosticsOf, internalErrorDiagnostic, policyDiagnostic, rulePath } from './diagnostics';
+import { displayOf, isExcluded } from './settings';
 import { reuseMetadataDiagnostics } from './reuse-assist';
 import type { Session } from './session';
 
@@ -108,8 +111,13 @@ export class DocumentChecks {
     const { folders, settings } = this.session;
     const target = await this.session.stateForUri(doc.uri);
     if (!target) return [];
-    if (!(await settings.get(doc.uri)).enable) return [];
+    const shown = await settings.get(doc.uri);
+    if (!shown.enable) return [];
     const { fsPath, state } = target;
+    // The baseline file itself: what is wrong with its text, as you type; the last good one stays in use.
+    if (fsPath === baselineFile(state.root)) return baselineDiagnostics(doc);
+    const rel = rulePath(state, fsPath);
+    if (isExcluded(shown, rel)) return [];
     // A commit message is checked for AI attribution, not for a license header.
     if (isCommitMessagePath(fsPath, doc.languageId)) return commitDiagnostics(doc, state.policy);
     const policyOwner = folders.ownerOfPolicyFile(fsPath);
@@ -119,10 +127,11 @@ export class DocumentChecks {
       this.session.watchOutside();
     }
     // REUSE.toml and .reuse/dep5: their own problems, as you type.
-    const metadata = reuseMetadataDiagnostics(doc, rulePath(state, fsPath));
+    const metadata = reuseMetadataDiagnostics(doc, rel);
     if (metadata) return metadata;
     const { result, internalError } = await checkDocument(doc, fsPath, state, (m) => this.session.logError(m), await folders.reuseFor(state));
-    const diagnostics = diagnosticsOf(result.findings, undefined, doc.uri);
+    // The baseline as `ospo check` applies it (withBaseline), to the folder's entry for this file.
+    const diagnostics = diagnosticsOf(withBaseline(result.findings, state.baseline[rel]), displayOf(shown), doc.uri);
     // The check failed (logged with the file name in checkDocument): one diagnostic says so, instead of a silently clean file.
     if (internalError !== undefined) diagnostics.push(internalErrorDiagnostic(internalError));
     if (policyOwner) diagnostics.push(...policyOwner.problems.map(policyDiagnostic));

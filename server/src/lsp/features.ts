@@ -1,5 +1,6 @@
 // Requests about one document or file, answered from its folder's state: code actions, completion,
 // hover, the licensing CodeLens, and the status item's questions (policy in force, licensing).
+// ospo.codeLens.enable and ospo.hover.licensing switch the lens and the licensing hover off.
 
 import { message } from '../engine/messages';
 import { CodeActionKind, CompletionTriggerKind } from 'vscode-languageserver/node';
@@ -17,6 +18,7 @@ import { policyCompletions, policyHover } from './policy-assist';
 import { LicensingRequest, PolicyInfoRequest } from '../../../shared/protocol';
 import { licensingMarkdown, licensingSummary, reuseActions } from './reuse-assist';
 import type { Session } from './session';
+import { isExcluded } from './settings';
 import { requestType } from './typed-messages';
 import { spdxCompletions, spdxHover } from './spdx-assist';
 
@@ -30,6 +32,8 @@ export function registerFeatures(session: Session): void {
     const target = doc && (await stateForUri(doc.uri));
     if (!doc || !target) return [];
     if (isCommitMessagePath(target.fsPath, doc.languageId)) return commitCodeActions(params, doc, target.state.policy);
+    // A file ospo.exclude leaves out gets no fixes either: a fix-all on save must not add a header to it.
+    if (isExcluded(await session.settings.get(doc.uri), rulePath(target.state, target.fsPath))) return [];
     const reuse = await folders.reuseFor(target.state);
     const { result, sidecarText, generated } = await checkDocument(doc, target.fsPath, target.state, logError, reuse);
     const ctx = await folders.fixContext(target.state);
@@ -85,7 +89,7 @@ export function registerFeatures(session: Session): void {
     const onHeader =
       params.position.line === 0 ||
       [...(result.file?.header.licenses ?? []), ...(result.file?.header.copyrights ?? [])].some((t) => t.line === params.position.line);
-    if (!onHeader || !result.file) return null;
+    if (!onHeader || !result.file || !(await session.settings.get(doc.uri))['hover.licensing']) return null;
     return { contents: { kind: 'markdown', value: licensingMarkdown(licensingOf(rulePath(target.state, target.fsPath), result, reuse?.context)) } };
   });
 
@@ -93,6 +97,7 @@ export function registerFeatures(session: Session): void {
     const doc = documents.get(params.textDocument.uri);
     const target = doc && (await stateForUri(doc.uri));
     if (!doc || !target || isCommitMessagePath(target.fsPath, doc.languageId)) return [];
+    if (!(await session.settings.get(doc.uri))['codeLens.enable']) return [];
     const reuse = await folders.reuseFor(target.state);
     const { result } = await checkDocument(doc, target.fsPath, target.state, logError, reuse);
     if (!result.file) return [];

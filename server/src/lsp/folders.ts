@@ -14,6 +14,8 @@ import { GitHistory } from '../io/git-history';
 import { LoadedPolicy, loadPolicyText, PolicyOptions, policyFileName, readPolicy } from '../io/policy-source';
 import { LoadedReuseContext, loadReuseInput } from '../io/reuse-source';
 import type { ReuseInput } from '../engine/reuse/input';
+import { Baseline, isBaselineError } from '../engine/baseline';
+import { baselineFile, readBaseline } from '../io/baseline-file';
 
 export interface FolderState {
   root: string;
@@ -36,6 +38,8 @@ export interface FolderState {
   applySeq: number;
   /** The folder's REUSE metadata (REUSE.toml, dep5, LICENSES/), read on first use; undefined inside when the folder does not follow REUSE. */
   reuse?: Promise<LoadedReuse | undefined>;
+  /** The folder's baseline, .ospo/suppressions.json: the last one that could be read (docs/design/suppressions.md). */
+  baseline: Baseline;
 }
 
 export type LoadedReuse = ReuseInput & { context: LoadedReuseContext };
@@ -94,8 +98,9 @@ export class Folders {
         git: new GitRules(root),
         history: new GitHistory(root),
         applySeq: 0,
+        baseline: {},
       };
-      state = this.reload(fresh, policySetting).then(() => {
+      state = Promise.all([this.reload(fresh, policySetting), this.loadBaseline(fresh)]).then(() => {
         // A clear() while the policy was read (a setting changed) leaves this state orphaned: do not bring it back.
         if (this.folders.get(root) === state) this.loaded.set(root, fresh);
         return fresh;
@@ -176,6 +181,18 @@ export class Folders {
               : ''),
       );
     }
+  }
+
+  /** Reads the folder's baseline again; one that cannot be read is logged, and the last good one stays in use. */
+  async loadBaseline(state: FolderState): Promise<void> {
+    const read = await readBaseline(state.root);
+    if (isBaselineError(read)) this.log(`${baselineFile(state.root)}: ${read.error}; keeping the last baseline that could be read`);
+    else state.baseline = read;
+  }
+
+  /** The folder whose baseline file is this path, if any. */
+  ownerOfBaseline(fsPath: string): FolderState | undefined {
+    return this.all().find((s) => baselineFile(s.root) === fsPath);
   }
 
   /** The REUSE input for checks in the folder; forgotten by `forgetReuse` when its files change. */

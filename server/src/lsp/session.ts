@@ -51,7 +51,12 @@ export class Session {
   ) {
     this.folders = new Folders((m) => connection.console.info(m));
     this.settings = new SettingsCache(connection, () => this.client.configuration);
-    this.scan = new WorkspaceScan({ connection, isOpen: (uri) => !!documents.get(uri), log: (m) => connection.console.info(m) });
+    this.scan = new WorkspaceScan({
+      connection,
+      isOpen: (uri) => !!documents.get(uri),
+      log: (m) => connection.console.info(m),
+      settings: (root) => this.settings.get(URI.file(root).toString()),
+    });
     this.outside = new OutsideWatchers(
       (files) => this.outsideChanged.fire(files),
       (m) => connection.console.warn(m),

@@ -2,8 +2,11 @@
 // signals a change with didChangeConfiguration. That notification may also carry the settings
 // (`settings.ospo`, as Neovim and Helix send them; VS Code sends null in pull mode): they are kept
 // for clients that cannot be asked, and for a resource the client has no answer for.
+// Also what the settings mean for the editor: how findings are shown, and which files are excluded.
 
 import type { Connection } from 'vscode-languageserver/node';
+import type { Severity } from '../engine/findings';
+import { pathGlob } from '../engine/glob';
 import { OspoSettings, readSettings, settingsSection } from '../../../shared/protocol';
 
 export class SettingsCache {
@@ -34,4 +37,33 @@ export class SettingsCache {
     const ours = typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)[settingsSection] : undefined;
     if (ours !== undefined) this.pushed = ours;
   }
+}
+
+/** How the editor shows findings: the severity of those the baseline covers, and each rule's (ospo.suppressedSeverity, ospo.rules). */
+export interface Display {
+  baselineSeverity: Severity;
+  rules: Record<string, Severity | 'off'>;
+}
+
+/** The settings' names for severities are VS Code's; the engine's `info` is their `information`. */
+const severityOf = (s: 'error' | 'warning' | 'information' | 'hint'): Severity => (s === 'information' ? 'info' : s);
+
+export function displayOf(settings: OspoSettings): Display {
+  const rules: Display['rules'] = {};
+  for (const [id, s] of Object.entries(settings.rules)) rules[id] = s === 'off' ? 'off' : severityOf(s);
+  return { baselineSeverity: severityOf(settings.suppressedSeverity), rules };
+}
+
+/**
+ * ospo.exclude as path globs: a `files.exclude` pattern set to true excludes what it matches and,
+ * as in VS Code, everything below a folder it matches (`out` covers `out/x.ts`).
+ */
+export function excludeGlobs(settings: OspoSettings): string[] {
+  return Object.entries(settings.exclude).flatMap(([glob, on]) => (on ? [glob, `${glob.replace(/\/+$/, '')}/**`] : []));
+}
+
+/** Whether ospo.exclude excludes a path relative to the workspace folder (`/`-separated). */
+export function isExcluded(settings: OspoSettings, rel: string): boolean {
+  const globs = excludeGlobs(settings);
+  return globs.length > 0 && pathGlob(globs)(rel);
 }

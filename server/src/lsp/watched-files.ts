@@ -1,5 +1,5 @@
 // Files changed on disk (the client's watchers, and our own for policy files outside the folders):
-// what each change invalidates (policy, REUSE metadata, git rules, AI history), which open documents
+// what each change invalidates (policy, baseline, REUSE metadata, git rules, AI history), which open documents
 // are checked again, and the rescans of scanned folders that follow.
 
 import * as path from 'node:path';
@@ -47,6 +47,13 @@ export class WatchedFiles {
         this.checks.refreshAll();
         this.scheduleRescan();
       }
+      // A folder's baseline (.ospo/suppressions.json) written, changed or deleted: read it again, show everything by it.
+      const baselines = new Set(files.map((f) => folders.ownerOfBaseline(f)).filter((s): s is FolderState => !!s));
+      for (const state of baselines) {
+        await folders.loadBaseline(state);
+        await scan.reshow(state.root);
+      }
+      if (baselines.size) this.checks.refreshAll();
       // A policy file that appeared where none was: its folder must start using it.
       const created = files.filter((f) => f.endsWith(path.sep + policyFileName) && !folders.dependentsOf(f).length);
       if (created.length) {

@@ -21,7 +21,10 @@ import type { ReuseInput } from '../engine/reuse/input';
 import { isCovered } from '../engine/paths';
 import { diagnosticsOf } from './diagnostics';
 import type { FolderState } from './folders';
-import { defaultSettings, type ScanSummary } from '../../../shared/protocol';
+import { defaultSettings, type OspoSettings, type ScanSummary } from '../../../shared/protocol';
+import { withBaseline } from '../engine/baseline';
+import type { Policy } from '../engine/policy/model';
+import { displayOf, excludeGlobs, type Display } from './settings';
 
 interface ScannedFolder {
   state: FolderState;
@@ -29,6 +32,10 @@ interface ScannedFolder {
   git: FolderState['git'];
   /** The policy version the scan used: a newer one means the folder must be scanned again. */
   policyVersion: number;
+  /** The policy the scan followed: the folder's, with ospo.exclude added to its excludes. */
+  policy: Policy;
+  /** How the folder's findings are shown (ospo.suppressedSeverity, ospo.rules). */
+  display: Display;
   settings: ScanSettings;
   /** REUSE.toml and dep5 licensing, applied to a file checked again as the scan applied it. */
   reuse?: ReuseInput;
@@ -43,6 +50,14 @@ export interface ScanHost {
   connection: Connection;
   isOpen: (uri: string) => boolean;
   log: (message: string) => void;
+  /** The settings of a folder: ospo.exclude, ospo.rules, ospo.suppressedSeverity. */
+  settings: (root: string) => Promise<OspoSettings>;
+}
+
+/** The folder's policy with ospo.exclude's globs added to `files.exclude`, so the walk skips those files and folders as it skips the policy's. */
+function withExcluded(policy: Policy, settings: OspoSettings): Policy {
+  const globs = excludeGlobs(settings);
+  return globs.length ? { ...policy, files: { ...policy.files, exclude: [...policy.files.exclude, ...globs] } } : policy;
 }
 
 export function scanCacheFile(root: string): string {
@@ -75,9 +90,11 @@ export class WorkspaceScan {
       const cacheFile = scanCacheFile(state.root);
       const cache = this.folders.get(state.root)?.cache ?? (await ScanCache.load(cacheFile));
       const policyVersion = state.version;
+      const settings = await this.host.settings(state.root);
+      const policy = withExcluded(state.policy, settings);
       const result = await scanFolder({
         root: state.root,
-        policy: state.policy,
+        policy,
         git: state.git,
         history: state.history,
         cache,
@@ -103,7 +120,19 @@ export class WorkspaceScan {
       const listed = new Set(result.files.map((f) => f.rel));
       const strings = new StringTable();
       const findings = new Map(result.files.filter((f) => f.findings.length).map((f) => [f.rel, packFindings(f.findings, strings)]));
-      this.folders.set(state.root, { state, git: state.git, policyVersion, settings: result.settings, reuse: result.reuse, listed, findings, strings, cache });
+      this.folders.set(state.root, {
+        state,
+        git: state.git,
+        policyVersion,
+        policy,
+        display: displayOf(settings),
+        settings: result.settings,
+        reuse: result.reuse,
+        listed,
+        findings,
+        strings,
+        cache,
+      });
       await this.showFolder(state.root);
       summary.folders++;
       summary.files += result.files.length;
@@ -145,7 +174,7 @@ export class WorkspaceScan {
       if (findings.length) folder.findings.set(rel, packFindings(findings, folder.strings));
       else folder.findings.delete(rel);
     }
-    if (!this.host.isOpen(uri)) void this.show(uri, unpackFindings(folder.findings.get(rel) ?? [], folder.strings.strings));
+    if (!this.host.isOpen(uri)) void this.show(uri, unpackFindings(folder.findings.get(rel) ?? [], folder.strings.strings), folder, rel);
   }
 
   /** Open documents get their diagnostics from the document check: the scan's would show twice. */
@@ -157,6 +186,11 @@ export class WorkspaceScan {
   documentClosed(uri: string): void {
     const fsPath = URI.parse(uri).fsPath;
     if (this.folderOf(fsPath)) this.fileChanged(fsPath);
+  }
+
+  /** Shows a scanned folder's findings again, as they are now to be shown (its baseline was read again); unchanged files are not sent. */
+  async reshow(root: string): Promise<void> {
+    if (this.folders.has(root)) await this.showFolder(root);
   }
 
   /** The roots of the folders scanned so far. */
@@ -189,7 +223,7 @@ export class WorkspaceScan {
 
   /** Whether a scan would list the file: not ignored, not excluded (walk.ts decides the same for a folder). */
   private covers(folder: ScannedFolder, rel: string): boolean {
-    const policy = folder.state.policy;
+    const policy = folder.policy;
     return isCovered(rel, policy) && !(policy.files.respectGitignore && folder.state.git.isIgnored(rel));
   }
 
@@ -212,17 +246,22 @@ export class WorkspaceScan {
     for (const [rel, packed] of folder.findings) {
       const uri = URI.file(path.join(root, rel)).toString();
       now.add(uri);
-      if (!this.host.isOpen(uri)) await pace(this.show(uri, unpackFindings(packed, folder.strings.strings)));
+      if (!this.host.isOpen(uri)) await pace(this.show(uri, unpackFindings(packed, folder.strings.strings), folder, rel));
     }
     // Files that had findings and have none now.
     for (const uri of [...this.shown.keys()]) if (uri.startsWith(prefix) && !now.has(uri)) await pace(this.show(uri, []));
     await Promise.all(pending);
   }
 
-  /** Sends a file's scan diagnostics, unless they are what the client already shows; the promise is the write. */
-  private show(uri: string, findings: Finding[]): Promise<void> | undefined {
+  /**
+   * Sends a file's scan diagnostics, unless they are what the client already shows; the promise is
+   * the write. The folder's baseline applies to all of the file's findings, as in `ospo check`, before
+   * the cap.
+   */
+  private show(uri: string, findings: Finding[], folder?: ScannedFolder, rel?: string): Promise<void> | undefined {
     if (!findings.length && !this.shown.has(uri)) return undefined;
-    const diagnostics: Diagnostic[] = diagnosticsOf(findings.slice(0, this.maxPerFile), undefined, uri);
+    const baselined = folder && rel !== undefined ? withBaseline(findings, folder.state.baseline[rel]) : findings;
+    const diagnostics: Diagnostic[] = diagnosticsOf(baselined.slice(0, this.maxPerFile), folder?.display, uri);
     const digest = diagnostics.length ? digestOf(diagnostics) : undefined;
     if (digest !== undefined && this.shown.get(uri) === digest) return undefined;
     if (findings.length > this.maxPerFile && !this.warnedCap) {

@@ -1,0 +1,148 @@
+// The editor's own settings and the baseline over stdio: ospo.suppressedSeverity over findings the
+// baseline (.ospo/suppressions.json) covers, its reload when it changes on disk and its diagnostic
+// when broken, ospo.rules, ospo.exclude, and the CodeLens and licensing hover toggles.
+// docs/design/suppressions.md, docs/design/editor-settings.md.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CodeLens, Diagnostic, Hover } from 'vscode-languageserver-protocol/node';
+import { ScanWorkspaceCommand } from '../../shared/protocol';
+import { TestClient } from './lsp-client';
+import { tempTree } from '../temp-tree';
+
+const ErrorLevel = 1;
+const Warning = 2;
+const Information = 3;
+const Hint = 4;
+
+const baselineOf = (entries: Record<string, Record<string, number>>) =>
+  JSON.stringify(
+    Object.fromEntries(Object.entries(entries).map(([f, rules]) => [f, Object.fromEntries(Object.entries(rules).map(([r, count]) => [r, { count }]))])),
+  );
+
+describe('editor settings and the baseline over stdio', () => {
+  let client: TestClient;
+  let root: string;
+  const savedCache = process.env.XDG_CACHE_HOME;
+  before(() => {
+    process.env.XDG_CACHE_HOME = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-cache-'));
+  });
+  after(() => {
+    process.env.XDG_CACHE_HOME = savedCache;
+  });
+  afterEach(async () => {
+    await client?.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  const uri = (rel: string) => 'file://' + path.join(root, rel);
+  async function open(rel: string, languageId = 'python', version = 1): Promise<string> {
+    const text = fs.readFileSync(path.join(root, rel), 'utf8');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(rel), languageId, version, text } });
+    return uri(rel);
+  }
+  const codeOf = (ds: Diagnostic[] | undefined, code: string) => ds?.find((d) => d.code === code);
+  const severityOf = (rel: string, code: string) => codeOf(client.diagnosticsFor(uri(rel)), code)?.severity;
+  async function settingsChanged(settings: Record<string, unknown>): Promise<void> {
+    client.settings = { enable: true, policyFile: '', ...settings };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+  async function baselineWritten(text: string): Promise<void> {
+    fs.writeFileSync(path.join(root, '.ospo/suppressions.json'), text);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.ospo/suppressions.json'), type: 2 }] });
+  }
+
+  it('shows baselined findings at ospo.suppressedSeverity, reloads the baseline when it changes, and keeps the last good one while it is broken', async () => {
+    root = tempTree({ 'src/a.py': 'print(1)\n', '.ospo/suppressions.json': baselineOf({ 'src/a.py': { 'header-missing': 1 } }) }, 'ospo-lsp-baseline-');
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    await open('src/a.py');
+    await client.until(() => severityOf('src/a.py', 'header-missing') === Hint, 'header-missing at hint (the default)');
+
+    await settingsChanged({ suppressedSeverity: 'warning' });
+    await client.until(() => severityOf('src/a.py', 'header-missing') === Warning, 'header-missing at warning');
+
+    // The entry gone from the baseline on disk: the finding is new again, at its own severity.
+    await baselineWritten(baselineOf({}));
+    await client.until(() => severityOf('src/a.py', 'header-missing') === ErrorLevel, 'header-missing at error once the baseline no longer covers it');
+
+    await baselineWritten(baselineOf({ 'src/a.py': { 'header-missing': 1 } }));
+    await client.until(() => severityOf('src/a.py', 'header-missing') === Warning, 'covered again');
+
+    // Broken on disk: the last good baseline stays in use, and the file itself says where it is wrong.
+    const broken = '{\n  "src/a.py": {\n    "header-missing": { "count": "one" }\n  }\n}\n';
+    await baselineWritten(broken);
+    const baselineUri = await open('.ospo/suppressions.json', 'json');
+    const problem = await client.until(() => codeOf(client.diagnosticsFor(baselineUri), 'baseline-invalid'), 'the baseline file’s diagnostic');
+    assert.equal(problem.range.start.line, 2, JSON.stringify(problem));
+    assert.match(String(problem.message), /count must be a whole number/);
+    assert.equal(severityOf('src/a.py', 'header-missing'), Warning, 'the last good baseline still covers the finding');
+  });
+
+  it('applies the baseline to the workspace scan of closed files, and shows them again when it changes', async () => {
+    root = tempTree(
+      { 'src/a.py': 'print(1)\n', 'src/b.py': 'print(2)\n', '.ospo/suppressions.json': baselineOf({ 'src/a.py': { 'header-missing': 1 } }) },
+      'ospo-lsp-baseline-',
+    );
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] });
+    await client.until(
+      () => severityOf('src/a.py', 'header-missing') === Hint && severityOf('src/b.py', 'header-missing') === ErrorLevel,
+      'a.py baselined, b.py not',
+    );
+    await baselineWritten(baselineOf({ 'src/b.py': { 'header-missing': 1 } }));
+    await client.until(
+      () => severityOf('src/a.py', 'header-missing') === ErrorLevel && severityOf('src/b.py', 'header-missing') === Hint,
+      'the other way round',
+    );
+  });
+
+  it('ospo.rules changes the severity shown per rule, and off hides the rule', async () => {
+    root = tempTree({ 'a.py': 'print(1)\n' }, 'ospo-lsp-rules-');
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    await open('a.py');
+    await client.until(() => severityOf('a.py', 'header-missing') === ErrorLevel, 'header-missing at error');
+    await settingsChanged({ rules: { 'header-missing': 'information' } });
+    await client.until(() => severityOf('a.py', 'header-missing') === Information, 'header-missing at information');
+    await settingsChanged({ rules: { 'header-missing': 'off' } });
+    await client.until(() => client.diagnosticsFor(uri('a.py'))?.length === 0, 'header-missing hidden');
+  });
+
+  it('ospo.exclude leaves files out of the document check and the workspace scan', async () => {
+    root = tempTree({ 'gen/a.py': 'print(1)\n', 'gen/deep/b.py': 'print(2)\n', 'src/c.py': 'print(3)\n' }, 'ospo-lsp-exclude-');
+    client = new TestClient();
+    client.settings = { enable: true, policyFile: '', exclude: { gen: true, 'src/*.md': false } };
+    await client.initialize(root, { pull: false });
+    await client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] });
+    await client.until(() => severityOf('src/c.py', 'header-missing'), 'scan diagnostics for src/c.py');
+    assert.equal(client.diagnosticsFor(uri('gen/deep/b.py')), undefined, 'the scan skipped gen/');
+    await open('gen/a.py');
+    await client.until(() => client.diagnosticsFor(uri('gen/a.py')), 'diagnostics for the open excluded file');
+    assert.deepEqual(client.diagnosticsFor(uri('gen/a.py')), []);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri('gen/a.py') },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as unknown[];
+    assert.deepEqual(actions, [], 'no fix-all for an excluded file');
+  });
+
+  it('ospo.codeLens.enable and ospo.hover.licensing switch the licensing lens and hover off', async () => {
+    root = tempTree({ 'a.py': '# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\nprint(1)\n' }, 'ospo-lsp-toggles-');
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    const doc = await open('a.py');
+    const lens = () => client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: doc } }) as Promise<CodeLens[] | null>;
+    const hover = () =>
+      client.connection.sendRequest('textDocument/hover', { textDocument: { uri: doc }, position: { line: 0, character: 3 } }) as Promise<Hover | null>;
+    assert.equal((await lens())?.length, 1);
+    assert.ok(await hover());
+    await settingsChanged({ codeLens: { enable: false }, hover: { licensing: false } });
+    assert.deepEqual(await lens(), []);
+    assert.equal(await hover(), null);
+  });
+});
