@@ -52,6 +52,7 @@ ruleTester.run(licenseMismatch, {
   valid: [
     { code: header('Apache-2.0 OR MIT'), policy: { licenses: { project: 'MIT OR Apache-2.0' } }, name: 'an equivalent expression' },
     { code: header('MIT OR Apache-2.0'), policy: project(), name: 'a choice that includes the project license' },
+    { code: header('MIT or Apache-2.0'), policy: project(), name: 'a lower-case operator (spdx-operator-case says so, not this rule)' },
     { code: header('(GPL-2.0-only OR Apache-2.0) AND Apache-2.0'), policy: project(), name: 'every way through takes the project license' },
     {
       code: header('GPL-2.0-or-later'),

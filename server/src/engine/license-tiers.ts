@@ -6,6 +6,7 @@
 import satisfies = require('spdx-satisfies');
 import { wildcard } from './glob';
 import type { Policy } from './policy/model';
+import { withUpperCaseOperators } from './spdx/expression';
 import { canonicalLicenseId, currentLicenseIds, knownLicenseIds } from './spdx/ids';
 import { detached } from './text';
 
@@ -140,7 +141,6 @@ function satisfiable(expression: string, ids: string[], approved: Set<string> | 
 }
 
 const withException = /\s+WITH\s+[A-Za-z0-9.+-]+/g;
-const operator = /(^|[\s(])(and|or|with)(?=[\s)]|$)/gi;
 
 /** The tier of a valid SPDX expression under the policy. */
 export function licenseTier(expression: string, licenses: Policy['licenses']): TierResult {
@@ -152,9 +152,7 @@ export function licenseTier(expression: string, licenses: Policy['licenses']): T
   key = detached(key);
   // Lower-case operators (`GPL-2.0 or MIT`, as REUSE reads them) and ids (`mit`; SPDX ids match in any case)
   // are other rules' findings, not another license.
-  const normal = key
-    .replace(operator, (_, before: string, word: string) => before + word.toUpperCase())
-    .replace(/[A-Za-z0-9.+-]+/g, (word) => canonicalLicenseId(word) ?? word);
+  const normal = withUpperCaseOperators(key).replace(/[A-Za-z0-9.+-]+/g, (word) => canonicalLicenseId(word) ?? word);
   const ids = idsIn(normal);
   const denied = ids.filter((id) => t.denied.has(id));
   const review = ids.filter((id) => t.review.has(id));

@@ -4,7 +4,7 @@
 
 import correct = require('spdx-correct');
 import satisfies = require('spdx-satisfies');
-import { expressionTokens, ExpressionTree, Operator, operatorOf, parseExpression } from './expression';
+import { expressionTokens, ExpressionTree, Operator, operatorOf, parseExpression, withUpperCaseOperators } from './expression';
 import { successorCandidates, successorOf } from './deprecated';
 import { canonicalExceptionId, canonicalLicenseId, isDeprecated, isDeprecatedException, isExceptionId, isLicenseId, isLicenseRef } from './ids';
 import { detached } from '../text';
@@ -233,7 +233,9 @@ export function sameExpression(a: string, b: string): boolean {
  * under Apache-2.0, `GPL-2.0-or-later` under GPL-3.0-only; not `MIT AND Apache-2.0`. A `license` joined by AND or OR
  * (which spdx-satisfies does not take) only matches the same expression.
  */
-export function satisfiedBy(expression: string, license: string): boolean {
+export function satisfiedBy(written: string, license: string): boolean {
+  // `MIT or GPL-2.0-only` allows what `MIT OR GPL-2.0-only` allows: the case is spdx-operator-case's finding.
+  const expression = withUpperCaseOperators(written);
   if (sameExpression(expression, license)) return true;
   const single = parseExpression(license).tree;
   if (!single || !('id' in single) || canonicalForm(expression) === undefined) return false;

@@ -38,6 +38,24 @@ export function operatorOf(word: string): Operator | undefined {
 }
 const isOperator = (t: string) => operatorOf(t) !== undefined;
 
+/**
+ * The expression with its operators in upper case (`MIT or GPL-2.0-only` → `MIT OR GPL-2.0-only`), for
+ * the questions the case does not change (which licenses it allows) asked of tools that read only the
+ * canonical spelling (spdx-satisfies).
+ */
+export function withUpperCaseOperators(expression: string): string {
+  let out = '';
+  let at = 0;
+  for (const t of expressionTokens(expression)) {
+    const op = operatorOf(t.text);
+    if (op && op !== t.text) {
+      out += expression.slice(at, t.start) + op;
+      at = t.end;
+    }
+  }
+  return at ? out + expression.slice(at) : expression;
+}
+
 /** An id as written (`+` kept), with the exception after WITH; or two expressions joined by AND or OR. */
 export type ExpressionTree = { id: string; exception?: string } | { left: ExpressionTree; conjunction: 'AND' | 'OR'; right: ExpressionTree };
 
