@@ -248,7 +248,7 @@ describe('SPDX assist: hover', () => {
       p.licenses.deny = ['GPL-3.0-only'];
       p.source = '/w/.ospo/policy.yaml';
     });
-    assert.match(hoverText('// SPDX-License-Identifier: M|IT', policy) ?? '', /Policy \(\/w\/\.ospo\/policy\.yaml\): \*\*allowed\*\*/);
+    assert.match(hoverText('// SPDX-License-Identifier: M|IT', policy) ?? '', /Policy \(\.ospo\/policy\.yaml\): \*\*allowed\*\*/);
     assert.match(hoverText('// SPDX-License-Identifier: LGPL|-2.1-only', policy) ?? '', /\*\*needs review\*\*/);
     assert.match(hoverText('// SPDX-License-Identifier: GPL|-3.0-only', policy) ?? '', /\*\*denied\*\*/);
     assert.match(hoverText('// SPDX-License-Identifier: M|IT OR GPL-3.0-only', policy) ?? '', /whole expression `MIT OR GPL-3\.0-only`: \*\*allowed\*\*/);

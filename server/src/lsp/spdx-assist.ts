@@ -15,7 +15,7 @@ import licenseList = require('spdx-license-list');
 import { blockClosers } from '../engine/comments';
 import { parseTagLine } from '../engine/header';
 import { licenseTier, policyLicenseSets, Tier } from '../engine/license-tiers';
-import type { Policy } from '../engine/policy/model';
+import { type Policy, policyLabel } from '../engine/policy/model';
 import { checkExpression } from '../engine/spdx/check';
 import { successorCandidates, successorOf } from '../engine/spdx/deprecated';
 import { operatorOf } from '../engine/spdx/expression';
@@ -338,7 +338,8 @@ const tierText: Record<Tier, string> = { allowed: 'allowed', review: 'needs revi
 
 function tierLines(expression: string, whole: string | undefined, policy: Policy): string[] {
   const l = policy.licenses;
-  const source = policy.source ? ` (${policy.source})` : '';
+  // Named as messages name it (policyLabel): never an absolute path.
+  const source = policy.source ? ` (${policyLabel(policy)})` : '';
   if (!l.allow.length && !l.review.length && !l.deny.length) return [`Policy${source}: allowed (the policy lists no licenses).`];
   const lines = [`Policy${source}: **${tierText[licenseTier(expression, l).tier]}**`];
   if (whole && whole !== expression) {
