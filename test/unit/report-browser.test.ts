@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, Browser, Page } from 'playwright-core';
 import { runReport } from '../../server/src/cli/report';
 import { renderHtml } from '../../server/src/report/html';
+import { setLocale } from '../../server/src/engine/l10n';
+import { messageKeys, template } from '../../server/src/engine/messages';
 import type { ReportData } from '../../server/src/report/data';
 import { capture, fixture, historyRepo, hostileName } from './report.test';
 
@@ -120,6 +122,116 @@ describe('ospo report in a browser', function () {
     const shown = await rows();
     assert.equal(shown.length, json.findings.length);
     assert.deepEqual(new Set(shown.map(key)), new Set(json.findings.map(key)));
+  });
+
+  it('is in English, with its texts in place', async () => {
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.equal(await page.title(), `OSPO compliance report: ${path.basename(json.root)}`);
+    assert.equal(await page.textContent('h1'), 'OSPO compliance report');
+    assert.deepEqual(await page.$$eval('.card .label', (ls) => ls.map((l) => l.textContent)), ['Compliant files', 'Findings', 'Not counted']);
+    assert.equal(await page.textContent('.card .sub'), `${json.totals.compliant} of ${json.totals.files} files`);
+    assert.deepEqual(await page.$$eval('#findings th', (ths) => ths.map((th) => th.textContent)), ['File', 'Line', 'Col', 'Severity', 'Rule', 'Message']);
+    assert.equal(await page.textContent('#findings-count'), `${json.findings.length} findings`);
+    assert.equal(await page.getAttribute('#filter-text', 'placeholder'), 'Filter by file, rule or message');
+    assert.equal(await page.getAttribute('#findings a.open >> nth=0', 'title'), `Open in VS Code at line ${json.findings[0].line}`);
+  });
+
+  it('is in Japanese when the locale is ja: the markup and every text the script writes', async () => {
+    // The data in Japanese too, as `ospo report --locale ja` makes it.
+    const c = capture(json.root);
+    const file = path.join(outDir, 'ja.html');
+    setLocale('ja');
+    try {
+      assert.equal(await runReport(['--history', '3', '--out', file, '--json', `${file}.json`], c.io), 0, c.err.join(''));
+    } finally {
+      setLocale(undefined);
+    }
+    const ja = await openReport(browser!, file);
+    const p = ja.page;
+    assert.deepEqual(ja.errors, []);
+    assert.equal(await p.getAttribute('html', 'lang'), 'ja');
+    assert.equal(await p.title(), `OSPO コンプライアンスレポート: ${path.basename(json.root)}`);
+    assert.equal(await p.textContent('h1'), 'OSPO コンプライアンスレポート');
+    assert.deepEqual(await p.$$eval('.card .label', (ls) => ls.map((l) => l.textContent)), ['準拠しているファイル', '指摘', '集計対象外']);
+    assert.equal(await p.textContent('.card .sub'), `${json.totals.files} ファイル中 ${json.totals.compliant} ファイル`);
+    assert.equal(await p.textContent('#overall-percent'), `${json.totals.percent}%`);
+    assert.deepEqual(await p.$$eval('#findings th', (ths) => ths.map((th) => th.textContent)), ['ファイル', '行', '列', '重大度', 'ルール', 'メッセージ']);
+    assert.equal(await p.textContent('#findings-count'), `${json.findings.length} 件`);
+    assert.equal(await p.getAttribute('#filter-text', 'placeholder'), 'ファイル、ルール、メッセージで絞り込み');
+    assert.equal(await p.getAttribute('#findings a.open >> nth=0', 'title'), `VS Code で ${json.findings[0].line} 行目を開く`);
+    assert.equal(await p.textContent('#findings a.open >> nth=0'), '開く');
+    const bars = (chart: string) => p.$$eval(`#${chart} g.bar text.value`, (ts) => ts.map((t) => t.textContent));
+    assert.deepEqual(
+      await bars('chart-licenses'),
+      json.licenses.map((l) => `${l.files} ファイル`),
+    );
+    const ai = json.folders.filter((f) => f.aiRegions > 0);
+    assert.deepEqual(
+      await bars('chart-ai'),
+      ai.map((f) => `${f.aiRegions} 箇所、計 ${f.aiLines} 行`),
+    );
+    await p.selectOption('#filter-severity', 'warning');
+    const warnings = json.findings.filter((f) => f.severity === 'warning').length;
+    assert.equal(await p.textContent('#findings-count'), `${json.findings.length} 件中 ${warnings} 件`);
+
+    // No English text of the page is left: neither in what is shown nor in the attributes a reader meets.
+    const shown: string = await p.evaluate(`(() => {
+      document.querySelectorAll('details').forEach((d) => { d.open = true; });
+      const attributes = [...document.querySelectorAll('[placeholder], [aria-label], [title]')].flatMap((e) =>
+        ['placeholder', 'aria-label', 'title'].map((a) => e.getAttribute(a) || ''));
+      return [document.title, document.body.innerText, ...attributes].join('\\n');
+    })()`);
+    // The data's own texts (file names, findings, commit subjects) aside.
+    const data: ReportData = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8'));
+    let rest = shown;
+    for (const value of [
+      data.root,
+      path.basename(data.root),
+      ...data.folders.map((f) => f.name),
+      ...data.findings.flatMap((f) => [f.file, f.rule, f.message, f.severity]),
+      // The license mix's `(none)` and `(not SPDX)` are texts of the page, not ids.
+      ...data.licenses.map((l) => l.id).filter((id) => !id.startsWith('(')),
+      ...data.skipped.flatMap((x) => [x.file, x.reason]),
+      ...(data.history ?? []).flatMap((h) => [h.ref, h.subject]),
+    ].sort((x, y) => y.length - x.length))
+      rest = rest.split(value).join(' ');
+    const english = messageKeys()
+      .filter((k) => k.startsWith('report.'))
+      .flatMap((k) => template('en', k).split(/\{\w+\}/))
+      .map((s) => s.trim())
+      .filter((s) => /[a-z]{3}/i.test(s));
+    assert.ok(english.length > 50, `${english.length} English texts`);
+    assert.deepEqual(
+      english.filter((s) => rest.includes(s)),
+      [],
+    );
+    // And no English word but the names that stay verbatim (commands, formats, products).
+    const verbatim = ['OSPO', 'ospo', 'check', 'info', 'license', 'REUSE', 'toml', 'reuse', 'dep5', 'SPDX', 'AI', 'git', 'VS', 'Code'];
+    assert.deepEqual(
+      [...new Set(rest.match(/[A-Za-z]{2,}\w*/g))].filter((w) => !verbatim.includes(w)),
+      [],
+    );
+    await p.close();
+
+    // The trend's texts, which the fixture does not reach: a capped commit, and no commit at all.
+    const trend = async (history: ReportData['history']) => {
+      const f = path.join(outDir, 'ja-trend.html');
+      setLocale('ja');
+      try {
+        fs.writeFileSync(f, renderHtml({ ...data, history, historyCap: 5 }));
+      } finally {
+        setLocale(undefined);
+      }
+      const t = await openReport(browser!, f);
+      const texts = await t.page.evaluate(`['#history-cap', '#chart-history text.empty'].map((s) => document.querySelector(s)?.textContent ?? null)`);
+      await t.page.close();
+      return texts;
+    };
+    assert.deepEqual(await trend([{ ...data.history![0], truncated: true }]), [
+      ' * の付いたコミットには 5 を超えるファイルがありました。パス順で最初の 5 ファイルだけをチェックしています。',
+      null,
+    ]);
+    assert.deepEqual(await trend([]), ['', '表示するコミットはありません']);
   });
 
   it('shows a hostile file name as text, and links each finding to its file and line', async () => {

@@ -12,6 +12,7 @@ import { failsAt } from '../../server/src/engine/findings';
 import { GitRules } from '../../server/src/io/git-rules';
 import { scanFolder } from '../../server/src/scan/scanner';
 import { contentSecurityPolicy, renderHtml } from '../../server/src/report/html';
+import { setLocale } from '../../server/src/engine/l10n';
 
 const header = (license: string, lead = '//') => `${lead} SPDX-FileCopyrightText: 2026 Example Corp\n${lead} SPDX-License-Identifier: ${license}\n`;
 export const hostileName = `<img src=x onerror=alert(1)>&"'.ts`;
@@ -234,6 +235,32 @@ describe('ospo report', () => {
       assert.equal(html.match(/<script/g)?.length, 3);
     });
 
+    it('is in the current language: <html lang>, the markup and the texts for the script', () => {
+      const view = (page: string) => JSON.parse(/id="ospo-view">([\s\S]*?)<\/script>/.exec(page)![1]);
+      assert.match(html, /<html lang="en">/);
+      assert.match(html, /<h1>OSPO compliance report<\/h1>/);
+      assert.match(html, /<th data-key="line" class="num"><button type="button">Line<\/button><\/th>/);
+      assert.deepEqual(view(html).strings.plurals.findings, { one: '{count} finding', other: '{count} findings' });
+      setLocale('ja');
+      let ja: string;
+      try {
+        ja = renderHtml(data, { linkBase: '' });
+      } finally {
+        setLocale(undefined);
+      }
+      assert.match(ja, /<html lang="ja">/);
+      assert.match(ja, /<h1>OSPO コンプライアンスレポート<\/h1>/);
+      assert.match(ja, /<div class="label">準拠しているファイル<\/div>/);
+      assert.match(ja, /<th data-key="line" class="num"><button type="button">行<\/button><\/th>/);
+      // Markup stays markup, text stays escaped: the note's code and emphasis, with no tag in the table.
+      assert.match(ja, /<code>ospo check<\/code> が失敗しないファイル、つまり重大度 <em>error<\/em> の指摘がないファイルを<strong>準拠<\/strong>とみなします/);
+      assert.deepEqual(view(ja).strings.plurals.findings, { other: '{count} 件' });
+      assert.equal(view(ja).strings.openTitle, 'VS Code で {line} 行目を開く');
+      assert.equal(view(ja).linkBase, '');
+      // The data is the same JSON in both languages.
+      assert.equal(/id="ospo-data">([\s\S]*?)<\/script>/.exec(ja)![1], /id="ospo-data">([\s\S]*?)<\/script>/.exec(html)![1]);
+    });
+
     it('escapes the title', () => {
       const page = renderHtml({ ...data, root: `/tmp/<b>x&"'` });
       assert.ok(page.includes(`<title>OSPO compliance report: &lt;b&gt;x&amp;&quot;&#39;</title>`));
@@ -252,7 +279,7 @@ describe('ospo report', () => {
       const embedded = JSON.parse(/id="ospo-data">([\s\S]*?)<\/script>/.exec(html)![1]);
       assert.deepEqual(embedded, json);
       // Links are relative to where the page is: out/ is one folder below the root.
-      assert.deepEqual(JSON.parse(/id="ospo-view">([\s\S]*?)<\/script>/.exec(html)![1]), { linkBase: '..' });
+      assert.equal(JSON.parse(/id="ospo-view">([\s\S]*?)<\/script>/.exec(html)![1]).linkBase, '..');
       assert.match(c.err.join(''), /^50% compliant \(3 of 6 files without errors\)/);
     });
 

@@ -3,9 +3,15 @@
 // browser). The data is embedded as JSON in <script type="application/json" id="ospo-data"> - the
 // same object `--json` writes - and every number on the page is rendered from it.
 //
-// Escaping: the only values written into the markup on the server are the title and the JSON. The
-// JSON has `<`, `>`, `&` and U+2028/2029 escaped, so no file name can close the script element;
-// the page then builds its elements with textContent and setAttribute, never innerHTML.
+// Escaping: the only values written into the markup on the server are the title, the page's texts
+// (escaped, see html()) and the JSON. The JSON has `<`, `>`, `&` and U+2028/2029 escaped, so no file
+// name can close the script element; the page then builds its elements with textContent and
+// setAttribute, never innerHTML.
+//
+// Language: every text is a `report.*` key of engine/messages.ts in the process-wide language
+// (engine/l10n.ts), which is also `<html lang>`. The texts the script writes travel in the
+// `ospo-view` JSON as `strings`, their `{name}` placeholders unfilled, with each plural noun's forms
+// for the browser's Intl.PluralRules; numbers and dates are written as they are in both languages.
 //
 // Links: each finding links twice. The path is a relative link (from where the HTML file was
 // written to the file), which opens the file in any browser and still works when the report is
@@ -16,7 +22,9 @@
 // in code-server: a click there posts a ReportOpenMessage (shared/protocol.ts) to the extension,
 // which opens the file at the line.
 
-import type { ReportData } from './data';
+import { currentLocale } from '../engine/l10n';
+import { type CountKey, message, type MessageKey, template } from '../engine/messages';
+import { noLicense, notSpdx, type ReportData } from './data';
 
 export interface HtmlOptions {
   /** From the HTML file's folder to data.root, `/`-separated ('' for the same folder). */
@@ -39,79 +47,129 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+// Markup may only come from this file: a text is escaped, then its `{name}` placeholders become the
+// markup given for them (an element the script fills, or code written verbatim in every language).
+function html(key: MessageKey, markup: Record<string, string> = {}): string {
+  return escapeHtml(message(key)).replace(/\{(\w+)\}/g, (whole, name: string) => markup[name] ?? whole);
+}
+
+/**
+ * A noun's plural forms, `{count}` unfilled, by Intl.PluralRules category: the script picks one as
+ * countOf does on the server.
+ */
+function pluralForms(noun: CountKey): Record<string, string> {
+  const locale = currentLocale();
+  const forms: Record<string, string> = {};
+  for (const category of new Intl.PluralRules(locale).resolvedOptions().pluralCategories) {
+    const key = `${noun}.${category}` as MessageKey;
+    if (template(locale, key) !== undefined) forms[category] = message(key);
+  }
+  return forms;
+}
+
+/** The texts the script writes, in the current language, `{name}` placeholders unfilled. */
+function scriptStrings() {
+  return {
+    // The license mix's two entries that are not ids (data.ts), by their key in the data.
+    licenseLabels: { [noLicense]: message('report.license-none'), [notSpdx]: message('report.license-not-spdx') },
+    topLevel: message('report.top-level'),
+    noFiles: message('report.no-files'),
+    noFindings: message('report.no-findings'),
+    noAi: message('report.no-ai'),
+    noCommits: message('report.no-commits'),
+    aiCovered: message('report.ai-covered'),
+    open: message('report.open'),
+    openTitle: message('report.open-title'),
+    findingsCapped: message('report.findings-capped'),
+    historyCap: message('report.history-cap'),
+    plurals: {
+      files: pluralForms('count.files'),
+      findings: pluralForms('count.findings'),
+      findingsOf: pluralForms('report.findings-of'),
+      regions: pluralForms('report.ai-regions'),
+      lines: pluralForms('report.ai-lines'),
+    },
+  };
+}
+
 export function renderHtml(data: ReportData, options: HtmlOptions = {}): string {
   const name = data.root.split(/[\\/]/).filter(Boolean).pop() ?? data.root;
+  const code = (s: string) => `<code>${escapeHtml(s)}</code>`;
+  const chart = (id: string, key: MessageKey, hint?: MessageKey) =>
+    `<figure><figcaption>${html(key)}${hint ? ` <span class="hint">${html(hint)}</span>` : ''}</figcaption>` +
+    `<svg id="${id}" class="chart" role="img" aria-label="${html(key)}"></svg></figure>`;
+  const th = (key: string, label: MessageKey, extra = '') => `<th data-key="${key}"${extra}><button type="button">${html(label)}</button></th>`;
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${currentLocale()}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>OSPO compliance report: ${escapeHtml(name)}</title>
+<title>${escapeHtml(message('report.title', { name }))}</title>
 <style>${css}</style>
 </head>
 <body>
 <header>
-  <h1>OSPO compliance report</h1>
-  <p class="meta"><span id="root"></span> · generated <time id="generated"></time></p>
+  <h1>${html('report.heading')}</h1>
+  <p class="meta">${html('report.meta', { root: '<span id="root"></span>', time: '<time id="generated"></time>' })}</p>
 </header>
-<noscript><p class="note">This report draws its tables and charts with JavaScript from the data embedded in it
-(the &lt;script id="ospo-data"&gt; element, the same as <code>ospo report --json</code>).</p></noscript>
+<noscript><p class="note">${html('report.noscript', { element: escapeHtml('<script id="ospo-data">'), command: code('ospo report --json') })}</p></noscript>
 <main>
-<section class="cards" aria-label="Summary">
-  <div class="card big"><div class="label">Compliant files</div><div class="value" id="overall-percent"></div>
-    <div class="sub"><span id="overall-compliant"></span> of <span id="overall-files"></span> files</div></div>
-  <div class="card"><div class="label">Findings</div><div class="value" id="total-findings"></div></div>
-  <div class="card"><div class="label">Not counted</div><div class="value small"><span id="total-exempt"></span> exempt · <span id="total-skipped"></span> skipped</div></div>
+<section class="cards" aria-label="${html('report.summary')}">
+  <div class="card big"><div class="label">${html('report.compliant-files')}</div><div class="value" id="overall-percent"></div>
+    <div class="sub">${html('report.compliant-of', { compliant: '<span id="overall-compliant"></span>', files: '<span id="overall-files"></span>' })}</div></div>
+  <div class="card"><div class="label">${html('report.findings')}</div><div class="value" id="total-findings"></div></div>
+  <div class="card"><div class="label">${html('report.not-counted')}</div><div class="value small">${html('report.exempt-skipped', { exempt: '<span id="total-exempt"></span>', skipped: '<span id="total-skipped"></span>' })}</div></div>
 </section>
-<p class="note">A file is <strong>compliant</strong> when <code>ospo check</code> would not fail on it: no finding of severity <em>error</em>; warnings and infos do not count against it.
-Licensing comes from the file's header or <code>.license</code> sidecar and from REUSE.toml or .reuse/dep5, as in <code>ospo check</code>.
-Exempt files (license texts, REUSE sidecars and metadata, empty and generated files) and skipped files (binary, too large, unreadable) are not counted;
-the license mix includes binary files, with the licensing of their sidecar and REUSE.toml.</p>
+<p class="note">${html('report.about', { compliant: `<strong>${html('report.compliant')}</strong>`, check: code('ospo check'), error: '<em>error</em>', sidecar: code('.license') })}</p>
 
 <section class="grid">
-  <figure><figcaption>Compliance by top-level folder</figcaption><svg id="chart-folders" class="chart" role="img" aria-label="Compliance by top-level folder"></svg></figure>
-  <figure><figcaption>License mix <span class="hint">(files per SPDX id)</span></figcaption><svg id="chart-licenses" class="chart" role="img" aria-label="License mix"></svg></figure>
-  <figure><figcaption>Findings per rule</figcaption><svg id="chart-rules" class="chart" role="img" aria-label="Findings per rule"></svg></figure>
-  <figure><figcaption>AI-disclosed regions per folder <span class="hint">(lines covered by an AI marker)</span></figcaption><svg id="chart-ai" class="chart" role="img" aria-label="AI-disclosed regions per folder"></svg></figure>
+  ${chart('chart-folders', 'report.chart.folders')}
+  ${chart('chart-licenses', 'report.chart.licenses', 'report.chart.licenses-hint')}
+  ${chart('chart-rules', 'report.chart.rules')}
+  ${chart('chart-ai', 'report.chart.ai', 'report.chart.ai-hint')}
 </section>
 
 <section id="history" hidden>
-  <h2>Trend <span class="hint" id="history-of"></span></h2>
-  <svg id="chart-history" class="chart wide" role="img" aria-label="Compliance over time"></svg>
-  <p class="note">Each point checks the files of that commit, read from git, with today's policy and date; the AI commit-trailer rule is not replayed.<span id="history-cap"></span></p>
-  <details><summary>Points</summary><table id="history-table"><thead><tr><th>Ref</th><th>Date</th><th>Subject</th><th>Files</th><th>Compliant</th></tr></thead><tbody></tbody></table></details>
+  <h2>${html('report.trend')} <span class="hint" id="history-of"></span></h2>
+  <svg id="chart-history" class="chart wide" role="img" aria-label="${html('report.chart.history')}"></svg>
+  <p class="note">${html('report.trend-note')}<span id="history-cap"></span></p>
+  <details><summary>${html('report.trend-points')}</summary><table id="history-table"><thead><tr>${(
+    ['report.column.ref', 'report.column.date', 'report.column.subject', 'report.column.files', 'report.column.compliant'] as const
+  )
+    .map((k) => `<th>${html(k)}</th>`)
+    .join('')}</tr></thead><tbody></tbody></table></details>
 </section>
 
 <section>
-  <h2>Findings</h2>
+  <h2>${html('report.findings')}</h2>
   <div class="controls">
-    <input id="filter-text" type="search" placeholder="Filter by file, rule or message" aria-label="Filter findings">
-    <select id="filter-severity" aria-label="Severity"><option value="">All severities</option></select>
-    <select id="filter-rule" aria-label="Rule"><option value="">All rules</option></select>
+    <input id="filter-text" type="search" placeholder="${html('report.filter')}" aria-label="${html('report.filter-label')}">
+    <select id="filter-severity" aria-label="${html('report.severity')}"><option value="">${html('report.all-severities')}</option></select>
+    <select id="filter-rule" aria-label="${html('report.rule')}"><option value="">${html('report.all-rules')}</option></select>
     <span id="findings-count" class="hint"></span>
   </div>
   <table id="findings">
     <thead><tr>
-      <th data-key="file" aria-sort="ascending"><button type="button">File</button></th>
-      <th data-key="line" class="num"><button type="button">Line</button></th>
-      <th data-key="column" class="num"><button type="button">Col</button></th>
-      <th data-key="severity"><button type="button">Severity</button></th>
-      <th data-key="rule"><button type="button">Rule</button></th>
-      <th data-key="message"><button type="button">Message</button></th>
+      ${th('file', 'report.column.file', ' aria-sort="ascending"')}
+      ${th('line', 'report.column.line', ' class="num"')}
+      ${th('column', 'report.column.column', ' class="num"')}
+      ${th('severity', 'report.severity')}
+      ${th('rule', 'report.rule')}
+      ${th('message', 'report.column.message')}
     </tr></thead>
     <tbody></tbody>
   </table>
-  <p class="note">The path links to the file relative to this report; <em>open</em> opens it at the line in VS Code (on the machine where the report was made).</p>
+  <p class="note">${html('report.links-note', { open: `<em>${html('report.open')}</em>` })}</p>
 </section>
 
 <section id="skipped-section" hidden>
-  <details><summary>Skipped files (<span id="skipped-count"></span>)</summary><ul id="skipped-list"></ul></details>
+  <details><summary>${html('report.skipped', { count: '<span id="skipped-count"></span>' })}</summary><ul id="skipped-list"></ul></details>
 </section>
 </main>
 <script type="application/json" id="ospo-data">${scriptJson(data)}</script>
-<script type="application/json" id="ospo-view">${scriptJson({ linkBase: options.linkBase ?? null })}</script>
+<script type="application/json" id="ospo-view">${scriptJson({ linkBase: options.linkBase ?? null, strings: scriptStrings() })}</script>
 <script>${js}</script>
 </body>
 </html>
@@ -164,6 +222,8 @@ const js = `
   'use strict';
   var data = JSON.parse(document.getElementById('ospo-data').textContent);
   var view = JSON.parse(document.getElementById('ospo-view').textContent);
+  var strings = view.strings;
+  var pluralRules = new Intl.PluralRules(document.documentElement.lang);
   // The namespace of the SVG elements the parser made: no namespace URL needs to be written here.
   var NS = document.getElementById('chart-folders').namespaceURI;
   var rank = { error: 3, warning: 2, info: 1, hint: 0 };
@@ -183,6 +243,17 @@ const js = `
     return e;
   }
   function pct(p) { return p + '%'; }
+  // A text of view.strings with its {name} placeholders filled (report/html.ts, scriptStrings).
+  function fill(template, args) {
+    return template.replace(/\\{(\\w+)\\}/g, function (whole, name) { return name in args ? String(args[name]) : whole; });
+  }
+  function countOf(noun, n, args) {
+    var forms = strings.plurals[noun];
+    var a = { count: n };
+    for (var k in args || {}) a[k] = args[k];
+    return fill(forms[pluralRules.select(n)] || forms.other, a);
+  }
+  function folderLabel(name) { return name === '.' ? strings.topLevel : name + '/'; }
   function shorten(s, n) { return s.length > n ? s.slice(0, n - 1) + '\\u2026' : s; }
   function complianceColor(p) { return p >= 90 ? 'var(--ok)' : p >= 70 ? 'var(--mid)' : 'var(--bad)'; }
 
@@ -225,25 +296,25 @@ const js = `
 
   function drawCharts() {
   bars($('chart-folders'), data.folders.map(function (f) {
-    return { key: f.name, label: f.name === '.' ? '. (top level)' : f.name + '/', value: f.percent, max: 100,
+    return { key: f.name, label: folderLabel(f.name), value: f.percent, max: 100,
       text: pct(f.percent) + ' (' + f.compliant + '/' + f.files + ')', color: complianceColor(f.percent) };
-  }), 'No files checked');
+  }), strings.noFiles);
   var maxLicense = data.licenses.reduce(function (m, l) { return Math.max(m, l.files); }, 0);
   bars($('chart-licenses'), data.licenses.map(function (l) {
     var special = l.id.charAt(0) === '(';
-    return { key: l.id, label: l.id, value: l.files, max: maxLicense, text: l.files + (l.files === 1 ? ' file' : ' files'),
+    return { key: l.id, label: strings.licenseLabels[l.id] || l.id, value: l.files, max: maxLicense, text: countOf('files', l.files),
       color: special ? 'var(--hint)' : 'var(--bar)' };
-  }), 'No files checked');
+  }), strings.noFiles);
   var maxRule = data.rules.reduce(function (m, r) { return Math.max(m, r.count); }, 0);
   bars($('chart-rules'), data.rules.map(function (r) {
     return { key: r.rule, label: r.rule, value: r.count, max: maxRule, text: String(r.count), color: 'var(--' + r.severity + ')' };
-  }), 'No findings');
+  }), strings.noFindings);
   var aiFolders = data.folders.filter(function (f) { return f.aiRegions > 0; });
   var maxAi = aiFolders.reduce(function (m, f) { return Math.max(m, f.aiLines); }, 0);
   bars($('chart-ai'), aiFolders.map(function (f) {
-    return { key: f.name, label: f.name === '.' ? '. (top level)' : f.name + '/', value: f.aiLines, max: maxAi,
-      text: f.aiRegions + (f.aiRegions === 1 ? ' region, ' : ' regions, ') + f.aiLines + (f.aiLines === 1 ? ' line' : ' lines'), color: 'var(--accent)' };
-  }), 'No AI-disclosed regions');
+    return { key: f.name, label: folderLabel(f.name), value: f.aiLines, max: maxAi,
+      text: fill(strings.aiCovered, { regions: countOf('regions', f.aiRegions), lines: countOf('lines', f.aiLines) }), color: 'var(--accent)' };
+  }), strings.noAi);
   if (data.history) drawTrend();
   }
 
@@ -259,7 +330,7 @@ const js = `
       chart.appendChild(svg('line', { x1: left, x2: W - right, y1: y(p), y2: y(p), 'class': 'grid-line' }));
       chart.appendChild(svg('text', { x: left - 6, y: y(p) + 4, 'text-anchor': 'end', 'class': 'muted' }, p + '%'));
     });
-    if (!pts.length) chart.appendChild(svg('text', { x: left + 8, y: y(50), 'class': 'empty' }, 'No commits to show'));
+    if (!pts.length) chart.appendChild(svg('text', { x: left + 8, y: y(50), 'class': 'empty' }, strings.noCommits));
     if (pts.length > 1) {
       chart.appendChild(svg('polyline', { 'class': 'trend', points: pts.map(function (h, i) { return x(i).toFixed(1) + ',' + y(h.percent).toFixed(1); }).join(' ') }));
     }
@@ -283,7 +354,7 @@ const js = `
     $('history').hidden = false;
     if (data.historyOf) text('history-of', '(' + data.historyOf + ')');
     if (data.history.some(function (h) { return h.truncated; })) {
-      text('history-cap', ' Commits marked * had more than ' + data.historyCap + ' files: only the first ' + data.historyCap + ' by path were checked.');
+      text('history-cap', ' ' + fill(strings.historyCap, { cap: data.historyCap }));
     }
     var hb = document.querySelector('#history-table tbody');
     data.history.slice().reverse().forEach(function (h) {
@@ -365,7 +436,7 @@ const js = `
       var tr = el('tr', { 'data-severity': f.severity, 'data-rule': f.rule });
       var file = el('td', { 'class': 'file' });
       file.appendChild(openLink(pathNodes(el('a', { href: relativeLink(f), 'class': 'path' }), f.file), f));
-      file.appendChild(openLink(el('a', { href: vscodeLink(f), 'class': 'open', title: 'Open in VS Code at line ' + f.line }, 'open'), f));
+      file.appendChild(openLink(el('a', { href: vscodeLink(f), 'class': 'open', title: fill(strings.openTitle, { line: f.line }) }, strings.open), f));
       tr.appendChild(file);
       tr.appendChild(el('td', { 'class': 'num' }, f.line));
       tr.appendChild(el('td', { 'class': 'num' }, f.column));
@@ -376,8 +447,8 @@ const js = `
       tr.appendChild(el('td', {}, f.message));
       body.appendChild(tr);
     });
-    var count = rows.length === data.findings.length ? rows.length + ' findings' : rows.length + ' of ' + data.findings.length + ' findings';
-    text('findings-count', rows.length > maxRows ? count + ' (the first ' + maxRows + ' shown: filter to see the others)' : count);
+    var count = rows.length === data.findings.length ? countOf('findings', rows.length) : countOf('findingsOf', data.findings.length, { shown: rows.length });
+    text('findings-count', rows.length > maxRows ? fill(strings.findingsCapped, { count: count, max: maxRows }) : count);
   }
   Array.prototype.forEach.call(document.querySelectorAll('#findings th[data-key]'), function (th) {
     th.querySelector('button').addEventListener('click', function () {

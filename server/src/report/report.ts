@@ -4,6 +4,7 @@
 // documents). Nothing here finds or reads a policy.
 
 import * as path from 'node:path';
+import { countOf, message } from '../engine/messages';
 import { collect, CollectTarget, TextOf } from './collect';
 import { buildReportData, ReportData } from './data';
 import { collectHistory, defaultMaxFilesPerCommit } from './history';
@@ -51,12 +52,7 @@ export async function reportFor(targets: ReportTarget[], opts: ReportOptions = {
     files: collected.files,
     skipped: collected.skipped,
     history,
-    historyOf:
-      opts.history === undefined
-        ? undefined
-        : opts.history === 'tags'
-          ? 'tagged commits'
-          : `up to the last ${opts.history} commit${opts.history === 1 ? '' : 's'} that changed these files`,
+    historyOf: opts.history === undefined ? undefined : opts.history === 'tags' ? message('report.history-tags') : countOf('report.history-last', opts.history),
     historyCap: opts.history === undefined ? undefined : defaultMaxFilesPerCommit,
   });
 }
