@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeLens, Diagnostic, Hover } from 'vscode-languageserver-protocol/node';
-import { ScanWorkspaceCommand } from '../../shared/protocol';
+import { FixAllWorkspaceCommand, type FixAllWorkspaceResult, ScanWorkspaceCommand } from '../../shared/protocol';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
 
@@ -129,6 +129,10 @@ describe('editor settings and the baseline over stdio', () => {
       context: { diagnostics: [], only: ['source.fixAll'] },
     })) as unknown[];
     assert.deepEqual(actions, [], 'no fix-all for an excluded file');
+    // Nor does Fix all in workspace touch one.
+    const all = (await client.connection.sendRequest('workspace/executeCommand', { command: FixAllWorkspaceCommand, arguments: [] })) as FixAllWorkspaceResult;
+    const touched = (all.edit?.documentChanges ?? []).map((c) => ('textDocument' in c ? path.relative(root, new URL(c.textDocument.uri).pathname) : ''));
+    assert.deepEqual(touched, ['src/c.py']);
   });
 
   it('ospo.codeLens.enable and ospo.hover.licensing switch the licensing lens and hover off', async () => {

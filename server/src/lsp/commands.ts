@@ -13,6 +13,7 @@ import { createPolicy } from './create-policy';
 import { checkDocument } from './diagnostics';
 import type { DocumentChecks } from './document-checks';
 import { fixAllWorkspaceEdit } from './fix-workspace';
+import { isExcluded } from './settings';
 import { toFsPath } from './folders';
 import {
   AddAiHeaderTagsCommand,
@@ -114,6 +115,10 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
         (s) => folders.fixContext(s),
         token,
         (s) => folders.reuseFor(s),
+        async (s) => {
+          const settings = await session.settings.get(URI.file(s.root).toString());
+          return (rel) => isExcluded(settings, rel);
+        },
       );
       // Cancelled: no partial edit, which the client would otherwise offer to apply.
       return result ?? { error: 'cancelled' };

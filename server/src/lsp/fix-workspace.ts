@@ -42,6 +42,8 @@ export async function fixAllWorkspaceEdit(
   fixContext: (s: FolderState) => Promise<FixContext>,
   token: { isCancellationRequested: boolean },
   reuseFor: (s: FolderState) => Promise<ReuseInput | undefined>,
+  /** ospo.exclude for the folder: the editor checks none of these files, so it fixes none either. */
+  excludedIn: (s: FolderState) => Promise<(rel: string) => boolean> = async () => () => false,
 ): Promise<FixWorkspaceResult | undefined> {
   const direct: TextDocumentEdit[] = [];
   const confirm: TextDocumentEdit[] = [];
@@ -54,8 +56,10 @@ export async function fixAllWorkspaceEdit(
     // The same licensing the diagnostics see: a file REUSE.toml or a sidecar licenses gets no header.
     const reuse = await reuseFor(state);
     const { files } = await listFiles(state.root, state.policy, state.git);
+    const excluded = await excludedIn(state);
     for (const rel of files) {
       if (token.isCancellationRequested) return undefined;
+      if (excluded(rel)) continue;
       const abs = path.join(state.root, rel);
       const uri = URI.file(abs).toString();
       const open = openDocument(uri);
