@@ -26,6 +26,8 @@ describe('the language server in Japanese', () => {
       (hover.contents as MarkupContent).value,
       /適用されるライセンス[\s\S]*\| タグ \| 値 \| 出典 \|[\s\S]*\| ライセンス \| `MIT` \| ヘッダー 2 行目 \|/,
     );
+    const onId = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 28 } })) as Hover;
+    assert.match((onId.contents as MarkupContent).value, /OSI 承認: はい/);
     await client.connection.sendRequest('workspace/executeCommand', { command: InsertHeaderCommand, arguments: [uri] });
     await client.until(
       () => client.messages.find((m) => m.includes('すでにライセンスヘッダー')),

@@ -8,6 +8,7 @@
 // (spdx-license-list has name, URL and OSI approval only; @ovyerus/licenses is a 2024 snapshot of
 // about 400 ids without FSF data), and SPDX's own license-list-data is not published there.
 
+import { message } from '../engine/messages';
 import { distance } from 'fastest-levenshtein';
 import { CompletionItem, CompletionItemKind, CompletionItemTag, Hover, MarkupKind, Position, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -179,17 +180,17 @@ function groupOf(id: string, lists: Lists): Group {
 function groupLabel(group: Group, id: string, lists: Lists): string | undefined {
   switch (group) {
     case 'project':
-      return 'project license';
+      return message('spdx.project-license');
     case 'allowed':
-      return 'allowed';
+      return message('spdx.allowed');
     case 'review':
-      return 'needs review';
+      return message('spdx.needs-review');
     case 'denied':
-      return 'denied by policy';
+      return message('spdx.denied-by-policy');
     case 'deprecated':
-      return lists.deny.has(id) ? 'denied by policy' : lists.allow.has(id) ? 'allowed' : undefined;
+      return lists.deny.has(id) ? message('spdx.denied-by-policy') : lists.allow.has(id) ? message('spdx.allowed') : undefined;
     case 'unlisted':
-      return lists.hasAllow ? 'not in the allow list' : undefined;
+      return lists.hasAllow ? message('spdx.not-in-allow-list') : undefined;
   }
 }
 
@@ -268,7 +269,7 @@ export function spdxCompletions(doc: TextDocument, position: Position, policy: P
       const item: CompletionItem = {
         label: id,
         kind: CompletionItemKind.Value,
-        detail: 'SPDX license exception',
+        detail: message('spdx.exception'),
         sortText: (deprecated ? '1' : '0') + exceptionRank(id) + id.toLowerCase(),
         filterText: id,
         textEdit: { range, newText: lead + id },
@@ -293,8 +294,8 @@ export function spdxCompletions(doc: TextDocument, position: Position, policy: P
     items.push({
       label: project,
       kind: CompletionItemKind.Value,
-      detail: 'Project license (licenses.project in the policy)',
-      labelDetails: { description: 'project license' },
+      detail: message('spdx.project-license-detail'),
+      labelDetails: { description: message('spdx.project-license') },
       sortText: '0000',
       filterText: project,
       textEdit: { range, newText: lead + project },
@@ -328,23 +329,24 @@ export function spdxCompletions(doc: TextDocument, position: Position, policy: P
 // Hover
 
 function exceptionMarkdown(id: string): string[] {
-  const lines = [`**${code(id)}**`, 'SPDX license exception: extra permissions added to a license with `WITH`.'];
-  if (isDeprecatedException(id)) lines.push('Deprecated by SPDX.');
+  const lines = [`**${code(id)}**`, message('spdx.exception-hover')];
+  if (isDeprecatedException(id)) lines.push(message('spdx.deprecated'));
   lines.push(`[spdx.org/licenses/${id}](https://spdx.org/licenses/${id}.html)`);
   return lines;
 }
 
-const tierText: Record<Tier, string> = { allowed: 'allowed', review: 'needs review', denied: 'denied' };
+const tierText = (tier: Tier) => message(tier === 'allowed' ? 'spdx.allowed' : tier === 'review' ? 'spdx.needs-review' : 'spdx.denied');
 
 function tierLines(expression: string, whole: string | undefined, policy: Policy): string[] {
   const l = policy.licenses;
   // Named as messages name it (policyLabel): never an absolute path.
   const source = policy.source ? ` (${policyLabel(policy)})` : '';
-  if (!l.allow.length && !l.review.length && !l.deny.length) return [`Policy${source}: allowed (the policy lists no licenses).`];
-  const lines = [`Policy${source}: **${tierText[licenseTier(expression, l).tier]}**`];
+  if (!l.allow.length && !l.review.length && !l.deny.length) return [message('spdx.policy-lists-none', { source })];
+  const lines = [message('spdx.policy-tier', { source, tier: tierText(licenseTier(expression, l).tier) })];
   if (whole && whole !== expression) {
     try {
-      if (checkExpression(whole).problems.length === 0) lines.push(`The whole expression ${code(whole)}: **${tierText[licenseTier(whole, l).tier]}**`);
+      if (checkExpression(whole).problems.length === 0)
+        lines.push(message('spdx.whole-tier', { expression: code(whole), tier: tierText(licenseTier(whole, l).tier) }));
     } catch {
       /* a tier is a nicety */
     }
@@ -357,24 +359,24 @@ function licenseMarkdown(written: string, policy: Policy | undefined, whole?: st
   const bare = written.endsWith('+') ? written.slice(0, -1) : written;
   const own = licenseList[written];
   const base = own ?? licenseList[bare];
-  const name = own ? own.name : base ? `${base.name}, or a later version` : written;
+  const name = own ? own.name : base ? message('spdx.or-later', { name: base.name }) : written;
   const lines = [`**${name.replace(/[\\`*_[\]<>|]/g, (c) => '\\' + c)}**`];
   const facts = [code(written)];
-  if (base) facts.push(`OSI approved: ${base.osiApproved ? 'yes' : 'no'}`);
+  if (base) facts.push(message(base.osiApproved ? 'spdx.osi-yes' : 'spdx.osi-no'));
   lines.push(facts.join(' · '));
   if (isDeprecated(written)) {
     const successor = successorOf(written);
     const candidates = successorCandidates(written);
     lines.push(
       successor
-        ? `Deprecated by SPDX: use ${code(successor)} instead.`
+        ? message('spdx.deprecated-use', { id: code(successor) })
         : candidates.length
-          ? `Deprecated by SPDX, with no exact successor: check the license text against ${candidates.map(code).join(', ')}.`
-          : 'Deprecated by SPDX.',
+          ? message('spdx.deprecated-candidates', { ids: candidates.map(code).join(', ') })
+          : message('spdx.deprecated'),
     );
   }
   if (policy) {
-    if (listsOf(policy.licenses).project.has(bare)) lines.push("The project's license (`licenses.project`).");
+    if (listsOf(policy.licenses).project.has(bare)) lines.push(message('spdx.is-project-license'));
     lines.push(...tierLines(written, whole, policy));
   }
   lines.push(`[spdx.org/licenses/${bare}](https://spdx.org/licenses/${bare}.html)`);
