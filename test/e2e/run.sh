@@ -305,7 +305,7 @@ else
 fi
 
 # ------------------------------------------------------------- UI
-NAME_UI="VS Code UI: squiggle and Problems row for $UI_FILE, report link"
+NAME_UI="VS Code UI: squiggle, quick-fix menu and Problems row for $UI_FILE, report link"
 if ((!ok_setup)); then not_run "$NAME_UI" "setup failed"
 elif ((!ok_vsix)); then not_run "$NAME_UI" "no packaged extension"
 elif ((!ok_installed)); then not_run "$NAME_UI" "code-server could not install the .vsix"
