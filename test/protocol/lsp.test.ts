@@ -48,6 +48,23 @@ describe('language server over stdio', () => {
       const fix = actions.find((a) => a.title === 'Add license header');
       assert.ok(fix, JSON.stringify(actions));
       assert.equal(fix.isPreferred, true);
+      // Asked with no diagnostics in the context, as VS Code has done while the squiggle was on screen:
+      // the fixes of what the server finds at the range, tied to the diagnostic it shows.
+      const bare: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: doc.uri },
+        range: { start: { line: 0, character: 2 }, end: { line: 0, character: 2 } },
+        context: { diagnostics: [], triggerKind: 1, only: ['quickfix'] },
+      });
+      assert.deepEqual(
+        bare.map((a) => [a.title, a.diagnostics?.[0]?.code]),
+        actions.map((a) => [a.title, 'header-missing']),
+      );
+      const elsewhere: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri: doc.uri },
+        range: { start: { line: 5, character: 0 }, end: { line: 5, character: 0 } },
+        context: { diagnostics: [] },
+      });
+      assert.deepEqual(elsewhere, [], 'nothing where there is no finding');
       assert.equal(fix.kind, 'quickfix');
       const edits = fix.edit!.changes![doc.uri] as TextEdit[];
       const fixed = applyEdits(doc.text, edits);

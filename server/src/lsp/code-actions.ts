@@ -1,7 +1,7 @@
 // Quick fixes for our diagnostics and the source.fixAll.ospo action. Edits come from the engine's
 // fixer, computed against the document's current text, so a stale diagnostic never yields a stale edit.
 
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, type Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckResult } from '../engine/check';
 import type { FixContext } from '../engine/context';
@@ -15,6 +15,7 @@ import type { ReuseInput } from '../engine/reuse/input';
 import { checkInput } from '../io/check-input';
 import { directiveRule, suppressionEdit } from '../engine/suppressions';
 import { ruleMeta } from '../engine/rules';
+import { diagnosticsOf } from './diagnostics';
 
 export const sameRange = (d: Diagnostic, f: Finding) =>
   d.range.start.line === f.range.start.line &&
@@ -25,6 +26,20 @@ export const sameRange = (d: Diagnostic, f: Finding) =>
 export function wantsKind(only: string[] | undefined, kind: string): boolean {
   if (!only) return kind === CodeActionKind.QuickFix;
   return only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+/**
+ * The request's diagnostics of ours; when it carries none, the findings at the requested range as the
+ * diagnostics they are shown as. VS Code has asked (Ctrl+. in code-server, in the first seconds after the
+ * squiggle appeared) with an empty context while our diagnostic was on screen, and the menu said "No code
+ * actions available": the document is checked again here anyway, so what it finds there is what to offer.
+ */
+function ownDiagnostics(params: CodeActionParams, result: CheckResult, uri: string): Diagnostic[] {
+  const given = params.context.diagnostics.filter((d) => d.source === DiagnosticSource);
+  if (given.length) return given;
+  const { start, end } = params.range;
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  return diagnosticsOf(result.findings, undefined, uri).filter((d) => !before(d.range.end, start) && !before(end, d.range.start));
 }
 
 export function codeActions(
@@ -42,8 +57,7 @@ export function codeActions(
   if (!file) return actions;
   const only = params.context.only;
   if (wantsKind(only, CodeActionKind.QuickFix)) {
-    for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== DiagnosticSource) continue;
+    for (const diagnostic of ownDiagnostics(params, result, doc.uri)) {
       const main = result.findings.find((f) => f.rule === diagnostic.code && sameRange(diagnostic, f));
       // The fixes of the findings folded into this one (check.ts withPrecedence) too: a deprecated id is still replaced.
       const offered = withRelated(main ? [main] : []).flatMap((f) => (f.fix ? [f.fix, ...(f.alternatives ?? [])].map((fix) => ({ ...f, fix })) : []));
