@@ -68,9 +68,8 @@ async function main() {
 
     // The quick-fix menu on the finding (Ctrl+.) offers the fix and the suppression comments. Asked
     // again while VS Code says "No code actions available": in the first seconds after the squiggle
-    // appeared the menu came back empty, since VS Code asked with no diagnostics in the context. The
-    // server now answers such a request from its own check (lsp/code-actions.ts ownDiagnostics); the
-    // log says how many tries it took, so a relapse shows.
+    // appears the first try can come back empty (VS Code seems to keep an answer it got before our
+    // diagnostics arrived; not solved yet). The log says how many tries it took.
     stage = 'the quick-fix menu with "Disable header-missing for this line"';
     const disable = page.locator('.action-widget .monaco-list-row', { hasText: 'Disable header-missing for this line' }).first();
     let tries = 0;
