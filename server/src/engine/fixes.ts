@@ -256,6 +256,8 @@ export interface FixPlan {
   /** The findings whose edits were kept. */
   fixed: Finding[];
   unfixed: { finding: Finding; why: Unfixed }[];
+  /** Safe fixes `which` left out: neither fixed nor unfixed. */
+  left: Finding[];
 }
 
 /**
@@ -271,9 +273,10 @@ export function fixPlan(
 ): FixPlan {
   const result = checkText(input, policy);
   const file = result.file;
-  if (!file) return { edits: [], fixed: [], unfixed: [] };
+  if (!file) return { edits: [], fixed: [], unfixed: [], left: [] };
   const used = result.policy ?? policy;
   const unfixed: FixPlan['unfixed'] = [];
+  const left: Finding[] = [];
   const edits: { edit: TextEdit; finding: Finding }[] = [];
   // A fix folded into a finding that outranks it (check.ts withPrecedence) is still a fix.
   for (const finding of withRelated(result.findings)) {
@@ -281,7 +284,10 @@ export function fixPlan(
       unfixed.push({ finding, why: finding.fix ? 'not-safe' : 'no-fix' });
       continue;
     }
-    if (!which(finding, file, used)) continue;
+    if (!which(finding, file, used)) {
+      left.push(finding);
+      continue;
+    }
     const made = editsFor(finding, file, used, ctx);
     if (!made.length) unfixed.push({ finding, why: 'no-edit' });
     for (const edit of made) edits.push({ edit, finding });
@@ -299,7 +305,7 @@ export function fixPlan(
   }
   const fixed = new Set(kept.map((k) => k.finding));
   for (const finding of overlapping) if (!fixed.has(finding)) unfixed.push({ finding, why: 'overlap' });
-  return { edits: kept.map((k) => k.edit), fixed: [...fixed], unfixed };
+  return { edits: kept.map((k) => k.edit), fixed: [...fixed], unfixed, left };
 }
 
 /** Every safe fix for a file, as non-overlapping edits against the given text. */

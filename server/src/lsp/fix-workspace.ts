@@ -73,8 +73,11 @@ export async function fixAllWorkspaceEdit(
       const input = (t: string) => checkInput({ path: rel, text: t, sidecarText, generated: state.git.isGenerated(rel), reuse, aiHistory: undefined });
       const keeps = fixPlan(input(text), state.policy, ctx, (f, file, policy) => !changesLicense(f, file, policy, ctx));
       // The license changes are computed after the others are applied, so both edits fit the text in turn.
-      const after = applyEdits(text, keeps.edits);
-      const changes = fixPlan(input(after), state.policy, ctx, (f, file, policy) => changesLicense(f, file, policy, ctx)).edits;
+      // A file the first pass left unchanged, with no license change held back, has none: not checked again.
+      const unchanged = !keeps.edits.length && !keeps.left.length;
+      const changes = unchanged
+        ? []
+        : fixPlan(input(applyEdits(text, keeps.edits)), state.policy, ctx, (f, file, policy) => changesLicense(f, file, policy, ctx)).edits;
       if (keeps.edits.length) {
         edits += keeps.edits.length;
         if (keeps.fixed.some(addsHeader)) headers++;
