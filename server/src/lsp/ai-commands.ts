@@ -49,6 +49,21 @@ function pathOf(doc: TextDocument, state: FolderState): string | { error: string
   return fsPath ? rulePath(state, fsPath) : { error: message('lsp.ai-not-on-disk') };
 }
 
+/** Where a disclosure command writes: the file's path, the policy in force there and the context to write with; or why not. */
+async function targetOf(
+  doc: TextDocument,
+  state: FolderState,
+  tool: string | undefined,
+  options: AiDisclosureOptions,
+  now: Date,
+): Promise<{ path: string; policy: Policy; ctx: Awaited<ReturnType<typeof contextFor>> } | { error: string }> {
+  const path = pathOf(doc, state);
+  if (typeof path !== 'string') return path;
+  const policy = policyAt(state, path);
+  if (!policy) return forbidden();
+  return { path, policy, ctx: await contextFor(state, policy, tool, options, now) };
+}
+
 /** "OSPO: Mark selection as AI-assisted": wrap the selected lines in a canonical AI snippet. */
 export async function markSelection(
   doc: TextDocument,
@@ -58,12 +73,8 @@ export async function markSelection(
   options: AiDisclosureOptions = {},
   now = new Date(),
 ): Promise<AiCommandResult> {
-  const path = pathOf(doc, state);
-  if (typeof path !== 'string') return path;
-  const policy = policyAt(state, path);
-  if (!policy) return forbidden();
-  const ctx = await contextFor(state, policy, tool, options, now);
-  return toWorkspaceEdit(doc.uri, markSelectionEdits(path, doc.getText(), range, policy, ctx), 'lsp.ai-already-marked');
+  const t = await targetOf(doc, state, tool, options, now);
+  return 'error' in t ? t : toWorkspaceEdit(doc.uri, markSelectionEdits(t.path, doc.getText(), range, t.policy, t.ctx), 'lsp.ai-already-marked');
 }
 
 /** "OSPO: Add AI header tags": the role tag in the license header, and AI-Reviewed-By and AI-Reviewed-On when the user reviewed the code. */
@@ -74,12 +85,8 @@ export async function addHeaderTags(
   options: AiDisclosureOptions = {},
   now = new Date(),
 ): Promise<AiCommandResult> {
-  const path = pathOf(doc, state);
-  if (typeof path !== 'string') return path;
-  const policy = policyAt(state, path);
-  if (!policy) return forbidden();
-  const ctx = await contextFor(state, policy, tool, options, now);
-  return toWorkspaceEdit(doc.uri, addHeaderTagsEdits(path, doc.getText(), policy, ctx), 'lsp.ai-already-tagged');
+  const t = await targetOf(doc, state, tool, options, now);
+  return 'error' in t ? t : toWorkspaceEdit(doc.uri, addHeaderTagsEdits(t.path, doc.getText(), t.policy, t.ctx), 'lsp.ai-already-tagged');
 }
 
 /** The tools the policy allows, for the client's input box. */
