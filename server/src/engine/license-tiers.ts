@@ -6,7 +6,7 @@
 import satisfies = require('spdx-satisfies');
 import { wildcard } from './glob';
 import type { Policy } from './policy/model';
-import { withUpperCaseOperators } from './spdx/expression';
+import { expressionTokens, operatorOf } from './spdx/expression';
 import { canonicalLicenseId, currentLicenseIds, knownLicenseIds } from './spdx/ids';
 import { detached } from './text';
 
@@ -140,7 +140,22 @@ function satisfiable(expression: string, ids: string[], approved: Set<string> | 
   }
 }
 
-const withException = /\s+WITH\s+[A-Za-z0-9.+-]+/g;
+/**
+ * The expression as the tiers read it: operators in upper case and ids as SPDX spells them (`GPL-2.0 or mit`, as
+ * REUSE reads it: the case is other rules' finding), and no `WITH` exception, which only grants more
+ * (`GPL-2.0-only WITH Linux-syscall-note` has the tier of `GPL-2.0-only`; spdx-satisfies would match it against no
+ * plain license).
+ */
+function tierForm(expression: string): string {
+  const out: string[] = [];
+  const tokens = expressionTokens(expression);
+  for (let i = 0; i < tokens.length; i++) {
+    const op = operatorOf(tokens[i].text);
+    if (op === 'WITH') i++;
+    else out.push(op ?? canonicalLicenseId(tokens[i].text) ?? tokens[i].text);
+  }
+  return out.join(' ');
+}
 
 /** The tier of a valid SPDX expression under the policy. */
 export function licenseTier(expression: string, licenses: Policy['licenses']): TierResult {
@@ -150,15 +165,10 @@ export function licenseTier(expression: string, licenses: Policy['licenses']): T
   if (result) return result;
   // Kept as a copy: the expression is cut from a file's text (detached).
   key = detached(key);
-  // Lower-case operators (`GPL-2.0 or MIT`, as REUSE reads them) and ids (`mit`; SPDX ids match in any case)
-  // are other rules' findings, not another license.
-  const normal = withUpperCaseOperators(key).replace(/[A-Za-z0-9.+-]+/g, (word) => canonicalLicenseId(word) ?? word);
-  const ids = idsIn(normal);
+  const plain = tierForm(key);
+  const ids = idsIn(plain);
   const denied = ids.filter((id) => t.denied.has(id));
   const review = ids.filter((id) => t.review.has(id));
-  // An exception only grants more (`GPL-2.0-only WITH Linux-syscall-note`): the license it is added to
-  // decides the tier. spdx-satisfies would not match it against a plain `GPL-2.0-only` at all.
-  const plain = normal.replace(withException, '');
   let tier: Tier;
   if (satisfiable(plain, ids, t.allowed === 'all' ? 'all' : t.allowed, new Set([...t.denied, ...t.review]))) tier = 'allowed';
   else if (t.review.size && satisfiable(plain, ids, t.allowed === 'all' ? 'all' : new Set([...t.allowed, ...t.review]), t.denied)) tier = 'review';
