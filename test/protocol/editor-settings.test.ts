@@ -60,6 +60,8 @@ describe('editor settings and the baseline over stdio', () => {
     await client.initialize(root, { pull: false });
     await open('src/a.py');
     await client.until(() => severityOf('src/a.py', 'header-missing') === Hint, 'header-missing at hint (the default)');
+    const baselined = codeOf(client.diagnosticsFor(uri('src/a.py')), 'header-missing');
+    assert.match(String(baselined?.message), /^No license header .*\(accepted in the baseline, \.ospo\/suppressions\.json\)$/);
 
     await settingsChanged({ suppressedSeverity: 'warning' });
     await client.until(() => severityOf('src/a.py', 'header-missing') === Warning, 'header-missing at warning');
@@ -79,6 +81,17 @@ describe('editor settings and the baseline over stdio', () => {
     assert.equal(problem.range.start.line, 2, JSON.stringify(problem));
     assert.match(String(problem.message), /count must be a whole number/);
     assert.equal(severityOf('src/a.py', 'header-missing'), Warning, 'the last good baseline still covers the finding');
+  });
+
+  it('picks up a baseline first written while the server runs, next to a policy folder without a policy', async () => {
+    root = tempTree({ 'src/a.py': 'print(1)\n', '.ospo/README.md': 'policy folder\n' }, 'ospo-lsp-baseline-');
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    await open('src/a.py');
+    await client.until(() => severityOf('src/a.py', 'header-missing') === ErrorLevel, 'header-missing at error');
+    fs.writeFileSync(path.join(root, '.ospo/suppressions.json'), baselineOf({ 'src/a.py': { 'header-missing': 1 } }));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.ospo/suppressions.json'), type: 1 }] });
+    await client.until(() => severityOf('src/a.py', 'header-missing') === Hint, 'header-missing at hint once the baseline is there');
   });
 
   it('applies the baseline to the workspace scan of closed files, and shows them again when it changes', async () => {
@@ -148,5 +161,35 @@ describe('editor settings and the baseline over stdio', () => {
     await settingsChanged({ codeLens: { enable: false }, hover: { licensing: false } });
     assert.deepEqual(await lens(), []);
     assert.equal(await hover(), null);
+  });
+
+  it("checks no file outside the open folders, such as the editor's own settings.json, but still the folder's policy file there", async () => {
+    root = tempTree({ 'src/a.py': 'print(1)\n' }, 'ospo-lsp-outside-');
+    const elsewhere = tempTree(
+      { 'User/settings.json': '{ "editor.tabSize": 2 }\n', 'dep/lib.py': 'print(2)\n', 'org-policy.yaml': 'licenses:\n  deny: [' },
+      'ospo-lsp-elsewhere-',
+    );
+    try {
+      client = new TestClient();
+      client.settings = { enable: true, policyFile: path.join(elsewhere, 'org-policy.yaml') };
+      await client.initialize(root, { pull: false });
+      const outside = ['User/settings.json', 'dep/lib.py', 'org-policy.yaml'].map((rel) => 'file://' + path.join(elsewhere, rel));
+      for (const [i, u] of outside.entries()) {
+        const text = fs.readFileSync(new URL(u), 'utf8');
+        await client.connection.sendNotification('textDocument/didOpen', {
+          textDocument: { uri: u, languageId: ['json', 'python', 'yaml'][i], version: 1, text },
+        });
+      }
+      await open('src/a.py');
+      await client.until(() => severityOf('src/a.py', 'header-missing') === ErrorLevel, 'header-missing on the folder’s file');
+      // The policy file outside the folder is still checked: its broken line gets its diagnostic.
+      await client.until(() => (client.diagnosticsFor(outside[2]) ?? []).length > 0, 'the outside policy file’s own diagnostic');
+      assert.deepEqual(client.diagnosticsFor(outside[0]) ?? [], [], 'settings.json');
+      assert.deepEqual(client.diagnosticsFor(outside[1]) ?? [], [], 'a dependency’s source');
+      const lenses = await client.connection.sendRequest<CodeLens[] | null>('textDocument/codeLens', { textDocument: { uri: outside[1] } });
+      assert.deepEqual(lenses ?? [], []);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

@@ -51,7 +51,12 @@ export function diagnosticsOf(findings: readonly Finding[], display: Display = {
   for (const f of findings) {
     const shown = display.rules[f.rule];
     if (f.suppressed?.kind === 'inSource' || shown === 'off') continue;
-    const severity = f.suppressed ? display.baselineSeverity : (shown ?? f.severity);
+    if (f.suppressed) {
+      // Says why it is quiet: a hint alone looks like a different, milder problem.
+      out.push(toDiagnostic({ ...f, severity: display.baselineSeverity, message: message('lsp.baselined', { message: f.message }) }, uri));
+      continue;
+    }
+    const severity = shown ?? f.severity;
     out.push(toDiagnostic(severity === f.severity ? f : { ...f, severity }, uri));
   }
   return out;

@@ -66,9 +66,14 @@ export class Folders {
     return [...this.roots];
   }
 
+  /** Whether folders are open and none holds the path. */
+  outsideFolders(fsPath: string): boolean {
+    return this.roots.length > 0 && !this.roots.some((r) => holds(r, fsPath));
+  }
+
   /** The workspace folder holding a path; a file outside every folder gets its own folder as root. */
   rootFor(fsPath: string): string {
-    return this.roots.find((r) => fsPath === r || fsPath.startsWith(r + path.sep)) ?? path.dirname(fsPath);
+    return this.roots.find((r) => holds(r, fsPath)) ?? path.dirname(fsPath);
   }
 
   private options(): PolicyOptions {
@@ -190,9 +195,13 @@ export class Folders {
     else state.baseline = read;
   }
 
-  /** The folder whose baseline file is this path, if any. */
-  ownerOfBaseline(fsPath: string): FolderState | undefined {
-    return this.all().find((s) => baselineFile(s.root) === fsPath);
+  /**
+   * The folder whose baseline file is this path, if any, waiting for one whose policy is still being read:
+   * that read may have looked for the baseline before the change, and would keep the old one.
+   */
+  async ownerOfBaseline(fsPath: string): Promise<FolderState | undefined> {
+    const root = [...this.folders.keys()].find((r) => baselineFile(r) === fsPath);
+    return root === undefined ? undefined : this.folders.get(root);
   }
 
   /** The REUSE input for checks in the folder; forgotten by `forgetReuse` when its files change. */
@@ -232,4 +241,9 @@ export class Folders {
 export function toFsPath(uri: string): string | undefined {
   const parsed = URI.parse(uri);
   return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
+/** Whether the folder `root` is or holds `fsPath`. */
+function holds(root: string, fsPath: string): boolean {
+  return fsPath === root || fsPath.startsWith(root + path.sep);
 }

@@ -77,6 +77,14 @@ export class Session {
     if (!fsPath) return undefined;
     // `git commit` may open the editor outside a workspace folder: the repository's policy still applies.
     const repoRoot = isCommitMessagePath(fsPath) ? commitRepoRoot(fsPath) : undefined;
+    // With folders open, a file outside all of them is not the project's: the editor's own settings.json, a
+    // dependency's source opened by go-to-definition. Checking it cries wolf; ESLint's flat config ignores such
+    // files too. A policy file a folder uses is the exception, wherever it is.
+    if (!repoRoot && this.folders.outsideFolders(fsPath)) {
+      // Which files are policy files is known once the folders' policies are read.
+      await Promise.all(this.folders.getRoots().map((r) => this.stateForRoot(r)));
+      if (!this.folders.ownerOfPolicyFile(fsPath)) return undefined;
+    }
     const root = this.folders.rootFor(repoRoot ? path.join(repoRoot, 'COMMIT_EDITMSG') : fsPath);
     const state = await this.stateForRoot(root);
     if (state.version !== this.watchedVersion.get(state)) {

@@ -48,7 +48,7 @@ export class WatchedFiles {
         this.scheduleRescan();
       }
       // A folder's baseline (.ospo/suppressions.json) written, changed or deleted: read it again, show everything by it.
-      const baselines = new Set(files.map((f) => folders.ownerOfBaseline(f)).filter((s): s is FolderState => !!s));
+      const baselines = new Set((await Promise.all(files.map((f) => folders.ownerOfBaseline(f)))).filter((s): s is FolderState => !!s));
       for (const state of baselines) {
         await folders.loadBaseline(state);
         await scan.reshow(state.root);
