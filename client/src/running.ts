@@ -25,7 +25,9 @@ export function start(context: vscode.ExtensionContext, channel: vscode.LogOutpu
   // The server reads the locale when it starts: a new one needs a restart.
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('ospo.locale')) void vscode.commands.executeCommand(RestartServerCommand);
+      // After this event's other listeners: the language client's own sends the change to the server, and
+      // fails with "Starting server failed" in the log when the restart has already begun stopping it.
+      if (e.affectsConfiguration('ospo.locale')) setTimeout(() => void vscode.commands.executeCommand(RestartServerCommand), 0);
     }),
   );
   context.subscriptions.push(
