@@ -509,7 +509,7 @@ describe('ospo check --format', () => {
       );
       assert.ok(
         xml.includes(
-          '<testcase classname="src/deprecated.c" name="license-mismatch at line 2" file="src/deprecated.c" line="2">\n    <failure type="license-mismatch" message="License &apos;GPL-2.0-only&apos; differs from the project license &apos;MIT&apos;">',
+          '<testcase classname="src/deprecated.c" name="license-mismatch at line 2" file="src/deprecated.c" line="2">\n    <failure type="license-mismatch" message="License &apos;GPL-2.0-only&apos; differs from the project license &apos;MIT&apos;&#10;  2:29: spdx-deprecated Deprecated SPDX license id &apos;GPL-2.0&apos;: use &apos;GPL-2.0-only&apos;">',
         ),
       );
       assert.ok(xml.includes('<testcase classname="src/notes, draft 1.js" name="ai-nonstandard-marker at line 3"'));
@@ -517,6 +517,116 @@ describe('ospo check --format', () => {
       assert.ok(xml.includes('<testcase classname=".ospo/policy.yaml" name="no findings"'));
       assert.ok(xml.includes('<testcase classname="assets/logo.bin" name="not checked" file="assets/logo.bin">\n    <skipped message="binary file"/>'));
     });
+  });
+});
+
+describe('ospo check: findings folded into one (one finding per problem)', () => {
+  // `GPL-2.0+` under a policy that denies GPL-*: license-denied, with license-mismatch and spdx-deprecated folded
+  // into it (engine/check.ts withPrecedence). Every format shows the folded ones with the main finding, none counts them.
+  const denyGpl = ['licenses:', '  project: MIT', '  deny: ["GPL-*"]', 'headers:', '  copyright:', '    holder: "Example Corp"', '    year: none', ''].join(
+    '\n',
+  );
+  const source = '// SPDX-FileCopyrightText: Example Corp\n// SPDX-License-Identifier: GPL-2.0+\nint x;\n';
+  let root: string;
+  const run = (format: string, locale = 'en') => {
+    const r = ospo(['check', 'src/a.c', '--format', format, '--locale', locale], root);
+    assert.equal(r.code, 1, `--format ${format}: the denied license fails the run (${r.stderr})`);
+    return r;
+  };
+  const mismatch = "License 'GPL-2.0-or-later' differs from the project license 'MIT'";
+  const deprecated = "Deprecated SPDX license id 'GPL-2.0+': use 'GPL-2.0-or-later'";
+
+  before(() => {
+    root = tree({ '.ospo/policy.yaml': denyGpl, 'src/a.c': source });
+  });
+
+  it('text: one indented line per folded finding under the main one, counted as one finding', () => {
+    const r = run('text');
+    assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+      "src/a.c:2:29: error license-denied License 'GPL-2.0-or-later' is denied by the policy (GPL-2.0-or-later): use an allowed license or ask the OSPO (.ospo/policy.yaml)",
+      `  2:29: license-mismatch ${mismatch}`,
+      `  2:29: spdx-deprecated ${deprecated}`,
+    ]);
+    assert.equal(r.stderr, '1 finding in 1 file checked\n');
+  });
+
+  it('text in Japanese: the folded findings in their own Japanese messages', () => {
+    const r = run('text', 'ja');
+    const lines = r.stdout.trimEnd().split('\n');
+    assert.equal(lines.length, 3);
+    assert.match(lines[0], /^src\/a\.c:2:29: error license-denied ライセンス 'GPL-2\.0-or-later' はポリシーで禁止されています/);
+    assert.equal(lines[1], "  2:29: license-mismatch ライセンス 'GPL-2.0-or-later' がプロジェクトのライセンス 'MIT' と異なります");
+    assert.match(lines[2], /^ {2}2:29: spdx-deprecated SPDX ライセンス識別子 'GPL-2\.0\+' は非推奨です/);
+    assert.equal(r.stderr, '1 ファイルをチェックし、指摘は 1 件\n');
+  });
+
+  it('json: a `related` array on the main finding, each with the fields of a finding', () => {
+    const out = JSON.parse(run('json').stdout) as { findings: Record<string, unknown>[] };
+    assert.equal(out.findings.length, 1);
+    const [main] = out.findings;
+    assert.equal(main.rule, 'license-denied');
+    const at = { file: 'src/a.c', line: 2, column: 29, endLine: 2, endColumn: 37 };
+    assert.deepEqual(main.related, [
+      { ...at, rule: 'license-mismatch', severity: 'warning', message: mismatch },
+      { ...at, rule: 'spdx-deprecated', severity: 'warning', message: deprecated },
+    ]);
+    assert.deepEqual(
+      Object.keys((main.related as object[])[0]),
+      Object.keys(main).filter((k) => k !== 'related'),
+      'the same fields, in the same order',
+    );
+  });
+
+  it('sarif: one result with the folded findings as relatedLocations, still valid', function () {
+    this.timeout(60000);
+    const log = JSON.parse(run('sarif').stdout) as SarifLog;
+    const results = log.runs[0].results as (SarifResult & { relatedLocations?: unknown })[];
+    assert.deepEqual(
+      results.map((r) => [r.ruleId, r.ruleIndex, r.level]),
+      [['license-denied', ruleIds.indexOf('license-denied'), 'error']],
+    );
+    const region = { startLine: 2, startColumn: 29, endLine: 2, endColumn: 37 };
+    const physicalLocation = { artifactLocation: { uri: 'src/a.c', uriBaseId: '%SRCROOT%' }, region };
+    assert.deepEqual(results[0].relatedLocations, [
+      { id: 0, physicalLocation, message: { text: `license-mismatch: ${mismatch}` } },
+      { id: 1, physicalLocation, message: { text: `spdx-deprecated: ${deprecated}` } },
+    ]);
+    assert.deepEqual(
+      results[0].fixes?.map((f) => f.description.text),
+      ["Replace with 'GPL-2.0-or-later'"],
+    );
+    assert.deepEqual(schemaErrors(log), []);
+    assert.deepEqual(multitoolProblems(log), []);
+  });
+
+  it('github: one annotation, the folded findings one line each in its message', () => {
+    const out = run('github').stdout;
+    assert.equal(out.trimEnd().split('\n').length, 1);
+    assert.ok(out.endsWith(`(.ospo/policy.yaml)%0A  2:29: license-mismatch ${mismatch}%0A  2:29: spdx-deprecated ${deprecated}\n`), out);
+  });
+
+  it('junit: one failure, the folded findings one line each in its message and body', () => {
+    const xml = run('junit').stdout;
+    assert.deepEqual(xmlProblems(xml), []);
+    assert.equal(attr(/<testsuite [^>]*>/.exec(xml)![0], 'failures'), '1');
+    const failure = /<failure [^>]*>([^<]*)<\/failure>/.exec(xml)!;
+    const unescape = (s: string) =>
+      s
+        .replace(/&#10;/g, '\n')
+        .replace(/&apos;/g, "'")
+        .replace(/&quot;/g, '"');
+    const folded = `\n  2:29: license-mismatch ${mismatch}\n  2:29: spdx-deprecated ${deprecated}`;
+    assert.ok(unescape(attr(failure[0], 'message')!).endsWith(folded));
+    assert.ok(unescape(failure[1]).endsWith(folded));
+  });
+
+  it('the exit code is the main finding’s: folded warnings under a warning pass, and fail at --fail-on warning', () => {
+    const dir = tree({ '.ospo/policy.yaml': denyGpl.replace('  deny: ["GPL-*"]\n', ''), 'src/a.c': source });
+    const lenient = ospo(['check', 'src/a.c', '--locale', 'en'], dir);
+    assert.equal(lenient.code, 0, lenient.stderr);
+    assert.equal(lenient.stdout, `src/a.c:2:29: warning license-mismatch ${mismatch}\n  2:29: spdx-deprecated ${deprecated}\n`);
+    assert.equal(lenient.stderr, '1 finding in 1 file checked\n');
+    assert.equal(ospo(['check', 'src/a.c', '--fail-on', 'warning'], dir).code, 1);
   });
 });
 
@@ -603,24 +713,84 @@ describe('output formats on crafted reports', () => {
     assert.equal(formatText(report('a.ts', [finding('m')])), 'a.ts:1:5: error spdx-invalid m\n');
   });
 
+  // A main finding with two folded into it, one of them on another stretch of the line (a made-up case: it shows the positions are the folded finding's own).
+  const folded: Finding = {
+    ...finding('denied', 'license-denied'),
+    related: [
+      { ...finding('not the project license', 'license-mismatch', 'warning'), range: at(0, 4, 9) },
+      { ...finding('deprecated "x" <y> & 100%', 'spdx-deprecated', 'warning'), range: at(0, 6, 9) },
+    ],
+  };
+
+  it('related: text writes one indented line per folded finding, with its own position', () => {
+    assert.equal(
+      formatText(report('a.ts', [folded, finding('next')])),
+      'a.ts:1:5: error license-denied denied\n' +
+        '  1:5: license-mismatch not the project license\n' +
+        '  1:7: spdx-deprecated deprecated "x" <y> & 100%\n' +
+        'a.ts:1:5: error spdx-invalid next\n',
+    );
+  });
+
+  it('related: github and junit append them to the message, escaped as the message is', () => {
+    assert.equal(
+      formatGithub(report('a.ts', [folded])),
+      '::error file=a.ts,line=1,col=5,endLine=1,endColumn=10,title=license-denied::denied%0A  1:5: license-mismatch not the project license%0A  1:7: spdx-deprecated deprecated "x" <y> & 100%25\n',
+    );
+    const xml = formatJunit(report('a.ts', [folded]));
+    assert.deepEqual(xmlProblems(xml), []);
+    assert.ok(
+      xml.includes(
+        '<failure type="license-denied" message="denied&#10;  1:5: license-mismatch not the project license&#10;  1:7: spdx-deprecated deprecated &quot;x&quot; &lt;y&gt; &amp; 100%">' +
+          'a.ts:1:5: error license-denied denied\n  1:5: license-mismatch not the project license\n  1:7: spdx-deprecated deprecated "x" &lt;y&gt; &amp; 100%</failure>',
+      ),
+      xml,
+    );
+    assert.match(xml, /tests="1" failures="1"/);
+  });
+
+  it('related: sarif writes relatedLocations, one result, fingerprint as without them', () => {
+    const withLines = (f: Finding) => ({ ...report('a.ts', [f]), results: [{ file: 'a.ts', findings: [f], lines: ['// SPDX-License-Identifier: x'] }] });
+    const log = JSON.parse(formatSarif(withLines(folded), '1')) as SarifLog;
+    const [result] = log.runs[0].results as (SarifResult & { relatedLocations?: unknown })[];
+    assert.equal(log.runs[0].results.length, 1);
+    assert.deepEqual(result.relatedLocations, [
+      {
+        id: 0,
+        physicalLocation: { artifactLocation: { uri: 'a.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 5, endLine: 1, endColumn: 10 } },
+        message: { text: 'license-mismatch: not the project license' },
+      },
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'a.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 7, endLine: 1, endColumn: 10 } },
+        message: { text: 'spdx-deprecated: deprecated "x" <y> & 100%' },
+      },
+    ]);
+    const alone = JSON.parse(formatSarif(withLines({ ...folded, related: undefined }), '1')) as SarifLog;
+    const { relatedLocations, ...rest } = result;
+    assert.ok(relatedLocations);
+    assert.deepEqual(rest, alone.runs[0].results[0], 'the rest of the result is unchanged');
+    assert.deepEqual(schemaErrors(log), []);
+  });
+
   it('json: written in pieces, byte for byte what JSON.stringify with two-space indent writes', () => {
+    const row = (file: string, f: Finding): object => ({
+      file,
+      rule: f.rule,
+      severity: f.severity,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1,
+      message: f.message,
+      ...(f.related ? { related: f.related.map((r) => row(file, r)) } : {}),
+    });
     const whole = (r: Report) =>
       JSON.stringify(
         {
           version: 1,
           files: r.files,
-          findings: r.results.flatMap(({ file, findings }) =>
-            findings.map((f) => ({
-              file,
-              rule: f.rule,
-              severity: f.severity,
-              line: f.range.start.line + 1,
-              column: f.range.start.character + 1,
-              endLine: f.range.end.line + 1,
-              endColumn: f.range.end.character + 1,
-              message: f.message,
-            })),
-          ),
+          findings: r.results.flatMap(({ file, findings }) => findings.map((f) => row(file, f))),
           skipped: r.skipped,
         },
         null,
@@ -629,6 +799,7 @@ describe('output formats on crafted reports', () => {
     const cases: Report[] = [
       { files: 0, results: [], skipped: [] },
       report('a "quoted"\\ path\n.ts', [finding('line\nbreak \u2028 and "quotes"'), finding('second', 'header-missing', 'warning', 3)]),
+      report('c.ts', [folded]),
       report('b.ts', [], {
         skipped: [
           { file: 'bin\tary.png', reason: 'binary file' },

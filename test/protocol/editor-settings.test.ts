@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CodeLens, Diagnostic, Hover } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, CodeLens, Diagnostic, Hover } from 'vscode-languageserver-protocol/node';
 import { FixAllWorkspaceCommand, type FixAllWorkspaceResult, ScanWorkspaceCommand } from '../../shared/protocol';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
@@ -121,8 +121,19 @@ describe('editor settings and the baseline over stdio', () => {
     await client.until(() => severityOf('a.py', 'header-missing') === ErrorLevel, 'header-missing at error');
     await settingsChanged({ rules: { 'header-missing': 'information' } });
     await client.until(() => severityOf('a.py', 'header-missing') === Information, 'header-missing at information');
+    // Asked with no diagnostics in the context (code-actions.ts ownDiagnostics): the fixes of what is shown there, as shown.
+    const bareFixes = async () =>
+      (
+        (await client.connection.sendRequest('textDocument/codeAction', {
+          textDocument: { uri: uri('a.py') },
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          context: { diagnostics: [], only: ['quickfix'] },
+        })) as CodeAction[]
+      ).map((a) => [a.title, a.diagnostics?.[0]?.code, a.diagnostics?.[0]?.severity]);
+    assert.deepEqual((await bareFixes())[0], ['Add license header', 'header-missing', Information]);
     await settingsChanged({ rules: { 'header-missing': 'off' } });
     await client.until(() => client.diagnosticsFor(uri('a.py'))?.length === 0, 'header-missing hidden');
+    assert.deepEqual(await bareFixes(), [], 'no fix for a finding ospo.rules turned off');
   });
 
   it('ospo.exclude leaves files out of the document check and the workspace scan', async () => {

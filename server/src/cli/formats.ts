@@ -2,7 +2,7 @@
 
 import { createHash } from 'node:crypto';
 import type { FixContext } from '../engine/context';
-import { withRelated, type Finding, type Severity } from '../engine/findings';
+import { relatedMessage, withRelated, type Finding, type Severity } from '../engine/findings';
 import { defaultSeverity, docsUrl, ruleIds, wholeFileRules } from '../engine/rules';
 import { editsFor, fixTitle, isSafe } from '../engine/fixes';
 import { isThirdParty } from '../engine/paths';
@@ -73,26 +73,50 @@ export function withSarifDetails(
   return { ...entry, findings, lines: splitLines(input.text).lines };
 }
 
-function* rows(report: Report) {
-  for (const { file, findings } of report.results)
-    for (const f of findings)
-      yield {
-        file,
-        rule: f.rule,
-        severity: f.severity,
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        message: f.message,
-      };
+/** A finding as the JSON output writes it, and the text, GitHub and JUnit lines read it: 1-based lines and columns. */
+interface Row {
+  file: string;
+  rule: string;
+  severity: Severity;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  /** The findings folded into this one (`Finding.related`, engine/check.ts withPrecedence), as rows themselves. */
+  related?: Row[];
 }
+
+function row(file: string, f: Finding): Row {
+  return {
+    file,
+    rule: f.rule,
+    severity: f.severity,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    message: f.message,
+    ...(f.related?.length ? { related: f.related.map((r) => row(file, r)) } : {}),
+  };
+}
+
+function* rows(report: Report) {
+  for (const { file, findings } of report.results) for (const f of findings) yield row(file, f);
+}
+
+/**
+ * The message with one indented line per folded finding below it (`  2:29: spdx-deprecated …`), as compilers
+ * print related information under an error. The folded findings are not findings of their own: they add no
+ * line that reads as one (no path, no severity), so counts, problem matchers and `--fail-on` see the main one only.
+ */
+const withRelatedLines = (r: Row) => [r.message, ...(r.related ?? []).map((x) => `  ${x.line}:${x.column}: ${x.rule} ${x.message}`)].join('\n');
 
 // Text and JSON come in pieces, written as they are made (cli/main.ts): the kernel's JSON report is
 // 58 MB, which as one string (and its copy as bytes) was the CLI's peak memory.
 
 export function* formatText(report: Report): Generator<string> {
-  for (const r of rows(report)) yield `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.rule} ${r.message}\n`;
+  for (const r of rows(report)) yield `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.rule} ${withRelatedLines(r)}\n`;
 }
 
 /**
@@ -177,6 +201,17 @@ export function formatSarif(report: Report, toolVersion: string): string {
       level: sarifLevel[f.severity],
       message: { text: f.message },
       locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: srcRoot }, region: region(f.range) } }],
+      // SARIF 2.1.0 §3.27.22: the findings folded into this one (engine/check.ts withPrecedence) are where it is
+      // understood, not results of their own; worded as the editor's related information (lsp/diagnostics.ts).
+      ...(f.related?.length
+        ? {
+            relatedLocations: f.related.map((r, id) => ({
+              id,
+              physicalLocation: { artifactLocation: { uri, uriBaseId: srcRoot }, region: region(r.range) },
+              message: { text: relatedMessage(r) },
+            })),
+          }
+        : {}),
       ...(prints ? { partialFingerprints: { primaryLocationLineHash: prints[i] } } : {}),
       // SARIF 2.1.0 §3.27.23 and §3.35: a comment in the file (`inSource`) or the baseline (`external`).
       ...(f.suppressed
@@ -258,7 +293,7 @@ const githubLevel: Record<Severity, string> = { error: 'error', warning: 'warnin
 
 export function* formatGithub(report: Report): Generator<string> {
   for (const r of rows(report))
-    yield `::${githubLevel[r.severity]} file=${escapeProperty(r.file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${escapeProperty(r.rule)}::${escapeData(r.message)}\n`;
+    yield `::${githubLevel[r.severity]} file=${escapeProperty(r.file)},line=${r.line},col=${r.column},endLine=${r.endLine},endColumn=${r.endColumn},title=${escapeProperty(r.rule)}::${escapeData(withRelatedLines(r))}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,10 +341,11 @@ export function formatJunit(report: Report): string {
       names.set(name, n);
       if (n > 1) name += ` (${n})`;
       const where = `${file}:${line}:${f.range.start.character + 1}`;
+      const text = withRelatedLines(row(file, f));
       failures++;
       cases.push(
         `  <testcase classname="${xmlAttr(file)}" name="${xmlAttr(name)}" file="${xmlAttr(file)}" line="${line}">\n` +
-          `    <failure type="${xmlAttr(f.rule)}" message="${xmlAttr(f.message)}">${xmlText(`${where}: ${f.severity} ${f.rule} ${f.message}`)}</failure>\n` +
+          `    <failure type="${xmlAttr(f.rule)}" message="${xmlAttr(text)}">${xmlText(`${where}: ${f.severity} ${f.rule} ${text}`)}</failure>\n` +
           '  </testcase>',
       );
     }

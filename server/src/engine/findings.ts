@@ -56,6 +56,9 @@ export function withRelated(findings: readonly Finding[]): Finding[] {
   return findings.flatMap((f) => (f.related ? [f, ...f.related] : [f]));
 }
 
+/** A folded finding as its main one's related information says it, in the editor and in SARIF: `spdx-deprecated: …`. */
+export const relatedMessage = (r: Finding) => `${r.rule}: ${r.message}`;
+
 export const severityRank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
 /**

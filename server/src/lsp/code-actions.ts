@@ -16,6 +16,7 @@ import { checkInput } from '../io/check-input';
 import { directiveRule, suppressionEdit } from '../engine/suppressions';
 import { ruleMeta } from '../engine/rules';
 import { diagnosticsOf } from './diagnostics';
+import type { Display } from './settings';
 
 export const sameRange = (d: Diagnostic, f: Finding) =>
   d.range.start.line === f.range.start.line &&
@@ -33,13 +34,14 @@ export function wantsKind(only: string[] | undefined, kind: string): boolean {
  * diagnostics they are shown as. VS Code has asked (Ctrl+. in code-server, in the first seconds after the
  * squiggle appeared) with an empty context while our diagnostic was on screen, and the menu said "No code
  * actions available": the document is checked again here anyway, so what it finds there is what to offer.
+ * Shown as `display` (ospo.rules) shows them: a rule turned off has no diagnostic, so no fix either.
  */
-function ownDiagnostics(params: CodeActionParams, result: CheckResult, uri: string): Diagnostic[] {
+function ownDiagnostics(params: CodeActionParams, result: CheckResult, uri: string, display: Display): Diagnostic[] {
   const given = params.context.diagnostics.filter((d) => d.source === DiagnosticSource);
   if (given.length) return given;
   const { start, end } = params.range;
   const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
-  return diagnosticsOf(result.findings, undefined, uri).filter((d) => !before(d.range.end, start) && !before(end, d.range.start));
+  return diagnosticsOf(result.findings, display, uri).filter((d) => !before(d.range.end, start) && !before(end, d.range.start));
 }
 
 export function codeActions(
@@ -50,6 +52,7 @@ export function codeActions(
   ctx: FixContext,
   sidecarText: string | undefined,
   generated: boolean,
+  display: Display,
   reuse?: ReuseInput,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -57,7 +60,7 @@ export function codeActions(
   if (!file) return actions;
   const only = params.context.only;
   if (wantsKind(only, CodeActionKind.QuickFix)) {
-    for (const diagnostic of ownDiagnostics(params, result, doc.uri)) {
+    for (const diagnostic of ownDiagnostics(params, result, doc.uri, display)) {
       const main = result.findings.find((f) => f.rule === diagnostic.code && sameRange(diagnostic, f));
       // The fixes of the findings folded into this one (check.ts withPrecedence) too: a deprecated id is still replaced.
       const offered = withRelated(main ? [main] : []).flatMap((f) => (f.fix ? [f.fix, ...(f.alternatives ?? [])].map((fix) => ({ ...f, fix })) : []));

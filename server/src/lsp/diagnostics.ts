@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, CheckResult } from '../engine/check';
-import type { Finding, Severity } from '../engine/findings';
+import { relatedMessage, type Finding, type Severity } from '../engine/findings';
 import type { PolicyProblem } from '../engine/policy/parse';
 import { defaultMaxBytes, readSidecar, sizeReason } from '../io/read-file';
 import { allCommitTrailerKeys } from '../engine/ai/history';
@@ -34,8 +34,7 @@ export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
     source: DiagnosticSource,
     message: f.message,
   };
-  if (uri && f.related?.length)
-    diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: `${r.rule}: ${r.message}` }));
+  if (uri && f.related?.length) diagnostic.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: relatedMessage(r) }));
   return diagnostic;
 }
 

@@ -18,7 +18,7 @@ import { policyCompletions, policyHover } from './policy-assist';
 import { LicensingRequest, PolicyInfoRequest } from '../../../shared/protocol';
 import { licensingMarkdown, licensingSummary, reuseActions } from './reuse-assist';
 import type { Session } from './session';
-import { isExcluded } from './settings';
+import { displayOf, isExcluded } from './settings';
 import { requestType } from './typed-messages';
 import { spdxCompletions, spdxHover } from './spdx-assist';
 
@@ -33,13 +33,14 @@ export function registerFeatures(session: Session): void {
     if (!doc || !target) return [];
     if (isCommitMessagePath(target.fsPath, doc.languageId)) return commitCodeActions(params, doc, target.state.policy);
     // A file ospo.exclude leaves out gets no fixes either: a fix-all on save must not add a header to it.
-    if (isExcluded(await session.settings.get(doc.uri), rulePath(target.state, target.fsPath))) return [];
+    const settings = await session.settings.get(doc.uri);
+    if (isExcluded(settings, rulePath(target.state, target.fsPath))) return [];
     const reuse = await folders.reuseFor(target.state);
     const { result, sidecarText, generated } = await checkDocument(doc, target.fsPath, target.state, logError, reuse);
     const ctx = await folders.fixContext(target.state);
     const rel = rulePath(target.state, target.fsPath);
     return [
-      ...codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated, reuse),
+      ...codeActions(params, doc, result, target.state.policy, ctx, sidecarText, generated, displayOf(settings), reuse),
       ...(wantsKind(params.context.only, CodeActionKind.QuickFix)
         ? reuseActions({
             doc,
