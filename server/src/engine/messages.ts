@@ -133,6 +133,7 @@ const shared = {
   'cli.baseline.stale':
     'ospo: {count} entries of the baseline (.ospo/suppressions.json) count findings that are gone; run again with --prune-suppressions, or pass --pass-on-unpruned-suppressions:',
   'lsp.baselined': '{message} (accepted in the baseline, .ospo/suppressions.json)',
+  'policy.built-in': 'built-in default policy',
   'lsp.baseline.invalid': 'The baseline cannot be read: {error}. The editor keeps using the last one it could read.',
   'fix.insert-line': "Add '{text}'",
   'fix.delete-header': 'Remove our header from this third-party file',
@@ -332,6 +333,7 @@ const sharedJa: Translations<typeof shared> = {
   'cli.baseline.stale':
     'ospo: ベースライン (.ospo/suppressions.json) の {count} 件のエントリは、もう存在しない指摘を数えています。--prune-suppressions を付けて再実行するか、--pass-on-unpruned-suppressions を指定してください:',
   'lsp.baselined': '{message} (ベースライン .ospo/suppressions.json で受け入れ済み)',
+  'policy.built-in': '組み込みの既定ポリシー',
   'lsp.baseline.invalid': 'ベースラインを読み込めません: {error}。エディターは最後に読み込めたベースラインを使い続けます。',
   'fix.insert-line': "'{text}' を追加",
   'fix.delete-header': 'この第三者コードのファイルから自組織のヘッダーを削除',

@@ -3,6 +3,7 @@
 
 import type { CommentStyle } from '../comments';
 import type { SeverityOrOff } from '../findings';
+import { message } from '../messages';
 
 export type YearRule = 'any' | 'current' | 'range-to-current' | 'none';
 export type AiMode = 'allow' | 'disclose' | 'review' | 'forbid';
@@ -81,10 +82,13 @@ export const allowsNoLicense = '';
 
 export const defaultTemplate = 'SPDX-FileCopyrightText: {year} {holder}\nSPDX-License-Identifier: {license}';
 
+/** The `source` of the built-in default policy: a name, not a file. */
+export const builtInSource = 'built-in default';
+
 /** The built-in default: an SPDX header is required, any valid SPDX expression is allowed, AI markers are checked for form only. */
 export function defaultPolicy(): Policy {
   return {
-    source: 'built-in default',
+    source: builtInSource,
     meta: {},
     files: { include: ['**/*'], exclude: [], respectGitignore: true, thirdParty: [], generated: 'exempt' },
     licenses: { allow: [], review: [], deny: [] },
@@ -109,6 +113,7 @@ export function defaultPolicy(): Policy {
 export function policyLabel(policy: Policy): string {
   const named = policy.meta.url ?? policy.meta.title;
   if (named) return named;
+  if (policy.source === builtInSource) return message('policy.built-in');
   const source = policy.source.replace(/\\/g, '/');
   const root = source.lastIndexOf('/.ospo/');
   return root >= 0 ? source.slice(root + 1) : source.slice(source.lastIndexOf('/') + 1);
