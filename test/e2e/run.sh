@@ -259,6 +259,10 @@ cat >"$RUN/user-data/User/settings.json" <<'JSON'
   "window.restoreWindows": "none"
 }
 JSON
+# OSPO_E2E_TRACE=1: the LSP traffic in the extension's log (user-data/logs/…/OSPO Compliance.log; keep it with OSPO_E2E_KEEP=1).
+if [[ ${OSPO_E2E_TRACE:-} == 1 ]]; then
+  node -e 'const f=process.argv[1],s=JSON.parse(require("fs").readFileSync(f,"utf8"));s["ospo.trace.server"]="verbose";require("fs").writeFileSync(f,JSON.stringify(s,null,2))' "$RUN/user-data/User/settings.json"
+fi
 
 if ((ok_setup && ok_vsix)); then
   # The UI check uses the extension as a user gets it: installed from the .vsix.
@@ -276,6 +280,7 @@ if ((ok_setup && ok_vsix)); then
     --disable-telemetry --disable-update-check --disable-workspace-trust \
     --disable-getting-started-override --ignore-last-opened \
     --user-data-dir "$RUN/user-data" --extensions-dir "$RUN/extensions" \
+    ${OSPO_E2E_TRACE:+--log trace} \
     >"$ART/code-server.log" 2>&1 </dev/null &
   CS_PGID=$!
   deadline=$((SECONDS + T_CS_START))
@@ -315,6 +320,18 @@ else
     OSPO_E2E_UI_FILE="$UI_FILE" OSPO_E2E_ARTIFACTS="$ART" \
     ${SCREENSHOT:+OSPO_E2E_SCREENSHOT="$SCREENSHOT"} \
     node "$E2E/ui-problems.js"
+fi
+
+NAME_UI2="VS Code UI: completion while typing, the baseline as a hint, Japanese status bar, CodeLens and hover"
+if ((!ok_setup)); then not_run "$NAME_UI2" "setup failed"
+elif ((!ok_vsix)); then not_run "$NAME_UI2" "no packaged extension"
+elif ((!ok_installed)); then not_run "$NAME_UI2" "code-server could not install the .vsix"
+elif ((!ok_cs)); then not_run "$NAME_UI2" "code-server did not start"
+else
+  check "$NAME_UI2" "$T_UI" env HOME="$RUN/home" OSPO_E2E_URL="$URL" OSPO_E2E_WORKSPACE="$WS_UI" \
+    OSPO_E2E_UI_FILE="$UI_FILE" OSPO_E2E_LICENSED_FILE=src/backoff.ts OSPO_E2E_ARTIFACTS="$ART" \
+    ${SCREENSHOT:+OSPO_E2E_SCREENSHOT="$SCREENSHOT"} \
+    node "$E2E/ui-baseline-japanese.js"
 fi
 
 finish

@@ -20,13 +20,12 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { env, launch, workbenchUrl, collectBrowserErrors } = require('./lib/browser');
+const { env, launch, workbenchUrl, collectBrowserErrors, openFromExplorer, runCommand } = require('./lib/browser');
 
 const MESSAGE = 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier';
 const t0 = Date.now();
 const step = (what) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s] ${what}`);
 let stage = 'starting the browser'; // what the driver waits for, named in failure messages
-const exact = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 async function main() {
   const baseUrl = env('OSPO_E2E_URL');
@@ -45,20 +44,9 @@ async function main() {
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     step('workbench loaded');
 
-    // Walk the Explorer tree: expand each folder of the path, then click the file.
     stage = `${relFile} to open from the Explorer`;
     const segments = relFile.split(/[\\/]/).filter(Boolean);
-    for (const [i, name] of segments.entries()) {
-      const row = page
-        .locator('.explorer-folders-view .monaco-list-row')
-        .filter({ has: page.locator('.label-name', { hasText: exact(name) }) })
-        .first();
-      await row.waitFor({ timeout: 30000 });
-      const isFolder = i < segments.length - 1;
-      if (!isFolder || (await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    }
-    await page.locator('.tabs-container .tab.active', { hasText: segments.at(-1) }).waitFor({ timeout: 30000 });
-    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30000 });
+    await openFromExplorer(page, relFile);
     step(`opened ${relFile} from the Explorer`);
 
     // The extension's diagnostic makes the editor draw an error squiggle.
@@ -66,24 +54,33 @@ async function main() {
     await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: 60000 });
     step('error squiggle visible');
 
-    // The quick-fix menu on the finding (Ctrl+.) offers the fix and the suppression comments. Asked
-    // again while VS Code says "No code actions available": in the first seconds after the squiggle
-    // appears the first try can come back empty (VS Code seems to keep an answer it got before our
-    // diagnostics arrived; not solved yet). The log says how many tries it took.
+    // The quick-fix menu on the finding (Ctrl+.) offers the fix and the suppression comments. VS Code
+    // shows the menu once every provider has answered, or says "No code actions available". Each try
+    // waits for one of the two and logs which it was. In a TypeScript file the first tries, while
+    // tsserver loads the project, say "No code actions available": the LSP trace (OSPO_E2E_TRACE=1)
+    // shows our server answering each of them with the fixes in 6-60 ms, and TypeScript's new markers
+    // cancelling VS Code's request. In a file no other extension serves (OSPO_E2E_UI_FILE=Dockerfile)
+    // the first try shows the menu.
     stage = 'the quick-fix menu with "Disable header-missing for this line"';
     const disable = page.locator('.action-widget .monaco-list-row', { hasText: 'Disable header-missing for this line' }).first();
-    let tries = 0;
+    const none = page.locator('.monaco-editor-overlaymessage', { hasText: /No code actions/ }).first();
+    const outcomes = [];
     while (!(await disable.isVisible())) {
-      if (++tries > 8) throw new Error('no quick-fix menu after 8 tries');
+      if (outcomes.length >= 8) throw new Error(`no quick-fix menu after 8 tries: ${outcomes.join(', ')}`);
       await page.keyboard.press('Escape');
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+Home');
       await page.keyboard.press('ArrowRight');
+      const asked = Date.now();
       await page.keyboard.press('Control+.');
-      await disable.waitFor({ timeout: 2000 }).catch(() => undefined);
+      const seen = await Promise.race([
+        disable.waitFor({ timeout: 15000 }).then(() => 'menu'),
+        none.waitFor({ timeout: 15000 }).then(() => '"No code actions available"'),
+      ]).catch(() => 'nothing');
+      outcomes.push(`${seen} after ${Date.now() - asked} ms`);
     }
     const menu = (await page.locator('.action-widget').first().innerText()).replace(/\s+/g, ' ').trim();
-    step(`quick-fix menu after ${tries} ${tries === 1 ? 'try' : 'tries'}: ${JSON.stringify(menu)}`);
+    step(`quick-fix menu; tries: ${outcomes.join(', ')}: ${JSON.stringify(menu)}`);
     if (!menu.includes('Add license header')) throw new Error('the quick-fix menu lacks "Add license header"');
     const fixShot = path.join(artifacts, 'vscode-quick-fix.png');
     await page.screenshot({ path: fixShot });
@@ -116,10 +113,7 @@ async function main() {
     // The compliance report in its webview: a click on a file link opens that file in the editor
     // (links cannot leave a webview; the page posts a message the extension acts on).
     stage = 'the compliance report webview';
-    await page.keyboard.press('F1');
-    await page.keyboard.type('OSPO: Open compliance report');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open compliance report' }).first().waitFor({ timeout: 30000 });
-    await page.keyboard.press('Enter');
+    await runCommand(page, 'OSPO: Open compliance report');
     const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     const link = report
       .locator('#findings a.path')

@@ -78,4 +78,31 @@ function collectBrowserErrors(page) {
   return errors;
 }
 
-module.exports = { env, launch, workbenchUrl, remoteUri, collectBrowserErrors };
+/** A regular expression matching exactly `text`, give or take surrounding white space. */
+const exact = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/** Opens `relFile` (relative to the workspace) by clicking through the Explorer tree, as a user does, and waits for its editor. */
+async function openFromExplorer(page, relFile) {
+  const segments = relFile.split(/[\\/]/).filter(Boolean);
+  for (const [i, name] of segments.entries()) {
+    const row = page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: exact(name) }) })
+      .first();
+    await row.waitFor({ timeout: 30000 });
+    const isFolder = i < segments.length - 1;
+    if (!isFolder || (await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  }
+  await page.locator('.tabs-container .tab.active', { hasText: segments.at(-1) }).waitFor({ timeout: 30000 });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30000 });
+}
+
+/** Runs a command by its title from the command palette (F1). */
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+}
+
+module.exports = { env, launch, workbenchUrl, remoteUri, collectBrowserErrors, openFromExplorer, runCommand };

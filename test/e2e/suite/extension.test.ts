@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { codeOf, describeDiagnostics, ospoDiagnostics, until } from './helpers';
 
 const EXTENSION_ID = 'ospo-compliance.ospo-compliance';
 const CODE = 'header-missing';
@@ -16,26 +17,7 @@ const FIX_TITLE = 'Add license header';
 const COMMANDS = ['ospo.restartServer', 'ospo.showLog', 'ospo.insertLicenseHeader', 'ospo.scanWorkspace', 'ospo.openReport'];
 const ORIGINAL = 'def answer():\n    return 42\n';
 
-/**
- * Polls `probe` until it returns a truthy value or the deadline passes.
- * `what` may be a function, evaluated at the deadline to describe the last state.
- */
-async function until<T>(what: string | (() => string), probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'function' ? what() : what}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
-const headerMissing = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'ospo' && codeOf(d) === CODE);
-const describeDiagnostics = (uri: vscode.Uri) =>
-  JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => `${d.source}/${codeOf(d)}@${d.range.start.line}: ${d.message}`));
+const headerMissing = (uri: vscode.Uri) => ospoDiagnostics(uri, CODE);
 
 describe('OSPO Compliance in VS Code', function () {
   this.timeout(90_000);
