@@ -6,7 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, CheckResult } from '../engine/check';
 import type { Finding, Severity } from '../engine/findings';
 import type { PolicyProblem } from '../engine/policy/parse';
-import { defaultMaxBytes, readSidecar, sizeReason } from '../io/read-file';
+import { defaultMaxBytes, readSidecar } from '../io/read-file';
+import { sizeReason, skipText } from '../engine/coverage';
 import { allCommitTrailerKeys } from '../engine/ai/history';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from '../../../shared/protocol';
@@ -150,7 +151,7 @@ export async function checkDocument(
     const relPath = rulePath(state, fsPath);
     const inside = insideFolder(relPath);
     if (inside && state.policy.files.respectGitignore && (await state.git.isIgnored(relPath))) {
-      return { result: { findings: [], exempt: 'ignored by git' }, generated: false };
+      return { result: { findings: [], exempt: { id: 'git-ignored' } }, generated: false };
     }
     let aiHistory;
     [sidecarText, generated, aiHistory] = await Promise.all([
@@ -162,7 +163,7 @@ export async function checkDocument(
     const length = doc.getText().length;
     if (length > defaultMaxBytes) {
       const reason = sizeReason(defaultMaxBytes);
-      logOnce(doc, 'skipped', log, `Skipped ${fsPath}: ${reason} (${length} characters)`);
+      logOnce(doc, 'skipped', log, `Skipped ${fsPath}: ${skipText(reason, 'en')} (${length} characters)`);
       return { result: { findings: [], exempt: reason }, sidecarText, generated };
     }
     if (process.env.OSPO_TEST_CRASH_ON) testCrash(fsPath);
