@@ -78,8 +78,8 @@ describe('ospo CLI', () => {
     fs.writeFileSync(path.join(dir, 'c.txt'), Buffer.from([0x63, 0xff, 0xfe, 0x0a]));
     const json = JSON.parse(ospo(['check', '.', '--format', 'json'], dir).stdout);
     assert.deepEqual(json.skipped, [
-      { file: 'b.bin', reason: 'binary file' },
-      { file: 'c.txt', reason: 'not valid UTF-8' },
+      { file: 'b.bin', reason: 'binary file', reasonId: 'binary' },
+      { file: 'c.txt', reason: 'not valid UTF-8', reasonId: 'not-utf8' },
     ]);
     assert.equal(json.files, 1);
   });

@@ -69,7 +69,7 @@ describe('ospo fix and check: writes', function () {
 
   async function original(file: string): Promise<RegularFile> {
     const read = await readRegular(file, 10 * 1024 * 1024);
-    if ('skipped' in read) throw new Error(read.skipped);
+    if ('skipped' in read) throw new Error(read.skipped.id);
     return read;
   }
 

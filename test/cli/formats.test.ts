@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Finding } from '../../server/src/engine/findings';
+import { skipText } from '../../server/src/engine/coverage';
 import { defaultSeverity, ruleIds } from '../../server/src/engine/rules';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
 import { formatGithub as githubPieces, formatJson, formatJunit, formats, formatSarif, formatText as textPieces, Report } from '../../server/src/cli/formats';
@@ -100,7 +101,12 @@ interface SarifLog {
     results: SarifResult[];
     invocations: {
       executionSuccessful: boolean;
-      toolExecutionNotifications?: { level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+      toolExecutionNotifications?: {
+        level: string;
+        message: { text: string };
+        locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+        properties?: { reasonId?: string };
+      }[];
     }[];
     originalUriBaseIds: Record<string, unknown>;
     columnKind: string;
@@ -336,8 +342,8 @@ describe('ospo check --format', () => {
       assert.equal(run.invocations[0].executionSuccessful, true);
       const notes = run.invocations[0].toolExecutionNotifications ?? [];
       assert.deepEqual(
-        notes.map((n) => [n.level, n.message.text, n.locations[0].physicalLocation.artifactLocation.uri]),
-        [['note', 'Not checked: binary file', 'assets/logo.bin']],
+        notes.map((n) => [n.level, n.message.text, n.locations[0].physicalLocation.artifactLocation.uri, n.properties?.reasonId]),
+        [['note', 'Not checked: binary file', 'assets/logo.bin', 'binary']],
       );
     });
 
@@ -791,7 +797,7 @@ describe('output formats on crafted reports', () => {
           version: 1,
           files: r.files,
           findings: r.results.flatMap(({ file, findings }) => findings.map((f) => row(file, f))),
-          skipped: r.skipped,
+          skipped: r.skipped.map((s) => ({ file: s.file, reason: skipText(s.reason), reasonId: s.reason.id })),
         },
         null,
         2,
@@ -802,8 +808,8 @@ describe('output formats on crafted reports', () => {
       report('c.ts', [folded]),
       report('b.ts', [], {
         skipped: [
-          { file: 'bin\tary.png', reason: 'binary file' },
-          { file: 'big.c', reason: 'larger than 10 MB' },
+          { file: 'bin\tary.png', reason: { id: 'binary' } },
+          { file: 'big.c', reason: { id: 'too-large', args: { size: '10' } } },
         ],
       }),
     ];

@@ -74,12 +74,13 @@ describe('packaging', () => {
 
     // Every scan worker parses what it loads before it reads a file, and each CLI run the CLI's: the
     // license texts are data (dist/license-texts.json.br), not code. The server and the worker load
-    // their entry and the chunk they share.
+    // their entry and the chunk they share. The CLI's went from 800 to 850 KB when every skip reason and
+    // folded finding got its English and Japanese text (801 KB then).
     it('what each process loads stays within its budget', () => {
       const files = scripts(out);
       const esm = (entry: string) => entry.replace(/\.js$/, '.mjs');
       const loaded = (entry: string) => (files.includes(esm(entry)) ? [entry, esm(entry), ...files.filter((f) => f.startsWith('chunk-'))] : [entry]);
-      const budgetKB: Record<string, number> = { 'scan-worker.js': 400, 'cli.js': 800, 'server.js': 1150, 'client.js': 500 };
+      const budgetKB: Record<string, number> = { 'scan-worker.js': 400, 'cli.js': 850, 'server.js': 1150, 'client.js': 500 };
       const over = Object.entries(budgetKB)
         .map(([entry, kb]) => ({ entry, kb, size: Math.round(loaded(entry).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0) / 1024) }))
         .filter(({ kb, size }) => size > kb);

@@ -147,4 +147,51 @@ describe('ospo CLI wording', () => {
       assert.match(r.stderr, /^0% compliant \(0 of 1 file without errors\), 1 finding → r\.html$/m);
     });
   });
+
+  describe('why a file is skipped, in the language of the run', () => {
+    // A binary file, and UTF-16 text (which ospo fix names; it says nothing of binary files).
+    const skippedTree = () => {
+      const dir = tree({ 'a.py': 'x = 1\n', 'c.bin': '\0\0\0binary' });
+      fs.writeFileSync(path.join(dir, 'le.py'), Buffer.from('\ufeffx = 1\n', 'utf16le'));
+      return dir;
+    };
+
+    it('ospo check --format json: the reason in the language, its id the same in every language', () => {
+      const dir = skippedTree();
+      const skipped = (locale: string) => JSON.parse(ospo(['check', '--format', 'json', '--locale', locale], dir).stdout).skipped;
+      assert.deepEqual(skipped('en'), [
+        { file: 'c.bin', reason: 'binary file', reasonId: 'binary' },
+        { file: 'le.py', reason: 'UTF-16 text is not checked', reasonId: 'utf16' },
+      ]);
+      assert.deepEqual(skipped('ja'), [
+        { file: 'c.bin', reason: 'バイナリファイル', reasonId: 'binary' },
+        { file: 'le.py', reason: 'UTF-16 のテキストはチェックしません', reasonId: 'utf16' },
+      ]);
+    });
+
+    it('ospo check --format sarif and junit: the reason in the language, SARIF with its id', () => {
+      const dir = skippedTree();
+      const sarif = JSON.parse(ospo(['check', '--format', 'sarif', '--locale', 'ja'], dir).stdout);
+      const notes = sarif.runs[0].invocations[0].toolExecutionNotifications as { message: { text: string }; properties: { reasonId: string } }[];
+      assert.deepEqual(
+        notes.map((n) => [n.message.text, n.properties.reasonId]),
+        [
+          ['チェック対象外: バイナリファイル', 'binary'],
+          ['チェック対象外: UTF-16 のテキストはチェックしません', 'utf16'],
+        ],
+      );
+      assert.match(
+        ospo(['check', '--format', 'junit', '--locale', 'ja'], dir).stdout,
+        /<testcase classname="c\.bin" name="not checked" file="c\.bin">\n {4}<skipped message="バイナリファイル"\/>/,
+      );
+    });
+
+    it('ospo fix: the line for a file it leaves alone', () => {
+      const dir = skippedTree();
+      assert.match(ospo(['fix', '--dry-run'], dir).stderr, /^ospo: skipped le\.py: UTF-16 text is not checked$/m);
+      const ja = ospo(['fix', '--dry-run', '--locale', 'ja'], dir).stderr;
+      assert.match(ja, /^ospo: le\.py をスキップ: UTF-16 のテキストはチェックしません$/m);
+      assert.doesNotMatch(ja, /c\.bin/, 'a binary file needs no word');
+    });
+  });
 });

@@ -34,4 +34,17 @@ describe('the language server in Japanese', () => {
       `the notification that the header is there: ${JSON.stringify(client.messages)}`,
     );
   });
+
+  it('says why a file is not checked in Japanese: the reason is an id, rendered in the language of the message', async () => {
+    const ws = tempTree({ LICENSE: 'MIT License\n' }, 'ospo-ja-');
+    client = new TestClient();
+    await client.initialize(ws, { pull: false, locale: 'ja' });
+    const uri = 'file://' + path.join(ws, 'LICENSE');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: 'MIT License\n' } });
+    await client.connection.sendRequest('workspace/executeCommand', { command: InsertHeaderCommand, arguments: [uri] });
+    await client.until(
+      () => client.messages.find((m) => m === 'OSPO: このファイルはチェック対象外です (ライセンスファイル)。'),
+      `the notification that the file is not checked: ${JSON.stringify(client.messages)}`,
+    );
+  });
 });

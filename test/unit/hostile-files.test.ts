@@ -157,7 +157,7 @@ describe('hostile files', function () {
       fs.closeSync(fd);
       const started = Date.now();
       const r = checkFile({ rel: 'huge.ts' }, settings(root));
-      assert.equal(r.skipped, 'larger than 10 MB');
+      assert.deepEqual(r.skipped, { id: 'too-large', args: { size: '10' } });
       assert.equal(r.size, 200 * MB);
       assert.ok(Date.now() - started < 500, `checkFile took ${Date.now() - started} ms`);
       const { skipped, run } = checkJson(root);
@@ -171,7 +171,7 @@ describe('hostile files', function () {
       fs.writeFileSync(path.join(root, 'huge.ts'), '');
       fs.truncateSync(path.join(root, 'huge.ts'), 200 * MB);
       const started = Date.now();
-      assert.deepEqual(await readForCheck(path.join(root, 'huge.ts')), { skipped: 'larger than 10 MB' });
+      assert.deepEqual(await readForCheck(path.join(root, 'huge.ts')), { skipped: { id: 'too-large', args: { size: '10' } } });
       assert.ok(Date.now() - started < 500);
     });
 
@@ -252,8 +252,7 @@ describe('hostile files', function () {
           assert.equal(report.cancelled, false);
           // Every file the walk found is either checked or skipped with a reason; none is lost.
           const seen = new Set([...report.files.map((f) => f.rel), ...report.skipped.map((s) => s.file)]);
-          for (const s of report.skipped)
-            assert.match(s.reason, /^(empty file|binary file|gone before it was read|not valid UTF-8)$/, `${s.file}: ${s.reason}`);
+          for (const s of report.skipped) assert.match(s.reason.id, /^(empty|binary|gone|not-utf8)$/, `${s.file}: ${s.reason.id}`);
           assert.ok(seen.size <= n);
           assert.ok(seen.size > n / 2, `only ${seen.size} of ${n} files seen`);
         }
@@ -299,11 +298,11 @@ describe('hostile files', function () {
         report.files.map((f) => f.rel),
         ['ok.ts'],
       );
-      assert.deepEqual(Object.fromEntries(report.skipped.map((s) => [s.file, s.reason])), {
-        'ok.ts.license': 'symbolic link',
-        outdir: 'symbolic link',
-        'passwd.ts': 'symbolic link',
-        'secret-link.ts': 'symbolic link',
+      assert.deepEqual(Object.fromEntries(report.skipped.map((s) => [s.file, s.reason.id])), {
+        'ok.ts.license': 'symlink',
+        outdir: 'symlink',
+        'passwd.ts': 'symlink',
+        'secret-link.ts': 'symlink',
       });
     });
 
@@ -311,12 +310,12 @@ describe('hostile files', function () {
       const { skipped, json } = checkJson(root, ['secret-link.ts']);
       assert.deepEqual(skipped, { 'secret-link.ts': 'symbolic link' });
       assert.equal(json.files, 0);
-      assert.equal(checkFile({ rel: 'passwd.ts' }, settings(root)).skipped, 'symbolic link');
+      assert.deepEqual(checkFile({ rel: 'passwd.ts' }, settings(root)).skipped, { id: 'symlink' });
     });
 
     it('a linked .license sidecar is not read', async () => {
       assert.equal(await readSidecar(path.join(root, 'ok.ts')), undefined);
-      assert.deepEqual(await readForCheck(path.join(root, 'secret-link.ts')), { skipped: 'symbolic link' });
+      assert.deepEqual(await readForCheck(path.join(root, 'secret-link.ts')), { skipped: { id: 'symlink' } });
     });
 
     it('ospo fix changes nothing outside the workspace', () => {
@@ -375,7 +374,7 @@ describe('hostile files', function () {
           console.log(JSON.stringify(out));
         })();`);
       assert.equal(r.timedOut, false, 'blocked on a FIFO');
-      assert.deepEqual(JSON.parse(r.out), { pipe: 'not a regular file', sidecar: [], read: { skipped: 'not a regular file' } });
+      assert.deepEqual(JSON.parse(r.out), { pipe: { id: 'not-regular' }, sidecar: [], read: { skipped: { id: 'not-regular' } } });
     });
 
     it('device files are never read: /dev/zero and /dev/urandom are skipped at once', async () => {
@@ -385,8 +384,8 @@ describe('hostile files', function () {
         const s = { root: '/dev', policy: toPolicy({}, 't'), scope: 'all', currentYear: 2026, today: '2026-11-30' };
         console.log(JSON.stringify(['zero', 'urandom', 'null'].map((rel) => checkFile({ rel }, s).skipped)));`);
       assert.equal(r.timedOut, false, 'read a device');
-      assert.deepEqual(JSON.parse(r.out), ['not a regular file', 'not a regular file', 'not a regular file']);
-      assert.deepEqual(await readForCheck('/dev/zero'), { skipped: 'not a regular file' });
+      assert.deepEqual(JSON.parse(r.out), [{ id: 'not-regular' }, { id: 'not-regular' }, { id: 'not-regular' }]);
+      assert.deepEqual(await readForCheck('/dev/zero'), { skipped: { id: 'not-regular' } });
       const dev = checkJson('/dev', ['/dev/zero']);
       assert.deepEqual(Object.values(dev.skipped), ['not a regular file']);
     });

@@ -137,7 +137,18 @@ describe('ospo report', () => {
           ['src', 4, 2, 50],
         ],
       );
-      assert.deepEqual(data.skipped, [{ file: 'img.bin', reason: 'binary file' }]);
+      assert.deepEqual(data.skipped, [{ file: 'img.bin', reason: 'binary file', reasonId: 'binary' }]);
+    });
+
+    it('says why a file is skipped in the language of the report, with an id the same in every language', async () => {
+      setLocale('ja');
+      let ja: ReportData;
+      try {
+        ja = await reportData([], { cwd: root, io: capture(root).io, ...dates });
+      } finally {
+        setLocale(undefined);
+      }
+      assert.deepEqual(ja.skipped, [{ file: 'img.bin', reason: 'バイナリファイル', reasonId: 'binary' }]);
     });
 
     it('splits license expressions into ids and counts files without a valid one', () => {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { toPolicy } from '../../server/src/engine/policy/model';
 import type { Policy } from '../../server/src/engine/policy/model';
 import type { Finding } from '../../server/src/engine/findings';
+import { skipText, type SkipReason } from '../../server/src/engine/coverage';
 import { GitRules } from '../../server/src/io/git-rules';
 import { ScanCache } from '../../server/src/scan/cache';
 import { checkFile, FileJob, FileResult, headerWindowBytes, ScanSettings } from '../../server/src/scan/check-file';
@@ -184,9 +185,9 @@ describe('workspace scanner', () => {
       const { files, skipped } = await listFiles(root, toPolicy({}, 'test'), new GitRules(root));
       assert.deepEqual(files, ['a/b.ts', 'real/a.ts', 'target.ts']);
       assert.deepEqual(skipped, [
-        { file: 'a/loop', reason: 'symbolic link' },
-        { file: 'link.ts', reason: 'symbolic link' },
-        { file: 'linkdir', reason: 'symbolic link' },
+        { file: 'a/loop', reason: { id: 'symlink' } },
+        { file: 'link.ts', reason: { id: 'symlink' } },
+        { file: 'linkdir', reason: { id: 'symlink' } },
       ]);
     });
 
@@ -222,9 +223,9 @@ describe('workspace scanner', () => {
       const { files } = await listFiles(root, policy, undefined);
       assert.deepEqual(files, ['locked.ts', 'open.ts']);
       const r = checkFile({ rel: 'locked.ts' }, settings(root, policy));
-      assert.equal(r.skipped, 'unreadable: EACCES');
+      assert.deepEqual(r.skipped, { id: 'unreadable', args: { error: 'EACCES' } });
       const report = await scanFolder({ root, policy, workers: 0, ...dates });
-      assert.deepEqual(report.skipped, [{ file: 'locked.ts', reason: 'unreadable: EACCES' }]);
+      assert.deepEqual(report.skipped, [{ file: 'locked.ts', reason: { id: 'unreadable', args: { error: 'EACCES' } } }]);
       assert.deepEqual(report.files, [{ rel: 'open.ts', findings: [] }]);
     });
 
@@ -234,7 +235,7 @@ describe('workspace scanner', () => {
       lock(path.join(root, 'closed'));
       const { files, skipped } = await listFiles(root, policy, new GitRules(root));
       assert.deepEqual(files, ['open/z.ts', 'top.ts']);
-      assert.deepEqual(skipped, [{ file: 'closed', reason: 'unreadable folder: EACCES' }]);
+      assert.deepEqual(skipped, [{ file: 'closed', reason: { id: 'unreadable-folder', args: { error: 'EACCES' } } }]);
     });
 
     it('a file deleted between listing and checking is skipped as gone, without throwing', async () => {
@@ -243,7 +244,7 @@ describe('workspace scanner', () => {
       assert.deepEqual(files, ['a.ts', 'b.ts', 'c.ts']);
       fs.rmSync(path.join(root, 'b.ts'));
       const s = settings(root, policy);
-      assert.deepEqual(checkFile({ rel: 'b.ts' }, s), { rel: 'b.ts', size: 0, mtimeMs: 0, findings: [], skipped: 'gone before it was read' });
+      assert.deepEqual(checkFile({ rel: 'b.ts' }, s), { rel: 'b.ts', size: 0, mtimeMs: 0, findings: [], skipped: { id: 'gone' } });
       const run = await checkFiles(
         files.map((rel) => ({ rel })),
         s,
@@ -254,7 +255,7 @@ describe('workspace scanner', () => {
         run.results.map((r) => [r.rel, r.skipped]),
         [
           ['a.ts', undefined],
-          ['b.ts', 'gone before it was read'],
+          ['b.ts', { id: 'gone' }],
           ['c.ts', undefined],
         ],
       );
@@ -279,7 +280,7 @@ describe('workspace scanner', () => {
         .sort();
       assert.deepEqual(
         skipped,
-        gone.map((f) => [f, 'gone before it was read']),
+        gone.map((f) => [f, { id: 'gone' }]),
       );
     });
   });
@@ -302,14 +303,15 @@ describe('workspace scanner', () => {
       'good.ts': good,
       'bare.ts': bare,
     };
-    const expected: Record<string, string | undefined> = {
-      'bin.dat': 'binary file',
-      'nul.ts': 'binary file',
-      'latin1.ts': 'not valid UTF-8',
-      'utf16le.ts': 'UTF-16 text is not checked',
-      'utf16be.ts': 'UTF-16 text is not checked',
-      'empty.ts': 'empty file',
-      'big.ts': 'larger than',
+    const expected: Record<string, SkipReason | undefined> = {
+      'bin.dat': { id: 'binary' },
+      'nul.ts': { id: 'binary' },
+      'latin1.ts': { id: 'not-utf8' },
+      'utf16le.ts': { id: 'utf16' },
+      'utf16be.ts': { id: 'utf16' },
+      'empty.ts': { id: 'empty' },
+      // maxBytes 1000 is 0 MB, rounded.
+      'big.ts': { id: 'too-large', args: { size: '0' } },
       'good.ts': undefined,
       'bare.ts': undefined,
     };
@@ -322,10 +324,7 @@ describe('workspace scanner', () => {
         { workers: 0 },
       );
       const got = Object.fromEntries(run.results.map((r) => [r.rel, r.skipped]));
-      for (const [rel, reason] of Object.entries(expected)) {
-        if (reason === 'larger than') assert.match(got[rel] ?? '', /^larger than /, rel);
-        else assert.equal(got[rel], reason, rel);
-      }
+      for (const [rel, reason] of Object.entries(expected)) assert.deepEqual(got[rel], reason, rel);
       const big = run.results.find((r) => r.rel === 'big.ts')!;
       assert.equal(big.size, fs.statSync(path.join(root, 'big.ts')).size, 'a skipped file still reports its size');
       assert.deepEqual(rules(run.results.find((r) => r.rel === 'bare.ts')!.findings), ['header-missing']);
@@ -420,7 +419,7 @@ describe('workspace scanner', () => {
       assert.deepEqual([...onWorkers.results].sort(byRel), [...inThread.results].sort(byRel));
       const missing = inThread.results.filter((r) => rules(r.findings).includes('header-missing')).length;
       assert.equal(missing, Math.ceil(count / 3), 'the bare files are flagged');
-      assert.ok(inThread.results.some((r) => r.skipped === 'binary file'));
+      assert.ok(inThread.results.some((r) => r.skipped?.id === 'binary'));
     });
 
     it('a whole scan on workers equals one in this thread, and reports progress to the end', async () => {
@@ -488,7 +487,7 @@ describe('workspace scanner', () => {
         first.files.map((f) => f.rel),
         ['a.ts', 'b.ts', 'c.ts', 'd/e.ts'],
       );
-      assert.deepEqual(first.skipped, [{ file: 'bin.dat', reason: 'binary file' }]);
+      assert.deepEqual(first.skipped, [{ file: 'bin.dat', reason: { id: 'binary' } }]);
       assert.deepEqual(rules(first.files[1].findings), ['header-missing']);
       assert.equal(cache.size, 5);
 
@@ -583,7 +582,14 @@ describe('workspace scanner', () => {
       const loaded = await ScanCache.load(file);
       assert.equal(loaded.size, cache.size);
       assert.deepEqual(loaded.get('b.ts'), JSON.parse(JSON.stringify(cache.get('b.ts'))));
-      assert.equal(loaded.get('bin.dat')?.skipped, 'binary file');
+      // The reason is kept as its id, not as a text: it reads in the language of whoever shows it.
+      assert.deepEqual(loaded.get('bin.dat')?.skipped, { id: 'binary' });
+      setLocale('ja');
+      try {
+        assert.equal(skipText(loaded.get('bin.dat')!.skipped!), 'バイナリファイル');
+      } finally {
+        setLocale(undefined);
+      }
       const again = await scan(loaded);
       assert.equal(again.checkedNow, 0);
       assert.deepEqual(again.files, first.files);
@@ -787,7 +793,7 @@ describe('workspace scanner', () => {
 
     it('the header scope reads only the top of a long file: bad bytes at its end do not matter', () => {
       const dir = tree({ 'tail.ts': Buffer.concat([Buffer.from(bare + body), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])]) });
-      assert.equal(checkFile({ rel: 'tail.ts' }, settings(dir, policy, { scope: 'all' })).skipped, 'not valid UTF-8');
+      assert.deepEqual(checkFile({ rel: 'tail.ts' }, settings(dir, policy, { scope: 'all' })).skipped, { id: 'not-utf8' });
       const header = checkFile({ rel: 'tail.ts' }, settings(dir, policy, { scope: 'header' }));
       assert.equal(header.skipped, undefined);
       assert.deepEqual(rules(header.findings), ['header-missing']);

@@ -2,9 +2,11 @@
 
 import { createHash } from 'node:crypto';
 import type { FixContext } from '../engine/context';
+import { skipText, type SkipReason } from '../engine/coverage';
 import { relatedMessage, withRelated, type Finding, type Severity } from '../engine/findings';
 import { defaultSeverity, docsUrl, ruleIds, wholeFileRules } from '../engine/rules';
 import { editsFor, fixTitle, isSafe } from '../engine/fixes';
+import { message } from '../engine/messages';
 import { isThirdParty } from '../engine/paths';
 import type { Policy } from '../engine/policy/model';
 import { policyForPath } from '../engine/policy/overrides';
@@ -34,7 +36,7 @@ export interface Report {
   files: number;
   /** Files with findings, in path order. */
   results: FileFindings[];
-  skipped: { file: string; reason: string }[];
+  skipped: { file: string; reason: SkipReason }[];
   /** Every checked file (as in `results[].file`), findings or not: JUnit lists the clean ones as passing test cases. */
   checked?: string[];
   /**
@@ -127,7 +129,8 @@ export function* formatJson(report: Report): Generator<string> {
   yield `{\n  "version": 1,\n  "files": ${JSON.stringify(report.files)},\n  "findings": `;
   yield* jsonArray(rows(report));
   yield ',\n  "skipped": ';
-  yield* jsonArray(report.skipped);
+  // `reason` in the user's language, as each finding's `message`; `reasonId` the same in every language.
+  yield* jsonArray(report.skipped.map((s) => ({ file: s.file, reason: skipText(s.reason), reasonId: s.reason.id })));
   yield report.suppressed ? `,\n  "suppressed": ${JSON.stringify(report.suppressed)}\n}\n` : '\n}\n';
 }
 
@@ -267,8 +270,9 @@ export function formatSarif(report: Report, toolVersion: string): string {
               ? {
                   toolExecutionNotifications: report.skipped.map((s) => ({
                     level: 'note',
-                    message: { text: `Not checked: ${s.reason}` },
+                    message: { text: message('cli.sarif.not-checked', { reason: skipText(s.reason) }) },
                     locations: [{ physicalLocation: { artifactLocation: { uri: toUri(s.file), uriBaseId: srcRoot } } }],
+                    properties: { reasonId: s.reason.id },
                   })),
                 }
               : {}),
@@ -355,7 +359,7 @@ export function formatJunit(report: Report): string {
   }
   for (const s of report.skipped) {
     cases.push(
-      `  <testcase classname="${xmlAttr(s.file)}" name="not checked" file="${xmlAttr(s.file)}">\n    <skipped message="${xmlAttr(s.reason)}"/>\n  </testcase>`,
+      `  <testcase classname="${xmlAttr(s.file)}" name="not checked" file="${xmlAttr(s.file)}">\n    <skipped message="${xmlAttr(skipText(s.reason))}"/>\n  </testcase>`,
     );
   }
   return (

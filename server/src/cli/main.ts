@@ -20,7 +20,7 @@ import { applyEdits } from '../engine/text';
 import { fixContextFor } from '../io/fix-context';
 import { findPolicyRoot, readPolicy } from '../io/policy-source';
 import { defaultMaxBytes, readForCheck, readRegular, readSidecar, RegularFile } from '../io/read-file';
-import { contentSkipReason, decodeUtf8 } from '../engine/coverage';
+import { contentSkipReason, decodeUtf8, skipText, type SkipId, type SkipReason } from '../engine/coverage';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
 import { changedFiles, gitTop, isCommit, stagedFiles } from '../io/git-changed';
@@ -297,7 +297,7 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
   let changed = 0;
   let notFixed = 0;
   const left: string[] = [];
-  const skip = (abs: string, reason: string) => process.stderr.write(`ospo: skipped ${display(abs)}: ${reason}\n`);
+  const skip = (abs: string, reason: SkipReason) => process.stderr.write(`${message('cli.fix.skipped', { file: display(abs), reason: skipText(reason) })}\n`);
   for (const target of targets) {
     const ctx = await fixContextFor(target.root);
     // The licensing the check sees: a file REUSE.toml or dep5 licenses gets no header.
@@ -308,13 +308,13 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
     for (const abs of files.map((f) => path.join(target.root, f))) {
       const rel = relativeTo(target.root, abs);
       if (!(await reachedWithoutLinks(target.root, abs, seen))) {
-        skip(abs, 'reached through a symbolic link: not fixed');
+        skip(abs, { id: 'through-symlink' });
         continue;
       }
       const read = await readForFix(abs);
       if ('skipped' in read) {
         // Files with nothing to fix need no word; files that cannot be read as text are said to be left alone.
-        if (!quietSkips.has(read.skipped)) skip(abs, read.skipped);
+        if (!quietSkips.has(read.skipped.id)) skip(abs, read.skipped);
         continue;
       }
       // No AI history: the rule that reads it (ai-marker-missing) has no fix.
@@ -370,7 +370,7 @@ function unfixedReason(finding: Finding, why: Unfixed): string {
 }
 
 /** Skip reasons not worth a line in `ospo fix`: nothing there a fix could edit (images and the like are common). */
-const quietSkips = new Set(['empty file', 'binary file']);
+const quietSkips = new Set<SkipId>(['empty', 'binary']);
 
 /**
  * Whether the way down to `abs`'s folder goes through no symbolic link: from the current folder
@@ -399,13 +399,13 @@ async function reachedWithoutLinks(root: string, abs: string, seen: Map<string, 
 }
 
 /** The text to fix, with what the file was like when read, so the write can tell whether it changed since. */
-async function readForFix(abs: string): Promise<{ text: string; sidecarText?: string; file: RegularFile } | { skipped: string }> {
+async function readForFix(abs: string): Promise<{ text: string; sidecarText?: string; file: RegularFile } | { skipped: SkipReason }> {
   const file = await readRegular(abs, defaultMaxBytes);
   if ('skipped' in file) return file;
   const reason = contentSkipReason(file.bytes, defaultMaxBytes);
   if (reason) return { skipped: reason };
   const text = decodeUtf8(file.bytes);
-  if (text === undefined) return { skipped: 'not valid UTF-8' };
+  if (text === undefined) return { skipped: { id: 'not-utf8' } };
   // A copy: the bytes are compared with the file again just before it is replaced.
   return { text, sidecarText: await readSidecar(abs), file: { ...file, bytes: Buffer.from(file.bytes) } };
 }
@@ -441,7 +441,8 @@ export async function writeAtomically(abs: string, text: string, original: Regul
     }
     await hooks.beforeRename?.(tmp);
     const now = await readRegular(abs, Math.max(defaultMaxBytes, original.size));
-    if ('skipped' in now) return `it changed while being fixed (now: ${now.skipped})`;
+    // English, as the rest of this line (`ospo: not fixed …`) still is.
+    if ('skipped' in now) return `it changed while being fixed (now: ${skipText(now.skipped, 'en')})`;
     if (
       now.size !== original.size ||
       now.mtimeMs !== original.mtimeMs ||

@@ -1,6 +1,6 @@
 // The engine's entry point: text in, findings out. Pure: no file system, no editor.
 
-import { exemptReason } from './coverage';
+import { exemptReason, type SkipReason } from './coverage';
 import { isGeneratedText } from './generated';
 import { severityRank, type Finding, type RuleId } from './findings';
 import { isCovered, isThirdParty } from './paths';
@@ -44,7 +44,7 @@ export type CheckScope = 'all' | 'header';
 export interface CheckResult {
   findings: Finding[];
   /** Set when the file is not checked at all, with the reason. */
-  exempt?: string;
+  exempt?: SkipReason;
   file?: SourceFile;
   /** The policy in force for this path, after overrides. */
   policy?: Policy;
@@ -208,12 +208,12 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   const exempt = exemptReason(input.path);
   if (exempt) return { findings: [], exempt };
   const policy = policyForPath(basePolicy, input.path);
-  if (!isCovered(input.path, policy)) return { findings: [], exempt: 'excluded by files.include/exclude', policy };
-  if (input.text.length === 0 || /^\uFEFF?\s*$/.test(input.text)) return { findings: [], exempt: 'empty file', policy };
+  if (!isCovered(input.path, policy)) return { findings: [], exempt: { id: 'excluded' }, policy };
+  if (input.text.length === 0 || /^\uFEFF?\s*$/.test(input.text)) return { findings: [], exempt: { id: 'empty' }, policy };
   if (policy.files.generated === 'exempt' && (input.generated || isGeneratedText(input.text))) {
     // Exempt, except that AI-marked code also marked generated is a contradiction worth saying.
     const semantics = input.scope === 'header' ? [] : withPolicySeverity(aiGeneratedSemantics(input.path, input.text, policy), basePolicy, input.path);
-    return { findings: semantics, exempt: semantics.length ? undefined : 'generated file', policy };
+    return { findings: semantics, exempt: semantics.length ? undefined : { id: 'generated' }, policy };
   }
   const file = parseSourceFile(input.path, input.text, policy, input.sidecarText, isThirdParty(input.path, policy));
   const ctx = {

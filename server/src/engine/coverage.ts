@@ -1,10 +1,34 @@
 // Which files carry licensing at all: Covered Files (REUSE 3.3, "Covered Files"), the part decidable
 // from the path, as reuse-tool 6.2 decides it; and which content is read as text. The caller handles
 // what needs the file system or the VCS: symlinks, files the VCS ignores, VCS submodules. Zero-byte
-// files are not covered (contentSkipReason says "empty file").
+// files are not covered (contentSkipReason says `empty`).
 
-export interface Skip {
-  reason: string;
+import { type Locale } from './l10n';
+import { message, messageIn, type MessageKey } from './messages';
+
+type SkipIdOf<K> = K extends `skip.${infer Id}` ? Id : never;
+/** A reason's id: the message `skip.<id>` (messages.ts) says it, and JSON and SARIF carry the id as it is. */
+export type SkipId = SkipIdOf<MessageKey>;
+
+/**
+ * Why a file is not checked: an id and its message's arguments, never the text. The text is made
+ * where the reason is shown (skipText), so a reason kept in the scan cache or sent from a worker
+ * reads in the language of the surface that shows it.
+ */
+export interface SkipReason {
+  id: SkipId;
+  args?: Record<string, string>;
+}
+
+/** The reason in the user's language, or in `locale` (the server's log is English). */
+export function skipText(reason: SkipReason, locale?: Locale): string {
+  const key: MessageKey = `skip.${reason.id}`;
+  return locale ? messageIn(locale, key, reason.args) : message(key, reason.args);
+}
+
+/** A file over the size limit. */
+export function sizeReason(maxBytes: number): SkipReason {
+  return { id: 'too-large', args: { size: String(Math.round(maxBytes / 1024 / 1024)) } };
 }
 
 // "The files belonging to the Project's version control system": Git, Mercurial, Sapling (as
@@ -20,7 +44,7 @@ const licenseFile = /^(LICEN[CS]E|COPYING)([-.].*)?$/s;
 const spdxDocument = /\.spdx(\.(rdf|rdf\.xml|json|xml|ya?ml))?$/s;
 
 /** Why `path` (relative to the project root, `/` or `\\`) is not a Covered File, or undefined when it is one. */
-export function exemptReason(path: string): string | undefined {
+export function exemptReason(path: string): SkipReason | undefined {
   const parts = path
     .replace(/\\/g, '/')
     .replace(/^\.\//, '')
@@ -29,26 +53,26 @@ export function exemptReason(path: string): string | undefined {
   if (parts.length === 0) return undefined;
   const name = parts[parts.length - 1];
   const dirs = parts.slice(0, -1);
-  if (dirs.some((d) => vcsDirs.has(d))) return 'version control data';
+  if (dirs.some((d) => vcsDirs.has(d))) return { id: 'vcs' };
   // A `.git` file is how a submodule's work tree points at its repository; `.hgtags` is Mercurial's.
-  if (name === '.git' || name === '.hgtags') return 'version control data';
+  if (name === '.git' || name === '.hgtags') return { id: 'vcs' };
   // "The License Files stored in the LICENSES/ directory" and "the files in the .reuse/ directory
   // in the root of the Project". reuse-tool skips a LICENSES/ or .reuse/ folder at any depth, and so
   // do we (the spec only ever places them at the root, so the difference is on odd trees only).
-  if (dirs.includes('LICENSES')) return 'license text in LICENSES/';
-  if (dirs.includes('.reuse')) return 'REUSE metadata';
+  if (dirs.includes('LICENSES')) return { id: 'licenses-folder' };
+  if (dirs.includes('.reuse')) return { id: 'reuse-metadata' };
   // "Meson subprojects … understood as a separate Project": a folder inside a `subprojects/` folder,
   // at any depth, as reuse-tool reads it (`subprojects/zlib.wrap` itself is covered).
   const sub = dirs.indexOf('subprojects');
-  if (sub >= 0 && sub < dirs.length - 1) return 'Meson subproject (a separate project)';
-  if (licenseFile.test(name)) return 'license file';
-  if (name === 'REUSE.toml') return 'REUSE metadata';
+  if (sub >= 0 && sub < dirs.length - 1) return { id: 'meson-subproject' };
+  if (licenseFile.test(name)) return { id: 'license-file' };
+  if (name === 'REUSE.toml') return { id: 'reuse-metadata' };
   // A `.license` sidecar holds another file's licensing; it is not a Covered File itself.
-  if (name.endsWith('.license')) return 'REUSE sidecar';
-  if (spdxDocument.test(name)) return 'SPDX document';
+  if (name.endsWith('.license')) return { id: 'sidecar' };
+  if (spdxDocument.test(name)) return { id: 'spdx-document' };
   // The baseline `ospo check --suppress-all` writes (docs/design/suppressions.md): JSON, so it cannot carry a
   // header, and a baseline that reported itself would never be clean. Not REUSE's rule: reuse lint still asks for one.
-  if (name === 'suppressions.json' && dirs[dirs.length - 1] === '.ospo') return 'ospo baseline';
+  if (name === 'suppressions.json' && dirs[dirs.length - 1] === '.ospo') return { id: 'baseline' };
   return undefined;
 }
 
@@ -58,13 +82,18 @@ export function sidecarTarget(rel: string): string | undefined {
 }
 
 /** Bytes we can read as text, or why not. Only the start of the file is looked at for binary content. */
-export function contentSkipReason(bytes: Uint8Array, maxBytes: number): string | undefined {
-  if (bytes.length === 0) return 'empty file';
-  if (bytes.length > maxBytes) return `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return 'UTF-16 text is not checked';
+export function contentSkipReason(bytes: Uint8Array, maxBytes: number): SkipReason | undefined {
+  if (bytes.length === 0) return { id: 'empty' };
+  if (bytes.length > maxBytes) return sizeReason(maxBytes);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { id: 'utf16' };
   const probe = bytes.subarray(0, 8000);
-  if (probe.includes(0)) return 'binary file';
+  if (probe.includes(0)) return { id: 'binary' };
   return undefined;
+}
+
+/** Skips that are about the content, not about access: REUSE still covers such a file (a sidecar or REUSE.toml licenses it). */
+export function aboutContent(reason: SkipReason): boolean {
+  return reason.id === 'binary' || reason.id === 'not-utf8' || reason.id === 'utf16' || reason.id === 'too-large';
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

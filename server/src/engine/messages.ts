@@ -142,6 +142,33 @@ const shared = {
   'fix.delete-artifact-line': 'Delete the chatbot comment line',
   'fix.sync-comment': 'Rewrite the comment from the AI tags',
   'list.or': ' or ',
+  // Why a file is not checked (engine/coverage.ts, SkipReason): what follows `skip.` is the reason's
+  // id, which JSON and SARIF carry as it is. The content first, then access, then the exempt paths.
+  'skip.empty': 'empty file',
+  'skip.too-large': 'larger than {size} MB',
+  'skip.utf16': 'UTF-16 text is not checked',
+  'skip.binary': 'binary file',
+  'skip.not-utf8': 'not valid UTF-8',
+  'skip.symlink': 'symbolic link',
+  'skip.through-symlink': 'reached through a symbolic link: not fixed',
+  'skip.not-regular': 'not a regular file',
+  'skip.gone': 'gone before it was read',
+  'skip.unreadable': 'unreadable: {error}',
+  'skip.unreadable-folder': 'unreadable folder: {error}',
+  'skip.check-failed': 'check failed: {error}',
+  'skip.vcs': 'version control data',
+  'skip.licenses-folder': 'license text in LICENSES/',
+  'skip.reuse-metadata': 'REUSE metadata',
+  'skip.meson-subproject': 'Meson subproject (a separate project)',
+  'skip.license-file': 'license file',
+  'skip.sidecar': 'REUSE sidecar',
+  'skip.spdx-document': 'SPDX document',
+  'skip.baseline': 'ospo baseline',
+  'skip.excluded': 'excluded by files.include/exclude',
+  'skip.generated': 'generated file',
+  'skip.git-ignored': 'ignored by git',
+  'cli.fix.skipped': 'ospo: skipped {file}: {reason}',
+  'cli.sarif.not-checked': 'Not checked: {reason}',
   // The report page (report/html.ts): its markup and the texts its script fills in.
   'report.title': 'OSPO compliance report: {name}',
   'report.heading': 'OSPO compliance report',
@@ -342,6 +369,31 @@ const sharedJa: Translations<typeof shared> = {
   'fix.delete-artifact-line': 'チャットボットの応答文のコメント行を削除',
   'fix.sync-comment': 'AI タグからコメントを書き直し',
   'list.or': ' または ',
+  'skip.empty': '空のファイル',
+  'skip.too-large': '{size} MB を超えるファイル',
+  'skip.utf16': 'UTF-16 のテキストはチェックしません',
+  'skip.binary': 'バイナリファイル',
+  'skip.not-utf8': '有効な UTF-8 ではありません',
+  'skip.symlink': 'シンボリックリンク',
+  'skip.through-symlink': 'シンボリックリンクの先にあるため修正しません',
+  'skip.not-regular': '通常のファイルではありません',
+  'skip.gone': '読み取る前に削除されました',
+  'skip.unreadable': '読み取れません: {error}',
+  'skip.unreadable-folder': '読み取れないフォルダー: {error}',
+  'skip.check-failed': 'チェックに失敗しました: {error}',
+  'skip.vcs': 'バージョン管理システムのデータ',
+  'skip.licenses-folder': 'LICENSES/ のライセンステキスト',
+  'skip.reuse-metadata': 'REUSE のメタデータ',
+  'skip.meson-subproject': 'Meson のサブプロジェクト (別のプロジェクト)',
+  'skip.license-file': 'ライセンスファイル',
+  'skip.sidecar': 'REUSE のサイドカーファイル',
+  'skip.spdx-document': 'SPDX ドキュメント',
+  'skip.baseline': 'ospo のベースライン',
+  'skip.excluded': 'files.include/exclude で対象外',
+  'skip.generated': '生成されたファイル',
+  'skip.git-ignored': 'git で無視されるファイル',
+  'cli.fix.skipped': 'ospo: {file} をスキップ: {reason}',
+  'cli.sarif.not-checked': 'チェック対象外: {reason}',
   'report.title': 'OSPO コンプライアンスレポート: {name}',
   'report.heading': 'OSPO コンプライアンスレポート',
   'report.meta': '{root} · 作成日時 {time}',
@@ -497,6 +549,10 @@ export function countOf(noun: CountKey, count: number): string {
 }
 
 export function message(key: MessageKey, args: Record<string, string> = {}): string {
-  const locale = currentLocale();
+  return messageIn(currentLocale(), key, args);
+}
+
+/** `message` in a given language: for a surface kept in one language whatever the user's (the server's log is English). */
+export function messageIn(locale: Locale, key: MessageKey, args: Record<string, string> = {}): string {
   return render(locale, key, locale === 'en' ? args : localizedArgs(key, args));
 }

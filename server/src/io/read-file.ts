@@ -5,7 +5,7 @@
 // is a regular file of a sane size.
 
 import { constants, promises as fs } from 'node:fs';
-import { contentSkipReason, decodeUtf8 } from '../engine/coverage';
+import { contentSkipReason, decodeUtf8, sizeReason, type SkipReason } from '../engine/coverage';
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
 
@@ -18,18 +18,14 @@ export const maxSidecarBytes = 1024 * 1024;
  */
 export const safeOpenFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
-export type ReadResult = { text: string; sidecarText?: string } | { skipped: string };
-
-export function sizeReason(maxBytes: number): string {
-  return `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
-}
+export type ReadResult = { text: string; sidecarText?: string } | { skipped: SkipReason };
 
 /** Why a failed open or read skips the file, from its errno. */
-export function errnoReason(err: unknown): string {
+export function errnoReason(err: unknown): SkipReason {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return 'symbolic link';
-  if (code === 'ENOENT') return 'gone before it was read';
-  return `unreadable: ${code ?? (err as Error).message}`;
+  if (code === 'ELOOP') return { id: 'symlink' };
+  if (code === 'ENOENT') return { id: 'gone' };
+  return { id: 'unreadable', args: { error: code ?? (err as Error).message } };
 }
 
 /** The bytes of a regular file of at most `maxBytes`, or why not. Reads no more than it said it holds. */
@@ -45,12 +41,12 @@ export interface RegularFile {
   ino: number;
 }
 
-export async function readRegular(absPath: string, maxBytes: number): Promise<RegularFile | { skipped: string }> {
+export async function readRegular(absPath: string, maxBytes: number): Promise<RegularFile | { skipped: SkipReason }> {
   let handle: fs.FileHandle;
   try {
     // lstat first: a FIFO or device is never opened at all, a link never followed.
     const stat = await fs.lstat(absPath);
-    if (!stat.isFile()) return { skipped: stat.isSymbolicLink() ? 'symbolic link' : 'not a regular file' };
+    if (!stat.isFile()) return { skipped: { id: stat.isSymbolicLink() ? 'symlink' : 'not-regular' } };
     if (stat.size > maxBytes) return { skipped: sizeReason(maxBytes) };
     // The entry may have been swapped for a FIFO or a link since: the flags and the fstat below catch that.
     handle = await fs.open(absPath, safeOpenFlags);
@@ -59,7 +55,7 @@ export async function readRegular(absPath: string, maxBytes: number): Promise<Re
   }
   try {
     const stat = await handle.stat();
-    if (!stat.isFile()) return { skipped: 'not a regular file' };
+    if (!stat.isFile()) return { skipped: { id: 'not-regular' } };
     if (stat.size > maxBytes) return { skipped: sizeReason(maxBytes) };
     // Read what fstat said, and one byte more to see whether the file grew past the limit meanwhile.
     const bytes = Buffer.allocUnsafe(Math.min(stat.size + 1, maxBytes + 1));
@@ -94,7 +90,7 @@ export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes):
   const reason = contentSkipReason(bytes, maxBytes);
   if (reason) return { skipped: reason };
   const text = decodeUtf8(bytes);
-  if (text === undefined) return { skipped: 'not valid UTF-8' };
+  if (text === undefined) return { skipped: { id: 'not-utf8' } };
   const sidecarText = await readSidecar(absPath);
   return { text, sidecarText };
 }

@@ -5,6 +5,7 @@
 import { CancellationToken, ErrorCodes, Range, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { editsFor } from '../engine/fixes';
+import { skipText } from '../engine/coverage';
 import { message } from '../engine/messages';
 import { renderHtml } from '../report/html';
 import { reportFor } from '../report/report';
@@ -260,7 +261,7 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
         const why = missing
           ? `OSPO: ${missing.message}`
           : result.exempt
-            ? message('lsp.insert-header-exempt', { reason: result.exempt })
+            ? message('lsp.insert-header-exempt', { reason: skipText(result.exempt) })
             : message('lsp.insert-header-present');
         void connection.window.showInformationMessage(why);
         return undefined;

@@ -6,7 +6,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkText, CheckResult } from '../engine/check';
 import { relatedMessage, type Finding, type Severity } from '../engine/findings';
 import type { PolicyProblem } from '../engine/policy/parse';
-import { defaultMaxBytes, readSidecar, sizeReason } from '../io/read-file';
+import { defaultMaxBytes, readSidecar } from '../io/read-file';
+import { sizeReason, skipText } from '../engine/coverage';
 import { allCommitTrailerKeys } from '../engine/ai/history';
 import type { FolderState } from './folders';
 import { DiagnosticSource } from '../../../shared/protocol';
@@ -154,7 +155,7 @@ export async function checkDocument(
     const relPath = rulePath(state, fsPath);
     const inside = insideFolder(relPath);
     if (inside && state.policy.files.respectGitignore && (await state.git.isIgnored(relPath))) {
-      return { result: { findings: [], exempt: 'ignored by git' }, generated: false };
+      return { result: { findings: [], exempt: { id: 'git-ignored' } }, generated: false };
     }
     let aiHistory;
     [sidecarText, generated, aiHistory] = await Promise.all([
@@ -166,7 +167,7 @@ export async function checkDocument(
     const length = doc.getText().length;
     if (length > defaultMaxBytes) {
       const reason = sizeReason(defaultMaxBytes);
-      logOnce(doc, 'skipped', log, `Skipped ${fsPath}: ${reason} (${length} characters)`);
+      logOnce(doc, 'skipped', log, `Skipped ${fsPath}: ${skipText(reason, 'en')} (${length} characters)`);
       return { result: { findings: [], exempt: reason }, sidecarText, generated };
     }
     if (process.env.OSPO_TEST_CRASH_ON) testCrash(fsPath);

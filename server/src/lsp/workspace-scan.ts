@@ -3,6 +3,7 @@
 // Afterwards it stays current one file at a time: a file changed on disk is checked again alone;
 // a policy or .gitignore change scans its folder again, and the cache keeps that cheap.
 
+import { skipText } from '../engine/coverage';
 import { message } from '../engine/messages';
 import { createHash, hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -110,8 +111,9 @@ export class WorkspaceScan {
         },
       });
       summary.skipped += result.skipped.length;
-      // Say why each file was left out; a tree of generated binaries should not flood the log.
-      for (const s of result.skipped.slice(0, 200)) this.host.log(`Skipped ${path.join(state.root, s.file)}: ${s.reason}`);
+      // Say why each file was left out; a tree of generated binaries should not flood the log. In
+      // English, as every line of the log: it is for bug reports, not in the user's language.
+      for (const s of result.skipped.slice(0, 200)) this.host.log(`Skipped ${path.join(state.root, s.file)}: ${skipText(s.reason, 'en')}`);
       if (result.skipped.length > 200) this.host.log(`… and ${result.skipped.length - 200} more files skipped in ${state.root}`);
       if (result.cancelled) {
         summary.cancelled = true;

@@ -8,12 +8,13 @@
 
 import * as path from 'node:path';
 import { checkText, licensingOf } from '../engine/check';
+import { aboutContent, type SkipReason } from '../engine/coverage';
 import type { Policy } from '../engine/policy/model';
 import type { GitHistory } from '../io/git-history';
 import type { GitRules } from '../io/git-rules';
 import type { ReuseInput } from '../engine/reuse/input';
 import { readForCheck, readSidecar } from '../io/read-file';
-import { contentReasons, scanSettings } from '../scan/scanner';
+import { scanSettings } from '../scan/scanner';
 import { listFiles } from '../scan/walk';
 import { aiHistoryOf, checkInput } from '../io/check-input';
 import type { FileResult } from './data';
@@ -38,7 +39,7 @@ export type TextOf = (abs: string) => string | undefined;
 
 export interface Collected {
   files: FileResult[];
-  skipped: { file: string; reason: string }[];
+  skipped: { file: string; reason: SkipReason }[];
 }
 
 const slash = (p: string) => p.split(path.sep).join('/');
@@ -81,7 +82,7 @@ export async function collect(
       if ('skipped' in read) {
         skipped.push({ file: display(abs), reason: read.skipped });
         // An image or other file not read as text still has licensing (its sidecar, REUSE.toml): the license mix counts it.
-        if (contentReasons.test(read.skipped)) {
+        if (aboutContent(read.skipped)) {
           const licensing = licensingOf(rel, undefined, reuse?.context, await readSidecar(abs));
           files.push({ file: display(abs), findings: [], unread: read.skipped, licenses: licensing.licenses.map((l) => l.value), aiRegions: [] });
         }

@@ -16,6 +16,7 @@
 // - *AI regions* are the AI-disclosure markers of a file (header AI-* tags for the whole file, or
 //   an SPDX snippet with AI-* tags); *AI lines* are the lines covered by at least one of them.
 
+import { skipText, type SkipId, type SkipReason } from '../engine/coverage';
 import { failsAt, Finding, Severity } from '../engine/findings';
 import { checkExpression } from '../engine/spdx/check';
 
@@ -32,9 +33,9 @@ export interface FileResult {
   /** AI-disclosed regions, 0-based inclusive lines. */
   aiRegions: { scope: 'file' | 'region'; startLine: number; endLine: number }[];
   /** Set when the engine does not check the file at all (license text, sidecar, empty, generated). */
-  exempt?: string;
+  exempt?: SkipReason;
   /** Set when the file is not read as text (binary, too large): it counts in the license mix only. */
-  unread?: string;
+  unread?: SkipReason;
 }
 
 export interface HistoryPoint {
@@ -61,7 +62,8 @@ export interface ReportData {
   licenses: { id: string; files: number }[];
   rules: { rule: string; count: number; severity: Severity }[];
   findings: { file: string; line: number; column: number; rule: string; severity: Severity; message: string }[];
-  skipped: { file: string; reason: string }[];
+  /** `reason` in the report's language, as `message` above; `reasonId` the same in every language (engine/coverage.ts). */
+  skipped: { file: string; reason: string; reasonId: SkipId }[];
   history?: HistoryPoint[];
   /** How `history` was taken, e.g. "last 10 commits" or "tags". */
   historyOf?: string;
@@ -73,7 +75,7 @@ export interface ReportInput {
   root: string;
   generatedAt: string;
   files: FileResult[];
-  skipped?: { file: string; reason: string }[];
+  skipped?: { file: string; reason: SkipReason }[];
   history?: HistoryPoint[];
   historyOf?: string;
   historyCap?: number;
@@ -187,7 +189,7 @@ export function buildReportData(input: ReportInput): ReportData {
     licenses: [...licenses].map(([id, files]) => ({ id, files })).sort((a, b) => b.files - a.files || byName(a.id, b.id)),
     rules: [...rules].map(([rule, r]) => ({ rule, count: r.count, severity: r.severity })).sort((a, b) => b.count - a.count || byName(a.rule, b.rule)),
     findings,
-    skipped: [...(input.skipped ?? [])].sort((a, b) => byName(a.file, b.file)),
+    skipped: (input.skipped ?? []).map((s) => ({ file: s.file, reason: skipText(s.reason), reasonId: s.reason.id })).sort((a, b) => byName(a.file, b.file)),
   };
   if (input.history) {
     data.history = input.history;

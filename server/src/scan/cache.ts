@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { SkipReason } from '../engine/coverage';
 import type { FileResult } from './check-file';
 import { PackedFindings, packFindings, StringTable, unpackFindings } from './compact';
 
@@ -20,14 +21,15 @@ class Entry {
     readonly mtimeMs: number,
     readonly sidecarMtimeMs: number | undefined,
     readonly generated: boolean | undefined,
-    readonly skipped: string | undefined,
+    /** An id and arguments, not a text: a reason kept here reads in the language of whoever shows it. */
+    readonly skipped: SkipReason | undefined,
     readonly licenseIds: string[] | undefined,
     readonly packed: PackedFindings,
   ) {}
 }
 
 /** Bumped when the engine's findings change shape or meaning, so old caches are not trusted. */
-const engineVersion = 4;
+const engineVersion = 5;
 
 export function cacheKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify({ engineVersion, parts })).digest('hex');

@@ -118,7 +118,13 @@ export class CheckPool {
       this.feed(w);
     });
     w.on('error', (err) => {
-      const lost = (w.batch ?? []).map((j): FileResult => ({ rel: j.rel, size: 0, mtimeMs: 0, findings: [], skipped: `check failed: ${err.message}` }));
+      const lost = (w.batch ?? []).map((j): FileResult => ({
+        rel: j.rel,
+        size: 0,
+        mtimeMs: 0,
+        findings: [],
+        skipped: { id: 'check-failed', args: { error: err.message } },
+      }));
       if (w.batch) {
         w.batch = undefined;
         this.busy--;

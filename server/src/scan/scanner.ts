@@ -19,7 +19,7 @@ import { meta as copyrightMissing } from '../engine/rules/copyright-missing';
 import { meta as headerMissing } from '../engine/rules/header-missing';
 import { meta as licenseTextMissing } from '../engine/rules/license-text-missing';
 import { licenseIdsIn, missingLicenseTexts } from '../engine/reuse/license-texts';
-import { exemptReason, sidecarTarget } from '../engine/coverage';
+import { aboutContent, exemptReason, sidecarTarget } from '../engine/coverage';
 import { range } from '../engine/text';
 import { readSidecar } from '../io/read-file';
 import * as path from 'node:path';
@@ -213,7 +213,7 @@ async function applyReuse(
     // REUSE covers binary and other unreadable-as-text files too: a sidecar or REUSE.toml must license them.
     for (let i = skipped.length - 1; i >= 0; i--) {
       const s = skipped[i];
-      if (!contentReasons.test(s.reason) || !listed.has(s.file)) continue;
+      if (!aboutContent(s.reason) || !listed.has(s.file)) continue;
       skipped.splice(i, 1);
       const sidecar = listed.has(s.file + '.license') ? await readSidecar(path.join(opts.root, s.file)) : undefined;
       const mine = licensingOf(s.file, undefined, undefined, sidecar);
@@ -278,9 +278,6 @@ async function applyReuse(
 function coversEverything(policy: Policy): boolean {
   return policy.files.include.includes('**/*') && policy.files.exclude.length === 0;
 }
-
-/** Skip reasons that are about the content, not about access: such files are still covered by REUSE. */
-export const contentReasons = /^(binary file|not valid UTF-8|UTF-16|larger than)/;
 
 /** Re-checks one file in this thread (a file changed on disk): what a scan would say of it now. */
 export function rescanFile(rel: string, settings: ScanSettings, listed: Set<string>, git?: GitRules): ScannedFile | Skipped {

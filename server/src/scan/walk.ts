@@ -12,6 +12,7 @@
 import * as fsWalk from '@nodelib/fs.walk';
 import { Dirent, lstatSync, readdir, Stats } from 'node:fs';
 import * as path from 'node:path';
+import type { SkipReason } from '../engine/coverage';
 import { pathGlob } from '../engine/glob';
 import { alwaysExcluded, isCovered } from '../engine/paths';
 import type { Policy } from '../engine/policy/model';
@@ -20,7 +21,7 @@ import { gitFiles, nestedRepositories, repositoryMarker } from '../io/git-files'
 
 export interface Skipped {
   file: string;
-  reason: string;
+  reason: SkipReason;
 }
 
 export interface Listing {
@@ -66,7 +67,7 @@ export async function listFiles(
   const base = under.split(path.sep).join('/').replace(/\/$/, '');
   const ignores = policy.files.respectGitignore && git ? git : undefined;
   // A linked folder is not followed, whether met in the walk or named as the place to start.
-  if (base && lstatOrUndefined(path.join(root, base))?.isSymbolicLink()) return { files: [], skipped: [{ file: base, reason: 'symbolic link' }] };
+  if (base && lstatOrUndefined(path.join(root, base))?.isSymbolicLink()) return { files: [], skipped: [{ file: base, reason: { id: 'symlink' } }] };
   const listed = ignores && (await gitFiles(root, base));
   if (listed) {
     const covered = (rel: string) => isCovered(rel, policy);
@@ -74,7 +75,7 @@ export async function listFiles(
     const skipped = listed.links
       .filter(covered)
       .sort()
-      .map((file) => ({ file, reason: 'symbolic link' }));
+      .map((file): Skipped => ({ file, reason: { id: 'symlink' } }));
     if (onFiles && files.length) onFiles(files, true);
     return { files, skipped };
   }
@@ -129,17 +130,17 @@ function walk(
           }
           // Rare enough to match here even when files are matched later: an ignored link is not reported.
           if (filesIgnoredLater && ignored(e.path, false)) return false;
-          skipped.push({ file: e.path, reason: e.dirent.isSymbolicLink() ? 'symbolic link' : 'not a regular file' });
+          skipped.push({ file: e.path, reason: { id: e.dirent.isSymbolicLink() ? 'symlink' : 'not-regular' } });
           return false;
         },
         errorFilter: (err) => {
           const where = err.path ? path.relative(root, err.path).split(path.sep).join('/') : base;
-          skipped.push({ file: where || '.', reason: `unreadable folder: ${err.code ?? err.message}` });
+          skipped.push({ file: where || '.', reason: { id: 'unreadable-folder', args: { error: err.code ?? err.message } } });
           return true;
         },
       },
       (err) => {
-        if (err) skipped.push({ file: base || '.', reason: `unreadable folder: ${(err as NodeJS.ErrnoException).code ?? err.message}` });
+        if (err) skipped.push({ file: base || '.', reason: { id: 'unreadable-folder', args: { error: (err as NodeJS.ErrnoException).code ?? err.message } } });
         if (onFiles) flush();
         files.sort();
         skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
