@@ -94,6 +94,20 @@ describe('editor settings and the baseline over stdio', () => {
     await client.until(() => severityOf('src/a.py', 'header-missing') === Hint, 'header-missing at hint once the baseline is there');
   });
 
+  it('reads a baseline again shortly after a change event that came before its text was written', async () => {
+    root = tempTree({ 'src/a.py': 'print(1)\n', '.ospo/README.md': 'policy folder\n' }, 'ospo-lsp-baseline-');
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    await open('src/a.py');
+    await client.until(() => severityOf('src/a.py', 'header-missing') === ErrorLevel, 'header-missing at error');
+    // Created empty, one event; the text lands without an event of its own (a watcher folded the two).
+    fs.writeFileSync(path.join(root, '.ospo/suppressions.json'), '');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.ospo/suppressions.json'), type: 1 }] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    fs.writeFileSync(path.join(root, '.ospo/suppressions.json'), baselineOf({ 'src/a.py': { 'header-missing': 1 } }));
+    await client.until(() => severityOf('src/a.py', 'header-missing') === Hint, 'header-missing at hint once the text is read');
+  });
+
   it('applies the baseline to the workspace scan of closed files, and shows them again when it changes', async () => {
     root = tempTree(
       { 'src/a.py': 'print(1)\n', 'src/b.py': 'print(2)\n', '.ospo/suppressions.json': baselineOf({ 'src/a.py': { 'header-missing': 1 } }) },

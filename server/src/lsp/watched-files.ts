@@ -12,6 +12,8 @@ import type { Session } from './session';
 
 /** A rescan starts this long after the last change, so typing in the policy file does not start a scan per keystroke. */
 const rescanDelay = 1000;
+/** How long after a baseline change it is read once more (reloadBaseline). */
+const baselineSettleMs = 300;
 
 export class WatchedFiles {
   private rescanTimer: NodeJS.Timeout | undefined;
@@ -50,10 +52,11 @@ export class WatchedFiles {
       // A folder's baseline (.ospo/suppressions.json) written, changed or deleted: read it again, show everything by it.
       const baselines = new Set((await Promise.all(files.map((f) => folders.ownerOfBaseline(f)))).filter((s): s is FolderState => !!s));
       for (const state of baselines) {
-        await folders.loadBaseline(state);
-        await scan.reshow(state.root);
+        await this.reloadBaseline(state);
+        // A watcher can report a file as created before its text is written, and fold the write into that one
+        // event (seen in code-server): read it once more a moment later, and show it again if it changed.
+        setTimeout(() => void this.reloadBaseline(state, true), baselineSettleMs);
       }
-      if (baselines.size) this.checks.refreshAll();
       // A policy file that appeared where none was: its folder must start using it.
       const created = files.filter((f) => f.endsWith(path.sep + policyFileName) && !folders.dependentsOf(f).length);
       if (created.length) {
@@ -64,6 +67,15 @@ export class WatchedFiles {
       }
       await this.reloadDependents(files);
     });
+  }
+
+  /** Reads the folder's baseline again and shows everything by it; with `ifChanged`, only when it changed. */
+  private async reloadBaseline(state: FolderState, ifChanged = false): Promise<void> {
+    const before = JSON.stringify(state.baseline);
+    await this.session.folders.loadBaseline(state);
+    if (ifChanged && JSON.stringify(state.baseline) === before) return;
+    await this.session.scan.reshow(state.root);
+    this.checks.refreshAll();
   }
 
   /** Reads again the policies built from `files`, then re-checks what they govern. */
