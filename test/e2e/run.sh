@@ -310,28 +310,22 @@ else
 fi
 
 # ------------------------------------------------------------- UI
-NAME_UI="VS Code UI: squiggle, quick-fix menu and Problems row for $UI_FILE, report link"
-if ((!ok_setup)); then not_run "$NAME_UI" "setup failed"
-elif ((!ok_vsix)); then not_run "$NAME_UI" "no packaged extension"
-elif ((!ok_installed)); then not_run "$NAME_UI" "code-server could not install the .vsix"
-elif ((!ok_cs)); then not_run "$NAME_UI" "code-server did not start"
-else
-  check "$NAME_UI" "$T_UI" env HOME="$RUN/home" OSPO_E2E_URL="$URL" OSPO_E2E_WORKSPACE="$WS_UI" \
-    OSPO_E2E_UI_FILE="$UI_FILE" OSPO_E2E_ARTIFACTS="$ART" \
-    ${SCREENSHOT:+OSPO_E2E_SCREENSHOT="$SCREENSHOT"} \
-    node "$E2E/ui-problems.js"
-fi
-
-NAME_UI2="VS Code UI: completion while typing, the baseline as a hint, Japanese status bar, CodeLens and hover"
-if ((!ok_setup)); then not_run "$NAME_UI2" "setup failed"
-elif ((!ok_vsix)); then not_run "$NAME_UI2" "no packaged extension"
-elif ((!ok_installed)); then not_run "$NAME_UI2" "code-server could not install the .vsix"
-elif ((!ok_cs)); then not_run "$NAME_UI2" "code-server did not start"
-else
-  check "$NAME_UI2" "$T_UI" env HOME="$RUN/home" OSPO_E2E_URL="$URL" OSPO_E2E_WORKSPACE="$WS_UI" \
-    OSPO_E2E_UI_FILE="$UI_FILE" OSPO_E2E_LICENSED_FILE=src/backoff.ts OSPO_E2E_ARTIFACTS="$ART" \
-    ${SCREENSHOT:+OSPO_E2E_SCREENSHOT="$SCREENSHOT"} \
-    node "$E2E/ui-baseline-japanese.js"
-fi
+# ui_check <name> <script> [VAR=value...]: a browser check on the UI workspace, with the installed .vsix.
+ui_check() {
+  local name=$1 script=$2
+  shift 2
+  if ((!ok_setup)); then not_run "$name" "setup failed"
+  elif ((!ok_vsix)); then not_run "$name" "no packaged extension"
+  elif ((!ok_installed)); then not_run "$name" "code-server could not install the .vsix"
+  elif ((!ok_cs)); then not_run "$name" "code-server did not start"
+  else
+    check "$name" "$T_UI" env HOME="$RUN/home" OSPO_E2E_URL="$URL" OSPO_E2E_WORKSPACE="$WS_UI" \
+      OSPO_E2E_UI_FILE="$UI_FILE" OSPO_E2E_ARTIFACTS="$ART" ${SCREENSHOT:+OSPO_E2E_SCREENSHOT="$SCREENSHOT"} "$@" \
+      node "$E2E/$script"
+  fi
+}
+ui_check "VS Code UI: squiggle, quick-fix menu and Problems row for $UI_FILE, report link" ui-problems.js
+ui_check "VS Code UI: completion while typing, the baseline as a hint, Japanese status bar, CodeLens and hover" \
+  ui-baseline-japanese.js OSPO_E2E_LICENSED_FILE=src/backoff.ts
 
 finish

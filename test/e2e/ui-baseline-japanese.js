@@ -17,7 +17,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { env, launch, workbenchUrl, collectBrowserErrors, openFromExplorer } = require('./lib/browser');
+const { env, launch, workbenchUrl, collectBrowserErrors, failedWhile, exitWith, openFromExplorer } = require('./lib/browser');
 
 const t0 = Date.now();
 const step = (what) => console.log(`[ui2 ${((Date.now() - t0) / 1000).toFixed(1)}s] ${what}`);
@@ -40,19 +40,33 @@ async function main() {
     if (process.env.OSPO_E2E_SCREENSHOT) fs.copyFileSync(shot, path.join(path.dirname(path.resolve(process.env.OSPO_E2E_SCREENSHOT)), name));
     step(`screenshot ${name}`);
   };
-  /** Hovers the mouse over the editor's line holding `text`, `at` of the way along it, and returns the hover's text. */
+  /**
+   * Hovers the mouse over the editor's line holding `text`, `at` of the way along it, until the hover shows
+   * `expect` (a hover keeps what it showed when it opened: move away and back to see a change), and returns it.
+   */
   const hoverLine = async (text, at, expect) => {
-    const line = page.locator('.editor-instance .monaco-editor .view-line', { hasText: text }).first();
-    const box = await line.locator('span > span').first().boundingBox();
-    await page.mouse.move(box.x + Math.min(box.width * at, box.width - 2), box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expect }).first();
-    await hover.waitFor({ timeout: 15000 });
-    // The hover's quick-fix line fills in a moment later: in the picture, the fixes rather than "Checking…".
-    await page
-      .locator('.monaco-hover:not(.hidden)', { hasText: /Checking for quick fixes/ })
-      .waitFor({ state: 'detached', timeout: 5000 })
-      .catch(() => undefined);
-    return (await hover.innerText()).replace(/\s+/g, ' ').trim();
+    const deadline = Date.now() + 30000;
+    for (;;) {
+      const line = page.locator('.editor-instance .monaco-editor .view-line', { hasText: text }).first();
+      const box = await line.locator('span > span').first().boundingBox();
+      await page.mouse.move(box.x + Math.min(box.width * at, box.width - 2), box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: expect }).first();
+      const shown = await hover.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) {
+        // The hover's quick-fix line fills in a moment later: in the picture, the fixes rather than "Checking…".
+        await page
+          .locator('.monaco-hover:not(.hidden)', { hasText: /Checking for quick fixes/ })
+          .waitFor({ state: 'detached', timeout: 5000 })
+          .catch(() => undefined);
+        return (await hover.innerText()).replace(/\s+/g, ' ').trim();
+      }
+      if (Date.now() > deadline) throw new Error(`no hover with ${expect} on the line holding ${JSON.stringify(text)}`);
+      await page.mouse.move(0, 0);
+      await page.waitForTimeout(500);
+    }
   };
 
   const browser = await launch();
@@ -93,7 +107,7 @@ async function main() {
     stage = 'the accepted finding to turn into a hint';
     fs.mkdirSync(path.dirname(baselineFile), { recursive: true });
     fs.writeFileSync(baselineFile, JSON.stringify({ [relFile.split(path.sep).join('/')]: { 'header-missing': { count: 1 } } }, null, 2) + '\n');
-    await page.locator('.editor-instance .monaco-editor .squiggly-hint').first().waitFor({ timeout: 30000 });
+    // No waiting for a hint squiggle: TypeScript draws its own. The hover below asks until it says so.
     const firstLine = (await page.locator('.editor-instance .monaco-editor .view-line').first().innerText()).trim().split(/\s+/)[0];
     stage = 'the hover of the accepted finding';
     const hint = await hoverLine(firstLine, 0.02, 'accepted in the baseline');
@@ -120,10 +134,7 @@ async function main() {
     step(`hover: ${JSON.stringify(hover.slice(0, 160))}`);
     await shoot('vscode-japanese.png');
   } catch (e) {
-    await page.screenshot({ path: path.join(artifacts, 'ui2-failure.png') }).catch(() => {});
-    if (errors.length) console.log(`browser errors (last 20):\n${errors.slice(-20).join('\n')}`);
-    e.message = `while waiting for ${stage}: ${e.message}`;
-    throw e;
+    throw await failedWhile(page, path.join(artifacts, 'ui2-failure.png'), errors, stage, e);
   } finally {
     fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
     fs.rmSync(baselineFile, { force: true });
@@ -131,13 +142,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => {
-    step('PASS');
-    process.exit(0);
-  },
-  (e) => {
-    console.error(`UI check 2: FAIL: ${e.message} (screenshot: ui2-failure.png)`);
-    process.exit(1);
-  },
-);
+exitWith(main, 'UI check 2', 'ui2-failure.png', step);

@@ -20,7 +20,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { env, launch, workbenchUrl, collectBrowserErrors, openFromExplorer, runCommand } = require('./lib/browser');
+const { env, launch, workbenchUrl, collectBrowserErrors, failedWhile, exitWith, openFromExplorer, runCommand } = require('./lib/browser');
 
 const MESSAGE = 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier';
 const t0 = Date.now();
@@ -127,22 +127,10 @@ async function main() {
     await page.locator('.tabs-container .tab.active', { hasText: target.split('/').at(-1) }).waitFor({ timeout: 30000 });
     step(`report link opened ${target}`);
   } catch (e) {
-    await page.screenshot({ path: path.join(artifacts, 'ui-failure.png') }).catch(() => {});
-    if (errors.length) console.log(`browser errors (last 20):\n${errors.slice(-20).join('\n')}`);
-    e.message = `while waiting for ${stage}: ${e.message}`;
-    throw e;
+    throw await failedWhile(page, path.join(artifacts, 'ui-failure.png'), errors, stage, e);
   } finally {
     await browser.close();
   }
 }
 
-main().then(
-  () => {
-    step('PASS');
-    process.exit(0);
-  },
-  (e) => {
-    console.error(`UI check: FAIL: ${e.message} (screenshot: ui-failure.png)`);
-    process.exit(1);
-  },
-);
+exitWith(main, 'UI check', 'ui-failure.png', step);

@@ -31,9 +31,9 @@ export function wantsKind(only: string[] | undefined, kind: string): boolean {
 
 /**
  * The request's diagnostics of ours; when it carries none, the findings at the requested range as the
- * diagnostics they are shown as. VS Code has asked (Ctrl+. in code-server, in the first seconds after the
- * squiggle appeared) with an empty context while our diagnostic was on screen, and the menu said "No code
- * actions available": the document is checked again here anyway, so what it finds there is what to offer.
+ * diagnostics they are shown as. VS Code asks with an empty context before our diagnostics have arrived
+ * (its first lightbulb request on a file just opened, seen in the LSP trace in code-server), and a client
+ * may not send them at all: the document is checked again here anyway, so what it finds there is what to offer.
  * Shown as `display` (ospo.rules) shows them: a rule turned off has no diagnostic, so no fix either.
  */
 function ownDiagnostics(params: CodeActionParams, result: CheckResult, uri: string, display: Display): Diagnostic[] {

@@ -105,4 +105,26 @@ async function runCommand(page, title) {
   await page.keyboard.press('Enter');
 }
 
-module.exports = { env, launch, workbenchUrl, remoteUri, collectBrowserErrors, openFromExplorer, runCommand };
+/** A UI check's failure made readable: a screenshot at `shot`, the browser's last errors, and what it waited for. */
+async function failedWhile(page, shot, errors, stage, e) {
+  await page.screenshot({ path: shot }).catch(() => {});
+  if (errors.length) console.log(`browser errors (last 20):\n${errors.slice(-20).join('\n')}`);
+  e.message = `while waiting for ${stage}: ${e.message}`;
+  return e;
+}
+
+/** Runs a UI check's `main` and exits 0 when it passes, or 1 saying why as `label` when it fails. */
+function exitWith(main, label, shotName, step) {
+  main().then(
+    () => {
+      step('PASS');
+      process.exit(0);
+    },
+    (e) => {
+      console.error(`${label}: FAIL: ${e.message} (screenshot: ${shotName})`);
+      process.exit(1);
+    },
+  );
+}
+
+module.exports = { env, launch, workbenchUrl, remoteUri, collectBrowserErrors, openFromExplorer, runCommand, failedWhile, exitWith };
