@@ -299,6 +299,9 @@ describe('workspace scanner', () => {
       'utf16le.ts': utf16([0xff, 0xfe], good),
       'utf16be.ts': utf16([0xfe, 0xff], good, true),
       'empty.ts': '',
+      // Without git-lfs installed, the checkout holds the pointer: a header written into it would break it.
+      'logo.png': 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'ab'.repeat(32) + '\nsize 4096\n',
+      'notes.txt': 'version https://git-lfs.github.com/spec/v1 is the format we use\n' + bare,
       'big.ts': good + '// ' + 'x'.repeat(2000) + '\n',
       'good.ts': good,
       'bare.ts': bare,
@@ -310,13 +313,15 @@ describe('workspace scanner', () => {
       'utf16le.ts': { id: 'utf16' },
       'utf16be.ts': { id: 'utf16' },
       'empty.ts': { id: 'empty' },
+      'logo.png': { id: 'lfs-pointer' },
+      'notes.txt': undefined,
       // maxBytes 1000 is 0 MB, rounded.
       'big.ts': { id: 'too-large', args: { size: '0' } },
       'good.ts': undefined,
       'bare.ts': undefined,
     };
 
-    it('binary, invalid UTF-8, UTF-16, empty and too large files are skipped with the reason', async () => {
+    it('binary, invalid UTF-8, UTF-16, empty, Git LFS pointer and too large files are skipped with the reason', async () => {
       const root = tree(contents);
       const run = await checkFiles(
         Object.keys(contents).map((rel) => ({ rel })),
@@ -336,7 +341,7 @@ describe('workspace scanner', () => {
       const report = await scanFolder({ root, policy, workers: 0, ...dates });
       assert.deepEqual(
         report.files.map((f) => f.rel),
-        ['bare.ts', 'big.ts', 'good.ts'],
+        ['bare.ts', 'big.ts', 'good.ts', 'notes.txt'],
       );
       assert.deepEqual(report.files.find((f) => f.rel === 'big.ts')!.findings, []);
       assert.deepEqual(
@@ -436,7 +441,7 @@ describe('workspace scanner', () => {
       assert.deepEqual(progress[progress.length - 1], [count, count]);
     });
 
-    it('workers write the messages in the language of the process, and the cache keeps each language apart', async () => {
+    it('workers write the messages in the language of the process, and the cache gives them back in the language of the day', async () => {
       const header = (r: { files: { findings: Finding[] }[] }) => r.files.flatMap((f) => f.findings).find((f) => f.rule === 'header-missing')!.message;
       const cache = new ScanCache();
       setLocale('ja');
@@ -445,9 +450,11 @@ describe('workspace scanner', () => {
         assert.match(header(ja), /ライセンスヘッダー/, header(ja));
         assert.deepEqual(ja, { ...(await scanFolder({ root, policy, workers: 0, ...dates })), checkedNow: ja.checkedNow }, 'in this thread the same');
         setLocale('en');
+        // The cache keeps message ids and arguments: a new language needs no file checked again.
         const en = await scanFolder({ root, policy, workers: 2, cache, ...dates });
-        assert.equal(en.checkedNow, count, 'nothing comes from the Japanese entries');
+        assert.equal(en.checkedNow, 0, 'every file from the cache');
         assert.match(header(en), /^No license header/);
+        assert.deepEqual(en, { ...(await scanFolder({ root, policy, workers: 0, ...dates })), checkedNow: 0 }, 'what a fresh English scan finds');
       } finally {
         setLocale(undefined);
       }

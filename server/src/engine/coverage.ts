@@ -81,9 +81,21 @@ export function sidecarTarget(rel: string): string | undefined {
   return rel.endsWith('.license') && rel.length > '.license'.length ? rel.slice(0, -'.license'.length) : undefined;
 }
 
+// A Git LFS pointer (git-lfs docs/spec.md: under 1024 bytes, `version` first) stands for a file kept in LFS,
+// mostly a binary one. A header written into it would break it, and in git history it would be judged in place
+// of the file it stands for: like a binary file, only a `.license` sidecar or REUSE.toml licenses it.
+const lfsPointerStart = 'version https://git-lfs.github.com/spec/v1\n';
+
+function isLfsPointer(bytes: Uint8Array): boolean {
+  if (bytes.length >= 1024 || bytes.length < lfsPointerStart.length) return false;
+  for (let i = 0; i < lfsPointerStart.length; i++) if (bytes[i] !== lfsPointerStart.charCodeAt(i)) return false;
+  return true;
+}
+
 /** Bytes we can read as text, or why not. Only the start of the file is looked at for binary content. */
 export function contentSkipReason(bytes: Uint8Array, maxBytes: number): SkipReason | undefined {
   if (bytes.length === 0) return { id: 'empty' };
+  if (isLfsPointer(bytes)) return { id: 'lfs-pointer' };
   if (bytes.length > maxBytes) return sizeReason(maxBytes);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { id: 'utf16' };
   const probe = bytes.subarray(0, 8000);
@@ -93,7 +105,7 @@ export function contentSkipReason(bytes: Uint8Array, maxBytes: number): SkipReas
 
 /** Skips that are about the content, not about access: REUSE still covers such a file (a sidecar or REUSE.toml licenses it). */
 export function aboutContent(reason: SkipReason): boolean {
-  return reason.id === 'binary' || reason.id === 'not-utf8' || reason.id === 'utf16' || reason.id === 'too-large';
+  return reason.id === 'binary' || reason.id === 'not-utf8' || reason.id === 'utf16' || reason.id === 'too-large' || reason.id === 'lfs-pointer';
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -1,5 +1,6 @@
 // Findings are plain data: each output (LSP diagnostic, CLI text, JSON, SARIF) is an adapter over them.
 
+import { message, type MessageArgs, type MessageKey } from './messages';
 import type { RuleId } from './rules';
 import type { Suppression } from './suppressions';
 import type { Range } from './text';
@@ -28,7 +29,10 @@ export interface Finding {
   rule: RuleId;
   severity: Severity;
   range: Range;
+  /** `says` in the language of the process when the finding was made or last read from the scan cache. */
   message: string;
+  /** The message as an id and its arguments: what the scan cache keeps, so it reads back in the language of the day. */
+  says?: { key: MessageKey; args?: MessageArgs };
   fix?: FixData;
   /**
    * header-missing only: whether the file has a copyright notice of its own. REUSE.toml licensing,
@@ -49,6 +53,13 @@ export interface Finding {
    * shown as its related information, their fixes still offered and, when safe, applied by fix-all.
    */
   related?: Finding[];
+}
+
+/** The finding, and those folded into it, with their messages said again in the current language. */
+export function saidAgain(f: Finding): Finding {
+  const related = f.related?.map(saidAgain);
+  const text = f.says ? message(f.says.key, f.says.args) : f.message;
+  return related ? { ...f, message: text, related } : { ...f, message: text };
 }
 
 /** Each finding followed by those folded into it: what fixes are looked for in. */

@@ -148,6 +148,7 @@ const shared = {
   'skip.too-large': 'larger than {size} MB',
   'skip.utf16': 'UTF-16 text is not checked',
   'skip.binary': 'binary file',
+  'skip.lfs-pointer': 'Git LFS pointer (the file itself is stored in Git LFS)',
   'skip.not-utf8': 'not valid UTF-8',
   'skip.symlink': 'symbolic link',
   'skip.through-symlink': 'reached through a symbolic link: not fixed',
@@ -373,6 +374,7 @@ const sharedJa: Translations<typeof shared> = {
   'skip.too-large': '{size} MB を超えるファイル',
   'skip.utf16': 'UTF-16 のテキストはチェックしません',
   'skip.binary': 'バイナリファイル',
+  'skip.lfs-pointer': 'Git LFS ポインター (ファイル本体は Git LFS に保存されています)',
   'skip.not-utf8': '有効な UTF-8 ではありません',
   'skip.symlink': 'シンボリックリンク',
   'skip.through-symlink': 'シンボリックリンクの先にあるため修正しません',
@@ -494,7 +496,14 @@ export function template(locale: Locale, key: MessageKey): string {
 // ones): a scan builds a message for nearly every file, and most messages have no placeholder.
 const compiled = { en: new Map<MessageKey, string[]>(), ja: new Map<MessageKey, string[]>() };
 
-function render(locale: Locale, key: MessageKey, args: Record<string, string>): string {
+/**
+ * A message's argument: text the same in every language (an id, a path, a count), or a message of its
+ * own, said in the language of the message around it.
+ */
+export type MessageArg = string | { key: MessageKey; args?: Record<string, string> };
+export type MessageArgs = Record<string, MessageArg>;
+
+function render(locale: Locale, key: MessageKey, args: MessageArgs): string {
   let parts = compiled[locale].get(key);
   if (!parts) {
     const text = template(locale, key);
@@ -505,7 +514,10 @@ function render(locale: Locale, key: MessageKey, args: Record<string, string>): 
   }
   if (parts.length === 1) return parts[0];
   let out = parts[0];
-  for (let i = 1; i < parts.length; i += 2) out += (args[parts[i]] ?? `{${parts[i]}}`) + parts[i + 1];
+  for (let i = 1; i < parts.length; i += 2) {
+    const arg = args[parts[i]];
+    out += (arg === undefined ? `{${parts[i]}}` : typeof arg === 'string' ? arg : messageIn(locale, arg.key, arg.args)) + parts[i + 1];
+  }
   return out;
 }
 
@@ -519,14 +531,16 @@ function suggestionIn(hint: string | undefined): string | undefined {
   return hint.startsWith(hintBefore) && hint.endsWith(hintAfter) ? hint.slice(hintBefore.length, hint.length - hintAfter.length) : undefined;
 }
 
-function localizedArgs(key: MessageKey, args: Record<string, string>): Record<string, string> {
+function localizedArgs(key: MessageKey, args: MessageArgs): MessageArgs {
+  const text = (name: string) => (typeof args[name] === 'string' ? args[name] : undefined);
   if (key === 'spdx-invalid.unknown' || key === 'spdx-invalid.unknown-exception') {
-    const suggestion = suggestionIn(args.hint);
+    const suggestion = suggestionIn(text('hint'));
     if (suggestion !== undefined) return { ...args, hint: render('ja', 'spdx-invalid.hint', { suggestion }) };
   } else if (key === 'spdx-invalid.syntax') {
     if (args.detail === template('en', 'spdx-invalid.syntax-dangling')) return { ...args, detail: template('ja', 'spdx-invalid.syntax-dangling') };
   } else if (key === 'ai-marker-incomplete') {
-    if (args.tags !== undefined) return { ...args, tags: args.tags.split(shared['list.or']).join(sharedJa['list.or']) };
+    const tags = text('tags');
+    if (tags !== undefined) return { ...args, tags: tags.split(shared['list.or']).join(sharedJa['list.or']) };
   }
   return args;
 }
@@ -548,11 +562,11 @@ export function countOf(noun: CountKey, count: number): string {
   return render(locale, template(locale, form) === undefined ? (`${noun}.other` as MessageKey) : form, { count: String(count) });
 }
 
-export function message(key: MessageKey, args: Record<string, string> = {}): string {
+export function message(key: MessageKey, args: MessageArgs = {}): string {
   return messageIn(currentLocale(), key, args);
 }
 
 /** `message` in a given language: for a surface kept in one language whatever the user's (the server's log is English). */
-export function messageIn(locale: Locale, key: MessageKey, args: Record<string, string> = {}): string {
+export function messageIn(locale: Locale, key: MessageKey, args: MessageArgs = {}): string {
   return render(locale, key, locale === 'en' ? args : localizedArgs(key, args));
 }

@@ -12,7 +12,8 @@
 // - Each commit's own REUSE metadata applies, as `ospo check` would read it at that commit: its
 //   REUSE.toml files, .reuse/dep5, LICENSES/ listing and `.license` sidecars (reuseInputOf over the
 //   commit's tree), so the newest point equals the report's headline for an unchanged working tree.
-// - Binary, non-UTF-8 and larger-than-10-MB blobs are skipped; symbolic links and submodules too.
+// - Binary, non-UTF-8 and larger-than-10-MB blobs are skipped; symbolic links and submodules too; and Git LFS
+//   pointers, as the headline skips the binary that git-lfs puts in the working tree in their place.
 // - At most `maxFilesPerCommit` files (default 5,000, the first by path) are checked per commit;
 //   a point that hit the cap is marked `truncated`.
 // - With a subfolder, only the commits that touched it are listed (`git log -- <folder>`).

@@ -29,7 +29,7 @@ class Entry {
 }
 
 /** Bumped when the engine's findings change shape or meaning, so old caches are not trusted. */
-const engineVersion = 5;
+const engineVersion = 6;
 
 export function cacheKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify({ engineVersion, parts })).digest('hex');

@@ -3,7 +3,7 @@
 // ids into a table where every distinct string is stored once. Worker threads send findings this
 // way too, with a table per batch, so a message carries each string once.
 
-import type { Finding } from '../engine/findings';
+import { saidAgain, type Finding } from '../engine/findings';
 import type { FileResult } from './check-file';
 
 /** Numbers per finding: rule, severity, message, extra (or -1), then the range's four numbers. */
@@ -57,13 +57,15 @@ export function unpackFindings(packed: readonly number[], strings: readonly stri
   const findings: Finding[] = [];
   for (let i = 0; i < packed.length; i += stride) {
     const extra = packed[i + 3] < 0 ? undefined : (JSON.parse(strings[packed[i + 3]]) as Partial<Finding>);
-    findings.push({
+    const f: Finding = {
       rule: strings[packed[i]] as Finding['rule'],
       severity: strings[packed[i + 1]] as Finding['severity'],
       range: { start: { line: packed[i + 4], character: packed[i + 5] }, end: { line: packed[i + 6], character: packed[i + 7] } },
       message: strings[packed[i + 2]],
       ...extra,
-    });
+    };
+    // Said in today's language: the cache and a worker's batch may have rendered it in another.
+    findings.push(f.says || f.related ? saidAgain(f) : f);
   }
   return findings;
 }

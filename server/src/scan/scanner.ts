@@ -112,8 +112,6 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
       today: settings.today,
       history: settings.history,
       reuse: settings.reuse,
-      // Findings are kept with their messages rendered: another language needs them checked again.
-      locale: settings.locale,
     }),
   );
 

@@ -3,7 +3,7 @@
 
 import type { CommentStyle } from '../comments';
 import type { SeverityOrOff } from '../findings';
-import { message } from '../messages';
+import { message, type MessageArg } from '../messages';
 
 export type YearRule = 'any' | 'current' | 'range-to-current' | 'none';
 export type AiMode = 'allow' | 'disclose' | 'review' | 'forbid';
@@ -111,9 +111,15 @@ export function defaultPolicy(): Policy {
  * on another machine and shows the user's home folder in CI logs and SARIF.
  */
 export function policyLabel(policy: Policy): string {
+  const name = policyName(policy);
+  return typeof name === 'string' ? name : message(name.key);
+}
+
+/** `policyLabel` as a message argument: the built-in policy's name is said in the language of the message. */
+export function policyName(policy: Policy): MessageArg {
   const named = policy.meta.url ?? policy.meta.title;
   if (named) return named;
-  if (policy.source === builtInSource) return message('policy.built-in');
+  if (policy.source === builtInSource) return { key: 'policy.built-in' };
   const source = policy.source.replace(/\\/g, '/');
   const root = source.lastIndexOf('/.ospo/');
   return root >= 0 ? source.slice(root + 1) : source.slice(source.lastIndexOf('/') + 1);

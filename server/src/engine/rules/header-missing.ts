@@ -2,7 +2,7 @@
 // comment below its header (that is header-misplaced). The message says which lines were read.
 
 import type { Finding, FixData } from '../findings';
-import { message } from '../messages';
+import type { MessageArg, MessageArgs } from '../messages';
 import type { Policy } from '../policy/model';
 import { copyrightTags, licenseTags, SourceFile } from '../source-file';
 import { firstTokenRange } from '../text';
@@ -44,7 +44,7 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
   if (!policy.headers.required || licenseTags(file).length > 0) return [];
   const at = firstTokenRange(file.header.text);
   const ownCopyright = copyrightTags(file).length > 0;
-  const report = (key: keyof typeof en, args: Record<string, string>, fix?: FixData) => [finding(meta, at, key, args, { ownCopyright, ...(fix && { fix }) })];
+  const report = (key: keyof typeof en, args: MessageArgs, fix?: FixData) => [finding(meta, at, key, args, { ownCopyright, ...(fix && { fix }) })];
   if (file.thirdParty) {
     return report('header-missing.third-party', { file: file.path.slice(file.path.lastIndexOf('/') + 1) });
   }
@@ -68,10 +68,10 @@ export function headerMissing(file: SourceFile, policy: Policy): Finding[] {
 }
 
 /** Where the header was looked for, for messages: "lines 1–23", or "the file" when tags count anywhere. */
-export function headerLines(file: SourceFile): string {
+export function headerLines(file: SourceFile): MessageArg {
   const h = file.header;
-  if (h.anywhere) return message('header.file');
-  return h.end <= 1 ? message('header.line', { first: '1' }) : message('header.lines', { first: '1', last: String(h.end) });
+  if (h.anywhere) return { key: 'header.file' };
+  return h.end <= 1 ? { key: 'header.line', args: { first: '1' } } : { key: 'header.lines', args: { first: '1', last: String(h.end) } };
 }
 
 export default { meta, check: headerMissing } satisfies Rule;

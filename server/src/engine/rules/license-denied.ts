@@ -2,7 +2,7 @@
 
 import type { Finding } from '../findings';
 import { licenseTier } from '../license-tiers';
-import { policyLabel, type Policy } from '../policy/model';
+import { policyName, type Policy } from '../policy/model';
 import { currentExpression, currentIdIn } from '../spdx/check';
 import type { SourceFile } from '../source-file';
 import { range } from '../text';
@@ -37,7 +37,7 @@ export function licenseDenied(file: SourceFile, policy: Policy): Finding[] {
   return validLicenseTags(file).flatMap((tag): Finding[] => {
     const result = licenseTier(tag.value, l);
     if (result.tier !== 'denied') return [];
-    const where = policyLabel(policy);
+    const where = policyName(policy);
     const at = range(tag.line, tag.valueStart, tag.valueEnd);
     const expression = currentExpression(tag.value);
     const denied = result.denied.map((id) => currentIdIn(tag.value, id));

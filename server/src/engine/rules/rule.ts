@@ -3,7 +3,7 @@
 
 import type { AiHistory } from '../ai/history';
 import type { Finding, RuleId, Severity } from '../findings';
-import { message, type MessageKey } from '../messages';
+import { message, type MessageArgs, type MessageKey } from '../messages';
 import type { Policy } from '../policy/model';
 import type { ReuseInput } from '../reuse/input';
 import type { SourceFile } from '../source-file';
@@ -71,8 +71,8 @@ export function finding<M extends RuleMeta & { id: RuleId }>(
   meta: M,
   range: Range,
   key: keyof M['messages']['en'] & MessageKey,
-  args?: Record<string, string>,
+  args?: MessageArgs,
   extra?: FindingExtra,
 ): Finding {
-  return { rule: meta.id, severity: meta.defaultSeverity, range, message: message(key, args), ...extra };
+  return { rule: meta.id, severity: meta.defaultSeverity, range, message: message(key, args), says: args ? { key, args } : { key }, ...extra };
 }
