@@ -72,7 +72,12 @@ if (!reuse) console.log('\n(reuse is not installed: `apt-get install -y reuse` t
 const { listFiles } = require('../out/server/src/scan/walk.js');
 const { GitRules } = require('../out/server/src/io/git-rules.js');
 const { defaultPolicy } = require('../out/server/src/engine/policy/model.js');
-const { exemptReason } = require('../out/server/src/engine/coverage.js');
+const { exemptReason, skipText } = require('../out/server/src/engine/coverage.js');
+/** Why the path is not a Covered File, in words, if it is not one. */
+const exemptText = (rel) => {
+  const reason = exemptReason(rel);
+  return reason && skipText(reason, 'en');
+};
 const { isGeneratedText } = require('../out/server/src/engine/generated.js');
 const listing = await listFiles(corpus, defaultPolicy(), new GitRules(corpus));
 const missing = new Set(report.findings.filter((f) => f.rule === 'header-missing').map((f) => f.file));
@@ -91,7 +96,7 @@ for (const rel of listing.files) {
   if (lacks && !missing.has(rel)) {
     const reason =
       skipped.get(rel) ??
-      exemptReason(rel) ??
+      exemptText(rel) ??
       (n === 0
         ? 'empty file'
         : isGeneratedText(head)

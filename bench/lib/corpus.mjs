@@ -15,7 +15,7 @@ function run(cmd, args, cwd) {
 
 /** The corpus folder, fetched when missing. Throws with the manual steps when it cannot be. */
 export function ensureKernelCorpus(dir = defaultCorpus) {
-  if (fs.existsSync(path.join(dir, 'Makefile'))) return dir;
+  if (fs.existsSync(path.join(dir, 'Makefile'))) return withUpstreamGitignore(dir);
   const parent = path.dirname(dir);
   fs.mkdirSync(parent, { recursive: true });
   try {
@@ -37,9 +37,16 @@ export function ensureKernelCorpus(dir = defaultCorpus) {
       { cause: err },
     );
   }
-  // Debian's packaging appends "/*" to the top .gitignore ("ignore everything at the top level,
-  // since it isn't included in our repository"), which would make git, and so every tool that
-  // honours .gitignore, ignore the whole tree. Cut it, to get upstream 6.1's rules.
+  return withUpstreamGitignore(dir);
+}
+
+/**
+ * Debian's packaging appends "/*" to the top .gitignore ("ignore everything at the top level, since it
+ * isn't included in our repository"), which would make git, and so every tool that honours .gitignore,
+ * ignore the whole tree. Cut it, to get upstream 6.1's rules; also in a tree unpacked by hand as
+ * shared/bench/README.md says.
+ */
+function withUpstreamGitignore(dir) {
   const gitignore = path.join(dir, '.gitignore');
   const text = fs.readFileSync(gitignore, 'utf8');
   const at = text.indexOf('# Debian packaging: ignore everything');
