@@ -17,7 +17,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { env, launch, workbenchUrl, collectBrowserErrors, failedWhile, exitWith, openFromExplorer } = require('./lib/browser');
+const { env, launch, openWorkbench, collectBrowserErrors, failedWhile, exitWith, openFromExplorer } = require('./lib/browser');
 
 const t0 = Date.now();
 const step = (what) => console.log(`[ui2 ${((Date.now() - t0) / 1000).toFixed(1)}s] ${what}`);
@@ -74,8 +74,7 @@ async function main() {
   const errors = collectBrowserErrors(page);
   try {
     stage = 'the workbench to load';
-    await page.goto(workbenchUrl(baseUrl, workspace));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await openWorkbench(page, baseUrl, workspace);
     stage = `${relFile} to open from the Explorer`;
     await openFromExplorer(page, relFile);
     const editorLines = page.locator('.editor-instance .monaco-editor .view-lines').first();

@@ -20,7 +20,7 @@
 
 const fs = require('node:fs');
 const path = require('node:path');
-const { env, launch, workbenchUrl, collectBrowserErrors, failedWhile, exitWith, openFromExplorer, runCommand } = require('./lib/browser');
+const { env, launch, openWorkbench, collectBrowserErrors, failedWhile, exitWith, openFromExplorer, runCommand } = require('./lib/browser');
 
 const MESSAGE = 'No license header in line 1: add SPDX-FileCopyrightText and SPDX-License-Identifier';
 const t0 = Date.now();
@@ -40,8 +40,7 @@ async function main() {
   const errors = collectBrowserErrors(page);
   try {
     stage = 'the workbench to load';
-    await page.goto(workbenchUrl(baseUrl, workspace));
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await openWorkbench(page, baseUrl, workspace);
     step('workbench loaded');
 
     stage = `${relFile} to open from the Explorer`;

@@ -384,18 +384,24 @@ describe('ospo report', () => {
   });
 
   describe('--history', () => {
+    /** Reports the repository with one history point, which must agree with the headline; gives the report data. */
+    async function newestPointIsTheHeadline(dir: string): Promise<ReportData> {
+      const c = capture(dir);
+      const out = makeTree({}, made);
+      assert.equal(await runReport(['--history', '1', '--json', path.join(out, 'r.json'), '--out', path.join(out, 'r.html')], c.io), 0, c.err.join(''));
+      const json = JSON.parse(fs.readFileSync(path.join(out, 'r.json'), 'utf8')) as ReportData;
+      const head = json.history![0];
+      assert.deepEqual([head.files, head.compliant, head.percent], [json.totals.files, json.totals.compliant, json.totals.percent]);
+      return json;
+    }
+
     it('skips a Git LFS pointer in history as the headline skips the binary it stands for in the working tree', async () => {
       const repo = gitRepo(made);
       const pointer = 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'ab'.repeat(32) + '\nsize 4096\n';
       repo.commit({ 'a.ts': header('MIT') + 'export const a = 1;\n', 'art/logo.png': pointer }, 'A logo in Git LFS');
       // What git-lfs's smudge filter puts in the working tree: the binary itself.
       fs.writeFileSync(path.join(repo.dir, 'art/logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
-      const c = capture(repo.dir);
-      const out = makeTree({}, made);
-      assert.equal(await runReport(['--history', '1', '--json', path.join(out, 'r.json'), '--out', path.join(out, 'r.html')], c.io), 0, c.err.join(''));
-      const json = JSON.parse(fs.readFileSync(path.join(out, 'r.json'), 'utf8')) as ReportData;
-      const head = json.history![0];
-      assert.deepEqual([head.files, head.compliant, head.percent], [json.totals.files, json.totals.compliant, json.totals.percent]);
+      const json = await newestPointIsTheHeadline(repo.dir);
       assert.equal(json.totals.percent, 100);
     });
 
@@ -404,12 +410,7 @@ describe('ospo report', () => {
       repo.commit({ 'a.ts': header('MIT') + 'export const a = 1;\n', 'bin/tool.sh': '#!/bin/sh\necho hi\n' }, 'A script under bin/');
       // Ignored from now on, but still tracked: git ls-files lists it, and so the scan checks it.
       repo.commit({ '.gitignore': 'bin/\n' }, 'Ignore bin/');
-      const c = capture(repo.dir);
-      const out = makeTree({}, made);
-      assert.equal(await runReport(['--history', '1', '--json', path.join(out, 'r.json'), '--out', path.join(out, 'r.html')], c.io), 0, c.err.join(''));
-      const json = JSON.parse(fs.readFileSync(path.join(out, 'r.json'), 'utf8')) as ReportData;
-      const head = json.history![0];
-      assert.deepEqual([head.files, head.compliant, head.percent], [json.totals.files, json.totals.compliant, json.totals.percent]);
+      const json = await newestPointIsTheHeadline(repo.dir);
       assert.ok(
         json.findings.some((f) => f.file === 'bin/tool.sh'),
         'the tracked, ignored script is checked',

@@ -97,6 +97,12 @@ async function openFromExplorer(page, relFile) {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30000 });
 }
 
+/** Opens the workbench on `folder` and waits until it is drawn. */
+async function openWorkbench(page, baseUrl, folder) {
+  await page.goto(workbenchUrl(baseUrl, folder));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+}
+
 /** Runs a command by its title from the command palette (F1). */
 async function runCommand(page, title) {
   await page.keyboard.press('F1');
@@ -127,4 +133,4 @@ function exitWith(main, label, shotName, step) {
   );
 }
 
-module.exports = { env, launch, workbenchUrl, remoteUri, collectBrowserErrors, openFromExplorer, runCommand, failedWhile, exitWith };
+module.exports = { env, launch, workbenchUrl, remoteUri, collectBrowserErrors, openWorkbench, openFromExplorer, runCommand, failedWhile, exitWith };
