@@ -104,7 +104,10 @@ async function main() {
 
     // 2. The baseline accepts the file's finding: a hint that says why, no error.
     stage = 'the accepted finding to turn into a hint';
+    // The folder first, as a user's editor would have it: the server also reads the baseline on the folder's
+    // own event (a file written at once into a new folder can come with none), but here each gets its event.
     fs.mkdirSync(path.dirname(baselineFile), { recursive: true });
+    await page.waitForTimeout(1000);
     fs.writeFileSync(baselineFile, JSON.stringify({ [relFile.split(path.sep).join('/')]: { 'header-missing': { count: 1 } } }, null, 2) + '\n');
     // No waiting for a hint squiggle: TypeScript draws its own. The hover below asks until it says so.
     const firstLine = (await page.locator('.editor-instance .monaco-editor .view-line').first().innerText()).trim().split(/\s+/)[0];

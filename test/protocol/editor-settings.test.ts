@@ -108,6 +108,19 @@ describe('editor settings and the baseline over stdio', () => {
     await client.until(() => severityOf('src/a.py', 'header-missing') === Hint, 'header-missing at hint once the text is read');
   });
 
+  it('reads the baseline when only the creation of its folder is reported', async () => {
+    root = tempTree({ 'src/a.py': 'print(1)\n' }, 'ospo-lsp-baseline-');
+    client = new TestClient();
+    await client.initialize(root, { pull: false });
+    await open('src/a.py');
+    await client.until(() => severityOf('src/a.py', 'header-missing') === ErrorLevel, 'header-missing at error');
+    // .ospo/ and the file made at once: inotify saw the folder before it watched it, so the file has no event.
+    fs.mkdirSync(path.join(root, '.ospo'));
+    fs.writeFileSync(path.join(root, '.ospo/suppressions.json'), baselineOf({ 'src/a.py': { 'header-missing': 1 } }));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.ospo'), type: 1 }] });
+    await client.until(() => severityOf('src/a.py', 'header-missing') === Hint, 'header-missing at hint');
+  });
+
   it('applies the baseline to the workspace scan of closed files, and shows them again when it changes', async () => {
     root = tempTree(
       { 'src/a.py': 'print(1)\n', 'src/b.py': 'print(2)\n', '.ospo/suppressions.json': baselineOf({ 'src/a.py': { 'header-missing': 1 } }) },

@@ -196,11 +196,13 @@ export class Folders {
   }
 
   /**
-   * The folder whose baseline file is this path, if any, waiting for one whose policy is still being read:
+   * The folder whose baseline file (or the folder holding it) is this path, if any, waiting for one whose policy is still being read:
    * that read may have looked for the baseline before the change, and would keep the old one.
    */
   async ownerOfBaseline(fsPath: string): Promise<FolderState | undefined> {
-    const root = [...this.folders.keys()].find((r) => baselineFile(r) === fsPath);
+    // Or its folder: a file written into a folder just made can come with no event of its own (inotify
+    // watches the new folder only once it has seen it; `ospo check --suppress-all` makes .ospo/ and the file at once).
+    const root = [...this.folders.keys()].find((r) => baselineFile(r) === fsPath || path.dirname(baselineFile(r)) === fsPath);
     return root === undefined ? undefined : this.folders.get(root);
   }
 
