@@ -51,7 +51,7 @@ describe('ai-marker-missing', () => {
       severity: 'warning',
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: '//'.length } },
       message: "Commit abc1234 records AI help with 'Assisted-by: Claude Code:claude-opus-4-5', but the file has no AI marker: add AI header tags",
-      says: { key: 'ai-marker-missing', args: { commit: 'abc1234', count: '1', trailer: 'Assisted-by: Claude Code:claude-opus-4-5' } },
+      says: { key: 'ai-marker-missing', args: { commit: 'abc1234', trailer: 'Assisted-by: Claude Code:claude-opus-4-5' } },
     });
   });
 

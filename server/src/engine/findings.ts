@@ -59,6 +59,8 @@ export interface Finding {
 export function saidAgain(f: Finding): Finding {
   const related = f.related?.map(saidAgain);
   const text = f.says ? message(f.says.key, f.says.args) : f.message;
+  // In the language it was made in, the finding as it is: its message stays the one string a scan's findings share.
+  if (text === f.message && (!related || related.every((r, i) => r === f.related![i]))) return f;
   return related ? { ...f, message: text, related } : { ...f, message: text };
 }
 

@@ -503,7 +503,7 @@ const compiled = { en: new Map<MessageKey, string[]>(), ja: new Map<MessageKey, 
 export type MessageArg = string | { key: MessageKey; args?: Record<string, string> };
 export type MessageArgs = Record<string, MessageArg>;
 
-function render(locale: Locale, key: MessageKey, args: MessageArgs): string {
+function partsOf(locale: Locale, key: MessageKey): string[] {
   let parts = compiled[locale].get(key);
   if (!parts) {
     const text = template(locale, key);
@@ -512,6 +512,25 @@ function render(locale: Locale, key: MessageKey, args: MessageArgs): string {
     parts = text.split(/\{(\w+)\}/);
     compiled[locale].set(key, parts);
   }
+  return parts;
+}
+
+/**
+ * The arguments a message uses, in either language; undefined when none. What a finding keeps to be said
+ * again (Finding.says): a file name given to every variant of a message stays out of those that do not say it.
+ */
+export function usedArgs(key: MessageKey, args: MessageArgs | undefined): MessageArgs | undefined {
+  if (!args) return undefined;
+  let used: MessageArgs | undefined;
+  for (const locale of ['en', 'ja'] as const) {
+    const parts = partsOf(locale, key);
+    for (let i = 1; i < parts.length; i += 2) if (args[parts[i]] !== undefined) (used ??= {})[parts[i]] = args[parts[i]];
+  }
+  return used;
+}
+
+function render(locale: Locale, key: MessageKey, args: MessageArgs): string {
+  const parts = partsOf(locale, key);
   if (parts.length === 1) return parts[0];
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {

@@ -55,8 +55,13 @@ export function packFindings(findings: readonly Finding[], table: StringTable): 
 
 export function unpackFindings(packed: readonly number[], strings: readonly string[]): Finding[] {
   const findings: Finding[] = [];
+  // Most findings share their extra (the message id and arguments, the fix): parsed once, its objects shared,
+  // as findings are never changed in place.
+  const parsed = new Map<number, Partial<Finding>>();
   for (let i = 0; i < packed.length; i += stride) {
-    const extra = packed[i + 3] < 0 ? undefined : (JSON.parse(strings[packed[i + 3]]) as Partial<Finding>);
+    const id = packed[i + 3];
+    let extra = id < 0 ? undefined : parsed.get(id);
+    if (id >= 0 && !extra) parsed.set(id, (extra = JSON.parse(strings[id]) as Partial<Finding>));
     const f: Finding = {
       rule: strings[packed[i]] as Finding['rule'],
       severity: strings[packed[i + 1]] as Finding['severity'],

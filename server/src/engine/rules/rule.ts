@@ -3,7 +3,7 @@
 
 import type { AiHistory } from '../ai/history';
 import type { Finding, RuleId, Severity } from '../findings';
-import { message, type MessageArgs, type MessageKey } from '../messages';
+import { message, usedArgs, type MessageArgs, type MessageKey } from '../messages';
 import type { Policy } from '../policy/model';
 import type { ReuseInput } from '../reuse/input';
 import type { SourceFile } from '../source-file';
@@ -74,5 +74,6 @@ export function finding<M extends RuleMeta & { id: RuleId }>(
   args?: MessageArgs,
   extra?: FindingExtra,
 ): Finding {
-  return { rule: meta.id, severity: meta.defaultSeverity, range, message: message(key, args), says: args ? { key, args } : { key }, ...extra };
+  const used = usedArgs(key, args);
+  return { rule: meta.id, severity: meta.defaultSeverity, range, message: message(key, args), says: used ? { key, args: used } : { key }, ...extra };
 }
