@@ -8,7 +8,7 @@ import { parseReuseToml, ReuseToml, TomlProblem } from '../engine/reuse/reuse-to
 import { Dep5, parseDep5 } from '../engine/reuse/dep5';
 import { ReuseContext } from '../engine/reuse/licensing';
 import type { ReuseInput } from '../engine/reuse/input';
-import { gitFiles } from './git-files';
+import { gitFiles, nestedRepositories } from './git-files';
 import { GitRules } from './git-rules';
 
 export interface LoadedReuseContext extends ReuseContext {
@@ -45,49 +45,56 @@ async function readBytes(abs: string): Promise<Buffer | undefined> {
 }
 
 /**
- * The files in LICENSES/ that belong to the project: those git lists (a tracked text counts even
- * when a .gitignore pattern matches its name), or without git those .gitignore does not ignore.
+ * The files under `root/under` (root-relative) named by `pattern` that belong to the project: those
+ * git lists (a tracked text counts even when a .gitignore pattern matches its name), or without git
+ * those .gitignore does not ignore. Either way, files in a nested repository (a folder with its own
+ * `.git`: a submodule, a vendored checkout) are left out, as the scan's listing leaves them out
+ * (io/git-files.ts): under REUSE 3.3 they are another project's.
  */
-async function listLicenses(root: string): Promise<string[]> {
-  const dir = path.join(root, 'LICENSES');
+async function projectFiles(root: string, under: string, pattern: string): Promise<string[]> {
   let entries: string[];
   try {
-    entries = (await fg('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false })).map(toPosix);
+    entries = (
+      await fg(pattern, {
+        cwd: path.join(root, under),
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        ignore: [...skippedDirs].map((d) => `**/${d}/**`),
+      })
+    ).map((f) => (under ? `${under}/${toPosix(f)}` : toPosix(f)));
   } catch {
     return [];
   }
   if (!entries.length) return [];
-  const listed = await gitFiles(root, 'LICENSES');
+  const listed = await gitFiles(root, under);
   if (listed) {
     const known = new Set(listed.files);
-    entries = entries.filter((f) => known.has(`LICENSES/${f}`));
-  } else {
-    const rules = new GitRules(root);
-    entries = entries.filter((f) => !rules.isIgnored(`LICENSES/${f}`));
+    return entries.filter((f) => known.has(f));
   }
-  return entries.sort();
+  const rules = new GitRules(root);
+  const nested = nestedRepositories(root);
+  return entries.filter((f) => !nested(f) && !rules.isIgnored(f));
+}
+
+/** The files in LICENSES/ that belong to the project, relative to LICENSES/, sorted. */
+async function listLicenses(root: string): Promise<string[]> {
+  return (await projectFiles(root, 'LICENSES', '**/*')).map((f) => f.slice('LICENSES/'.length)).sort();
 }
 
 /**
  * Reads the REUSE metadata under `root`. `files` (root-relative paths, the caller's listing of the
- * project) saves a directory walk; without it REUSE.toml files are found with fast-glob, skipping
- * .git and node_modules. Unreadable or broken files come back as problems, never as exceptions
- * (except for I/O errors other than "not found").
+ * project) saves a directory walk. Without it, the REUSE.toml files are those the scan's listing
+ * would hold: found with fast-glob (one pass that reads only names, far cheaper for the editor than
+ * a full listing of the project with its policy) and kept when git lists them, or without git when
+ * .gitignore does not ignore them and no nested repository holds them. Unreadable or broken files
+ * come back as problems, never as exceptions (except for I/O errors other than "not found").
  */
 export async function loadReuseContext(root: string, files?: string[]): Promise<LoadedReuseContext> {
   // Read from disk even with a listing: listings often leave out dot folders such as .reuse/.
   const read = (rel: string) => readBytes(path.join(root, rel));
   if (files) return reuseContextOf(files, read);
-  const tomlPaths = (
-    await fg('**/REUSE.toml', {
-      cwd: root,
-      dot: true,
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      ignore: ['**/.git/**', '**/.hg/**', '**/.sl/**', '**/node_modules/**'],
-    })
-  ).map(toPosix);
-  return parseReuseFiles(tomlPaths, await listLicenses(root), read);
+  return parseReuseFiles(await projectFiles(root, '', '**/REUSE.toml'), await listLicenses(root), read);
 }
 
 /**
