@@ -14,7 +14,6 @@ import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
 import type { Locale } from '../engine/l10n';
 import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags } from '../io/read-file';
-import { GitRules } from '../io/git-rules';
 import { byteSearch } from '../io/byte-search';
 import { aiHistoryOf, checkInput } from '../io/check-input';
 import { licenseTags, SourceFile } from '../engine/source-file';
@@ -28,8 +27,6 @@ export interface FileJob {
   generated?: boolean;
   /** Whether `<rel>.license` exists (the walker saw it), so no one opens it blindly. */
   sidecar?: boolean;
-  /** Match the file against .gitignore here: the walk only pruned ignored folders. */
-  checkIgnore?: boolean;
   /** Listed by git (io/git-files.ts), which lists a tracked file even when it was deleted. */
   byGit?: boolean;
   /** What the cache holds for the file: when all of it still matches, the file is not read. */
@@ -49,7 +46,7 @@ export interface FileResult {
   skipped?: SkipReason;
   /** True when the cached result still holds; findings are then empty and the cache's are kept. */
   unchanged?: boolean;
-  /** Not part of the scan at all: git ignores the file, or git listed it from its index and it is not in the work tree. */
+  /** Not part of the scan at all: git listed it from its index and it is not in the work tree. */
   ignored?: boolean;
   /** License ids the file's header and sidecar use, when the project follows REUSE (for unused license texts). */
   licenseIds?: string[];
@@ -88,14 +85,10 @@ function scratchOf(size: number): Buffer {
 /** Whether bytes hold anything the passes over a whole text look for: markers, and suppression comments. */
 const holdsNeedle = byteSearch([...needles, directiveNeedle]);
 
-/** The root's git rules, built once per thread. */
-let gitRules: GitRules | undefined;
+/** Whether bytes hold a license tag, in the spellings header.ts reads: one pass, not one per spelling. */
+const holdsLicenseTag = byteSearch(['License-Identifier', 'license-identifier', 'LICENSE-IDENTIFIER']);
 
 export function checkFile(job: FileJob, s: ScanSettings): FileResult {
-  if (job.checkIgnore) {
-    if (gitRules?.root !== s.root) gitRules = new GitRules(s.root);
-    if (gitRules.matches(job.rel)) return { rel: job.rel, size: 0, mtimeMs: 0, findings: [], ignored: true };
-  }
   const abs = path.join(s.root, job.rel);
   let fd: number;
   try {
@@ -168,7 +161,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       // Checked again only when the rest can change the answer: the header goes on, or a license tag
       // stands further down (a byte search, far cheaper than decoding and checking a file with none).
       // Bytes the header scope would not have read (binary data, bad UTF-8 far down) leave the top's result standing.
-      const tagBelow = ['License-Identifier', 'license-identifier', 'LICENSE-IDENTIFIER'].some((key) => whole.indexOf(key, top) >= 0);
+      const tagBelow = holdsLicenseTag(whole, top);
       if ((open || tagBelow) && !contentSkipReason(whole, maxBytes) && isUtf8(whole)) ({ text, result } = check(whole));
     }
     return done({ text, result });

@@ -122,7 +122,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
     token: opts.token,
     workers: opts.workers,
     onResults: (batch) => {
-      // Files git ignores were never part of the scan: they leave the count as they are found out.
+      // Files git listed that are gone from the work tree were never part of the scan: they leave the count as they are found out.
       const ignored = batch.reduce((n, r) => n + (r.ignored ? 1 : 0), 0);
       found -= ignored;
       done += batch.length - ignored;
@@ -131,22 +131,12 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   });
   // Files go to the workers while the walk goes on: listing and checking overlap.
   const listed = new Set<string>();
-  // Files the walk finds are matched against .gitignore on the workers: on a large tree that is a
-  // good part of the work. (Files git lists need no matching.)
-  const checkIgnore = !!opts.git && opts.policy.files.respectGitignore;
-  const listing = await listFiles(
-    opts.root,
-    opts.policy,
-    opts.git,
-    opts.under,
-    (files, byGit) => {
-      for (const f of files) listed.add(f);
-      const targets = opts.only ? files.filter((f) => opts.only!.has(f)) : files;
-      found += targets.length;
-      pool.add(targets.map((rel) => ({ ...jobFor(rel, listed, opts.git, cache), ...(byGit ? { byGit } : { checkIgnore }) })));
-    },
-    checkIgnore,
-  );
+  const listing = await listFiles(opts.root, opts.policy, opts.git, opts.under, (files, byGit) => {
+    for (const f of files) listed.add(f);
+    const targets = opts.only ? files.filter((f) => opts.only!.has(f)) : files;
+    found += targets.length;
+    pool.add(targets.map((rel) => ({ ...jobFor(rel, listed, opts.git, cache), ...(byGit && { byGit }) })));
+  });
   walking = false;
   opts.onProgress?.(done, found, walking);
   const run = await pool.finish();
