@@ -36,6 +36,29 @@ describe('ospo CLI', () => {
     assert.doesNotMatch(r.stdout, /retry\.ts|clean\.go/, 'files with a valid header are clean');
   });
 
+  it('shows each file from the folder it is run in: at the root, inside it, beside it', () => {
+    const dir = tempTree({
+      '.ospo/policy.yaml': 'version: 1\n',
+      'src/a.ts': 'export const a = 1;\n',
+      'lib/b.ts': 'export const b = 2;\n',
+      'sibling/x.txt': 'x\n',
+    });
+    const files = (args: string[], cwd: string) => {
+      const r = ospo(['check', ...args, '--format', 'json'], cwd);
+      return JSON.parse(r.stdout)
+        .findings.map((f: { file: string }) => f.file)
+        .filter((f: string) => f.endsWith('.ts'))
+        .sort();
+    };
+    assert.deepEqual(files(['.'], dir), ['lib/b.ts', 'src/a.ts']);
+    // Inside the root, the root's policy applies and the folder's files are shown from it.
+    assert.deepEqual(files(['.'], path.join(dir, 'src')), ['a.ts']);
+    assert.deepEqual(files(['../lib'], path.join(dir, 'src')), ['../lib/b.ts']);
+    assert.deepEqual(files(['..'], path.join(dir, 'src')), ['../lib/b.ts', 'a.ts']);
+    assert.deepEqual(files(['../src', '../lib'], path.join(dir, 'sibling')), ['../lib/b.ts', '../src/a.ts']);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('writes the documented JSON shape', () => {
     const r = ospo(['check', 'examples/demo', '--format', 'json']);
     const json = JSON.parse(r.stdout);
