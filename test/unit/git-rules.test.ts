@@ -71,6 +71,19 @@ describe('git rules', () => {
     assert.equal(await git.isGenerated('src/a.ts'), false);
   });
 
+  it('answers the same after a walk has dropped the paths it remembered', async () => {
+    const paths = ['src/a.ts', 'src/gen/x.ts', 'src/gen/hand-written.ts', 'debug.log', 'keep.log', 'local-notes.md', 'build/out.js', 'build/'];
+    const fresh = new GitRules(dir);
+    const before = paths.map((p) => fresh.matches(p));
+    await listFiles(dir, toPolicy({}, 'p'), fresh);
+    assert.deepEqual(
+      paths.map((p) => fresh.matches(p)),
+      before,
+    );
+    assert.deepEqual(before, [false, true, false, true, false, true, false, true]);
+    assert.equal(fresh.isGenerated('proto/a.pb.go'), true);
+  });
+
   it('the walk leaves out ignored files unless the policy says otherwise', async () => {
     const { files } = await listFiles(dir, toPolicy({}, 'p'), git);
     assert.ok(files.includes('src/a.ts') && files.includes('keep.log'));

@@ -26,6 +26,9 @@ export class GitRules {
     this.ignorecase = config ? config[1].toLowerCase() === 'true' : process.platform === 'win32' || process.platform === 'darwin';
   }
 
+  /** The text of each folder's rules, to build them again without reading the files (forgetPaths). */
+  private texts = new Map<string, string>();
+
   private rulesIn(dir: string): Ignore | undefined {
     if (this.ignores.has(dir)) return this.ignores.get(dir);
     const texts: string[] = [];
@@ -33,8 +36,21 @@ export class GitRules {
     texts.push(read(path.join(this.root, dir, '.gitignore')));
     const text = texts.join('\n');
     const rules = text.trim() ? ignore({ ignorecase: this.ignorecase }).add(text) : undefined;
+    if (rules) this.texts.set(dir, text);
     this.ignores.set(dir, rules);
     return rules;
+  }
+
+  /**
+   * Drops the answers remembered for single paths. The `ignore` package keeps every path it was asked
+   * about; after a walk that is every file of the tree (20 MB on the kernel), held for as long as
+   * these rules live, which in the language server is the session. The rules stay read.
+   */
+  forgetPaths(): void {
+    for (const [dir, text] of this.texts) this.ignores.set(dir, ignore({ ignorecase: this.ignorecase }).add(text));
+    this.chains.clear();
+    // Read again when next asked: one file, .gitattributes.
+    this.generated = undefined;
   }
 
   /**

@@ -138,6 +138,7 @@ function walk(
       (err) => {
         if (err) skipped.push({ file: base || '.', reason: { id: 'unreadable-folder', args: { error: (err as NodeJS.ErrnoException).code ?? err.message } } });
         if (onFiles) flush();
+        ignores?.forgetPaths();
         files.sort();
         skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
         resolve({ files, skipped });
