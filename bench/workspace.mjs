@@ -153,7 +153,8 @@ const first = await conn.sendRequest('workspace/executeCommand', { command: 'osp
 const scanMs = performance.now() - t;
 const serverRss = vmHwm();
 // Idle: what the server keeps once the scan is over (the target), a few seconds after it, not its peak.
-// V8 gives the scan's garbage back only when its memory reducer runs, some 20-30 s after the scan.
+// The server collects the scan's garbage when the scan's cache is saved, and again 10 s later
+// (server/src/lsp/memory.ts): the 30 s figure is after both.
 await new Promise((resolve) => setTimeout(resolve, 5000));
 const idleRss = procStatus('VmRSS');
 await new Promise((resolve) => setTimeout(resolve, 25000));

@@ -26,6 +26,7 @@ import { defaultSettings, type OspoSettings, type ScanSummary } from '../../../s
 import { withBaseline } from '../engine/baseline';
 import type { Policy } from '../engine/policy/model';
 import { displayOf, excludeGlobs, type Display } from './settings';
+import { releaseMemory } from './memory';
 
 interface ScannedFolder {
   state: FolderState;
@@ -141,7 +142,11 @@ export class WorkspaceScan {
       summary.checkedNow += result.checkedNow;
       summary.filesWithFindings += findings.size;
       for (const f of findings.values()) summary.findings += packedCount(f);
-      cache.save(cacheFile).catch((err) => this.host.log(`Could not save the scan cache ${cacheFile}: ${(err as Error).message}`));
+      cache
+        .save(cacheFile)
+        .catch((err) => this.host.log(`Could not save the scan cache ${cacheFile}: ${(err as Error).message}`))
+        // Saving the cache is the scan's last garbage.
+        .finally(releaseMemory);
     }
     summary.ms = Date.now() - started;
     this.host.log(
