@@ -174,6 +174,8 @@ interface BaselineRun {
  * asked, and marks what the entry covers suppressed (docs/design/suppressions.md).
  */
 function baselined(run: BaselineRun, rel: string, findings: FileFindings['findings'], opts: CheckOptions['baseline']): FileFindings['findings'] {
+  // Nothing to record, and no entry to apply or prune: the counts are read only for files with an entry (staleEntries).
+  if (!opts.record && !Object.hasOwn(run.entries, rel)) return findings;
   const counts = countsOf(findings);
   run.checked.set(rel, counts);
   let entry: Baseline[string] | undefined = run.entries[rel];

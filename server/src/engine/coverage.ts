@@ -45,11 +45,15 @@ const spdxDocument = /\.spdx(\.(rdf|rdf\.xml|json|xml|ya?ml))?$/s;
 
 /** Why `path` (relative to the project root, `/` or `\\`) is not a Covered File, or undefined when it is one. */
 export function exemptReason(path: string): SkipReason | undefined {
-  const parts = path
-    .replace(/\\/g, '/')
-    .replace(/^\.\//, '')
-    .split('/')
-    .filter((p) => p !== '');
+  // Asked of every file of a scan, twice: a path already in the scan's form (`/`, no `./`, no `//`) is split as it is.
+  const plain = !path.includes('\\') && !path.startsWith('./') && !path.includes('//') && !path.startsWith('/') && !path.endsWith('/');
+  const parts = plain
+    ? path.split('/')
+    : path
+        .replace(/\\/g, '/')
+        .replace(/^\.\//, '')
+        .split('/')
+        .filter((p) => p !== '');
   if (parts.length === 0) return undefined;
   const name = parts[parts.length - 1];
   const dirs = parts.slice(0, -1);
