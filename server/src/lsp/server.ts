@@ -24,9 +24,15 @@ import { completionTriggers } from './spdx-assist';
 import { version } from '../version';
 import { WatchedFiles } from './watched-files';
 import { notificationType0 } from './typed-messages';
+import { stdioConnection } from './stdio';
+
+/** The connection the command line asks for: `--stdio` (stdio.ts), else what vscode-languageserver reads from it (the VS Code client's IPC). */
+function connectionFromArgs(): Connection {
+  return process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
+}
 
 /** Starts the server on `connection` (by default the one the command line or the client's IPC gives). */
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Session {
+export function startServer(connection: Connection = connectionFromArgs()): Session {
   const documents = new TextDocuments(TextDocument);
   const session = new Session(connection, documents);
   const { folders, settings, scan } = session;
