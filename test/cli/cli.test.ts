@@ -42,6 +42,7 @@ describe('ospo CLI', () => {
       'src/a.ts': 'export const a = 1;\n',
       'lib/b.ts': 'export const b = 2;\n',
       'sibling/x.txt': 'x\n',
+      '..dots/c.ts': 'export const c = 3;\n',
     });
     const files = (args: string[], cwd: string) => {
       const r = ospo(['check', ...args, '--format', 'json'], cwd);
@@ -50,11 +51,13 @@ describe('ospo CLI', () => {
         .filter((f: string) => f.endsWith('.ts'))
         .sort();
     };
-    assert.deepEqual(files(['.'], dir), ['lib/b.ts', 'src/a.ts']);
+    assert.deepEqual(files(['.'], dir), ['..dots/c.ts', 'lib/b.ts', 'src/a.ts']);
+    // A folder whose name starts with two dots is inside the root all the same.
+    assert.deepEqual(files(['.'], path.join(dir, '..dots')), ['c.ts']);
     // Inside the root, the root's policy applies and the folder's files are shown from it.
     assert.deepEqual(files(['.'], path.join(dir, 'src')), ['a.ts']);
     assert.deepEqual(files(['../lib'], path.join(dir, 'src')), ['../lib/b.ts']);
-    assert.deepEqual(files(['..'], path.join(dir, 'src')), ['../lib/b.ts', 'a.ts']);
+    assert.deepEqual(files(['..'], path.join(dir, 'src')), ['../..dots/c.ts', '../lib/b.ts', 'a.ts']);
     assert.deepEqual(files(['../src', '../lib'], path.join(dir, 'sibling')), ['../lib/b.ts', '../src/a.ts']);
     fs.rmSync(dir, { recursive: true, force: true });
   });

@@ -140,7 +140,7 @@ const display = (abs: string) => path.relative(process.cwd(), abs).split(path.se
 function displayUnder(root: string): (rel: string) => string {
   const here = path.relative(root, process.cwd()).split(path.sep).join('/');
   if (here === '') return (rel) => rel;
-  if (!here.startsWith('..') && !path.isAbsolute(here)) {
+  if (here !== '..' && !here.startsWith('../') && !path.isAbsolute(here)) {
     // Run from a folder inside the root: its files are shown from there, the others as display() shows them.
     const inside = here + '/';
     return (rel) => (rel.startsWith(inside) ? rel.slice(inside.length) : display(path.join(root, rel)));

@@ -1,7 +1,7 @@
 // The server's end of the stdio transport (`--stdio`: Neovim, Helix, Zed, Emacs). vscode-jsonrpc
 // writes each message as two writes, its header then its body, and waits for each to complete; on
 // a pipe each write is a system call of its own. A workspace scan of the kernel tree sends 77,000
-// files' diagnostics, and spent 3 s of its 13 s in those writes. This stream takes the writes as
+// files' diagnostics, and its writes took 1.1 s of CPU (0.07 s now, same profile). This stream takes the writes as
 // they come and hands them to stdout together, once per turn of the event loop. The VS Code client
 // talks over Node IPC, one message per `process.send`, and is left as it is.
 
