@@ -30,6 +30,13 @@ export interface PoolRun {
 const batchSize = 128;
 /** Old-generation heap of a worker, in MB: files are at most 10 MB (read-file.ts), and nothing is kept between files. */
 const workerHeapMb = 64;
+/**
+ * Young generation of a worker, in MB. A file's garbage dies young, and V8's default lets each
+ * worker's nursery grow to several times this: on the kernel, all rules, peak RSS 296-313 MB with 8
+ * against 319-342 MB with the default, at the same speed (three runs each; 32 MB of old generation
+ * was slower).
+ */
+const workerYoungMb = 8;
 
 /** A worker and the batch it is checking, if any. */
 type Busy = Worker & { batch?: FileJob[] };
@@ -109,7 +116,7 @@ export class CheckPool {
   private spawn(): void {
     const w: Busy = new Worker(this.script!, {
       workerData: { settings: this.settings, cancel: this.cancel },
-      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
+      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: workerYoungMb },
     });
     w.on('message', (msg: WorkerResults) => {
       w.batch = undefined;
