@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { checkText } from '../../server/src/engine/check';
 import { defaultPolicy } from '../../server/src/engine/policy/model';
-import { adoptResults, packedCount, packFindings, packResults, StringTable, unpackFindings } from '../../server/src/scan/compact';
+import { adoptResults, packedCount, packedDigest, packFindings, packResults, StringTable, unpackFindings } from '../../server/src/scan/compact';
 
 // Findings with a fix, alternatives and more than one rule: what a scan keeps packed.
 const text = '// SPDX-License-Identifier: GPL-2.0 AND gpl-2.0+\nexport {};\n';
@@ -34,5 +34,24 @@ describe('packed findings', () => {
     const [moved] = adoptResults({ results, strings: batch.strings }, pool);
     assert.equal(moved.rel, 'a.ts');
     assert.deepEqual(unpackFindings(moved.packed, pool.strings), findings);
+  });
+
+  it('digest the same whatever table they were packed against, and differently when anything in them changes', () => {
+    const one = new StringTable();
+    const other = new StringTable();
+    other.id('a string the first table does not hold');
+    const digest = (fs: typeof findings, table: StringTable, context = '') => packedDigest(packFindings(fs, table), table.strings, context);
+    const base = digest(findings, one);
+    assert.equal(digest(findings, other), base);
+    const last = findings[findings.length - 1];
+    const changed = [
+      [...findings.slice(0, -1), { ...last, message: last.message + '.' }],
+      [...findings.slice(0, -1), { ...last, severity: last.severity === 'error' ? ('warning' as const) : ('error' as const) }],
+      [...findings.slice(0, -1), { ...last, range: { ...last.range, end: { ...last.range.end, character: last.range.end.character + 1 } } }],
+      [...findings.slice(0, -1), { ...last, fix: undefined }],
+      findings.slice(0, -1),
+    ];
+    for (const c of changed) assert.notEqual(digest(c, one), base);
+    assert.notEqual(digest(findings, one, 'ospo.rules changed'), base);
   });
 });

@@ -5,15 +5,14 @@
 
 import { skipText } from '../engine/coverage';
 import { message } from '../engine/messages';
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import type { Finding } from '../engine/findings';
 import { ScanCache } from '../scan/cache';
-import { PackedFindings, packedCount, packFindings, StringTable, unpackFindings } from '../scan/compact';
+import { PackedFindings, packedCount, packedDigest, packFindings, StringTable, unpackFindings } from '../scan/compact';
 import { checkFile, ScanSettings } from '../scan/check-file';
 import type { Cancellation } from '../scan/pool';
 import { jobFor, scanFolder } from '../scan/scanner';
@@ -181,12 +180,12 @@ export class WorkspaceScan {
       if (findings.length) folder.findings.set(rel, packFindings(findings, folder.strings));
       else folder.findings.delete(rel);
     }
-    if (!this.host.isOpen(uri)) void this.show(uri, unpackFindings(folder.findings.get(rel) ?? [], folder.strings.strings), folder, rel);
+    if (!this.host.isOpen(uri)) void this.show(uri, folder.findings.get(rel) ?? [], folder.strings.strings, folder, rel);
   }
 
   /** Open documents get their diagnostics from the document check: the scan's would show twice. */
   documentOpened(uri: string): void {
-    if (this.shown.has(uri)) void this.show(uri, []);
+    if (this.shown.has(uri)) void this.show(uri, [], []);
   }
 
   /** A closed document shows the scan's findings for what is on disk again. */
@@ -217,7 +216,7 @@ export class WorkspaceScan {
     if (!folder) return;
     this.folders.delete(root);
     const prefix = URI.file(root).toString() + '/';
-    for (const uri of [...this.shown.keys()]) if (uri.startsWith(prefix)) void this.show(uri, []);
+    for (const uri of [...this.shown.keys()]) if (uri.startsWith(prefix)) void this.show(uri, [], []);
   }
 
   private folderOf(fsPath: string): ScannedFolder | undefined {
@@ -253,24 +252,29 @@ export class WorkspaceScan {
     for (const [rel, packed] of folder.findings) {
       const uri = URI.file(path.join(root, rel)).toString();
       now.add(uri);
-      if (!this.host.isOpen(uri)) await pace(this.show(uri, unpackFindings(packed, folder.strings.strings), folder, rel));
+      if (!this.host.isOpen(uri)) await pace(this.show(uri, packed, folder.strings.strings, folder, rel));
     }
     // Files that had findings and have none now.
-    for (const uri of [...this.shown.keys()]) if (uri.startsWith(prefix) && !now.has(uri)) await pace(this.show(uri, []));
+    for (const uri of [...this.shown.keys()]) if (uri.startsWith(prefix) && !now.has(uri)) await pace(this.show(uri, [], []));
     await Promise.all(pending);
   }
 
   /**
-   * Sends a file's scan diagnostics, unless they are what the client already shows; the promise is
-   * the write. The folder's baseline applies to all of the file's findings, as in `ospo check`, before
-   * the cap.
+   * Sends a file's scan diagnostics (its findings packed against `strings`), unless they are what the
+   * client already shows; the promise is the write. The folder's baseline applies to all of the
+   * file's findings, as in `ospo check`, before the cap. Whether they are already shown is told from
+   * what the diagnostics are made of, before they are made: a rescan of an unchanged tree makes none.
    */
-  private show(uri: string, findings: Finding[], folder?: ScannedFolder, rel?: string): Promise<void> | undefined {
-    if (!findings.length && !this.shown.has(uri)) return undefined;
-    const baselined = folder && rel !== undefined ? withBaseline(findings, folder.state.baseline[rel]) : findings;
-    const diagnostics: Diagnostic[] = diagnosticsOf(baselined.slice(0, this.maxPerFile), folder?.display, uri);
-    const digest = diagnostics.length ? digestOf(diagnostics) : undefined;
+  private show(uri: string, packed: PackedFindings, strings: readonly string[], folder?: ScannedFolder, rel?: string): Promise<void> | undefined {
+    if (!packed.length && !this.shown.has(uri)) return undefined;
+    const entry = folder && rel !== undefined ? folder.state.baseline[rel] : undefined;
+    // Everything besides the findings that shapes the diagnostics: the cap, ospo.rules and ospo.suppressedSeverity, the baseline entry.
+    const digest = packed.length
+      ? packedDigest(packed, strings, `${this.maxPerFile}\0${displayKey(folder?.display)}\0${entry ? JSON.stringify(entry) : ''}`)
+      : undefined;
     if (digest !== undefined && this.shown.get(uri) === digest) return undefined;
+    const findings = unpackFindings(packed, strings);
+    const diagnostics: Diagnostic[] = diagnosticsOf(withBaseline(findings, entry).slice(0, this.maxPerFile), folder?.display, uri);
     if (findings.length > this.maxPerFile && !this.warnedCap) {
       this.warnedCap = true;
       void this.host.connection.window.showInformationMessage(message('lsp.scan-cap', { count: String(this.maxPerFile) }));
@@ -284,7 +288,12 @@ export class WorkspaceScan {
 /** Notifications written before the scan waits for them (showFolder). */
 const sendLot = 256;
 
-/** 48 bits of a hash of the diagnostics: a number costs the map less than a string, and a clash between two versions of one file's diagnostics is negligible. */
-function digestOf(diagnostics: Diagnostic[]): number {
-  return parseInt(hash('sha1', JSON.stringify(diagnostics), 'hex').slice(0, 12), 16);
+const displayKeys = new WeakMap<Display, string>();
+
+/** A folder's display settings as a string, made once per settings object. */
+function displayKey(display: Display | undefined): string {
+  if (!display) return '';
+  let key = displayKeys.get(display);
+  if (key === undefined) displayKeys.set(display, (key = JSON.stringify(display)));
+  return key;
 }

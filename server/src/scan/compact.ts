@@ -75,6 +75,36 @@ export function unpackFindings(packed: readonly number[], strings: readonly stri
   return findings;
 }
 
+/** Each string's hash, per table: a table holds few strings (5,000 on the kernel), each shared by many findings. */
+const stringHashes = new WeakMap<readonly string[], number[]>();
+
+function hashText(s: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * 53 bits of a hash of packed findings and `context`, the same for the same findings whatever table
+ * they were packed against (string ids are hashed by their text): tells whether what a file shows has
+ * changed without unpacking it. Two FNV-1a-style lanes with different multipliers; a clash between
+ * two versions of one file's findings is negligible.
+ */
+export function packedDigest(packed: readonly number[], strings: readonly string[], context: string): number {
+  let hashes = stringHashes.get(strings);
+  if (!hashes) stringHashes.set(strings, (hashes = []));
+  let a = hashText(context, 0x811c9dc5);
+  let b = hashText(context, 0x9e3779b9);
+  for (let i = 0; i < packed.length; i++) {
+    const n = packed[i];
+    // The first four numbers of a finding are ids into the table (-1: none).
+    const v = i % stride < 4 && n >= 0 ? (hashes[n] ??= hashText(strings[n], 0x811c9dc5)) : n;
+    a = Math.imul(a ^ v, 16777619);
+    b = Math.imul(b ^ v, 0x5bd1e995) ^ (b >>> 13);
+  }
+  return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
+}
+
 export function packedCount(packed: readonly number[]): number {
   return packed.length / stride;
 }
