@@ -75,7 +75,7 @@ export function unpackFindings(packed: readonly number[], strings: readonly stri
   return findings;
 }
 
-/** Each string's hash, per table: a table holds few strings (5,000 on the kernel), each shared by many findings. */
+/** Each string's two hashes (at 2·id and 2·id + 1), per table: a table holds few strings (5,000 on the kernel), each shared by many findings. */
 const stringHashes = new WeakMap<readonly string[], number[]>();
 
 function hashText(s: string, seed: number): number {
@@ -97,10 +97,15 @@ export function packedDigest(packed: readonly number[], strings: readonly string
   let b = hashText(context, 0x9e3779b9);
   for (let i = 0; i < packed.length; i++) {
     const n = packed[i];
-    // The first four numbers of a finding are ids into the table (-1: none).
-    const v = i % stride < 4 && n >= 0 ? (hashes[n] ??= hashText(strings[n], 0x811c9dc5)) : n;
-    a = Math.imul(a ^ v, 16777619);
-    b = Math.imul(b ^ v, 0x5bd1e995) ^ (b >>> 13);
+    let x = n;
+    let y = n;
+    // The first four numbers of a finding are ids into the table (-1: none): each lane takes the string's own hash.
+    if (i % stride < 4 && n >= 0) {
+      x = hashes[2 * n] ??= hashText(strings[n], 0x811c9dc5);
+      y = hashes[2 * n + 1] ??= hashText(strings[n], 0x9e3779b9);
+    }
+    a = Math.imul(a ^ x, 16777619);
+    b = Math.imul(b ^ y, 0x5bd1e995) ^ (b >>> 13);
   }
   return (a >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
 }
