@@ -9,9 +9,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toPolicy } from '../../server/src/engine/policy/model';
 import { GitRules } from '../../server/src/io/git-rules';
-import { scanFolder } from '../../server/src/scan/scanner';
 import { listFiles } from '../../server/src/scan/walk';
 import { tempTree } from '../temp-tree';
+import { scanned } from '../unit/helpers';
 
 const repo = path.resolve(__dirname, '../../..');
 const cli = path.join(repo, 'dist/cli.js');
@@ -104,7 +104,7 @@ describe('nested repositories and worktrees', () => {
       });
 
       it('are not checked by the workspace scan', async () => {
-        const report = await scanFolder({ root, policy: toPolicy({}, 'test'), git: new GitRules(root), workers: 0, ...dates });
+        const report = await scanned({ root, policy: toPolicy({}, 'test'), git: new GitRules(root), workers: 0, ...dates });
         assert.deepEqual(
           report.files.map((f) => f.rel),
           own,

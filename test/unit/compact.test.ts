@@ -1,7 +1,17 @@
 import * as assert from 'node:assert/strict';
 import { checkText } from '../../server/src/engine/check';
 import { defaultPolicy } from '../../server/src/engine/policy/model';
-import { adoptResults, packedCount, packedDigest, packFindings, packResults, StringTable, unpackFindings } from '../../server/src/scan/compact';
+import {
+  adoptResults,
+  packedCount,
+  packedDigest,
+  packFindings,
+  packResults,
+  StringTable,
+  suppressedCount,
+  unpackFindings,
+  withoutSuppressed,
+} from '../../server/src/scan/compact';
 
 // Findings with a fix, alternatives and more than one rule: what a scan keeps packed.
 const text = '// SPDX-License-Identifier: GPL-2.0 AND gpl-2.0+\nexport {};\n';
@@ -14,6 +24,17 @@ describe('packed findings', () => {
     const packed = packFindings(findings, table);
     assert.equal(packedCount(packed), findings.length);
     assert.deepEqual(unpackFindings(packed, table.strings), findings);
+  });
+
+  it('tell which are suppressed without unpacking them, and drop those', () => {
+    const marked = findings.map((f, i) => (i === 1 ? { ...f, suppressed: { kind: 'inSource' as const } } : f));
+    const table = new StringTable();
+    const packed = packFindings(marked, table);
+    assert.equal(suppressedCount(packed), 1);
+    assert.deepEqual(unpackFindings(withoutSuppressed(packed), table.strings), [marked[0], ...marked.slice(2)]);
+    const none = packFindings(findings, table);
+    assert.equal(suppressedCount(none), 0);
+    assert.equal(withoutSuppressed(none), none, 'nothing to drop: the same array');
   });
 
   it('keep each repeated string once', () => {

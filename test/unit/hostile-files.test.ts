@@ -15,9 +15,9 @@ import { toPolicy } from '../../server/src/engine/policy/model';
 import { readForCheck, readSidecar } from '../../server/src/io/read-file';
 import { checkFile, ScanSettings } from '../../server/src/scan/check-file';
 import { inThreadLimit } from '../../server/src/scan/pool';
-import { scanFolder } from '../../server/src/scan/scanner';
 import { listFiles } from '../../server/src/scan/walk';
 import { tempTree } from '../temp-tree';
+import { scanned } from './helpers';
 
 const repo = path.resolve(__dirname, '../../..');
 const cli = path.join(repo, 'dist/cli.js');
@@ -248,7 +248,7 @@ describe('hostile files', function () {
       try {
         await new Promise((resolve) => setTimeout(resolve, 100));
         for (let round = 0; round < 3; round++) {
-          const report = await scanFolder({ root, policy, workers: 2, ...dates });
+          const report = await scanned({ root, policy, workers: 2, ...dates });
           assert.equal(report.cancelled, false);
           // Every file the walk found is either checked or skipped with a reason; none is lost.
           const seen = new Set([...report.files.map((f) => f.rel), ...report.skipped.map((s) => s.file)]);
@@ -293,7 +293,7 @@ describe('hostile files', function () {
     });
 
     it('are listed as skipped and never followed by a scan', async () => {
-      const report = await scanFolder({ root, policy, workers: 0, ...dates });
+      const report = await scanned({ root, policy, workers: 0, ...dates });
       assert.deepEqual(
         report.files.map((f) => f.rel),
         ['ok.ts'],

@@ -10,9 +10,9 @@ import { collectHistory } from '../../server/src/report/history';
 import { exemptReason } from '../../server/src/engine/coverage';
 import { failsAt } from '../../server/src/engine/findings';
 import { GitRules } from '../../server/src/io/git-rules';
-import { scanFolder } from '../../server/src/scan/scanner';
 import { contentSecurityPolicy, renderHtml } from '../../server/src/report/html';
 import { setLocale } from '../../server/src/engine/l10n';
+import { scanned } from './helpers';
 
 const header = (license: string, lead = '//') => `${lead} SPDX-FileCopyrightText: 2026 Example Corp\n${lead} SPDX-License-Identifier: ${license}\n`;
 export const hostileName = `<img src=x onerror=alert(1)>&"'.ts`;
@@ -337,7 +337,7 @@ describe('ospo report', () => {
 
     /** What `ospo check` says of the tree: its scan, and the files it fails on (failsAt, --fail-on error). */
     async function checkOf(root: string) {
-      const scan = await scanFolder({ root, policy: defaultPolicy(), git: new GitRules(root), workers: 1, ...dates });
+      const scan = await scanned({ root, policy: defaultPolicy(), git: new GitRules(root), workers: 1, ...dates });
       const counted = scan.files.filter((f) => !exemptReason(f.rel));
       const failing = counted.filter((f) => failsAt(f.findings)).map((f) => f.rel);
       return { files: counted.length, failing, percent: Math.round(((counted.length - failing.length) / counted.length) * 1000) / 10 };

@@ -9,12 +9,12 @@ import { GitRules } from '../../server/src/io/git-rules';
 import { ScanCache } from '../../server/src/scan/cache';
 import { checkFile, FileJob, FileResult, headerWindowBytes, ScanSettings } from '../../server/src/scan/check-file';
 import { Cancellation, checkFiles, inThreadLimit } from '../../server/src/scan/pool';
-import { scanFolder } from '../../server/src/scan/scanner';
 import { listFiles } from '../../server/src/scan/walk';
 import { tempTree } from '../temp-tree';
 import { spawnSync } from 'node:child_process';
 import { reusePolicy } from '../../server/src/engine/reuse/policy';
 import { setLocale } from '../../server/src/engine/l10n';
+import { resultsOf, scanned } from './helpers';
 
 const good = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\nexport {};\n';
 const bare = 'export const x = 1;\n';
@@ -199,7 +199,7 @@ describe('workspace scanner', () => {
     });
 
     it('a whole scan of the tree with the loop finishes', async () => {
-      const report = await scanFolder({ root, policy: toPolicy({}, 'test'), git: new GitRules(root), workers: 0, ...dates });
+      const report = await scanned({ root, policy: toPolicy({}, 'test'), git: new GitRules(root), workers: 0, ...dates });
       assert.deepEqual(
         report.files.map((f) => f.rel),
         ['a/b.ts', 'real/a.ts', 'target.ts'],
@@ -224,7 +224,7 @@ describe('workspace scanner', () => {
       assert.deepEqual(files, ['locked.ts', 'open.ts']);
       const r = checkFile({ rel: 'locked.ts' }, settings(root, policy));
       assert.deepEqual(r.skipped, { id: 'unreadable', args: { error: 'EACCES' } });
-      const report = await scanFolder({ root, policy, workers: 0, ...dates });
+      const report = await scanned({ root, policy, workers: 0, ...dates });
       assert.deepEqual(report.skipped, [{ file: 'locked.ts', reason: { id: 'unreadable', args: { error: 'EACCES' } } }]);
       assert.deepEqual(report.files, [{ rel: 'open.ts', findings: [] }]);
     });
@@ -332,13 +332,13 @@ describe('workspace scanner', () => {
       for (const [rel, reason] of Object.entries(expected)) assert.deepEqual(got[rel], reason, rel);
       const big = run.results.find((r) => r.rel === 'big.ts')!;
       assert.equal(big.size, fs.statSync(path.join(root, 'big.ts')).size, 'a skipped file still reports its size');
-      assert.deepEqual(rules(run.results.find((r) => r.rel === 'bare.ts')!.findings), ['header-missing']);
-      assert.deepEqual(run.results.find((r) => r.rel === 'good.ts')!.findings, []);
+      assert.deepEqual(rules(resultsOf(run).find((r) => r.rel === 'bare.ts')!.findings), ['header-missing']);
+      assert.deepEqual(resultsOf(run).find((r) => r.rel === 'good.ts')!.findings, []);
     });
 
     it('without maxBytes the big file is checked; a whole scan reports the others as skipped', async () => {
       const root = tree(contents);
-      const report = await scanFolder({ root, policy, workers: 0, ...dates });
+      const report = await scanned({ root, policy, workers: 0, ...dates });
       assert.deepEqual(
         report.files.map((f) => f.rel),
         ['bare.ts', 'big.ts', 'good.ts', 'notes.txt'],
@@ -421,16 +421,16 @@ describe('workspace scanner', () => {
         onWorkers.results.map((r) => r.rel).sort(),
         jobs.map((j) => j.rel),
       );
-      assert.deepEqual([...onWorkers.results].sort(byRel), [...inThread.results].sort(byRel));
-      const missing = inThread.results.filter((r) => rules(r.findings).includes('header-missing')).length;
+      assert.deepEqual(resultsOf(onWorkers).sort(byRel), resultsOf(inThread).sort(byRel));
+      const missing = resultsOf(inThread).filter((r) => rules(r.findings).includes('header-missing')).length;
       assert.equal(missing, Math.ceil(count / 3), 'the bare files are flagged');
       assert.ok(inThread.results.some((r) => r.skipped?.id === 'binary'));
     });
 
     it('a whole scan on workers equals one in this thread, and reports progress to the end', async () => {
       const progress: [number, number][] = [];
-      const a = await scanFolder({ root, policy, workers: 2, onProgress: (d, t) => progress.push([d, t]), ...dates });
-      const b = await scanFolder({ root, policy, workers: 0, ...dates });
+      const a = await scanned({ root, policy, workers: 2, onProgress: (d, t) => progress.push([d, t]), ...dates });
+      const b = await scanned({ root, policy, workers: 0, ...dates });
       assert.deepEqual(a, b);
       assert.equal(a.files.length + a.skipped.length, count);
       assert.equal(a.checkedNow, count);
@@ -446,15 +446,15 @@ describe('workspace scanner', () => {
       const cache = new ScanCache();
       setLocale('ja');
       try {
-        const ja = await scanFolder({ root, policy, workers: 2, cache, ...dates });
+        const ja = await scanned({ root, policy, workers: 2, cache, ...dates });
         assert.match(header(ja), /ライセンスヘッダー/, header(ja));
-        assert.deepEqual(ja, { ...(await scanFolder({ root, policy, workers: 0, ...dates })), checkedNow: ja.checkedNow }, 'in this thread the same');
+        assert.deepEqual(ja, { ...(await scanned({ root, policy, workers: 0, ...dates })), checkedNow: ja.checkedNow }, 'in this thread the same');
         setLocale('en');
         // The cache keeps message ids and arguments: a new language needs no file checked again.
-        const en = await scanFolder({ root, policy, workers: 2, cache, ...dates });
+        const en = await scanned({ root, policy, workers: 2, cache, ...dates });
         assert.equal(en.checkedNow, 0, 'every file from the cache');
         assert.match(header(en), /^No license header/);
-        assert.deepEqual(en, { ...(await scanFolder({ root, policy, workers: 0, ...dates })), checkedNow: 0 }, 'what a fresh English scan finds');
+        assert.deepEqual(en, { ...(await scanned({ root, policy, workers: 0, ...dates })), checkedNow: 0 }, 'what a fresh English scan finds');
       } finally {
         setLocale(undefined);
       }
@@ -462,7 +462,7 @@ describe('workspace scanner', () => {
 
     it('a whole scan cancelled midway says so', async () => {
       const token = { isCancellationRequested: false };
-      const report = await scanFolder({
+      const report = await scanned({
         root,
         policy,
         workers: 2,
@@ -480,7 +480,7 @@ describe('workspace scanner', () => {
   describe('the scan cache', () => {
     const policy = toPolicy({}, 'test');
     let root: string;
-    const scan = (cache: ScanCache, p: Policy = policy) => scanFolder({ root, policy: p, git: new GitRules(root), cache, workers: 0, ...dates });
+    const scan = (cache: ScanCache, p: Policy = policy) => scanned({ root, policy: p, git: new GitRules(root), cache, workers: 0, ...dates });
 
     before(() => {
       root = tree({ 'a.ts': good, 'b.ts': bare, 'c.ts': good, 'd/e.ts': bare, 'bin.dat': Buffer.from([0, 0, 1]) });
@@ -548,8 +548,8 @@ describe('workspace scanner', () => {
       const cache = new ScanCache();
       const total = (await scan(cache)).checkedNow;
       const base = { root, policy, git: new GitRules(root), cache, workers: 0 };
-      assert.equal((await scanFolder({ ...base, ...dates, today: '2026-12-01' })).checkedNow, total);
-      assert.equal((await scanFolder({ ...base, ...dates, today: '2026-12-01', scope: 'header' })).checkedNow, total);
+      assert.equal((await scanned({ ...base, ...dates, today: '2026-12-01' })).checkedNow, total);
+      assert.equal((await scanned({ ...base, ...dates, today: '2026-12-01', scope: 'header' })).checkedNow, total);
     });
 
     // Regression: the findings also depend on the `<file>.license` sidecar, so the cache entry must
@@ -557,10 +557,10 @@ describe('workspace scanner', () => {
     it('a new .license sidecar is seen by the next cached scan', async () => {
       const dir = tree({ 'x.ts': bare, 'y.ts': bare });
       const cache = new ScanCache();
-      const run = () => scanFolder({ root: dir, policy, git: new GitRules(dir), cache, workers: 0, ...dates });
+      const run = () => scanned({ root: dir, policy, git: new GitRules(dir), cache, workers: 0, ...dates });
       assert.deepEqual(rules((await run()).files.find((f) => f.rel === 'x.ts')!.findings), ['header-missing']);
       fs.writeFileSync(path.join(dir, 'x.ts.license'), 'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: MIT\n');
-      const fresh = await scanFolder({ root: dir, policy, git: new GitRules(dir), workers: 0, ...dates });
+      const fresh = await scanned({ root: dir, policy, git: new GitRules(dir), workers: 0, ...dates });
       assert.deepEqual(fresh.files.find((f) => f.rel === 'x.ts')!.findings, [], 'uncached, the sidecar licenses x.ts');
       const cached = await run();
       assert.deepEqual(cached.files, fresh.files);
@@ -571,10 +571,10 @@ describe('workspace scanner', () => {
     it('a file newly marked linguist-generated is seen by the next cached scan', async () => {
       const dir = tree({ 'g.ts': bare });
       const cache = new ScanCache();
-      const run = () => scanFolder({ root: dir, policy, git: new GitRules(dir), cache, workers: 0, ...dates });
+      const run = () => scanned({ root: dir, policy, git: new GitRules(dir), cache, workers: 0, ...dates });
       assert.deepEqual(rules((await run()).files.find((f) => f.rel === 'g.ts')!.findings), ['header-missing']);
       fs.writeFileSync(path.join(dir, '.gitattributes'), 'g.ts linguist-generated\n');
-      const fresh = await scanFolder({ root: dir, policy, git: new GitRules(dir), workers: 0, ...dates });
+      const fresh = await scanned({ root: dir, policy, git: new GitRules(dir), workers: 0, ...dates });
       assert.deepEqual(fresh.files.find((f) => f.rel === 'g.ts')!.findings, [], 'uncached, g.ts is exempt as generated');
       assert.deepEqual((await run()).files, fresh.files);
     });
@@ -617,7 +617,7 @@ describe('workspace scanner', () => {
       const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: dir, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
     };
-    const reuseScan = (root: string) => scanFolder({ root, policy: reusePolicy(), git: new GitRules(root), reuse: 'always', workers: 0, ...dates });
+    const reuseScan = (root: string) => scanned({ root, policy: reusePolicy(), git: new GitRules(root), reuse: 'always', workers: 0, ...dates });
     const found = (report: { files: { rel: string; findings: Finding[] }[] }, rule: string) =>
       report.files.flatMap((f) => f.findings.filter((x) => x.rule === rule).map((x) => `${f.rel}: ${x.message}`));
     const bsd = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: BSD-3-Clause\nint x;\n';
@@ -636,11 +636,11 @@ describe('workspace scanner', () => {
       assert.deepEqual(ruleSet(base), ['copyright-missing', 'header-missing', 'license-text-missing']);
       const quiet = reusePolicy();
       for (const rule of ['license-text-missing', 'license-text-unused', 'copyright-missing', 'header-missing'] as const) quiet.severity[rule] = 'off';
-      const off = await scanFolder({ root, policy: quiet, git: new GitRules(root), reuse: 'always', workers: 0, ...dates });
+      const off = await scanned({ root, policy: quiet, git: new GitRules(root), reuse: 'always', workers: 0, ...dates });
       assert.deepEqual(ruleSet(off), []);
       const louder = reusePolicy();
       louder.severity['license-text-missing'] = 'error';
-      const loud = await scanFolder({ root, policy: louder, git: new GitRules(root), reuse: 'always', workers: 0, ...dates });
+      const loud = await scanned({ root, policy: louder, git: new GitRules(root), reuse: 'always', workers: 0, ...dates });
       assert.ok(
         loud.files
           .flatMap((f) => f.findings)
@@ -694,7 +694,7 @@ describe('workspace scanner', () => {
           '/* SPDX-SnippetBegin */\n/* SPDX-SnippetCopyrightText: 2020 Someone */\n/* SPDX-License-Identifier: BSD-2-Clause */\nint y;\n/* SPDX-SnippetEnd */\n',
       });
       for (const settingsReuse of ['always', 'auto'] as const) {
-        const report = await scanFolder({
+        const report = await scanned({
           root,
           policy: settingsReuse === 'always' ? reusePolicy() : toPolicy({}, 'test'),
           git: new GitRules(root),
@@ -808,8 +808,8 @@ describe('workspace scanner', () => {
     });
 
     it('a whole scan with scope header leaves out ai-* findings', async () => {
-      const all = await scanFolder({ root, policy, workers: 0, scope: 'all', ...dates });
-      const header = await scanFolder({ root, policy, workers: 0, scope: 'header', ...dates });
+      const all = await scanned({ root, policy, workers: 0, scope: 'all', ...dates });
+      const header = await scanned({ root, policy, workers: 0, scope: 'header', ...dates });
       assert.equal(all.files.filter((f) => rules(f.findings).includes('ai-chatbot-artifact')).length, 3);
       assert.deepEqual(
         header.files.flatMap((f) => f.findings).filter((f) => f.rule.startsWith('ai-')),

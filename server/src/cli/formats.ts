@@ -13,6 +13,7 @@ import { policyForPath } from '../engine/policy/overrides';
 import { parseSourceFile } from '../engine/source-file';
 import { splitLines, TextEdit } from '../engine/text';
 import { ruleHelp } from './rule-help';
+import { PackedFindings, packedCount, unpackFindings } from '../scan/compact';
 
 /** A safe quick fix of a finding, as edits against the file's text (0-based lines, UTF-16 characters). */
 export interface ReportFix {
@@ -30,6 +31,29 @@ export interface FileFindings {
   /** The file's lines, without terminators: SARIF fingerprints hash the line of each finding. */
   lines?: string[];
 }
+
+/**
+ * A file's findings kept packed (scan/compact.ts) until a format reads them, and made anew at each
+ * read: a report of a large tree never holds its 100,000 findings as objects at once.
+ */
+export class PackedFileFindings implements FileFindings {
+  constructor(
+    readonly file: string,
+    private readonly packed: PackedFindings,
+    private readonly strings: readonly string[],
+  ) {}
+
+  get findings(): Finding[] {
+    return unpackFindings(this.packed, this.strings);
+  }
+
+  get count(): number {
+    return packedCount(this.packed);
+  }
+}
+
+/** How many findings an entry of the report has, without unpacking a packed one. */
+export const findingCount = (r: FileFindings) => (r instanceof PackedFileFindings ? r.count : r.findings.length);
 
 export interface Report {
   /** How many files were checked, with findings or not. */

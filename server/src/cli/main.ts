@@ -25,7 +25,8 @@ import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
 import { changedFiles, gitTop, isCommit, stagedFiles } from '../io/git-changed';
 import { listFiles } from '../scan/walk';
-import { rescanFile, scanFolder, scanSettings } from '../scan/scanner';
+import { findingsOf, rescanFile, scanFolder, scanSettings } from '../scan/scanner';
+import { PackedFindings, packedCount, suppressedCount, withoutSuppressed } from '../scan/compact';
 import { argsError, didYouMean } from './did-you-mean';
 import { runInit } from './init';
 import { version } from '../version';
@@ -43,7 +44,20 @@ import type { FixContext } from '../engine/context';
 import { checkInput } from '../io/check-input';
 import { Baseline, countsOf, prunedEntry, recordedEntry, staleRules, withBaseline } from '../engine/baseline';
 import { baselineFile, readBaseline, writeBaseline } from '../io/baseline-file';
-import { FileFindings, Format, formatGithub, formatJson, formatJunit, formats, formatSarif, formatText, Report, withSarifDetails } from './formats';
+import {
+  FileFindings,
+  findingCount,
+  Format,
+  formatGithub,
+  formatJson,
+  formatJunit,
+  formats,
+  formatSarif,
+  formatText,
+  PackedFileFindings,
+  Report,
+  withSarifDetails,
+} from './formats';
 
 const usage = `Usage:
   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github|junit] [--fail-on error|warning|info]
@@ -279,7 +293,11 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
     for (const s of scan.skipped) report.skipped.push({ file: shown(s.file), reason: s.reason });
     // A clean file's entry is stale: it counts findings that are gone.
     for (const f of scan.files) {
-      const added = addFile(report, target.root, shown, withBaselineOf(f), sarif);
+      // As objects only where the baseline or SARIF needs them: the rest stay packed until written.
+      const added =
+        sarif || opts.baseline.record || Object.hasOwn(baselineRun.entries, f.rel)
+          ? addFile(report, target.root, shown, withBaselineOf({ rel: f.rel, findings: findingsOf(scan, f) }), sarif)
+          : addPacked(report, shown(f.rel), f.packed, scan.strings.strings);
       if (added) await added;
     }
   }
@@ -289,6 +307,16 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
     if (run.changed) await writeBaseline(root, run.entries);
   }
   return { report, stale };
+}
+
+/** Adds a checked file whose findings stay packed (no baseline entry, not SARIF) to the report. */
+function addPacked(report: Report, shown: string, packed: PackedFindings, strings: readonly string[]): undefined {
+  report.files++;
+  report.checked?.push(shown);
+  const suppressed = suppressedCount(packed);
+  if (suppressed) report.suppressed = (report.suppressed ?? 0) + suppressed;
+  if (packed.length && suppressed < packedCount(packed)) report.results.push(new PackedFileFindings(shown, withoutSuppressed(packed), strings));
+  return undefined;
 }
 
 /** Adds a checked file to the report. Returns a promise only when it has to read the file (SARIF): a scan adds tens of thousands. */
@@ -599,7 +627,7 @@ export async function main(argv: string[]): Promise<number> {
                 : formatText(report);
       await writePieces(process.stdout, out);
       if (format === 'text') {
-        const count = report.results.reduce((n, r) => n + r.findings.length, 0);
+        const count = report.results.reduce((n, r) => n + findingCount(r), 0);
         const counts = {
           findings: countOf('count.findings', count),
           files: countOf('count.files', report.files),

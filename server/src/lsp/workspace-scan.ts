@@ -120,8 +120,8 @@ export class WorkspaceScan {
         break;
       }
       const listed = new Set(result.files.map((f) => f.rel));
-      const strings = new StringTable();
-      const findings = new Map(result.files.filter((f) => f.findings.length).map((f) => [f.rel, packFindings(f.findings, strings)]));
+      const strings = result.strings;
+      const findings = new Map(result.files.filter((f) => f.packed.length).map((f) => [f.rel, f.packed]));
       this.folders.set(state.root, {
         state,
         git: state.git,

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { SkipReason } from '../engine/coverage';
 import type { FileResult } from './check-file';
-import { PackedFindings, packFindings, StringTable, unpackFindings } from './compact';
+import { PackedFindings, PackedResult, packFindings, StringTable, unpackFindings } from './compact';
 
 /** A file's result without what only the scan that made it needs: its path (the key) and its flags for that scan. */
 export type CachedFile = Omit<FileResult, 'rel' | 'unchanged' | 'ignored'>;
@@ -41,7 +41,12 @@ export function cacheKey(parts: unknown): string {
  */
 export class ScanCache {
   private entries = new Map<string, Entry>();
-  private table = new StringTable();
+  private _table = new StringTable();
+
+  /** What the entries' findings are packed against: a scan packs its results against it too (keep). */
+  get table(): StringTable {
+    return this._table;
+  }
 
   constructor(private key = '') {}
 
@@ -65,15 +70,27 @@ export class ScanCache {
   /** Stores a fresh result; an `unchanged` one keeps the entry it confirmed. */
   put(result: FileResult): CachedFile | undefined {
     if (result.unchanged) return this.get(result.rel);
+    const { findings, ...rest } = result;
+    this.keep({ ...rest, packed: packFindings(findings, this._table) });
     const { rel, unchanged, ignored, ...entry } = result;
-    const t = this.table;
-    const ids = entry.licenseIds?.map((id) => t.shared(id));
-    this.entries.set(rel, new Entry(entry.size, entry.mtimeMs, entry.sidecarMtimeMs, entry.generated, entry.skipped, ids, packFindings(entry.findings, t)));
+    return entry;
+  }
+
+  /**
+   * `put` for a result already packed against `table`, as a scan's are: returns the entry, the
+   * confirmed one for an `unchanged` result, without unpacking any findings.
+   */
+  keep(result: PackedResult): (Omit<CachedFile, 'findings'> & { packed: PackedFindings }) | undefined {
+    if (result.unchanged) return this.entries.get(result.rel);
+    const t = this._table;
+    const ids = result.licenseIds?.map((id) => t.shared(id));
+    const entry = new Entry(result.size, result.mtimeMs, result.sidecarMtimeMs, result.generated, result.skipped, ids, result.packed);
+    this.entries.set(result.rel, entry);
     return entry;
   }
 
   private unpack(e: Entry): CachedFile {
-    const file: CachedFile = { size: e.size, mtimeMs: e.mtimeMs, findings: unpackFindings(e.packed, this.table.strings) };
+    const file: CachedFile = { size: e.size, mtimeMs: e.mtimeMs, findings: unpackFindings(e.packed, this._table.strings) };
     if (e.sidecarMtimeMs !== undefined) file.sidecarMtimeMs = e.sidecarMtimeMs;
     if (e.generated !== undefined) file.generated = e.generated;
     if (e.skipped !== undefined) file.skipped = e.skipped;
@@ -84,7 +101,7 @@ export class ScanCache {
   private clear(): void {
     this.entries.clear();
     // Strings of results no longer kept go with them.
-    this.table = new StringTable();
+    this._table = new StringTable();
   }
 
   delete(rel: string): void {

@@ -6,8 +6,12 @@
 import { saidAgain, type Finding } from '../engine/findings';
 import type { FileResult } from './check-file';
 
-/** Numbers per finding: rule, severity, message, extra (or -1), then the range's four numbers. */
-const stride = 8;
+/**
+ * Numbers per finding: rule, severity, message, extra (or -1), flags, then the range's four numbers.
+ * The flags say what the outputs ask of every finding without unpacking it: whether it is suppressed.
+ */
+const stride = 9;
+const suppressedFlag = 1;
 
 /** A finding packed: `stride` numbers each. */
 export type PackedFindings = number[];
@@ -45,10 +49,11 @@ export function packFindings(findings: readonly Finding[], table: StringTable): 
     packed[at + 1] = table.id(severity);
     packed[at + 2] = table.id(message);
     packed[at + 3] = json === '{}' ? -1 : table.id(json);
-    packed[at + 4] = range.start.line;
-    packed[at + 5] = range.start.character;
-    packed[at + 6] = range.end.line;
-    packed[at + 7] = range.end.character;
+    packed[at + 4] = f.suppressed ? suppressedFlag : 0;
+    packed[at + 5] = range.start.line;
+    packed[at + 6] = range.start.character;
+    packed[at + 7] = range.end.line;
+    packed[at + 8] = range.end.character;
   });
   return packed;
 }
@@ -65,7 +70,7 @@ export function unpackFindings(packed: readonly number[], strings: readonly stri
     const f: Finding = {
       rule: strings[packed[i]] as Finding['rule'],
       severity: strings[packed[i + 1]] as Finding['severity'],
-      range: { start: { line: packed[i + 4], character: packed[i + 5] }, end: { line: packed[i + 6], character: packed[i + 7] } },
+      range: { start: { line: packed[i + 5], character: packed[i + 6] }, end: { line: packed[i + 7], character: packed[i + 8] } },
       message: strings[packed[i + 2]],
       ...extra,
     };
@@ -112,6 +117,21 @@ export function packedDigest(packed: readonly number[], strings: readonly string
 
 export function packedCount(packed: readonly number[]): number {
   return packed.length / stride;
+}
+
+/** How many of the findings are suppressed (a suppression comment or the baseline covers them). */
+export function suppressedCount(packed: readonly number[]): number {
+  let n = 0;
+  for (let i = 4; i < packed.length; i += stride) if (packed[i] & suppressedFlag) n++;
+  return n;
+}
+
+/** The findings that are not suppressed; `packed` itself when none is. */
+export function withoutSuppressed(packed: PackedFindings): PackedFindings {
+  if (!suppressedCount(packed)) return packed;
+  const out: PackedFindings = [];
+  for (let i = 0; i < packed.length; i += stride) if (!(packed[i + 4] & suppressedFlag)) for (let k = 0; k < stride; k++) out.push(packed[i + k]);
+  return out;
 }
 
 /** Findings packed against another table (a worker's batch), with their ids moved into `table`. */

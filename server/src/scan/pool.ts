@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
-import { adoptResults, PackedResult, packResults, StringTable, unpackFindings, WorkerResults } from './compact';
+import { adoptResults, PackedResult, packResults, StringTable, WorkerResults } from './compact';
 
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
@@ -20,10 +20,14 @@ export interface PoolOptions {
   token?: Cancellation;
   /** Worker threads to use; default: one per core. 0 checks in this thread. */
   workers?: number;
+  /** The table the results' findings are packed against (the scan cache's, so it keeps them as they come); a new one by default. */
+  table?: StringTable;
 }
 
 export interface PoolRun {
-  results: FileResult[];
+  /** Findings stay packed, against `table`: a large tree's 100,000 findings as objects were the CLI's peak memory. */
+  results: PackedResult[];
+  table: StringTable;
   cancelled: boolean;
 }
 
@@ -51,9 +55,9 @@ function workerScript(): string | undefined {
 
 export class CheckPool {
   private queue: FileJob[] = [];
-  /** Kept packed until the run ends: the workers' memory and the findings' do not add up. */
+  /** Packed: the workers' memory and the findings' do not add up. */
   private results: PackedResult[] = [];
-  private readonly table = new StringTable();
+  private readonly table: StringTable;
   private workers: Busy[] = [];
   private busy = 0;
   private added = 0;
@@ -68,6 +72,7 @@ export class CheckPool {
     private settings: ScanSettings,
     private opts: PoolOptions = {},
   ) {
+    this.table = opts.table ?? new StringTable();
     this.script = workerScript();
     this.count = this.script ? (opts.workers ?? availableParallelism()) : 0;
   }
@@ -95,9 +100,9 @@ export class CheckPool {
   }
 
   private run(): PoolRun {
-    const results = this.results.map(({ packed, ...r }): FileResult => ({ ...r, findings: unpackFindings(packed, this.table.strings) }));
+    const results = this.results;
     this.results = [];
-    return { results, cancelled: this.cancelled() };
+    return { results, table: this.table, cancelled: this.cancelled() };
   }
 
   private cancelled(): boolean {

@@ -10,6 +10,7 @@ import type { GitRules } from '../io/git-rules';
 import { cacheKey, ScanCache } from './cache';
 import { checkFile, FileJob, ScanSettings } from './check-file';
 import { Cancellation, CheckPool } from './pool';
+import { PackedFindings, packFindings, StringTable, unpackFindings } from './compact';
 import { listFiles, Skipped } from './walk';
 import { licensingOf, withPolicySeverity, withReuseLicensing } from '../engine/check';
 import type { ReuseInput } from '../engine/reuse/input';
@@ -57,9 +58,20 @@ export interface ScannedFile {
   findings: Finding[];
 }
 
+/** A file of a scan, its findings packed against the report's `strings` (findingsOf unpacks them). */
+export interface PackedFile {
+  rel: string;
+  packed: PackedFindings;
+}
+
 export interface ScanReport {
-  /** Every file checked, sorted by path, with or without findings. */
-  files: ScannedFile[];
+  /**
+   * Every file checked, sorted by path, with or without findings. Packed: a large tree's findings
+   * as objects were the CLI's peak memory, and the language server keeps them packed anyway.
+   */
+  files: PackedFile[];
+  /** What the files' findings are packed against. */
+  strings: StringTable;
   skipped: Skipped[];
   cancelled: boolean;
   /** Files read and checked in this run, the rest coming from the cache. */
@@ -119,6 +131,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   let found = 0;
   let walking = true;
   const pool = new CheckPool(settings, {
+    table: cache?.table,
     token: opts.token,
     workers: opts.workers,
     onResults: (batch) => {
@@ -141,7 +154,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   opts.onProgress?.(done, found, walking);
   const run = await pool.finish();
 
-  const files: ScannedFile[] = [];
+  const files: PackedFile[] = [];
   const skipped = [...listing.skipped];
   let checkedNow = 0;
   // The license ids of each file read as text, for what the project's license texts are used by.
@@ -153,13 +166,14 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
       continue;
     }
     if (!r.unchanged) checkedNow++;
-    const entry = cache ? cache.put(r) : r;
+    const entry = cache ? cache.keep(r) : r;
     if (!entry) continue;
     if (entry.licenseIds) own.set(r.rel, entry.licenseIds);
     if (entry.skipped) skipped.push({ file: r.rel, reason: entry.skipped });
-    else files.push({ rel: r.rel, findings: entry.findings });
+    else files.push({ rel: r.rel, packed: entry.packed });
   }
-  const reuse = settings.reuse && !run.cancelled ? await applyReuse(opts, settings, listed, files, skipped, own) : undefined;
+  const strings = run.table;
+  const reuse = settings.reuse && !run.cancelled ? await applyReuse(opts, settings, listed, files, strings, skipped, own) : undefined;
   if (cache && !opts.only && !opts.under && !run.cancelled) cache.retain(listed);
   const byPath = (a: { rel?: string; file?: string }, b: { rel?: string; file?: string }) => {
     const x = a.rel ?? a.file!;
@@ -168,7 +182,12 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   };
   files.sort(byPath);
   skipped.sort(byPath);
-  return { files, skipped, cancelled: run.cancelled, checkedNow, settings, reuse };
+  return { files, strings, skipped, cancelled: run.cancelled, checkedNow, settings, reuse };
+}
+
+/** A scanned file's findings as objects. */
+export function findingsOf(report: Pick<ScanReport, 'strings'>, file: PackedFile): Finding[] {
+  return unpackFindings(file.packed, report.strings.strings);
 }
 
 /**
@@ -180,22 +199,31 @@ async function applyReuse(
   opts: ScanOptions,
   settings: ScanSettings,
   listed: Set<string>,
-  files: ScannedFile[],
+  files: PackedFile[],
+  strings: StringTable,
   skipped: Skipped[],
   own: Map<string, readonly string[]>,
 ): Promise<ReuseInput> {
   const project = await loadReuseContext(opts.root, [...listed]);
   const input = { context: project, licenseFiles: project.licenseFiles };
-  for (const f of files) f.findings = withReuseLicensing(f.findings, f.rel, input, settings.policy);
+  // Only REUSE.toml or dep5 can give a file with no findings some: without them, such files are left as they are.
+  const licensesFiles = project.tomls.length > 0 || !!project.dep5;
+  for (const f of files) {
+    if (!f.packed.length && !licensesFiles) continue;
+    // One file's findings at a time as objects: garbage as soon as they are packed again.
+    const findings = findingsOf({ strings }, f);
+    const out = withReuseLicensing(findings, f.rel, input, settings.policy);
+    if (out !== findings) f.packed = packFindings(out, strings);
+  }
   const byRel = new Map(files.map((f) => [f.rel, f]));
   const add = (rel: string, finding: Finding) => {
     let entry = byRel.get(rel);
     if (!entry) {
-      entry = { rel, findings: [] };
+      entry = { rel, packed: [] };
       byRel.set(rel, entry);
       files.push(entry);
     }
-    entry.findings = [...entry.findings, finding];
+    entry.packed = [...entry.packed, ...packFindings([finding], strings)];
   };
   if (opts.reuse === 'always') {
     // REUSE covers binary and other unreadable-as-text files too: a sidecar or REUSE.toml must license them.
@@ -226,7 +254,7 @@ async function applyReuse(
           base.push(finding(licenseTextMissing, range(0, 0, 0), 'license-text-missing', { id }));
       }
       if (!byRel.has(s.file)) {
-        const entry = { rel: s.file, findings: [] };
+        const entry = { rel: s.file, packed: [] };
         byRel.set(s.file, entry);
         files.push(entry);
       }
