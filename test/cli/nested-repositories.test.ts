@@ -76,6 +76,74 @@ function project(withGit: boolean): string {
   return root;
 }
 
+/**
+ * A tree where REUSE.toml files decide findings, some of them in places a scan leaves out: a nested
+ * repository, a folder .gitignore ignores. Files named on the command line are checked with the
+ * REUSE metadata found without the scan's listing (loadReuseContext's own search, io/reuse-source.ts).
+ */
+function reuseProject(withGit: boolean): string {
+  const annotate = (glob: string, id: string) =>
+    `version = 1\n\n[[annotations]]\npath = "${glob}"\nSPDX-FileCopyrightText = "2026 Example Corp"\nSPDX-License-Identifier = "${id}"\n`;
+  const root = tempTree(
+    {
+      '.gitignore': 'build/\n',
+      'LICENSES/MIT.txt': 'MIT License\n',
+      'REUSE.toml': annotate('docs/**', 'MIT'),
+      'docs/guide.md': 'A guide\n',
+      'src/a.ts': header,
+      'src/bare.ts': bare,
+      'src/gen/REUSE.toml': annotate('*.ts', 'MIT'),
+      'src/gen/out.ts': bare,
+      'src/gen/deep/more.ts': bare,
+      // Below, each REUSE.toml would license every file under it, and each names a license with no text in LICENSES/.
+      'build/REUSE.toml': annotate('**', 'GPL-3.0-only'),
+      'build/out.ts': bare,
+      'vendor/lib/.git': 'gitdir: /nonexistent/lib/.git\n',
+      'vendor/lib/REUSE.toml': annotate('**', 'GPL-3.0-only'),
+      'vendor/lib/x.ts': bare,
+    },
+    'ospo-reuse-one-file-',
+  );
+  if (withGit) {
+    git(root, 'init', '-q');
+    git(root, 'add', '.gitignore', 'LICENSES', 'REUSE.toml', 'docs', 'src');
+    git(root, 'commit', '-qm', 'init');
+  }
+  return root;
+}
+
+type JsonReport = { files: number; findings: { file: string; rule: string; line: number; message: string }[] };
+
+describe('a file named on the command line gets what the folder check says of it', () => {
+  const made: string[] = [];
+  after(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const check = (root: string, ...args: string[]): JsonReport => {
+    const r = spawnSync(process.execPath, [cli, 'check', '--format', 'json', ...args], { cwd: root, env, encoding: 'utf8' });
+    assert.ok(r.status === 0 || r.status === 1, r.stdout + r.stderr);
+    return JSON.parse(r.stdout) as JsonReport;
+  };
+  for (const withGit of [true, false]) {
+    for (const mode of [[], ['--reuse']]) {
+      it(`${withGit ? 'in a git work tree' : 'without git'}, ospo check ${mode.join(' ')}`, () => {
+        const root = reuseProject(withGit);
+        made.push(root);
+        const whole = check(root, '.', ...mode);
+        const checked = ['docs/guide.md', 'src/a.ts', 'src/bare.ts', 'src/gen/out.ts', 'src/gen/deep/more.ts'];
+        assert.equal(whole.files, checked.length + 4, 'the files above, .gitignore, LICENSES/MIT.txt, REUSE.toml and src/gen/REUSE.toml');
+        const rows = (r: JsonReport, file: string) => r.findings.filter((f) => f.file === file).map((f) => `${f.line} ${f.rule}: ${f.message}`);
+        // What the REUSE.toml files say is seen: src/gen's `*.ts` stops at a slash (REUSE 3.3), and nothing asks for GPL-3.0-only's text.
+        assert.deepEqual(
+          whole.findings.filter((f) => checked.includes(f.file)).map((f) => `${f.file} ${f.rule}`),
+          ['src/bare.ts header-missing', 'src/gen/deep/more.ts header-missing'],
+        );
+        for (const file of checked) assert.deepEqual(rows(check(root, file, ...mode), file), rows(whole, file), file);
+      });
+    }
+  }
+});
+
 describe('nested repositories and worktrees', () => {
   const made: string[] = [];
   after(() => {

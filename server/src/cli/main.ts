@@ -18,12 +18,12 @@ import { ruleMeta } from '../engine/rules';
 import type { Policy } from '../engine/policy/model';
 import { applyEdits } from '../engine/text';
 import { fixContextFor } from '../io/fix-context';
-import { findPolicyRoot, readPolicy } from '../io/policy-source';
+import { checkRoot, readPolicy } from '../io/policy-source';
 import { defaultMaxBytes, readForCheck, readRegular, readSidecar, RegularFile } from '../io/read-file';
 import { contentSkipReason, decodeUtf8, skipText, type SkipId, type SkipReason } from '../engine/coverage';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
-import { changedFiles, gitTop, isCommit, stagedFiles } from '../io/git-changed';
+import { changedFiles, isCommit, stagedFiles } from '../io/git-changed';
 import { listFiles } from '../scan/walk';
 import { findingsOf, rescanFile, scanFolder, scanSettings } from '../scan/scanner';
 import { PackedFindings, packedCount, suppressedCount, withoutSuppressed } from '../scan/compact';
@@ -83,7 +83,8 @@ Options:
 
 With no paths, the current folder is checked. Without --policy, the nearest .ospo/policy.yaml
 at or above each path applies, else the built-in default policy. Folders are walked from the
-policy's folder (or the top of the git repository), so .gitignore files there apply.
+policy's folder, else the top of the git repository, else the current folder when it holds the
+path, so .gitignore and REUSE.toml files there apply.
 \`ospo init\` writes a commented starter policy to <folder>/.ospo/policy.yaml (default template: apache);
 it never overwrites one.
 Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage or policy error.
@@ -122,8 +123,7 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
     const stat = await fs.stat(abs).catch(() => undefined);
     if (!stat) fail(`No such file or folder: ${p}`);
     const start = stat.isDirectory() ? abs : path.dirname(abs);
-    // The same root whichever subfolder is named, so `ospo check src` and `ospo check .` agree on src.
-    const root = (policyFlag ? undefined : await findPolicyRoot(start)) ?? gitTop(start) ?? start;
+    const root = await checkRoot(start, process.cwd(), !!policyFlag);
     const loaded = await readPolicy(root, policyFlag ? path.resolve(policyFlag) : undefined, { allowFetch: !opts.offline });
     const where = path.relative(process.cwd(), loaded.file ?? '') || loaded.file;
     // In CI a broken policy, or a base that cannot be read, must stop the run rather than check less.

@@ -6,10 +6,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Policy } from '../engine/policy/model';
-import { gitTop } from '../io/git-changed';
 import { GitHistory } from '../io/git-history';
 import { GitRules } from '../io/git-rules';
-import { findPolicyRoot, readPolicy } from '../io/policy-source';
+import { checkRoot, readPolicy } from '../io/policy-source';
 import { loadReuseInput } from '../io/reuse-source';
 import type { ReuseInput } from '../engine/reuse/input';
 import type { ReportData } from '../report/data';
@@ -61,7 +60,7 @@ async function resolveTargets(paths: string[], cwd: string, policyFlag: string |
     if (!stat) throw new UsageError(`No such file or folder: ${p}`);
     const start = stat.isDirectory() ? abs : path.dirname(abs);
     // The same root `ospo check` uses, so the same rules and overrides apply to the same paths.
-    const root = (policyFlag ? undefined : await findPolicyRoot(start)) ?? gitTop(start) ?? start;
+    const root = await checkRoot(start, cwd, !!policyFlag);
     let folder = folders.get(root);
     if (!folder) {
       const loaded = await readPolicy(root, policyFlag ? path.resolve(cwd, policyFlag) : undefined, { allowFetch: !offline });

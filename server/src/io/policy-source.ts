@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import { mergePolicies } from '../engine/policy/merge';
 import { defaultPolicy, Policy, RawPolicy, toPolicy } from '../engine/policy/model';
 import { ExtendsEntry, maxPolicyBytes, parsePolicy, PolicyProblem } from '../engine/policy/parse';
+import { holdsPath } from './fs-paths';
+import { gitTop } from './git-changed';
 
 export const policyFileName = path.join('.ospo', 'policy.yaml');
 
@@ -193,6 +195,16 @@ export async function readPolicy(root: string, explicit: string | undefined, opt
     };
   }
   return loadPolicyText(file, text, opts);
+}
+
+/**
+ * The folder a path is checked from (`start`: the path, or its folder for a file): the nearest policy's
+ * folder (unless `--policy` names the file), else the top of its git repository, else `cwd` when it
+ * holds the path (as reuse lint takes the current folder), else `start`. So `ospo check src` and
+ * `ospo check .` agree on src, and a file named alone gets its project's .gitignore and REUSE.toml.
+ */
+export async function checkRoot(start: string, cwd: string, policyFlag: boolean): Promise<string> {
+  return (policyFlag ? undefined : await findPolicyRoot(start)) ?? gitTop(start) ?? (holdsPath(cwd, start) ? cwd : start);
 }
 
 /** The nearest folder at or above `start` that holds `.ospo/policy.yaml`, else undefined. */

@@ -16,6 +16,7 @@ import { LoadedReuseContext, loadReuseInput } from '../io/reuse-source';
 import type { ReuseInput } from '../engine/reuse/input';
 import { Baseline, isBaselineError } from '../engine/baseline';
 import { baselineFile, readBaseline } from '../io/baseline-file';
+import { holdsPath } from '../io/fs-paths';
 
 export interface FolderState {
   root: string;
@@ -68,12 +69,12 @@ export class Folders {
 
   /** Whether folders are open and none holds the path. */
   outsideFolders(fsPath: string): boolean {
-    return this.roots.length > 0 && !this.roots.some((r) => holds(r, fsPath));
+    return this.roots.length > 0 && !this.roots.some((r) => holdsPath(r, fsPath));
   }
 
   /** The workspace folder holding a path; a file outside every folder gets its own folder as root. */
   rootFor(fsPath: string): string {
-    return this.roots.find((r) => holds(r, fsPath)) ?? path.dirname(fsPath);
+    return this.roots.find((r) => holdsPath(r, fsPath)) ?? path.dirname(fsPath);
   }
 
   private options(): PolicyOptions {
@@ -243,9 +244,4 @@ export class Folders {
 export function toFsPath(uri: string): string | undefined {
   const parsed = URI.parse(uri);
   return parsed.scheme === 'file' ? parsed.fsPath : undefined;
-}
-
-/** Whether the folder `root` is or holds `fsPath`. */
-function holds(root: string, fsPath: string): boolean {
-  return fsPath === root || fsPath.startsWith(root + path.sep);
 }

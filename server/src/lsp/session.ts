@@ -11,6 +11,7 @@ import { Folders, FolderState, toFsPath } from './folders';
 import { SettingsCache } from './settings';
 import { OutsideWatchers } from './watch';
 import { WorkspaceScan } from './workspace-scan';
+import { holdsPath } from '../io/fs-paths';
 
 /** What the client declared in `initialize`. */
 export interface ClientSupport {
@@ -97,7 +98,7 @@ export class Session {
   /** Watches the policy files the folders depend on that no client watcher covers. */
   watchOutside(): void {
     const roots = this.folders.all().map((s) => s.root);
-    const inside = (f: string) => roots.some((r) => f.startsWith(r + path.sep));
+    const inside = (f: string) => roots.some((r) => holdsPath(r, f));
     this.outside.sync([...new Set(this.folders.all().flatMap((s) => s.dependencies))].filter((f) => !inside(f)));
   }
 

@@ -26,6 +26,7 @@ import { withBaseline } from '../engine/baseline';
 import type { Policy } from '../engine/policy/model';
 import { displayOf, excludeGlobs, type Display } from './settings';
 import { releaseMemory } from './memory';
+import { holdsPath } from '../io/fs-paths';
 
 interface ScannedFolder {
   state: FolderState;
@@ -222,7 +223,7 @@ export class WorkspaceScan {
   private folderOf(fsPath: string): ScannedFolder | undefined {
     let best: ScannedFolder | undefined;
     for (const f of this.folders.values()) {
-      if (fsPath.startsWith(f.state.root + path.sep) && (!best || f.state.root.length > best.state.root.length)) best = f;
+      if (holdsPath(f.state.root, fsPath) && (!best || f.state.root.length > best.state.root.length)) best = f;
     }
     return best;
   }
