@@ -6,9 +6,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ruleIds } from '../../server/src/engine/rules';
+import iconv from 'iconv-lite';
 
 const repo = path.resolve(__dirname, '../../..');
 const cli = path.join(repo, 'dist/cli.js');
+
+/** Shift_JIS bytes as Windows writes them (CP932). */
+function iconvShiftJis(text: string): Buffer {
+  return iconv.encode(text, 'cp932');
+}
 
 function ospo(args: string[], cwd = repo) {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
@@ -105,7 +111,7 @@ describe('ospo CLI', () => {
     const json = JSON.parse(ospo(['check', '.', '--format', 'json'], dir).stdout);
     assert.deepEqual(json.skipped, [
       { file: 'b.bin', reason: 'binary file', reasonId: 'binary' },
-      { file: 'c.txt', reason: 'not valid UTF-8', reasonId: 'not-utf8' },
+      { file: 'c.txt', reason: 'not valid UTF-8, nor text in another encoding ospo reads', reasonId: 'not-utf8' },
     ]);
     assert.equal(json.files, 1);
   });
@@ -131,6 +137,24 @@ describe('ospo CLI', () => {
     );
     assert.match(ospo(['fix', '.'], dir).stdout, /^0 files changed$/m);
     assert.equal(ospo(['check', '.'], dir).code, 0);
+  });
+
+  it('fixes a Shift_JIS file in Shift_JIS, and refuses a holder Latin-1 cannot hold', () => {
+    const fixtures = path.join(repo, 'test/unit/fixtures/encodings');
+    const dir = tempTree({ '.ospo/policy.yaml': 'licenses:\n  project: MIT\nheaders:\n  copyright:\n    holder: "株式会社サンプル"\n' });
+    for (const f of ['shift_jis-bare.c', 'latin1-declared.py']) fs.copyFileSync(path.join(fixtures, f), path.join(dir, f));
+    const before = fs.readFileSync(path.join(dir, 'shift_jis-bare.c'));
+    const latin = fs.readFileSync(path.join(dir, 'latin1-declared.py'));
+    const r = ospo(['fix', '.', '--locale', 'en'], dir);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /latin1-declared\.py.*windows-1252 cannot hold “株”/);
+    assert.ok(fs.readFileSync(path.join(dir, 'latin1-declared.py')).equals(latin), 'the refused file is untouched');
+    const year = new Date().getFullYear();
+    const header = `// SPDX-FileCopyrightText: ${year} 株式会社サンプル\n// SPDX-License-Identifier: MIT\n\n`;
+    const after = fs.readFileSync(path.join(dir, 'shift_jis-bare.c'));
+    assert.ok(after.equals(Buffer.concat([new Uint8Array(iconvShiftJis(header)), new Uint8Array(before)])), after.toString('latin1'));
+    const check = ospo(['check', 'shift_jis-bare.c', '--format', 'json'], dir);
+    assert.equal(check.code, 0, check.stdout);
   });
 
   it('reports ai-marker-missing from git history, and is silent without git', () => {

@@ -80,7 +80,8 @@ describe('packaging', () => {
       const files = scripts(out);
       const esm = (entry: string) => entry.replace(/\.js$/, '.mjs');
       const loaded = (entry: string) => (files.includes(esm(entry)) ? [entry, esm(entry), ...files.filter((f) => f.startsWith('chunk-'))] : [entry]);
-      const budgetKB: Record<string, number> = { 'scan-worker.js': 400, 'cli.js': 850, 'server.js': 1150, 'client.js': 500 };
+      // The scan worker's went from 400 to 440 KB with chardet, which reads files in legacy encodings (docs/design/encodings.md).
+      const budgetKB: Record<string, number> = { 'scan-worker.js': 440, 'cli.js': 850, 'server.js': 1150, 'client.js': 500 };
       const over = Object.entries(budgetKB)
         .map(([entry, kb]) => ({ entry, kb, size: Math.round(loaded(entry).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0) / 1024) }))
         .filter(({ kb, size }) => size > kb);

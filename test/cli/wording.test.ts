@@ -149,10 +149,10 @@ describe('ospo CLI wording', () => {
   });
 
   describe('why a file is skipped, in the language of the run', () => {
-    // A binary file, and UTF-16 text (which ospo fix names; it says nothing of binary files).
+    // A binary file, and UTF-32 text, which the runtime does not decode (ospo fix names it; it says nothing of binary files).
     const skippedTree = () => {
       const dir = tree({ 'a.py': 'x = 1\n', 'c.bin': '\0\0\0binary' });
-      fs.writeFileSync(path.join(dir, 'le.py'), Buffer.from('\ufeffx = 1\n', 'utf16le'));
+      fs.writeFileSync(path.join(dir, 'le.py'), Buffer.from([0xff, 0xfe, 0, 0, 0x78, 0, 0, 0, 0x0a, 0, 0, 0]));
       return dir;
     };
 
@@ -161,11 +161,11 @@ describe('ospo CLI wording', () => {
       const skipped = (locale: string) => JSON.parse(ospo(['check', '--format', 'json', '--locale', locale], dir).stdout).skipped;
       assert.deepEqual(skipped('en'), [
         { file: 'c.bin', reason: 'binary file', reasonId: 'binary' },
-        { file: 'le.py', reason: 'UTF-16 text is not checked', reasonId: 'utf16' },
+        { file: 'le.py', reason: 'text in utf-32le is not checked here', reasonId: 'unsupported-encoding' },
       ]);
       assert.deepEqual(skipped('ja'), [
         { file: 'c.bin', reason: 'バイナリファイル', reasonId: 'binary' },
-        { file: 'le.py', reason: 'UTF-16 のテキストはチェックしません', reasonId: 'utf16' },
+        { file: 'le.py', reason: 'utf-32le のテキストはここではチェックしません', reasonId: 'unsupported-encoding' },
       ]);
     });
 
@@ -177,7 +177,7 @@ describe('ospo CLI wording', () => {
         notes.map((n) => [n.message.text, n.properties.reasonId]),
         [
           ['チェック対象外: バイナリファイル', 'binary'],
-          ['チェック対象外: UTF-16 のテキストはチェックしません', 'utf16'],
+          ['チェック対象外: utf-32le のテキストはここではチェックしません', 'unsupported-encoding'],
         ],
       );
       assert.match(
@@ -188,9 +188,9 @@ describe('ospo CLI wording', () => {
 
     it('ospo fix: the line for a file it leaves alone', () => {
       const dir = skippedTree();
-      assert.match(ospo(['fix', '--dry-run'], dir).stderr, /^ospo: skipped le\.py: UTF-16 text is not checked$/m);
+      assert.match(ospo(['fix', '--dry-run'], dir).stderr, /^ospo: skipped le\.py: text in utf-32le is not checked here$/m);
       const ja = ospo(['fix', '--dry-run', '--locale', 'ja'], dir).stderr;
-      assert.match(ja, /^ospo: le\.py をスキップ: UTF-16 のテキストはチェックしません$/m);
+      assert.match(ja, /^ospo: le\.py をスキップ: utf-32le のテキストはここではチェックしません$/m);
       assert.doesNotMatch(ja, /c\.bin/, 'a binary file needs no word');
     });
   });

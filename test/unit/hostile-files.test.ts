@@ -117,7 +117,7 @@ describe('hostile files', function () {
       return Buffer.concat([Buffer.from(bom), body]);
     };
 
-    it('binary and invalid UTF-8 files are in the CLI skipped list with the reason', function () {
+    it('binary files are in the CLI skipped list with the reason; Latin-1 and truncated UTF-8 are read as text (io/encoding.ts)', function () {
       this.timeout(20_000);
       const root = tree({
         'logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
@@ -127,27 +127,32 @@ describe('hostile files', function () {
         'ok.ts': good,
       });
       const { skipped, json } = checkJson(root);
-      assert.deepEqual(skipped, { 'logo.png': 'binary file', 'nul.ts': 'binary file', 'latin1.ts': 'not valid UTF-8', 'truncated-utf8.ts': 'not valid UTF-8' });
-      assert.equal(json.files, 1);
+      assert.deepEqual(skipped, { 'logo.png': 'binary file', 'nul.ts': 'binary file' });
+      assert.equal(json.files, 3);
     });
 
-    it('UTF-16 LE and BE with a BOM are skipped with the reason, and ospo fix leaves their bytes alone', function () {
+    it('UTF-16 LE and BE with a BOM are checked, and ospo fix writes them back in UTF-16, every original byte kept', function () {
       this.timeout(20_000);
       const le = utf16([0xff, 0xfe], bare);
       const be = utf16([0xfe, 0xff], bare, true);
       const root = tree({ 'le.ts': le, 'be.ts': be, 'bare.ts': bare });
-      const { skipped } = checkJson(root);
-      assert.deepEqual(skipped, { 'be.ts': 'UTF-16 text is not checked', 'le.ts': 'UTF-16 text is not checked' });
+      const { skipped, json } = checkJson(root);
+      assert.deepEqual(skipped, {});
+      assert.equal(json.files, 3);
       const fix = ospo(['fix', '.'], root);
       assert.equal(fix.code, 0, fix.stderr);
-      assert.match(fix.stdout, /^fixed bare\.ts /m);
-      assert.doesNotMatch(fix.stdout, /le\.ts|be\.ts/);
-      // The fix says why they were left alone.
-      assert.match(fix.stderr, /skipped le\.ts: UTF-16 text is not checked/);
-      assert.match(fix.stderr, /skipped be\.ts: UTF-16 text is not checked/);
-      assert.ok(fs.readFileSync(path.join(root, 'le.ts')).equals(le), 'UTF-16 LE unchanged');
-      assert.ok(fs.readFileSync(path.join(root, 'be.ts')).equals(be), 'UTF-16 BE unchanged');
-      assert.notEqual(fs.readFileSync(path.join(root, 'bare.ts'), 'utf8'), bare, 'the UTF-8 file was fixed');
+      for (const [name, before, encoding] of [
+        ['le.ts', le, 'utf-16le'],
+        ['be.ts', be, 'utf-16be'],
+      ] as const) {
+        assert.match(fix.stdout, new RegExp(`^fixed ${name.replace('.', '\\.')} `, 'm'));
+        const after = fs.readFileSync(path.join(root, name));
+        assert.ok(after.subarray(0, 2).equals(before.subarray(0, 2)), `${name}: the BOM stays first`);
+        assert.ok(after.subarray(after.length - (before.length - 2)).equals(before.subarray(2)), `${name}: the original text follows the header`);
+        const text = new TextDecoder(encoding).decode(after);
+        assert.match(text, /^\/\/ SPDX-FileCopyrightText: .*\n\/\/ SPDX-License-Identifier: /, name);
+      }
+      assert.match(ospo(['fix', '.'], root).stdout, /^0 files changed$/m);
     });
 
     it('a 200 MB (sparse) file is skipped by size without being read, quickly', function () {

@@ -20,7 +20,9 @@ import { applyEdits } from '../engine/text';
 import { fixContextFor } from '../io/fix-context';
 import { checkRoot, readPolicy } from '../io/policy-source';
 import { defaultMaxBytes, readForCheck, readRegular, readSidecar, RegularFile } from '../io/read-file';
-import { contentSkipReason, decodeUtf8, skipText, type SkipId, type SkipReason } from '../engine/coverage';
+import { skipText, type SkipId, type SkipReason } from '../engine/coverage';
+import { textOf } from '../io/encoding';
+import { encodeFixed } from '../io/encode-text';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
 import { changedFiles, isCommit, stagedFiles } from '../io/git-changed';
@@ -379,9 +381,15 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
       );
       for (const u of unfixed) left.push(unfixedLine(display(abs), u.finding, u.why));
       if (!edits.length) continue;
+      // Written back in the file's own encoding from text that kept its BOM and line endings: only the edited spans change.
+      const bytes = encodeFixed(applyEdits(read.text, edits), read.text, read.file.bytes, read.encoding);
+      if ('skipped' in bytes) {
+        skip(abs, bytes.skipped);
+        notFixed++;
+        continue;
+      }
       if (!dryRun) {
-        // Written back as UTF-8 from text that kept its BOM and line endings: only the edited spans change.
-        const refused = await writeAtomically(abs, applyEdits(read.text, edits), read.file);
+        const refused = await writeAtomically(abs, bytes, read.file);
         if (refused) {
           notFixed++;
           process.stderr.write(`ospo: not fixed ${display(abs)}: ${refused}\n`);
@@ -453,15 +461,13 @@ async function reachedWithoutLinks(root: string, abs: string, seen: Map<string, 
 }
 
 /** The text to fix, with what the file was like when read, so the write can tell whether it changed since. */
-async function readForFix(abs: string): Promise<{ text: string; sidecarText?: string; file: RegularFile } | { skipped: SkipReason }> {
+async function readForFix(abs: string): Promise<{ text: string; encoding: string; sidecarText?: string; file: RegularFile } | { skipped: SkipReason }> {
   const file = await readRegular(abs, defaultMaxBytes);
   if ('skipped' in file) return file;
-  const reason = contentSkipReason(file.bytes, defaultMaxBytes);
-  if (reason) return { skipped: reason };
-  const text = decodeUtf8(file.bytes);
-  if (text === undefined) return { skipped: { id: 'not-utf8' } };
+  const decoded = textOf(file.bytes, defaultMaxBytes);
+  if ('skipped' in decoded) return decoded;
   // A copy: the bytes are compared with the file again just before it is replaced.
-  return { text, sidecarText: await readSidecar(abs), file: { ...file, bytes: Buffer.from(file.bytes) } };
+  return { text: decoded.text, encoding: decoded.encoding, sidecarText: await readSidecar(abs), file: { ...file, bytes: Buffer.from(file.bytes) } };
 }
 
 /** Test seams for writeAtomically: run just before the rename (to change the file meanwhile, or fail). */
@@ -470,14 +476,14 @@ export interface WriteHooks {
 }
 
 /**
- * Replaces `abs` with `text`, all or nothing: the text goes to a temporary file in the same folder
+ * Replaces `abs` with `content` (a string as UTF-8), all or nothing: the text goes to a temporary file in the same folder
  * (same file system, so the rename is atomic), with the file's mode (and owner, where allowed),
  * flushed to disk, then renamed over the file. Just before the rename the file is read again: if
  * it changed since `original` was read (size, mtime, inode or content), nothing is written and the
  * reason is returned. The temporary file never outlives a failure.
  * (A hard-linked file becomes a separate file: the other links keep the old text.)
  */
-export async function writeAtomically(abs: string, text: string, original: RegularFile, hooks: WriteHooks = {}): Promise<string | undefined> {
+export async function writeAtomically(abs: string, content: string | Buffer, original: RegularFile, hooks: WriteHooks = {}): Promise<string | undefined> {
   const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.ospo-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   let created = false;
   try {
@@ -485,7 +491,7 @@ export async function writeAtomically(abs: string, text: string, original: Regul
     const handle = await fs.open(tmp, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0), mode);
     created = true;
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(content);
       // The umask may have narrowed the mode given to open.
       await handle.chmod(mode);
       if (process.getuid?.() === 0 || original.uid === process.getuid?.()) await handle.chown(original.uid, original.gid).catch(() => undefined);

@@ -101,7 +101,13 @@ export function contentSkipReason(bytes: Uint8Array, maxBytes: number): SkipReas
   if (bytes.length === 0) return { id: 'empty' };
   if (isLfsPointer(bytes)) return { id: 'lfs-pointer' };
   if (bytes.length > maxBytes) return sizeReason(maxBytes);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { id: 'utf16' };
+  // UTF-16 and UTF-32 text is full of zero bytes: with a byte order mark it is text (io/encoding.ts).
+  if (
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff) ||
+    (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+  )
+    return undefined;
   const probe = bytes.subarray(0, 8000);
   if (probe.includes(0)) return { id: 'binary' };
   return undefined;
@@ -109,16 +115,5 @@ export function contentSkipReason(bytes: Uint8Array, maxBytes: number): SkipReas
 
 /** Skips that are about the content, not about access: REUSE still covers such a file (a sidecar or REUSE.toml licenses it). */
 export function aboutContent(reason: SkipReason): boolean {
-  return reason.id === 'binary' || reason.id === 'not-utf8' || reason.id === 'utf16' || reason.id === 'too-large' || reason.id === 'lfs-pointer';
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Decodes UTF-8 keeping a BOM as U+FEFF, so fixes can leave it in place; undefined when not UTF-8. */
-export function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return reason.id === 'binary' || reason.id === 'not-utf8' || reason.id === 'unsupported-encoding' || reason.id === 'too-large' || reason.id === 'lfs-pointer';
 }

@@ -5,7 +5,8 @@
 // is a regular file of a sane size.
 
 import { constants, promises as fs } from 'node:fs';
-import { contentSkipReason, decodeUtf8, sizeReason, type SkipReason } from '../engine/coverage';
+import { sizeReason, type SkipReason } from '../engine/coverage';
+import { textOf } from './encoding';
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
 
@@ -18,7 +19,8 @@ export const maxSidecarBytes = 1024 * 1024;
  */
 export const safeOpenFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
-export type ReadResult = { text: string; sidecarText?: string } | { skipped: SkipReason };
+/** A file read to check: its text, the encoding it was in (io/encoding.ts), and its `.license` sidecar's text. */
+export type ReadResult = { text: string; encoding: string; sidecarText?: string } | { skipped: SkipReason };
 
 /** Why a failed open or read skips the file, from its errno. */
 export function errnoReason(err: unknown): SkipReason {
@@ -86,17 +88,16 @@ export async function readRegular(absPath: string, maxBytes: number): Promise<Re
 export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes): Promise<ReadResult> {
   const read = await readRegular(absPath, maxBytes);
   if ('skipped' in read) return read;
-  const bytes = read.bytes;
-  const reason = contentSkipReason(bytes, maxBytes);
-  if (reason) return { skipped: reason };
-  const text = decodeUtf8(bytes);
-  if (text === undefined) return { skipped: { id: 'not-utf8' } };
+  const decoded = textOf(read.bytes, maxBytes);
+  if ('skipped' in decoded) return decoded;
   const sidecarText = await readSidecar(absPath);
-  return { text, sidecarText };
+  return { text: decoded.text, encoding: decoded.encoding, sidecarText };
 }
 
-/** The `.license` sidecar's text; undefined when there is none, or it is not a readable regular UTF-8 file. */
+/** The `.license` sidecar's text; undefined when there is none, or it is not a readable regular text file. */
 export async function readSidecar(absPath: string): Promise<string | undefined> {
   const read = await readRegular(absPath + '.license', maxSidecarBytes);
-  return 'skipped' in read ? undefined : decodeUtf8(read.bytes);
+  if ('skipped' in read) return undefined;
+  const decoded = textOf(read.bytes, maxSidecarBytes);
+  return 'skipped' in decoded ? undefined : decoded.text;
 }

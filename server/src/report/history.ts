@@ -24,7 +24,8 @@ import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { checkText } from '../engine/check';
-import { contentSkipReason, decodeUtf8, exemptReason } from '../engine/coverage';
+import { exemptReason } from '../engine/coverage';
+import { textOf } from '../io/encoding';
 import { isCovered } from '../engine/paths';
 import type { Policy } from '../engine/policy/model';
 import { runGit } from '../io/git-history';
@@ -168,11 +169,12 @@ async function judge(
   reuse: ReuseInput | undefined,
 ): Promise<boolean | undefined> {
   const bytes = await blobs.read(f.sha);
-  if (!bytes || contentSkipReason(bytes, defaultMaxBytes)) return undefined;
-  const text = decodeUtf8(bytes);
-  if (text === undefined) return undefined;
+  const decoded = bytes && textOf(bytes, defaultMaxBytes);
+  if (!decoded || 'skipped' in decoded) return undefined;
+  const text = decoded.text;
   const sidecarBytes = f.sidecar ? await blobs.read(f.sidecar) : undefined;
-  const sidecarText = sidecarBytes && decodeUtf8(sidecarBytes);
+  const sidecarDecoded = sidecarBytes && textOf(sidecarBytes, defaultMaxBytes);
+  const sidecarText = sidecarDecoded && !('skipped' in sidecarDecoded) ? sidecarDecoded.text : undefined;
   // No AI history: the commits that touched a file before a past commit are not read for the trend.
   const result = checkText(
     checkInput({

@@ -15,6 +15,7 @@ import type { Policy } from '../engine/policy/model';
 import type { Locale } from '../engine/l10n';
 import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags } from '../io/read-file';
 import { byteSearch } from '../io/byte-search';
+import { bomEncoding, decodeText, isDecoded, textOf, undecodedReason } from '../io/encoding';
 import { aiHistoryOf, checkInput } from '../io/check-input';
 import { licenseTags, SourceFile } from '../engine/source-file';
 import { snippetTags } from '../engine/reuse/snippets';
@@ -113,8 +114,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     const maxBytes = s.maxBytes ?? defaultMaxBytes;
     if (size > maxBytes) return skipped(job.rel, size, mtimeMs, sizeReason(maxBytes));
     const sidecarText = job.sidecar ? readSmall(abs + '.license') : undefined;
-    const check = (bytes: Buffer) => {
-      const text = bytes.toString('utf8');
+    const check = (text: string) => {
       // REUSE.toml licensing is applied after, in scanner.ts: the worker has only the names in LICENSES/.
       return {
         text,
@@ -134,25 +134,33 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
         ),
       };
     };
-    const bytes = readBytes(fd, size, s, false);
+    let bytes = readBytes(fd, size, s, false);
+    // UTF-16 and UTF-32 are read whole: the top's cut at a line feed byte would split a character.
+    const bom = bomEncoding(bytes);
+    if (bom && bom !== 'utf-8' && bytes.length < size) bytes = readBytes(fd, size, s, true);
     const reason = contentSkipReason(bytes, maxBytes);
     if (reason) return skipped(job.rel, size, mtimeMs, reason);
-    if (!isUtf8(bytes)) return skipped(job.rel, size, mtimeMs, { id: 'not-utf8' });
     const done = ({ text, result }: ReturnType<typeof check>): FileResult => {
       const licenseIds = s.reuse && result.file ? usedLicenseIds(result.file, text) : undefined;
       return { rel: job.rel, size, mtimeMs, sidecarMtimeMs, generated, findings: result.findings, licenseIds };
     };
+    if (!isUtf8(bytes)) {
+      // Another encoding (io/encoding.ts): read whole and decoded whole, as the byte searches below look for UTF-8.
+      if (bytes.length < size) bytes = readBytes(fd, size, s, true);
+      const decoded = decodeText(bytes);
+      return isDecoded(decoded) ? done(check(decoded.text)) : skipped(job.rel, size, mtimeMs, undecodedReason(decoded));
+    }
     if (s.scope !== 'header') {
       // A file whose rest holds nothing the passes over the whole text look for is checked from its
       // first lines, when those decide it: the rest is never decoded (docs/design/header.md).
       const top = topEnd(bytes);
       if (top > 0 && top < bytes.length && !holdsNeedle(bytes, top)) {
-        const fromTop = check(bytes.subarray(0, top));
+        const fromTop = check(bytes.toString('utf8', 0, top));
         if (startSuffices(fromTop.result, (strings) => strings.some((n) => bytes.indexOf(n, top) >= 0))) return done(fromTop);
       }
-      return done(check(bytes));
+      return done(check(bytes.toString('utf8')));
     }
-    let { text, result } = check(bytes);
+    let { text, result } = check(bytes.toString('utf8'));
     // The top of the file was not enough: the header block runs past it, or a license may stand further down.
     const open = result.file?.header.open;
     if (bytes.length < size && result.file && (open || result.findings.some((f) => f.rule === 'header-missing'))) {
@@ -162,7 +170,12 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       // stands further down (a byte search, far cheaper than decoding and checking a file with none).
       // Bytes the header scope would not have read (binary data, bad UTF-8 far down) leave the top's result standing.
       const tagBelow = holdsLicenseTag(whole, top);
-      if ((open || tagBelow) && !contentSkipReason(whole, maxBytes) && isUtf8(whole)) ({ text, result } = check(whole));
+      if ((open || tagBelow) && !contentSkipReason(whole, maxBytes)) {
+        // The rest may be in another encoding than the top's ASCII (io/encoding.ts).
+        const decoded = isUtf8(whole) ? whole.toString('utf8') : decodeText(whole);
+        if (typeof decoded === 'string') ({ text, result } = check(decoded));
+        else if (isDecoded(decoded)) ({ text, result } = check(decoded.text));
+      }
     }
     return done({ text, result });
   } catch (err) {
@@ -221,8 +234,8 @@ function readSmall(file: string): string | undefined {
       const size = Math.min(stat.size, maxSidecarBytes);
       const bytes = Buffer.allocUnsafe(size);
       const n = readSync(fd, bytes, 0, size, 0);
-      const text = bytes.subarray(0, n);
-      return isUtf8(text) ? text.toString('utf8') : undefined;
+      const decoded = textOf(bytes.subarray(0, n), maxSidecarBytes);
+      return 'skipped' in decoded ? undefined : decoded.text;
     } finally {
       closeSync(fd);
     }

@@ -1,0 +1,197 @@
+// Which encoding a file's bytes are in, and the text they hold (docs/design/encodings.md). In order:
+// a byte order mark; an encoding the file declares (PEP 263 and Emacs `coding:`, Vim `fileencoding=`,
+// the XML declaration, HTML `<meta charset>`); valid UTF-8; then chardet's guess among the legacy
+// encodings of the codebases we are asked to read (Shift_JIS, EUC-JP, ISO-2022-JP, GB18030, Big5,
+// EUC-KR, Windows-1252). The bytes are decoded by the runtime's TextDecoder (the WHATWG Encoding
+// Standard, ICU inside Node and Electron), strictly: bytes that are not valid in an encoding are
+// never read as text in it.
+
+import { analyse } from 'chardet';
+import { TextDecoder } from 'node:util';
+import { contentSkipReason, type SkipReason } from '../engine/coverage';
+
+export interface DecodedText {
+  text: string;
+  /** The WHATWG name of the encoding: `utf-8`, `shift_jis`, `utf-16le`, … */
+  encoding: string;
+  /** How the encoding was told. */
+  by: 'bom' | 'declared' | 'utf-8' | 'detected';
+}
+
+/** Why bytes were not read as text: an encoding this runtime cannot decode, or none that fits. */
+export type Undecoded = { unsupported: string } | { unknown: true };
+
+/** The legacy encodings a guess may name: chardet's names, and the decoder each is read with. */
+const guessable = new Map([
+  ['Shift_JIS', 'shift_jis'],
+  ['EUC-JP', 'euc-jp'],
+  ['ISO-2022-JP', 'iso-2022-jp'],
+  ['GB18030', 'gb18030'],
+  ['Big5', 'big5'],
+  ['EUC-KR', 'euc-kr'],
+  // The WHATWG standard reads ISO-8859-1 as Windows-1252, its superset in practice.
+  ['ISO-8859-1', 'windows-1252'],
+  ['windows-1252', 'windows-1252'],
+]);
+
+/**
+ * Names that files declare and the Encoding Standard does not know as labels: Python's and Emacs'
+ * spellings. Every other name goes to TextDecoder as it is (`sjis`, `latin1`, `gb2312`, … are labels there).
+ */
+const aliases: Record<string, string> = {
+  cp932: 'shift_jis',
+  ms932: 'shift_jis',
+  'japanese-shift-jis': 'shift_jis',
+  'shift-jis-2004': 'shift_jis',
+  'euc-japan': 'euc-jp',
+  'japanese-iso-8bit': 'euc-jp',
+  iso2022jp: 'iso-2022-jp',
+  'iso-2022-jp-2': 'iso-2022-jp',
+  junet: 'iso-2022-jp',
+  'chinese-gbk': 'gbk',
+  'chinese-iso-8bit': 'gb2312',
+  'cn-gb': 'gb2312',
+  'chinese-big5': 'big5',
+  'cn-big5': 'big5',
+  'korean-iso-8bit': 'euc-kr',
+  cp949: 'euc-kr',
+  'euc-korea': 'euc-kr',
+  'latin-1': 'windows-1252',
+  'iso-latin-1': 'windows-1252',
+  latin: 'windows-1252',
+  'utf-8-unix': 'utf-8',
+  'utf8-unix': 'utf-8',
+  'utf-16': 'utf-16le',
+};
+
+const decoders = new Map<string, TextDecoder | null>();
+
+/** A strict decoder for a label, or null when this runtime does not have the encoding. */
+function decoderFor(label: string): TextDecoder | null {
+  let d = decoders.get(label);
+  if (d === undefined) {
+    try {
+      // ignoreBOM: a UTF-8 or UTF-16 BOM stays in the text as U+FEFF, which the fixes keep in place.
+      d = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+    } catch {
+      d = null;
+    }
+    decoders.set(label, d);
+  }
+  return d;
+}
+
+function decodeAs(bytes: Uint8Array, label: string): string | undefined {
+  try {
+    return decoderFor(label)?.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+const jisKanjiIn = Buffer.from([0x1b, 0x24, 0x42]);
+const jisKanjiOld = Buffer.from([0x1b, 0x24, 0x40]);
+
+function indexOf(bytes: Uint8Array, needle: Buffer): number {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(needle);
+}
+
+/** The encoding its byte order mark names, if the bytes start with one. */
+export function bomEncoding(bytes: Uint8Array): string | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return 'utf-8';
+  if (a === 0xff && b === 0xfe) return c === 0 && d === 0 ? 'utf-32le' : 'utf-16le';
+  if (a === 0xfe && b === 0xff) return 'utf-16be';
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff) return 'utf-32be';
+  return undefined;
+}
+
+/** A declared name as a decoder label: lower case, `_` as `-`, an Emacs end-of-line suffix dropped. */
+function labelOf(name: string): string {
+  const n = name
+    .toLowerCase()
+    .replace(/_/g, '-')
+    .replace(/-(unix|dos|mac)$/, '');
+  return aliases[n] ?? n;
+}
+
+/**
+ * The encoding the file declares in its first lines (or a Vim modeline in its last), as a decoder
+ * label: PEP 263 and Emacs `coding:`, Vim `fileencoding=`/`fenc=`, the XML declaration, HTML
+ * `<meta charset>`. Read from the bytes as Latin-1, as each of these is ASCII in every encoding it can name.
+ */
+export function declaredEncoding(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString('latin1');
+  const xml = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head);
+  if (xml) return labelOf(xml[1]);
+  const lines = head.split('\n', 2);
+  for (const line of lines) {
+    // PEP 263 in a `#` comment, Emacs' file variables in any comment style.
+    const coding = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line) ?? /-\*-.*?\bcoding:[ \t]*([-\w.]+)/.exec(line);
+    if (coding) return labelOf(coding[1]);
+  }
+  const vim = (text: string) => /\b(?:vim?|ex):.*?\b(?:fileencoding|fenc)=([-\w.]+)/.exec(text)?.[1];
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + Math.max(0, bytes.length - 512), Math.min(bytes.length, 512)).toString('latin1');
+  const modeline = vim(head.split('\n', 5).join('\n')) ?? vim(tail);
+  if (modeline) return labelOf(modeline);
+  const meta = /<meta\s[^>]*?charset\s*=\s*["']?([\w.:-]+)/i.exec(head);
+  return meta ? labelOf(meta[1]) : undefined;
+}
+
+/**
+ * The text the bytes hold, and how its encoding was told; or why they are not read as text. Callers
+ * have already ruled out binary content (engine/coverage.ts contentSkipReason).
+ */
+export function decodeText(bytes: Uint8Array): DecodedText | Undecoded {
+  const bom = bomEncoding(bytes);
+  if (bom) {
+    const text = decodeAs(bytes, bom);
+    return text === undefined ? { unsupported: bom } : { text, encoding: bom, by: 'bom' };
+  }
+  const declared = declaredEncoding(bytes);
+  if (declared && declared !== 'utf-8') {
+    const text = decodeAs(bytes, declared);
+    if (text !== undefined) return { text, encoding: decoderFor(declared)!.encoding, by: 'declared' };
+  }
+  // ISO-2022-JP is 7-bit, so valid UTF-8 too: its escape sequences into JIS X 0208 (ESC $ @, ESC $ B) tell it.
+  if (bytes.includes(0x1b) && (indexOf(bytes, jisKanjiIn) >= 0 || indexOf(bytes, jisKanjiOld) >= 0)) {
+    const text = decodeAs(bytes, 'iso-2022-jp');
+    if (text !== undefined) return { text, encoding: 'iso-2022-jp', by: 'detected' };
+  }
+  const utf8 = decodeAs(bytes, 'utf-8');
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', by: 'utf-8' };
+  // chardet ranks every encoding it knows; the first of ours that decodes the bytes is taken.
+  let unsupported: string | undefined;
+  for (const guess of analyse(bytes)) {
+    const label = guessable.get(guess.name);
+    if (!label) continue;
+    if (!decoderFor(label)) {
+      unsupported ??= label;
+      continue;
+    }
+    const text = decodeAs(bytes, label);
+    if (text !== undefined) return { text, encoding: label, by: 'detected' };
+  }
+  return unsupported ? { unsupported } : { unknown: true };
+}
+
+/** Whether `decodeText` gave a text. */
+export function isDecoded(d: DecodedText | Undecoded): d is DecodedText {
+  return 'text' in d;
+}
+
+/** Why undecodable bytes are skipped. */
+export function undecodedReason(d: Undecoded): SkipReason {
+  return 'unsupported' in d ? { id: 'unsupported-encoding', args: { encoding: d.unsupported } } : { id: 'not-utf8' };
+}
+
+/**
+ * A file's bytes as text to check, or why they are not checked: binary, empty, an LFS pointer or
+ * too large (contentSkipReason) first, then an encoding none can be read in.
+ */
+export function textOf(bytes: Uint8Array, maxBytes: number): DecodedText | { skipped: SkipReason } {
+  const reason = contentSkipReason(bytes, maxBytes);
+  if (reason) return { skipped: reason };
+  const decoded = decodeText(bytes);
+  return isDecoded(decoded) ? decoded : { skipped: undecodedReason(decoded) };
+}

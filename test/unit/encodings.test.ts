@@ -1,0 +1,184 @@
+// Files in legacy encodings (io/encoding.ts, io/encode-text.ts): read in their own encoding, checked
+// like any other, and fixed byte for byte in it. The fixtures are made by fixtures/encodings/make.mjs.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkText } from '../../server/src/engine/check';
+import { contentSkipReason } from '../../server/src/engine/coverage';
+import { fixAll } from '../../server/src/engine/fixes';
+import { defaultPolicy } from '../../server/src/engine/policy/model';
+import { applyEdits, offsetAt, type TextEdit } from '../../server/src/engine/text';
+import iconv from 'iconv-lite';
+import { decodeText, declaredEncoding, isDecoded } from '../../server/src/io/encoding';
+import { encodeFixed } from '../../server/src/io/encode-text';
+import { readForCheck } from '../../server/src/io/read-file';
+import { checkFile } from '../../server/src/scan/check-file';
+import { fixedContext } from './helpers';
+
+const dir = path.resolve(__dirname, '../../../test/unit/fixtures/encodings');
+const bytesOf = (name: string) => fs.readFileSync(path.join(dir, name));
+
+/** Each fixture: the encoding it is in, how that is told, and the holder its header names (none: no header). */
+const fixtures: Record<string, { encoding: string; by: string; holder?: string; says: string }> = {
+  'shift_jis.c': { encoding: 'shift_jis', by: 'detected', holder: '2024 山田太郎', says: '設定ファイル' },
+  'shift_jis-bare.c': { encoding: 'shift_jis', by: 'detected', says: '再試行する' },
+  'shift_jis-declared.py': { encoding: 'shift_jis', by: 'declared', says: '山田' },
+  'crlf-shift_jis.bat': { encoding: 'shift_jis', by: 'detected', says: 'バッチファイル' },
+  'euc-jp.c': { encoding: 'euc-jp', by: 'detected', holder: '2024 山田太郎', says: '設定ファイル' },
+  'euc-jp-bare.c': { encoding: 'euc-jp', by: 'detected', says: '再試行する' },
+  'iso-2022-jp.c': { encoding: 'iso-2022-jp', by: 'detected', holder: '2024 山田太郎', says: '設定ファイル' },
+  'iso-2022-jp-bare.c': { encoding: 'iso-2022-jp', by: 'detected', says: '再試行する' },
+  'gb18030.c': { encoding: 'gb18030', by: 'detected', holder: '2024 示例公司', says: '读取配置文件' },
+  'big5.c': { encoding: 'big5', by: 'detected', holder: '2024 範例公司', says: '讀取設定檔' },
+  'euc-kr.c': { encoding: 'euc-kr', by: 'detected', holder: '2024 예제 회사', says: '데이터베이스' },
+  'windows-1252.c': { encoding: 'windows-1252', by: 'detected', holder: '2024 Jürgen Müller', says: 'Überprüft' },
+  'latin1-declared.py': { encoding: 'windows-1252', by: 'declared', says: 'Crée la connexion' },
+  'utf-16le.ts': { encoding: 'utf-16le', by: 'bom', holder: '2024 山田太郎', says: '値' },
+  'utf-16be.ts': { encoding: 'utf-16be', by: 'bom', holder: '2024 山田太郎', says: '値' },
+};
+
+describe('files in other encodings than UTF-8', () => {
+  it('every fixture is there', () => {
+    assert.deepEqual(
+      fs
+        .readdirSync(dir)
+        .filter((f) => !f.endsWith('.mjs'))
+        .sort(),
+      Object.keys(fixtures).sort(),
+    );
+  });
+
+  for (const [name, want] of Object.entries(fixtures)) {
+    it(`${name}: read as ${want.encoding} (${want.by}), never as binary, and checked`, async () => {
+      const bytes = bytesOf(name);
+      assert.equal(contentSkipReason(bytes, 1 << 20), undefined, 'not binary');
+      const decoded = decodeText(bytes);
+      assert.ok(isDecoded(decoded), JSON.stringify(decoded));
+      assert.deepEqual([decoded.encoding, decoded.by], [want.encoding, want.by]);
+      assert.ok(decoded.text.includes(want.says), decoded.text);
+
+      const read = await readForCheck(path.join(dir, name));
+      assert.ok('text' in read, JSON.stringify(read));
+      assert.equal(read.encoding, want.encoding);
+      const result = checkText({ path: name, text: read.text, currentYear: 2026 }, defaultPolicy());
+      assert.deepEqual(
+        result.file?.header.copyrights.map((c) => c.value),
+        want.holder ? [want.holder] : [],
+      );
+      const rules = result.findings.map((f) => f.rule);
+      assert.equal(rules.includes('header-missing'), !want.holder, rules.join(', '));
+
+      // The scan's reader (scan/check-file.ts) says the same, in both scopes.
+      for (const scope of ['all', 'header'] as const) {
+        const r = checkFile({ rel: name }, { root: dir, policy: defaultPolicy(), scope, currentYear: 2026, today: '2026-12-04' });
+        assert.equal(r.skipped, undefined, scope);
+        assert.equal(
+          r.findings.some((f) => f.rule === 'header-missing'),
+          !want.holder,
+          scope,
+        );
+      }
+    });
+  }
+
+  it('a declared encoding is read from PEP 263, Emacs, Vim, XML and HTML declarations', () => {
+    const cases: [string, string | undefined][] = [
+      ['# -*- coding: latin-1 -*-\nx = 1\n', 'windows-1252'],
+      ['#!/usr/bin/env python\n# vim: set fileencoding=euc_jp :\n', 'euc-jp'],
+      ['/* -*- mode: c; coding: cp932-dos -*- */\n', 'shift_jis'],
+      ['<?xml version="1.0" encoding="Shift_JIS"?>\n<a/>\n', 'shift_jis'],
+      ['<!DOCTYPE html>\n<html><head><meta charset="EUC-JP">\n', 'euc-jp'],
+      ['int x; /* coding: none here, and not in a # comment or -*- -*- */\n', undefined],
+      ['x = 1\ny = 2\n# -*- coding: latin-1 -*-\n', undefined],
+    ];
+    for (const [text, want] of cases) {
+      const label = declaredEncoding(Buffer.from(text, 'latin1'));
+      assert.equal(label === undefined ? undefined : new TextDecoder(label).encoding, want, text);
+    }
+  });
+});
+
+/** iconv-lite's codec for a WHATWG name, as encode-text.ts picks it. */
+const codec = (encoding: string) => (encoding === 'shift_jis' ? 'cp932' : encoding);
+
+/**
+ * The original bytes with each inserted text, encoded, put in at its place: what a byte-exact fix
+ * writes. Removing the inserted lines from it gives the original back.
+ */
+function spliced(bytes: Buffer, text: string, edits: readonly TextEdit[], encoding: string): Buffer {
+  const parts: Buffer[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => offsetAt(text, a.range.start) - offsetAt(text, b.range.start))) {
+    assert.deepEqual(e.range.start, e.range.end, 'an insertion');
+    const byteAt = iconv.encode(text.slice(0, offsetAt(text, e.range.start)), codec(encoding)).length;
+    parts.push(bytes.subarray(at, byteAt), iconv.encode(e.newText, codec(encoding)));
+    at = byteAt;
+  }
+  parts.push(bytes.subarray(at));
+  return Buffer.concat(parts);
+}
+
+describe('fixes written in the file’s own encoding', () => {
+  /** Inserts the header, in the file's encoding: the bytes, and the inserted text's bytes. */
+  function fixed(name: string, holder: string) {
+    const bytes = bytesOf(name);
+    const decoded = decodeText(bytes);
+    assert.ok(isDecoded(decoded));
+    const edits = fixAll({ path: name, text: decoded.text, currentYear: 2026 }, defaultPolicy(), { ...fixedContext, holder });
+    assert.ok(edits.length, 'there is a header to insert');
+    const text = applyEdits(decoded.text, edits);
+    return { bytes, out: encodeFixed(text, decoded.text, bytes, decoded.encoding), text, decoded, edits };
+  }
+
+  for (const name of ['shift_jis-bare.c', 'euc-jp-bare.c', 'crlf-shift_jis.bat']) {
+    it(`${name}: the header is inserted in the file's encoding, and every other byte stays`, () => {
+      const { bytes, out, text, decoded, edits } = fixed(name, '株式会社サンプル');
+      assert.ok(Buffer.isBuffer(out), JSON.stringify(out));
+      assert.ok(out.equals(spliced(bytes, decoded.text, edits, decoded.encoding)), 'only the inserted lines are new');
+      const again = decodeText(out);
+      assert.ok(isDecoded(again));
+      assert.equal(again.text, text);
+      assert.equal(again.encoding, decoded.encoding);
+      assert.ok(again.text.includes('SPDX-FileCopyrightText: 2026 株式会社サンプル'), again.text);
+      // Fixed again, nothing changes.
+      assert.deepEqual(fixAll({ path: name, text: again.text, currentYear: 2026 }, defaultPolicy(), { ...fixedContext, holder: '株式会社サンプル' }), []);
+    });
+  }
+
+  it('a holder the encoding cannot hold is refused with the character, not written as `?`', () => {
+    const { out } = fixed('latin1-declared.py', '山田太郎');
+    assert.deepEqual(out, { skipped: { id: 'fix-unencodable', args: { encoding: 'windows-1252', text: '山' } } });
+    const ascii = fixed('latin1-declared.py', 'Example Corp');
+    assert.ok(Buffer.isBuffer(ascii.out));
+    assert.ok(ascii.out.equals(spliced(ascii.bytes, ascii.decoded.text, ascii.edits, 'windows-1252')), 'only the inserted lines are new');
+    assert.ok(ascii.out.subarray(0, 26).equals(ascii.bytes.subarray(0, 26)), 'the coding line stays first');
+  });
+
+  it('ISO-2022-JP, which the encoder does not write, is refused: never half-converted', () => {
+    const { out } = fixed('iso-2022-jp-bare.c', 'Example Corp');
+    assert.deepEqual(out, { skipped: { id: 'fix-encoding', args: { encoding: 'iso-2022-jp' } } });
+  });
+
+  it('property: for random Shift_JIS and EUC-JP texts, removing the inserted lines gives back the original bytes', () => {
+    const pool = ['設定', 'ファイル', '山田', '、', '。', 'x', ' ', '漢字', 'ｶﾀｶﾅ', '①', '\t'];
+    let seed = 7;
+    let checked = 0;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    for (const encoding of ['shift_jis', 'euc-jp']) {
+      for (let i = 0; i < 50; i++) {
+        const lines = Array.from({ length: 1 + rand(6) }, () => '// ' + Array.from({ length: rand(8) }, () => pool[rand(pool.length)]).join(''));
+        const text = lines.join(rand(2) ? '\r\n' : '\n') + (rand(2) ? '\n' : '');
+        const bytes = iconv.encode(text, codec(encoding));
+        const decoded = decodeText(bytes);
+        if (!isDecoded(decoded) || decoded.text !== text) continue; // a guess may read a short text otherwise: not this test's subject
+        const edits = fixAll({ path: 'a.c', text, currentYear: 2026 }, defaultPolicy(), fixedContext);
+        const out = encodeFixed(applyEdits(text, edits), text, bytes, decoded.encoding);
+        if (!Buffer.isBuffer(out)) assert.equal(out.skipped.id, 'fix-encoding', 'refused only when the encoder does not give the file back');
+        else assert.ok(out.equals(spliced(bytes, text, edits, encoding)), `${encoding}: ${JSON.stringify(text)}`);
+        checked++;
+      }
+    }
+    assert.ok(checked >= 60, `${checked} of 100 texts were read back in their encoding`);
+  });
+});
