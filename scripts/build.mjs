@@ -54,9 +54,9 @@ for (const f of readdirSync(outdir)) if (/^chunk-.*\.mjs(\.map)?$/.test(f)) rmSy
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir, external: ['vscode'] }),
-  // iconv-lite (and its CJK tables) only for `ospo fix` on a file that is not UTF-8 (io/encode-text.ts): loaded from
-  // node_modules then, not parsed by every CLI run. It is a dependency of the npm package that ships the CLI.
-  esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir, external: ['iconv-lite'] }),
+  // The encoders (and their CJK tables) only for `ospo fix` on a file that is not UTF-8 (io/encode-text.ts): loaded
+  // from node_modules then, not parsed by every CLI run. They are dependencies of the npm package that ships the CLI.
+  esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir, external: ['iconv-lite', 'encoding-japanese'] }),
   esbuild.build({ ...common, ...esm, entryPoints: { server: 'server/src/lsp/main.ts', 'scan-worker': 'server/src/scan/scan-worker.ts' }, outdir }),
 ]);
 

@@ -155,9 +155,16 @@ describe('fixes written in the file’s own encoding', () => {
     assert.ok(ascii.out.subarray(0, 26).equals(ascii.bytes.subarray(0, 26)), 'the coding line stays first');
   });
 
-  it('ISO-2022-JP, which the encoder does not write, is refused: never half-converted', () => {
-    const { out } = fixed('iso-2022-jp-bare.c', 'Example Corp');
-    assert.deepEqual(out, { skipped: { id: 'fix-encoding', args: { encoding: 'iso-2022-jp' } } });
+  it('ISO-2022-JP: the header goes in with balanced escapes; what JIS X 0208 cannot hold is refused', () => {
+    const { bytes, out, text } = fixed('iso-2022-jp-bare.c', '株式会社サンプル');
+    assert.ok(Buffer.isBuffer(out), JSON.stringify(out));
+    const again = decodeText(out);
+    assert.ok(isDecoded(again));
+    assert.deepEqual([again.encoding, again.text], ['iso-2022-jp', text]);
+    assert.ok(out.subarray(out.length - bytes.length).equals(bytes), 'the original bytes follow the header');
+    // Each line ends in ASCII: every ESC $ B before a line feed has its ESC ( B.
+    for (const line of out.toString('latin1').split('\n')) assert.equal(line.split('\x1b$B').length, line.split('\x1b(B').length, JSON.stringify(line));
+    assert.deepEqual(fixed('iso-2022-jp-bare.c', '𠮷野家').out, { skipped: { id: 'fix-unencodable', args: { encoding: 'iso-2022-jp', text: '𠮷' } } });
   });
 
   it('property: for random Shift_JIS and EUC-JP texts, removing the inserted lines gives back the original bytes', () => {

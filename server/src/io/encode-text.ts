@@ -1,8 +1,10 @@
 // Writes fixed text back in the encoding its file was read in (io/encoding.ts), byte for byte: every
 // byte outside the edits stays as it was. Only `ospo fix` writes files; in the editor, VS Code encodes
-// the document itself. iconv-lite encodes; a file whose own text it would not give back byte for
-// byte, and text its encoding cannot hold, are refused with the reason, never written as mojibake.
+// the document itself. iconv-lite encodes (encoding-japanese ISO-2022-JP); a file whose own text the
+// encoder would not give back byte for byte, and text its encoding cannot hold, are refused with the
+// reason, never written as mojibake.
 
+import type * as EncodingJapanese from 'encoding-japanese';
 import type * as Iconv from 'iconv-lite';
 import type { SkipReason } from '../engine/coverage';
 import { TextDecoder } from 'node:util';
@@ -20,13 +22,9 @@ const codecs: Record<string, string> = {
  */
 export function encodeFixed(text: string, original: string, originalBytes: Buffer, encoding: string): Buffer | { skipped: SkipReason } {
   if (encoding === 'utf-8') return Buffer.from(text, 'utf8');
-  // Loaded when first needed: its tables are most of the CLI's size (scripts/build.mjs keeps it out of the bundle).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const iconv = require('iconv-lite') as typeof Iconv;
-  const codec = codecs[encoding] ?? encoding;
-  if (!iconv.encodingExists(codec)) return { skipped: { id: 'fix-encoding', args: { encoding } } };
-  if (!iconv.encode(original, codec).equals(originalBytes)) return { skipped: { id: 'fix-encoding', args: { encoding } } };
-  const bytes = iconv.encode(text, codec);
+  const encode = encoderFor(encoding);
+  if (!encode || !encode(original).equals(originalBytes)) return { skipped: { id: 'fix-encoding', args: { encoding } } };
+  const bytes = encode(text);
   // An encoder writes `?` for what its encoding cannot hold: read back, the text would differ there.
   const back = decodeWith(bytes, encoding);
   if (back !== text) {
@@ -34,6 +32,23 @@ export function encodeFixed(text: string, original: string, originalBytes: Buffe
     return { skipped: { id: 'fix-unencodable', args: { encoding, text: String.fromCodePoint(text.codePointAt(at) ?? 0xfffd) } } };
   }
   return bytes;
+}
+
+/**
+ * The encoder for a WHATWG encoding name. Loaded when first needed: their tables are most of the CLI's
+ * size (scripts/build.mjs keeps them out of the bundle). iconv-lite has no ISO-2022-JP: encoding-japanese
+ * writes it, each run of JIS X 0208 between ESC $ B and ESC ( B, so the escapes stay balanced.
+ */
+function encoderFor(encoding: string): ((text: string) => Buffer) | undefined {
+  if (encoding === 'iso-2022-jp') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const japanese = require('encoding-japanese') as typeof EncodingJapanese;
+    return (text) => Buffer.from(japanese.convert(japanese.stringToCode(text), { to: 'JIS', from: 'UNICODE' }));
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const iconv = require('iconv-lite') as typeof Iconv;
+  const codec = codecs[encoding] ?? encoding;
+  return iconv.encodingExists(codec) ? (text) => iconv.encode(text, codec) : undefined;
 }
 
 function decodeWith(bytes: Buffer, encoding: string): string | undefined {
