@@ -28,6 +28,8 @@ export class TestClient {
   private waiters: (() => void)[] = [];
   /** What workspace/configuration answers for section `ospo`. */
   settings: Record<string, unknown> = { enable: true, policyFile: '' };
+  /** What workspace/configuration answers for section `files.encoding` (VS Code's id, such as `shiftjis`); null unset. */
+  filesEncoding: string | null = null;
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
   readonly messages: string[] = [];
   /** Every publishDiagnostics URI, in order, to count what the server re-checked. */
@@ -45,7 +47,9 @@ export class TestClient {
       this.publishedUris.push(p.uri);
       this.notify();
     });
-    this.connection.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map(() => this.settings));
+    this.connection.onRequest('workspace/configuration', (p: ConfigurationParams) =>
+      p.items.map((i) => (i.section === 'files.encoding' ? this.filesEncoding : this.settings)),
+    );
     this.connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       this.appliedEdits.push(p);
       this.notify();

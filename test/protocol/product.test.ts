@@ -153,6 +153,36 @@ describe('the product over LSP', () => {
     );
   });
 
+  it('fix all in workspace: a closed file in another encoding than files.encoding is left alone; in the same, it gets edits', async () => {
+    const sjis = fs.readFileSync(path.join(__dirname, '../../../test/unit/fixtures/encodings/shift_jis-bare.c'));
+    for (const [filesEncoding, fixed] of [
+      [null, false],
+      ['shiftjis', true],
+    ] as const) {
+      const root = workspace({ 'plain.c': 'int x;\n' });
+      fs.writeFileSync(path.join(root, 'sjis.c'), sjis);
+      client = new TestClient();
+      client.filesEncoding = filesEncoding;
+      await client.initialize(root, { pull: false });
+      const result = (await client.connection.sendRequest('workspace/executeCommand', {
+        command: FixAllWorkspaceCommand,
+        arguments: [],
+      })) as FixAllWorkspaceResult;
+      const changes = result.edit!.documentChanges as TextDocumentEdit[];
+      assert.ok(
+        changes.some((c) => c.textDocument.uri.endsWith('/plain.c')),
+        'the ASCII file is fixed, whatever files.encoding says',
+      );
+      // VS Code would read sjis.c as UTF-8 (files.encoding unset): the edit would go into a text of U+FFFD, and saving it lose every Japanese byte.
+      assert.equal(
+        changes.some((c) => c.textDocument.uri.endsWith('/sjis.c')),
+        fixed,
+        `files.encoding: ${filesEncoding}`,
+      );
+      await client.stop();
+    }
+  });
+
   it('ospo.run onSave in pull mode: between saves the report is "unchanged", so moved ranges stay', async () => {
     const root = workspace({ 'a.py': 'x = 1\n' });
     client = new TestClient();

@@ -10,7 +10,8 @@ import { fixAll } from '../../server/src/engine/fixes';
 import { defaultPolicy } from '../../server/src/engine/policy/model';
 import { applyEdits, offsetAt, type TextEdit } from '../../server/src/engine/text';
 import iconv from 'iconv-lite';
-import { decodeText, declaredEncoding, isDecoded } from '../../server/src/io/encoding';
+import { decodeText, declaredEncoding, editorReadsAlike, isDecoded } from '../../server/src/io/encoding';
+import { editorEncodingLabel } from '../../server/src/lsp/settings';
 import { encodeFixed } from '../../server/src/io/encode-text';
 import { readForCheck } from '../../server/src/io/read-file';
 import { checkFile } from '../../server/src/scan/check-file';
@@ -81,6 +82,53 @@ describe('files in other encodings than UTF-8', () => {
       }
     });
   }
+
+  it('the editor’s encoding (files.encoding) is taken instead of a guess, which short texts defeat', () => {
+    for (const [text, codec, label] of [
+      ['// 山田太郎\nint a;\n', 'euc-jp', 'euc-jp'],
+      ['// 山田太郎\nint a;\n', 'cp932', 'shift_jis'],
+      ['// 版权所有 2024 示例公司\n', 'gb18030', 'gb18030'],
+      ['// 저작권 2024 예제 회사\n', 'euc-kr', 'euc-kr'],
+    ]) {
+      const bytes = iconv.encode(text, codec);
+      const guessed = decodeText(bytes);
+      assert.ok(
+        isDecoded(guessed) && guessed.text !== text,
+        `${codec}: the guess reads it otherwise (if this fails, chardet got better: keep the test for the setting)`,
+      );
+      const set = decodeText(bytes, label);
+      assert.ok(isDecoded(set));
+      assert.deepEqual([set.text, set.encoding, set.by], [text, label, 'setting']);
+    }
+    // UTF-8, a BOM and a declaration still come first.
+    const utf8 = decodeText(Buffer.from('// 山田\n'), 'shift_jis');
+    assert.ok(isDecoded(utf8) && utf8.by === 'utf-8');
+  });
+
+  it('VS Code’s files.encoding ids map to decoder labels, and the editor reads alike only what it decodes the same', () => {
+    const cases: [string, string | undefined][] = [
+      ['utf8', 'utf-8'],
+      ['utf8bom', 'utf-8'],
+      ['shiftjis', 'shift_jis'],
+      ['eucjp', 'euc-jp'],
+      ['iso2022jp', 'iso-2022-jp'],
+      ['windows1252', 'windows-1252'],
+      ['iso88591', 'windows-1252'],
+      ['iso885915', 'iso-8859-15'],
+      ['gbk', 'gbk'],
+      ['big5hkscs', 'big5'],
+      ['euckr', 'euc-kr'],
+      ['utf16le', 'utf-16le'],
+      ['nonsense', undefined],
+    ];
+    for (const [id, label] of cases) assert.equal(editorEncodingLabel(id), label, id);
+    const ascii = { text: 'int x;\n', encoding: 'utf-8', by: 'utf-8' as const };
+    assert.ok(editorReadsAlike(ascii, 'shift_jis'), 'ASCII reads alike in Shift_JIS');
+    assert.ok(!editorReadsAlike(ascii, 'utf-16le'), 'not in UTF-16');
+    assert.ok(!editorReadsAlike({ text: '// 山田\n', encoding: 'utf-8', by: 'utf-8' }, 'shift_jis'), 'UTF-8 Japanese read as Shift_JIS is mojibake');
+    assert.ok(editorReadsAlike({ text: '// 山田\n', encoding: 'shift_jis', by: 'setting' }, 'shift_jis'));
+    assert.ok(editorReadsAlike({ text: '\ufeff// 山田\n', encoding: 'utf-16le', by: 'bom' }, 'utf-8'), 'VS Code reads a byte order mark too');
+  });
 
   it('a declared encoding is read from PEP 263, Emacs, Vim, XML and HTML declarations', () => {
     const cases: [string, string | undefined][] = [

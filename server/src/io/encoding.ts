@@ -15,7 +15,7 @@ export interface DecodedText {
   /** The WHATWG name of the encoding: `utf-8`, `shift_jis`, `utf-16le`, … */
   encoding: string;
   /** How the encoding was told. */
-  by: 'bom' | 'declared' | 'utf-8' | 'detected';
+  by: 'bom' | 'declared' | 'utf-8' | 'setting' | 'detected';
 }
 
 /** Why bytes were not read as text: an encoding this runtime cannot decode, or none that fits. */
@@ -140,9 +140,10 @@ export function declaredEncoding(bytes: Uint8Array): string | undefined {
 
 /**
  * The text the bytes hold, and how its encoding was told; or why they are not read as text. Callers
- * have already ruled out binary content (engine/coverage.ts contentSkipReason).
+ * have already ruled out binary content (engine/coverage.ts contentSkipReason). `setting`: the
+ * encoding the editor reads files in (VS Code's files.encoding), tried instead of a guess.
  */
-export function decodeText(bytes: Uint8Array): DecodedText | Undecoded {
+export function decodeText(bytes: Uint8Array, setting?: string): DecodedText | Undecoded {
   const bom = bomEncoding(bytes);
   if (bom) {
     const text = decodeAs(bytes, bom);
@@ -160,6 +161,10 @@ export function decodeText(bytes: Uint8Array): DecodedText | Undecoded {
   }
   const utf8 = decodeAs(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', by: 'utf-8' };
+  if (setting && setting !== 'utf-8') {
+    const text = decodeAs(bytes, setting);
+    if (text !== undefined) return { text, encoding: decoderFor(setting)!.encoding, by: 'setting' };
+  }
   // chardet ranks every encoding it knows; the first of ours that decodes the bytes is taken.
   let unsupported: string | undefined;
   for (const guess of analyse(bytes)) {
@@ -180,6 +185,16 @@ export function isDecoded(d: DecodedText | Undecoded): d is DecodedText {
   return 'text' in d;
 }
 
+/**
+ * Whether an editor that reads files in `editorEncoding` (VS Code: a byte order mark, else files.encoding)
+ * reads the same text from the file as `decoded`: only then do positions in one fit the other.
+ */
+export function editorReadsAlike(decoded: Pick<DecodedText, 'text' | 'encoding' | 'by'>, editorEncoding: string): boolean {
+  if (decoded.by === 'bom' || decoded.encoding === editorEncoding) return true;
+  // ASCII reads alike in every encoding that is a superset of it: all but UTF-16 and UTF-32.
+  return !/^utf-(16|32)/.test(editorEncoding) && !/[^\x00-\x7f]/.test(decoded.text);
+}
+
 /** Why undecodable bytes are skipped. */
 export function undecodedReason(d: Undecoded): SkipReason {
   return 'unsupported' in d ? { id: 'unsupported-encoding', args: { encoding: d.unsupported } } : { id: 'not-utf8' };
@@ -189,9 +204,9 @@ export function undecodedReason(d: Undecoded): SkipReason {
  * A file's bytes as text to check, or why they are not checked: binary, empty, an LFS pointer or
  * too large (contentSkipReason) first, then an encoding none can be read in.
  */
-export function textOf(bytes: Uint8Array, maxBytes: number): DecodedText | { skipped: SkipReason } {
+export function textOf(bytes: Uint8Array, maxBytes: number, setting?: string): DecodedText | { skipped: SkipReason } {
   const reason = contentSkipReason(bytes, maxBytes);
   if (reason) return { skipped: reason };
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, setting);
   return isDecoded(decoded) ? decoded : { skipped: undecodedReason(decoded) };
 }

@@ -6,7 +6,7 @@
 
 import { constants, promises as fs } from 'node:fs';
 import { sizeReason, type SkipReason } from '../engine/coverage';
-import { textOf } from './encoding';
+import { textOf, type DecodedText } from './encoding';
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
 
@@ -20,7 +20,7 @@ export const maxSidecarBytes = 1024 * 1024;
 export const safeOpenFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 /** A file read to check: its text, the encoding it was in (io/encoding.ts), and its `.license` sidecar's text. */
-export type ReadResult = { text: string; encoding: string; sidecarText?: string } | { skipped: SkipReason };
+export type ReadResult = (Omit<DecodedText, 'text'> & { text: string; sidecarText?: string }) | { skipped: SkipReason };
 
 /** Why a failed open or read skips the file, from its errno. */
 export function errnoReason(err: unknown): SkipReason {
@@ -85,13 +85,14 @@ export async function readRegular(absPath: string, maxBytes: number): Promise<Re
   }
 }
 
-export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes): Promise<ReadResult> {
+/** `setting`: the encoding the editor reads files in, tried before a guess (io/encoding.ts). */
+export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes, setting?: string): Promise<ReadResult> {
   const read = await readRegular(absPath, maxBytes);
   if ('skipped' in read) return read;
-  const decoded = textOf(read.bytes, maxBytes);
+  const decoded = textOf(read.bytes, maxBytes, setting);
   if ('skipped' in decoded) return decoded;
   const sidecarText = await readSidecar(absPath);
-  return { text: decoded.text, encoding: decoded.encoding, sidecarText };
+  return { ...decoded, sidecarText };
 }
 
 /** The `.license` sidecar's text; undefined when there is none, or it is not a readable regular text file. */

@@ -120,6 +120,7 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
           const settings = await session.settings.get(URI.file(s.root).toString());
           return (rel) => isExcluded(settings, rel);
         },
+        (s) => session.settings.editorEncoding(URI.file(s.root).toString()),
       );
       // Cancelled: no partial edit, which the client would otherwise offer to apply.
       return result ?? { error: 'cancelled' };

@@ -14,6 +14,7 @@ import { URI } from 'vscode-uri';
 import { addsHeader, changesLicense, fixPlan } from '../engine/fixes';
 import type { FixContext } from '../engine/context';
 import { applyEdits } from '../engine/text';
+import { editorReadsAlike } from '../io/encoding';
 import { readForCheck, readSidecar } from '../io/read-file';
 import type { ReuseInput } from '../engine/reuse/input';
 import { listFiles } from '../scan/walk';
@@ -44,6 +45,8 @@ export async function fixAllWorkspaceEdit(
   reuseFor: (s: FolderState) => Promise<ReuseInput | undefined>,
   /** ospo.exclude for the folder: the editor checks none of these files, so it fixes none either. */
   excludedIn: (s: FolderState) => Promise<(rel: string) => boolean> = async () => () => false,
+  /** The encoding the editor reads the folder's files in (files.encoding): edits are positions in its text. */
+  editorEncoding: (s: FolderState) => Promise<string> = async () => 'utf-8',
 ): Promise<FixWorkspaceResult | undefined> {
   const direct: TextDocumentEdit[] = [];
   const confirm: TextDocumentEdit[] = [];
@@ -57,14 +60,18 @@ export async function fixAllWorkspaceEdit(
     const reuse = await reuseFor(state);
     const { files } = await listFiles(state.root, state.policy, state.git);
     const excluded = await excludedIn(state);
+    const encoding = await editorEncoding(state);
     for (const rel of files) {
       if (token.isCancellationRequested) return undefined;
       if (excluded(rel)) continue;
       const abs = path.join(state.root, rel);
       const uri = URI.file(abs).toString();
       const open = openDocument(uri);
-      const read = open ? undefined : await readForCheck(abs);
+      const read = open ? undefined : await readForCheck(abs, undefined, encoding);
       if (read && 'skipped' in read) continue;
+      // A closed file the editor would read in another encoding than ospo did: its edits would land
+      // elsewhere in the editor's text, and saving that text could change every byte. Left alone.
+      if (read && !editorReadsAlike(read, encoding)) continue;
       checked++;
       // The editor's text has no BOM: edits for a closed file must be computed without it too.
       const text = open ? open.getText() : read!.text.replace(/^\uFEFF/, '');

@@ -57,6 +57,7 @@ export class Session {
       isOpen: (uri) => !!documents.get(uri),
       log: (m) => connection.console.info(m),
       settings: (root) => this.settings.get(URI.file(root).toString()),
+      editorEncoding: (root) => this.settings.editorEncoding(URI.file(root).toString()),
     });
     this.outside = new OutsideWatchers(
       (files) => this.outsideChanged.fire(files),

@@ -11,6 +11,7 @@ import { OspoSettings, readSettings, settingsSection } from '../../../shared/pro
 
 export class SettingsCache {
   private cache = new Map<string, Promise<OspoSettings>>();
+  private encodings = new Map<string, Promise<string>>();
   private pushed: unknown;
 
   constructor(
@@ -31,9 +32,27 @@ export class SettingsCache {
     return settings;
   }
 
+  /**
+   * The encoding the editor reads a folder's files in, as a decoder label (io/encoding.ts): VS Code's
+   * `files.encoding` for the resource; UTF-8 when the client has no such setting.
+   */
+  editorEncoding(uri: string): Promise<string> {
+    if (!this.supported()) return Promise.resolve('utf-8');
+    let encoding = this.encodings.get(uri);
+    if (!encoding) {
+      encoding = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'files.encoding' }).then(
+        (value: unknown) => (typeof value === 'string' && editorEncodingLabel(value)) || 'utf-8',
+        () => 'utf-8',
+      );
+      this.encodings.set(uri, encoding);
+    }
+    return encoding;
+  }
+
   /** didChangeConfiguration: forget what was read, and keep the `ospo` settings the notification carries, if any. */
   changed(settings: unknown): void {
     this.cache.clear();
+    this.encodings.clear();
     const ours = typeof settings === 'object' && settings !== null ? (settings as Record<string, unknown>)[settingsSection] : undefined;
     if (ours !== undefined) this.pushed = ours;
   }
@@ -66,4 +85,34 @@ export function excludeGlobs(settings: OspoSettings): string[] {
 export function isExcluded(settings: OspoSettings, rel: string): boolean {
   const globs = excludeGlobs(settings);
   return globs.length > 0 && pathGlob(globs)(rel);
+}
+
+/** VS Code's ids for `files.encoding` that are not spelt as the Encoding Standard's labels (the others insert a hyphen). */
+const editorIds: Record<string, string> = {
+  utf8: 'utf-8',
+  utf8bom: 'utf-8',
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
+  shiftjis: 'shift_jis',
+  eucjp: 'euc-jp',
+  iso2022jp: 'iso-2022-jp',
+  euckr: 'euc-kr',
+  big5hkscs: 'big5',
+  cp950: 'big5',
+  macroman: 'macintosh',
+  cp866: 'ibm866',
+  koi8r: 'koi8-r',
+  koi8u: 'koi8-u',
+  koi8ru: 'koi8-u',
+};
+
+/** A `files.encoding` value (VS Code's id, such as `shiftjis` or `windows1252`) as a decoder label; undefined when unknown. */
+export function editorEncodingLabel(id: string): string | undefined {
+  const label =
+    editorIds[id] ?? id.replace(/^(windows|iso8859)(\d+)$/, (_, family: string, n: string) => (family === 'windows' ? `windows-${n}` : `iso-8859-${n}`));
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return undefined;
+  }
 }

@@ -54,6 +54,8 @@ export interface ScanHost {
   log: (message: string) => void;
   /** The settings of a folder: ospo.exclude, ospo.rules, ospo.suppressedSeverity. */
   settings: (root: string) => Promise<OspoSettings>;
+  /** The encoding the editor reads the folder's files in (files.encoding), as a decoder label. */
+  editorEncoding: (root: string) => Promise<string>;
 }
 
 /** The folder's policy with ospo.exclude's globs added to `files.exclude`, so the walk skips those files and folders as it skips the policy's. */
@@ -97,6 +99,7 @@ export class WorkspaceScan {
       const result = await scanFolder({
         root: state.root,
         policy,
+        encoding: await this.host.editorEncoding(state.root),
         git: state.git,
         history: state.history,
         cache,

@@ -64,6 +64,8 @@ export interface ScanSettings {
   /** AI commits per file; undefined when the folder has no git history to read. */
   history?: Record<string, AiCommit[]>;
   maxBytes?: number;
+  /** The encoding to read a file in rather than guess, when it is not UTF-8 and declares none (io/encoding.ts). */
+  encoding?: string;
   /** Set when the project follows REUSE: the names in LICENSES/ (REUSE.toml licensing is applied after, in scanner.ts). */
   reuse?: { licenseFiles: string[] };
 }
@@ -147,7 +149,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     if (!isUtf8(bytes)) {
       // Another encoding (io/encoding.ts): read whole and decoded whole, as the byte searches below look for UTF-8.
       if (bytes.length < size) bytes = readBytes(fd, size, s, true);
-      const decoded = decodeText(bytes);
+      const decoded = decodeText(bytes, s.encoding);
       return isDecoded(decoded) ? done(check(decoded.text)) : skipped(job.rel, size, mtimeMs, undecodedReason(decoded));
     }
     if (s.scope !== 'header') {
@@ -172,7 +174,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       const tagBelow = holdsLicenseTag(whole, top);
       if ((open || tagBelow) && !contentSkipReason(whole, maxBytes)) {
         // The rest may be in another encoding than the top's ASCII (io/encoding.ts).
-        const decoded = isUtf8(whole) ? whole.toString('utf8') : decodeText(whole);
+        const decoded = isUtf8(whole) ? whole.toString('utf8') : decodeText(whole, s.encoding);
         if (typeof decoded === 'string') ({ text, result } = check(decoded));
         else if (isDecoded(decoded)) ({ text, result } = check(decoded.text));
       }

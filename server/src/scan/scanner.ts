@@ -48,6 +48,11 @@ export interface ScanOptions {
   /** Files checked so far, of those found so far; `walking` while more may still be found. */
   onProgress?: (done: number, found: number, walking: boolean) => void;
   workers?: number;
+  /**
+   * What a file in neither UTF-8 nor an encoding of its own declaring is read in, instead of a guess:
+   * the editor's files.encoding (io/encoding.ts).
+   */
+  encoding?: string;
   /** Fixed dates, for tests. */
   currentYear?: number;
   today?: string;
@@ -93,6 +98,7 @@ export async function scanSettings(opts: ScanOptions): Promise<ScanSettings> {
   const reuse = footprint && (mode === 'always' || footprint.follows) ? { licenseFiles: footprint.licenseFiles } : undefined;
   return {
     reuse,
+    encoding: opts.encoding,
     root: opts.root,
     locale: currentLocale(),
     policy: opts.policy,
