@@ -513,3 +513,95 @@ describe('commit-ai-attribution: the locale', () => {
     assert.match(forbid[0].message, /^ポリシーで生成AIを利用した変更は禁止されています \(ai\.mode: forbid\)。このトレーラーには Cursor が記載されています/);
   });
 });
+
+describe('commit-session-link', () => {
+  const p = policy('disclose', withoutForm);
+  const links = (text: string) => checkCommitMessage(text, p).filter((f) => f.rule === 'commit-session-link');
+
+  it('finds each tool’s session and share links, on trailers and in the body, and names the setting that stops Claude Code', () => {
+    const urls = [
+      'https://claude.ai/code/session_01AbCdEf',
+      'https://claude.ai/share/1a2b-3c4d',
+      'https://chatgpt.com/share/6789-abcd',
+      'https://chat.openai.com/share/abcd',
+      'https://chatgpt.com/codex/tasks/task_e_123',
+      'https://gemini.google.com/share/abc123',
+      'https://g.co/gemini/share/xyz',
+      'https://copilot.microsoft.com/shares/QwErTy',
+      'https://www.perplexity.ai/search/why-is-the-sky-blue-abc.123',
+      'https://grok.com/share/bGVnYWN5',
+    ];
+    const { text } = commit(urls.map((u, i) => (i % 2 ? `Session: ${u}` : u)));
+    const found = links(text);
+    assert.deepEqual(
+      found.map((f) => text.split('\n')[f.range.start.line].slice(f.range.start.character, f.range.end.character)),
+      urls,
+    );
+    assert.match(found[0].message, /Claude Code session.*set attribution\.sessionUrl to false/);
+    assert.ok(found.every((f) => f.severity === 'error' && f.fix?.kind === 'replace'));
+  });
+
+  it('leaves alone links that are not sessions, comment lines and what lies below the scissors line', () => {
+    const text = [
+      'Use the API described at https://docs.anthropic.com/claude/docs and https://chatgpt.com/',
+      '',
+      'See https://github.com/o/r/pull/1 and https://claude.ai/ for more.',
+      '# https://claude.ai/code/session_commented',
+      '# ------------------------ >8 ------------------------',
+      'https://claude.ai/code/session_belowscissors',
+      '',
+    ].join('\n');
+    assert.deepEqual(links(text), []);
+  });
+
+  it('removes the line byte for byte (CRLF, no final newline), leaves a link inside a sentence with no fix, and fixing twice changes nothing', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const { text } = commit(['Assisted-by: Claude:claude-opus-4-5', 'Claude-Session: https://claude.ai/code/session_01AbCd'], eol);
+      const fixed = applyEdits(text, commitFixAll(text, p));
+      assert.equal(fixed, commit(['Assisted-by: Claude:claude-opus-4-5'], eol).text);
+      assert.deepEqual(commitFixAll(fixed, p), []);
+    }
+    const last = 'Subject\n\nClaude-Session: https://claude.ai/code/session_01AbCd';
+    assert.equal(applyEdits(last, commitFixAll(last, p)), 'Subject\n');
+    const prose = 'Subject\n\nWorked this out in https://chatgpt.com/share/abcd with help.\n';
+    const [f] = links(prose);
+    assert.equal(f.fix, undefined);
+    assert.equal(commitFixTitle(links(commit(['Claude-Session: https://claude.ai/code/session_x']).text)[0]), 'Remove this session link');
+  });
+
+  it('follows the policy’s severity table, and reports with commit-ai-attribution off', () => {
+    const { text } = commit(['Signed-off-by: Claude <noreply@anthropic.com>', 'Claude-Session: https://claude.ai/code/session_x']);
+    const off = policyWith((q) => {
+      q.severity['commit-ai-attribution'] = 'off';
+    });
+    assert.deepEqual(
+      checkCommitMessage(text, off).map((f) => f.rule),
+      ['commit-session-link'],
+    );
+    const warn = policyWith((q) => {
+      q.severity['commit-session-link'] = 'warning';
+      q.severity['commit-ai-attribution'] = 'off';
+    });
+    assert.deepEqual(
+      checkCommitMessage(text, warn).map((f) => f.severity),
+      ['warning'],
+    );
+  });
+
+  it('is offered as a quick fix in the editor, and in Japanese under a ja locale', () => {
+    const { text } = commit(['Claude-Session: https://claude.ai/code/session_x']);
+    const doc = TextDocument.create('file:///r/.git/COMMIT_EDITMSG', 'git-commit', 1, text);
+    const diagnostics = commitDiagnostics(doc, p);
+    const actions = commitCodeActions({ textDocument: { uri: doc.uri }, range: diagnostics[0].range, context: { diagnostics } } as CodeActionParams, doc, p);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Remove this session link'],
+    );
+    setLocale('ja');
+    try {
+      assert.match(links(text)[0].message, /^Claude Code のセッションへのリンクです/);
+    } finally {
+      setLocale(undefined);
+    }
+  });
+});

@@ -14,7 +14,7 @@ import {
   Position,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkCommitMessage, commitFixAll, commitFixTitle, commitRuleId } from '../engine/ai/commit-rule';
+import { checkCommitMessage, commitFixAll, commitFixTitle, commitRuleIds } from '../engine/ai/commit-rule';
 import { trailerCompletion } from '../engine/ai/trailer-completion';
 import { message } from '../engine/messages';
 import type { Policy } from '../engine/policy/model';
@@ -38,7 +38,7 @@ export function commitCodeActions(params: CodeActionParams, doc: TextDocument, p
   const findings = checkCommitMessage(text, policy);
   if (wantsKind(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== DiagnosticSource || diagnostic.code !== commitRuleId) continue;
+      if (diagnostic.source !== DiagnosticSource || !commitRuleIds.has(String(diagnostic.code))) continue;
       const finding = findings.find((f) => sameRange(diagnostic, f));
       if (finding?.fix?.kind !== 'replace') continue;
       actions.push({

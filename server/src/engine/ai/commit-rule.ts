@@ -1,13 +1,17 @@
-// commit-ai-attribution: AI attribution in a commit message being written (COMMIT_EDITMSG, MERGE_MSG).
-// An AI cannot certify the Developer Certificate of Origin, so an AI named in `Signed-off-by` is
-// always an error; an AI named as co-author, or a tool-written trailer, is rewritten into the
-// policy's own trailer form when the policy names one (`ai.commitTrailers`); under `ai.mode: forbid`
-// any AI trailer is an error. Pure: text and policy in, findings and edits out.
-// See docs/rules/commit-ai-attribution.md.
+// The rules of a commit message being written (COMMIT_EDITMSG, MERGE_MSG).
+// commit-ai-attribution: an AI cannot certify the Developer Certificate of Origin, so an AI named in
+// `Signed-off-by` is always an error; an AI named as co-author, or a tool-written trailer, is
+// rewritten into the policy's own trailer form when the policy names one (`ai.commitTrailers`);
+// under `ai.mode: forbid` any AI trailer is an error.
+// commit-session-link: a link to an AI tool's session, which may let anyone read the transcript.
+// Pure: text and policy in, findings and edits out. See docs/rules/commit-ai-attribution.md and
+// docs/rules/commit-session-link.md.
 
 import type { Finding, RuleId } from '../findings';
 import { withPolicySeverity } from '../check';
 import { meta } from '../rules/commit-ai-attribution';
+import { meta as sessionLinkMeta } from '../rules/commit-session-link';
+import { sessionLinksIn } from './session-links';
 import { finding } from '../rules/rule';
 import { policyLabel, type Policy } from '../policy/model';
 import { message } from '../messages';
@@ -16,6 +20,8 @@ import type { AgentMatch } from './agents';
 import { aiInTrailer, isPersonKey, parseCommitMessage, policyTrailerForm, policyTrailerKeys, Trailer } from './trailers';
 
 export const commitRuleId: RuleId = meta.id;
+/** The rules whose findings checkCommitMessage makes. */
+export const commitRuleIds: ReadonlySet<string> = new Set<RuleId>([meta.id, sessionLinkMeta.id]);
 
 // ---------------------------------------------------------------------------------------------
 // Which documents are commit messages
@@ -68,8 +74,38 @@ function deleteLines(lines: string[], first: number, last: number): Range {
  * rewritten into the policy's form, or (text '') the whole line removed when that trailer is there already.
  */
 export function checkCommitMessage(text: string, policy: Policy): Finding[] {
-  if (policy.severity[commitRuleId] === 'off') return [];
-  return withPolicySeverity(commitFindings(text, policy), policy);
+  const findings = [...(policy.severity[commitRuleId] === 'off' ? [] : commitFindings(text, policy)), ...sessionLinkFindings(text)];
+  return withPolicySeverity(findings, policy).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * Links to an AI session anywhere in the message git keeps (not in `#` comments, not below the
+ * scissors line). A line that holds nothing but the link, alone or as a trailer's value, is removed
+ * by the fix; a link inside a sentence is only reported, since removing it may break the sentence.
+ */
+function sessionLinkFindings(text: string): Finding[] {
+  const msg = parseCommitMessage(text);
+  const findings: Finding[] = [];
+  for (let i = 0; i < msg.end; i++) {
+    if (!msg.isContent(i)) continue;
+    const line = msg.lines[i];
+    for (const link of sessionLinksIn(line)) {
+      const rest = (line.slice(0, link.start) + line.slice(link.end)).trim();
+      const alone = rest === '' || /^[\w-]+:$/.test(rest) || /^[\w-]+:\s*<>$/.test(rest);
+      const range = { start: { line: i, character: link.start }, end: { line: i, character: link.end } };
+      const setting = link.kind.setting;
+      findings.push(
+        finding(
+          sessionLinkMeta,
+          range,
+          setting ? 'commit-session-link.setting' : 'commit-session-link',
+          setting ? { tool: link.kind.tool, setting } : { tool: link.kind.tool },
+          alone ? { fix: { kind: 'replace' as const, range: deleteLines(msg.lines, i, i), text: '', safe: true } } : {},
+        ),
+      );
+    }
+  }
+  return findings;
 }
 
 function commitFindings(text: string, policy: Policy): Finding[] {
@@ -132,14 +168,26 @@ export function commitFixEdits(text: string, finding: Finding, policy: Policy): 
   return fix?.kind === 'replace' ? [{ range: fix.range, newText: fix.text }] : [];
 }
 
-/** Every fix in the message at once (they never overlap: one per trailer line). */
+/**
+ * Every fix in the message at once, in order. Two fixes on one line (a trailer rewritten and the
+ * session link in it removed) would overlap: the first is kept, and the next run does the other.
+ */
 export function commitFixAll(text: string, policy: Policy): TextEdit[] {
-  return checkCommitMessage(text, policy).flatMap((f) => (f.fix?.kind === 'replace' ? [{ range: f.fix.range, newText: f.fix.text }] : []));
+  const edits: TextEdit[] = [];
+  for (const f of checkCommitMessage(text, policy)) {
+    if (f.fix?.kind !== 'replace') continue;
+    const last = edits[edits.length - 1];
+    const r = f.fix.range;
+    if (last && (r.start.line < last.range.end.line || (r.start.line === last.range.end.line && r.start.character < last.range.end.character))) continue;
+    edits.push({ range: r, newText: f.fix.text });
+  }
+  return edits;
 }
 
 /** The quick fix's title. */
 export function commitFixTitle(finding: Finding): string {
   const fix = finding.fix;
   if (fix?.kind !== 'replace') return '';
+  if (finding.rule === sessionLinkMeta.id) return message('commit-session-link.fix');
   return fix.text ? message('commit-ai-attribution.fix.rewrite', { text: fix.text }) : message('commit-ai-attribution.fix.remove');
 }

@@ -31,6 +31,7 @@ import reuseInvalid from './reuse-invalid';
 import spdxOperatorCase from './spdx-operator-case';
 import spdxTagTypo from './spdx-tag-typo';
 import suppressionInvalid from './suppression-invalid';
+import commitSessionLink from './commit-session-link';
 
 export const rules = [
   headerMissing,
@@ -62,4 +63,5 @@ export const rules = [
   spdxOperatorCase,
   spdxTagTypo,
   suppressionInvalid,
+  commitSessionLink,
 ] as const;
