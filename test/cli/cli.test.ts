@@ -157,6 +157,47 @@ describe('ospo CLI', () => {
     assert.equal(check.code, 0, check.stdout);
   });
 
+  it('--commits RANGE checks the messages of the commits in the range: AI sign-offs and session links', () => {
+    const dir = tempTree({ 'a.txt': 'x\n' });
+    const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.no-gitconfig') };
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd: dir, env, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout.trim();
+    };
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-q', '-m', 'Before the range\n\nClaude-Session: https://claude.ai/code/session_old');
+    const base = git('rev-parse', 'HEAD');
+    git('commit', '-q', '--allow-empty', '-m', 'Clean change\n\nAssisted-by: Claude:claude-opus-4-5\nSigned-off-by: Dev <dev@example.com>');
+    git(
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'Fix parsing\n\nCo-authored-by: Claude <noreply@anthropic.com>\nSigned-off-by: Claude <noreply@anthropic.com>\nClaude-Session: https://claude.ai/code/session_01AbCd',
+    );
+    const head = git('rev-parse', 'HEAD');
+    const r = ospo(['check', '--commits', `${base}..HEAD`, '--format', 'json'], dir);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    const json = JSON.parse(r.stdout) as { files: number; findings: { file: string; rule: string; line: number }[] };
+    assert.equal(json.files, 2, 'the two commits of the range');
+    assert.deepEqual(
+      json.findings.map((f) => `${f.file}:${f.line} ${f.rule}`),
+      [`commit ${head.slice(0, 12)}:4 commit-ai-attribution`, `commit ${head.slice(0, 12)}:5 commit-session-link`],
+    );
+    const text = ospo(['check', '--commits', `${base}..HEAD`], dir);
+    assert.match(text.stdout, new RegExp(`^commit ${head.slice(0, 12)}:5:\\d+: error commit-session-link `, 'm'));
+    assert.equal(ospo(['check', '--commits', `${head}~1..${head}~1`], dir).code, 0, 'an empty range passes');
+    // A range that reads as one of git's options is a range to git, never an option: no file is written.
+    const out = path.join(dir, 'written-by-git');
+    const bad = ospo(['check', `--commits=--output=${out}`], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /is not a range of commits/);
+    assert.ok(!fs.existsSync(out));
+    assert.equal(ospo(['check', '--commits', 'HEAD', '--staged'], dir).code, 2, '--commits does not go with file modes');
+  });
+
   it('reports ai-marker-missing from git history, and is silent without git', () => {
     const dir = tempTree({
       'src/a.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\nexport {};\n',

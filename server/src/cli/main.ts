@@ -25,7 +25,8 @@ import { textOf } from '../io/encoding';
 import { encodeFixed } from '../io/encode-text';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
-import { changedFiles, isCommit, stagedFiles } from '../io/git-changed';
+import { changedFiles, commitMessages, isCommit, stagedFiles } from '../io/git-changed';
+import { checkCommitMessage } from '../engine/ai/commit-rule';
 import { listFiles } from '../scan/walk';
 import { findingsOf, rescanFile, scanFolder, scanSettings } from '../scan/scanner';
 import { PackedFindings, packedCount, suppressedCount, withoutSuppressed } from '../scan/compact';
@@ -63,7 +64,7 @@ import {
 
 const usage = `Usage:
   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github|junit] [--fail-on error|warning|info]
-             [--changed [REF]] [--staged] [--rules all|header] [--reuse]
+             [--changed [REF]] [--staged] [--rules all|header] [--reuse] [--commits RANGE]
   ospo fix   [paths…] [--policy FILE] [--dry-run]
   ospo init  [folder] [--template ${templateNames.join('|')}]
   ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags]   (see ospo report --help)
@@ -73,6 +74,8 @@ const usage = `Usage:
 Options:
   --changed [REF]  check only files changed against REF (default HEAD), and untracked files
   --staged         check only the files staged for commit (for a pre-commit hook)
+  --commits RANGE  check the messages of the commits in RANGE (main..HEAD), not files: AI trailers and
+                   session links, as in the editor (for a pull request gate)
   --reuse          check REUSE 3.3 compliance only (headers, sidecars, REUSE.toml, dep5, LICENSES/), not the policy;
                    fails on warnings too (default --fail-on warning): info notes are advice
   --rules header   run the license-header rules only, reading just the top of each file
@@ -168,6 +171,8 @@ const relativeTo = (root: string, abs: string) => path.relative(root, abs).split
 
 interface CheckOptions extends Options {
   changed?: string;
+  /** A range of commits whose messages are checked instead of files. */
+  commits?: string;
   staged?: boolean;
   scope: CheckScope;
   reuse?: boolean;
@@ -226,6 +231,10 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
   const targets = await resolveTargets(paths, opts);
   // JUnit lists the clean files as passing test cases.
   const report: Report = { files: 0, results: [], skipped: [], checked: opts.format === 'junit' ? [] : undefined };
+  if (opts.commits !== undefined) {
+    await checkCommits(targets, opts.commits, report);
+    return { report, stale: [] };
+  }
   const baselines = new Map<string, BaselineRun>();
   for (const target of targets) {
     let run = baselines.get(target.root);
@@ -309,6 +318,30 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
     if (run.changed) await writeBaseline(root, run.entries);
   }
   return { report, stale };
+}
+
+/**
+ * `--commits RANGE`: each commit's message checked as the editor checks one being written, under the
+ * policy of the repository's top. A commit is reported as `commit <sha>`, its lines those of its message.
+ */
+async function checkCommits(targets: Target[], range: string, report: Report): Promise<void> {
+  for (const root of new Set(targets.map((t) => t.root))) {
+    const target = targets.find((t) => t.root === root)!;
+    let read;
+    try {
+      read = await commitMessages(root, range);
+    } catch (err) {
+      fail((err as Error).message);
+    }
+    if (read.truncated) process.stderr.write(`ospo: ${range}: only the newest ${read.commits.length} commits were checked\n`);
+    for (const { sha, message: text } of read.commits) {
+      const shown = `commit ${sha.slice(0, 12)}`;
+      report.files++;
+      report.checked?.push(shown);
+      const findings = checkCommitMessage(text, target.policy);
+      if (findings.length) report.results.push({ file: shown, findings });
+    }
+  }
 }
 
 /** Adds a checked file whose findings stay packed (no baseline entry, not SARIF) to the report. */
@@ -573,6 +606,7 @@ export async function main(argv: string[]): Promise<number> {
         offline: { type: 'boolean', default: false },
         template: { type: 'string' },
         changed: { type: 'string' },
+        commits: { type: 'string' },
         staged: { type: 'boolean', default: false },
         reuse: { type: 'boolean', default: false },
         rules: { type: 'string', default: 'all' },
@@ -606,6 +640,8 @@ export async function main(argv: string[]): Promise<number> {
       // as reuse lint counts them); notes at info, such as the deprecated but valid dep5, do not.
       const failOn = (values.reuse && !argv.some((a) => a.startsWith('--fail-on')) ? 'warning' : values['fail-on']) as Severity;
       if (!['error', 'warning', 'info', 'hint'].includes(failOn)) fail(`Unknown --fail-on '${failOn}': use error, warning or info`);
+      if (values.commits !== undefined && (values.changed !== undefined || values.staged || values.reuse))
+        fail('--commits checks the messages of commits, not files: it does not go with --changed, --staged or --reuse');
       const scope = values.rules as CheckScope;
       if (scope !== 'all' && scope !== 'header') fail(`Unknown --rules '${values.rules}': use all or header`);
       const { report, stale } = await check(paths.length ? paths : ['.'], {
@@ -613,6 +649,7 @@ export async function main(argv: string[]): Promise<number> {
         offline: !!values.offline,
         changed: values.changed,
         staged: values.staged,
+        commits: values.commits,
         scope,
         reuse: values.reuse,
         format,

@@ -52,3 +52,46 @@ export async function stagedFiles(root: string): Promise<Set<string>> {
   if (!staged) throw new Error(`git could not list the staged files at ${root}`);
   return new Set(staged.stdout.split('\0').filter(Boolean));
 }
+
+/** A commit of a range and its message, for `ospo check --commits RANGE`. */
+export interface CommitMessage {
+  sha: string;
+  message: string;
+}
+
+/** The most commits `--commits` reads: a pull request's range, not a project's history. */
+export const maxRangeCommits = 10_000;
+
+/**
+ * The commits of `range` (anything `git log` takes: `main..HEAD`, `HEAD~3..`, a single commit and
+ * its history), newest first, with their raw messages. Throws when git cannot read the range.
+ * `--end-of-options` keeps a range that starts with `-` from being read as an option.
+ */
+export async function commitMessages(root: string, range: string): Promise<{ commits: CommitMessage[]; truncated: boolean }> {
+  const log = await runGit(
+    'git',
+    [
+      '-c',
+      'log.showSignature=false',
+      'log',
+      '--no-color',
+      '--encoding=UTF-8',
+      `--max-count=${maxRangeCommits}`,
+      '-z',
+      '--format=%H%x00%B',
+      '--end-of-options',
+      range,
+      '--',
+    ],
+    options(root),
+  );
+  if (!log) throw new Error(`'${range}' is not a range of commits of a git repository at ${root}`);
+  const commits: CommitMessage[] = [];
+  // -z ends each commit with a NUL: `sha NUL message NUL`.
+  const tokens = log.stdout.split('\0');
+  for (let i = 0; i + 1 < tokens.length; i += 2) {
+    const sha = tokens[i].replace(/^\n/, '');
+    if (/^[0-9a-f]{40,64}$/.test(sha)) commits.push({ sha, message: tokens[i + 1] });
+  }
+  return { commits, truncated: log.truncated || commits.length >= maxRangeCommits };
+}
