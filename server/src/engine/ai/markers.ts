@@ -41,6 +41,8 @@ export interface Artifact {
   start: number;
   end: number;
   text: string;
+  /** A phrase people also write (a closing offer of more help): leftover chatbot text in code only, not in prose files. */
+  phrase?: boolean;
 }
 
 export interface Markers {
@@ -76,6 +78,10 @@ const candidate = new RegExp(
     'utm_source=chatgpt\\.com',
     "Here's the updated code",
     'Here is the updated code',
+    '【\\d',
+    'knowledge (?:update|cut)',
+    'Let me know if you',
+    'Feel free to (?:ask|reach out)',
     '@generated',
     'DO NOT EDIT',
   ].join('|'),
@@ -83,14 +89,26 @@ const candidate = new RegExp(
 );
 
 // Literal, high-precision leftovers only (docs/design/markers.md): no guesses about style.
-const artifactPatterns = [
-  /As an AI language model/i,
-  /as a large language model/i,
-  /:?contentReference\[oaicite:\d+\](\{index=\d+\})?/,
-  /\boaicite:\d+/,
-  /[?&]utm_source=chatgpt\.com/,
-  /Here's the updated code/i,
-  /Here is the updated code/i,
+// Measured against the labelled corpus in test/unit/fixtures/chatbot-artifacts (ai-artifacts.test.ts).
+const artifactPatterns: { re: RegExp; phrase?: true }[] = [
+  { re: /As an AI language model/i },
+  { re: /as a large language model/i },
+  { re: /:?contentReference\[oaicite:\d+\](\{index=\d+\})?/ },
+  { re: /\boaicite:\d+/ },
+  { re: /[?&]utm_source=chatgpt\.com/ },
+  { re: /Here's the updated code/i },
+  { re: /Here is the updated code/i },
+  // A citation of a file or page the chatbot read: 【4†source】, 【12:3†notes.pdf】.
+  { re: /【\d+(?::\d+)*†[^】\n]{1,80}】/ },
+  // A knowledge-cutoff disclaimer.
+  { re: /\bAs of my (?:last |latest )?knowledge (?:update|cut-?off)\b/i },
+  { re: /\bmy knowledge (?:cut-?off|update) (?:date )?(?:is|was|of|in)\b/i },
+  // A closing offer of more help.
+  {
+    re: /\bLet me know if you (?:need|have|want|would like) (?:any )?(?:further|more|other|additional) (?:help|assistance|questions|changes|modifications|adjustments|clarifications?|improvements)\b/i,
+    phrase: true,
+  },
+  { re: /\bFeel free to (?:ask|reach out) if you have any (?:further|more|other|additional) questions\b/i, phrase: true },
 ];
 
 const legacyPatterns: { re: RegExp; tool?: (m: RegExpExecArray) => string | undefined; person?: (m: RegExpExecArray, line: string) => boolean }[] = [
@@ -133,6 +151,13 @@ export const needles = [
   'oaicite',
   'utm_source=chatgpt',
   'updated code',
+  '†',
+  'knowledge update',
+  'knowledge cut',
+  'Let me know if you',
+  'Feel free to',
+  // A Markdown code fence left around pasted code (rules/ai-chatbot-artifact.ts): the last line may be one.
+  '```',
   '@generated',
   'DO NOT EDIT',
 ];
@@ -142,7 +167,14 @@ export const needles = [
 // ('enerated' stands for three needles, 'X-' for 'SPDX-'). Irregexp skips through a text quickly for
 // an alternation of two to four long literals, but not for more or for short ones, which indexOf
 // does better (bench/engine.mjs, on the Linux sources).
-const anchors: (string | RegExp)[] = ['X-', 'AI-', /enerated|ENERATED|DO NOT EDIT/g, /language model|updated code|oaicite|utm_source=chatgpt/g];
+const anchors: (string | RegExp)[] = [
+  'X-',
+  'AI-',
+  '†',
+  /enerated|ENERATED|DO NOT EDIT/g,
+  /language model|updated code|oaicite|utm_source=chatgpt/g,
+  /knowledge (?:update|cut)|Let me know if you|Feel free to/g,
+];
 
 /**
  * Markers are looked for in the first 512 KiB of a file only. Scanning costs about 8 ms per MiB, and a
@@ -225,11 +257,11 @@ export function parseMarkers(fullText: string, header: Header): Markers {
     if (!candidate.test(line)) continue;
     // The same rule as check.ts isGeneratedText: a generated marker counts only near the top.
     if (result.generatedLine === undefined && isGeneratedText(line) && text.indexOf(line) < generatedWindow) result.generatedLine = i;
-    for (const re of artifactPatterns) {
+    for (const { re, phrase } of artifactPatterns) {
       const m = re.exec(line);
       // One finding per piece of text: the oaicite patterns overlap.
       if (m && !result.artifacts.some((a) => a.line === i && a.start < m.index + m[0].length && m.index < a.end)) {
-        result.artifacts.push({ line: i, start: m.index, end: m.index + m[0].length, text: m[0] });
+        result.artifacts.push({ line: i, start: m.index, end: m.index + m[0].length, text: m[0], ...(phrase && { phrase }) });
       }
     }
     const snippet = snippetTag(line);

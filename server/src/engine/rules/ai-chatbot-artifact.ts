@@ -58,13 +58,45 @@ export function chatbotOnlyComment(line: string, a: Artifact, style: CommentStyl
   return /^[.,;:!?]*$/.test(rest) || sentence.test(a.text);
 }
 
+/**
+ * Prose files: a closing offer of more help ("Let me know if you have any other questions") is what
+ * people write there too. So are Markdown fences. So are files named in capitals with no extension (README, NEWS, AUTHORS).
+ */
+const isProse = (path: string) =>
+  /(^|\/)[A-Z][A-Z0-9_-]*$/.test(path) || /\.(md|markdown|mdx|rst|txt|text|adoc|asciidoc|org|tex|html?|xml|po|pot)$/i.test(path);
+
+/** Formats where a Markdown fence is part of the language (its docs, its string literals are Markdown), not a leftover. */
+const fencesAllowed = /\.(ipynb|r?md|qmd|jl)$/i;
+
+/**
+ * A Markdown code fence around code pasted from a chat: the first non-blank line of a source file is
+ * ```` ```python ```` (or a bare ```` ``` ````), or its last is ```` ``` ```` after an opening one. Only
+ * there: a fence inside the file is a docstring's or a comment's example.
+ */
+function fences(file: SourceFile): Artifact[] {
+  if (!file.style || isProse(file.path) || fencesAllowed.test(file.path) || !file.text.includes('```')) return [];
+  const { lines } = splitLines(file.text);
+  const first = lines.findIndex((l) => l.trim() !== '');
+  let last = lines.length - 1;
+  while (last > first && lines[last].trim() === '') last--;
+  if (first < 0 || !/^\uFEFF?```[\w+#.-]*\s*$/.test(lines[first])) return [];
+  const out: Artifact[] = [
+    { line: first, start: lines[first].indexOf('`'), end: lines[first].trimEnd().length, text: lines[first].trim().replace(/^\uFEFF/, '') },
+  ];
+  if (last > first && /^```\s*$/.test(lines[last])) out.push({ line: last, start: 0, end: lines[last].trimEnd().length, text: '```' });
+  return out;
+}
+
 export function aiChatbotArtifact(file: SourceFile): Finding[] {
   let all: string[] | undefined;
   // The header's split holds the top of the file (its last entry may be a partial line); split the rest only when needed.
   const lineAt = (i: number) => (i < file.header.text.lines.length - 1 ? file.header.text.lines[i] : ((all ??= splitLines(file.text).lines)[i] ?? ''));
-  return file.markers.artifacts.map((a): Finding => {
+  const inProse = isProse(file.path);
+  const artifacts = [...file.markers.artifacts.filter((a) => !(a.phrase && inProse)), ...fences(file)];
+  return artifacts.map((a): Finding => {
     const r = range(a.line, a.start, a.end);
-    const whole = chatbotOnlyComment(lineAt(a.line), a, file.style);
+    const fence = a.text.startsWith('```');
+    const whole = fence || chatbotOnlyComment(lineAt(a.line), a, file.style);
     return finding(
       meta,
       r,
