@@ -80,9 +80,10 @@ describe('packaging', () => {
       const files = scripts(out);
       const esm = (entry: string) => entry.replace(/\.js$/, '.mjs');
       const loaded = (entry: string) => (files.includes(esm(entry)) ? [entry, esm(entry), ...files.filter((f) => f.startsWith('chunk-'))] : [entry]);
-      // The scan worker's went from 400 to 440 KB, and the CLI's from 850 to 880 KB, with chardet, which reads files in
-      // legacy encodings (docs/design/encodings.md), and the commit-session-link rule (854 KB then).
-      const budgetKB: Record<string, number> = { 'scan-worker.js': 440, 'cli.js': 880, 'server.js': 1150, 'client.js': 500 };
+      // The scan worker's went from 400 to 440 KB, the CLI's from 850 to 880 KB and the server's from 1150 to 1180 KB
+      // with chardet, which reads files in legacy encodings (docs/design/encodings.md), and the commit-session-link
+      // rule (854 KB and 1151 KB then).
+      const budgetKB: Record<string, number> = { 'scan-worker.js': 440, 'cli.js': 880, 'server.js': 1180, 'client.js': 500 };
       const over = Object.entries(budgetKB)
         .map(([entry, kb]) => ({ entry, kb, size: Math.round(loaded(entry).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0) / 1024) }))
         .filter(({ kb, size }) => size > kb);

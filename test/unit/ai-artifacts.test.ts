@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkText } from '../../server/src/engine/check';
 import { defaultPolicy } from '../../server/src/engine/policy/model';
+import { editsFor } from '../../server/src/engine/fixes';
+import { applyEdits } from '../../server/src/engine/text';
+import { fixedContext } from './helpers';
 
 const corpus = path.resolve(__dirname, '../../../test/unit/fixtures/chatbot-artifacts');
 
@@ -47,6 +50,21 @@ describe('ai-chatbot-artifact: the labelled corpus', () => {
       // "I hope this helps!" and "Certainly! Here's …" are what people write too.
       ['certainly.js', 'hope.py'],
     );
+  });
+
+  it('deletes a fence around a pasted file and keeps its byte order mark, its CRLF and the code', () => {
+    for (const [text, want] of [
+      ['\uFEFF```python\nprint(1)\n```\n', '\uFEFFprint(1)\n'],
+      // No final newline before, none after.
+      ['\r\n```js\r\nlet x = 1;\r\n```', '\r\nlet x = 1;'],
+    ]) {
+      const policy = defaultPolicy();
+      const result = checkText({ path: 'src/a.py', text, currentYear: 2026 }, policy);
+      const fences = result.findings.filter((f) => f.rule === 'ai-chatbot-artifact');
+      assert.equal(fences.length, 2, text);
+      const edits = fences.flatMap((f) => editsFor(f, result.file!, policy, fixedContext));
+      assert.equal(applyEdits(text, edits), want);
+    }
   });
 
   it('reports each leftover as its text, one finding each (a fence: its opening and closing lines)', () => {

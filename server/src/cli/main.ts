@@ -88,8 +88,8 @@ Options:
 
 With no paths, the current folder is checked. Without --policy, the nearest .ospo/policy.yaml
 at or above each path applies, else the built-in default policy. Folders are walked from the
-policy's folder, else the top of the git repository, else the current folder when it holds the
-path, so .gitignore and REUSE.toml files there apply.
+policy's folder, else the top of the git repository, else the top of its REUSE project, so
+.gitignore and REUSE.toml files there apply.
 \`ospo init\` writes a commented starter policy to <folder>/.ospo/policy.yaml (default template: apache);
 it never overwrites one.
 Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage or policy error.
@@ -322,23 +322,28 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
 
 /**
  * `--commits RANGE`: each commit's message checked as the editor checks one being written, under the
- * policy of the repository's top. A commit is reported as `commit <sha>`, its lines those of its message.
+ * path's policy. git runs in the folder named (not the policy's, which may be a parent repository's).
+ * A commit is reported as `commit <sha>`, its lines those of its message. A range too long to read
+ * whole is an error: a gate that checked part of it would pass what it did not read.
  */
 async function checkCommits(targets: Target[], range: string, report: Report): Promise<void> {
-  for (const root of new Set(targets.map((t) => t.root))) {
-    const target = targets.find((t) => t.root === root)!;
+  const seen = new Set<string>();
+  for (const target of targets) {
+    const at = path.join(target.root, target.file ? path.dirname(target.file) : target.under);
     let read;
     try {
-      read = await commitMessages(root, range);
+      read = await commitMessages(at, range);
     } catch (err) {
       fail((err as Error).message);
     }
-    if (read.truncated) process.stderr.write(`ospo: ${range}: only the newest ${read.commits.length} commits were checked\n`);
+    if (read.truncated) fail(`${range} has more than ${read.commits.length} commits to read: check a shorter range`);
     for (const { sha, message: text } of read.commits) {
+      if (seen.has(sha)) continue;
+      seen.add(sha);
       const shown = `commit ${sha.slice(0, 12)}`;
       report.files++;
       report.checked?.push(shown);
-      const findings = checkCommitMessage(text, target.policy);
+      const findings = checkCommitMessage(text, target.policy, { committed: true });
       if (findings.length) report.results.push({ file: shown, findings });
     }
   }

@@ -18,6 +18,7 @@ import type { ReuseInput } from './reuse/input';
 import { effectiveLicensing, EffectiveLicensing, LicensingValue, licensingFromTags, noLicensing, ownLicensingIgnored, ReuseContext } from './reuse/licensing';
 import { licenseIdsIn, licenseTextFix, missingLicenseTexts } from './reuse/license-texts';
 import { withSuppressions } from './suppressions';
+import { fenceFirst } from './rules/ai-chatbot-artifact';
 
 export interface CheckInput {
   /** Path relative to the workspace folder, with `/` separators; rules and overrides match on it. */
@@ -201,6 +202,8 @@ export function startSuffices(result: CheckResult, restHolds: (strings: readonly
   if (!file) return false;
   const { header, markers } = file;
   if (header.open || header.anywhere || header.prologue.open || markers.markers.length || markers.snippets.length || markers.strayEnds.length) return false;
+  // A Markdown fence opening the file may close on its last line (rules/ai-chatbot-artifact.ts).
+  if (fenceFirst.test(file.text)) return false;
   return header.licenses.length > 0 || (!/SPDX-License-Identifier/i.test(file.text) && !restHolds(licenseKeyCover));
 }
 

@@ -1,12 +1,14 @@
 // Which encoding a file's bytes are in, and the text they hold (docs/design/encodings.md). In order:
-// a byte order mark; an encoding the file declares (PEP 263 and Emacs `coding:`, Vim `fileencoding=`,
-// the XML declaration, HTML `<meta charset>`); valid UTF-8; then chardet's guess among the legacy
-// encodings of the codebases we are asked to read (Shift_JIS, EUC-JP, ISO-2022-JP, GB18030, Big5,
-// EUC-KR, Windows-1252). The bytes are decoded by the runtime's TextDecoder (the WHATWG Encoding
+// a byte order mark; ISO-2022-JP's escapes; valid UTF-8; then, for bytes that are not UTF-8 with a
+// few bad ones, an encoding the file declares (PEP 263 and Emacs `coding:`, Vim `fileencoding=`, the
+// XML declaration, HTML `<meta charset>`), the editor's files.encoding, and chardet's guess among the
+// legacy encodings of the codebases we are asked to read (Shift_JIS, EUC-JP, ISO-2022-JP, GB18030,
+// Big5, EUC-KR, Windows-1252). The bytes are decoded by the runtime's TextDecoder (the WHATWG Encoding
 // Standard, ICU inside Node and Electron), strictly: bytes that are not valid in an encoding are
 // never read as text in it.
 
 import { analyse } from 'chardet';
+import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { contentSkipReason, type SkipReason } from '../engine/coverage';
 
@@ -61,7 +63,6 @@ const aliases: Record<string, string> = {
   latin: 'windows-1252',
   'utf-8-unix': 'utf-8',
   'utf8-unix': 'utf-8',
-  'utf-16': 'utf-16le',
 };
 
 const decoders = new Map<string, TextDecoder | null>();
@@ -94,6 +95,34 @@ const jisKanjiOld = Buffer.from([0x1b, 0x24, 0x40]);
 
 function indexOf(bytes: Uint8Array, needle: Buffer): number {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).indexOf(needle);
+}
+
+/** ISO-2022-JP is 7-bit, so valid UTF-8 too: its escapes into JIS X 0208 (ESC $ B, ESC $ @) tell it. */
+function hasJisEscape(bytes: Uint8Array): boolean {
+  return bytes.includes(0x1b) && (indexOf(bytes, jisKanjiIn) >= 0 || indexOf(bytes, jisKanjiOld) >= 0);
+}
+
+/**
+ * Whether bytes that are valid UTF-8 are read as UTF-8 by decodeText: no byte order mark but UTF-8's
+ * and no ISO-2022-JP escape. The scan's fast path (scan/check-file.ts) decodes such bytes itself.
+ */
+export function plainUtf8(bytes: Uint8Array): boolean {
+  const bom = bomEncoding(bytes);
+  return (!bom || bom === 'utf-8') && isUtf8(bytes) && !hasJisEscape(bytes);
+}
+
+const lenientUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** At least as many characters beyond ASCII decode as UTF-8 as fail to: broken UTF-8 rather than another encoding. */
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  let good = 0;
+  let bad = 0;
+  for (const ch of lenientUtf8.decode(bytes)) {
+    const c = ch.charCodeAt(0);
+    if (c === 0xfffd) bad++;
+    else if (c > 0x7f) good++;
+  }
+  return good > 0 && good >= bad;
 }
 
 /** The encoding its byte order mark names, if the bytes start with one. */
@@ -149,18 +178,23 @@ export function decodeText(bytes: Uint8Array, setting?: string): DecodedText | U
     const text = decodeAs(bytes, bom);
     return text === undefined ? { unsupported: bom } : { text, encoding: bom, by: 'bom' };
   }
-  const declared = declaredEncoding(bytes);
-  if (declared && declared !== 'utf-8') {
-    const text = decodeAs(bytes, declared);
-    if (text !== undefined) return { text, encoding: decoderFor(declared)!.encoding, by: 'declared' };
-  }
-  // ISO-2022-JP is 7-bit, so valid UTF-8 too: its escape sequences into JIS X 0208 (ESC $ @, ESC $ B) tell it.
-  if (bytes.includes(0x1b) && (indexOf(bytes, jisKanjiIn) >= 0 || indexOf(bytes, jisKanjiOld) >= 0)) {
+  if (hasJisEscape(bytes)) {
     const text = decodeAs(bytes, 'iso-2022-jp');
     if (text !== undefined) return { text, encoding: 'iso-2022-jp', by: 'detected' };
   }
+  // Valid UTF-8 is read as UTF-8 whatever the file declares: the scan's fast path (plainUtf8) reads it
+  // so, and Latin-1 text that happens to be valid UTF-8 is all but unheard of.
   const utf8 = decodeAs(bytes, 'utf-8');
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', by: 'utf-8' };
+  // UTF-8 with a few bad bytes (a truncated character, one Latin-1 byte pasted in): read in a legacy
+  // encoding, its good characters would become mojibake, and a fix would write that back. Not text we read.
+  if (mostlyUtf8(bytes)) return { unknown: true };
+  const declared = declaredEncoding(bytes);
+  // A declaration readable as ASCII cannot be in UTF-16 or UTF-32 (a .NET `encoding="utf-16"` is often wrong).
+  if (declared && declared !== 'utf-8' && !/^utf-(16|32)/.test(declared)) {
+    const text = decodeAs(bytes, declared);
+    if (text !== undefined) return { text, encoding: decoderFor(declared)!.encoding, by: 'declared' };
+  }
   if (setting && setting !== 'utf-8') {
     const text = decodeAs(bytes, setting);
     if (text !== undefined) return { text, encoding: decoderFor(setting)!.encoding, by: 'setting' };
@@ -189,10 +223,11 @@ export function isDecoded(d: DecodedText | Undecoded): d is DecodedText {
  * Whether an editor that reads files in `editorEncoding` (VS Code: a byte order mark, else files.encoding)
  * reads the same text from the file as `decoded`: only then do positions in one fit the other.
  */
-export function editorReadsAlike(decoded: Pick<DecodedText, 'text' | 'encoding' | 'by'>, editorEncoding: string): boolean {
+export function editorReadsAlike(decoded: Pick<DecodedText, 'text' | 'encoding' | 'by'>, editorEncoding: string | undefined): boolean {
   if (decoded.by === 'bom' || decoded.encoding === editorEncoding) return true;
-  // ASCII reads alike in every encoding that is a superset of it: all but UTF-16 and UTF-32.
-  return !/^utf-(16|32)/.test(editorEncoding) && !/[^\x00-\x7f]/.test(decoded.text);
+  // ASCII reads alike in every encoding that is a superset of it: all but UTF-16 and UTF-32 (and, in
+  // an encoding we do not know, taken to be one).
+  return !/^utf-(16|32)/.test(editorEncoding ?? '') && !/[^\x00-\x7f]/.test(decoded.text);
 }
 
 /** Why undecodable bytes are skipped. */

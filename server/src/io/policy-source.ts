@@ -3,7 +3,7 @@
 // reported on its `extends` entry, and checking goes on with the rest of the policy (docs/design/policy.md, "Errors in the policy file").
 
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { mergePolicies } from '../engine/policy/merge';
@@ -199,12 +199,26 @@ export async function readPolicy(root: string, explicit: string | undefined, opt
 
 /**
  * The folder a path is checked from (`start`: the path, or its folder for a file): the nearest policy's
- * folder (unless `--policy` names the file), else the top of its git repository, else `cwd` when it
- * holds the path (as reuse lint takes the current folder), else `start`. So `ospo check src` and
- * `ospo check .` agree on src, and a file named alone gets its project's .gitignore and REUSE.toml.
+ * folder (unless `--policy` names the file), else the top of its git repository, else the top of its
+ * REUSE project, else `start`. So `ospo check src` and `ospo check .` agree on src, and a file named
+ * alone gets its project's REUSE.toml.
  */
 export async function checkRoot(start: string, cwd: string, policyFlag: boolean): Promise<string> {
-  return (policyFlag ? undefined : await findPolicyRoot(start)) ?? gitTop(start) ?? (holdsPath(cwd, start) ? cwd : start);
+  return (policyFlag ? undefined : await findPolicyRoot(start)) ?? gitTop(start) ?? reuseTop(start, cwd) ?? start;
+}
+
+/**
+ * The topmost folder from `start` up to `cwd` (the folder the CLI runs in, when it holds `start`) that
+ * holds REUSE.toml, `.reuse/` or `LICENSES/`: nested REUSE.toml files sit below the project's. Never
+ * above `cwd`, so a run from `/` or a home folder does not make either the project.
+ */
+function reuseTop(start: string, cwd: string): string | undefined {
+  if (!holdsPath(cwd, start)) return undefined;
+  let top: string | undefined;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (['REUSE.toml', '.reuse', 'LICENSES'].some((m) => existsSync(path.join(dir, m)))) top = dir;
+    if (dir === cwd || path.dirname(dir) === dir) return top;
+  }
 }
 
 /** The nearest folder at or above `start` that holds `.ospo/policy.yaml`, else undefined. */

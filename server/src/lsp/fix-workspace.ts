@@ -46,7 +46,7 @@ export async function fixAllWorkspaceEdit(
   /** ospo.exclude for the folder: the editor checks none of these files, so it fixes none either. */
   excludedIn: (s: FolderState) => Promise<(rel: string) => boolean> = async () => () => false,
   /** The encoding the editor reads the folder's files in (files.encoding): edits are positions in its text. */
-  editorEncoding: (s: FolderState) => Promise<string> = async () => 'utf-8',
+  editorEncoding: (s: FolderState) => Promise<string | undefined> = async () => 'utf-8',
 ): Promise<FixWorkspaceResult | undefined> {
   const direct: TextDocumentEdit[] = [];
   const confirm: TextDocumentEdit[] = [];

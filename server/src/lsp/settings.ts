@@ -11,7 +11,7 @@ import { OspoSettings, readSettings, settingsSection } from '../../../shared/pro
 
 export class SettingsCache {
   private cache = new Map<string, Promise<OspoSettings>>();
-  private encodings = new Map<string, Promise<string>>();
+  private encodings = new Map<string, Promise<string | undefined>>();
   private pushed: unknown;
 
   constructor(
@@ -34,14 +34,15 @@ export class SettingsCache {
 
   /**
    * The encoding the editor reads a folder's files in, as a decoder label (io/encoding.ts): VS Code's
-   * `files.encoding` for the resource; UTF-8 when the client has no such setting.
+   * `files.encoding` for the resource; UTF-8 when the client has no such setting; undefined for an
+   * encoding the runtime cannot decode (a DOS code page), which nothing is then taken to read alike.
    */
-  editorEncoding(uri: string): Promise<string> {
+  editorEncoding(uri: string): Promise<string | undefined> {
     if (!this.supported()) return Promise.resolve('utf-8');
     let encoding = this.encodings.get(uri);
     if (!encoding) {
       encoding = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'files.encoding' }).then(
-        (value: unknown) => (typeof value === 'string' && editorEncodingLabel(value)) || 'utf-8',
+        (value: unknown) => (typeof value === 'string' ? editorEncodingLabel(value) : 'utf-8'),
         () => 'utf-8',
       );
       this.encodings.set(uri, encoding);

@@ -55,7 +55,7 @@ export interface ScanHost {
   /** The settings of a folder: ospo.exclude, ospo.rules, ospo.suppressedSeverity. */
   settings: (root: string) => Promise<OspoSettings>;
   /** The encoding the editor reads the folder's files in (files.encoding), as a decoder label. */
-  editorEncoding: (root: string) => Promise<string>;
+  editorEncoding: (root: string) => Promise<string | undefined>;
 }
 
 /** The folder's policy with ospo.exclude's globs added to `files.exclude`, so the walk skips those files and folders as it skips the policy's. */

@@ -3,7 +3,6 @@
 // Reads only what the rules need: the top of the file for the header rules, all of it otherwise.
 
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import type { AiCommit } from '../engine/ai/history';
 import { checkText, CheckScope, startSuffices } from '../engine/check';
@@ -15,7 +14,7 @@ import type { Policy } from '../engine/policy/model';
 import type { Locale } from '../engine/l10n';
 import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags } from '../io/read-file';
 import { byteSearch } from '../io/byte-search';
-import { bomEncoding, decodeText, isDecoded, textOf, undecodedReason } from '../io/encoding';
+import { bomEncoding, decodeText, isDecoded, plainUtf8, textOf, undecodedReason } from '../io/encoding';
 import { aiHistoryOf, checkInput } from '../io/check-input';
 import { licenseTags, SourceFile } from '../engine/source-file';
 import { snippetTags } from '../engine/reuse/snippets';
@@ -146,7 +145,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       const licenseIds = s.reuse && result.file ? usedLicenseIds(result.file, text) : undefined;
       return { rel: job.rel, size, mtimeMs, sidecarMtimeMs, generated, findings: result.findings, licenseIds };
     };
-    if (!isUtf8(bytes)) {
+    if (!plainUtf8(bytes)) {
       // Another encoding (io/encoding.ts): read whole and decoded whole, as the byte searches below look for UTF-8.
       if (bytes.length < size) bytes = readBytes(fd, size, s, true);
       const decoded = decodeText(bytes, s.encoding);
@@ -174,7 +173,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       const tagBelow = holdsLicenseTag(whole, top);
       if ((open || tagBelow) && !contentSkipReason(whole, maxBytes)) {
         // The rest may be in another encoding than the top's ASCII (io/encoding.ts).
-        const decoded = isUtf8(whole) ? whole.toString('utf8') : decodeText(whole, s.encoding);
+        const decoded = plainUtf8(whole) ? whole.toString('utf8') : decodeText(whole, s.encoding);
         if (typeof decoded === 'string') ({ text, result } = check(decoded));
         else if (isDecoded(decoded)) ({ text, result } = check(decoded.text));
       }

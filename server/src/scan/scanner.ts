@@ -130,6 +130,8 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
       today: settings.today,
       history: settings.history,
       reuse: settings.reuse,
+      // What a file that is not UTF-8 is read in, instead of a guess: another setting, other texts.
+      encoding: settings.encoding,
     }),
   );
 

@@ -73,21 +73,22 @@ function deleteLines(lines: string[], first: number, last: number): Range {
  * Each fixable finding carries `{ kind: 'replace', range, text, safe: true }`: the trailer
  * rewritten into the policy's form, or (text '') the whole line removed when that trailer is there already.
  */
-export function checkCommitMessage(text: string, policy: Policy): Finding[] {
-  const findings = [...(policy.severity[commitRuleId] === 'off' ? [] : commitFindings(text, policy)), ...sessionLinkFindings(text)];
+export function checkCommitMessage(text: string, policy: Policy, opts: { committed?: boolean } = {}): Finding[] {
+  const findings = [...(policy.severity[commitRuleId] === 'off' ? [] : commitFindings(text, policy)), ...sessionLinkFindings(text, !!opts.committed)];
   return withPolicySeverity(findings, policy).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /**
- * Links to an AI session anywhere in the message git keeps (not in `#` comments, not below the
- * scissors line). A line that holds nothing but the link, alone or as a trailer's value, is removed
- * by the fix; a link inside a sentence is only reported, since removing it may break the sentence.
+ * Links to an AI session anywhere in the message git keeps: while it is written, not in `#` comments
+ * nor below the scissors line; in a commit already made (`committed`), on every line, since git kept
+ * them all. A line that holds nothing but the link, alone or as a trailer's value, is removed by the
+ * fix; a link inside a sentence is only reported, since removing it may break the sentence.
  */
-function sessionLinkFindings(text: string): Finding[] {
+function sessionLinkFindings(text: string, committed: boolean): Finding[] {
   const msg = parseCommitMessage(text);
   const findings: Finding[] = [];
-  for (let i = 0; i < msg.end; i++) {
-    if (!msg.isContent(i)) continue;
+  for (let i = 0; i < (committed ? msg.lines.length : msg.end); i++) {
+    if (!committed && !msg.isContent(i)) continue;
     const line = msg.lines[i];
     for (const link of sessionLinksIn(line)) {
       const rest = (line.slice(0, link.start) + line.slice(link.end)).trim();

@@ -102,7 +102,7 @@ const artifactPatterns: { re: RegExp; phrase?: true }[] = [
   { re: /【\d+(?::\d+)*†[^】\n]{1,80}】/ },
   // A knowledge-cutoff disclaimer.
   { re: /\bAs of my (?:last |latest )?knowledge (?:update|cut-?off)\b/i },
-  { re: /\bmy knowledge (?:cut-?off|update) (?:date )?(?:is|was|of|in)\b/i },
+  { re: /\bmy knowledge cut-?off (?:date )?(?:is|was|of|in)\b/i },
   // A closing offer of more help.
   {
     re: /\bLet me know if you (?:need|have|want|would like) (?:any )?(?:further|more|other|additional) (?:help|assistance|questions|changes|modifications|adjustments|clarifications?|improvements)\b/i,
@@ -158,8 +158,6 @@ export const needles = [
   'let me know if you',
   'Feel free to',
   'feel free to',
-  // A Markdown code fence left around pasted code (rules/ai-chatbot-artifact.ts): the last line may be one.
-  '```',
   '@generated',
   'DO NOT EDIT',
 ];

@@ -65,26 +65,41 @@ export function chatbotOnlyComment(line: string, a: Artifact, style: CommentStyl
 const isProse = (path: string) =>
   /(^|\/)[A-Z][A-Z0-9_-]*$/.test(path) || /\.(md|markdown|mdx|rst|txt|text|adoc|asciidoc|org|tex|html?|xml|po|pot)$/i.test(path);
 
-/** Formats where a Markdown fence is part of the language (its docs, its string literals are Markdown), not a leftover. */
-const fencesAllowed = /\.(ipynb|r?md|qmd|jl)$/i;
+/** Source files of programming languages, where a Markdown fence line can only be a leftover (not templates, notebooks, data). */
+const codeFile =
+  /\.(py|pyi|js|mjs|cjs|jsx|ts|tsx|mts|cts|go|rs|java|kt|kts|scala|c|h|cc|cpp|cxx|hh|hpp|cs|rb|php|swift|m|mm|sh|bash|zsh|ps1|pl|pm|lua|sql|dart|ex|exs|erl|hs|ml|clj|groovy|vue|svelte)$/i;
+
+/** Where a Markdown fence opens a text: its first non-blank line is ```` ``` ```` or ```` ```python ````. */
+export const fenceFirst = /^\uFEFF?(?:[ \t]*\r?\n)*```[\w+#.-]*[ \t]*(?:\r?\n|$)/;
 
 /**
  * A Markdown code fence around code pasted from a chat: the first non-blank line of a source file is
- * ```` ```python ```` (or a bare ```` ``` ````), or its last is ```` ``` ```` after an opening one. Only
- * there: a fence inside the file is a docstring's or a comment's example.
+ * ```` ```python ```` (or a bare ```` ``` ````), and its last ```` ``` ```` if it closes it. Only there: a
+ * fence inside the file is a docstring's or a comment's example. Looked for at the two ends, never
+ * through the file.
  */
 function fences(file: SourceFile): Artifact[] {
-  if (!file.style || isProse(file.path) || fencesAllowed.test(file.path) || !file.text.includes('```')) return [];
-  const { lines } = splitLines(file.text);
-  const first = lines.findIndex((l) => l.trim() !== '');
-  let last = lines.length - 1;
-  while (last > first && lines[last].trim() === '') last--;
-  if (first < 0 || !/^\uFEFF?```[\w+#.-]*\s*$/.test(lines[first])) return [];
-  const out: Artifact[] = [
-    { line: first, start: lines[first].indexOf('`'), end: lines[first].trimEnd().length, text: lines[first].trim().replace(/^\uFEFF/, '') },
-  ];
-  if (last > first && /^```\s*$/.test(lines[last])) out.push({ line: last, start: 0, end: lines[last].trimEnd().length, text: '```' });
+  const text = file.text;
+  const open = fenceFirst.exec(text);
+  if (!open || !codeFile.test(file.path)) return [];
+  const at = open[0].lastIndexOf('```');
+  const line = (open[0].slice(0, at).match(/\n/g) ?? []).length;
+  const opening = open[0].slice(at).trim();
+  // A byte order mark before the fence stays (the fix deletes the line after it).
+  const start = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const out: Artifact[] = [{ line, start, end: start + opening.length, text: opening }];
+  const body = text.trimEnd();
+  const lastStart = body.lastIndexOf('\n') + 1;
+  if (lastStart > at && /^```[ \t]*$/.test(body.slice(lastStart).replace(/\r$/, ''))) {
+    out.push({ line: (body.slice(0, lastStart).match(/\n/g) ?? []).length, start: 0, end: 3, text: '```' });
+  }
   return out;
+}
+
+/** Whether the line is a comment in the file's style: a closing offer of more help counts only there. */
+function inComment(line: string, style: SourceFile['style']): boolean {
+  const body = line.trimStart();
+  return !!style && [style.line, style.middle, style.start].some((lead) => !!lead?.trim() && body.startsWith(lead.trim()));
 }
 
 export function aiChatbotArtifact(file: SourceFile): Finding[] {
@@ -92,7 +107,7 @@ export function aiChatbotArtifact(file: SourceFile): Finding[] {
   // The header's split holds the top of the file (its last entry may be a partial line); split the rest only when needed.
   const lineAt = (i: number) => (i < file.header.text.lines.length - 1 ? file.header.text.lines[i] : ((all ??= splitLines(file.text).lines)[i] ?? ''));
   const inProse = isProse(file.path);
-  const artifacts = [...file.markers.artifacts.filter((a) => !(a.phrase && inProse)), ...fences(file)];
+  const artifacts = [...file.markers.artifacts.filter((a) => !a.phrase || (!inProse && inComment(lineAt(a.line), file.style))), ...fences(file)];
   return artifacts.map((a): Finding => {
     const r = range(a.line, a.start, a.end);
     const fence = a.text.startsWith('```');
