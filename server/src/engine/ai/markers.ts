@@ -138,6 +138,9 @@ function legacyMarker(line: string): { p: (typeof legacyPatterns)[number]; m: Re
   return undefined;
 }
 
+/** The later chatbot phrases' needles, each its own anchor too (case as people write them: the patterns ignore case, these cannot). */
+const phraseNeedles = ['†', 'knowledge update', 'knowledge cut', 'Let me know if you', 'let me know if you', 'Feel free to', 'feel free to'];
+
 // Literal strings that every candidate line holds one of: a line is looked at only if it holds one
 // of these (case as written) and matches `candidate`. A scan decodes the part of a file below its
 // header only when it holds one (scan/check-file.ts).
@@ -151,36 +154,23 @@ export const needles = [
   'oaicite',
   'utm_source=chatgpt',
   'updated code',
-  '†',
-  'knowledge update',
-  'knowledge cut',
-  'Let me know if you',
-  'let me know if you',
-  'Feel free to',
-  'feel free to',
+  ...phraseNeedles,
   '@generated',
   'DO NOT EDIT',
 ];
 
 // Scanning the text once per needle cost a fifth of a whole check. These searches find, between
-// them, every line that holds a needle, in four scans: each needle contains one of their matches
-// ('enerated' stands for three needles, 'X-' for 'SPDX-'). Irregexp skips through a text quickly for
-// an alternation of two to four long literals, but not for more or for short ones, which indexOf
-// does better (bench/engine.mjs, on the Linux sources).
-// The phrases added later are searched with indexOf, each a few microseconds on a 10,000-line file,
-// where a third regex scan cost 0.3 ms a keystroke (bench/workspace.mjs, in process).
+// them, every line that holds a needle: each needle contains one of their matches ('enerated' stands
+// for three needles, 'X-' for 'SPDX-'). Irregexp skips through a text quickly for an alternation of
+// two to four long literals, but not for more or for short ones, which indexOf does better
+// (bench/engine.mjs, on the Linux sources). The later phrases are their own needles, each found with
+// indexOf in a few microseconds on a 10,000-line file, where a third regex scan cost 0.3 ms a keystroke.
 const anchors: (string | RegExp)[] = [
   'X-',
   'AI-',
-  '†',
   /enerated|ENERATED|DO NOT EDIT/g,
   /language model|updated code|oaicite|utm_source=chatgpt/g,
-  'knowledge update',
-  'knowledge cut',
-  'Let me know if you',
-  'let me know if you',
-  'Feel free to',
-  'feel free to',
+  ...phraseNeedles,
 ];
 
 /**
