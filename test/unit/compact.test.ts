@@ -7,11 +7,13 @@ import {
   packedDigest,
   packFindings,
   packResults,
+  repack,
   StringTable,
   suppressedCount,
   unpackFindings,
   withoutSuppressed,
 } from '../../server/src/scan/compact';
+import { ScanCache } from '../../server/src/scan/cache';
 
 // Findings with a fix, alternatives and more than one rule: what a scan keeps packed.
 const text = '// SPDX-License-Identifier: GPL-2.0 AND gpl-2.0+\nexport {};\n';
@@ -35,6 +37,18 @@ describe('packed findings', () => {
     const none = packFindings(findings, table);
     assert.equal(suppressedCount(none), 0);
     assert.equal(withoutSuppressed(none), none, 'nothing to drop: the same array');
+  });
+
+  it('share one frozen empty array for every file with none, and the cache one list per distinct set of license ids', () => {
+    const table = new StringTable();
+    const a = packFindings([], table);
+    assert.equal(a, packFindings([], table));
+    assert.equal(a, repack([], [], table));
+    assert.ok(Object.isFrozen(a));
+    const cache = new ScanCache();
+    for (const rel of ['a.c', 'b.c']) cache.keep({ rel, size: 1, mtimeMs: 1, licenseIds: ['GPL-2.0-only'], packed: a });
+    assert.equal(cache.get('a.c')!.licenseIds, cache.get('b.c')!.licenseIds);
+    assert.deepEqual(cache.get('b.c')!.licenseIds, ['GPL-2.0-only']);
   });
 
   it('keep each repeated string once', () => {

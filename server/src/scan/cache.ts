@@ -42,6 +42,18 @@ export function cacheKey(parts: unknown): string {
 export class ScanCache {
   private entries = new Map<string, Entry>();
   private _table = new StringTable();
+  /**
+   * Each distinct list of license ids once: most files of a tree use the same one or two licenses, and
+   * a list per file held for the server's life was 78,000 arrays on the kernel tree. Never changed in place.
+   */
+  private idLists = new Map<string, string[]>();
+
+  private sharedIds(ids: readonly string[]): string[] {
+    const key = ids.join('\n');
+    let list = this.idLists.get(key);
+    if (!list) this.idLists.set(key, (list = ids.map((id) => this._table.shared(id))));
+    return list;
+  }
 
   /** What the entries' findings are packed against: a scan packs its results against it too (keep). */
   get table(): StringTable {
@@ -82,8 +94,7 @@ export class ScanCache {
    */
   keep(result: PackedResult): (Omit<CachedFile, 'findings'> & { packed: PackedFindings }) | undefined {
     if (result.unchanged) return this.entries.get(result.rel);
-    const t = this._table;
-    const ids = result.licenseIds?.map((id) => t.shared(id));
+    const ids = result.licenseIds && this.sharedIds(result.licenseIds);
     const entry = new Entry(result.size, result.mtimeMs, result.sidecarMtimeMs, result.generated, result.skipped, ids, result.packed);
     this.entries.set(result.rel, entry);
     return entry;
@@ -102,6 +113,7 @@ export class ScanCache {
     this.entries.clear();
     // Strings of results no longer kept go with them.
     this._table = new StringTable();
+    this.idLists = new Map();
   }
 
   delete(rel: string): void {

@@ -124,9 +124,10 @@ export class CheckPool {
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: workerYoungMb },
     });
     w.on('message', (msg: WorkerResults) => {
+      const jobs = w.batch;
       w.batch = undefined;
       this.busy--;
-      this.keep(adoptResults(msg, this.table));
+      this.keep(adoptResults(msg, this.table, jobs));
       this.feed(w);
     });
     w.on('error', (err) => {
