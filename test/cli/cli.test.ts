@@ -157,6 +157,19 @@ describe('ospo CLI', () => {
     assert.equal(check.code, 0, check.stdout);
   });
 
+  it('--encoding names what a short legacy file is in, where a guess reads it wrong', () => {
+    const dir = tempTree({ '.ospo/policy.yaml': 'headers:\n  copyright:\n    holder: "예제 회사"\n' });
+    // One short EUC-KR line: chardet reads it as Big5, and the holder comes out as other characters.
+    fs.writeFileSync(path.join(dir, 'a.c'), iconv.encode('// SPDX-FileCopyrightText: 2026 예제 회사\n// SPDX-License-Identifier: MIT\nint x;\n', 'euc-kr'));
+    const rules = (...args: string[]) =>
+      (JSON.parse(ospo(['check', 'a.c', '--format', 'json', ...args], dir).stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
+    assert.deepEqual(rules(), ['copyright-holder'], 'guessed wrong, the holder does not match');
+    assert.deepEqual(rules('--encoding', 'euc-kr'), []);
+    const bad = ospo(['check', '.', '--encoding', 'klingon'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /Unknown --encoding 'klingon'/);
+  });
+
   it('--commits RANGE checks the messages of the commits in the range: AI sign-offs and session links', () => {
     const dir = tempTree({ 'a.txt': 'x\n' });
     const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.no-gitconfig') };

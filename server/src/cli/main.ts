@@ -64,8 +64,8 @@ import {
 
 const usage = `Usage:
   ospo check [paths…] [--policy FILE] [--format text|json|sarif|github|junit] [--fail-on error|warning|info]
-             [--changed [REF]] [--staged] [--rules all|header] [--reuse] [--commits RANGE]
-  ospo fix   [paths…] [--policy FILE] [--dry-run]
+             [--changed [REF]] [--staged] [--rules all|header] [--reuse] [--commits RANGE] [--encoding NAME]
+  ospo fix   [paths…] [--policy FILE] [--dry-run] [--encoding NAME]
   ospo init  [folder] [--template ${templateNames.join('|')}]
   ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags]   (see ospo report --help)
   ospo convert-dep5 [folder]   write REUSE.toml from the deprecated .reuse/dep5, and remove it
@@ -74,6 +74,8 @@ const usage = `Usage:
 Options:
   --changed [REF]  check only files changed against REF (default HEAD), and untracked files
   --staged         check only the files staged for commit (for a pre-commit hook)
+  --encoding NAME  read files that are not UTF-8 and declare no encoding in NAME (shift_jis, euc-kr, …),
+                   instead of guessing (check and fix)
   --commits RANGE  check the messages of the commits in RANGE (main..HEAD), not files: AI trailers and
                    session links, as in the editor (for a pull request gate)
   --reuse          check REUSE 3.3 compliance only (headers, sidecars, REUSE.toml, dep5, LICENSES/), not the policy;
@@ -111,6 +113,16 @@ interface Target {
   history: GitHistory;
 }
 
+/** `--encoding NAME` as a decoder label; a name the runtime does not know is a usage error. */
+function encodingOption(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  try {
+    return new TextDecoder(name).encoding;
+  } catch {
+    fail(`Unknown --encoding '${name}': use an encoding name such as shift_jis, euc-jp, gb18030, big5, euc-kr or windows-1252`);
+  }
+}
+
 function fail(message: string): never {
   throw new UsageError(message);
 }
@@ -118,6 +130,8 @@ function fail(message: string): never {
 interface Options {
   policy?: string;
   offline: boolean;
+  /** `--encoding`: what a file that is neither UTF-8 nor declares its encoding is read in, instead of a guess (io/encoding.ts). */
+  encoding?: string;
 }
 
 async function resolveTargets(paths: string[], opts: Options): Promise<Target[]> {
@@ -256,7 +270,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
     // --reuse: REUSE 3.3 and nothing of the organisation's policy.
     const policy = opts.reuse ? reusePolicy() : target.policy;
     // SARIF: each finding's line (fingerprints) and safe quick fix, from the file's text.
-    const sarif = opts.format === 'sarif' ? { policy, ctx: await fixContextFor(target.root) } : undefined;
+    const sarif = opts.format === 'sarif' ? { policy, ctx: await fixContextFor(target.root), encoding: opts.encoding } : undefined;
     const scanOptions = {
       root: target.root,
       policy,
@@ -264,6 +278,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
       history: target.history,
       scope: opts.scope,
       reuse: opts.reuse ? ('always' as const) : ('auto' as const),
+      encoding: opts.encoding,
     };
     const withBaselineOf = <F extends { rel: string; findings: FileFindings['findings'] }>(f: F): F => ({
       ...f,
@@ -365,7 +380,7 @@ function addFile(
   root: string,
   shownOf: (rel: string) => string,
   file: { rel: string; findings: FileFindings['findings'] },
-  sarif?: { policy: Policy; ctx: FixContext },
+  sarif?: { policy: Policy; ctx: FixContext; encoding?: string },
 ): Promise<void> | undefined {
   report.files++;
   const shown = shownOf(file.rel);
@@ -379,7 +394,7 @@ function addFile(
     report.results.push(entry);
     return undefined;
   }
-  return readForCheck(path.join(root, file.rel)).then((read) => {
+  return readForCheck(path.join(root, file.rel), undefined, sarif.encoding).then((read) => {
     report.results.push(
       'skipped' in read ? entry : withSarifDetails(entry, { path: file.rel, text: read.text, sidecarText: read.sidecarText }, sarif.policy, sarif.ctx),
     );
@@ -405,7 +420,7 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
         skip(abs, { id: 'through-symlink' });
         continue;
       }
-      const read = await readForFix(abs);
+      const read = await readForFix(abs, opts.encoding);
       if ('skipped' in read) {
         // Files with nothing to fix need no word; files that cannot be read as text are said to be left alone.
         if (!quietSkips.has(read.skipped.id)) skip(abs, read.skipped);
@@ -499,10 +514,13 @@ async function reachedWithoutLinks(root: string, abs: string, seen: Map<string, 
 }
 
 /** The text to fix, with what the file was like when read, so the write can tell whether it changed since. */
-async function readForFix(abs: string): Promise<{ text: string; encoding: string; sidecarText?: string; file: RegularFile } | { skipped: SkipReason }> {
+async function readForFix(
+  abs: string,
+  setting?: string,
+): Promise<{ text: string; encoding: string; sidecarText?: string; file: RegularFile } | { skipped: SkipReason }> {
   const file = await readRegular(abs, defaultMaxBytes);
   if ('skipped' in file) return file;
-  const decoded = textOf(file.bytes, defaultMaxBytes);
+  const decoded = textOf(file.bytes, defaultMaxBytes, setting);
   if ('skipped' in decoded) return decoded;
   // A copy: the bytes are compared with the file again just before it is replaced.
   return { text: decoded.text, encoding: decoded.encoding, sidecarText: await readSidecar(abs), file: { ...file, bytes: Buffer.from(file.bytes) } };
@@ -611,6 +629,7 @@ export async function main(argv: string[]): Promise<number> {
         offline: { type: 'boolean', default: false },
         template: { type: 'string' },
         changed: { type: 'string' },
+        encoding: { type: 'string' },
         commits: { type: 'string' },
         staged: { type: 'boolean', default: false },
         reuse: { type: 'boolean', default: false },
@@ -652,6 +671,7 @@ export async function main(argv: string[]): Promise<number> {
       const { report, stale } = await check(paths.length ? paths : ['.'], {
         policy: values.policy,
         offline: !!values.offline,
+        encoding: encodingOption(values.encoding),
         changed: values.changed,
         staged: values.staged,
         commits: values.commits,
@@ -691,7 +711,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       return failing ? 1 : 0;
     }
-    if (command === 'fix') return await fix(paths.length ? paths : ['.'], { policy: values.policy, offline: !!values.offline }, values['dry-run'] ?? false);
+    if (command === 'fix')
+      return await fix(
+        paths.length ? paths : ['.'],
+        { policy: values.policy, offline: !!values.offline, encoding: encodingOption(values.encoding) },
+        values['dry-run'] ?? false,
+      );
     if (command === 'convert-dep5') {
       if (paths.length > 1) fail('convert-dep5 takes one folder');
       return await convertDep5(path.resolve(paths[0] ?? '.'));
