@@ -21,7 +21,7 @@ import { fixContextFor } from '../io/fix-context';
 import { checkRoot, readPolicy } from '../io/policy-source';
 import { defaultMaxBytes, readForCheck, readRegular, readSidecar, RegularFile } from '../io/read-file';
 import { skipText, type SkipId, type SkipReason } from '../engine/coverage';
-import { textOf } from '../io/encoding';
+import { encodingName, textOf } from '../io/encoding';
 import { encodeFixed } from '../io/encode-text';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
@@ -116,11 +116,7 @@ interface Target {
 /** `--encoding NAME` as a decoder label; a name the runtime does not know is a usage error. */
 function encodingOption(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
-  try {
-    return new TextDecoder(name).encoding;
-  } catch {
-    fail(`Unknown --encoding '${name}': use an encoding name such as shift_jis, euc-jp, gb18030, big5, euc-kr or windows-1252`);
-  }
+  return encodingName(name) ?? fail(`Unknown --encoding '${name}': use an encoding name such as shift_jis, euc-jp, gb18030, big5, euc-kr or windows-1252`);
 }
 
 function fail(message: string): never {

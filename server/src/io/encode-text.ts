@@ -7,7 +7,7 @@
 import type * as EncodingJapanese from 'encoding-japanese';
 import type * as Iconv from 'iconv-lite';
 import type { SkipReason } from '../engine/coverage';
-import { TextDecoder } from 'node:util';
+import { decodeAs } from './encoding';
 
 /** iconv-lite's name for a WHATWG encoding name, where they differ. */
 const codecs: Record<string, string> = {
@@ -26,7 +26,7 @@ export function encodeFixed(text: string, original: string, originalBytes: Buffe
   if (!encode || !encode(original).equals(originalBytes)) return { skipped: { id: 'fix-encoding', args: { encoding } } };
   const bytes = encode(text);
   // An encoder writes `?` for what its encoding cannot hold: read back, the text would differ there.
-  const back = decodeWith(bytes, encoding);
+  const back = decodeAs(bytes, encoding);
   if (back !== text) {
     const at = firstDifference(back ?? '', text);
     return { skipped: { id: 'fix-unencodable', args: { encoding, text: String.fromCodePoint(text.codePointAt(at) ?? 0xfffd) } } };
@@ -49,14 +49,6 @@ function encoderFor(encoding: string): ((text: string) => Buffer) | undefined {
   const iconv = require('iconv-lite') as typeof Iconv;
   const codec = codecs[encoding] ?? encoding;
   return iconv.encodingExists(codec) ? (text) => iconv.encode(text, codec) : undefined;
-}
-
-function decodeWith(bytes: Buffer, encoding: string): string | undefined {
-  try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
 }
 
 function firstDifference(a: string, b: string): number {

@@ -82,7 +82,13 @@ function decoderFor(label: string): TextDecoder | null {
   return d;
 }
 
-function decodeAs(bytes: Uint8Array, label: string): string | undefined {
+/** The Encoding Standard's name for a label (`sjis` → `shift_jis`); undefined when this runtime has no such encoding. */
+export function encodingName(label: string): string | undefined {
+  return decoderFor(label)?.encoding;
+}
+
+/** The text the bytes hold in the encoding `label`, decoded strictly; undefined when they are not valid in it. */
+export function decodeAs(bytes: Uint8Array, label: string): string | undefined {
   try {
     return decoderFor(label)?.decode(bytes);
   } catch {

@@ -8,6 +8,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import type { Severity } from '../engine/findings';
 import { pathGlob } from '../engine/glob';
 import { OspoSettings, readSettings, settingsSection } from '../../../shared/protocol';
+import { encodingName } from '../io/encoding';
 
 export class SettingsCache {
   private cache = new Map<string, Promise<OspoSettings>>();
@@ -111,9 +112,5 @@ const editorIds: Record<string, string> = {
 export function editorEncodingLabel(id: string): string | undefined {
   const label =
     editorIds[id] ?? id.replace(/^(windows|iso8859)(\d+)$/, (_, family: string, n: string) => (family === 'windows' ? `windows-${n}` : `iso-8859-${n}`));
-  try {
-    return new TextDecoder(label).encoding;
-  } catch {
-    return undefined;
-  }
+  return encodingName(label);
 }
