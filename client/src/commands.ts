@@ -55,6 +55,10 @@ const policyTemplates: (vscode.QuickPickItem & { template: string })[] = [
     description: t('AI-assisted code must say so, with the tool, a human reviewer and the review date'),
   },
   { template: 'ai-forbid', label: 'ai-forbid', description: t('No AI-generated code: AI markers in files are reported') },
+  { template: 'kernel', label: 'kernel', description: t('AI help disclosed as the Linux kernel asks: Assisted-by: AGENT:MODEL, no AI sign-off') },
+  { template: 'kubernetes', label: 'kubernetes', description: t('AI help disclosed as Kubernetes asks: no AI trailers or co-authors in commits') },
+  { template: 'asf', label: 'asf', description: t('AI help disclosed as the ASF asks: Generated-by: <tool>') },
+  { template: 'openinfra', label: 'openinfra', description: t('AI help disclosed as OpenInfra asks: Generated-By: or Assisted-By:') },
 ];
 
 /** What each command does, once the language client is loaded (extension.ts registers the ids at activation). */

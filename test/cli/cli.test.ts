@@ -211,6 +211,65 @@ describe('ospo CLI', () => {
     assert.equal(ospo(['check', '--commits', 'HEAD', '--staged'], dir).code, 2, '--commits does not go with file modes');
   });
 
+  describe('--commits with the AI-disclosure presets and git notes', () => {
+    /** A repository whose policy is `policy`, with one empty commit per message; returns the range of those commits. */
+    function repoWith(policy: string, messages: string[], notes: Record<number, string> = {}) {
+      const dir = tempTree({ '.ospo/policy.yaml': policy });
+      const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.no-gitconfig') };
+      const git = (...args: string[]) => {
+        const r = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd: dir, env, encoding: 'utf8' });
+        assert.equal(r.status, 0, r.stderr);
+        return r.stdout.trim();
+      };
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-q', '-m', 'Start');
+      const base = git('rev-parse', 'HEAD');
+      messages.forEach((m, i) => {
+        // --cleanup=verbatim: the message as the tool wrote it, emoji line and all.
+        git('commit', '-q', '--allow-empty', '--cleanup=verbatim', '-m', m);
+        if (notes[i] !== undefined) git('notes', '--ref=ai', 'add', '-m', notes[i], 'HEAD');
+      });
+      return { dir, range: `${base}..HEAD` };
+    }
+    const log = (preset: string, kind: string) =>
+      fs
+        .readFileSync(path.join(repo, `test/unit/fixtures/disclosure-presets/${preset}.${kind}.log`), 'utf8')
+        .split(/^%%\n/m)
+        .map((m) => m.replace(/\n*$/, '\n'));
+
+    for (const preset of ['kernel', 'kubernetes', 'asf', 'openinfra', 'ai-forbid']) {
+      it(`extends ospo:${preset}: its pass log passes, and every commit of its fail log is reported`, () => {
+        const policy = `version: 1\nextends: ["ospo:${preset}"]\n`;
+        const pass = repoWith(policy, log(preset, 'pass'));
+        const ok = ospo(['check', '--commits', pass.range, '--format', 'json'], pass.dir);
+        assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+        const failing = log(preset, 'fail');
+        const bad = repoWith(policy, failing);
+        const r = ospo(['check', '--commits', bad.range, '--format', 'json'], bad.dir);
+        assert.equal(r.code, 1, r.stdout + r.stderr);
+        const json = JSON.parse(r.stdout) as { files: number; findings: { file: string; rule: string }[] };
+        assert.equal(json.files, failing.length);
+        assert.equal(new Set(json.findings.map((f) => f.file)).size, failing.length, r.stdout);
+      });
+    }
+
+    it('git notes: forbidden notes are reported; required notes are asked of commits that disclose AI help', () => {
+      const messages = ['Plain\n', 'With AI\n\nAssisted-by: Claude:claude-opus-4-5\n', 'With AI and a note\n\nAssisted-by: Claude:claude-opus-4-5\n'];
+      const notes = { 2: '{"agent":"claude-code"}' };
+      const forbid = repoWith('version: 1\nai:\n  disclosure:\n    git-notes: forbid\n', messages, notes);
+      const f = JSON.parse(ospo(['check', '--commits', forbid.range, '--format', 'json'], forbid.dir).stdout) as { findings: { message: string }[] };
+      assert.equal(f.findings.length, 1);
+      assert.match(f.findings[0].message, /has an AI note in refs\/notes\/ai/);
+      const require = repoWith('version: 1\nai:\n  disclosure:\n    git-notes: require\n', messages, notes);
+      const q = JSON.parse(ospo(['check', '--commits', require.range, '--format', 'json'], require.dir).stdout) as {
+        findings: { file: string; message: string }[];
+      };
+      assert.equal(q.findings.length, 1, JSON.stringify(q.findings));
+      assert.match(q.findings[0].message, /no AI note/);
+    });
+  });
+
   it('reports ai-marker-missing from git history, and is silent without git', () => {
     const dir = tempTree({
       'src/a.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\nexport {};\n',

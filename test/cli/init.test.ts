@@ -80,7 +80,7 @@ describe('ospo init', () => {
     const dir = tempDir();
     const { out, streams } = capture();
     assert.equal(await runInit(dir, 'gpl', streams), 2);
-    assert.equal(out.stderr, "ospo: Unknown template 'gpl': use apache, mit, reuse-strict, ai-disclose or ai-forbid\n");
+    assert.equal(out.stderr, "ospo: Unknown template 'gpl': use apache, mit, reuse-strict, ai-disclose, ai-forbid, kernel, kubernetes, asf or openinfra\n");
     assert.equal(fs.existsSync(path.join(dir, '.ospo')), false);
   });
 

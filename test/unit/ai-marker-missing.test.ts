@@ -97,7 +97,9 @@ describe('ai-marker-missing', () => {
   });
 
   it("counts a custom trailer only where the path's policy lists its key", () => {
-    const custom: AiHistory = { commits: [{ hash: '2222222bbbb', subject: 'c', trailers: [{ key: 'AI-Tool', value: 'Windsurf 1.2', tool: 'Windsurf' }] }] };
+    const custom: AiHistory = {
+      commits: [{ hash: '2222222bbbb', subject: 'c', trailers: [{ key: 'AI-Tool', value: 'SomeNewAgent 1.2', tool: 'SomeNewAgent' }] }],
+    };
     assert.equal(run('disclose', custom, false).length, 0);
     assert.equal(run('disclose', custom, false, { keys: ['ai-tool'] }).length, 1);
   });

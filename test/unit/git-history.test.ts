@@ -105,8 +105,10 @@ describe('AI commit trailers', () => {
     assert.equal(one('Change\n\nai-tool: Foo', ['AI-Tool']).length, 1);
   });
 
-  it('counts trailers only in the last paragraph, never in the subject', () => {
-    assert.deepEqual(one('Change\n\nAssisted-by: Claude Code:claude-opus-4-5\n\nMore prose after it.'), []);
+  it('counts trailers in the last paragraph and in paragraphs of trailers only, never in the subject or prose', () => {
+    // A paragraph of nothing but trailers discloses wherever it stands: a squash merge keeps its commits' trailers there.
+    assert.equal(one('Change\n\nAssisted-by: Claude Code:claude-opus-4-5\n\nMore prose after it.').length, 1);
+    assert.deepEqual(one('Change\n\nWe tried\nAssisted-by: Claude Code:claude-opus-4-5\nin the prose.\n\nMore prose after it.'), []);
     assert.deepEqual(one('Assisted-by: Claude Code:claude-opus-4-5'), []);
     assert.deepEqual(one('Assisted-by: Claude Code:claude-opus-4-5\nsecond line of the subject'), []);
     assert.deepEqual(one('Change\n\nWe did not use Generated-by: ChatGPT here, said the prose line that goes on and on.\nAnd on.\nAnd on.\nAnd on.'), []);
@@ -125,9 +127,14 @@ describe('AI commit trailers', () => {
   });
 
   it("counts the policy's extra keys (ai.commitTrailers), and only those", () => {
-    const msg = 'Change\n\nAI-Tool: Windsurf 1.2\nReviewed-by: Jane Doe <jane@example.com>';
+    const msg = 'Change\n\nAI-Tool: SomeNewAgent 1.2\nReviewed-by: Jane Doe <jane@example.com>';
     assert.deepEqual(one(msg), []);
-    assert.deepEqual(one(msg, ['AI-Tool']), [{ key: 'AI-Tool', value: 'Windsurf 1.2', tool: 'Windsurf' }]);
+    assert.deepEqual(one(msg, ['AI-Tool']), [{ key: 'AI-Tool', value: 'SomeNewAgent 1.2', tool: 'SomeNewAgent' }]);
+    // A key with AI as a word counts unlisted when it names a catalogue agent (Nextcloud writes AI-assistant).
+    assert.deepEqual(
+      one('Change\n\nAI-assistant: Claude Code v2.1.143 (Claude Sonnet 4.6)').map((t) => t.tool),
+      ['Claude Code'],
+    );
     // A listed Co-authored-by still needs an AI name.
     assert.deepEqual(one('Change\n\nCo-authored-by: Jane Doe <jane@example.com>', ['Co-authored-by']), []);
   });
@@ -202,8 +209,11 @@ function makeRepo(): { repo: string; env: NodeJS.ProcessEnv } {
   commit({ 'src/b.ts': 'b2\n', 'src/c.ts': 'c\n' }, 'Pair on b and c\n\nCo-authored-by: Jane Doe <jane@example.com>');
   commit({ 'docs/d.md': 'd\n' }, 'Docs\n\nCo-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>');
   commit({ 'docs/d.md': 'd2\n', 'src/c.ts': 'c2\n' }, 'Docs again\n\nMade-with: Cursor');
-  commit({ 'src/e.ts': 'e\n' }, 'Custom key\n\nAI-Tool: Windsurf 1.2');
-  commit({ 'src/f.ts': 'f\n' }, 'Not a trailer\n\nAssisted-by: Claude Code:claude-opus-4-5\n\nThe prose after it makes the block above an ordinary paragraph.');
+  commit({ 'src/e.ts': 'e\n' }, 'Custom key\n\nAI-Tool: SomeNewAgent 1.2');
+  commit(
+    { 'src/f.ts': 'f\n' },
+    'Not a trailer\n\nWe tried\nAssisted-by: Claude Code:claude-opus-4-5\nin the prose of a paragraph.\n\nAnd more prose after it.',
+  );
   commit({ 'src/g.ts': 'g\n' }, 'Assisted-by: Claude Code:claude-opus-4-5');
   git('mv', 'src/a.ts', 'src/a-renamed.ts');
   git('commit', '-q', '-m', 'Rename a by hand');
@@ -276,7 +286,7 @@ describe('git history', function () {
     const e = await history.forFile('src/e.ts', ['AI-Tool']);
     assert.deepEqual(
       e!.commits.map((c) => c.trailers[0]),
-      [{ key: 'AI-Tool', value: 'Windsurf 1.2', tool: 'Windsurf' }],
+      [{ key: 'AI-Tool', value: 'SomeNewAgent 1.2', tool: 'SomeNewAgent' }],
     );
     await history.forFile('src/a.ts', ['ai-tool']);
     assert.equal(spy.calls(), 3, 'a key already looked for costs no run');

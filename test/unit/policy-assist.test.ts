@@ -111,7 +111,7 @@ describe('policy file assist: key completion', () => {
 
   it('completes keys inside flow mappings with `key: ` and skips present ones', () => {
     const { items } = complete('ai: { mode: forbid, |}\n');
-    assert.deepEqual(labels(items), ['requiredFields', 'reviewer', 'approvalPattern', 'tools', 'commitTrailers']);
+    assert.deepEqual(labels(items), ['requiredFields', 'reviewer', 'approvalPattern', 'tools', 'commitTrailers', 'disclosure']);
     assert.equal(accept('ai: { mo|\n', 'mode'), 'ai: { mode: \n');
     assert.equal(accept('extends:\n  - { so|\n', 'source'), 'extends:\n  - { source: \n');
   });

@@ -250,7 +250,7 @@ const corpus: Record<string, Expected[]> = {
       severity: 'warning',
       line: 12,
       column: 3,
-      message: `Unknown key 'aproval' in ai: expected one of mode, requiredFields, reviewer, approvalPattern, tools, commitTrailers`,
+      message: `Unknown key 'aproval' in ai: expected one of mode, requiredFields, reviewer, approvalPattern, tools, commitTrailers, disclosure`,
     },
   ],
   'severity-bad-level.yaml': [

@@ -348,13 +348,13 @@ async function checkCommits(targets: Target[], range: string, report: Report): P
       fail((err as Error).message);
     }
     if (read.truncated) fail(`${range} has more than ${read.commits.length} commits to read: check a shorter range`);
-    for (const { sha, message: text } of read.commits) {
+    for (const { sha, message: text, notes } of read.commits) {
       if (seen.has(sha)) continue;
       seen.add(sha);
       const shown = `commit ${sha.slice(0, 12)}`;
       report.files++;
       report.checked?.push(shown);
-      const findings = checkCommitMessage(text, target.policy, { committed: true });
+      const findings = checkCommitMessage(text, target.policy, { committed: true, notes });
       if (findings.length) report.results.push({ file: shown, findings });
     }
   }

@@ -3,6 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { aiNotesRefs } from '../engine/ai/disclosure-forms';
 import { runGit } from './git-history';
 
 const options = (cwd: string) => ({
@@ -57,6 +58,8 @@ export async function stagedFiles(root: string): Promise<Set<string>> {
 export interface CommitMessage {
   sha: string;
   message: string;
+  /** The commit's AI notes (`aiNotesRefs`), '' when it has none. */
+  notes: string;
 }
 
 /** The most commits `--commits` reads: a pull request's range, not a project's history. */
@@ -78,7 +81,9 @@ export async function commitMessages(root: string, range: string): Promise<{ com
       '--encoding=UTF-8',
       `--max-count=${maxRangeCommits}`,
       '-z',
-      '--format=%H%x00%B',
+      '--format=%H%x00%B%x00%N',
+      // Only these refs' notes, not the default refs/notes/commits; a ref that does not exist is a warning on stderr.
+      ...aiNotesRefs.map((r) => `--notes=${r}`),
       '--end-of-options',
       range,
       '--',
@@ -87,11 +92,11 @@ export async function commitMessages(root: string, range: string): Promise<{ com
   );
   if (!log) throw new Error(`'${range}' is not a range of commits of a git repository at ${root}`);
   const commits: CommitMessage[] = [];
-  // -z ends each commit with a NUL: `sha NUL message NUL`.
+  // -z ends each commit with a NUL: `sha NUL message NUL notes NUL`.
   const tokens = log.stdout.split('\0');
-  for (let i = 0; i + 1 < tokens.length; i += 2) {
+  for (let i = 0; i + 2 < tokens.length; i += 3) {
     const sha = tokens[i].replace(/^\n/, '');
-    if (/^[0-9a-f]{40,64}$/.test(sha)) commits.push({ sha, message: tokens[i + 1] });
+    if (/^[0-9a-f]{40,64}$/.test(sha)) commits.push({ sha, message: tokens[i + 1], notes: tokens[i + 2].trim() });
   }
   return { commits, truncated: log.truncated || commits.length >= maxRangeCommits };
 }

@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AiCommit, AiHistory, countsUnder, parseAiTrailers } from '../engine/ai/history';
-import { aiTrailerKeys } from '../engine/ai/trailers';
+import { historyTrailerKeys } from '../engine/ai/disclosure-forms';
 
 export interface GitRunOptions {
   cwd: string;
@@ -201,7 +201,7 @@ export class GitHistory {
 
   /** The arguments of the one git run; paths come out relative to the root (a repository's subfolder too). */
   logArgs(extraKeys: readonly string[], subfolder = true): string[] {
-    const keys = [...new Set([...aiTrailerKeys, ...extraKeys.filter(grepable).map((k) => k.toLowerCase())])];
+    const keys = [...new Set([...historyTrailerKeys, ...extraKeys.filter(grepable).map((k) => k.toLowerCase())])];
     return [
       // Settings of the user that would change the output: signatures, --follow, colour, external diff, paths.
       '-c',

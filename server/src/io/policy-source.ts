@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { mergePolicies } from '../engine/policy/merge';
 import { defaultPolicy, Policy, RawPolicy, toPolicy } from '../engine/policy/model';
 import { ExtendsEntry, maxPolicyBytes, parsePolicy, PolicyProblem } from '../engine/policy/parse';
+import { presetBase, presetNames } from '../engine/policy/templates';
 import { holdsPath } from './fs-paths';
 import { gitTop } from './git-changed';
 
@@ -134,7 +135,15 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
           `the chain of extends is longer than ${maxExtendsDepth}: ${stack.map((s) => (/^https?:/i.test(s) ? s : path.basename(s))).join(' → ')}`,
         );
       if (++budget.bases > maxBases) throw new Error(`a policy may be built from at most ${maxBases} bases in all`);
-      if (remote) {
+      const preset = /^ospo:(.*)$/i.exec(entry.source);
+      if (preset) {
+        // A built-in preset: data shipped with the engine, read like a local base but never watched.
+        const text = presetBase(preset[1].toLowerCase());
+        if (text === undefined) throw new Error(`no such preset: use ${presetNames.map((n) => `ospo:${n}`).join(', ')}`);
+        target = entry.source.toLowerCase();
+        if (stack.includes(target)) throw new Error(`extends cycle: ${[...stack, target].join(' → ')}`);
+        baseText = text;
+      } else if (remote) {
         const url = new URL(entry.source, /^https?:/i.test(source) ? source : undefined);
         if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) throw new Error('only https URLs can be extended');
         if (!entry.sha256) throw new Error('a URL needs its sha256: { source: …, sha256: "<64 hex digits>" }');

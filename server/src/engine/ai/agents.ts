@@ -78,7 +78,7 @@ const agents: AgentDef[] = [
     logins: ['devin-ai-integration[bot]'],
     tokens: ['devin'],
   },
-  { agent: 'Aider', names: ['aider', 'aider-chat'], emails: ['noreply@aider.chat'], tokens: ['aider'] },
+  { agent: 'Aider', names: ['aider', 'aider-chat'], emails: ['noreply@aider.chat', 'aider@aider.chat'], tokens: ['aider'] },
   {
     agent: 'Amazon Q',
     names: ['amazon q', 'amazon q developer', 'amazon-q', 'amazon-q-developer', 'q developer', 'aws q'],

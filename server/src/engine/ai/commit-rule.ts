@@ -1,13 +1,14 @@
 // The rules of a commit message being written (COMMIT_EDITMSG, MERGE_MSG).
-// commit-ai-attribution: an AI cannot certify the Developer Certificate of Origin, so an AI named in
-// `Signed-off-by` is always an error; an AI named as co-author, or a tool-written trailer, is
-// rewritten into the policy's own trailer form when the policy names one (`ai.commitTrailers`);
-// under `ai.mode: forbid` any AI trailer is an error.
+// commit-ai-attribution: each place the message discloses AI help (a trailer, a tool's own line) is
+// a form of the catalogue (disclosure-forms.ts), and the policy says per form whether it is
+// required, allowed, forbidden or converted into its trailer form (`ai.disclosure`). An AI in
+// `Signed-off-by` is forbidden by default: an AI cannot certify the Developer Certificate of
+// Origin. Under `ai.mode: forbid` any AI disclosure is an error.
 // commit-session-link: a link to an AI tool's session, which may let anyone read the transcript.
 // Pure: text and policy in, findings and edits out. See docs/rules/commit-ai-attribution.md and
 // docs/rules/commit-session-link.md.
 
-import type { Finding, RuleId } from '../findings';
+import type { Finding, FixData, RuleId } from '../findings';
 import { withPolicySeverity } from '../check';
 import { meta } from '../rules/commit-ai-attribution';
 import { meta as sessionLinkMeta } from '../rules/commit-session-link';
@@ -15,9 +16,10 @@ import { sessionLinksIn } from './session-links';
 import { finding } from '../rules/rule';
 import { policyLabel, type Policy } from '../policy/model';
 import { message } from '../messages';
-import { Range, TextEdit } from '../text';
+import { range, Range, splitLines, TextEdit } from '../text';
 import type { AgentMatch } from './agents';
-import { aiInTrailer, isPersonKey, parseCommitMessage, policyTrailerForm, policyTrailerKeys, Trailer } from './trailers';
+import { aiInTrailer, allTrailers, CommitMessage, isPersonKey, parseCommitMessage, Trailer } from './trailers';
+import { aiNotesRefs, DisclosureAction, DisclosureForm, disclosureRules, DisclosureRules, formById, formOfKey, generatedWithAgent } from './disclosure-forms';
 
 export const commitRuleId: RuleId = meta.id;
 /** The rules whose findings checkCommitMessage makes. */
@@ -73,8 +75,11 @@ function deleteLines(lines: string[], first: number, last: number): Range {
  * Each fixable finding carries `{ kind: 'replace', range, text, safe: true }`: the trailer
  * rewritten into the policy's form, or (text '') the whole line removed when that trailer is there already.
  */
-export function checkCommitMessage(text: string, policy: Policy, opts: { committed?: boolean } = {}): Finding[] {
-  const findings = [...(policy.severity[commitRuleId] === 'off' ? [] : commitFindings(text, policy)), ...sessionLinkFindings(text, !!opts.committed)];
+export function checkCommitMessage(text: string, policy: Policy, opts: { committed?: boolean; notes?: string } = {}): Finding[] {
+  const findings = [
+    ...(policy.severity[commitRuleId] === 'off' ? [] : commitFindings(text, policy, opts.notes)),
+    ...sessionLinkFindings(text, !!opts.committed),
+  ];
   return withPolicySeverity(findings, policy).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -109,50 +114,195 @@ function sessionLinkFindings(text: string, committed: boolean): Finding[] {
   return findings;
 }
 
-function commitFindings(text: string, policy: Policy): Finding[] {
+/** One place a message discloses AI help: a trailer, or a tool's own line in the body. */
+interface Evidence {
+  /** The catalogue form; undefined for a key only the policy's `ai.commitTrailers` lists. */
+  form?: DisclosureForm;
+  ai: AgentMatch;
+  line: number;
+  endLine: number;
+  range: Range;
+  /** The key as written, or the line's text. */
+  what: string;
+  trailer?: Trailer;
+}
+
+function evidenceIn(msg: CommitMessage, rules: DisclosureRules): Evidence[] {
+  const found: Evidence[] = [];
+  const trailers = allTrailers(msg);
+  const inTrailers = new Set(trailers.flatMap((t) => Array.from({ length: t.endLine - t.line + 1 }, (_, i) => t.line + i)));
+  for (let i = 0; i < msg.end; i++) {
+    if (!msg.isContent(i) || inTrailers.has(i)) continue;
+    const ai = generatedWithAgent(msg.lines[i]);
+    if (!ai) continue;
+    const text = msg.lines[i].trim();
+    const at = msg.lines[i].indexOf(text);
+    found.push({ form: formById('generated-with-line'), ai, line: i, endLine: i, range: range(i, at, at + text.length), what: text });
+  }
+  for (const t of trailers) {
+    const ai = aiInTrailer(t.key, t.value, rules.listedKeys);
+    if (ai) found.push({ form: formOfKey(t.key), ai, line: t.line, endLine: t.endLine, range: t.range, what: t.key, trailer: t });
+  }
+  return found.sort((a, b) => a.line - b.line);
+}
+
+/** Where a commit message discloses AI help, by form (a key outside the catalogue by itself): what a comparison counts. */
+export function commitDisclosures(text: string, policy: Policy): { form: string; agent: string; line: number }[] {
+  return evidenceIn(parseCommitMessage(text), disclosureRules(policy)).map((e) => ({ form: e.form?.id ?? e.what, agent: e.ai.agent, line: e.line }));
+}
+
+/** A line that stands alone as a paragraph goes with the blank line after it, so no two blank lines are left. */
+function deleteParagraphLine(msg: CommitMessage, i: number): Range {
+  const blank = (j: number) => j >= 0 && j < msg.lines.length && msg.lines[j].trim() === '';
+  return deleteLines(msg.lines, i, blank(i - 1) && blank(i + 1) && i + 2 < msg.lines.length ? i + 1 : i);
+}
+
+/** Where a new trailer goes: after the trailer block, or as a new last paragraph. */
+function appendTrailer(msg: CommitMessage, text: string, eol: string): FixData {
+  const last = msg.trailers.length ? msg.trailers[msg.trailers.length - 1].endLine : Math.max(...msg.paragraphs[msg.paragraphs.length - 1]);
+  const at = { line: last, character: msg.lines[last].length };
+  return { kind: 'replace', range: { start: at, end: at }, text: (msg.trailers.length ? eol : eol + eol) + text, safe: true };
+}
+
+/**
+ * A tool's line rewritten as the trailer: in place when it stands in the trailer block, else one
+ * edit from the line to the end of the trailer block, which drops the line and adds the trailer.
+ */
+function moveLineToTrailer(msg: CommitMessage, e: Evidence, text: string, eol: string): FixData {
+  const last = msg.paragraphs[msg.paragraphs.length - 1];
+  if (last.includes(e.line)) return { kind: 'replace', range: range(e.line, 0, msg.lines[e.line].length), text, safe: true };
+  const gone = deleteParagraphLine(msg, e.line);
+  const end = Math.max(...last);
+  const keep = msg.lines.slice(gone.end.line, end + 1).join(eol);
+  return {
+    kind: 'replace',
+    range: { start: { line: e.line, character: 0 }, end: { line: end, character: msg.lines[end].length } },
+    text: keep + (msg.trailers.length ? eol : eol + eol) + text,
+    safe: true,
+  };
+}
+
+const quoteForms = (keys: string[]) => keys.map((k) => `'${k}: …'`).join(message('list.or'));
+
+/**
+ * The commit's AI notes (`notes`, known only for a commit already made): forbidden, or missing
+ * where the policy requires them of a commit whose message discloses AI help. Said on the subject line.
+ */
+function noteFindings(msg: CommitMessage, rules: DisclosureRules, notes: string | undefined, evidence: Evidence[], policy: Policy): Finding[] {
+  if (notes === undefined) return [];
+  const action = rules.action('git-notes');
+  const first = Math.max(
+    0,
+    msg.lines.findIndex((l, i) => msg.isContent(i) && l.trim() !== ''),
+  );
+  const at = range(first, 0, msg.lines[first]?.length ?? 0);
+  const refs = aiNotesRefs.join(message('list.or'));
+  if (notes && action === 'forbid') return [finding(meta, at, 'commit-ai-attribution.note.forbidden', { refs, policy: policyLabel(policy) })];
+  if (!notes && action === 'require' && evidence.length) return [finding(meta, at, 'commit-ai-attribution.note.missing', { refs })];
+  return [];
+}
+
+function commitFindings(text: string, policy: Policy, notes?: string): Finding[] {
   const msg = parseCommitMessage(text);
-  const keys = policyTrailerKeys(policy);
-  const policyKeys = new Set(keys.map((k) => k.toLowerCase()));
-  const form = policyTrailerForm(policy);
-  const formKey = form.toLowerCase();
-  const forbid = policy.ai.mode === 'forbid';
+  const { eol } = splitLines(text);
+  const rules = disclosureRules(policy);
+  const evidence = evidenceIn(msg, rules);
+  const findings: Finding[] = noteFindings(msg, rules, notes, evidence, policy);
+  if (!evidence.length) return findings;
+  const forbidAll = policy.ai.mode === 'forbid';
   const contact = policy.meta.contact ?? policyLabel(policy);
+  const form = rules.target;
+  const formKey = form.toLowerCase();
+  const targetForm = formOfKey(form);
+  const targetUsable = !targetForm || rules.action(targetForm.id) !== 'forbid';
+  const actionOf = (e: Evidence): DisclosureAction => {
+    if (!e.form) return forbidAll ? 'forbid' : 'allow';
+    const a = rules.action(e.form.id);
+    // A trailer already in the form it would be converted into is that form.
+    if (a === 'convert' && (!targetUsable || e.trailer?.key.toLowerCase() === formKey)) return targetUsable ? 'allow' : 'forbid';
+    return a;
+  };
+  const actions = evidence.map(actionOf);
 
   // Trailers already in the policy's form, by agent, so a rewrite never writes a second copy.
-  const present = new Set<string>();
-  const flagged: { t: Trailer; ai: AgentMatch }[] = [];
-  for (const t of msg.trailers) {
-    const ai = aiInTrailer(t.key, t.value, keys);
-    if (!ai) continue;
-    const k = t.key.toLowerCase();
-    const wrongForm = k === 'signed-off-by' || forbid || (policyKeys.size > 0 && !policyKeys.has(k));
-    if (wrongForm) flagged.push({ t, ai });
-    else if (k === formKey) present.add(ai.agent.toLowerCase());
-  }
+  const present = new Set(evidence.filter((e, i) => actions[i] !== 'forbid' && e.trailer?.key.toLowerCase() === formKey).map((e) => e.ai.agent.toLowerCase()));
+  // Trailers that stay or become trailers: a tool's line beside them is only removed.
+  const keptTrailer = evidence.some((e, i) => e.trailer && (actions[i] !== 'forbid' || e.form?.id === 'signed-off-by') && targetUsable);
 
-  return flagged.map(({ t, ai }): Finding => {
-    const k = t.key.toLowerCase();
-    if (forbid) {
-      return finding(meta, t.range, k === 'signed-off-by' ? 'commit-ai-attribution.forbidden.signoff' : 'commit-ai-attribution.forbidden', {
-        agent: ai.agent,
-        contact,
-      });
+  evidence.forEach((e, i) => {
+    const action = actions[i];
+    if (action !== 'forbid' && action !== 'convert') return;
+    const k = e.what.toLowerCase();
+    const signoff = e.form?.id === 'signed-off-by';
+    if (forbidAll) {
+      findings.push(
+        finding(meta, e.range, signoff ? 'commit-ai-attribution.forbidden.signoff' : 'commit-ai-attribution.forbidden', { agent: e.ai.agent, contact }),
+      );
+      return;
     }
-    const suggestion = rewriteTrailer(form, ai);
-    const duplicate = present.has(ai.agent.toLowerCase());
-    present.add(ai.agent.toLowerCase());
-    const action = message(duplicate ? 'commit-ai-attribution.action.remove' : 'commit-ai-attribution.action.rewrite', { text: suggestion });
-    const [key, args] =
-      k === 'signed-off-by'
-        ? (['commit-ai-attribution.signoff', { agent: ai.agent, action }] as const)
-        : isPersonKey(k)
-          ? (['commit-ai-attribution.co-author', { agent: ai.agent, key: t.key, form, action }] as const)
-          : (['commit-ai-attribution.form', { key: t.key, form, action }] as const);
+    if (action === 'forbid' && !(signoff && targetUsable)) {
+      const what = e.trailer ? `${e.trailer.key}: …` : e.what;
+      const fix = {
+        kind: 'replace' as const,
+        range: e.trailer ? deleteLines(msg.lines, e.line, e.endLine) : deleteParagraphLine(msg, e.line),
+        text: '',
+        safe: true,
+      };
+      findings.push(
+        finding(
+          meta,
+          e.range,
+          signoff ? 'commit-ai-attribution.signoff.forbidden' : 'commit-ai-attribution.not-accepted',
+          { what, agent: e.ai.agent, policy: policyLabel(policy) },
+          { fix },
+        ),
+      );
+      return;
+    }
+    const suggestion = rewriteTrailer(form, e.ai);
+    if (!e.trailer) {
+      const fix = keptTrailer
+        ? { kind: 'replace' as const, range: deleteParagraphLine(msg, e.line), text: '', safe: true }
+        : moveLineToTrailer(msg, e, suggestion, eol);
+      const action = message(keptTrailer ? 'commit-ai-attribution.action.drop' : 'commit-ai-attribution.action.rewrite', { text: suggestion });
+      findings.push(finding(meta, e.range, 'commit-ai-attribution.line', { agent: e.ai.agent, form, action }, { fix }));
+      return;
+    }
+    const duplicate = present.has(e.ai.agent.toLowerCase());
+    present.add(e.ai.agent.toLowerCase());
+    const action2 = message(duplicate ? 'commit-ai-attribution.action.remove' : 'commit-ai-attribution.action.rewrite', { text: suggestion });
+    const [key, args] = signoff
+      ? (['commit-ai-attribution.signoff', { agent: e.ai.agent, action: action2 }] as const)
+      : isPersonKey(k)
+        ? (['commit-ai-attribution.co-author', { agent: e.ai.agent, key: e.trailer.key, form, action: action2 }] as const)
+        : (['commit-ai-attribution.form', { key: e.trailer.key, form, action: action2 }] as const);
     const fix = duplicate
-      ? { kind: 'replace' as const, range: deleteLines(msg.lines, t.line, t.endLine), text: '', safe: true }
-      : { kind: 'replace' as const, range: t.range, text: suggestion, safe: true };
-    return finding(meta, t.range, key, args, { fix });
+      ? { kind: 'replace' as const, range: deleteLines(msg.lines, e.line, e.endLine), text: '', safe: true }
+      : { kind: 'replace' as const, range: e.trailer.range, text: suggestion, safe: true };
+    findings.push(finding(meta, e.range, key, args, { fix }));
   });
+
+  // AI helped, so one of the required forms must be there, or come out of a conversion.
+  const required = rules.required.filter((id) => formById(id).where === 'trailer' || formById(id).where === 'message-line');
+  if (!forbidAll && required.length) {
+    const converts = actions.some((a) => a === 'convert') && !!targetForm && required.includes(targetForm.id);
+    const has = evidence.some((e) => e.form && required.includes(e.form.id));
+    if (!has && !converts) {
+      const first = evidence[0];
+      const text = rewriteTrailer(form, first.ai);
+      const forms = quoteForms(required.filter((id) => formById(id).where === 'trailer').map((id) => formById(id).write!));
+      findings.push(
+        finding(
+          meta,
+          first.range,
+          'commit-ai-attribution.required',
+          { what: first.trailer ? `${first.trailer.key}: …` : first.what, forms, text },
+          { fix: appendTrailer(msg, text, eol) },
+        ),
+      );
+    }
+  }
+  return findings;
 }
 
 const sameRange = (a: Range, b: Range) =>
@@ -190,5 +340,10 @@ export function commitFixTitle(finding: Finding): string {
   const fix = finding.fix;
   if (fix?.kind !== 'replace') return '';
   if (finding.rule === sessionLinkMeta.id) return message('commit-session-link.fix');
+  const key = finding.says?.key;
+  if (key === 'commit-ai-attribution.required') return message('commit-ai-attribution.fix.add', { text: fix.text.trim() });
+  if (key === 'commit-ai-attribution.not-accepted' || key === 'commit-ai-attribution.signoff.forbidden')
+    return message('commit-ai-attribution.fix.remove-line');
+  if (key === 'commit-ai-attribution.line') return message(fix.text ? 'commit-ai-attribution.fix.move' : 'commit-ai-attribution.fix.remove-line');
   return fix.text ? message('commit-ai-attribution.fix.rewrite', { text: fix.text }) : message('commit-ai-attribution.fix.remove');
 }

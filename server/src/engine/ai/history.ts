@@ -1,7 +1,8 @@
 // AI disclosure in commit history (docs/design/markers.md, "Commit trailers"): which trailers of a commit say
 // it had AI help, and which tool. Pure: the history itself is read by io/git-history.ts.
 //
-// Recognised, in the trailer block only (the last paragraph of the message, never the subject),
+// Recognised in the trailer block (the last paragraph of the message, never the subject) and in
+// paragraphs of the body made only of trailers (a squash merge keeps its commits' trailers there),
 // keys case-insensitive, when the value names an AI: a listed agent, a known bot address, or the
 // kernel's `AGENT:MODEL` form (`Assisted-by: Jane Doe` is a person helping, as curl and the kernel
 // use it):
@@ -10,7 +11,7 @@
 // The trailer block and the decision are trailers.ts's, the agents agents.ts's, so a commit message
 // being written (commit-ai-attribution) and the history agree on what names an AI.
 
-import { aiInTrailer, aiTrailerKeys, commitTrailers } from './trailers';
+import { aiInTrailer, allTrailers, parseCommitMessage } from './trailers';
 import type { Policy } from '../policy/model';
 
 export interface AiTrailer {
@@ -36,21 +37,23 @@ export interface AiHistory {
 
 /** Whether one trailer discloses AI help, and with which tool. `extraKeys` are the policy's `ai.commitTrailers`. */
 export function aiTrailer(key: string, value: string, extraKeys: readonly string[] = []): AiTrailer | undefined {
-  // Not in the history's grep (aiTrailerKeys), so not read here either: a commit counts the same whichever keys found it.
+  // Not in the history's grep (disclosure-forms.ts, historyTrailerKeys), so not read here either: a commit counts the same whichever keys found it.
   if (key.toLowerCase() === 'signed-off-by') return undefined;
   const ai = aiInTrailer(key, value, extraKeys);
   return ai && { key, value, tool: ai.agent };
 }
 
-/** The AI trailers of a commit message (only its trailer block counts). */
+/** The AI trailers of a commit message: its trailer block, and the trailer paragraphs of a squash merge's body. */
 export function parseAiTrailers(message: string, extraKeys: readonly string[] = []): AiTrailer[] {
-  return commitTrailers(message).flatMap((t) => aiTrailer(t.key, t.value, extraKeys) ?? []);
+  return allTrailers(parseCommitMessage(message)).flatMap((t) => aiTrailer(t.key, t.value, extraKeys) ?? []);
 }
 
-/** Whether a trailer already recognised as AI still counts under a (per-path) policy's keys. */
+/**
+ * Whether a trailer already recognised as AI (under every key of the policy and its overrides)
+ * still counts under one path's policy keys: `AI-Tool: SomeNewAgent` counts only where `AI-Tool` is listed.
+ */
 export function countsUnder(trailer: AiTrailer, extraKeys: readonly string[]): boolean {
-  const k = trailer.key.toLowerCase();
-  return aiTrailerKeys.includes(k) || extraKeys.some((e) => e.trim().toLowerCase() === k);
+  return !!aiTrailer(trailer.key, trailer.value, extraKeys);
 }
 
 /** The history narrowed to the trailers that count under these keys; commits left with none are dropped. */

@@ -3,7 +3,8 @@
 
 import { message } from '../messages';
 import type { Policy } from '../policy/model';
-import { isPersonKey, isTrailerLine, parseCommitMessage, policyTrailerKeys } from './trailers';
+import { disclosureRules, formById, formOfKey } from './disclosure-forms';
+import { isPersonKey, isTrailerLine, parseCommitMessage } from './trailers';
 
 export interface TrailerCompletion {
   label: string;
@@ -58,8 +59,14 @@ export function trailerCompletion(text: string, line: number, policy: Policy): T
   const rest = firstBlank < 0 ? after : after.slice(0, firstBlank);
   if (!rest.every(isTrailerLine) || (firstBlank >= 0 && !after.slice(firstBlank).every(blank))) return [];
 
-  const keys = policyTrailerKeys(policy);
-  const offered = keys.length ? keys : ['Assisted-by'];
+  const rules = disclosureRules(policy);
+  const requiredKeys = rules.required.map((id) => formById(id)).flatMap((f) => (f.where === 'trailer' ? [f.write!] : []));
+  const accepted = (k: string) => {
+    const form = formOfKey(k);
+    const action = form && rules.action(form.id);
+    return !action || action === 'allow' || action === 'require' || (action === 'convert' && k === rules.target);
+  };
+  const offered = [...new Map([rules.target, ...requiredKeys, ...rules.listedKeys].map((k) => [k.toLowerCase(), k])).values()].filter(accepted);
   const prefix = typed.toLowerCase();
   return offered
     .filter((k) => k.toLowerCase().startsWith(prefix))

@@ -4,12 +4,13 @@
 //   license allow: what both allow without review, so a license keeps the stricter of its two
 //     tiers (deny > review > allow); an allow entry the base does not allow is warned about
 //   allowed tools: intersection (an absent list means "no limit")
-//   ai.mode and copyright.year: the stricter; each severity: the higher
+//   ai.mode and copyright.year: the stricter; each severity and each ai.disclosure form: the higher
 //   required flags (suppressions.requireReason too): either; maxLine: the smaller
 //   holder, reviewEvidence, approval and reviewer patterns, include globs: the base's when it sets them
 //   project license, template, comment styles: the extending policy's (they describe the project, not the rules)
 //   overrides: the extending policy's first (they are more specific), each tightened against the base
 
+import type { DisclosureAction } from '../ai/disclosure-forms';
 import type { SeverityOrOff } from '../findings';
 import { expand as expandLicenses } from '../license-tiers';
 import { allowsNoLicense, AiMode, RawPolicy, RawSections, YearRule } from './model';
@@ -20,6 +21,8 @@ export type LooseningWarning = (path: (string | number)[], message: string) => v
 const aiStrictness: AiMode[] = ['allow', 'disclose', 'review', 'forbid'];
 const yearStrictness: YearRule[] = ['any', 'range-to-current', 'current'];
 const severityStrictness: SeverityOrOff[] = ['off', 'hint', 'info', 'warning', 'error'];
+// A form the base forbids stays forbidden; one it requires stays required (or becomes forbidden).
+const disclosureStrictness: DisclosureAction[] = ['allow', 'convert', 'require', 'forbid'];
 
 function union(a?: string[], b?: string[]): string[] | undefined {
   return a || b ? [...new Set([...(a ?? []), ...(b ?? [])])] : undefined;
@@ -84,6 +87,14 @@ function stricter<T>(order: readonly T[], a?: T, b?: T): T | undefined {
   return order.indexOf(a) >= order.indexOf(b) ? a : b;
 }
 
+/** Each key of either table, at the stricter of the two values; the base's keys first, so its order holds. */
+function stricterEach<K extends string, T>(order: readonly T[], a?: Partial<Record<K, T>>, b?: Partial<Record<K, T>>): Partial<Record<K, T>> | undefined {
+  if (!a || !b) return a ?? b;
+  const out: Partial<Record<K, T>> = { ...a };
+  for (const k of Object.keys(b) as K[]) out[k] = stricter(order, a[k], b[k]);
+  return out;
+}
+
 const either = (a?: boolean, b?: boolean) => (a === undefined && b === undefined ? undefined : !!a || !!b);
 const smaller = (a?: number, b?: number) => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
 
@@ -111,6 +122,7 @@ function replace(base: RawPolicy, repo: RawPolicy): RawPolicy {
       ...repo.ai,
       reviewer: clean({ ...base.ai?.reviewer, ...repo.ai?.reviewer }),
       tools: clean({ ...base.ai?.tools, ...repo.ai?.tools }),
+      disclosure: clean({ ...base.ai?.disclosure, ...repo.ai?.disclosure }),
     }),
     severity: clean({ ...base.severity, ...repo.severity }),
     suppressions: clean({ ...base.suppressions, ...repo.suppressions }),
@@ -180,6 +192,7 @@ function mergeTop(base: RawPolicy, repo: RawPolicy, warn: LooseningWarning | und
       approvalPattern: base.ai?.approvalPattern ?? repo.ai?.approvalPattern,
       tools: clean({ allow: intersection(base.ai?.tools?.allow, repo.ai?.tools?.allow), deny: union(base.ai?.tools?.deny, repo.ai?.tools?.deny) }),
       commitTrailers: union(base.ai?.commitTrailers, repo.ai?.commitTrailers),
+      disclosure: stricterEach(disclosureStrictness, base.ai?.disclosure, repo.ai?.disclosure),
     }),
     severity: clean(severity),
     suppressions: clean({

@@ -2,11 +2,13 @@
 // `RawPolicy` is the YAML as written (every key optional); `Policy` has every default filled in.
 
 import type { CommentStyle } from '../comments';
+import type { DisclosureAction, DisclosureFormId } from '../ai/disclosure-forms';
 import type { SeverityOrOff } from '../findings';
 import { message, type MessageArg } from '../messages';
 
 export type YearRule = 'any' | 'current' | 'range-to-current' | 'none';
 export type AiMode = 'allow' | 'disclose' | 'review' | 'forbid';
+export type DisclosureSettings = Partial<Record<DisclosureFormId, DisclosureAction>>;
 
 export interface RawSections {
   files?: { include?: string[]; exclude?: string[]; respectGitignore?: boolean; thirdParty?: string[]; generated?: 'exempt' | 'check' };
@@ -25,6 +27,7 @@ export interface RawSections {
     approvalPattern?: string;
     tools?: { allow?: string[]; deny?: string[] };
     commitTrailers?: string[];
+    disclosure?: DisclosureSettings;
   };
   severity?: Record<string, SeverityOrOff>;
 }
@@ -65,6 +68,8 @@ export interface Policy {
     approvalPattern?: string;
     tools: { allow: string[]; deny: string[] };
     commitTrailers: string[];
+    /** What the policy says of each disclosure form; read through `disclosureRules` (engine/ai/disclosure-forms.ts). */
+    disclosure?: DisclosureSettings;
   };
   severity: Record<string, SeverityOrOff>;
   /** Per-path changes, first match wins; read through `policyForPath`. */
@@ -156,6 +161,7 @@ export function withSections(base: Policy, sections: RawSections): Policy {
       ...sections.ai,
       reviewer: { ...base.ai.reviewer, ...sections.ai?.reviewer },
       tools: { ...base.ai.tools, ...sections.ai?.tools },
+      disclosure: { ...base.ai.disclosure, ...sections.ai?.disclosure },
     },
     severity: { ...base.severity, ...sections.severity },
   };

@@ -7,7 +7,7 @@
 // else it could say. They avoid the literal markers the engine looks for (a generated-code banner,
 // `AI-…: value` tags, chatbot phrases), which would otherwise make this file exempt or flag it.
 
-export const templateNames = ['apache', 'mit', 'reuse-strict', 'ai-disclose', 'ai-forbid'] as const;
+export const templateNames = ['apache', 'mit', 'reuse-strict', 'ai-disclose', 'ai-forbid', 'kernel', 'kubernetes', 'asf', 'openinfra'] as const;
 export type TemplateName = (typeof templateNames)[number];
 
 export function isTemplateName(name: string): name is TemplateName {
@@ -204,6 +204,113 @@ ${aiModes}
   # Generated-by (the ASF form).
   commitTrailers: [Assisted-by, Generated-by]`;
 
+// The AI-disclosure conventions of real projects, as of late 2026: each is the `ai` section of an
+// `ospo init --template` starter and, alone, the base `extends: [ospo:NAME]` reads (presetBase).
+// Each has a commit log that passes and one that fails in test/unit/fixtures/disclosure-presets/.
+
+/** Every tool default a project converts into its own trailer (the trailer forms but its own and Signed-off-by). */
+const convertTheRest = (own: string[]) =>
+  ['assisted-by', 'generated-by', 'ai-assisted-by', 'co-authored-by', 'co-authored-by-ai', 'made-with', 'generated-with', 'generated-with-line']
+    .filter((f) => !own.includes(f))
+    .map((f) => `    ${f}: convert`)
+    .join('\n');
+
+const disclosureIntro = `# How a commit discloses AI help. Each form is one of: require (AI help must be disclosed in one
+# of the required forms), allow, forbid, or convert (the quick fix rewrites a tool's default into
+# the required trailer). Forms: assisted-by, generated-by, ai-assisted-by, co-authored-by (an AI
+# named as co-author), co-authored-by-ai, made-with, generated-with, signed-off-by (an AI
+# signing off), generated-with-line (a tool's own line in the message), git-notes, file-marker.`;
+
+const aiKernel = `${disclosureIntro}
+# The Linux kernel (Documentation/process/coding-assistants.rst): AI help is disclosed as
+# "Assisted-by: AGENT_NAME:MODEL_VERSION [TOOL1] [TOOL2]", and an AI never adds Signed-off-by,
+# since only a person can certify the Developer Certificate of Origin.
+ai:
+  mode: disclose
+  disclosure:
+    assisted-by: require
+    # What the tools write by default is rewritten into Assisted-by.
+${convertTheRest(['assisted-by'])}
+    signed-off-by: forbid
+    # Disclosure is in the commit, not in the files.
+    file-marker: allow`;
+
+const aiKubernetes = `${disclosureIntro}
+# Kubernetes (2026-04): no AI co-author and no AI trailer in commits, because of the CLA; AI help
+# is disclosed in the pull request description only.
+ai:
+  mode: disclose
+  disclosure:
+    assisted-by: forbid
+    generated-by: forbid
+    ai-assisted-by: forbid
+    co-authored-by: forbid
+    co-authored-by-ai: forbid
+    made-with: forbid
+    generated-with: forbid
+    generated-with-line: forbid
+    signed-off-by: forbid
+    file-marker: allow`;
+
+const aiAsf = `${disclosureIntro}
+# The Apache Software Foundation (Generative Tooling guidance): a contribution made with AI
+# tools says so with a "Generated-by: <tool>" trailer.
+ai:
+  mode: disclose
+  disclosure:
+    generated-by: require
+${convertTheRest(['generated-by'])}
+    signed-off-by: forbid
+    file-marker: allow`;
+
+const aiOpenInfra = `${disclosureIntro}
+# The OpenInfra Foundation (AI policy): "Generated-By: <tool>" when a tool generated the
+# change, "Assisted-By: <tool>" when it helped; either will do.
+ai:
+  mode: disclose
+  # How the two trailers are spelled; the first is what the quick fix writes.
+  commitTrailers: [Generated-By, Assisted-By]
+  disclosure:
+    generated-by: require
+    assisted-by: require
+${convertTheRest(['generated-by', 'assisted-by'])}
+    signed-off-by: forbid
+    file-marker: allow`;
+
+/** The AI presets `extends` may name as `ospo:NAME`, each its starter's `ai` section. */
+const presetAi: Partial<Record<TemplateName, string>> = {
+  kernel: aiKernel,
+  kubernetes: aiKubernetes,
+  asf: aiAsf,
+  openinfra: aiOpenInfra,
+  'ai-forbid': aiForbid,
+  'ai-disclose': aiDisclose,
+};
+
+export const presetNames = Object.keys(presetAi) as TemplateName[];
+
+/** The base policy `extends: [ospo:NAME]` stands for: the preset's `ai` section alone. */
+export function presetBase(name: string): string | undefined {
+  const ai = presetAi[name as TemplateName];
+  return ai === undefined ? undefined : `version: 1\n\n${ai}\n`;
+}
+
+/** A starter that is an AI preset over any license. */
+function presetStarter(name: TemplateName, title: string, summary: string): Starter {
+  return {
+    title: `Open source policy (${title})`,
+    summary,
+    generated: 'exempt',
+    licenses: anyLicense,
+    headers: { year: 'any' },
+    ai: presetAi[name]!,
+    overrideExample: `  # Other rules for some paths, for example:
+  # - paths: ["test/**"]
+  #   severity: { commit-ai-attribution: warning }`,
+    severity: defaultSeverity,
+  };
+}
+
 const overrides = (example: string) => `# Changes for some paths; the first entry whose paths match a file applies to it, with the same
 # sections as above.
 overrides:
@@ -292,4 +399,31 @@ severity:
   #   ai: { mode: disclose, requiredFields: [role, reviewed-by, reviewed-on] }`,
     severity: defaultSeverity,
   },
+  kernel: presetStarter(
+    'kernel',
+    'AI disclosure as the Linux kernel asks',
+    `AI help is disclosed in the commit as
+# "Assisted-by: AGENT:MODEL"; an AI never signs off. Every file needs an SPDX header; any valid
+# SPDX license is accepted.`,
+  ),
+  kubernetes: presetStarter(
+    'kubernetes',
+    'AI disclosure as Kubernetes asks',
+    `no AI trailer or AI co-author in commits;
+# AI help is disclosed in the pull request. Every file needs an SPDX header; any valid SPDX
+# license is accepted.`,
+  ),
+  asf: presetStarter(
+    'asf',
+    'AI disclosure as the ASF asks',
+    `AI help is disclosed in the commit as
+# "Generated-by: <tool>". Every file needs an SPDX header; any valid SPDX license is accepted.`,
+  ),
+  openinfra: presetStarter(
+    'openinfra',
+    'AI disclosure as OpenInfra asks',
+    `AI help is disclosed in the commit as
+# "Generated-By: <tool>" or "Assisted-By: <tool>". Every file needs an SPDX header; any valid SPDX
+# license is accepted.`,
+  ),
 };

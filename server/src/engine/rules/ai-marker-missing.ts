@@ -1,11 +1,12 @@
 // ai-marker-missing: the git history shows the file changed in commits with AI trailers
-// (engine/ai/history.ts), the policy asks for disclosure in the file (`ai.mode` disclose or
-// review), and no in-file AI marker covers it. Under `forbid`, ai-forbidden speaks instead.
+// (engine/ai/history.ts), the policy asks for disclosure in the file (`ai.disclosure.file-marker:
+// require`, the default under `ai.mode` disclose or review), and no in-file AI marker covers it. Under `forbid`, ai-forbidden speaks instead.
 // The evidence comes in through the context (io/git-history.ts reads it once per folder).
 
 import { AiHistory, aiHistoryUnder, AiTrailer } from '../ai/history';
 import type { Finding } from '../findings';
-import type { Policy } from '../policy/model';
+import { withSections, type Policy } from '../policy/model';
+import { disclosureRules } from '../ai/disclosure-forms';
 import type { SourceFile } from '../source-file';
 import { firstTokenRange } from '../text';
 import { finding, type Rule, type RuleMeta, type Translations } from './rule';
@@ -28,7 +29,7 @@ export const meta = {
   defaultSeverity: 'warning',
   fixable: false,
   wholeFile: true,
-  options: ['ai.mode', 'ai.commitTrailers'],
+  options: ['ai.disclosure', 'ai.mode', 'ai.commitTrailers'],
   messages: { en, ja },
 } as const satisfies RuleMeta;
 
@@ -45,8 +46,7 @@ export function describeTrailer(t: AiTrailer): string {
 }
 
 export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerMissingContext): Finding[] {
-  const { mode } = policy.ai;
-  if ((mode !== 'disclose' && mode !== 'review') || ctx.hasAiMarker) return [];
+  if (disclosureRules(policy).action('file-marker') !== 'require' || ctx.hasAiMarker) return [];
   // Our tags never go into a third-party file, and a format without comments cannot hold them.
   if (file.thirdParty || !file.style) return [];
   const history = aiHistoryUnder(ctx.aiHistory, policy.ai.commitTrailers);
@@ -63,9 +63,8 @@ export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerM
  * commits took longer to read than the whole check.
  */
 export function readsAiHistory(policy: Policy): boolean {
-  const on = (severity: string | undefined, mode: string) => severity !== 'off' && (mode === 'disclose' || mode === 'review');
-  const severity = policy.severity[meta.id];
-  return on(severity, policy.ai.mode) || policy.overrides.some((o) => on(o.severity?.[meta.id] ?? severity, o.ai?.mode ?? policy.ai.mode));
+  const on = (p: Policy) => p.severity[meta.id] !== 'off' && disclosureRules(p).action('file-marker') === 'require';
+  return on(policy) || policy.overrides.some((o) => on(withSections(policy, o)));
 }
 
 export default { meta, check: aiMarkerMissing } satisfies Rule;

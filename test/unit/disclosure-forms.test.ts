@@ -1,0 +1,294 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkCommitMessage, commitFixAll, commitFixTitle } from '../../server/src/engine/ai/commit-rule';
+import {
+  DisclosureAction,
+  disclosureFormIds,
+  disclosureForms,
+  disclosureRules,
+  generatedWithAgent,
+  type DisclosureFormId,
+} from '../../server/src/engine/ai/disclosure-forms';
+import { mergePolicies } from '../../server/src/engine/policy/merge';
+import type { Policy } from '../../server/src/engine/policy/model';
+import { applyEdits } from '../../server/src/engine/text';
+import { trailerCompletion } from '../../server/src/engine/ai/trailer-completion';
+import { parseAiTrailers, type AiHistory } from '../../server/src/engine/ai/history';
+import { parseSourceFile } from '../../server/src/engine/source-file';
+import { aiMarkerMissing, readsAiHistory } from '../../server/src/engine/rules/ai-marker-missing';
+import { aiForbidden } from '../../server/src/engine/rules/ai-forbidden';
+import { policyWith } from './helpers';
+
+function policy(disclosure: Partial<Record<DisclosureFormId, DisclosureAction>>, edit?: (p: Policy) => void): Policy {
+  return policyWith((p) => {
+    p.ai.disclosure = disclosure;
+    edit?.(p);
+  });
+}
+
+/** What each tool writes today, one trailer (or line) per form of the catalogue. */
+const toolDefaults: Record<string, string> = {
+  'assisted-by': 'Assisted-by: Claude:claude-opus-4-5',
+  'generated-by': 'Generated-by: GitHub Copilot',
+  'ai-assisted-by': 'AI-Assisted-By: Cursor',
+  'ai-key': 'AI-assistant: Claude Code v2.1.143 (Claude Sonnet 4.6)',
+  'co-authored-by': 'Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>',
+  'co-authored-by-ai': 'Co-authored-by-AI: Gemini CLI',
+  'made-with': 'Made-with: Cursor',
+  'generated-with': 'Generated-with: Aider',
+  'signed-off-by': 'Signed-off-by: Codex <codex@openai.com>',
+};
+
+const message = (...trailers: string[]) => ['Fix Retry-After parsing', '', 'Dates were read as seconds.', '', ...trailers, ''].join('\n');
+const fixed = (text: string, p: Policy) => applyEdits(text, commitFixAll(text, p));
+
+describe('disclosure forms: the catalogue', () => {
+  it('the policy schema names every form, with the actions the catalogue allows', () => {
+    const schema = JSON.parse(readFileSync(join(__dirname, '../../../server/src/engine/policy/policy.schema.json'), 'utf8'));
+    const props = schema.definitions.ai.properties.disclosure.properties;
+    assert.deepEqual(Object.keys(props), [...disclosureFormIds]);
+    for (const f of disclosureForms) assert.deepEqual(props[f.id].enum, [...f.actions], f.id);
+  });
+
+  it('every trailer form has a tool default here, and it is found as AI help', () => {
+    const trailerForms = disclosureForms.filter((f) => f.where === 'trailer').map((f) => f.id);
+    assert.deepEqual(Object.keys(toolDefaults).sort(), [...trailerForms].sort());
+    for (const id of trailerForms) {
+      const p = policy({ [id]: 'forbid' });
+      const findings = checkCommitMessage(message(toolDefaults[id]), p);
+      assert.equal(findings.length, 1, `${id}: ${JSON.stringify(findings)}`);
+    }
+  });
+
+  describe("a tool's own line", () => {
+    const yes = [
+      '🤖 Generated with [Claude Code](https://claude.com/claude-code)',
+      '🤖 Generated with [Claude Code](https://claude.ai/code)',
+      'Generated with Claude Code',
+      'Generated with [Cursor](https://cursor.com)',
+      '  Created with GitHub Copilot.',
+    ];
+    const no = [
+      'Generated with protoc 3.21',
+      'The parser was generated with Claude Code and then reviewed by hand.',
+      'Generated with [Claude Code](https://claude.com/claude-code) and then fixed by hand',
+      'Generated with Jules Verne in mind',
+      '# Generated with Claude Code',
+    ];
+    for (const line of yes) it(`is: ${line}`, () => assert.ok(generatedWithAgent(line), line));
+    for (const line of no.slice(0, 4)) it(`is not: ${line}`, () => assert.equal(generatedWithAgent(line), undefined, line));
+    it('a comment line of the message editor is no evidence', () => {
+      assert.deepEqual(checkCommitMessage(message(no[4].slice(2)).replace('Generated', '# Generated'), policy({ 'generated-with-line': 'forbid' })), []);
+    });
+  });
+});
+
+describe('disclosure forms: what the policy says', () => {
+  it('by default every form tools write today passes, and an AI in Signed-off-by does not', () => {
+    for (const [id, trailer] of Object.entries(toolDefaults)) {
+      const findings = checkCommitMessage(message(trailer), policy({}));
+      assert.equal(findings.length, id === 'signed-off-by' ? 1 : 0, `${id}: ${JSON.stringify(findings)}`);
+    }
+    const claudeCode = message(
+      '🤖 Generated with [Claude Code](https://claude.com/claude-code)',
+      '',
+      'Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>',
+    );
+    assert.deepEqual(checkCommitMessage(claudeCode, policy({})), []);
+  });
+
+  it('forbid: reported, and the fix removes the line; a second run changes nothing', () => {
+    const p = policy({ 'co-authored-by': 'forbid' });
+    const text = message('Co-authored-by: Copilot <175728472+Copilot@users.noreply.github.com>', 'Signed-off-by: Jane Doe <jane@example.org>');
+    const [f] = checkCommitMessage(text, p);
+    assert.equal(f.says?.key, 'commit-ai-attribution.not-accepted');
+    assert.equal(commitFixTitle(f), 'Remove this line');
+    const once = fixed(text, p);
+    assert.equal(once, message('Signed-off-by: Jane Doe <jane@example.org>'));
+    assert.equal(fixed(once, p), once);
+  });
+
+  it('a person in Co-authored-by is never evidence', () => {
+    const p = policy({ 'co-authored-by': 'forbid' });
+    assert.deepEqual(checkCommitMessage(message('Co-authored-by: Claude Dupont <claude.dupont@example.org>'), p), []);
+  });
+
+  it("convert: a tool's default is rewritten into the required form", () => {
+    const p = policy({ 'assisted-by': 'require', 'co-authored-by': 'convert', 'made-with': 'convert' });
+    assert.equal(fixed(message(toolDefaults['co-authored-by']), p), message('Assisted-by: Claude:claude-opus-4.5'));
+    assert.equal(fixed(message('Made-with: Cursor'), p), message('Assisted-by: Cursor'));
+    // Already there for that agent: the tool's line goes.
+    assert.equal(fixed(message('Assisted-by: Cursor', 'Made-with: Cursor'), p), message('Assisted-by: Cursor'));
+  });
+
+  it("convert: Claude Code's line goes when a trailer stays, and becomes the trailer when it is alone", () => {
+    const p = policy({ 'assisted-by': 'require', 'co-authored-by': 'convert', 'generated-with-line': 'convert' });
+    const both = message('🤖 Generated with [Claude Code](https://claude.com/claude-code)', '', 'Co-Authored-By: Claude <noreply@anthropic.com>');
+    assert.equal(fixed(both, p), message('Assisted-by: Claude'));
+    const alone = message('🤖 Generated with [Claude Code](https://claude.com/claude-code)');
+    assert.equal(fixed(alone, p), message('Assisted-by: Claude Code'));
+    // Above a trailer block that names no AI: the line moves into it, in one edit.
+    const above = message('🤖 Generated with [Claude Code](https://claude.com/claude-code)', '', 'Signed-off-by: Jane Doe <jane@example.org>');
+    const out = fixed(above, p);
+    assert.equal(out, message('Signed-off-by: Jane Doe <jane@example.org>', 'Assisted-by: Claude Code'));
+    assert.equal(fixed(out, p), out);
+  });
+
+  it('CRLF and a missing final newline are kept by every fix', () => {
+    const p = policy({ 'assisted-by': 'require', 'co-authored-by': 'convert', 'generated-with-line': 'convert', 'made-with': 'forbid' });
+    const lines = [
+      'Subject',
+      '',
+      'Body.',
+      '',
+      '🤖 Generated with [Claude Code](https://claude.com/claude-code)',
+      '',
+      'Signed-off-by: Jane Doe <jane@example.org>',
+      'Made-with: Cursor',
+    ];
+    const text = lines.join('\r\n');
+    const out = fixed(fixed(text, p), p);
+    assert.equal(out, ['Subject', '', 'Body.', '', 'Signed-off-by: Jane Doe <jane@example.org>', 'Assisted-by: Claude Code'].join('\r\n'));
+    assert.equal(fixed(out, p), out);
+  });
+
+  it('require: a message that discloses AI help only in another form gets the required trailer added', () => {
+    const p = policy({ 'generated-by': 'require' });
+    const text = message('Made-with: Cursor', 'Signed-off-by: Jane Doe <jane@example.org>');
+    const [f] = checkCommitMessage(text, p);
+    assert.equal(f.says?.key, 'commit-ai-attribution.required');
+    assert.equal(commitFixTitle(f), "Add 'Generated-by: Cursor'");
+    const out = fixed(text, p);
+    assert.equal(out, message('Made-with: Cursor', 'Signed-off-by: Jane Doe <jane@example.org>', 'Generated-by: Cursor'));
+    assert.deepEqual(checkCommitMessage(out, p), []);
+    // A message with no AI help needs nothing.
+    assert.deepEqual(checkCommitMessage(message('Signed-off-by: Jane Doe <jane@example.org>'), p), []);
+  });
+
+  it('require: either of two required forms will do, and convert writes the first', () => {
+    const p = policy({ 'generated-by': 'require', 'assisted-by': 'require', 'made-with': 'convert' });
+    assert.deepEqual(checkCommitMessage(message('Assisted-by: Claude:claude-opus-4-5'), p), []);
+    assert.deepEqual(checkCommitMessage(message('Generated-by: Claude'), p), []);
+    assert.equal(fixed(message('Made-with: Cursor'), p), message('Generated-by: Cursor'));
+  });
+
+  it('ai.commitTrailers, the older setting, still means what it did', () => {
+    const p = policyWith((x) => (x.ai.commitTrailers = ['Generated-by']));
+    const rules = disclosureRules(p);
+    assert.equal(rules.target, 'Generated-by');
+    assert.equal(rules.action('generated-by'), 'allow');
+    assert.equal(rules.action('made-with'), 'convert');
+    assert.equal(rules.action('signed-off-by'), 'forbid');
+    // An explicit setting wins over it.
+    p.ai.disclosure = { 'made-with': 'allow' };
+    assert.equal(disclosureRules(p).action('made-with'), 'allow');
+  });
+
+  it('ai.mode: forbid forbids every commit form, whatever ai.disclosure says', () => {
+    const p = policy({ 'assisted-by': 'require' }, (x) => (x.ai.mode = 'forbid'));
+    for (const id of disclosureFormIds.filter((i) => i !== 'file-marker')) assert.equal(disclosureRules(p).action(id), 'forbid', id);
+    const [f] = checkCommitMessage(message('Assisted-by: Claude:claude-opus-4-5'), p);
+    assert.equal(f.says?.key, 'commit-ai-attribution.forbidden');
+    assert.equal(f.fix, undefined);
+  });
+
+  it('convert into a forbidden form is a forbid', () => {
+    const p = policy({ 'assisted-by': 'forbid', 'made-with': 'convert' });
+    const [f] = checkCommitMessage(message('Made-with: Cursor'), p);
+    assert.equal(f.says?.key, 'commit-ai-attribution.not-accepted');
+  });
+
+  it('file-marker: the default follows ai.mode', () => {
+    const rules = (mode: Policy['ai']['mode']) => disclosureRules(policyWith((p) => (p.ai.mode = mode))).action('file-marker');
+    assert.deepEqual((['allow', 'disclose', 'review', 'forbid'] as const).map(rules), ['allow', 'require', 'require', 'forbid']);
+  });
+
+  it('extends: each form keeps the stricter of base and policy', () => {
+    const merged = mergePolicies(
+      { ai: { disclosure: { 'co-authored-by': 'forbid', 'assisted-by': 'require', 'made-with': 'allow' } } },
+      { ai: { disclosure: { 'co-authored-by': 'allow', 'assisted-by': 'convert', 'made-with': 'convert', 'git-notes': 'require' } } },
+    );
+    assert.deepEqual(merged.ai?.disclosure, { 'co-authored-by': 'forbid', 'assisted-by': 'require', 'made-with': 'convert', 'git-notes': 'require' });
+  });
+
+  it('completion offers the required form first, and no forbidden form', () => {
+    const text = 'Subject\n\nBody.\n\n';
+    const offered = (p: Policy) => trailerCompletion(text, 4, p).map((c) => c.label);
+    assert.deepEqual(offered(policy({})), ['Assisted-by']);
+    assert.deepEqual(offered(policy({ 'generated-by': 'require' })), ['Generated-by']);
+    assert.deepEqual(offered(policy({ 'assisted-by': 'forbid' })), []);
+  });
+});
+
+describe('disclosure forms: AI tags in files (file-marker)', () => {
+  const history: AiHistory = {
+    commits: [{ hash: 'abc1234def5678abc1234def5678abc1234def56', subject: 'Add it', trailers: [{ key: 'Assisted-by', value: 'Claude:x', tool: 'Claude' }] }],
+  };
+  const plain = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: Apache-2.0\n\nexport const x = 1;\n';
+  const tagged = plain.replace('\n\n', '\n// AI-Assisted-By: Claude Code:claude-opus-4-5\n\n');
+
+  it('allow: a file the history shows as AI-assisted needs no tags, and the history is not read', () => {
+    const p = policy({ 'file-marker': 'allow' });
+    assert.deepEqual(aiMarkerMissing(parseSourceFile('src/x.ts', plain, p), p, { aiHistory: history, hasAiMarker: false }), []);
+    assert.equal(readsAiHistory(p), false);
+    assert.equal(readsAiHistory(policy({})), true);
+  });
+
+  it('require under ai.mode allow: the tags are asked for', () => {
+    const p = policy({ 'file-marker': 'require' }, (x) => (x.ai.mode = 'allow'));
+    assert.equal(aiMarkerMissing(parseSourceFile('src/x.ts', plain, p), p, { aiHistory: history, hasAiMarker: false }).length, 1);
+  });
+
+  it('forbid: a tag in a file is reported as disclosure in the wrong place, not as forbidden AI code', () => {
+    const p = policy({ 'file-marker': 'forbid' });
+    const [f] = aiForbidden(parseSourceFile('src/x.ts', tagged, p), p);
+    assert.equal(f.says?.key, 'ai-forbidden.marker');
+    assert.deepEqual(aiForbidden(parseSourceFile('src/x.ts', plain, p), p), []);
+  });
+});
+
+describe('disclosure forms: a squash merge keeps its commits trailers in the body', () => {
+  const squash = [
+    'Work with events in the event controller (#15491)',
+    '',
+    '* Work with events',
+    '',
+    'Assisted-by: OpenCode (google/gemma-4-31B-it)',
+    '',
+    '* Add integration tests',
+    '',
+    'Co-authored-by: Claude <claude@anthropic.com>',
+    'Signed-off-by: Jane Doe <jane@example.org>',
+    '',
+    '* Rework tests',
+    '',
+    'Signed-off-by: Jane Doe <jane@example.org>',
+    '',
+  ].join('\n');
+
+  it('the history counts them', () => {
+    assert.deepEqual(
+      parseAiTrailers(squash).map((t) => `${t.key} ${t.tool}`),
+      ['Assisted-by OpenCode', 'Co-authored-by Claude'],
+    );
+  });
+
+  it('a trailer-like line inside prose is not a trailer', () => {
+    const prose =
+      'Subject\n\nWe tried it first with\nAssisted-by: Claude:claude-opus-4-5\nas the kernel writes it.\n\nSigned-off-by: Jane Doe <jane@example.org>\n';
+    assert.deepEqual(parseAiTrailers(prose), []);
+  });
+
+  it('a policy that forbids a form reports it there too, and the fix removes the line', () => {
+    const p = policy({ 'co-authored-by': 'forbid', 'assisted-by': 'forbid' });
+    const findings = checkCommitMessage(squash, p, { committed: true });
+    assert.deepEqual(
+      findings.map((f) => f.range.start.line),
+      [4, 8],
+    );
+    const out = fixed(squash, p);
+    assert.deepEqual(checkCommitMessage(out, p), []);
+    assert.ok(out.includes('* Add integration tests\n\nSigned-off-by: Jane Doe'), out);
+  });
+});
