@@ -270,23 +270,32 @@ describe('ospo CLI', () => {
     });
   });
 
-  it('reports ai-marker-missing from git history, and is silent without git', () => {
+  it('reports ai-marker-missing from git history under a policy that states ai.mode, and is silent without git or such a policy', () => {
     const dir = tempTree({
       'src/a.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\nexport {};\n',
       'src/b.ts': '// SPDX-FileCopyrightText: 2026 A\n// SPDX-License-Identifier: MIT\nexport {};\n',
     });
+    const policy = path.join(dir, 'disclose.yaml');
+    fs.writeFileSync(policy, 'version: 1\nai:\n  mode: disclose\nfiles:\n  exclude: ["disclose.yaml"]\n');
     const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.no-gitconfig') };
     const git = (...args: string[]) => {
       const r = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd: dir, env, encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
     };
-    assert.deepEqual(JSON.parse(ospo(['check', '.', '--format', 'json'], dir).stdout).findings, [], 'no repository: silent');
+    assert.deepEqual(JSON.parse(ospo(['check', '.', '--policy', policy, '--format', 'json'], dir).stdout).findings, [], 'no repository: silent');
     git('init', '-q');
     git('add', 'src/b.ts');
     git('commit', '-q', '-m', 'Plain change');
     git('add', 'src/a.ts');
     git('commit', '-q', '-m', 'Add a\n\nAssisted-by: Claude Code:claude-opus-4-5');
-    const r = JSON.parse(spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json'], { cwd: dir, env, encoding: 'utf8' }).stdout);
+    const run = (...args: string[]) =>
+      JSON.parse(spawnSync(process.execPath, [cli, 'check', '.', '--format', 'json', ...args], { cwd: dir, env, encoding: 'utf8' }).stdout);
+    // The built-in default asks no file for AI tags: the commit's disclosure is enough.
+    assert.deepEqual(
+      run().findings.filter((f: { rule: string }) => f.rule === 'ai-marker-missing'),
+      [],
+    );
+    const r = run('--policy', policy);
     assert.deepEqual(
       r.findings.map((f: { file: string; rule: string }) => [f.file, f.rule]),
       [['src/a.ts', 'ai-marker-missing']],

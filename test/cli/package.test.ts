@@ -82,9 +82,10 @@ describe('packaging', () => {
       const loaded = (entry: string) => (files.includes(esm(entry)) ? [entry, esm(entry), ...files.filter((f) => f.startsWith('chunk-'))] : [entry]);
       // The scan worker's went from 400 to 440 KB, the CLI's from 850 to 880 KB and the server's from 1150 to 1180 KB
       // with chardet, which reads files in legacy encodings (docs/design/encodings.md), and the commit-session-link
-      // rule (854 KB and 1151 KB then). The worker's went to 450 KB, the CLI's to 900 KB and the server's to
-      // 1190 KB with the AI-disclosure catalogue, its presets and their help pages (442, 894 and 1181 KB then).
-      const budgetKB: Record<string, number> = { 'scan-worker.js': 450, 'cli.js': 900, 'server.js': 1190, 'client.js': 500 };
+      // rule (854 KB and 1151 KB then). The worker's went to 460 KB, the CLI's to 920 KB and the server's to
+      // 1200 KB with the AI-disclosure catalogue, its presets and their help pages (442, 894 and 1181 KB then), and
+      // tiny-editorconfig, which reads .editorconfig's charset (455, 909 and 1194 KB then).
+      const budgetKB: Record<string, number> = { 'scan-worker.js': 460, 'cli.js': 920, 'server.js': 1200, 'client.js': 500 };
       const over = Object.entries(budgetKB)
         .map(([entry, kb]) => ({ entry, kb, size: Math.round(loaded(entry).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0) / 1024) }))
         .filter(({ kb, size }) => size > kb);

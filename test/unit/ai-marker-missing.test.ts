@@ -19,7 +19,9 @@ function run(
   options: { path?: string; text?: string; thirdParty?: boolean; keys?: string[] } = {},
 ) {
   const policy = policyWith((p) => {
+    // As a policy file that states the mode: the built-in default asks no file for AI tags.
     p.ai.mode = mode;
+    p.ai.disclosure = {};
     p.ai.commitTrailers = options.keys ?? [];
   });
   const file = parseSourceFile(options.path ?? 'src/x.ts', options.text ?? text, policy, undefined, options.thirdParty ?? false);

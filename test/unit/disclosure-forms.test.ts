@@ -11,7 +11,8 @@ import {
   type DisclosureFormId,
 } from '../../server/src/engine/ai/disclosure-forms';
 import { mergePolicies } from '../../server/src/engine/policy/merge';
-import type { Policy } from '../../server/src/engine/policy/model';
+import { toPolicy, type Policy } from '../../server/src/engine/policy/model';
+import { policyForPath } from '../../server/src/engine/policy/overrides';
 import { applyEdits } from '../../server/src/engine/text';
 import { trailerCompletion } from '../../server/src/engine/ai/trailer-completion';
 import { parseAiTrailers, type AiHistory } from '../../server/src/engine/ai/history';
@@ -199,9 +200,15 @@ describe('disclosure forms: what the policy says', () => {
     assert.equal(f.says?.key, 'commit-ai-attribution.not-accepted');
   });
 
-  it('file-marker: the default follows ai.mode', () => {
-    const rules = (mode: Policy['ai']['mode']) => disclosureRules(policyWith((p) => (p.ai.mode = mode))).action('file-marker');
+  it('file-marker: the built-in default asks no file for AI tags; a stated ai.mode decides, and file-marker over it', () => {
+    assert.equal(disclosureRules(policyWith()).action('file-marker'), 'allow');
+    const rules = (mode: Policy['ai']['mode']) => disclosureRules(toPolicy({ ai: { mode } }, 'p')).action('file-marker');
     assert.deepEqual((['allow', 'disclose', 'review', 'forbid'] as const).map(rules), ['allow', 'require', 'require', 'forbid']);
+    assert.equal(disclosureRules(toPolicy({ ai: { mode: 'disclose', disclosure: { 'file-marker': 'allow' } } }, 'p')).action('file-marker'), 'allow');
+    // An override that states a mode decides for its paths.
+    const p = toPolicy({ overrides: [{ paths: ['src/**'], ai: { mode: 'review' } }] }, 'p');
+    assert.equal(disclosureRules(policyForPath(p, 'src/x.ts')).action('file-marker'), 'require');
+    assert.equal(disclosureRules(policyForPath(p, 'docs/x.md')).action('file-marker'), 'allow');
   });
 
   it('extends: each form keeps the stricter of base and policy', () => {
@@ -232,7 +239,7 @@ describe('disclosure forms: AI tags in files (file-marker)', () => {
     const p = policy({ 'file-marker': 'allow' });
     assert.deepEqual(aiMarkerMissing(parseSourceFile('src/x.ts', plain, p), p, { aiHistory: history, hasAiMarker: false }), []);
     assert.equal(readsAiHistory(p), false);
-    assert.equal(readsAiHistory(policy({})), true);
+    assert.equal(readsAiHistory(policy({ 'file-marker': 'require' })), true);
   });
 
   it('require under ai.mode allow: the tags are asked for', () => {

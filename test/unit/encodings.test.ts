@@ -3,6 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkText } from '../../server/src/engine/check';
 import { contentSkipReason } from '../../server/src/engine/coverage';
@@ -14,8 +15,9 @@ import { decodeText, declaredEncoding, editorReadsAlike, isDecoded } from '../..
 import { editorEncodingLabel } from '../../server/src/lsp/settings';
 import { encodeFixed } from '../../server/src/io/encode-text';
 import { readForCheck } from '../../server/src/io/read-file';
+import { editorconfigCharset } from '../../server/src/io/editorconfig';
 import { checkFile } from '../../server/src/scan/check-file';
-import { fixedContext } from './helpers';
+import { fixedContext, policyWith } from './helpers';
 
 const dir = path.resolve(__dirname, '../../../test/unit/fixtures/encodings');
 const bytesOf = (name: string) => fs.readFileSync(path.join(dir, name));
@@ -265,5 +267,59 @@ describe('fixes written in the file’s own encoding', () => {
       }
     }
     assert.ok(checked >= 60, `${checked} of 100 texts were fixed byte for byte`);
+  });
+});
+
+describe('.editorconfig charset: the project declares its files’ encoding', () => {
+  // chardet reads these Latin-1 bytes as Big5: without the declaration they would be mojibake.
+  const letters = '# ÂÃÄÅ ÆÇÈÉ ÊËÌÍ ÎÏÐÑ ÒÓÔÕ Ö×ØÙ ÚÛÜÝ Þßàá âãäå æçèé êëìí îïðñ\n';
+  const latin1 = iconv.encode('# SPDX-FileCopyrightText: 2026 Ñúñez Óscar\n# SPDX-License-Identifier: MIT\n' + letters.repeat(3), 'latin1');
+  const tree = (files: Record<string, string | Buffer>) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-editorconfig-'));
+    for (const [rel, content] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), content);
+    }
+    return root;
+  };
+
+  it('latin1 is read as Latin-1 instead of guessed, in the readers and in the scan', async () => {
+    const root = tree({ '.editorconfig': 'root = true\n[*.py]\ncharset = latin1\n', 'src/a.py': latin1, 'src/b.txt': latin1 });
+    const a = await readForCheck(path.join(root, 'src/a.py'));
+    assert.ok('text' in a && a.by === 'project' && a.text.includes(letters), JSON.stringify(a).slice(0, 200));
+    const b = await readForCheck(path.join(root, 'src/b.txt'));
+    assert.ok('text' in b && b.by === 'detected' && !b.text.includes(letters), 'no declaration for *.txt: guessed (Big5 here), as before');
+    // The holder is read right only in the declared encoding.
+    const policy = policyWith((p) => (p.headers.copyright.holder = 'Ñúñez Óscar'));
+    const scan = (r: string) => checkFile({ rel: 'src/a.py' }, { root: r, policy, scope: 'all', currentYear: 2026, today: '2026-12-04' }).findings ?? [];
+    assert.deepEqual(scan(root), []);
+    const undeclared = tree({ 'src/a.py': latin1 });
+    assert.deepEqual(
+      scan(undeclared).map((f) => f.rule),
+      ['copyright-holder'],
+    );
+  });
+
+  it('globs with a slash are anchored at their .editorconfig’s folder; nearer files win; root = true stops the search', () => {
+    const root = tree({
+      '.editorconfig': 'root = true\n[legacy/**]\ncharset = latin1\n',
+      'sub/.editorconfig': '[deep/*.c]\ncharset = latin1\n[*.h]\ncharset = latin1\n[keep/*.h]\ncharset = utf-8\n',
+      'inner/.editorconfig': 'root = true\n[*]\ncharset = utf-8\n',
+    });
+    const at = (rel: string) => editorconfigCharset(path.join(root, rel));
+    assert.equal(at('legacy/x/y.txt'), 'iso-8859-1');
+    assert.equal(at('x/legacy/y.txt'), undefined);
+    assert.equal(at('sub/deep/a.c'), 'iso-8859-1');
+    assert.equal(at('sub/other/deep/a.c'), undefined);
+    assert.equal(at('sub/any/where/a.h'), 'iso-8859-1');
+    assert.equal(at('sub/keep/a.h'), undefined, 'utf-8 declares no legacy encoding');
+    assert.equal(at('inner/legacy/a.txt'), undefined, 'root = true: the top .editorconfig is not read');
+  });
+
+  it('an edited .editorconfig is read again', () => {
+    const root = tree({ '.editorconfig': 'root = true\n[*]\ncharset = latin1\n' });
+    assert.equal(editorconfigCharset(path.join(root, 'a.txt')), 'iso-8859-1');
+    fs.writeFileSync(path.join(root, '.editorconfig'), 'root = true\n[*]\ncharset = utf-8\n# and a longer file\n');
+    assert.equal(editorconfigCharset(path.join(root, 'a.txt')), undefined);
   });
 });

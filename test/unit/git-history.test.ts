@@ -6,10 +6,13 @@ import * as path from 'node:path';
 import { aiHistoryUnder, allCommitTrailerKeys, parseAiTrailers } from '../../server/src/engine/ai/history';
 import { checkText } from '../../server/src/engine/check';
 import { checkCommitMessage } from '../../server/src/engine/ai/commit-rule';
-import { defaultPolicy, toPolicy } from '../../server/src/engine/policy/model';
+import { toPolicy } from '../../server/src/engine/policy/model';
 import { GitHistory, GitHistoryOptions, GitRunner, parseGitLog, runGit } from '../../server/src/io/git-history';
 import { tempTree } from '../temp-tree';
 import { policyWith } from './helpers';
+
+/** A policy that states `ai.mode: disclose`, so files the history shows as AI-assisted need AI tags (the built-in default asks for none). */
+const disclosing = toPolicy({ ai: { mode: 'disclose' } }, 'policy');
 
 describe('AI commit trailers', () => {
   const one = (message: string, extra: string[] = []) => parseAiTrailers(message, extra);
@@ -441,7 +444,7 @@ describe('AI evidence from a real history: people are not AI', function () {
 
   async function markerMissing(file: string): Promise<string[]> {
     const aiHistory = await new GitHistory(repo, { env }).forFile(file);
-    const { findings } = checkText({ path: file, text: fs.readFileSync(path.join(repo, file), 'utf8'), aiHistory }, defaultPolicy());
+    const { findings } = checkText({ path: file, text: fs.readFileSync(path.join(repo, file), 'utf8'), aiHistory }, disclosing);
     return findings.filter((f) => f.rule === 'ai-marker-missing').map((f) => f.message);
   }
 

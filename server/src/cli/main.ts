@@ -22,6 +22,7 @@ import { checkRoot, readPolicy } from '../io/policy-source';
 import { defaultMaxBytes, readForCheck, readRegular, readSidecar, RegularFile } from '../io/read-file';
 import { skipText, type SkipId, type SkipReason } from '../engine/coverage';
 import { encodingName, textOf } from '../io/encoding';
+import { editorconfigCharset } from '../io/editorconfig';
 import { encodeFixed } from '../io/encode-text';
 import { GitRules } from '../io/git-rules';
 import { GitHistory } from '../io/git-history';
@@ -516,7 +517,7 @@ async function readForFix(
 ): Promise<{ text: string; encoding: string; sidecarText?: string; file: RegularFile } | { skipped: SkipReason }> {
   const file = await readRegular(abs, defaultMaxBytes);
   if ('skipped' in file) return file;
-  const decoded = textOf(file.bytes, defaultMaxBytes, setting);
+  const decoded = textOf(file.bytes, defaultMaxBytes, setting, () => editorconfigCharset(abs));
   if ('skipped' in decoded) return decoded;
   // A copy: the bytes are compared with the file again just before it is replaced.
   return { text: decoded.text, encoding: decoded.encoding, sidecarText: await readSidecar(abs), file: { ...file, bytes: Buffer.from(file.bytes) } };

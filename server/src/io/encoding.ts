@@ -17,7 +17,7 @@ export interface DecodedText {
   /** The WHATWG name of the encoding: `utf-8`, `shift_jis`, `utf-16le`, … */
   encoding: string;
   /** How the encoding was told. */
-  by: 'bom' | 'declared' | 'utf-8' | 'setting' | 'detected';
+  by: 'bom' | 'declared' | 'utf-8' | 'project' | 'setting' | 'detected';
 }
 
 /** Why bytes were not read as text: an encoding this runtime cannot decode, or none that fits. */
@@ -176,9 +176,10 @@ export function declaredEncoding(bytes: Uint8Array): string | undefined {
 /**
  * The text the bytes hold, and how its encoding was told; or why they are not read as text. Callers
  * have already ruled out binary content (engine/coverage.ts contentSkipReason). `setting`: the
- * encoding the editor reads files in (VS Code's files.encoding), tried instead of a guess.
+ * encoding the editor reads files in (VS Code's files.encoding), tried instead of a guess. `project`:
+ * the encoding the project declares for the file (`editorconfigCharset`), tried before the setting.
  */
-export function decodeText(bytes: Uint8Array, setting?: string): DecodedText | Undecoded {
+export function decodeText(bytes: Uint8Array, setting?: string, project?: () => string | undefined): DecodedText | Undecoded {
   const bom = bomEncoding(bytes);
   if (bom) {
     const text = decodeAs(bytes, bom);
@@ -200,6 +201,12 @@ export function decodeText(bytes: Uint8Array, setting?: string): DecodedText | U
   if (declared && declared !== 'utf-8' && !/^utf-(16|32)/.test(declared)) {
     const text = decodeAs(bytes, declared);
     if (text !== undefined) return { text, encoding: decoderFor(declared)!.encoding, by: 'declared' };
+  }
+  // The project's declaration (.editorconfig), asked only now: most files never get this far.
+  const projectCharset = project?.();
+  if (projectCharset) {
+    const text = decodeAs(bytes, projectCharset);
+    if (text !== undefined) return { text, encoding: decoderFor(projectCharset)!.encoding, by: 'project' };
   }
   if (setting && setting !== 'utf-8') {
     const text = decodeAs(bytes, setting);
@@ -245,9 +252,9 @@ export function undecodedReason(d: Undecoded): SkipReason {
  * A file's bytes as text to check, or why they are not checked: binary, empty, an LFS pointer or
  * too large (contentSkipReason) first, then an encoding none can be read in.
  */
-export function textOf(bytes: Uint8Array, maxBytes: number, setting?: string): DecodedText | { skipped: SkipReason } {
+export function textOf(bytes: Uint8Array, maxBytes: number, setting?: string, project?: () => string | undefined): DecodedText | { skipped: SkipReason } {
   const reason = contentSkipReason(bytes, maxBytes);
   if (reason) return { skipped: reason };
-  const decoded = decodeText(bytes, setting);
+  const decoded = decodeText(bytes, setting, project);
   return isDecoded(decoded) ? decoded : { skipped: undecodedReason(decoded) };
 }

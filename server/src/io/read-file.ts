@@ -7,6 +7,7 @@
 import { constants, promises as fs } from 'node:fs';
 import { sizeReason, type SkipReason } from '../engine/coverage';
 import { textOf, type DecodedText } from './encoding';
+import { editorconfigCharset } from './editorconfig';
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
 
@@ -89,7 +90,7 @@ export async function readRegular(absPath: string, maxBytes: number): Promise<Re
 export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes, setting?: string): Promise<ReadResult> {
   const read = await readRegular(absPath, maxBytes);
   if ('skipped' in read) return read;
-  const decoded = textOf(read.bytes, maxBytes, setting);
+  const decoded = textOf(read.bytes, maxBytes, setting, () => editorconfigCharset(absPath));
   if ('skipped' in decoded) return decoded;
   const sidecarText = await readSidecar(absPath);
   return { ...decoded, sidecarText };

@@ -15,6 +15,7 @@ import type { Locale } from '../engine/l10n';
 import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags } from '../io/read-file';
 import { byteSearch } from '../io/byte-search';
 import { bomEncoding, decodeText, isDecoded, plainUtf8, textOf, undecodedReason } from '../io/encoding';
+import { editorconfigCharset } from '../io/editorconfig';
 import { aiHistoryOf, checkInput } from '../io/check-input';
 import { licenseTags, SourceFile } from '../engine/source-file';
 import { snippetTags } from '../engine/reuse/snippets';
@@ -148,7 +149,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     if (!plainUtf8(bytes)) {
       // Another encoding (io/encoding.ts): read whole and decoded whole, as the byte searches below look for UTF-8.
       if (bytes.length < size) bytes = readBytes(fd, size, s, true);
-      const decoded = decodeText(bytes, s.encoding);
+      const decoded = decodeText(bytes, s.encoding, () => editorconfigCharset(abs));
       return isDecoded(decoded) ? done(check(decoded.text)) : skipped(job.rel, size, mtimeMs, undecodedReason(decoded));
     }
     if (s.scope !== 'header') {
@@ -173,7 +174,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       const tagBelow = holdsLicenseTag(whole, top);
       if ((open || tagBelow) && !contentSkipReason(whole, maxBytes)) {
         // The rest may be in another encoding than the top's ASCII (io/encoding.ts).
-        const decoded = plainUtf8(whole) ? whole.toString('utf8') : decodeText(whole, s.encoding);
+        const decoded = plainUtf8(whole) ? whole.toString('utf8') : decodeText(whole, s.encoding, () => editorconfigCharset(abs));
         if (typeof decoded === 'string') ({ text, result } = check(decoded));
         else if (isDecoded(decoded)) ({ text, result } = check(decoded.text));
       }

@@ -90,7 +90,7 @@ export const defaultTemplate = 'SPDX-FileCopyrightText: {year} {holder}\nSPDX-Li
 /** The `source` of the built-in default policy: a name, not a file. */
 export const builtInSource = 'built-in default';
 
-/** The built-in default: an SPDX header is required, any valid SPDX expression is allowed, AI markers are checked for form only. */
+/** The built-in default: an SPDX header is required, any valid SPDX expression is allowed, AI markers are checked for form only (no file needs them). */
 export function defaultPolicy(): Policy {
   return {
     source: builtInSource,
@@ -103,7 +103,16 @@ export function defaultPolicy(): Policy {
       template: defaultTemplate,
       languages: {},
     },
-    ai: { mode: 'disclose', requiredFields: ['role'], reviewer: { forbidBots: true }, tools: { allow: [], deny: [] }, commitTrailers: [] },
+    ai: {
+      mode: 'disclose',
+      requiredFields: ['role'],
+      reviewer: { forbidBots: true },
+      tools: { allow: [], deny: [] },
+      commitTrailers: [],
+      // Markers are checked for their form only: a repository whose commits disclose AI help is not
+      // told to tag its files too unless a policy asks (a stated ai.mode or file-marker; withSections).
+      disclosure: { 'file-marker': 'allow' },
+    },
     severity: {},
     overrides: [],
     suppressions: { requireReason: false, forbid: [] },
@@ -161,10 +170,18 @@ export function withSections(base: Policy, sections: RawSections): Policy {
       ...sections.ai,
       reviewer: { ...base.ai.reviewer, ...sections.ai?.reviewer },
       tools: { ...base.ai.tools, ...sections.ai?.tools },
-      disclosure: { ...base.ai.disclosure, ...sections.ai?.disclosure },
+      disclosure: { ...withoutFileMarker(base.ai.disclosure, sections.ai?.mode), ...sections.ai?.disclosure },
     },
     severity: { ...base.severity, ...sections.severity },
   };
+}
+
+/** A stated ai.mode decides anew whether files need AI tags (disclosureRules), unless the same sections say it. */
+function withoutFileMarker(disclosure: DisclosureSettings | undefined, mode: AiMode | undefined): DisclosureSettings | undefined {
+  if (!mode || !disclosure?.['file-marker']) return disclosure;
+  const rest = { ...disclosure };
+  delete rest['file-marker'];
+  return rest;
 }
 
 /**
