@@ -40,6 +40,20 @@ export interface InitializationOptions {
   locale?: string;
 }
 
+/** A notification with params. */
+export interface NotificationSpec<P> {
+  readonly method: string;
+  readonly types?: { params: P };
+}
+
+/**
+ * Client → server notification: the encoding the editor has an open file in (VS Code's
+ * `TextDocument.encoding`, an id such as `shiftjis`), sent when it is not UTF-8 and again when it
+ * changes; `encoding` absent when the file is UTF-8 again. The server reads that file from disk in
+ * it (scan, fix all in the workspace) rather than tell the encoding itself (docs/design/encodings.md).
+ */
+export const DocumentEncodingNotification: NotificationSpec<{ uri: string; encoding?: string }> = { method: 'ospo/documentEncoding' };
+
 /** Client → server notification: the user granted workspace trust, so remote bases may now be fetched. */
 export const WorkspaceTrustedNotification: NotificationSpec0 = { method: 'ospo/workspaceTrusted' };
 

@@ -5,6 +5,7 @@ import { commandHandlers, RestartServerCommand, ScanWorkspaceClientCommand } fro
 import { OspoStatus } from './status';
 import { LicensingStatus } from './licensing-status';
 import { offerPolicy } from './onboarding';
+import { reportDocumentEncodings } from './document-encodings';
 import { settingsSchema, settingsSection, WorkspaceTrustedNotification } from '../../shared/protocol';
 import { notificationType0 } from './typed-messages';
 
@@ -19,7 +20,7 @@ export interface Running {
 
 export function start(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel): Running {
   const client = createLanguageClient(context, channel);
-  context.subscriptions.push(new OspoStatus(client), new LicensingStatus(client));
+  context.subscriptions.push(new OspoStatus(client), new LicensingStatus(client), reportDocumentEncodings(client));
   const handlers = commandHandlers(client, channel);
 
   // The server reads the locale when it starts: a new one needs a restart.

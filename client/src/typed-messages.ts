@@ -6,14 +6,16 @@ import {
   type CancellationToken,
   ExecuteCommandRequest,
   type LanguageClient,
+  NotificationType,
   NotificationType0,
   type ProgressToken,
   RequestType,
 } from 'vscode-languageclient/node';
-import type { NotificationSpec0, RequestSpec, ServerCommandId, ServerCommands } from '../../shared/protocol';
+import type { NotificationSpec, NotificationSpec0, RequestSpec, ServerCommandId, ServerCommands } from '../../shared/protocol';
 
 export const requestType = <P, R>(spec: RequestSpec<P, R>) => new RequestType<P, R, void>(spec.method);
 export const notificationType0 = (spec: NotificationSpec0) => new NotificationType0(spec.method);
+export const notificationType = <P>(spec: NotificationSpec<P>) => new NotificationType<P>(spec.method);
 
 export function executeServerCommand<C extends ServerCommandId>(
   client: LanguageClient,

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { FixAllWorkspaceCommand, type FixAllWorkspaceResult, PolicyInfoRequest, type PolicyInfo } from '../../shared/protocol';
 import { applyEdits, TextEdit } from '../../server/src/engine/text';
+import { URI } from 'vscode-uri';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
 
@@ -153,17 +154,22 @@ describe('the product over LSP', () => {
     );
   });
 
-  it('fix all in workspace: a closed file in another encoding than files.encoding is left alone; in the same, it gets edits', async () => {
+  it('fix all in workspace: a closed file in another encoding than the editor reads it in is left alone; in the same, it gets edits', async () => {
     const sjis = fs.readFileSync(path.join(__dirname, '../../../test/unit/fixtures/encodings/shift_jis-bare.c'));
-    for (const [filesEncoding, fixed] of [
-      [null, false],
-      ['shiftjis', true],
+    // files.encoding, and the encoding the client says the editor had the file open in (ospo/documentEncoding).
+    for (const [filesEncoding, documentEncoding, fixed] of [
+      [null, undefined, false],
+      ['shiftjis', undefined, true],
+      [null, 'shiftjis', true],
+      ['shiftjis', 'eucjp', false],
     ] as const) {
       const root = workspace({ 'plain.c': 'int x;\n' });
       fs.writeFileSync(path.join(root, 'sjis.c'), sjis);
       client = new TestClient();
       client.filesEncoding = filesEncoding;
       await client.initialize(root, { pull: false });
+      if (documentEncoding)
+        await client.connection.sendNotification('ospo/documentEncoding', { uri: URI.file(path.join(root, 'sjis.c')).toString(), encoding: documentEncoding });
       const result = (await client.connection.sendRequest('workspace/executeCommand', {
         command: FixAllWorkspaceCommand,
         arguments: [],
@@ -177,7 +183,7 @@ describe('the product over LSP', () => {
       assert.equal(
         changes.some((c) => c.textDocument.uri.endsWith('/sjis.c')),
         fixed,
-        `files.encoding: ${filesEncoding}`,
+        `files.encoding: ${filesEncoding}, the document's: ${documentEncoding}`,
       );
       await client.stop();
     }

@@ -12,11 +12,12 @@ import { defaultPolicy } from '../../server/src/engine/policy/model';
 import { applyEdits, offsetAt, type TextEdit } from '../../server/src/engine/text';
 import iconv from 'iconv-lite';
 import { decodeText, declaredEncoding, editorReadsAlike, isDecoded } from '../../server/src/io/encoding';
-import { editorEncodingLabel } from '../../server/src/lsp/settings';
+import { editorEncodingLabel, SettingsCache } from '../../server/src/lsp/settings';
 import { encodeFixed } from '../../server/src/io/encode-text';
 import { readForCheck } from '../../server/src/io/read-file';
 import { editorconfigCharset } from '../../server/src/io/editorconfig';
 import { checkFile } from '../../server/src/scan/check-file';
+import { jobFor } from '../../server/src/scan/scanner';
 import { fixedContext, policyWith } from './helpers';
 
 const dir = path.resolve(__dirname, '../../../test/unit/fixtures/encodings');
@@ -98,12 +99,12 @@ describe('files in other encodings than UTF-8', () => {
         isDecoded(guessed) && guessed.text !== text,
         `${codec}: the guess reads it otherwise (if this fails, chardet got better: keep the test for the setting)`,
       );
-      const set = decodeText(bytes, label);
+      const set = decodeText(bytes, { setting: label });
       assert.ok(isDecoded(set));
       assert.deepEqual([set.text, set.encoding, set.by], [text, label, 'setting']);
     }
     // UTF-8, a BOM and a declaration still come first.
-    const utf8 = decodeText(Buffer.from('// 山田\n'), 'shift_jis');
+    const utf8 = decodeText(Buffer.from('// 山田\n'), { setting: 'shift_jis' });
     assert.ok(isDecoded(utf8) && utf8.by === 'utf-8');
   });
 
@@ -321,5 +322,47 @@ describe('.editorconfig charset: the project declares its files’ encoding', ()
     assert.equal(editorconfigCharset(path.join(root, 'a.txt')), 'iso-8859-1');
     fs.writeFileSync(path.join(root, '.editorconfig'), 'root = true\n[*]\ncharset = utf-8\n# and a longer file\n');
     assert.equal(editorconfigCharset(path.join(root, 'a.txt')), undefined);
+  });
+});
+
+describe('the encoding the editor has a file open in', () => {
+  // Declared as Shift_JIS, but the user reopened it in VS Code as Windows-1252: positions are in the editor's text.
+  const bytes = Buffer.concat([Buffer.from('# -*- coding: shift_jis -*-\n# '), Buffer.from([0x83, 0x65, 0x83, 0x58, 0x83, 0x67]), Buffer.from('\n')]);
+
+  it('comes first after a byte order mark, over the file’s own declaration', () => {
+    assert.equal((decodeText(bytes) as { by: string }).by, 'declared');
+    const d = decodeText(bytes, { editor: 'windows-1252', setting: 'euc-jp' });
+    assert.ok(isDecoded(d) && d.by === 'editor' && d.encoding === 'windows-1252', JSON.stringify(d));
+    // Bytes the editor's encoding cannot hold strictly: told as before.
+    assert.equal((decodeText(Buffer.from([0x23, 0x20, 0xff, 0xfe, 0xfd, 0x0a]), { editor: 'shift_jis' }) as { by?: string }).by, 'detected');
+  });
+
+  it('the scan reads such a file in it, and never from the cache', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-editor-encoding-'));
+    fs.writeFileSync(path.join(root, 'a.py'), bytes);
+    assert.equal(jobFor('a.py', new Set(), undefined, undefined, 'windows-1252').encoding, 'windows-1252');
+    const policy = policyWith((p) => (p.headers.copyright.holder = 'テスト'));
+    const withHolder = Buffer.concat([
+      Buffer.from('# -*- coding: shift_jis -*-\n# SPDX-FileCopyrightText: 2026 '),
+      Buffer.from([0x83, 0x65, 0x83, 0x58, 0x83, 0x67]),
+      Buffer.from('\n# SPDX-License-Identifier: MIT\n'),
+    ]);
+    fs.writeFileSync(path.join(root, 'b.py'), withHolder);
+    const scan = (encoding?: string) =>
+      checkFile({ rel: 'b.py', encoding }, { root, policy, scope: 'all', currentYear: 2026, today: '2026-12-04' }).findings?.map((f) => f.rule);
+    assert.deepEqual(scan(), []);
+    assert.deepEqual(scan('windows-1252'), ['copyright-holder'], 'read as the editor reads it, the holder is not テスト');
+  });
+});
+
+describe('the server keeps what the client says of open files’ encodings', () => {
+  it('as decoder labels, by URI and by path under a folder; UTF-8 forgets the file', () => {
+    const settings = new SettingsCache({} as never, () => true);
+    settings.setFileEncoding('file:///w/src/a%20b.c', 'shiftjis');
+    settings.setFileEncoding('file:///w/src/c.c', 'eucjp');
+    settings.setFileEncoding('file:///other/d.c', 'windows1252');
+    settings.setFileEncoding('file:///w/src/c.c', undefined);
+    assert.equal(settings.fileEncoding('file:///w/src/a%20b.c'), 'shift_jis');
+    assert.deepEqual([...settings.fileEncodingsUnder('file:///w')], [['src/a b.c', 'shift_jis']]);
   });
 });

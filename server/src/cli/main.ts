@@ -391,7 +391,7 @@ function addFile(
     report.results.push(entry);
     return undefined;
   }
-  return readForCheck(path.join(root, file.rel), undefined, sarif.encoding).then((read) => {
+  return readForCheck(path.join(root, file.rel), undefined, { setting: sarif.encoding }).then((read) => {
     report.results.push(
       'skipped' in read ? entry : withSarifDetails(entry, { path: file.rel, text: read.text, sidecarText: read.sidecarText }, sarif.policy, sarif.ctx),
     );
@@ -517,7 +517,7 @@ async function readForFix(
 ): Promise<{ text: string; encoding: string; sidecarText?: string; file: RegularFile } | { skipped: SkipReason }> {
   const file = await readRegular(abs, defaultMaxBytes);
   if ('skipped' in file) return file;
-  const decoded = textOf(file.bytes, defaultMaxBytes, setting, () => editorconfigCharset(abs));
+  const decoded = textOf(file.bytes, defaultMaxBytes, { setting, project: () => editorconfigCharset(abs) });
   if ('skipped' in decoded) return decoded;
   // A copy: the bytes are compared with the file again just before it is replaced.
   return { text: decoded.text, encoding: decoded.encoding, sidecarText: await readSidecar(abs), file: { ...file, bytes: Buffer.from(file.bytes) } };

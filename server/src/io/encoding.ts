@@ -17,7 +17,7 @@ export interface DecodedText {
   /** The WHATWG name of the encoding: `utf-8`, `shift_jis`, `utf-16le`, … */
   encoding: string;
   /** How the encoding was told. */
-  by: 'bom' | 'declared' | 'utf-8' | 'project' | 'setting' | 'detected';
+  by: 'bom' | 'editor' | 'declared' | 'utf-8' | 'project' | 'setting' | 'detected';
 }
 
 /** Why bytes were not read as text: an encoding this runtime cannot decode, or none that fits. */
@@ -173,17 +173,31 @@ export function declaredEncoding(bytes: Uint8Array): string | undefined {
   return meta ? labelOf(meta[1]) : undefined;
 }
 
+/** What else tells a file's encoding, besides its bytes (decodeText tries them in this order). */
+export interface DecodeHints {
+  /** The encoding the editor has the file open in, when not UTF-8 (VS Code's TextDocument.encoding): first after a BOM. */
+  editor?: string;
+  /** The encoding the project declares for the file (`editorconfigCharset`): after the file's own declaration. */
+  project?: () => string | undefined;
+  /** The encoding the editor reads files in (VS Code's files.encoding, `--encoding`): instead of a guess. */
+  setting?: string;
+}
+
 /**
  * The text the bytes hold, and how its encoding was told; or why they are not read as text. Callers
- * have already ruled out binary content (engine/coverage.ts contentSkipReason). `setting`: the
- * encoding the editor reads files in (VS Code's files.encoding), tried instead of a guess. `project`:
- * the encoding the project declares for the file (`editorconfigCharset`), tried before the setting.
+ * have already ruled out binary content (engine/coverage.ts contentSkipReason).
  */
-export function decodeText(bytes: Uint8Array, setting?: string, project?: () => string | undefined): DecodedText | Undecoded {
+export function decodeText(bytes: Uint8Array, hints: DecodeHints = {}): DecodedText | Undecoded {
+  const { editor, setting, project } = hints;
   const bom = bomEncoding(bytes);
   if (bom) {
     const text = decodeAs(bytes, bom);
     return text === undefined ? { unsupported: bom } : { text, encoding: bom, by: 'bom' };
+  }
+  // The editor has this file open in another encoding than UTF-8: its text is what positions refer to.
+  if (editor) {
+    const text = decodeAs(bytes, editor);
+    if (text !== undefined) return { text, encoding: decoderFor(editor)!.encoding, by: 'editor' };
   }
   if (hasJisEscape(bytes)) {
     const text = decodeAs(bytes, 'iso-2022-jp');
@@ -252,9 +266,9 @@ export function undecodedReason(d: Undecoded): SkipReason {
  * A file's bytes as text to check, or why they are not checked: binary, empty, an LFS pointer or
  * too large (contentSkipReason) first, then an encoding none can be read in.
  */
-export function textOf(bytes: Uint8Array, maxBytes: number, setting?: string, project?: () => string | undefined): DecodedText | { skipped: SkipReason } {
+export function textOf(bytes: Uint8Array, maxBytes: number, hints: DecodeHints = {}): DecodedText | { skipped: SkipReason } {
   const reason = contentSkipReason(bytes, maxBytes);
   if (reason) return { skipped: reason };
-  const decoded = decodeText(bytes, setting, project);
+  const decoded = decodeText(bytes, hints);
   return isDecoded(decoded) ? decoded : { skipped: undecodedReason(decoded) };
 }

@@ -6,7 +6,7 @@
 
 import { constants, promises as fs } from 'node:fs';
 import { sizeReason, type SkipReason } from '../engine/coverage';
-import { textOf, type DecodedText } from './encoding';
+import { textOf, type DecodedText, type DecodeHints } from './encoding';
 import { editorconfigCharset } from './editorconfig';
 
 export const defaultMaxBytes = 10 * 1024 * 1024;
@@ -86,11 +86,11 @@ export async function readRegular(absPath: string, maxBytes: number): Promise<Re
   }
 }
 
-/** `setting`: the encoding the editor reads files in, tried before a guess (io/encoding.ts). */
-export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes, setting?: string): Promise<ReadResult> {
+/** `hints`: the editor's encodings (io/encoding.ts); the project's (.editorconfig) is looked up here. */
+export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes, hints: Pick<DecodeHints, 'editor' | 'setting'> = {}): Promise<ReadResult> {
   const read = await readRegular(absPath, maxBytes);
   if ('skipped' in read) return read;
-  const decoded = textOf(read.bytes, maxBytes, setting, () => editorconfigCharset(absPath));
+  const decoded = textOf(read.bytes, maxBytes, { ...hints, project: () => editorconfigCharset(absPath) });
   if ('skipped' in decoded) return decoded;
   const sidecarText = await readSidecar(absPath);
   return { ...decoded, sidecarText };

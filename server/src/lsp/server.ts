@@ -18,12 +18,12 @@ import { setLocale } from '../engine/l10n';
 import { commands, executeCommand } from './commands';
 import { DocumentChecks } from './document-checks';
 import { registerFeatures } from './features';
-import { InitializationOptions, WorkspaceTrustedNotification } from '../../../shared/protocol';
+import { DocumentEncodingNotification, InitializationOptions, WorkspaceTrustedNotification } from '../../../shared/protocol';
 import { Session } from './session';
 import { completionTriggers } from './spdx-assist';
 import { version } from '../version';
 import { WatchedFiles } from './watched-files';
-import { notificationType0 } from './typed-messages';
+import { notificationType, notificationType0 } from './typed-messages';
 import { stdioConnection } from './stdio';
 
 /** The connection the command line asks for: `--stdio` (stdio.ts), else what vscode-languageserver reads from it (the VS Code client's IPC). */
@@ -98,6 +98,8 @@ export function startServer(connection: Connection = connectionFromArgs()): Sess
     watched.scheduleRescan();
     checks.refreshAll();
   });
+
+  connection.onNotification(notificationType(DocumentEncodingNotification), ({ uri, encoding }) => session.settings.setFileEncoding(uri, encoding));
 
   connection.onNotification(notificationType0(WorkspaceTrustedNotification), () => {
     folders.trusted = true;

@@ -58,6 +58,7 @@ export class Session {
       log: (m) => connection.console.info(m),
       settings: (root) => this.settings.get(URI.file(root).toString()),
       editorEncoding: (root) => this.settings.editorEncoding(URI.file(root).toString()),
+      fileEncodings: (root) => this.settings.fileEncodingsUnder(URI.file(root).toString()),
     });
     this.outside = new OutsideWatchers(
       (files) => this.outsideChanged.fire(files),

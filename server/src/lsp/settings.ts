@@ -51,6 +51,32 @@ export class SettingsCache {
     return encoding;
   }
 
+  /**
+   * The files the editor has had open in another encoding than UTF-8 (the client's
+   * ospo/documentEncoding), by URI, as decoder labels: kept for the session, as VS Code remembers a
+   * file's encoding after it is closed. Reading such a file from disk takes this encoding first.
+   */
+  private fileEncodings = new Map<string, string>();
+
+  /** The client says what the editor reads an open file in: a VS Code id, or undefined for UTF-8. */
+  setFileEncoding(uri: string, id: string | undefined): void {
+    const label = id ? editorEncodingLabel(id) : undefined;
+    if (label && label !== 'utf-8') this.fileEncodings.set(uri, label);
+    else this.fileEncodings.delete(uri);
+  }
+
+  fileEncoding(uri: string): string | undefined {
+    return this.fileEncodings.get(uri);
+  }
+
+  /** Those under a folder, by path relative to it (`/`-separated), for a scan. */
+  fileEncodingsUnder(rootUri: string): Map<string, string> {
+    const prefix = rootUri.endsWith('/') ? rootUri : rootUri + '/';
+    const under = new Map<string, string>();
+    for (const [uri, label] of this.fileEncodings) if (uri.startsWith(prefix)) under.set(decodeURIComponent(uri.slice(prefix.length)), label);
+    return under;
+  }
+
   /** didChangeConfiguration: forget what was read, and keep the `ospo` settings the notification carries, if any. */
   changed(settings: unknown): void {
     this.cache.clear();

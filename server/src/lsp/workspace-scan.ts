@@ -56,6 +56,8 @@ export interface ScanHost {
   settings: (root: string) => Promise<OspoSettings>;
   /** The encoding the editor reads the folder's files in (files.encoding), as a decoder label. */
   editorEncoding: (root: string) => Promise<string | undefined>;
+  /** The folder's files the editor has had open in another encoding than UTF-8, by relative path. */
+  fileEncodings: (root: string) => ReadonlyMap<string, string>;
 }
 
 /** The folder's policy with ospo.exclude's globs added to `files.exclude`, so the walk skips those files and folders as it skips the policy's. */
@@ -100,6 +102,7 @@ export class WorkspaceScan {
         root: state.root,
         policy,
         encoding: await this.host.editorEncoding(state.root),
+        fileEncodings: this.host.fileEncodings(state.root),
         git: state.git,
         history: state.history,
         cache,
@@ -171,7 +174,7 @@ export class WorkspaceScan {
     }
     const uri = URI.file(fsPath).toString();
     if (!this.covers(folder, rel) && !folder.listed.has(rel)) return;
-    const result = checkFile(jobFor(rel, folder.listed, folder.state.git), folder.settings);
+    const result = checkFile(jobFor(rel, folder.listed, folder.state.git, undefined, this.host.fileEncodings(folder.state.root).get(rel)), folder.settings);
     // Kept in the cache as fresh, so the next scan does not read the file again.
     if (result.skipped || !this.covers(folder, rel)) {
       folder.cache.delete(rel);

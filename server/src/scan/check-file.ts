@@ -14,7 +14,7 @@ import type { Policy } from '../engine/policy/model';
 import type { Locale } from '../engine/l10n';
 import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags } from '../io/read-file';
 import { byteSearch } from '../io/byte-search';
-import { bomEncoding, decodeText, isDecoded, plainUtf8, textOf, undecodedReason } from '../io/encoding';
+import { bomEncoding, decodeText, isDecoded, plainUtf8, textOf, undecodedReason, type DecodeHints } from '../io/encoding';
 import { editorconfigCharset } from '../io/editorconfig';
 import { aiHistoryOf, checkInput } from '../io/check-input';
 import { licenseTags, SourceFile } from '../engine/source-file';
@@ -32,6 +32,8 @@ export interface FileJob {
   byGit?: boolean;
   /** What the cache holds for the file: when all of it still matches, the file is not read. */
   cached?: Pick<FileResult, 'size' | 'mtimeMs' | 'sidecarMtimeMs' | 'generated'>;
+  /** The encoding the editor had the file open in, when not UTF-8 (io/encoding.ts, DecodeHints.editor). */
+  encoding?: string;
 }
 
 export interface FileResult {
@@ -93,6 +95,8 @@ const holdsLicenseTag = byteSearch(['License-Identifier', 'license-identifier', 
 
 export function checkFile(job: FileJob, s: ScanSettings): FileResult {
   const abs = path.join(s.root, job.rel);
+  // What tells the encoding of a file that is not UTF-8 (io/encoding.ts).
+  const hints: DecodeHints = { editor: job.encoding, setting: s.encoding, project: () => editorconfigCharset(abs) };
   let fd: number;
   try {
     // Never blocks on a FIFO or a device, never follows a link (ELOOP): see read-file.ts.
@@ -149,7 +153,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     if (!plainUtf8(bytes)) {
       // Another encoding (io/encoding.ts): read whole and decoded whole, as the byte searches below look for UTF-8.
       if (bytes.length < size) bytes = readBytes(fd, size, s, true);
-      const decoded = decodeText(bytes, s.encoding, () => editorconfigCharset(abs));
+      const decoded = decodeText(bytes, hints);
       return isDecoded(decoded) ? done(check(decoded.text)) : skipped(job.rel, size, mtimeMs, undecodedReason(decoded));
     }
     if (s.scope !== 'header') {
@@ -174,7 +178,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       const tagBelow = holdsLicenseTag(whole, top);
       if ((open || tagBelow) && !contentSkipReason(whole, maxBytes)) {
         // The rest may be in another encoding than the top's ASCII (io/encoding.ts).
-        const decoded = plainUtf8(whole) ? whole.toString('utf8') : decodeText(whole, s.encoding, () => editorconfigCharset(abs));
+        const decoded = plainUtf8(whole) ? whole.toString('utf8') : decodeText(whole, hints);
         if (typeof decoded === 'string') ({ text, result } = check(decoded));
         else if (isDecoded(decoded)) ({ text, result } = check(decoded.text));
       }

@@ -53,6 +53,11 @@ export interface ScanOptions {
    * the editor's files.encoding (io/encoding.ts).
    */
   encoding?: string;
+  /**
+   * The files the editor had open in another encoding than UTF-8 (relative path → decoder label): each is
+   * read in it, and never taken from the cache, which does not know it.
+   */
+  fileEncodings?: ReadonlyMap<string, string>;
   /** Fixed dates, for tests. */
   currentYear?: number;
   today?: string;
@@ -109,13 +114,14 @@ export async function scanSettings(opts: ScanOptions): Promise<ScanSettings> {
   };
 }
 
-export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefined, cache?: ScanCache): FileJob {
-  const cached = cache?.stamp(rel);
+export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefined, cache?: ScanCache, encoding?: string): FileJob {
+  const cached = encoding ? undefined : cache?.stamp(rel);
   return {
     rel,
     generated: git?.isGenerated(rel) || undefined,
     sidecar: listed.has(rel + '.license') || undefined,
     cached,
+    ...(encoding && { encoding }),
   };
 }
 
@@ -156,7 +162,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
     for (const f of files) listed.add(f);
     const targets = opts.only ? files.filter((f) => opts.only!.has(f)) : files;
     found += targets.length;
-    pool.add(targets.map((rel) => ({ ...jobFor(rel, listed, opts.git, cache), ...(byGit && { byGit }) })));
+    pool.add(targets.map((rel) => ({ ...jobFor(rel, listed, opts.git, cache, opts.fileEncodings?.get(rel)), ...(byGit && { byGit }) })));
   });
   walking = false;
   opts.onProgress?.(done, found, walking);
