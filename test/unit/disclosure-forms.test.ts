@@ -299,3 +299,11 @@ describe('disclosure forms: a squash merge keeps its commits trailers in the bod
     assert.ok(out.includes('* Add integration tests\n\nSigned-off-by: Jane Doe'), out);
   });
 });
+
+describe("disclosure forms: a tool's own line is evidence in the history too", () => {
+  it('with the line itself as what the commit records', () => {
+    const msg = 'Add the parser\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n';
+    assert.deepEqual(parseAiTrailers(msg), [{ key: '', value: '🤖 Generated with [Claude Code](https://claude.com/claude-code)', tool: 'Claude Code' }]);
+    assert.deepEqual(parseAiTrailers('Generated with Claude Code\n\nThe subject is not the line.\n'), []);
+  });
+});

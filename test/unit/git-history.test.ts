@@ -218,6 +218,7 @@ function makeRepo(): { repo: string; env: NodeJS.ProcessEnv } {
     'Not a trailer\n\nWe tried\nAssisted-by: Claude Code:claude-opus-4-5\nin the prose of a paragraph.\n\nAnd more prose after it.',
   );
   commit({ 'src/g.ts': 'g\n' }, 'Assisted-by: Claude Code:claude-opus-4-5');
+  commit({ 'src/h.ts': 'h\n' }, 'Only the line\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)');
   git('mv', 'src/a.ts', 'src/a-renamed.ts');
   git('commit', '-q', '-m', 'Rename a by hand');
   return { repo, env };
@@ -269,6 +270,15 @@ describe('git history', function () {
     for (const f of ['README.md', 'src/f.ts', 'src/g.ts', 'src/e.ts', 'src/nope.ts']) {
       assert.deepEqual(await history.forFile(f), { commits: [] }, f);
     }
+  });
+
+  it("finds a commit whose only disclosure is a tool's own line", async () => {
+    const history = new GitHistory(repo, options);
+    const h = await history.forFile('src/h.ts');
+    assert.deepEqual(
+      h!.commits.map((c) => [c.subject, c.trailers[0].tool]),
+      [['Only the line', 'Claude Code']],
+    );
   });
 
   it('a rename after the AI commit loses the evidence (documented limit)', async () => {
@@ -365,7 +375,7 @@ describe('git history', function () {
     const all = parseGitLog(full.stdout, []);
     assert.deepEqual(
       all.map((c) => c.subject),
-      ['Docs again', 'Docs', 'Add a and b'],
+      ['Only the line', 'Docs again', 'Docs', 'Add a and b'],
     );
     const seen = new Set<number>();
     for (let n = 0; n <= full.stdout.length; n++) {
@@ -373,11 +383,11 @@ describe('git history', function () {
       seen.add(kept.length);
       assert.deepEqual(kept, all.slice(0, kept.length), `cut at ${n}`);
     }
-    assert.deepEqual([...seen].sort(), [0, 1, 2], 'the last commit of a cut output is never kept');
+    assert.deepEqual([...seen].sort(), [0, 1, 2, 3], 'the last commit of a cut output is never kept');
     // The runner stops at the cap and says so; the history keeps what it has.
     const cut = await runGit('git', new GitHistory(repo).logArgs([]), { cwd: repo, env, timeoutMs: 10_000, maxBytes: 100 });
     assert.equal(cut?.truncated, true);
-    const partial: GitRunner = async () => ({ stdout: full.stdout.slice(0, full.stdout.indexOf(`\x1e${all[1].hash}`) + 41), truncated: true });
+    const partial: GitRunner = async () => ({ stdout: full.stdout.slice(0, full.stdout.indexOf(`\x1e${all[2].hash}`) + 41), truncated: true });
     const history = new GitHistory(repo, { ...options, run: partial });
     assert.equal((await history.forFile('docs/d.md'))!.commits.length, 1);
     assert.deepEqual(await history.forFile('src/a.ts'), { commits: [] });

@@ -222,6 +222,8 @@ export class GitHistory {
       '--regexp-ignore-case',
       '--extended-regexp',
       `--grep=^[[:space:]]*(${keys.join('|')})[[:space:]]*:`,
+      // Or a tool's own line, in the Markdown-link form tools write (disclosure-forms.ts, generated-with-line).
+      '--grep=(Generated|Created|Written) (with|by|using) \\[',
       '-z',
       '--format=%x1e%H%x00%s%x00%B%x00',
       '--name-only',

@@ -11,11 +11,12 @@
 // The trailer block and the decision are trailers.ts's, the agents agents.ts's, so a commit message
 // being written (commit-ai-attribution) and the history agree on what names an AI.
 
+import { generatedWithAgent } from './disclosure-forms';
 import { aiInTrailer, allTrailers, parseCommitMessage } from './trailers';
 import type { Policy } from '../policy/model';
 
 export interface AiTrailer {
-  /** The key as written in the commit, e.g. `Assisted-by`. */
+  /** The key as written in the commit, e.g. `Assisted-by`; '' for a tool's own line (`value` is then the line). */
   key: string;
   /** The value as written, continuation lines unfolded. */
   value: string;
@@ -43,9 +44,21 @@ export function aiTrailer(key: string, value: string, extraKeys: readonly string
   return ai && { key, value, tool: ai.agent };
 }
 
-/** The AI trailers of a commit message: its trailer block, and the trailer paragraphs of a squash merge's body. */
+/**
+ * The AI disclosures of a commit message: the trailers of its trailer block and of a squash merge's
+ * trailer paragraphs, then a tool's own line in the body ("🤖 Generated with [Claude Code](…)").
+ */
 export function parseAiTrailers(message: string, extraKeys: readonly string[] = []): AiTrailer[] {
-  return allTrailers(parseCommitMessage(message)).flatMap((t) => aiTrailer(t.key, t.value, extraKeys) ?? []);
+  const msg = parseCommitMessage(message);
+  const trailers = allTrailers(msg);
+  const found = trailers.flatMap((t) => aiTrailer(t.key, t.value, extraKeys) ?? []);
+  const inTrailers = new Set(trailers.flatMap((t) => Array.from({ length: t.endLine - t.line + 1 }, (_, i) => t.line + i)));
+  for (let i = 1; i < msg.end; i++) {
+    if (inTrailers.has(i) || !msg.isContent(i)) continue;
+    const ai = generatedWithAgent(msg.lines[i]);
+    if (ai) found.push({ key: '', value: msg.lines[i].trim(), tool: ai.agent });
+  }
+  return found;
 }
 
 /**
@@ -53,7 +66,7 @@ export function parseAiTrailers(message: string, extraKeys: readonly string[] = 
  * still counts under one path's policy keys: `AI-Tool: SomeNewAgent` counts only where `AI-Tool` is listed.
  */
 export function countsUnder(trailer: AiTrailer, extraKeys: readonly string[]): boolean {
-  return !!aiTrailer(trailer.key, trailer.value, extraKeys);
+  return !trailer.key || !!aiTrailer(trailer.key, trailer.value, extraKeys);
 }
 
 /** The history narrowed to the trailers that count under these keys; commits left with none are dropped. */

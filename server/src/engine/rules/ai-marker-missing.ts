@@ -40,9 +40,9 @@ export interface AiMarkerMissingContext {
   hasAiMarker: boolean;
 }
 
-/** The whole trailer as the commit wrote it (continuation lines unfolded): the evidence, e-mail included. */
+/** The whole trailer as the commit wrote it (continuation lines unfolded), or the tool's line: the evidence, e-mail included. */
 export function describeTrailer(t: AiTrailer): string {
-  return `${t.key}: ${t.value}`;
+  return t.key ? `${t.key}: ${t.value}` : t.value;
 }
 
 export function aiMarkerMissing(file: SourceFile, policy: Policy, ctx: AiMarkerMissingContext): Finding[] {
