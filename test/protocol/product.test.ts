@@ -156,12 +156,12 @@ describe('the product over LSP', () => {
 
   it('fix all in workspace: a closed file in another encoding than the editor reads it in is left alone; in the same, it gets edits', async () => {
     const sjis = fs.readFileSync(path.join(__dirname, '../../../test/unit/fixtures/encodings/shift_jis-bare.c'));
-    // files.encoding, and the encoding the client says the editor had the file open in (ospo/documentEncoding).
+    // files.encoding, and an encoding the client said of the file (ospo/documentEncoding): VS Code applies edits
+    // to a closed file in the text it reads with files.encoding, whatever it had the file open in before.
     for (const [filesEncoding, documentEncoding, fixed] of [
       [null, undefined, false],
       ['shiftjis', undefined, true],
-      [null, 'shiftjis', true],
-      ['shiftjis', 'eucjp', false],
+      [null, 'shiftjis', false],
     ] as const) {
       const root = workspace({ 'plain.c': 'int x;\n' });
       fs.writeFileSync(path.join(root, 'sjis.c'), sjis);

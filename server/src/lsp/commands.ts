@@ -121,7 +121,6 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
           return (rel) => isExcluded(settings, rel);
         },
         (s) => session.settings.editorEncoding(URI.file(s.root).toString()),
-        (uri) => session.settings.fileEncoding(uri),
       );
       // Cancelled: no partial edit, which the client would otherwise offer to apply.
       return result ?? { error: 'cancelled' };

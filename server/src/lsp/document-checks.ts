@@ -103,6 +103,8 @@ export class DocumentChecks {
       this.lastPulled.delete(e.document.uri);
       this.lastPushStart.delete(e.document.uri);
       if (!this.session.client.pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      // Closed, the file is read as VS Code would read it afresh: it does not keep the encoding it had it open in.
+      this.session.settings.setFileEncoding(e.document.uri, undefined);
       scan.documentClosed(e.document.uri);
     });
   }

@@ -47,8 +47,6 @@ export async function fixAllWorkspaceEdit(
   excludedIn: (s: FolderState) => Promise<(rel: string) => boolean> = async () => () => false,
   /** The encoding the editor reads the folder's files in (files.encoding): edits are positions in its text. */
   editorEncoding: (s: FolderState) => Promise<string | undefined> = async () => 'utf-8',
-  /** The encoding the editor had a file open in, when not UTF-8 (the client's ospo/documentEncoding), as a decoder label. */
-  fileEncoding: (uri: string) => string | undefined = () => undefined,
 ): Promise<FixWorkspaceResult | undefined> {
   const direct: TextDocumentEdit[] = [];
   const confirm: TextDocumentEdit[] = [];
@@ -69,13 +67,13 @@ export async function fixAllWorkspaceEdit(
       const abs = path.join(state.root, rel);
       const uri = URI.file(abs).toString();
       const open = openDocument(uri);
-      // The encoding the editor last had this file open in, when not UTF-8 (VS Code remembers it).
-      const editor = fileEncoding(uri);
-      const read = open ? undefined : await readForCheck(abs, undefined, { editor, setting: encoding });
+      // A closed file: VS Code applies the edits to the text it reads from disk with files.encoding, not in
+      // the encoding it had the file open in before (it does not keep that), so neither does this.
+      const read = open ? undefined : await readForCheck(abs, undefined, { setting: encoding });
       if (read && 'skipped' in read) continue;
       // A closed file the editor would read in another encoding than ospo did: its edits would land
       // elsewhere in the editor's text, and saving that text could change every byte. Left alone.
-      if (read && !editorReadsAlike(read, editor ?? encoding)) continue;
+      if (read && !editorReadsAlike(read, encoding)) continue;
       checked++;
       // The editor's text has no BOM: edits for a closed file must be computed without it too.
       const text = open ? open.getText() : read!.text.replace(/^\uFEFF/, '');

@@ -52,9 +52,9 @@ export class SettingsCache {
   }
 
   /**
-   * The files the editor has had open in another encoding than UTF-8 (the client's
-   * ospo/documentEncoding), by URI, as decoder labels: kept for the session, as VS Code remembers a
-   * file's encoding after it is closed. Reading such a file from disk takes this encoding first.
+   * The open files the editor reads in another encoding than UTF-8 (the client's ospo/documentEncoding),
+   * by URI, as decoder labels, until they close: VS Code reads a file afresh when it opens it again.
+   * Reading such a file from disk (the scan) takes this encoding first.
    */
   private fileEncodings = new Map<string, string>();
 
