@@ -31,6 +31,8 @@ export function reportDocumentEncodings(client: LanguageClient): vscode.Disposab
       if (e.newState === State.Running) tellAll();
     }),
     vscode.workspace.onDidOpenTextDocument(tell),
+    // The server forgets a file's encoding when it closes: opened again, it is told again.
+    vscode.workspace.onDidCloseTextDocument((doc) => told.delete(doc.uri.toString())),
     // "Reopen with Encoding" changes the document in place: a change event, with the new encoding.
     vscode.workspace.onDidChangeTextDocument((e) => tell(e.document)),
   );

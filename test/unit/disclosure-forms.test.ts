@@ -11,7 +11,9 @@ import {
   type DisclosureFormId,
 } from '../../server/src/engine/ai/disclosure-forms';
 import { mergePolicies } from '../../server/src/engine/policy/merge';
-import { toPolicy, type Policy } from '../../server/src/engine/policy/model';
+import { parsePolicy } from '../../server/src/engine/policy/parse';
+import { presetBase } from '../../server/src/engine/policy/templates';
+import { toPolicy, type Policy, type RawPolicy } from '../../server/src/engine/policy/model';
 import { policyForPath } from '../../server/src/engine/policy/overrides';
 import { applyEdits } from '../../server/src/engine/text';
 import { trailerCompletion } from '../../server/src/engine/ai/trailer-completion';
@@ -66,21 +68,31 @@ describe('disclosure forms: the catalogue', () => {
     const yes = [
       '🤖 Generated with [Claude Code](https://claude.com/claude-code)',
       '🤖 Generated with [Claude Code](https://claude.ai/code)',
-      'Generated with Claude Code',
+      '🤖 Generated with Claude Code',
       'Generated with [Cursor](https://cursor.com)',
-      '  Created with GitHub Copilot.',
+      '  Created with [GitHub Copilot](https://github.com/features/copilot).',
     ];
+    // Without the link or the robot, the same words may be a person's sentence.
     const no = [
       'Generated with protoc 3.21',
+      'Generated with Claude Code',
+      'Written by Devin',
       'The parser was generated with Claude Code and then reviewed by hand.',
       'Generated with [Claude Code](https://claude.com/claude-code) and then fixed by hand',
       'Generated with Jules Verne in mind',
-      '# Generated with Claude Code',
     ];
     for (const line of yes) it(`is: ${line}`, () => assert.ok(generatedWithAgent(line), line));
-    for (const line of no.slice(0, 4)) it(`is not: ${line}`, () => assert.equal(generatedWithAgent(line), undefined, line));
-    it('a comment line of the message editor is no evidence', () => {
-      assert.deepEqual(checkCommitMessage(message(no[4].slice(2)).replace('Generated', '# Generated'), policy({ 'generated-with-line': 'forbid' })), []);
+    for (const line of no) it(`is not: ${line}`, () => assert.equal(generatedWithAgent(line), undefined, line));
+    it('a comment line of the message editor, or the subject, is no evidence', () => {
+      const p = policy({ 'generated-with-line': 'forbid' });
+      assert.deepEqual(checkCommitMessage(message(yes[0]).replace('🤖', '# 🤖'), p), []);
+      assert.deepEqual(checkCommitMessage(`${yes[0]}\n\nSigned-off-by: Alice <alice@example.com>\n`, p), []);
+    });
+    it('a long line is never run through the pattern (a commit message is hostile input)', () => {
+      const line = 'Generated with Claude' + ' \t'.repeat(100_000) + '.x';
+      const started = process.hrtime.bigint();
+      assert.equal(generatedWithAgent(line), undefined);
+      assert.ok(Number(process.hrtime.bigint() - started) / 1e6 < 50);
     });
   });
 });
@@ -150,7 +162,8 @@ describe('disclosure forms: what the policy says', () => {
     ];
     const text = lines.join('\r\n');
     const out = fixed(fixed(text, p), p);
-    assert.equal(out, ['Subject', '', 'Body.', '', 'Signed-off-by: Jane Doe <jane@example.org>', 'Assisted-by: Claude Code'].join('\r\n'));
+    // The forbidden Made-with becomes the required Assisted-by, and then the tool's line has a trailer beside it and goes.
+    assert.equal(out, ['Subject', '', 'Body.', '', 'Signed-off-by: Jane Doe <jane@example.org>', 'Assisted-by: Cursor'].join('\r\n'));
     assert.equal(fixed(out, p), out);
   });
 
@@ -305,5 +318,60 @@ describe("disclosure forms: a tool's own line is evidence in the history too", (
     const msg = 'Add the parser\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n';
     assert.deepEqual(parseAiTrailers(msg), [{ key: '', value: '🤖 Generated with [Claude Code](https://claude.com/claude-code)', tool: 'Claude Code' }]);
     assert.deepEqual(parseAiTrailers('Generated with Claude Code\n\nThe subject is not the line.\n'), []);
+  });
+});
+
+describe('disclosure forms: what the review found', () => {
+  it('a forbidden form is rewritten into the required one, never only removed, so fix all keeps the disclosure', () => {
+    const p = policy({ 'assisted-by': 'require', 'made-with': 'forbid' });
+    const out = fixed(message('Made-with: Cursor'), p);
+    assert.equal(out, message('Assisted-by: Cursor'));
+    assert.deepEqual(checkCommitMessage(out, p), []);
+  });
+
+  it("a tool's line cannot be required (nobody can be made to write one); the setting is ignored", () => {
+    const p = policy({ 'generated-with-line': 'require' as DisclosureAction });
+    assert.equal(disclosureRules(p).action('generated-with-line'), 'allow');
+    const text = message('Co-authored-by: Claude <noreply@anthropic.com>');
+    assert.deepEqual(checkCommitMessage(text, p), []);
+    assert.equal(fixed(text, p), text);
+  });
+
+  it('a last paragraph of 200,000 lines does not crash the fixes', () => {
+    const p = policy({ 'assisted-by': 'require', 'generated-with-line': 'convert' });
+    const text = 'Fix\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\n' + 'log line\n'.repeat(200_000);
+    const findings = checkCommitMessage(text, p, { committed: true });
+    assert.equal(findings.length, 1);
+  });
+
+  it('"none" names no AI', () => {
+    const p = policyWith((x) => (x.ai.mode = 'forbid'));
+    assert.deepEqual(checkCommitMessage(message('AI-Assisted-By: none'), p), []);
+  });
+
+  it('the kubernetes preset forbids every trailer form, AI-named keys too', () => {
+    const merged = toPolicy(mergePolicies(parsePolicy(presetBase('kubernetes')!).raw!, {}), 'p');
+    for (const trailer of ['AI-assistant: GitHub Copilot', 'AI-Tool: Claude Code'])
+      assert.equal(checkCommitMessage(message(trailer), merged).length, 1, trailer);
+  });
+
+  describe('extends never loosens the base', () => {
+    const effective = (base: RawPolicy, repo: RawPolicy) => disclosureRules(toPolicy(mergePolicies(base, repo), 'p'));
+    it("a policy's own require does not let its form stand in for the base's", () => {
+      const warnings: string[] = [];
+      const merged = mergePolicies(
+        { ai: { disclosure: { 'assisted-by': 'require', 'made-with': 'convert' } } },
+        { ai: { disclosure: { 'made-with': 'require' } } },
+        (at, m) => warnings.push(`${at.join('.')}: ${m}`),
+      );
+      assert.deepEqual(merged.ai?.disclosure, { 'assisted-by': 'require', 'made-with': 'convert' });
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0], /^ai\.disclosure\.made-with: /);
+    });
+    it("a base's stated mode keeps its file tags required; a policy's stated mode adds them to a base that allows them", () => {
+      assert.equal(effective({ ai: { mode: 'review' } }, { ai: { disclosure: { 'file-marker': 'allow' } } }).action('file-marker'), 'require');
+      assert.equal(effective(parsePolicy(presetBase('kernel')!).raw!, { ai: { mode: 'review' } }).action('file-marker'), 'require');
+      assert.equal(effective(parsePolicy(presetBase('kernel')!).raw!, {}).action('file-marker'), 'allow');
+    });
   });
 });

@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AiCommit, AiHistory, countsUnder, parseAiTrailers } from '../engine/ai/history';
-import { historyTrailerKeys } from '../engine/ai/disclosure-forms';
+import { historyTrailerKeys, toolLineGrep } from '../engine/ai/disclosure-forms';
 
 export interface GitRunOptions {
   cwd: string;
@@ -222,8 +222,8 @@ export class GitHistory {
       '--regexp-ignore-case',
       '--extended-regexp',
       `--grep=^[[:space:]]*(${keys.join('|')})[[:space:]]*:`,
-      // Or a tool's own line, in the Markdown-link form tools write (disclosure-forms.ts, generated-with-line).
-      '--grep=(Generated|Created|Written) (with|by|using) \\[',
+      // Or a tool's own line (disclosure-forms.ts, generated-with-line).
+      `--grep=${toolLineGrep}`,
       '-z',
       '--format=%x1e%H%x00%s%x00%B%x00',
       '--name-only',

@@ -19,7 +19,7 @@ import { message } from '../messages';
 import { range, Range, splitLines, TextEdit } from '../text';
 import type { AgentMatch } from './agents';
 import { aiInTrailer, allTrailers, CommitMessage, isPersonKey, parseCommitMessage, Trailer } from './trailers';
-import { aiNotesRefs, DisclosureAction, DisclosureForm, disclosureRules, DisclosureRules, formById, formOfKey, generatedWithAgent } from './disclosure-forms';
+import { aiNotesRefs, DisclosureAction, DisclosureForm, disclosureRules, DisclosureRules, formById, formOfKey, toolLines } from './disclosure-forms';
 
 export const commitRuleId: RuleId = meta.id;
 /** The rules whose findings checkCommitMessage makes. */
@@ -130,11 +130,7 @@ interface Evidence {
 function evidenceIn(msg: CommitMessage, rules: DisclosureRules): Evidence[] {
   const found: Evidence[] = [];
   const trailers = allTrailers(msg);
-  const inTrailers = new Set(trailers.flatMap((t) => Array.from({ length: t.endLine - t.line + 1 }, (_, i) => t.line + i)));
-  for (let i = 0; i < msg.end; i++) {
-    if (!msg.isContent(i) || inTrailers.has(i)) continue;
-    const ai = generatedWithAgent(msg.lines[i]);
-    if (!ai) continue;
+  for (const { line: i, ai } of toolLines(msg, trailers)) {
     const text = msg.lines[i].trim();
     const at = msg.lines[i].indexOf(text);
     found.push({ form: formById('generated-with-line'), ai, line: i, endLine: i, range: range(i, at, at + text.length), what: text });
@@ -159,7 +155,9 @@ function deleteParagraphLine(msg: CommitMessage, i: number): Range {
 
 /** Where a new trailer goes: after the trailer block, or as a new last paragraph. */
 function appendTrailer(msg: CommitMessage, text: string, eol: string): FixData {
-  const last = msg.trailers.length ? msg.trailers[msg.trailers.length - 1].endLine : Math.max(...msg.paragraphs[msg.paragraphs.length - 1]);
+  const paragraph = msg.paragraphs[msg.paragraphs.length - 1];
+  // Paragraphs list their lines in order: the last is the paragraph's end (no spread: one may hold 100,000 lines).
+  const last = msg.trailers.length ? msg.trailers[msg.trailers.length - 1].endLine : paragraph[paragraph.length - 1];
   const at = { line: last, character: msg.lines[last].length };
   return { kind: 'replace', range: { start: at, end: at }, text: (msg.trailers.length ? eol : eol + eol) + text, safe: true };
 }
@@ -172,7 +170,7 @@ function moveLineToTrailer(msg: CommitMessage, e: Evidence, text: string, eol: s
   const last = msg.paragraphs[msg.paragraphs.length - 1];
   if (last.includes(e.line)) return { kind: 'replace', range: range(e.line, 0, msg.lines[e.line].length), text, safe: true };
   const gone = deleteParagraphLine(msg, e.line);
-  const end = Math.max(...last);
+  const end = last[last.length - 1];
   const keep = msg.lines.slice(gone.end.line, end + 1).join(eol);
   return {
     kind: 'replace',
@@ -223,11 +221,18 @@ function commitFindings(text: string, policy: Policy, notes?: string): Finding[]
     return a;
   };
   const actions = evidence.map(actionOf);
+  // The policy requires a trailer form, and none is there: a forbidden form is then rewritten into the
+  // required one rather than removed, or the fixes together would strip the disclosure they ask for.
+  const required = rules.required.filter((id) => formById(id).where === 'trailer');
+  const missing = !forbidAll && required.length > 0 && !evidence.some((e) => e.form && required.includes(e.form.id));
+  const rewriteForbidden = missing && targetUsable && !!targetForm && required.includes(targetForm.id);
+  const rewrites = (e: Evidence, i: number) =>
+    actions[i] === 'convert' || (actions[i] === 'forbid' && !forbidAll && targetUsable && (rewriteForbidden || e.form?.id === 'signed-off-by'));
 
   // Trailers already in the policy's form, by agent, so a rewrite never writes a second copy.
   const present = new Set(evidence.filter((e, i) => actions[i] !== 'forbid' && e.trailer?.key.toLowerCase() === formKey).map((e) => e.ai.agent.toLowerCase()));
   // Trailers that stay or become trailers: a tool's line beside them is only removed.
-  const keptTrailer = evidence.some((e, i) => e.trailer && (actions[i] !== 'forbid' || e.form?.id === 'signed-off-by') && targetUsable);
+  const keptTrailer = evidence.some((e, i) => e.trailer && (actions[i] === 'allow' || actions[i] === 'require' || rewrites(e, i)));
 
   evidence.forEach((e, i) => {
     const action = actions[i];
@@ -240,7 +245,7 @@ function commitFindings(text: string, policy: Policy, notes?: string): Finding[]
       );
       return;
     }
-    if (action === 'forbid' && !(signoff && targetUsable)) {
+    if (action === 'forbid' && !rewrites(e, i)) {
       const what = e.trailer ? `${e.trailer.key}: …` : e.what;
       const fix = {
         kind: 'replace' as const,
@@ -282,15 +287,13 @@ function commitFindings(text: string, policy: Policy, notes?: string): Finding[]
     findings.push(finding(meta, e.range, key, args, { fix }));
   });
 
-  // AI helped, so one of the required forms must be there, or come out of a conversion.
-  const required = rules.required.filter((id) => formById(id).where === 'trailer' || formById(id).where === 'message-line');
-  if (!forbidAll && required.length) {
-    const converts = actions.some((a) => a === 'convert') && !!targetForm && required.includes(targetForm.id);
-    const has = evidence.some((e) => e.form && required.includes(e.form.id));
-    if (!has && !converts) {
+  // AI helped, so one of the required forms must be there, or come out of a rewrite.
+  if (missing) {
+    const converts = evidence.some(rewrites) && !!targetForm && required.includes(targetForm.id);
+    if (!converts) {
       const first = evidence[0];
       const text = rewriteTrailer(form, first.ai);
-      const forms = quoteForms(required.filter((id) => formById(id).where === 'trailer').map((id) => formById(id).write!));
+      const forms = quoteForms(required.map((id) => formById(id).write!));
       findings.push(
         finding(
           meta,

@@ -4,7 +4,8 @@
 // io/git-history.ts), `ospo check --commits` and the policy (`ai.disclosure`), so each place
 // agrees on what a form is and what the policy says of it. The agents are agents.ts's.
 
-import type { Policy } from '../policy/model';
+import type { AiMode, Policy } from '../policy/model';
+import type { CommitMessage, Trailer } from './trailers';
 import { agentInToolValue, agentNamePattern, AgentMatch } from './agents';
 
 export type DisclosureAction = 'require' | 'allow' | 'forbid' | 'convert';
@@ -113,11 +114,12 @@ export const disclosureForms: readonly DisclosureForm[] = [
     actions: all,
   },
   {
+    // Never required: no project asks for a tool's own line, and a fix could not write one.
     id: 'generated-with-line',
     where: 'message-line',
     keys: [],
     usedBy: 'Claude Code ("🤖 Generated with [Claude Code](https://claude.com/claude-code)")',
-    actions: all,
+    actions: ['allow', 'forbid', 'convert'],
   },
   { id: 'git-notes', where: 'git-notes', keys: [], usedBy: 'git-ai (refs/notes/ai), refs/notes/ai-attribution', actions: kept },
   { id: 'file-marker', where: 'file', keys: [], usedBy: 'AI tags in a file header or an SPDX snippet; Eclipse Tractus-X', actions: kept },
@@ -152,20 +154,46 @@ export const aiNotesRefs: readonly string[] = ['refs/notes/ai', 'refs/notes/ai-a
 // ---------------------------------------------------------------------------------------------
 // A tool's own line in the message body
 
-// "🤖 Generated with [Claude Code](https://claude.com/claude-code)", and the same without the emoji,
-// the link or with another agent: the whole line, so a sentence that mentions the phrase is not it.
+// "🤖 Generated with [Claude Code](https://claude.com/claude-code)" as tools write it: the whole line,
+// the agent as a Markdown link or after the robot emoji. "Written by Devin" or "Generated with Claude"
+// alone could be a person's sentence, and a sentence that mentions the phrase is not the line.
+// As a surrogate pair, so the pattern needs no `u` flag: with it, V8 takes over 100 ms to compile the agents' names case-insensitively.
+const robot = '\uD83E\uDD16';
+const verbs = '(?:Generated|Created|Written|Co-authored) (?:with|by|using) ';
 const generatedWithLine = new RegExp(
-  `^\\s*(?:\\p{Extended_Pictographic}\\uFE0F?\\s*)?(?:Generated|Created|Written|Co-authored) (?:with|by|using) (?:\\[(${agentNamePattern})\\]\\([^()\\s]+\\)|(${agentNamePattern}))\\s*\\.?\\s*$`,
-  'iu',
+  `^(?:${robot}\uFE0F? ?)?${verbs}\\[(${agentNamePattern})\\]\\([^()\\s]+\\)\\.?$|^${robot}\uFE0F? ?${verbs}(${agentNamePattern})\\.?$`,
+  'i',
 );
+
+/** What `git log --grep` looks for to find such lines (an extended regular expression): the same two shapes. */
+export const toolLineGrep = `(Generated|Created|Written|Co-authored) (with|by|using) \\[|${robot}`;
 
 /** The agent a tool-written "Generated with [Agent](url)" line names, or undefined when the line is not one. */
 export function generatedWithAgent(line: string): AgentMatch | undefined {
-  if (!/generated|created|written|co-authored/i.test(line)) return undefined;
-  const m = generatedWithLine.exec(line);
+  // The shape is short: a long line is prose, and is not run through the pattern at all.
+  if (line.length > 300 || !/generated|created|written|co-authored/i.test(line)) return undefined;
+  const m = generatedWithLine.exec(line.trim());
   if (!m) return undefined;
   const ai = agentInToolValue(m[1] ?? m[2]);
   return ai.known ? ai : undefined;
+}
+
+/** The lines of a message that are a tool's own line: below the subject, outside the trailers given. */
+export function toolLines(msg: CommitMessage, trailers: readonly Trailer[]): { line: number; ai: AgentMatch }[] {
+  const inTrailers = new Set(trailers.flatMap((t) => Array.from({ length: t.endLine - t.line + 1 }, (_, i) => t.line + i)));
+  const subject = new Set(msg.paragraphs[0] ?? []);
+  const found: { line: number; ai: AgentMatch }[] = [];
+  for (let i = 0; i < msg.end; i++) {
+    if (!msg.isContent(i) || subject.has(i) || inTrailers.has(i)) continue;
+    const ai = generatedWithAgent(msg.lines[i]);
+    if (ai) found.push({ line: i, ai });
+  }
+  return found;
+}
+
+/** What a stated `ai.mode` implies for AI tags in files, when the policy does not say `file-marker` itself. */
+export function fileMarkerForMode(mode: AiMode): DisclosureAction {
+  return mode === 'disclose' || mode === 'review' ? 'require' : mode === 'forbid' ? 'forbid' : 'allow';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +239,7 @@ export function disclosureRules(policy: Policy): DisclosureRules {
     if (mode === 'forbid' && form.where !== 'file') return 'forbid';
     const set = explicit[id];
     if (set && form.actions.includes(set)) return set;
-    if (id === 'file-marker') return mode === 'disclose' || mode === 'review' ? 'require' : mode === 'forbid' ? 'forbid' : 'allow';
+    if (id === 'file-marker') return fileMarkerForMode(mode);
     if (id === 'signed-off-by') return 'forbid';
     if (listed.length && form.where !== 'git-notes' && !listedForms.has(id)) return 'convert';
     return 'allow';

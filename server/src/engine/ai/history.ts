@@ -11,7 +11,7 @@
 // The trailer block and the decision are trailers.ts's, the agents agents.ts's, so a commit message
 // being written (commit-ai-attribution) and the history agree on what names an AI.
 
-import { generatedWithAgent } from './disclosure-forms';
+import { toolLines } from './disclosure-forms';
 import { aiInTrailer, allTrailers, parseCommitMessage } from './trailers';
 import type { Policy } from '../policy/model';
 
@@ -52,12 +52,7 @@ export function parseAiTrailers(message: string, extraKeys: readonly string[] = 
   const msg = parseCommitMessage(message);
   const trailers = allTrailers(msg);
   const found = trailers.flatMap((t) => aiTrailer(t.key, t.value, extraKeys) ?? []);
-  const inTrailers = new Set(trailers.flatMap((t) => Array.from({ length: t.endLine - t.line + 1 }, (_, i) => t.line + i)));
-  for (let i = 1; i < msg.end; i++) {
-    if (inTrailers.has(i) || !msg.isContent(i)) continue;
-    const ai = generatedWithAgent(msg.lines[i]);
-    if (ai) found.push({ key: '', value: msg.lines[i].trim(), tool: ai.agent });
-  }
+  for (const { line, ai } of toolLines(msg, trailers)) found.push({ key: '', value: msg.lines[line].trim(), tool: ai.agent });
   return found;
 }
 

@@ -121,7 +121,8 @@ export const isPersonKey = (key: string) => formOfKey(key)?.value === 'identity'
  * (`AI-Tool`) counts whatever it names; a person-form key (Co-authored-by) only for an AI identity.
  */
 export function aiInTrailer(key: string, value: string, policyKeys: readonly string[] = []): AgentMatch | undefined {
-  if (!value.trim()) return undefined;
+  // `AI-Assisted-By: none` says no AI helped.
+  if (!value.trim() || /^(none|no|n\/?a|-+)$/i.test(value.trim())) return undefined;
   const k = key.toLowerCase();
   const listed = policyKeys.some((p) => p.trim().toLowerCase() === k);
   // Other trailers (Reviewed-by, Reported-by, Helped-by, Cc, …) say nothing about who wrote the change.

@@ -10,10 +10,10 @@
 //   project license, template, comment styles: the extending policy's (they describe the project, not the rules)
 //   overrides: the extending policy's first (they are more specific), each tightened against the base
 
-import type { DisclosureAction } from '../ai/disclosure-forms';
+import { fileMarkerForMode, type DisclosureAction, type DisclosureFormId } from '../ai/disclosure-forms';
 import type { SeverityOrOff } from '../findings';
 import { expand as expandLicenses } from '../license-tiers';
-import { allowsNoLicense, AiMode, RawPolicy, RawSections, YearRule } from './model';
+import { allowsNoLicense, AiMode, DisclosureSettings, RawPolicy, RawSections, YearRule } from './model';
 
 /** Where in the extending policy a loosening entry is (a YAML path), and what to tell its author. */
 export type LooseningWarning = (path: (string | number)[], message: string) => void;
@@ -87,11 +87,33 @@ function stricter<T>(order: readonly T[], a?: T, b?: T): T | undefined {
   return order.indexOf(a) >= order.indexOf(b) ? a : b;
 }
 
-/** Each key of either table, at the stricter of the two values; the base's keys first, so its order holds. */
-function stricterEach<K extends string, T>(order: readonly T[], a?: Partial<Record<K, T>>, b?: Partial<Record<K, T>>): Partial<Record<K, T>> | undefined {
-  if (!a || !b) return a ?? b;
-  const out: Partial<Record<K, T>> = { ...a };
-  for (const k of Object.keys(b) as K[]) out[k] = stricter(order, a[k], b[k]);
+/** A side's disclosure table with what its stated ai.mode implies for file tags, so a stated mode takes part in the merge. */
+function withImpliedFileMarker(ai: RawSections['ai']): DisclosureSettings | undefined {
+  if (!ai?.mode || ai.disclosure?.['file-marker']) return ai?.disclosure;
+  return { ...ai.disclosure, 'file-marker': fileMarkerForMode(ai.mode) };
+}
+
+/**
+ * Each form at the stricter of the two actions, the base's forms first, so its order (which names the
+ * form `convert` writes) holds. One exception: `require` means "one of the required forms", so a policy
+ * that requires a form its base does not require would let that form stand in for the base's: refused.
+ */
+function mergeDisclosure(baseAi: RawSections['ai'], repoAi: RawSections['ai'], warn?: (form: string, message: string) => void): DisclosureSettings | undefined {
+  const base = withImpliedFileMarker(baseAi);
+  const repo = withImpliedFileMarker(repoAi);
+  if (!base || !repo) return base ?? repo;
+  const out: DisclosureSettings = { ...base };
+  const baseRequires = Object.values(base).includes('require');
+  for (const form of Object.keys(repo) as DisclosureFormId[]) {
+    if (repo[form] === 'require' && baseRequires && base[form] !== 'require' && form !== 'file-marker' && form !== 'git-notes') {
+      warn?.(
+        form,
+        `The base policy requires AI disclosure in its own forms: '${form}: require' would let ${form} stand in for them, so the base's setting stays`,
+      );
+      continue;
+    }
+    out[form] = stricter(disclosureStrictness, base[form], repo[form]);
+  }
   return out;
 }
 
@@ -192,7 +214,7 @@ function mergeTop(base: RawPolicy, repo: RawPolicy, warn: LooseningWarning | und
       approvalPattern: base.ai?.approvalPattern ?? repo.ai?.approvalPattern,
       tools: clean({ allow: intersection(base.ai?.tools?.allow, repo.ai?.tools?.allow), deny: union(base.ai?.tools?.deny, repo.ai?.tools?.deny) }),
       commitTrailers: union(base.ai?.commitTrailers, repo.ai?.commitTrailers),
-      disclosure: stricterEach(disclosureStrictness, base.ai?.disclosure, repo.ai?.disclosure),
+      disclosure: mergeDisclosure(base.ai, repo.ai, warn && ((form, message) => warn([...at, 'ai', 'disclosure', form], message))),
     }),
     severity: clean(severity),
     suppressions: clean({

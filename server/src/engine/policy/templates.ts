@@ -7,6 +7,8 @@
 // else it could say. They avoid the literal markers the engine looks for (a generated-code banner,
 // `AI-…: value` tags, chatbot phrases), which would otherwise make this file exempt or flag it.
 
+import { disclosureForms } from '../ai/disclosure-forms';
+
 export const templateNames = ['apache', 'mit', 'reuse-strict', 'ai-disclose', 'ai-forbid', 'kernel', 'kubernetes', 'asf', 'openinfra'] as const;
 export type TemplateName = (typeof templateNames)[number];
 
@@ -208,18 +210,22 @@ ${aiModes}
 // `ospo init --template` starter and, alone, the base `extends: [ospo:NAME]` reads (presetBase).
 // Each has a commit log that passes and one that fails in test/unit/fixtures/disclosure-presets/.
 
-/** Every tool default a project converts into its own trailer (the trailer forms but its own and Signed-off-by). */
-const convertTheRest = (own: string[]) =>
-  ['assisted-by', 'generated-by', 'ai-assisted-by', 'co-authored-by', 'co-authored-by-ai', 'made-with', 'generated-with', 'generated-with-line']
+/** The forms a commit message can hold (disclosure-forms.ts), but Signed-off-by, which every preset forbids. */
+const messageForms = disclosureForms.filter((f) => (f.where === 'trailer' || f.where === 'message-line') && f.id !== 'signed-off-by').map((f) => f.id);
+
+/** Every other form a message can hold, each given `action`: what tools write by default. */
+const allOthers = (own: string[], action: string) =>
+  messageForms
     .filter((f) => !own.includes(f))
-    .map((f) => `    ${f}: convert`)
+    .map((f) => `    ${f}: ${action}`)
     .join('\n');
 
 const disclosureIntro = `# How a commit discloses AI help. Each form is one of: require (AI help must be disclosed in one
 # of the required forms), allow, forbid, or convert (the quick fix rewrites a tool's default into
-# the required trailer). Forms: assisted-by, generated-by, ai-assisted-by, co-authored-by (an AI
-# named as co-author), co-authored-by-ai, made-with, generated-with, signed-off-by (an AI
-# signing off), generated-with-line (a tool's own line in the message), git-notes, file-marker.`;
+# the required trailer). Forms: assisted-by, generated-by, ai-assisted-by, ai-key (any other key
+# with AI as a word), co-authored-by (an AI named as co-author), co-authored-by-ai, made-with,
+# generated-with, signed-off-by (an AI signing off), generated-with-line (a tool's own line in the
+# message), git-notes, file-marker.`;
 
 const aiKernel = `${disclosureIntro}
 # The Linux kernel (Documentation/process/coding-assistants.rst): AI help is disclosed as
@@ -230,7 +236,7 @@ ai:
   disclosure:
     assisted-by: require
     # What the tools write by default is rewritten into Assisted-by.
-${convertTheRest(['assisted-by'])}
+${allOthers(['assisted-by'], 'convert')}
     signed-off-by: forbid
     # Disclosure is in the commit, not in the files.
     file-marker: allow`;
@@ -241,14 +247,7 @@ const aiKubernetes = `${disclosureIntro}
 ai:
   mode: disclose
   disclosure:
-    assisted-by: forbid
-    generated-by: forbid
-    ai-assisted-by: forbid
-    co-authored-by: forbid
-    co-authored-by-ai: forbid
-    made-with: forbid
-    generated-with: forbid
-    generated-with-line: forbid
+${allOthers([], 'forbid')}
     signed-off-by: forbid
     file-marker: allow`;
 
@@ -259,7 +258,7 @@ ai:
   mode: disclose
   disclosure:
     generated-by: require
-${convertTheRest(['generated-by'])}
+${allOthers(['generated-by'], 'convert')}
     signed-off-by: forbid
     file-marker: allow`;
 
@@ -273,7 +272,7 @@ ai:
   disclosure:
     generated-by: require
     assisted-by: require
-${convertTheRest(['generated-by', 'assisted-by'])}
+${allOthers(['generated-by', 'assisted-by'], 'convert')}
     signed-off-by: forbid
     file-marker: allow`;
 
