@@ -141,7 +141,7 @@ describe('commit-ai-attribution: trailer kind × mode × policy form', () => {
 describe("commit-ai-attribution: the policy's form", () => {
   const cases: { commitTrailers: string[]; trailer: string; fix: string | undefined }[] = [
     // ASF form: `Tool Version`.
-    { commitTrailers: ['Generated-by'], trailer: 'Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>', fix: 'Generated-by: Claude claude-opus-4.5' },
+    { commitTrailers: ['Generated-by'], trailer: 'Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>', fix: 'Generated-by: Claude Opus 4.5' },
     { commitTrailers: ['Generated-by'], trailer: 'Assisted-by: GitHub Copilot:gpt-4.1', fix: 'Generated-by: GitHub Copilot gpt-4.1' },
     { commitTrailers: ['Generated-by'], trailer: 'Made-with: Cursor', fix: 'Generated-by: Cursor' },
     // A policy that accepts GitHub's co-author form: the AI keeps its identity, but still may not sign off.

@@ -162,8 +162,11 @@ describe('disclosure forms: what the policy says', () => {
     ];
     const text = lines.join('\r\n');
     const out = fixed(fixed(text, p), p);
-    // The forbidden Made-with becomes the required Assisted-by, and then the tool's line has a trailer beside it and goes.
-    assert.equal(out, ['Subject', '', 'Body.', '', 'Signed-off-by: Jane Doe <jane@example.org>', 'Assisted-by: Cursor'].join('\r\n'));
+    // The tool's line becomes Claude Code's trailer, and the forbidden Made-with Cursor's: each agent keeps its disclosure.
+    assert.equal(
+      out,
+      ['Subject', '', 'Body.', '', 'Signed-off-by: Jane Doe <jane@example.org>', 'Assisted-by: Cursor', 'Assisted-by: Claude Code'].join('\r\n'),
+    );
     assert.equal(fixed(out, p), out);
   });
 
@@ -373,5 +376,124 @@ describe('disclosure forms: what the review found', () => {
       assert.equal(effective(parsePolicy(presetBase('kernel')!).raw!, { ai: { mode: 'review' } }).action('file-marker'), 'require');
       assert.equal(effective(parsePolicy(presetBase('kernel')!).raw!, {}).action('file-marker'), 'allow');
     });
+  });
+});
+
+describe('disclosure forms: what the second review found', () => {
+  it("a fix writes what its own rule counts as AI help: the model, or the tool's own name for it", () => {
+    const asf = toPolicy(mergePolicies(parsePolicy(presetBase('asf')!).raw!, {}), 'p');
+    const out = fixed(message('Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>'), asf);
+    assert.equal(out, message('Generated-by: Claude Opus 4.5'));
+    assert.deepEqual(
+      parseAiTrailers(out).map((t) => t.tool),
+      ['Claude'],
+    );
+    // Required but not converted: added once, then satisfied.
+    const p = policy({ 'generated-by': 'require' });
+    const once = fixed(message('Assisted-by: Claude:claude-opus-4-5'), p);
+    assert.equal(fixed(once, p), once);
+    assert.deepEqual(checkCommitMessage(once, p), []);
+  });
+
+  it('a requirement no fix can meet (ai-key) is reported without a fix, never appended run after run', () => {
+    const p = policy({ 'ai-key': 'require' });
+    const text = message('Made-with: Cursor');
+    const [f] = checkCommitMessage(text, p);
+    assert.equal(f.says?.key, 'commit-ai-attribution.required');
+    assert.equal(f.fix, undefined);
+  });
+
+  it('a squash body of 200,000 trailers does not crash', () => {
+    const text = 'Squash\n\n* one\n\n' + 'Reviewed-by: Bob <b@example.org>\n'.repeat(200_000) + '\nMade-with: Cursor\n';
+    assert.deepEqual(
+      parseAiTrailers(text).map((t) => t.tool),
+      ['Cursor'],
+    );
+  });
+
+  it('a moved line keeps every other line end as it was, in a message that mixes them', () => {
+    const p = policy({ 'assisted-by': 'require', 'generated-with-line': 'convert' });
+    const text =
+      'Fix it\n\r\nBody.\r\n\r\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\r\n\r\nMore prose\r\n# a comment\r\n\r\nSigned-off-by: Alice <a@example.org>\r\n';
+    assert.equal(
+      fixed(text, p),
+      'Fix it\n\r\nBody.\r\n\r\nMore prose\r\n# a comment\r\n\r\nSigned-off-by: Alice <a@example.org>\r\nAssisted-by: Claude Code\r\n',
+    );
+  });
+
+  it("a tool's line of another agent than the trailers' is kept as a disclosure", () => {
+    const p = policyWith((x) => (x.ai.commitTrailers = ['Assisted-by']));
+    const out = fixed(message('🤖 Generated with [Claude Code](https://claude.com/claude-code)', '', 'Assisted-by: Cursor'), p);
+    assert.equal(out, message('Assisted-by: Cursor', 'Assisted-by: Claude Code'));
+  });
+
+  it('"None.", "No AI" and "none (by hand)" name no AI', () => {
+    const p = policyWith((x) => (x.ai.mode = 'forbid'));
+    for (const v of ['None.', 'No AI', 'none (written by hand)', 'n/a']) assert.deepEqual(checkCommitMessage(message(`AI-Assisted-By: ${v}`), p), [], v);
+  });
+
+  describe('extends, again', () => {
+    const effective = (base: RawPolicy, repo: RawPolicy, warnings: string[] = []) =>
+      disclosureRules(
+        toPolicy(
+          mergePolicies(base, repo, (at, m) => warnings.push(`${at.join('.')}: ${m}`)),
+          'p',
+        ),
+      );
+    it("a base's implied file tags do not make a policy's own trailer requirement a loosening", () => {
+      const warnings: string[] = [];
+      const rules = effective(parsePolicy(presetBase('ai-disclose')!).raw!, { ai: { disclosure: { 'assisted-by': 'require' } } }, warnings);
+      assert.deepEqual(warnings, []);
+      assert.equal(rules.action('assisted-by'), 'require');
+    });
+    it('a policy cannot forbid what its base requires, nor allow what the base forbids by default', () => {
+      const warnings: string[] = [];
+      assert.equal(
+        effective({ ai: { disclosure: { 'assisted-by': 'require' } } }, { ai: { disclosure: { 'assisted-by': 'forbid' } } }, warnings).action('assisted-by'),
+        'require',
+      );
+      assert.equal(warnings.length, 1);
+      assert.equal(effective({ ai: { mode: 'disclose' } }, { ai: { disclosure: { 'signed-off-by': 'allow' } } }).action('signed-off-by'), 'forbid');
+      assert.equal(effective({ ai: { commitTrailers: ['Assisted-by'] } }, { ai: { disclosure: { 'made-with': 'allow' } } }).action('made-with'), 'convert');
+    });
+    it("an override that states a mode cannot drop the base's file tags", () => {
+      const merged = toPolicy(
+        mergePolicies({ ai: { mode: 'allow', disclosure: { 'file-marker': 'require' } } }, { overrides: [{ paths: ['src/**'], ai: { mode: 'allow' } }] }),
+        'p',
+      );
+      assert.equal(disclosureRules(policyForPath(merged, 'src/x.ts')).action('file-marker'), 'require');
+    });
+  });
+});
+
+describe('disclosure forms: fix all, over every tool default and policy', () => {
+  const defaults = [...Object.values(toolDefaults), '🤖 Generated with [Claude Code](https://claude.com/claude-code)'];
+  const messages: string[] = [];
+  for (const a of defaults) {
+    messages.push(message(a));
+    for (const b of defaults) if (a !== b) messages.push(message(a, b), message(a, '', b).replace('\n\n\n', '\n\n').replace(/\n/g, '\r\n'));
+  }
+  const presets = ['kernel', 'kubernetes', 'asf', 'openinfra'].map((n) => toPolicy(mergePolicies(parsePolicy(presetBase(n)!).raw!, {}), n));
+  const policies: Policy[] = [
+    ...presets,
+    policy({}),
+    policy({ 'assisted-by': 'require', 'made-with': 'forbid', 'co-authored-by': 'forbid' }),
+    policy({ 'generated-by': 'require', 'assisted-by': 'forbid' }),
+    policy({ 'ai-key': 'require', 'made-with': 'convert' }),
+    policyWith((x) => (x.ai.commitTrailers = ['Generated-by'])),
+  ];
+  it(`${messages.length} messages × ${policies.length} policies: settled within three runs, and a required disclosure is never lost`, () => {
+    for (const p of policies) {
+      const requires = disclosureRules(p).required.some((id) => id !== 'file-marker' && id !== 'git-notes');
+      for (const text of messages) {
+        let out = text;
+        for (let i = 0; i < 3; i++) out = fixed(out, p);
+        assert.equal(fixed(out, p), out, `not settled:\n${text}`);
+        const before = parseAiTrailers(text).length > 0;
+        if (requires && before) assert.ok(parseAiTrailers(out).length > 0, `disclosure lost:\n${text}\n→\n${out}`);
+        // Nothing but trailer and tool lines changes: the subject and body stay.
+        assert.ok(out.startsWith(text.slice(0, text.indexOf('Dates were read'))), out);
+      }
+    }
   });
 });

@@ -16,7 +16,7 @@ import { sessionLinksIn } from './session-links';
 import { finding } from '../rules/rule';
 import { policyLabel, type Policy } from '../policy/model';
 import { message } from '../messages';
-import { range, Range, splitLines, TextEdit } from '../text';
+import { offsetAt, range, Range, splitLines, TextEdit } from '../text';
 import type { AgentMatch } from './agents';
 import { aiInTrailer, allTrailers, CommitMessage, isPersonKey, parseCommitMessage, Trailer } from './trailers';
 import { aiNotesRefs, DisclosureAction, DisclosureForm, disclosureRules, DisclosureRules, formById, formOfKey, toolLines } from './disclosure-forms';
@@ -54,12 +54,18 @@ export function commitRepoRoot(fsPath: string): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // The rule
 
-/** The trailer text that replaces a tool-written one: `<form>: <Agent>`, kernel form `Assisted-by: AGENT:MODEL`. */
+/**
+ * The trailer text that replaces a tool-written one: `<form>: <Agent>`, kernel form `Assisted-by: AGENT:MODEL`.
+ * What it writes must count as AI help under its own key (`Generated-by: Claude claude-opus-4.5` would not,
+ * and a fix must never write away a disclosure): else the agent alone, which always does.
+ */
 export function rewriteTrailer(form: string, ai: AgentMatch): string {
   const f = form.toLowerCase();
   if (isPersonKey(f)) return `${form}: ${ai.identity}`;
-  if (f === 'assisted-by' || f === 'ai-assisted-by') return `${form}: ${ai.agent}${ai.model ? `:${ai.model}` : ''}`;
-  return `${form}: ${ai.agent}${ai.model ? ` ${ai.model}` : ''}`;
+  const kernel = f === 'assisted-by' || f === 'ai-assisted-by';
+  const named = ai.identity.replace(/<[^<>]*>/g, '').trim();
+  const values = [`${ai.agent}${ai.model ? `${kernel ? ':' : ' '}${ai.model}` : ''}`, ...(kernel ? [] : [named])];
+  return `${form}: ${values.find((v) => v && aiInTrailer(form, v, [form])) ?? ai.agent}`;
 }
 
 function deleteLines(lines: string[], first: number, last: number): Range {
@@ -166,12 +172,16 @@ function appendTrailer(msg: CommitMessage, text: string, eol: string): FixData {
  * A tool's line rewritten as the trailer: in place when it stands in the trailer block, else one
  * edit from the line to the end of the trailer block, which drops the line and adds the trailer.
  */
-function moveLineToTrailer(msg: CommitMessage, e: Evidence, text: string, eol: string): FixData {
+function moveLineToTrailer(msg: CommitMessage, original: string, e: Evidence, text: string, eol: string): FixData {
   const last = msg.paragraphs[msg.paragraphs.length - 1];
   if (last.includes(e.line)) return { kind: 'replace', range: range(e.line, 0, msg.lines[e.line].length), text, safe: true };
   const gone = deleteParagraphLine(msg, e.line);
   const end = last[last.length - 1];
-  const keep = msg.lines.slice(gone.end.line, end + 1).join(eol);
+  // The lines kept are copied from the message as it is, line ends and all (a message may mix them),
+  // and the new trailer is joined with the line end the last of them has.
+  const endAt = offsetAt(original, { line: end, character: msg.lines[end].length });
+  const keep = original.slice(offsetAt(original, gone.end), endAt);
+  eol = /^\r?\n|^\r/.exec(original.slice(endAt, endAt + 2))?.[0] ?? eol;
   return {
     kind: 'replace',
     range: { start: { line: e.line, character: 0 }, end: { line: end, character: msg.lines[end].length } },
@@ -225,14 +235,21 @@ function commitFindings(text: string, policy: Policy, notes?: string): Finding[]
   // required one rather than removed, or the fixes together would strip the disclosure they ask for.
   const required = rules.required.filter((id) => formById(id).where === 'trailer');
   const missing = !forbidAll && required.length > 0 && !evidence.some((e) => e.form && required.includes(e.form.id));
-  const rewriteForbidden = missing && targetUsable && !!targetForm && required.includes(targetForm.id);
+  // Per agent family ("Claude Code" writes its line beside a "Claude" co-author): a forbidden form is
+  // rewritten while no required trailer discloses that agent, so fix all keeps each agent's disclosure.
+  const family = (ai: AgentMatch) => ai.agent.toLowerCase().split(' ')[0];
+  const requiredFamilies = new Set(evidence.filter((e) => e.form && required.includes(e.form.id)).map((e) => family(e.ai)));
+  const targetRequired = targetUsable && !!targetForm && required.includes(targetForm.id);
   const rewrites = (e: Evidence, i: number) =>
-    actions[i] === 'convert' || (actions[i] === 'forbid' && !forbidAll && targetUsable && (rewriteForbidden || e.form?.id === 'signed-off-by'));
+    actions[i] === 'convert' ||
+    (actions[i] === 'forbid' && !forbidAll && targetUsable && ((targetRequired && !requiredFamilies.has(family(e.ai))) || e.form?.id === 'signed-off-by'));
 
   // Trailers already in the policy's form, by agent, so a rewrite never writes a second copy.
   const present = new Set(evidence.filter((e, i) => actions[i] !== 'forbid' && e.trailer?.key.toLowerCase() === formKey).map((e) => e.ai.agent.toLowerCase()));
-  // Trailers that stay or become trailers: a tool's line beside them is only removed.
-  const keptTrailer = evidence.some((e, i) => e.trailer && (actions[i] === 'allow' || actions[i] === 'require' || rewrites(e, i)));
+  // Trailers that stay or become trailers, by agent family: a tool's line beside one of its own family is only removed.
+  const keptFamilies = new Set(
+    evidence.filter((e, i) => e.trailer && (actions[i] === 'allow' || actions[i] === 'require' || rewrites(e, i))).map((e) => family(e.ai)),
+  );
 
   evidence.forEach((e, i) => {
     const action = actions[i];
@@ -266,9 +283,10 @@ function commitFindings(text: string, policy: Policy, notes?: string): Finding[]
     }
     const suggestion = rewriteTrailer(form, e.ai);
     if (!e.trailer) {
+      const keptTrailer = keptFamilies.has(family(e.ai));
       const fix = keptTrailer
         ? { kind: 'replace' as const, range: deleteParagraphLine(msg, e.line), text: '', safe: true }
-        : moveLineToTrailer(msg, e, suggestion, eol);
+        : moveLineToTrailer(msg, text, e, suggestion, eol);
       const action = message(keptTrailer ? 'commit-ai-attribution.action.drop' : 'commit-ai-attribution.action.rewrite', { text: suggestion });
       findings.push(finding(meta, e.range, 'commit-ai-attribution.line', { agent: e.ai.agent, form, action }, { fix }));
       return;
@@ -293,14 +311,16 @@ function commitFindings(text: string, policy: Policy, notes?: string): Finding[]
     if (!converts) {
       const first = evidence[0];
       const text = rewriteTrailer(form, first.ai);
-      const forms = quoteForms(required.map((id) => formById(id).write!));
+      // Only a trailer of a required form satisfies the rule; adding any other would be added again on every run.
+      const fixable = !!targetForm && required.includes(targetForm.id);
+      const forms = quoteForms(required.map((id) => formById(id).write ?? 'AI-…'));
       findings.push(
         finding(
           meta,
           first.range,
           'commit-ai-attribution.required',
           { what: first.trailer ? `${first.trailer.key}: …` : first.what, forms, text },
-          { fix: appendTrailer(msg, text, eol) },
+          fixable ? { fix: appendTrailer(msg, text, eol) } : {},
         ),
       );
     }

@@ -68,10 +68,10 @@ export const disclosureForms: readonly DisclosureForm[] = [
   },
   {
     // Keys are not listed: any key with AI as a word in it (`AI-assistant`, `AI-Tool`), told by aiWordKey.
+    // No key of its own to write: never the form a fix writes (AI-Assisted-By is ai-assisted-by's).
     id: 'ai-key',
     where: 'trailer',
     keys: [],
-    write: 'AI-Assisted-By',
     value: 'tool',
     usedBy: 'teams that name their own key (Nextcloud: AI-assistant)',
     actions: all,
@@ -245,7 +245,7 @@ export function disclosureRules(policy: Policy): DisclosureRules {
     return 'allow';
   };
   const required = disclosureFormIds.filter((id) => action(id) === 'require');
-  const requiredTrailer = (Object.keys(explicit) as DisclosureFormId[]).find((id) => formById(id)?.where === 'trailer' && action(id) === 'require');
+  const requiredTrailer = (Object.keys(explicit) as DisclosureFormId[]).find((id) => formById(id)?.write && action(id) === 'require');
   const listedUsable = listed.find((k) => {
     const f = formOfKey(k);
     return !f || action(f.id) !== 'forbid';

@@ -60,7 +60,7 @@ export function trailerCompletion(text: string, line: number, policy: Policy): T
   if (!rest.every(isTrailerLine) || (firstBlank >= 0 && !after.slice(firstBlank).every(blank))) return [];
 
   const rules = disclosureRules(policy);
-  const requiredKeys = rules.required.map((id) => formById(id)).flatMap((f) => (f.where === 'trailer' ? [f.write!] : []));
+  const requiredKeys = rules.required.map((id) => formById(id)).flatMap((f) => (f.where === 'trailer' && f.write ? [f.write] : []));
   const accepted = (k: string) => {
     const form = formOfKey(k);
     const action = form && rules.action(form.id);

@@ -88,7 +88,7 @@ export function parseCommitMessage(text: string): CommitMessage {
   for (const p of paragraphs.slice(1, -1)) {
     const found = trailersOf(lines, p);
     // Every line a trailer or its continuation: a paragraph of prose with one `Note: …` line is prose.
-    if (found.length && found.reduce((n, t) => n + t.endLine - t.line + 1, 0) === p.length) bodyTrailers.push(...found);
+    if (found.length && found.reduce((n, t) => n + t.endLine - t.line + 1, 0) === p.length) for (const t of found) bodyTrailers.push(t);
   }
   return { lines, end, isContent, paragraphs, trailers, bodyTrailers };
 }
@@ -121,8 +121,8 @@ export const isPersonKey = (key: string) => formOfKey(key)?.value === 'identity'
  * (`AI-Tool`) counts whatever it names; a person-form key (Co-authored-by) only for an AI identity.
  */
 export function aiInTrailer(key: string, value: string, policyKeys: readonly string[] = []): AgentMatch | undefined {
-  // `AI-Assisted-By: none` says no AI helped.
-  if (!value.trim() || /^(none|no|n\/?a|-+)$/i.test(value.trim())) return undefined;
+  // `AI-Assisted-By: none`, `No AI.`, `n/a (by hand)` say no AI helped.
+  if (!value.trim() || /^(?:none\b|no(?:\s+ai)?\b(?!-)|n\/?a\b|-+$)/i.test(value.trim())) return undefined;
   const k = key.toLowerCase();
   const listed = policyKeys.some((p) => p.trim().toLowerCase() === k);
   // Other trailers (Reviewed-by, Reported-by, Helped-by, Cc, …) say nothing about who wrote the change.

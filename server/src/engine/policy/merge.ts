@@ -10,10 +10,10 @@
 //   project license, template, comment styles: the extending policy's (they describe the project, not the rules)
 //   overrides: the extending policy's first (they are more specific), each tightened against the base
 
-import { fileMarkerForMode, type DisclosureAction, type DisclosureFormId } from '../ai/disclosure-forms';
+import { disclosureFormIds, disclosureRules, fileMarkerForMode, formById, type DisclosureAction, type DisclosureFormId } from '../ai/disclosure-forms';
 import type { SeverityOrOff } from '../findings';
 import { expand as expandLicenses } from '../license-tiers';
-import { allowsNoLicense, AiMode, DisclosureSettings, RawPolicy, RawSections, YearRule } from './model';
+import { allowsNoLicense, AiMode, DisclosureSettings, RawOverride, RawPolicy, RawSections, toPolicy, YearRule } from './model';
 
 /** Where in the extending policy a loosening entry is (a YAML path), and what to tell its author. */
 export type LooseningWarning = (path: (string | number)[], message: string) => void;
@@ -93,26 +93,45 @@ function withImpliedFileMarker(ai: RawSections['ai']): DisclosureSettings | unde
   return { ...ai.disclosure, 'file-marker': fileMarkerForMode(ai.mode) };
 }
 
+/** What a side says of each form once its defaults and stated mode are filled in (disclosureRules). */
+function effectiveDisclosure(ai: RawSections['ai']): Record<DisclosureFormId, DisclosureAction> {
+  const rules = disclosureRules(toPolicy({ ai }, ''));
+  return Object.fromEntries(disclosureFormIds.map((id) => [id, rules.action(id)])) as Record<DisclosureFormId, DisclosureAction>;
+}
+
 /**
- * Each form at the stricter of the two actions, the base's forms first, so its order (which names the
- * form `convert` writes) holds. One exception: `require` means "one of the required forms", so a policy
- * that requires a form its base does not require would let that form stand in for the base's: refused.
+ * The forms the extending side states (a stated ai.mode states file-marker), each at the stricter of
+ * its action and what the base makes of that form, defaults included: `Signed-off-by` stays forbidden,
+ * a base's `ai.commitTrailers` keeps converting. `require` means "one of the required trailer forms", so
+ * two cases would loosen and are refused with a warning: requiring a form the base does not require
+ * (it could stand in for the base's), and forbidding one the base requires. The base's own statements
+ * come first, so its order (which names the form `convert` writes) holds; an override keeps only what it states.
  */
-function mergeDisclosure(baseAi: RawSections['ai'], repoAi: RawSections['ai'], warn?: (form: string, message: string) => void): DisclosureSettings | undefined {
-  const base = withImpliedFileMarker(baseAi);
-  const repo = withImpliedFileMarker(repoAi);
-  if (!base || !repo) return base ?? repo;
-  const out: DisclosureSettings = { ...base };
-  const baseRequires = Object.values(base).includes('require');
-  for (const form of Object.keys(repo) as DisclosureFormId[]) {
-    if (repo[form] === 'require' && baseRequires && base[form] !== 'require' && form !== 'file-marker' && form !== 'git-notes') {
+function mergeDisclosure(
+  baseAi: RawSections['ai'],
+  repoAi: RawSections['ai'],
+  own: boolean,
+  warn?: (form: string, message: string) => void,
+): DisclosureSettings | undefined {
+  const stated = withImpliedFileMarker(repoAi);
+  const baseStated = withImpliedFileMarker(baseAi);
+  if (!stated) return own ? baseStated : undefined;
+  const base = effectiveDisclosure(baseAi);
+  const requiredTrailer = (id: DisclosureFormId) => base[id] === 'require' && formById(id).where === 'trailer';
+  const baseRequires = disclosureFormIds.some(requiredTrailer);
+  const out: DisclosureSettings = own ? { ...baseStated } : {};
+  for (const form of Object.keys(stated) as DisclosureFormId[]) {
+    const action = stated[form]!;
+    if (action === 'require' && baseRequires && !requiredTrailer(form) && formById(form).where === 'trailer') {
       warn?.(
         form,
         `The base policy requires AI disclosure in its own forms: '${form}: require' would let ${form} stand in for them, so the base's setting stays`,
       );
-      continue;
-    }
-    out[form] = stricter(disclosureStrictness, base[form], repo[form]);
+      out[form] = base[form];
+    } else if (action === 'forbid' && requiredTrailer(form)) {
+      warn?.(form, `The base policy requires '${form}': a policy that extends it cannot forbid it`);
+      out[form] = 'require';
+    } else out[form] = stricter(disclosureStrictness, base[form], action);
   }
   return out;
 }
@@ -168,7 +187,9 @@ export function mergePolicies(base: RawPolicy, repo: RawPolicy, warn?: Loosening
   if (base.allowOverride) return replace(base, repo);
   // An override in the extending policy may not loosen the base either: tighten what it sets against the base.
   const baseTop: RawPolicy = { ...base, overrides: undefined, extends: undefined };
-  const repoOverrides = (repo.overrides ?? []).map((o, i) => ({ ...pick(mergeTop(baseTop, o, warn, ['overrides', i]), o), paths: o.paths }));
+  // An override that states ai.mode states file-marker with it, so the merged file-marker is kept too.
+  const shapeOf = (o: RawOverride): RawOverride => (o.ai?.mode ? { ...o, ai: { ...o.ai, disclosure: withImpliedFileMarker(o.ai) } } : o);
+  const repoOverrides = (repo.overrides ?? []).map((o, i) => ({ ...pick(mergeTop(baseTop, o, warn, ['overrides', i]), shapeOf(o)), paths: o.paths }));
   return { ...mergeTop(base, repo, warn, []), overrides: [...repoOverrides, ...(base.overrides ?? [])] };
 }
 
@@ -214,7 +235,7 @@ function mergeTop(base: RawPolicy, repo: RawPolicy, warn: LooseningWarning | und
       approvalPattern: base.ai?.approvalPattern ?? repo.ai?.approvalPattern,
       tools: clean({ allow: intersection(base.ai?.tools?.allow, repo.ai?.tools?.allow), deny: union(base.ai?.tools?.deny, repo.ai?.tools?.deny) }),
       commitTrailers: union(base.ai?.commitTrailers, repo.ai?.commitTrailers),
-      disclosure: mergeDisclosure(base.ai, repo.ai, warn && ((form, message) => warn([...at, 'ai', 'disclosure', form], message))),
+      disclosure: mergeDisclosure(base.ai, repo.ai, at.length === 0, warn && ((form, message) => warn([...at, 'ai', 'disclosure', form], message))),
     }),
     severity: clean(severity),
     suppressions: clean({
