@@ -7,7 +7,8 @@ import { aiHistoryUnder, allCommitTrailerKeys, parseAiTrailers } from '../../ser
 import { checkText } from '../../server/src/engine/check';
 import { checkCommitMessage } from '../../server/src/engine/ai/commit-rule';
 import { toPolicy } from '../../server/src/engine/policy/model';
-import { GitHistory, GitHistoryOptions, GitRunner, parseGitLog, runGit } from '../../server/src/io/git-history';
+import { GitHistory, GitHistoryOptions, parseGitLog } from '../../server/src/io/git-history';
+import { runBounded, runGit, type GitRunner } from '../../server/src/io/git-run';
 import { tempTree } from '../temp-tree';
 import { policyWith } from './helpers';
 
@@ -395,7 +396,7 @@ describe('git history', function () {
 
   it('stops git at the time budget without throwing', async () => {
     // A `git` that never answers: node itself, waiting.
-    const slow: GitRunner = (_git, _args, o) => runGit(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], o);
+    const slow: GitRunner = (_git, _args, o) => runBounded(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], o);
     const started = Date.now();
     const history = new GitHistory(repo, { ...options, run: slow, timeoutMs: 200 });
     assert.deepEqual(await history.forFile('src/a.ts'), { commits: [] });

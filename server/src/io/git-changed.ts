@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { aiNotesRefs } from '../engine/ai/disclosure-forms';
-import { runGit } from './git-history';
+import { runGit, runGitOnWorkTree } from './git-run';
 
 const options = (cwd: string) => ({
   cwd,
@@ -33,7 +33,8 @@ export async function isCommit(cwd: string, ref: string): Promise<boolean> {
  */
 export async function changedFiles(root: string, ref: string): Promise<Set<string>> {
   if (!(await isCommit(root, ref))) throw new Error(`'${ref}' is not a commit of a git repository at ${root}`);
-  const diff = await runGit(
+  // Against the work tree: git hashes changed files, through any filter driver the repository names.
+  const diff = await runGitOnWorkTree(
     'git',
     ['-c', 'core.quotePath=false', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=ACMRT', '--relative', ref, '--', '.'],
     options(root),
@@ -74,8 +75,6 @@ export async function commitMessages(root: string, range: string): Promise<{ com
   const log = await runGit(
     'git',
     [
-      '-c',
-      'log.showSignature=false',
       'log',
       '--no-color',
       '--encoding=UTF-8',

@@ -12,7 +12,7 @@
 
 import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
-import { runGit } from './git-history';
+import { runGit } from './git-run';
 
 export interface GitListing {
   /** Files relative to the folder asked about, `/`-separated, each once, unsorted. */

@@ -12,27 +12,11 @@
 //   one file only). Merge commits are skipped (--no-merges); squash merges keep their trailers.
 // - Shallow clones only know the commits they have (in CI, fetch the history the check needs).
 
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AiCommit, AiHistory, countsUnder, parseAiTrailers } from '../engine/ai/history';
 import { historyTrailerKeys, toolLineGrep } from '../engine/ai/disclosure-forms';
-
-export interface GitRunOptions {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  timeoutMs: number;
-  maxBytes: number;
-}
-
-/** stdout of a run; `truncated` when it was stopped at the time budget or the output cap. */
-export interface GitRunResult {
-  stdout: string;
-  truncated: boolean;
-}
-
-/** Runs git; undefined when it cannot run (ENOENT) or fails (not a repository, no commits yet). */
-export type GitRunner = (git: string, args: string[], options: GitRunOptions) => Promise<GitRunResult | undefined>;
+import { runGit, type GitRunner, type GitRunResult } from './git-run';
 
 export interface GitHistoryOptions {
   /** The git executable; `git` from PATH by default. */
@@ -49,44 +33,6 @@ export interface GitHistoryOptions {
 }
 
 export const gitHistoryDefaults = { maxCommits: 5000, timeoutMs: 20_000, maxBytes: 64 * 1024 * 1024 };
-
-export const runGit: GitRunner = (git, args, options) =>
-  new Promise((resolve) => {
-    let settled = false;
-    const done = (result: GitRunResult | undefined) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(result);
-    };
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    let truncated = false;
-    let child: ReturnType<typeof spawn>;
-    try {
-      child = spawn(git, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true });
-    } catch {
-      resolve(undefined);
-      return;
-    }
-    const stop = () => {
-      truncated = true;
-      child.kill();
-    };
-    const timer = setTimeout(stop, options.timeoutMs);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (truncated) return;
-      chunks.push(chunk);
-      bytes += chunk.length;
-      if (bytes >= options.maxBytes) stop();
-    });
-    // ENOENT (no git), EACCES, a cwd that does not exist: no history, no error.
-    child.on('error', () => done(undefined));
-    child.on('close', (code) => {
-      if (code !== 0 && !truncated) return done(undefined);
-      done({ stdout: Buffer.concat(chunks).toString('utf8'), truncated });
-    });
-  });
 
 /** A commit of the log with its AI trailers and the files it touched (relative to the root). */
 export interface LoggedCommit extends AiCommit {
@@ -203,9 +149,7 @@ export class GitHistory {
   logArgs(extraKeys: readonly string[], subfolder = true): string[] {
     const keys = [...new Set([...historyTrailerKeys, ...extraKeys.filter(grepable).map((k) => k.toLowerCase())])];
     return [
-      // Settings of the user that would change the output: signatures, --follow, colour, external diff, paths.
-      '-c',
-      'log.showSignature=false',
+      // Settings of the user that would change the output: --follow, colour, external diff, paths (signatures: git-run.ts).
       '-c',
       'log.follow=false',
       '-c',

@@ -1,18 +1,14 @@
 // The reviewer the AI-disclosure commands write: the git user of the workspace folder, as
 // io/fix-context.ts reads it for the copyright holder. Read when a command runs, never per keystroke.
 
-import { execFile } from 'node:child_process';
+import { gitValue } from './git-run';
 
 export interface Reviewer {
   name?: string;
   email?: string;
 }
 
-function gitConfig(cwd: string, key: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', ['config', key], { cwd, timeout: 3000 }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
-  });
-}
+const gitConfig = (cwd: string, key: string) => gitValue(cwd, ['config', key]);
 
 /** `git config user.name` and `user.email` in `root`; either is undefined when git or the setting is missing. */
 export async function reviewerFor(root: string): Promise<Reviewer> {

@@ -19,7 +19,7 @@
 // - With a subfolder, only the commits that touched it are listed (`git log -- <folder>`).
 // A result is kept per (path, blob, sidecar blob, REUSE metadata), so a file unchanged between commits is checked once.
 
-import { spawn, ChildProcessByStdio } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -28,7 +28,7 @@ import { exemptReason } from '../engine/coverage';
 import { textOf } from '../io/encoding';
 import { isCovered } from '../engine/paths';
 import type { Policy } from '../engine/policy/model';
-import { runGit } from '../io/git-history';
+import { runGit, spawnGit } from '../io/git-run';
 import type { GitRules } from '../io/git-rules';
 import { defaultMaxBytes } from '../io/read-file';
 import { dep5Path, reuseInputOf } from '../io/reuse-source';
@@ -78,7 +78,7 @@ export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint
   const first = opts.targets[0];
   if (!first) return [];
   const run = (cwd: string, args: string[]) =>
-    runGit(git, ['--literal-pathspecs', '-c', 'core.quotePath=false', '-c', 'log.showSignature=false', ...args], {
+    runGit(git, ['--literal-pathspecs', '-c', 'core.quotePath=false', ...args], {
       cwd,
       env,
       timeoutMs: 120_000,
@@ -289,7 +289,7 @@ export class BlobReader {
   ) {}
 
   private start(): ChildProcessByStdio<Writable, Readable, null> {
-    const child = spawn(this.git, ['cat-file', '--batch'], { cwd: this.cwd, env: this.env, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+    const child = spawnGit(this.git, ['cat-file', '--batch'], this.cwd, this.env);
     child.stdout.on('data', (chunk: Buffer) => {
       this.chunks.push(chunk);
       this.length += chunk.length;
