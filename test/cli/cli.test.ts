@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ruleIds } from '../../server/src/engine/rules';
+import { gitIn, isolatedGitEnv } from '../git-repo';
 import iconv from 'iconv-lite';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -172,12 +173,7 @@ describe('ospo CLI', () => {
 
   it('--commits RANGE checks the messages of the commits in the range: AI sign-offs and session links', () => {
     const dir = tempTree({ 'a.txt': 'x\n' });
-    const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.no-gitconfig') };
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd: dir, env, encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-      return r.stdout.trim();
-    };
+    const git = gitIn(dir);
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'Before the range\n\nClaude-Session: https://claude.ai/code/session_old');
@@ -215,12 +211,7 @@ describe('ospo CLI', () => {
     /** A repository whose policy is `policy`, with one empty commit per message; returns the range of those commits. */
     function repoWith(policy: string, messages: string[], notes: Record<number, string> = {}) {
       const dir = tempTree({ '.ospo/policy.yaml': policy });
-      const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.no-gitconfig') };
-      const git = (...args: string[]) => {
-        const r = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd: dir, env, encoding: 'utf8' });
-        assert.equal(r.status, 0, r.stderr);
-        return r.stdout.trim();
-      };
+      const git = gitIn(dir);
       git('init', '-q');
       git('add', '.');
       git('commit', '-q', '-m', 'Start');
@@ -277,11 +268,8 @@ describe('ospo CLI', () => {
     });
     const policy = path.join(dir, 'disclose.yaml');
     fs.writeFileSync(policy, 'version: 1\nai:\n  mode: disclose\nfiles:\n  exclude: ["disclose.yaml"]\n');
-    const env = { ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.no-gitconfig') };
-    const git = (...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd: dir, env, encoding: 'utf8' });
-      assert.equal(r.status, 0, r.stderr);
-    };
+    const env = isolatedGitEnv(dir);
+    const git = gitIn(dir);
     assert.deepEqual(JSON.parse(ospo(['check', '.', '--policy', policy, '--format', 'json'], dir).stdout).findings, [], 'no repository: silent');
     git('init', '-q');
     git('add', 'src/b.ts');

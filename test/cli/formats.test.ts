@@ -17,6 +17,7 @@ import { formatGithub as githubPieces, formatJson, formatJunit, formats, formatS
 const formatGithub = (r: Report) => [...githubPieces(r)].join('');
 const formatText = (r: Report) => [...textPieces(r)].join('');
 import { ruleHelp } from '../../server/src/cli/rule-help';
+import { isolatedGitEnv } from '../git-repo';
 
 const repo = path.resolve(__dirname, '../../..');
 const cli = process.env.OSPO_CLI ? path.resolve(process.env.OSPO_CLI) : path.join(repo, 'dist/cli.js');
@@ -61,8 +62,7 @@ function fixtureTree(files = fixture): string {
 
 /** Runs the CLI in `cwd` (so no temp path shows in its output), away from the user's git identity. */
 function ospo(args: string[], cwd: string) {
-  const env = { ...process.env, HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(cwd, '.no-gitconfig') };
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, env: isolatedGitEnv(cwd), encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -553,7 +553,7 @@ describe('ospo check: findings folded into one (one finding per problem)', () =>
       `  2:29: license-mismatch ${mismatch}`,
       `  2:29: spdx-deprecated ${deprecated}`,
     ]);
-    assert.equal(r.stderr, '1 finding in 1 file checked\n');
+    assert.equal(r.stderr, 'policy: .ospo/policy.yaml\n1 finding in 1 file checked\n');
   });
 
   it('text in Japanese: the folded findings in their own Japanese messages', () => {
@@ -563,7 +563,7 @@ describe('ospo check: findings folded into one (one finding per problem)', () =>
     assert.match(lines[0], /^src\/a\.c:2:29: error license-denied ライセンス 'GPL-2\.0-or-later' はポリシーで禁止されています/);
     assert.equal(lines[1], "  2:29: license-mismatch ライセンス 'GPL-2.0-or-later' がプロジェクトのライセンス 'MIT' と異なります");
     assert.match(lines[2], /^ {2}2:29: spdx-deprecated SPDX ライセンス識別子 'GPL-2\.0\+' は非推奨です/);
-    assert.equal(r.stderr, '1 ファイルをチェックし、指摘は 1 件\n');
+    assert.equal(r.stderr, 'ポリシー: .ospo/policy.yaml\n1 ファイルをチェックし、指摘は 1 件\n');
   });
 
   it('json: a `related` array on the main finding, each with the fields of a finding', () => {
@@ -631,7 +631,7 @@ describe('ospo check: findings folded into one (one finding per problem)', () =>
     const lenient = ospo(['check', 'src/a.c', '--locale', 'en'], dir);
     assert.equal(lenient.code, 0, lenient.stderr);
     assert.equal(lenient.stdout, `src/a.c:2:29: warning license-mismatch ${mismatch}\n  2:29: spdx-deprecated ${deprecated}\n`);
-    assert.equal(lenient.stderr, '1 finding in 1 file checked\n');
+    assert.equal(lenient.stderr, 'policy: .ospo/policy.yaml\n1 finding in 1 file checked\n');
     assert.equal(ospo(['check', 'src/a.c', '--fail-on', 'warning'], dir).code, 1);
   });
 });

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gitValue } from '../../server/src/io/git-run';
+import { gitIn, isolatedGitEnv } from '../git-repo';
 import { tempTree } from '../temp-tree';
 
 const cli = path.resolve(__dirname, '../../../dist/cli.js');
@@ -16,12 +17,8 @@ describe("git never runs a repository's own programs", function () {
   this.timeout(60_000);
   let dir: string;
   let marker: string;
-  const env = () => ({ ...process.env, HOME: dir, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(dir, '.no-gitconfig') });
-  const git = (...args: string[]) => {
-    const r = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd: dir, env: env(), encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    return r.stdout.trim();
-  };
+  const env = () => isolatedGitEnv(dir);
+  const git = (...args: string[]) => gitIn(dir)(...args);
   const sprung = () => fs.existsSync(marker);
 
   after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -85,7 +85,7 @@ describe('live policy reload', () => {
 
   it('a base policy outside the workspace is watched from the server', async () => {
     const root = workspace({
-      'org/base.yaml': 'licenses:\n  deny: []\n',
+      'org/base.yaml': 'version: 1\nlicenses:\n  deny: []\n',
       'ws/.ospo/policy.yaml': policyHeader + 'extends: [../../org/base.yaml]\n',
       'ws/a.ts': header,
     });
@@ -96,7 +96,7 @@ describe('live policy reload', () => {
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: a, languageId: 'typescript', version: 1, text: header } });
     await client.until(() => client.diagnosticsFor(a)?.length === 0, 'a.ts clean');
     const started = Date.now();
-    fs.writeFileSync(path.join(root, 'org/base.yaml'), 'licenses:\n  deny: ["GPL-*"]\n');
+    fs.writeFileSync(path.join(root, 'org/base.yaml'), 'version: 1\nlicenses:\n  deny: ["GPL-*"]\n');
     await client.until(() => client.diagnosticsFor(a)?.length === 1, 'license-denied after the base changed', 3000);
     assert.ok(Date.now() - started < 1000, `reloaded in ${Date.now() - started} ms`);
   });

@@ -12,7 +12,7 @@ import { licenseTier } from '../../server/src/engine/license-tiers';
 import { loadPolicyText } from '../../server/src/io/policy-source';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const base = 'licenses:\n  deny: ["GPL-*"]\n  allow: [MIT, Apache-2.0, GPL-3.0-only]\nai:\n  mode: review\n';
+const base = 'version: 1\nlicenses:\n  deny: ["GPL-*"]\n  allow: [MIT, Apache-2.0, GPL-3.0-only]\nai:\n  mode: review\n';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-extends-'));
@@ -53,7 +53,7 @@ describe('policy extends', () => {
 
   it("warns on the line of an allow entry that would loosen the base, and keeps the base's tier", async () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'base.yaml'), 'licenses:\n  review: [MPL-2.0]\n');
+    fs.writeFileSync(path.join(dir, 'base.yaml'), 'version: 1\nlicenses:\n  review: [MPL-2.0]\n');
     const text = 'extends: [base.yaml]\nlicenses:\n  allow:\n    - MIT\n    - MPL-2.0\n';
     const loaded = await loadPolicyText(path.join(dir, 'policy.yaml'), text, { allowFetch: false });
     assert.deepEqual(

@@ -225,7 +225,7 @@ describe('hostile policies: extends', () => {
     for (let i = 0; i < 10; i++)
       fs.writeFileSync(
         path.join(dir, `d${i}.yaml`),
-        `extends: [${Array(4)
+        `version: 1\nextends: [${Array(4)
           .fill(`d${i + 1}.yaml`)
           .join(', ')}]\n`,
       );
@@ -236,7 +236,7 @@ describe('hostile policies: extends', () => {
     assert.equal(diamond.problems.length, 1);
     assert.match(diamond.problems[0].message, new RegExp(`at most ${maxBases} bases in all|longer than ${maxExtendsDepth}`));
 
-    for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(dir, `c${i}.yaml`), `extends: [c${i + 1}.yaml]\n`);
+    for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(dir, `c${i}.yaml`), `version: 1\nextends: [c${i + 1}.yaml]\n`);
     fs.writeFileSync(path.join(dir, 'c12.yaml'), 'version: 1\n');
     const chain = await loadPolicyText(path.join(dir, 'root.yaml'), 'extends: [c0.yaml]\n', { allowFetch: false });
     assert.equal(chain.problems.length, 1);
@@ -376,7 +376,7 @@ describe('hostile policies: remote bases', () => {
   });
 
   it('a remote base cannot reach local files: its relative and absolute entries resolve against its URL', async () => {
-    const remoteText = 'extends:\n  - /etc/passwd\n';
+    const remoteText = 'version: 1\nextends:\n  - /etc/passwd\n';
     const served = new Map([['/r.yaml', remoteText]]);
     const fetchFake = (async (u: URL | string) => {
       const p = new URL(String(u)).pathname;

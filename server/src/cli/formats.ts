@@ -68,6 +68,8 @@ export interface Report {
    * (text, JSON, GitHub, JUnit). SARIF keeps them in `results`, marked (`Finding.suppressed`).
    */
   suppressed?: number;
+  /** The policies in force, as the text output names them: a file from the current folder, or the built-in default. */
+  policies?: string[];
 }
 
 export const formats = ['text', 'json', 'sarif', 'github', 'junit'] as const;
@@ -113,6 +115,22 @@ interface Row {
   related?: Row[];
 }
 
+// Terminal control: C0 and C1 controls (ANSI and OSC escapes, a line break that would forge an output line
+// or a GitHub `::error` command) and the bidirectional overrides that make text read other than it is.
+const control = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const controls = new RegExp(control.source, 'g');
+const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+
+/**
+ * A file name or a text from a repository as a human-readable output prints it: as it is when it holds no
+ * control character, else quoted as git quotes a path, `"a\nb"`, with every control written as an escape.
+ */
+export function printable(s: string): string {
+  if (!control.test(s)) return s;
+  const escaped = s.replace(/[\\"]/g, '\\$&').replace(controls, (c) => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `"${escaped}"`;
+}
+
 function row(file: string, f: Finding): Row {
   return {
     file,
@@ -136,13 +154,15 @@ function* rows(report: Report) {
  * print related information under an error. The folded findings are not findings of their own: they add no
  * line that reads as one (no path, no severity), so counts, problem matchers and `--fail-on` see the main one only.
  */
-const withRelatedLines = (r: Row) => [r.message, ...(r.related ?? []).map((x) => `  ${x.line}:${x.column}: ${x.rule} ${x.message}`)].join('\n');
+const withRelatedLines = (r: Row, text = (s: string) => s) =>
+  [text(r.message), ...(r.related ?? []).map((x) => `  ${x.line}:${x.column}: ${x.rule} ${text(x.message)}`)].join('\n');
 
 // Text and JSON come in pieces, written as they are made (cli/main.ts): the kernel's JSON report is
 // 58 MB, which as one string (and its copy as bytes) was the CLI's peak memory.
 
 export function* formatText(report: Report): Generator<string> {
-  for (const r of rows(report)) yield `${r.file}:${r.line}:${r.column}: ${r.severity} ${r.rule} ${withRelatedLines(r)}\n`;
+  // File names and messages quote what a repository wrote: printed so that it cannot drive the terminal.
+  for (const r of rows(report)) yield `${printable(r.file)}:${r.line}:${r.column}: ${r.severity} ${r.rule} ${withRelatedLines(r, printable)}\n`;
 }
 
 /**

@@ -15,7 +15,7 @@ import { failsAt, Severity } from '../engine/findings';
 import { fixPlan, fixTitle, type Unfixed } from '../engine/fixes';
 import type { Finding } from '../engine/findings';
 import { ruleMeta } from '../engine/rules';
-import type { Policy } from '../engine/policy/model';
+import { builtInSource, type Policy } from '../engine/policy/model';
 import { applyEdits } from '../engine/text';
 import { fixContextFor } from '../io/fix-context';
 import { checkRoot, readPolicy } from '../io/policy-source';
@@ -59,6 +59,7 @@ import {
   formatSarif,
   formatText,
   PackedFileFindings,
+  printable,
   Report,
   withSarifDetails,
 } from './formats';
@@ -141,17 +142,18 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
     const start = stat.isDirectory() ? abs : path.dirname(abs);
     const root = await checkRoot(start, process.cwd(), !!policyFlag);
     const loaded = await readPolicy(root, policyFlag ? path.resolve(policyFlag) : undefined, { allowFetch: !opts.offline });
-    const where = path.relative(process.cwd(), loaded.file ?? '') || loaded.file;
+    // The policy's problems quote what the policy file says: printed as text only.
+    const where = printable(path.relative(process.cwd(), loaded.file ?? '') || loaded.file || '');
     // In CI a broken policy, or a base that cannot be read, must stop the run rather than check less.
     if (!loaded.policy || loaded.problems.some((x) => x.severity === 'error')) {
       fail(
         loaded.problems
           .filter((x) => x.severity === 'error')
-          .map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`)
+          .map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${printable(x.message)}`)
           .join('\n'),
       );
     }
-    for (const w of loaded.problems) process.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${w.message}\n`);
+    for (const w of loaded.problems) process.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${printable(w.message)}\n`);
     targets.push({
       root,
       under: relativeTo(root, start),
@@ -165,6 +167,8 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
 }
 
 const display = (abs: string) => path.relative(process.cwd(), abs).split(path.sep).join('/') || '.';
+/** `display` for a line a person reads: a name with control characters comes out quoted and escaped. */
+const printed = (abs: string) => printable(display(abs));
 
 /** `display` for the files of one root, without a path.relative per file (a scan can list 80,000). */
 function displayUnder(root: string): (rel: string) => string {
@@ -242,6 +246,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
   const targets = await resolveTargets(paths, opts);
   // JUnit lists the clean files as passing test cases.
   const report: Report = { files: 0, results: [], skipped: [], checked: opts.format === 'junit' ? [] : undefined };
+  report.policies = [...new Set(targets.map((t) => (t.policy.source === builtInSource ? message('policy.built-in') : printed(t.policy.source))))];
   if (opts.commits !== undefined) {
     await checkCommits(targets, opts.commits, report);
     return { report, stale: [] };
@@ -251,7 +256,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
     let run = baselines.get(target.root);
     if (!run) {
       const read = await readBaseline(target.root);
-      if ('error' in read && typeof read.error === 'string') fail(`${display(baselineFile(target.root))}: ${read.error}`);
+      if ('error' in read && typeof read.error === 'string') fail(`${printed(baselineFile(target.root))}: ${read.error}`);
       run = { entries: read as Baseline, changed: false, checked: new Map(), whole: false };
       baselines.set(target.root, run);
     }
@@ -326,7 +331,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
   }
   const stale: string[] = [];
   for (const [root, run] of baselines) {
-    stale.push(...staleEntries(run, opts.baseline.prune).map((e) => `${display(baselineFile(root))}: ${e}`));
+    stale.push(...staleEntries(run, opts.baseline.prune).map((e) => `${printed(baselineFile(root))}: ${printable(e)}`));
     if (run.changed) await writeBaseline(root, run.entries);
   }
   return { report, stale };
@@ -403,7 +408,7 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
   let changed = 0;
   let notFixed = 0;
   const left: string[] = [];
-  const skip = (abs: string, reason: SkipReason) => process.stderr.write(`${message('cli.fix.skipped', { file: display(abs), reason: skipText(reason) })}\n`);
+  const skip = (abs: string, reason: SkipReason) => process.stderr.write(`${message('cli.fix.skipped', { file: printed(abs), reason: skipText(reason) })}\n`);
   for (const target of targets) {
     const ctx = await fixContextFor(target.root);
     // The licensing the check sees: a file REUSE.toml or dep5 licenses gets no header.
@@ -429,7 +434,7 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
         target.policy,
         ctx,
       );
-      for (const u of unfixed) left.push(unfixedLine(display(abs), u.finding, u.why));
+      for (const u of unfixed) left.push(unfixedLine(printed(abs), u.finding, u.why));
       if (!edits.length) continue;
       // Written back in the file's own encoding from text that kept its BOM and line endings: only the edited spans change.
       const bytes = encodeFixed(applyEdits(read.text, edits), read.text, read.file.bytes, read.encoding);
@@ -442,12 +447,12 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
         const refused = await writeAtomically(abs, bytes, read.file);
         if (refused) {
           notFixed++;
-          process.stderr.write(`ospo: not fixed ${display(abs)}: ${refused}\n`);
+          process.stderr.write(`ospo: not fixed ${printed(abs)}: ${printable(refused)}\n`);
           continue;
         }
       }
       changed++;
-      process.stdout.write(`${message(dryRun ? 'cli.fix.would-fix' : 'cli.fix.fixed', { file: display(abs), edits: countOf('count.edits', edits.length) })}\n`);
+      process.stdout.write(`${message(dryRun ? 'cli.fix.would-fix' : 'cli.fix.fixed', { file: printed(abs), edits: countOf('count.edits', edits.length) })}\n`);
     }
   }
   for (const line of left) process.stdout.write(`${line}\n`);
@@ -592,12 +597,12 @@ async function convertDep5(folder: string): Promise<number> {
   const dep5File = path.join(folder, '.reuse', 'dep5');
   const tomlFile = path.join(folder, 'REUSE.toml');
   const text = await fs.readFile(dep5File, 'utf8').catch(() => fail(`No .reuse/dep5 in ${folder}`));
-  if (existsSync(tomlFile)) fail(`${display(tomlFile)} exists already: merge .reuse/dep5 into it by hand`);
+  if (existsSync(tomlFile)) fail(`${printed(tomlFile)} exists already: merge .reuse/dep5 into it by hand`);
   const dep5 = parseDep5(text);
-  for (const p of dep5.problems) process.stderr.write(`${display(dep5File)}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
+  for (const p of dep5.problems) process.stderr.write(`${printed(dep5File)}:${p.line + 1}:${p.character + 1}: ${printable(p.message)}\n`);
   await fs.writeFile(tomlFile, dep5ToReuseToml(dep5), 'utf8');
   await fs.rm(dep5File);
-  process.stdout.write(`wrote ${display(tomlFile)} and removed ${display(dep5File)}\n`);
+  process.stdout.write(`wrote ${printed(tomlFile)} and removed ${printed(dep5File)}\n`);
   return 0;
 }
 
@@ -698,6 +703,8 @@ export async function main(argv: string[]): Promise<number> {
           files: countOf('count.files', report.files),
           skipped: countOf('count.files', report.skipped.length),
         };
+        // The policy in force is named: one planted where it should not be would otherwise govern unseen.
+        if (report.policies?.length) process.stderr.write(`${message('cli.policy', { policy: report.policies.join(', ') })}\n`);
         process.stderr.write(`${message(report.skipped.length ? 'cli.summary.skipped' : 'cli.summary', counts)}\n`);
       }
       const failing = report.results.some((r) => failsAt(r.findings, failOn));

@@ -172,6 +172,11 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
       );
       if (!base.raw) continue;
     }
+    // Any YAML mapping parses; a base must say it is a policy, so a mistyped path (or /etc/passwd) is not one.
+    if (!baseError && base.raw?.version !== 1) {
+      problems.push(problemAt(entry, `Cannot use base policy '${entry.source}': it is not a policy (no 'version: 1')`));
+      continue;
+    }
     bases = bases ? mergePolicies(bases, base.raw!) : base.raw;
   }
   // What the policy tries to loosen is overruled by its bases, and said at the entry that tries.
@@ -213,7 +218,11 @@ export async function readPolicy(root: string, explicit: string | undefined, opt
  * alone gets its project's REUSE.toml.
  */
 export async function checkRoot(start: string, cwd: string, policyFlag: boolean): Promise<string> {
-  return (policyFlag ? undefined : await findPolicyRoot(start)) ?? gitTop(start) ?? reuseTop(start, cwd) ?? start;
+  const top = gitTop(start);
+  // The search for a policy stops at the top of the repository, else at the folder the CLI runs in (or
+  // at `start`, outside it): a `.ospo/policy.yaml` planted above (in /tmp, a shared home) governs nothing.
+  const boundary = top ?? (holdsPath(cwd, start) ? cwd : start);
+  return (policyFlag ? undefined : await findPolicyRoot(start, boundary)) ?? top ?? reuseTop(start, cwd) ?? start;
 }
 
 /**
@@ -230,9 +239,10 @@ function reuseTop(start: string, cwd: string): string | undefined {
   }
 }
 
-/** The nearest folder at or above `start` that holds `.ospo/policy.yaml`, else undefined. */
-export async function findPolicyRoot(start: string): Promise<string | undefined> {
+/** The nearest folder from `start` up to `boundary` (inclusive) that holds `.ospo/policy.yaml`, else undefined. */
+export async function findPolicyRoot(start: string, boundary: string): Promise<string | undefined> {
   let dir = path.resolve(start);
+  const stop = path.resolve(boundary);
   for (;;) {
     try {
       await fs.access(path.join(dir, policyFileName));
@@ -241,7 +251,7 @@ export async function findPolicyRoot(start: string): Promise<string | undefined>
       /* keep looking upwards */
     }
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (dir === stop || parent === dir) return undefined;
     dir = parent;
   }
 }
