@@ -19,7 +19,7 @@ import { builtInSource, type Policy } from '../engine/policy/model';
 import { applyEdits } from '../engine/text';
 import { fixContextFor } from '../io/fix-context';
 import { checkRoot, readPolicy } from '../io/policy-source';
-import { defaultMaxBytes, readForCheck, readRegular, readSidecar, RegularFile } from '../io/read-file';
+import { defaultMaxBytes, readForCheck, readMetadata, readRegular, readSidecar, RegularFile } from '../io/read-file';
 import { skipText, type SkipId, type SkipReason } from '../engine/coverage';
 import { encodingName, textOf } from '../io/encoding';
 import { editorconfigCharset } from '../io/editorconfig';
@@ -596,7 +596,7 @@ async function withChangedRef(argv: string[]): Promise<string[]> {
 async function convertDep5(folder: string): Promise<number> {
   const dep5File = path.join(folder, '.reuse', 'dep5');
   const tomlFile = path.join(folder, 'REUSE.toml');
-  const text = await fs.readFile(dep5File, 'utf8').catch(() => fail(`No .reuse/dep5 in ${folder}`));
+  const text = (await readMetadata(dep5File))?.toString('utf8') ?? fail(`No .reuse/dep5 in ${folder}`);
   if (existsSync(tomlFile)) fail(`${printed(tomlFile)} exists already: merge .reuse/dep5 into it by hand`);
   const dep5 = parseDep5(text);
   for (const p of dep5.problems) process.stderr.write(`${printed(dep5File)}:${p.line + 1}:${p.character + 1}: ${printable(p.message)}\n`);

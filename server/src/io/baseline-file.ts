@@ -3,19 +3,17 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Baseline, BaselineError, parseBaseline, serializeBaseline } from '../engine/baseline';
+import { maxMetadataBytes } from './metadata-file';
+import { readRegular } from './read-file';
 
 export const baselineFile = (root: string) => path.join(root, '.ospo', 'suppressions.json');
 
 /** The root's baseline: empty when there is no file; an error message when it cannot be read as one. */
 export async function readBaseline(root: string): Promise<Baseline | BaselineError> {
-  let text: string;
-  try {
-    text = await fs.readFile(baselineFile(root), 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    return { error: (err as Error).message };
-  }
-  return parseBaseline(text);
+  // A regular file only, never through a link, bounded: the repository holds it (metadata-file.ts).
+  const read = await readRegular(baselineFile(root), maxMetadataBytes);
+  if ('skipped' in read) return read.skipped.id === 'gone' ? {} : { error: `cannot read it (${read.skipped.id})` };
+  return parseBaseline(read.bytes.toString('utf8'));
 }
 
 export async function writeBaseline(root: string, baseline: Baseline): Promise<void> {

@@ -2,7 +2,8 @@
 // declaration of its files' encoding, read only for a file that is not UTF-8 and declares nothing
 // itself, so a scan of UTF-8 files never looks for one. Parsing and globs are tiny-editorconfig's.
 
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
+import { readMetadataSync } from './metadata-file';
 import * as path from 'node:path';
 
 // tiny-editorconfig is an ES module: the bundles (esbuild) inline it, and plain Node 20.19+ can require it.
@@ -39,7 +40,7 @@ function configIn(dir: string): ConfigWithOverrides | null {
   const file = path.join(dir, '.editorconfig');
   let st;
   try {
-    st = statSync(file, { throwIfNoEntry: false });
+    st = lstatSync(file, { throwIfNoEntry: false });
   } catch {
     st = undefined;
   }
@@ -48,7 +49,8 @@ function configIn(dir: string): ConfigWithOverrides | null {
   if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known.config;
   let config: ConfigWithOverrides | null = null;
   try {
-    config = parse(readFileSync(file, 'utf8'));
+    const bytes = readMetadataSync(file, maxEditorconfigBytes);
+    if (bytes) config = parse(bytes.toString('utf8'));
   } catch {
     // Unreadable or not parsable: the folder declares nothing.
   }

@@ -2,6 +2,7 @@
 // license from LICENSES/ or package.json. Computed once per workspace folder, never per keystroke.
 
 import { promises as fs } from 'node:fs';
+import { readMetadata } from './read-file';
 import * as path from 'node:path';
 import { defaultFixContext, FixContext } from '../engine/context';
 import { checkExpression } from '../engine/spdx/check';
@@ -16,7 +17,7 @@ async function projectLicense(root: string): Promise<string | undefined> {
     /* no LICENSES/ folder */
   }
   try {
-    const pkg = JSON.parse(await fs.readFile(path.join(root, 'package.json'), 'utf8')) as { license?: unknown };
+    const pkg = JSON.parse((await readMetadata(path.join(root, 'package.json')))?.toString('utf8') ?? '') as { license?: unknown };
     if (typeof pkg.license === 'string' && checkExpression(pkg.license).problems.length === 0) return pkg.license;
   } catch {
     /* no package.json */

@@ -5,7 +5,7 @@
 // file, and the files read are a few hundred bytes, each read once.
 
 import ignore, { Ignore } from 'ignore';
-import { readFileSync, statSync } from 'node:fs';
+import { readMetadataSync } from './metadata-file';
 import * as path from 'node:path';
 
 export class GitRules {
@@ -129,9 +129,8 @@ export class GitRules {
 
 function read(file: string): string {
   try {
-    // Most folders have no .gitignore: asking first costs less than the error of opening it (a walk asks of every folder).
-    if (!statSync(file, { throwIfNoEntry: false })) return '';
-    return readFileSync(file, 'utf8');
+    // A regular file only, as git reads it: a link to /dev/zero or a FIFO committed as .gitignore reads as none.
+    return readMetadataSync(file)?.toString('utf8') ?? '';
   } catch {
     return '';
   }

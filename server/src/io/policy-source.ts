@@ -3,7 +3,7 @@
 // reported on its `extends` entry, and checking goes on with the rest of the policy (docs/design/policy.md, "Errors in the policy file").
 
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs } from 'node:fs';
+import { constants, existsSync, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { mergePolicies } from '../engine/policy/merge';
@@ -63,9 +63,18 @@ export async function readPolicyFile(file: string): Promise<string> {
   if (stat.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
   if (!stat.isFile()) throw new Error('it is not a regular file');
   if (stat.size > maxPolicyBytes) throw new Error(`larger than ${maxPolicyBytes / 1024} KiB`);
-  const text = await fs.readFile(file, 'utf8');
-  // It may have grown since the stat; parsePolicy refuses it then.
-  return text;
+  // Opened without blocking and checked again on the handle: the entry may have become a FIFO since the stat.
+  // A link is followed here (a team may link its policy in), but only to a regular file.
+  const handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const now = await handle.stat();
+    if (!now.isFile()) throw new Error('it is not a regular file');
+    if (now.size > maxPolicyBytes) throw new Error(`larger than ${maxPolicyBytes / 1024} KiB`);
+    // It may grow while read; parsePolicy refuses what is over the limit then.
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 async function fetchBase(url: URL, expected: string, opts: PolicyOptions): Promise<string> {

@@ -4,7 +4,8 @@
 // link and without blocking (O_NOFOLLOW | O_NONBLOCK), and only read once the open handle says it
 // is a regular file of a sane size.
 
-import { constants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import { maxMetadataBytes, safeOpenFlags } from './metadata-file';
 import { sizeReason, type SkipReason } from '../engine/coverage';
 import { textOf, type DecodedText, type DecodeHints } from './encoding';
 import { editorconfigCharset } from './editorconfig';
@@ -13,12 +14,6 @@ export const defaultMaxBytes = 10 * 1024 * 1024;
 
 /** The largest `.license` sidecar read: a sidecar is a few lines of SPDX tags. */
 export const maxSidecarBytes = 1024 * 1024;
-
-/**
- * Flags to open a file to check: read-only, never waiting on a FIFO's writer or a device, never
- * through a final symbolic link (ELOOP instead). O_NONBLOCK has no effect on regular files.
- */
-export const safeOpenFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 /** A file read to check: its text, the encoding it was in (io/encoding.ts), and its `.license` sidecar's text. */
 export type ReadResult = (Omit<DecodedText, 'text'> & { text: string; sidecarText?: string }) | { skipped: SkipReason };
@@ -84,6 +79,12 @@ export async function readRegular(absPath: string, maxBytes: number): Promise<Re
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/** `readMetadataSync` for the asynchronous readers. */
+export async function readMetadata(absPath: string, maxBytes = maxMetadataBytes): Promise<Buffer | undefined> {
+  const read = await readRegular(absPath, maxBytes);
+  return 'skipped' in read ? undefined : read.bytes;
 }
 
 /** `hints`: the editor's encodings (io/encoding.ts); the project's (.editorconfig) is looked up here. */

@@ -2,6 +2,7 @@
 // names in LICENSES/. Parsing is the pure engine's (engine/reuse); this only reads files.
 
 import { promises as fs } from 'node:fs';
+import { readMetadata } from './read-file';
 import * as path from 'node:path';
 import fg = require('fast-glob');
 import { parseReuseToml, ReuseToml, TomlProblem } from '../engine/reuse/reuse-toml';
@@ -35,14 +36,8 @@ function inSkippedDir(rel: string): boolean {
     .some((d) => skippedDirs.has(d));
 }
 
-async function readBytes(abs: string): Promise<Buffer | undefined> {
-  try {
-    return await fs.readFile(abs);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
-    throw err;
-  }
-}
+/** REUSE.toml, dep5 and the like: regular files only, never through a link, bounded (metadata-file.ts). */
+const readBytes = (abs: string): Promise<Buffer | undefined> => readMetadata(abs);
 
 /**
  * The files under `root/under` (root-relative) named by `pattern` that belong to the project: those

@@ -3,7 +3,8 @@
 // file's licensing comes from, for the hover, the CodeLens and the status item.
 
 import * as path from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readMetadataSync } from '../io/metadata-file';
 import { CodeAction, CodeActionKind, CreateFile, Diagnostic, DiagnosticSeverity, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -55,7 +56,9 @@ function appendOrCreate(abs: string, text: string, header: string, openDocument:
   const uri = URI.file(abs).toString();
   const open = openDocument(uri);
   if (!open && !existsSync(abs)) return create(uri, header + text);
-  const current = open ? open.getText() : readFileSync(abs, 'utf8');
+  // REUSE.toml as it is on disk: a regular file only, so a link never points the edit elsewhere.
+  const current = open ? open.getText() : readMetadataSync(abs)?.toString('utf8');
+  if (current === undefined) return [];
   const lines = current.split('\n');
   const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
   return [

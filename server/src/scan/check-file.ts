@@ -12,7 +12,8 @@ import { contentSkipReason, sizeReason, type SkipReason } from '../engine/covera
 import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
 import type { Locale } from '../engine/l10n';
-import { defaultMaxBytes, errnoReason, maxSidecarBytes, safeOpenFlags } from '../io/read-file';
+import { defaultMaxBytes, errnoReason, maxSidecarBytes } from '../io/read-file';
+import { safeOpenFlags } from '../io/metadata-file';
 import { byteSearch } from '../io/byte-search';
 import { bomEncoding, decodeText, isDecoded, plainUtf8, textOf, undecodedReason, type DecodeHints } from '../io/encoding';
 import { editorconfigCharset } from '../io/editorconfig';

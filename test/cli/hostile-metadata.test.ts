@@ -1,0 +1,64 @@
+// Metadata files that are not files (issue 7/7, A): `.gitignore`, `.gitattributes`, REUSE.toml, dep5,
+// `package.json`, `.editorconfig` and the baseline, committed as links to /dev/zero or left as FIFOs
+// (an archive can hold both), must neither hang nor flood the CLI: each is read as git reads its own,
+// a regular file only, never through a link, bounded. Each run has a timeout, so a regression fails.
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { tempTree } from '../temp-tree';
+
+const cli = path.resolve(__dirname, '../../../dist/cli.js');
+
+describe('metadata files that are links to /dev/zero or FIFOs', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(function () {
+    if (process.platform === 'win32') this.skip();
+    dir = tempTree({ 'a.py': 'x = 1\n', 'LICENSES/MIT.txt': 'MIT\n', 'legacy.py': Buffer.from('# caf\xe9 \xe0 la cr\xe8me\n', 'latin1') }, 'ospo-metadata-');
+    fs.mkdirSync(path.join(dir, '.reuse'));
+    fs.mkdirSync(path.join(dir, '.ospo'));
+    for (const link of ['.gitignore', 'package.json', '.editorconfig', '.reuse/dep5']) fs.symlinkSync('/dev/zero', path.join(dir, link));
+    for (const fifo of ['.gitattributes', 'REUSE.toml', '.ospo/suppressions.json']) {
+      assert.equal(spawnSync('mkfifo', [path.join(dir, fifo)]).status, 0, `mkfifo ${fifo}`);
+    }
+  });
+  after(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const args of [
+    ['check', '.'],
+    ['check', '.', '--reuse'],
+    ['fix', '.', '--dry-run'],
+    ['report', '--out', '-'],
+  ]) {
+    it(`ospo ${args.join(' ')} ends, without git`, () => {
+      const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000, maxBuffer: 64 * 1024 * 1024 });
+      assert.equal(r.error, undefined, `${args.join(' ')}: ${r.error?.message}`);
+      // A baseline that is a FIFO is refused with a clear error (exit 2); everything else is checked.
+      const refused = r.status === 2 && /^ospo: \.ospo\/suppressions\.json: cannot read it \(not-regular\)$/m.test(r.stderr);
+      assert.ok(r.status === 0 || r.status === 1 || refused, `${args.join(' ')}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);
+    });
+  }
+
+  it('and in a git repository that tracks the links', () => {
+    const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir };
+    // git itself blocks on a FIFO .gitattributes: the test's own git runs with a timeout, and the FIFOs
+    // are set aside while it adds the links.
+    const git = (...a: string[]) =>
+      spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...a], { cwd: dir, env, encoding: 'utf8', timeout: 10_000 });
+    fs.renameSync(path.join(dir, '.gitattributes'), path.join(dir, '..', `${path.basename(dir)}.fifo`));
+    assert.equal(git('init', '-q').status, 0);
+    assert.equal(git('add', 'a.py', '.gitignore', 'package.json', '.editorconfig', '.reuse/dep5').status, 0);
+    fs.renameSync(path.join(dir, '..', `${path.basename(dir)}.fifo`), path.join(dir, '.gitattributes'));
+    for (const args of [
+      ['check', '.'],
+      ['fix', '.', '--dry-run'],
+    ]) {
+      const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000, env });
+      assert.equal(r.error, undefined, `${args.join(' ')}: ${r.error?.message}`);
+      const refused = r.status === 2 && /suppressions\.json: cannot read it/.test(r.stderr);
+      assert.ok(r.status === 0 || r.status === 1 || refused, `${args.join(' ')}: exit ${r.status}\n${r.stderr.slice(0, 2000)}`);
+    }
+  });
+});
