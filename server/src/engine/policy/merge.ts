@@ -10,10 +10,10 @@
 //   project license, template, comment styles: the extending policy's (they describe the project, not the rules)
 //   overrides: the extending policy's first (they are more specific), each tightened against the base
 
-import { disclosureFormIds, disclosureRules, fileMarkerForMode, formById, type DisclosureAction, type DisclosureFormId } from '../ai/disclosure-forms';
+import { disclosureFormIds, disclosureRules, formById, type DisclosureAction, type DisclosureFormId } from '../ai/disclosure-forms';
 import type { SeverityOrOff } from '../findings';
 import { expand as expandLicenses } from '../license-tiers';
-import { allowsNoLicense, AiMode, DisclosureSettings, RawOverride, RawPolicy, RawSections, toPolicy, YearRule } from './model';
+import { allowsNoLicense, AiMode, DisclosureSettings, RawOverride, RawPolicy, RawSections, toPolicy, withImpliedFileMarker, YearRule } from './model';
 
 /** Where in the extending policy a loosening entry is (a YAML path), and what to tell its author. */
 export type LooseningWarning = (path: (string | number)[], message: string) => void;
@@ -85,12 +85,6 @@ function stricter<T>(order: readonly T[], a?: T, b?: T): T | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   return order.indexOf(a) >= order.indexOf(b) ? a : b;
-}
-
-/** A side's disclosure table with what its stated ai.mode implies for file tags, so a stated mode takes part in the merge. */
-function withImpliedFileMarker(ai: RawSections['ai']): DisclosureSettings | undefined {
-  if (!ai?.mode || ai.disclosure?.['file-marker']) return ai?.disclosure;
-  return { ...ai.disclosure, 'file-marker': fileMarkerForMode(ai.mode) };
 }
 
 /** What a side says of each form once its defaults and stated mode are filled in (disclosureRules). */

@@ -2,7 +2,7 @@
 // `RawPolicy` is the YAML as written (every key optional); `Policy` has every default filled in.
 
 import type { CommentStyle } from '../comments';
-import type { DisclosureAction, DisclosureFormId } from '../ai/disclosure-forms';
+import { fileMarkerForMode, type DisclosureAction, type DisclosureFormId } from '../ai/disclosure-forms';
 import type { SeverityOrOff } from '../findings';
 import { message, type MessageArg } from '../messages';
 
@@ -170,18 +170,20 @@ export function withSections(base: Policy, sections: RawSections): Policy {
       ...sections.ai,
       reviewer: { ...base.ai.reviewer, ...sections.ai?.reviewer },
       tools: { ...base.ai.tools, ...sections.ai?.tools },
-      disclosure: { ...withoutFileMarker(base.ai.disclosure, sections.ai?.mode), ...sections.ai?.disclosure },
+      disclosure: { ...base.ai.disclosure, ...withImpliedFileMarker(sections.ai) },
     },
     severity: { ...base.severity, ...sections.severity },
   };
 }
 
-/** A stated ai.mode decides anew whether files need AI tags (disclosureRules), unless the same sections say it. */
-function withoutFileMarker(disclosure: DisclosureSettings | undefined, mode: AiMode | undefined): DisclosureSettings | undefined {
-  if (!mode || !disclosure?.['file-marker']) return disclosure;
-  const rest = { ...disclosure };
-  delete rest['file-marker'];
-  return rest;
+/**
+ * A section's disclosure table with what its stated ai.mode implies for AI tags in files, unless it says
+ * `file-marker` itself: a stated mode decides anew over what the base said (withSections), and takes
+ * part in a merge (merge.ts).
+ */
+export function withImpliedFileMarker(ai: RawSections['ai']): DisclosureSettings | undefined {
+  if (!ai?.mode || ai.disclosure?.['file-marker']) return ai?.disclosure;
+  return { ...ai.disclosure, 'file-marker': fileMarkerForMode(ai.mode) };
 }
 
 /**
