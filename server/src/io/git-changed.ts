@@ -8,7 +8,7 @@ import { runGit, runGitOnWorkTree } from './git-run';
 
 const options = (cwd: string) => ({
   cwd,
-  env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+  env: process.env,
   timeoutMs: 30_000,
   maxBytes: 64 * 1024 * 1024,
 });

@@ -39,7 +39,7 @@ export async function gitFiles(root: string, under = ''): Promise<GitListing | u
   if (under) args.push('--', under);
   const run = await runGit('git', args, {
     cwd: root,
-    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+    env: process.env,
     timeoutMs: 60_000,
     maxBytes: 512 * 1024 * 1024,
   });

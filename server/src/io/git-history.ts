@@ -189,7 +189,7 @@ export class GitHistory {
       );
       result = await run(git, this.logArgs(extraKeys, !top), {
         cwd: this.root,
-        env: { ...env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+        env,
         timeoutMs,
         maxBytes,
       });

@@ -2,7 +2,7 @@
 // `.git/config` (an archive or a shared folder brings one along) must not make a read-only command
 // run a program, check signatures with gpg, or reach the network (README, "Security model").
 
-import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
 
 /**
@@ -35,10 +35,9 @@ export function spawnGit(git: string, args: readonly string[], cwd: string, env?
 }
 
 /** A short git run for one value (`git config user.name`): its trimmed stdout, or undefined. */
-export function gitValue(cwd: string, args: readonly string[], timeoutMs = 3000): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', pinnedArgs(args), { cwd, timeout: timeoutMs, env: gitEnv() }, (err, stdout) => resolve(err ? undefined : stdout.trim() || undefined));
-  });
+export async function gitValue(cwd: string, args: string[], timeoutMs = 3000): Promise<string | undefined> {
+  const run = await runGit('git', args, { cwd, env: process.env, timeoutMs, maxBytes: 1 << 20 });
+  return (run && !run.truncated && run.stdout.trim()) || undefined;
 }
 
 export interface GitRunOptions {

@@ -74,7 +74,7 @@ const slash = (p: string) => p.split(path.sep).join('/');
 
 export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint[]> {
   const git = opts.git ?? 'git';
-  const env = { ...process.env, ...opts.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' };
+  const env = { ...process.env, ...opts.env };
   const first = opts.targets[0];
   if (!first) return [];
   const run = (cwd: string, args: string[]) =>
