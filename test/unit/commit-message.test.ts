@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkCommitMessage, commitFixAll, commitFixEdits, commitFixTitle, commitRepoRoot, isCommitMessagePath } from '../../server/src/engine/ai/commit-rule';
 import { setLocale } from '../../server/src/engine/l10n';
 import { trailerCompletion } from '../../server/src/engine/ai/trailer-completion';
-import { commitTrailers } from '../../server/src/engine/ai/trailers';
+import { parseCommitMessage } from '../../server/src/engine/ai/trailers';
 import type { AiMode, Policy } from '../../server/src/engine/policy/model';
 import { agentInIdentity } from '../../server/src/engine/ai/agents';
 import { applyEdits } from '../../server/src/engine/text';
@@ -279,7 +279,7 @@ describe('commit-ai-attribution: what git reads', () => {
   }
 
   it('reads the trailers git reads', () => {
-    const trailers = commitTrailers(
+    const { trailers } = parseCommitMessage(
       ['Subject', '', 'Body', '', 'Signed-off-by: Alice <alice@example.com>', '# c', 'Assisted-by: Claude Code:claude-opus-4-5', ...gitTemplate].join('\n'),
     );
     assert.deepEqual(

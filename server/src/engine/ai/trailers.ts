@@ -93,11 +93,6 @@ export function parseCommitMessage(text: string): CommitMessage {
   return { lines, end, isContent, paragraphs, trailers, bodyTrailers };
 }
 
-/** The trailers git would read from the message, comments and the part below the scissors left out. */
-export function commitTrailers(text: string): Trailer[] {
-  return parseCommitMessage(text).trailers;
-}
-
 /** Every trailer that discloses: the body's trailer paragraphs (a squash merge's) and then git's trailer block. */
 export function allTrailers(msg: CommitMessage): Trailer[] {
   return [...msg.bodyTrailers, ...msg.trailers];
