@@ -198,8 +198,11 @@ describe('disclosure forms: what the policy says', () => {
     assert.equal(rules.action('made-with'), 'convert');
     assert.equal(rules.action('signed-off-by'), 'forbid');
     // An explicit setting wins over it.
-    p.ai.disclosure = { 'made-with': 'allow' };
-    assert.equal(disclosureRules(p).action('made-with'), 'allow');
+    const explicit = policyWith((x) => {
+      x.ai.commitTrailers = ['Generated-by'];
+      x.ai.disclosure = { 'made-with': 'allow' };
+    });
+    assert.equal(disclosureRules(explicit).action('made-with'), 'allow');
   });
 
   it('ai.mode: forbid forbids every commit form, whatever ai.disclosure says', () => {

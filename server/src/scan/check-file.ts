@@ -96,8 +96,8 @@ const holdsLicenseTag = byteSearch(['License-Identifier', 'license-identifier', 
 
 export function checkFile(job: FileJob, s: ScanSettings): FileResult {
   const abs = path.join(s.root, job.rel);
-  // What tells the encoding of a file that is not UTF-8 (io/encoding.ts).
-  const hints: DecodeHints = { editor: job.encoding, setting: s.encoding, project: () => editorconfigCharset(abs) };
+  // What tells the encoding of a file that is not UTF-8 (io/encoding.ts): made only for such a file.
+  const hints = (): DecodeHints => ({ editor: job.encoding, setting: s.encoding, project: () => editorconfigCharset(abs) });
   let fd: number;
   try {
     // Never blocks on a FIFO or a device, never follows a link (ELOOP): see read-file.ts.
@@ -154,7 +154,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     if (!plainUtf8(bytes)) {
       // Another encoding (io/encoding.ts): read whole and decoded whole, as the byte searches below look for UTF-8.
       if (bytes.length < size) bytes = readBytes(fd, size, s, true);
-      const decoded = decodeText(bytes, hints);
+      const decoded = decodeText(bytes, hints());
       return isDecoded(decoded) ? done(check(decoded.text)) : skipped(job.rel, size, mtimeMs, undecodedReason(decoded));
     }
     if (s.scope !== 'header') {
@@ -179,7 +179,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       const tagBelow = holdsLicenseTag(whole, top);
       if ((open || tagBelow) && !contentSkipReason(whole, maxBytes)) {
         // The rest may be in another encoding than the top's ASCII (io/encoding.ts).
-        const decoded = plainUtf8(whole) ? whole.toString('utf8') : decodeText(whole, hints);
+        const decoded = plainUtf8(whole) ? whole.toString('utf8') : decodeText(whole, hints());
         if (typeof decoded === 'string') ({ text, result } = check(decoded));
         else if (isDecoded(decoded)) ({ text, result } = check(decoded.text));
       }

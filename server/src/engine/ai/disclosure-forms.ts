@@ -230,6 +230,15 @@ function listedTrailerKeys(policy: Policy): string[] {
  * `ai.mode` is disclose or review; everything else is allowed, so what tools write today passes.
  */
 export function disclosureRules(policy: Policy): DisclosureRules {
+  // Asked per file by the file rules: resolved once per policy object (policyForPath keeps one per override).
+  let rules = resolved.get(policy);
+  if (!rules) resolved.set(policy, (rules = resolveRules(policy)));
+  return rules;
+}
+
+const resolved = new WeakMap<Policy, DisclosureRules>();
+
+function resolveRules(policy: Policy): DisclosureRules {
   const explicit = policy.ai.disclosure ?? {};
   const listed = listedTrailerKeys(policy);
   const listedForms = new Set(listed.map((k) => formOfKey(k)?.id));
