@@ -59,15 +59,12 @@ function isLoopback(url: URL): boolean {
  * would never end) of at most maxPolicyBytes.
  */
 export async function readPolicyFile(file: string): Promise<string> {
-  const stat = await fs.stat(file);
-  if (stat.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
-  if (!stat.isFile()) throw new Error('it is not a regular file');
-  if (stat.size > maxPolicyBytes) throw new Error(`larger than ${maxPolicyBytes / 1024} KiB`);
-  // Opened without blocking and checked again on the handle: the entry may have become a FIFO since the stat.
-  // A link is followed here (a team may link its policy in), but only to a regular file.
+  // Opened without blocking (a FIFO or a device opens at once) and judged on the handle, so nothing can be
+  // swapped in between. A link is followed here (a team may link its policy in), but only to a regular file.
   const handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const now = await handle.stat();
+    if (now.isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
     if (!now.isFile()) throw new Error('it is not a regular file');
     if (now.size > maxPolicyBytes) throw new Error(`larger than ${maxPolicyBytes / 1024} KiB`);
     // It may grow while read; parsePolicy refuses what is over the limit then.
