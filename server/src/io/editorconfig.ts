@@ -1,8 +1,11 @@
 // The `charset` that `.editorconfig` files give a file (docs/design/encodings.md): a project's
 // declaration of its files' encoding, read only for a file that is not UTF-8 and declares nothing
-// itself, so a scan of UTF-8 files never looks for one. Parsing and globs are tiny-editorconfig's.
+// itself, so a scan of UTF-8 files never looks for one. Parsing is tiny-editorconfig's; its glob
+// matcher backtracks (a section `[*a*a*a*a*a*a*a*a*a*a*a*a*a*b]` took seconds on a 28-character name,
+// and a repository writes this file), so sections are matched with the product's linear globs.
 
 import { lstatSync } from 'node:fs';
+import { editorconfigGlob } from '../engine/glob';
 import { readMetadataSync } from './metadata-file';
 import * as path from 'node:path';
 
@@ -14,21 +17,10 @@ interface ConfigWithOverrides {
   overrides?: Partial<Record<string, { charset?: string }>>;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parse, resolve } = require('tiny-editorconfig') as {
-  parse: (text: string) => ConfigWithOverrides;
-  resolve: (configs: ConfigWithOverrides[], filePath: string) => { charset?: string };
-};
+const { parse } = require('tiny-editorconfig') as { parse: (text: string) => ConfigWithOverrides };
 
 /** `.editorconfig` files larger than this are not read: a real one is a few hundred bytes. */
 const maxEditorconfigBytes = 64 * 1024;
-
-const anchor = '\u0000';
-
-function anchored(config: ConfigWithOverrides): ConfigWithOverrides {
-  const overrides: ConfigWithOverrides['overrides'] = {};
-  for (const [glob, value] of Object.entries(config.overrides ?? {})) overrides[glob.includes('/') ? `${anchor}/${glob.replace(/^\//, '')}` : glob] = value;
-  return { ...config, overrides };
-}
 
 /**
  * Each folder's `.editorconfig`, parsed, with the size and time it was read at: a long-lived server
@@ -75,12 +67,12 @@ export function editorconfigCharset(file: string): string | undefined {
     dir = up;
   }
   let charset: string | undefined;
-  // Each file's globs match the path from its own folder on. A glob with a `/` is anchored at that
-  // folder, one without matches at any depth (the EditorConfig rule); tiny-editorconfig matches every
-  // glob at any depth, so the anchored ones get a first segment no real path has.
+  // Each file's globs match the path from its own folder on; a later section wins over an earlier one.
   for (const { dir, config } of chain) {
     const rel = path.relative(dir, file).split(path.sep).join('/');
-    charset = resolve([anchored(config)], `${anchor}/${rel}`).charset ?? charset;
+    for (const [glob, section] of Object.entries(config.overrides ?? {})) {
+      if (section?.charset !== undefined && editorconfigGlob(glob)(rel)) charset = section.charset;
+    }
   }
   return charset === 'latin1' ? 'iso-8859-1' : undefined;
 }

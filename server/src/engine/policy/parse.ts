@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
 import { Composer, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, Document, Node as YamlNode, Pair, YAMLParseError } from 'yaml';
 import type { CST } from 'yaml';
 import { closest } from '../closest';
-import { wildcard } from '../glob';
+import { globProblem, wildcard } from '../glob';
 import { checkExpression, Problem } from '../spdx/check';
 import { knownLicenseIds } from '../spdx/ids';
 import type { RawPolicy, RawSections } from './model';
@@ -218,8 +218,16 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
       push('error', [...path, i], `Unknown SPDX license id '${entry}'${hint}`);
     });
   };
+  const globList = (path: Path, list: unknown) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((entry, i) => {
+      const problem = typeof entry === 'string' && entry ? globProblem(entry) : undefined;
+      if (problem) push('error', [...path, i], `Invalid glob '${entry}' in '${display(path)}': ${problem}`);
+    });
+  };
   const sections = (s: RawSections | undefined, base: Path) => {
     if (!s) return;
+    for (const key of ['include', 'exclude', 'thirdParty'] as const) globList([...base, 'files', key], s.files?.[key]);
     regex([...base, 'headers', 'copyright', 'holder'], s.headers?.copyright?.holder);
     regex([...base, 'licenses', 'reviewEvidence'], s.licenses?.reviewEvidence);
     regex([...base, 'ai', 'reviewer', 'pattern'], s.ai?.reviewer?.pattern);
@@ -245,7 +253,9 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
   sections(raw, []);
   // The schema has already reported a non-list; a half-typed `overrides:` must not throw here.
   (Array.isArray(raw.overrides) ? raw.overrides : []).forEach((o, i) => {
-    if (o && typeof o === 'object') sections(o, ['overrides', i]);
+    if (!o || typeof o !== 'object') return;
+    globList(['overrides', i, 'paths'], o.paths);
+    sections(o, ['overrides', i]);
   });
   return problems;
 }

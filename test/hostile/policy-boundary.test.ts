@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempTree } from '../temp-tree';
+import { ospo } from './run';
 
-const cli = path.resolve(__dirname, '../../../dist/cli.js');
 const headerless = 'x = 1\n';
 // A planted policy that would pass everything.
 const planted = 'version: 1\nfiles:\n  exclude: ["**"]\n';
@@ -17,8 +17,7 @@ describe('the policy in force comes from the repository itself', function () {
   this.timeout(30_000);
   const dirs: string[] = [];
   after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-  const run = (cwd: string, ...args: string[]) =>
-    spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+  const run = (cwd: string, ...args: string[]) => ospo(args, { cwd, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
 
   it('a .ospo/policy.yaml above the git repository is not used, and the text output names the built-in one', () => {
     const outer = tempTree({ '.ospo/policy.yaml': planted, 'repo/a.py': headerless }, 'ospo-planted-');

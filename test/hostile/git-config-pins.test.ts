@@ -10,8 +10,7 @@ import * as path from 'node:path';
 import { gitValue } from '../../server/src/io/git-run';
 import { gitIn, isolatedGitEnv } from '../git-repo';
 import { tempTree } from '../temp-tree';
-
-const cli = path.resolve(__dirname, '../../../dist/cli.js');
+import { ospo } from './run';
 
 describe("git never runs a repository's own programs", function () {
   this.timeout(60_000);
@@ -69,7 +68,7 @@ describe("git never runs a repository's own programs", function () {
   ];
   for (const [what, args] of modes) {
     it(what, () => {
-      const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, env: env(), encoding: 'utf8' });
+      const r = ospo(args, { cwd: dir, env: env() });
       assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
       assert.equal(sprung(), false, `${args.join(' ')} ran the repository's fsmonitor or gpg program`);
     });

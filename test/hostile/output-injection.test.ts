@@ -2,13 +2,12 @@
 // drives it, and no line break forges an output line, such as a GitHub `::error` workflow command.
 
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { printable } from '../../server/src/cli/formats';
 import { tempTree } from '../temp-tree';
+import { ospo } from './run';
 
-const cli = path.resolve(__dirname, '../../../dist/cli.js');
 // Controls a terminal acts on, but the line feed, which ends every output line.
 const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -22,7 +21,7 @@ describe('human-readable output never passes on control characters', function ()
     fs.writeFileSync(path.join(dir, 'holder.py'), '# SPDX-FileCopyrightText: 2026 \u001b[31mRed\u001b[0m\n# SPDX-License-Identifier: Nonsense-\u001b[2J\n');
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8' });
+  const run = (...args: string[]) => ospo(args, { cwd: dir });
 
   for (const args of [
     ['check', '.'],
