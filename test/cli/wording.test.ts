@@ -149,10 +149,12 @@ describe('ospo CLI wording', () => {
   });
 
   describe('why a file is skipped, in the language of the run', () => {
-    // A binary file, and UTF-32 text, which the runtime does not decode (ospo fix names it; it says nothing of binary files).
+    // A binary file, a file over the size limit, and text no encoding reads (checked all the same, and
+    // named by ospo fix, which leaves it alone; it says nothing of binary files).
     const skippedTree = () => {
       const dir = tree({ 'a.py': 'x = 1\n', 'c.bin': '\0\0\0binary' });
-      fs.writeFileSync(path.join(dir, 'le.py'), Buffer.from([0xff, 0xfe, 0, 0, 0x78, 0, 0, 0, 0x0a, 0, 0, 0]));
+      fs.writeFileSync(path.join(dir, 'd.txt'), Buffer.alloc(11 * 1024 * 1024, 0x61));
+      fs.writeFileSync(path.join(dir, 'le.py'), Buffer.concat([Buffer.from('x = "caf\u00e9 na\u00efve '), Buffer.from([0xff]), Buffer.from('"\n')]));
       return dir;
     };
 
@@ -161,11 +163,11 @@ describe('ospo CLI wording', () => {
       const skipped = (locale: string) => JSON.parse(ospo(['check', '--format', 'json', '--locale', locale], dir).stdout).skipped;
       assert.deepEqual(skipped('en'), [
         { file: 'c.bin', reason: 'binary file', reasonId: 'binary' },
-        { file: 'le.py', reason: 'text in utf-32le is not checked here', reasonId: 'unsupported-encoding' },
+        { file: 'd.txt', reason: 'larger than 10 MB', reasonId: 'too-large' },
       ]);
       assert.deepEqual(skipped('ja'), [
         { file: 'c.bin', reason: 'バイナリファイル', reasonId: 'binary' },
-        { file: 'le.py', reason: 'utf-32le のテキストはここではチェックしません', reasonId: 'unsupported-encoding' },
+        { file: 'd.txt', reason: '10 MB を超えるファイル', reasonId: 'too-large' },
       ]);
     });
 
@@ -177,7 +179,7 @@ describe('ospo CLI wording', () => {
         notes.map((n) => [n.message.text, n.properties.reasonId]),
         [
           ['チェック対象外: バイナリファイル', 'binary'],
-          ['チェック対象外: utf-32le のテキストはここではチェックしません', 'unsupported-encoding'],
+          ['チェック対象外: 10 MB を超えるファイル', 'too-large'],
         ],
       );
       assert.match(
@@ -188,9 +190,9 @@ describe('ospo CLI wording', () => {
 
     it('ospo fix: the line for a file it leaves alone', () => {
       const dir = skippedTree();
-      assert.match(ospo(['fix', '--dry-run'], dir).stderr, /^ospo: skipped le\.py: text in utf-32le is not checked here$/m);
+      assert.match(ospo(['fix', '--dry-run'], dir).stderr, /^ospo: skipped le\.py: not valid UTF-8, nor text in another encoding ospo reads$/m);
       const ja = ospo(['fix', '--dry-run', '--locale', 'ja'], dir).stderr;
-      assert.match(ja, /^ospo: le\.py をスキップ: utf-32le のテキストはここではチェックしません$/m);
+      assert.match(ja, /^ospo: le\.py をスキップ: 有効な UTF-8 でも、ospo が読める他のエンコーディングのテキストでもありません$/m);
       assert.doesNotMatch(ja, /c\.bin/, 'a binary file needs no word');
     });
   });

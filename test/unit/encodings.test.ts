@@ -9,9 +9,9 @@ import { checkText } from '../../server/src/engine/check';
 import { contentSkipReason } from '../../server/src/engine/coverage';
 import { fixAll } from '../../server/src/engine/fixes';
 import { defaultPolicy } from '../../server/src/engine/policy/model';
-import { applyEdits, offsetAt, type TextEdit } from '../../server/src/engine/text';
+import { applyEdits, offsetAt, positionAt, type TextEdit } from '../../server/src/engine/text';
 import iconv from 'iconv-lite';
-import { decodeText, declaredEncoding, editorReadsAlike, isDecoded } from '../../server/src/io/encoding';
+import { decodeText, declaredEncoding, editorReadsAlike, isDecoded, lossyText, textOf } from '../../server/src/io/encoding';
 import { editorEncodingLabel, SettingsCache } from '../../server/src/lsp/settings';
 import { encodeFixed } from '../../server/src/io/encode-text';
 import { readForCheck } from '../../server/src/io/read-file';
@@ -364,5 +364,61 @@ describe('the server keeps what the client says of open files’ encodings', () 
     settings.setFileEncoding('file:///w/src/c.c', undefined);
     assert.equal(settings.fileEncoding('file:///w/src/a%20b.c'), 'shift_jis');
     assert.deepEqual([...settings.fileEncodingsUnder('file:///w')], [['src/a b.c', 'shift_jis']]);
+  });
+});
+
+describe('text no encoding reads: checked with the bad bytes replaced, never written back', () => {
+  const bytes = Buffer.concat([Buffer.from('caf\u00e9 na\u00efve r\u00e9sum\u00e9\r\n\ufffd x '), Buffer.from([0xff, 0xc3]), Buffer.from(' y\n')]);
+
+  it('lossyText points at the first bad byte, past a U+FFFD the file itself holds', () => {
+    const decoded = decodeText(bytes);
+    assert.ok(!isDecoded(decoded));
+    const lossy = lossyText(bytes, decoded);
+    assert.equal(lossy.by, 'lossy');
+    assert.equal(lossy.text, 'caf\u00e9 na\u00efve r\u00e9sum\u00e9\r\n\ufffd x \ufffd\ufffd y\n');
+    assert.equal(lossy.undecodable?.offset, lossy.text.indexOf('x ') + 2);
+    assert.deepEqual(positionAt(lossy.text, lossy.undecodable!.offset), { line: 1, character: 4 });
+    assert.deepEqual(lossy.undecodable?.reason, { id: 'not-utf8' });
+  });
+
+  it('textOf gives it only when asked (a check), and skips it otherwise (a fix)', () => {
+    assert.deepEqual(textOf(bytes, 1 << 20), { skipped: { id: 'not-utf8' } });
+    assert.equal((textOf(bytes, 1 << 20, {}, true) as { by: string }).by, 'lossy');
+  });
+
+  it('the check reports text-undecodable there, besides what the text holds', () => {
+    const text = '# SPDX-License-Identifier: GPL-3.0-only\n' + lossyText(bytes, { unknown: true }).text;
+    const offset = text.indexOf('\ufffd', text.indexOf('x '));
+    const policy = policyWith((p) => (p.licenses.deny = ['GPL-3.0-only']));
+    const { findings } = checkText({ path: 'a.py', text, undecodable: { offset, reason: { id: 'not-utf8' } } }, policy);
+    const undecodable = findings.find((f) => f.rule === 'text-undecodable');
+    assert.deepEqual(undecodable?.range.start, { line: 2, character: 4 });
+    assert.equal(undecodable?.severity, 'error');
+    assert.ok(findings.some((f) => f.rule === 'license-denied'));
+    assert.ok(!checkText({ path: 'a.py', text }, policy).findings.some((f) => f.rule === 'text-undecodable'), 'only where the reader says so');
+  });
+
+  it('positionAt is offsetAt inverted, over every kind of line break', () => {
+    const text = 'ab\r\ncd\ref\ngh';
+    for (let offset = 0; offset <= text.length; offset++) {
+      const pos = positionAt(text, offset);
+      // An offset inside a CRLF maps to the end of its line, as a position there clamps.
+      if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
+      assert.equal(offsetAt(text, pos), offset, `offset ${offset} → ${JSON.stringify(pos)}`);
+    }
+  });
+
+  it('UTF-32 with a byte order mark is read (the Encoding Standard leaves it out), strictly', () => {
+    const text = '\ufeff# SPDX-License-Identifier: MIT\nprint("\u{1f600}")\n';
+    for (const encoding of ['utf-32le', 'utf-32be']) {
+      const encoded = iconv.encode(text, encoding);
+      const decoded = decodeText(encoded);
+      assert.ok(isDecoded(decoded), encoding);
+      assert.equal(decoded.text, text);
+      assert.equal(decoded.encoding, encoding);
+      assert.deepEqual(encodeFixed(decoded.text, decoded.text, encoded, encoding), encoded, 'a fix can write it back');
+    }
+    const truncated = iconv.encode(text, 'utf-32le').subarray(0, 10);
+    assert.ok(!isDecoded(decodeText(truncated)), 'a length that is not a multiple of four is not UTF-32');
   });
 });

@@ -430,7 +430,15 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
       }
       // No AI history: the rule that reads it (ai-marker-missing) has no fix.
       const { edits, unfixed } = fixPlan(
-        checkInput({ path: rel, text: read.text, sidecarText: read.sidecarText, generated: target.git.isGenerated(rel), reuse, aiHistory: undefined }),
+        checkInput({
+          path: rel,
+          text: read.text,
+          sidecarText: read.sidecarText,
+          generated: target.git.isGenerated(rel),
+          reuse,
+          aiHistory: undefined,
+          undecodable: undefined,
+        }),
         target.policy,
         ctx,
       );

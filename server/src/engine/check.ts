@@ -1,6 +1,6 @@
 // The engine's entry point: text in, findings out. Pure: no file system, no editor.
 
-import { exemptReason, type SkipReason } from './coverage';
+import { exemptReason, type SkipReason, type Undecodable } from './coverage';
 import { isGeneratedText } from './generated';
 import { severityRank, type Finding, type RuleId } from './findings';
 import { isCovered, isThirdParty } from './paths';
@@ -38,6 +38,8 @@ export interface CheckInput {
   scope?: CheckScope;
   /** The project's REUSE metadata: REUSE.toml and dep5 licensing, and the texts in LICENSES/. */
   reuse?: ReuseInput;
+  /** No encoding reads the file: `text` is UTF-8 with the bad bytes replaced (io/encoding.ts lossyText). */
+  undecodable?: Undecodable;
 }
 
 export type CheckScope = 'all' | 'header';
@@ -224,6 +226,7 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
     today: input.today,
     aiHistory: input.aiHistory,
     reuse: input.reuse,
+    undecodable: input.undecodable,
     // Asked by the AI rules only: a header-only check never looks for markers.
     get hasAiMarker() {
       return file.markers.markers.length > 0 || file.markers.legacy.length > 0;

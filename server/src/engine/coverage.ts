@@ -20,6 +20,17 @@ export interface SkipReason {
   args?: Record<string, string>;
 }
 
+/**
+ * A file no encoding reads, checked all the same: its bytes as UTF-8 with each bad sequence replaced
+ * by U+FFFD (io/encoding.ts `lossyText`). `offset` is where the first bad byte stands in that text;
+ * `reason` why it was not read cleanly (`not-utf8`, `unsupported-encoding`). Such text is for
+ * checking only: nothing is ever written back from it.
+ */
+export interface Undecodable {
+  offset: number;
+  reason: SkipReason;
+}
+
 /** The reason in the user's language, or in `locale` (the server's log is English). */
 export function skipText(reason: SkipReason, locale?: Locale): string {
   const key: MessageKey = `skip.${reason.id}`;

@@ -157,6 +157,19 @@ export function offsetAt(text: string, pos: Position): number {
   return Math.min(offset + pos.character, breaks.find(offset)?.at ?? text.length);
 }
 
+/** Converts an offset in `text` to a position (`\n`, `\r\n` and a lone `\r` each end a line); the inverse of offsetAt. */
+export function positionAt(text: string, offset: number): Position {
+  const breaks = new Breaks(text);
+  let line = 0;
+  let start = 0;
+  for (let brk = breaks.find(0); brk && brk.at < offset; brk = breaks.find(start)) {
+    start = brk.at + brk.eol.length;
+    if (start > offset) break;
+    line++;
+  }
+  return { line, character: Math.max(0, Math.min(offset, text.length) - start) };
+}
+
 /** Applies non-overlapping edits; later edits first so earlier offsets stay valid. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const withOffsets = edits.map((e, i) => ({ e, i, start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end) }));

@@ -5,6 +5,7 @@
 
 import type { AiCommit, AiHistory } from '../engine/ai/history';
 import type { CheckInput, CheckScope } from '../engine/check';
+import type { Undecodable } from '../engine/coverage';
 import type { ReuseInput } from '../engine/reuse/input';
 
 export interface CheckParts {
@@ -19,6 +20,8 @@ export interface CheckParts {
   aiHistory: AiHistory | undefined;
   /** The folder's REUSE metadata; undefined when the folder does not follow REUSE. */
   reuse: ReuseInput | undefined;
+  /** Where no encoding read the file (the text is UTF-8 with the bad bytes replaced); undefined for text read cleanly. */
+  undecodable: Undecodable | undefined;
   scope?: CheckScope;
   currentYear?: number;
   today?: string;
@@ -36,6 +39,7 @@ export function checkInput(parts: CheckParts): CheckInput {
     generated: parts.generated || undefined,
     aiHistory: inside ? parts.aiHistory : undefined,
     reuse: inside ? parts.reuse : undefined,
+    undecodable: parts.undecodable,
     scope: parts.scope,
     currentYear: parts.currentYear,
     today: parts.today,

@@ -10,14 +10,15 @@
 import { analyse } from 'chardet';
 import { isUtf8 } from 'node:buffer';
 import { TextDecoder } from 'node:util';
-import { contentSkipReason, type SkipReason } from '../engine/coverage';
+import { contentSkipReason, type SkipReason, type Undecodable } from '../engine/coverage';
 
 export interface DecodedText {
   text: string;
   /** The WHATWG name of the encoding: `utf-8`, `shift_jis`, `utf-16le`, … */
   encoding: string;
-  /** How the encoding was told. */
-  by: 'bom' | 'editor' | 'declared' | 'utf-8' | 'project' | 'setting' | 'detected';
+  /** How the encoding was told; `lossy`: by none, and the text is UTF-8 with the bad bytes replaced (`undecodable` says where). */
+  by: 'bom' | 'editor' | 'declared' | 'utf-8' | 'project' | 'setting' | 'detected' | 'lossy';
+  undecodable?: Undecodable;
 }
 
 /** Why bytes were not read as text: an encoding this runtime cannot decode, or none that fits. */
@@ -87,8 +88,28 @@ export function encodingName(label: string): string | undefined {
   return decoderFor(label)?.encoding;
 }
 
+/**
+ * UTF-32, which the Encoding Standard (and so TextDecoder) leaves out: four bytes a code point, none a
+ * surrogate or past U+10FFFF. Strict, as the decoders are; a BOM stays in the text as U+FEFF.
+ */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string | undefined {
+  if (bytes.length % 4 !== 0) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  const codes: number[] = [];
+  for (let i = 0; i < bytes.length; i += 4) {
+    const c = view.getUint32(i, littleEndian);
+    if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff)) return undefined;
+    codes.push(c);
+    if (codes.length === 4096) parts.push(String.fromCodePoint(...codes.splice(0)));
+  }
+  parts.push(String.fromCodePoint(...codes));
+  return parts.join('');
+}
+
 /** The text the bytes hold in the encoding `label`, decoded strictly; undefined when they are not valid in it. */
 export function decodeAs(bytes: Uint8Array, label: string): string | undefined {
+  if (label === 'utf-32le' || label === 'utf-32be') return decodeUtf32(bytes, label === 'utf-32le');
   try {
     return decoderFor(label)?.decode(bytes);
   } catch {
@@ -263,12 +284,36 @@ export function undecodedReason(d: Undecoded): SkipReason {
 }
 
 /**
- * A file's bytes as text to check, or why they are not checked: binary, empty, an LFS pointer or
- * too large (contentSkipReason) first, then an encoding none can be read in.
+ * Bytes no encoding reads, as UTF-8 with each bad sequence replaced by U+FFFD: a check can still find a
+ * denied license or a forbidden marker in them (a CI gate must not pass what it could not read), and
+ * `undecodable` says where the first bad byte is. Never to be written back.
  */
-export function textOf(bytes: Uint8Array, maxBytes: number, hints: DecodeHints = {}): DecodedText | { skipped: SkipReason } {
+export function lossyText(bytes: Uint8Array, undecoded: Undecoded): DecodedText {
+  const text = lenientUtf8.decode(bytes);
+  // The first U+FFFD that stands for bad bytes, not for a U+FFFD the file holds (EF BF BD).
+  let bad = 0;
+  for (let i = text.indexOf('\uFFFD'), from = 0, at = 0; i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
+    // `at`: the byte where text[from] starts; the text between replacements is the bytes' own.
+    at += Buffer.byteLength(text.slice(from, i));
+    if (!(bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd)) {
+      bad = i;
+      break;
+    }
+    at += 3;
+    from = i + 1;
+  }
+  return { text, encoding: 'utf-8', by: 'lossy', undecodable: { offset: bad, reason: undecodedReason(undecoded) } };
+}
+
+/**
+ * A file's bytes as text to check, or why they are not checked: binary, empty, an LFS pointer or
+ * too large (contentSkipReason) first, then an encoding none can be read in. With `lossy`, bytes no
+ * encoding reads come back as `lossyText` instead: for a check, never for a fix.
+ */
+export function textOf(bytes: Uint8Array, maxBytes: number, hints: DecodeHints = {}, lossy = false): DecodedText | { skipped: SkipReason } {
   const reason = contentSkipReason(bytes, maxBytes);
   if (reason) return { skipped: reason };
   const decoded = decodeText(bytes, hints);
-  return isDecoded(decoded) ? decoded : { skipped: undecodedReason(decoded) };
+  if (isDecoded(decoded)) return decoded;
+  return lossy ? lossyText(bytes, decoded) : { skipped: undecodedReason(decoded) };
 }

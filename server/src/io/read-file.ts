@@ -87,11 +87,20 @@ export async function readMetadata(absPath: string, maxBytes = maxMetadataBytes)
   return 'skipped' in read ? undefined : read.bytes;
 }
 
-/** `hints`: the editor's encodings (io/encoding.ts); the project's (.editorconfig) is looked up here. */
-export async function readForCheck(absPath: string, maxBytes = defaultMaxBytes, hints: Pick<DecodeHints, 'editor' | 'setting'> = {}): Promise<ReadResult> {
+/**
+ * `hints`: the editor's encodings (io/encoding.ts); the project's (.editorconfig) is looked up here.
+ * `lossy`: bytes no encoding reads come back as text with them replaced (`undecodable` set), for a
+ * check only; a caller that may write the file back leaves it false.
+ */
+export async function readForCheck(
+  absPath: string,
+  maxBytes = defaultMaxBytes,
+  hints: Pick<DecodeHints, 'editor' | 'setting'> = {},
+  lossy = false,
+): Promise<ReadResult> {
   const read = await readRegular(absPath, maxBytes);
   if ('skipped' in read) return read;
-  const decoded = textOf(read.bytes, maxBytes, { ...hints, project: () => editorconfigCharset(absPath) });
+  const decoded = textOf(read.bytes, maxBytes, { ...hints, project: () => editorconfigCharset(absPath) }, lossy);
   if ('skipped' in decoded) return decoded;
   const sidecarText = await readSidecar(absPath);
   return { ...decoded, sidecarText };

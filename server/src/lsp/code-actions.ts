@@ -83,7 +83,11 @@ export function codeActions(
   // Fix-all is only computed when asked for, so saving with codeActionsOnSave never waits on quick fixes.
   if (only && wantsKind(only, FixAllKind)) {
     // No AI history: the rule that reads it (ai-marker-missing) has no fix.
-    const edits = fixAll(checkInput({ path: file.path, text: doc.getText(), sidecarText, generated, reuse, aiHistory: undefined }), policy, ctx);
+    const edits = fixAll(
+      checkInput({ path: file.path, text: doc.getText(), sidecarText, generated, reuse, aiHistory: undefined, undecodable: undefined }),
+      policy,
+      ctx,
+    );
     if (edits.length) actions.push({ title: message('fix.all'), kind: FixAllKind, edit: { changes: { [doc.uri]: edits } } });
   }
   return actions;

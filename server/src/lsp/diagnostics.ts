@@ -172,7 +172,7 @@ export async function checkDocument(
     }
     if (process.env.OSPO_TEST_CRASH_ON) testCrash(fsPath);
     return {
-      result: checkText(checkInput({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse }), state.policy),
+      result: checkText(checkInput({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse, undecodable: undefined }), state.policy),
       sidecarText,
       generated,
     };

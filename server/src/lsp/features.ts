@@ -138,7 +138,10 @@ export function registerFeatures(session: Session): void {
     const sidecarText = 'text' in read ? read.sidecarText : await readSidecar(target.fsPath);
     // Licensing is read from a file's header even when the file is generated (exempt from the rules);
     // the rules that read AI history have no part in licensing.
-    const result = checkText(checkInput({ path: rel, text, sidecarText, generated: undefined, aiHistory: undefined, reuse }), target.state.policy);
+    const result = checkText(
+      checkInput({ path: rel, text, sidecarText, generated: undefined, aiHistory: undefined, reuse, undecodable: undefined }),
+      target.state.policy,
+    );
     const licensing = licensingOf(rel, result, reuse?.context, sidecarText);
     return { summary: licensingSummary(licensing), markdown: licensingMarkdown(licensing) };
   });

@@ -79,7 +79,8 @@ export async function fixAllWorkspaceEdit(
       const text = open ? open.getText() : read!.text.replace(/^\uFEFF/, '');
       const sidecarText = read && 'text' in read ? read.sidecarText : await readSidecar(abs);
       // No AI history: the rule that reads it (ai-marker-missing) has no fix.
-      const input = (t: string) => checkInput({ path: rel, text: t, sidecarText, generated: state.git.isGenerated(rel), reuse, aiHistory: undefined });
+      const input = (t: string) =>
+        checkInput({ path: rel, text: t, sidecarText, generated: state.git.isGenerated(rel), reuse, aiHistory: undefined, undecodable: undefined });
       const keeps = fixPlan(input(text), state.policy, ctx, (f, file, policy) => !changesLicense(f, file, policy, ctx));
       // The license changes are computed after the others are applied, so both edits fit the text in turn.
       // A file the first pass left unchanged, with no license change held back, has none: not checked again.

@@ -78,7 +78,8 @@ export async function collect(
       if (seen.has(abs)) continue;
       seen.add(abs);
       const open = options.textOf?.(abs);
-      const read = open === undefined ? await readForCheck(abs) : { text: open, sidecarText: await readSidecar(abs) };
+      const read =
+        open === undefined ? await readForCheck(abs, undefined, {}, true) : { text: open, sidecarText: await readSidecar(abs), undecodable: undefined };
       if ('skipped' in read) {
         skipped.push({ file: display(abs), reason: read.skipped });
         // An image or other file not read as text still has licensing (its sidecar, REUSE.toml): the license mix counts it.
@@ -99,6 +100,7 @@ export async function collect(
           today: settings.today,
           aiHistory: aiHistoryOf(settings.history, rel),
           reuse,
+          undecodable: read.undecodable,
         }),
         t.policy,
       );

@@ -187,6 +187,8 @@ async function judge(
       today,
       reuse,
       aiHistory: undefined,
+      // A past commit's file no encoding reads is left out of the trend, as before: textOf above is strict.
+      undecodable: undefined,
     }),
     f.target.policy,
   );

@@ -8,14 +8,14 @@ import type { AiCommit } from '../engine/ai/history';
 import { checkText, CheckScope, startSuffices } from '../engine/check';
 import { needles } from '../engine/ai/markers';
 import { directiveNeedle } from '../engine/suppressions';
-import { contentSkipReason, sizeReason, type SkipReason } from '../engine/coverage';
+import { contentSkipReason, sizeReason, type SkipReason, type Undecodable } from '../engine/coverage';
 import type { Finding } from '../engine/findings';
 import type { Policy } from '../engine/policy/model';
 import type { Locale } from '../engine/l10n';
 import { defaultMaxBytes, errnoReason, maxSidecarBytes } from '../io/read-file';
 import { safeOpenFlags } from '../io/metadata-file';
 import { byteSearch } from '../io/byte-search';
-import { bomEncoding, decodeText, isDecoded, plainUtf8, textOf, undecodedReason, type DecodeHints } from '../io/encoding';
+import { bomEncoding, decodeText, isDecoded, lossyText, plainUtf8, textOf, type DecodeHints } from '../io/encoding';
 import { editorconfigCharset } from '../io/editorconfig';
 import { aiHistoryOf, checkInput } from '../io/check-input';
 import { licenseTags, SourceFile } from '../engine/source-file';
@@ -121,7 +121,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
     const maxBytes = s.maxBytes ?? defaultMaxBytes;
     if (size > maxBytes) return skipped(job.rel, size, mtimeMs, sizeReason(maxBytes));
     const sidecarText = job.sidecar ? readSmall(abs + '.license') : undefined;
-    const check = (text: string) => {
+    const check = (text: string, undecodable?: Undecodable) => {
       // REUSE.toml licensing is applied after, in scanner.ts: the worker has only the names in LICENSES/.
       return {
         text,
@@ -136,6 +136,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
             today: s.today,
             aiHistory: aiHistoryOf(s.history, job.rel),
             reuse: s.reuse,
+            undecodable,
           }),
           s.policy,
         ),
@@ -155,7 +156,10 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       // Another encoding (io/encoding.ts): read whole and decoded whole, as the byte searches below look for UTF-8.
       if (bytes.length < size) bytes = readBytes(fd, size, s, true);
       const decoded = decodeText(bytes, hints());
-      return isDecoded(decoded) ? done(check(decoded.text)) : skipped(job.rel, size, mtimeMs, undecodedReason(decoded));
+      if (isDecoded(decoded)) return done(check(decoded.text));
+      // No encoding reads it: checked all the same, with the bad bytes replaced, and text-undecodable says so.
+      const lossy = lossyText(bytes, decoded);
+      return done(check(lossy.text, lossy.undecodable));
     }
     if (s.scope !== 'header') {
       // A file whose rest holds nothing the passes over the whole text look for is checked from its

@@ -32,6 +32,7 @@ import spdxOperatorCase from './spdx-operator-case';
 import spdxTagTypo from './spdx-tag-typo';
 import suppressionInvalid from './suppression-invalid';
 import commitSessionLink from './commit-session-link';
+import textUndecodable from './text-undecodable';
 
 export const rules = [
   headerMissing,
@@ -64,4 +65,5 @@ export const rules = [
   spdxTagTypo,
   suppressionInvalid,
   commitSessionLink,
+  textUndecodable,
 ] as const;

@@ -2,6 +2,7 @@
 // (rules/index.ts) derives every list of rules from these; docs/design/rules.md says how to add one.
 
 import type { AiHistory } from '../ai/history';
+import type { Undecodable } from '../coverage';
 import type { Finding, RuleId, Severity } from '../findings';
 import { message, usedArgs, type MessageArgs, type MessageKey } from '../messages';
 import type { Policy } from '../policy/model';
@@ -19,6 +20,8 @@ export interface RuleContext {
   hasAiMarker: boolean;
   /** The project's REUSE metadata, when it follows REUSE. */
   reuse?: ReuseInput;
+  /** Set when no encoding reads the file and its text is UTF-8 with the bad bytes replaced (text-undecodable). */
+  undecodable?: Undecodable;
 }
 
 /** A rule's Japanese table: exactly the keys of its English one, so `tsc -b` fails on a missing or misspelt key. */
