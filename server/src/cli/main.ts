@@ -6,8 +6,7 @@
 //   ospo rules [--json]
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or policy error.
 
-import { constants as fsConstants, existsSync, promises as fs } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CheckScope } from '../engine/check';
@@ -20,6 +19,7 @@ import { applyEdits } from '../engine/text';
 import { fixContextFor } from '../io/fix-context';
 import { checkRoot, readPolicy } from '../io/policy-source';
 import { defaultMaxBytes, readForCheck, readMetadata, readRegular, readSidecar, RegularFile } from '../io/read-file';
+import { createFile, replaceChecked } from '../io/write-file';
 import { skipText, type SkipId, type SkipReason } from '../engine/coverage';
 import { encodingName, textOf } from '../io/encoding';
 import { editorconfigCharset } from '../io/editorconfig';
@@ -452,12 +452,13 @@ async function fix(paths: string[], opts: Options, dryRun: boolean): Promise<num
         continue;
       }
       if (!dryRun) {
-        const refused = await writeAtomically(abs, bytes, read.file);
+        const { refused, note } = await replaceChecked(abs, bytes, read.file);
         if (refused) {
           notFixed++;
           process.stderr.write(`ospo: not fixed ${printed(abs)}: ${printable(refused)}\n`);
           continue;
         }
+        if (note) process.stderr.write(`ospo: ${printed(abs)}: ${printable(note)}\n`);
       }
       changed++;
       process.stdout.write(`${message(dryRun ? 'cli.fix.would-fix' : 'cli.fix.fixed', { file: printed(abs), edits: countOf('count.edits', edits.length) })}\n`);
@@ -536,58 +537,6 @@ async function readForFix(
   return { text: decoded.text, encoding: decoded.encoding, sidecarText: await readSidecar(abs), file: { ...file, bytes: Buffer.from(file.bytes) } };
 }
 
-/** Test seams for writeAtomically: run just before the rename (to change the file meanwhile, or fail). */
-export interface WriteHooks {
-  beforeRename?: (tmp: string) => void | Promise<void>;
-}
-
-/**
- * Replaces `abs` with `content` (a string as UTF-8), all or nothing: the text goes to a temporary file in the same folder
- * (same file system, so the rename is atomic), with the file's mode (and owner, where allowed),
- * flushed to disk, then renamed over the file. Just before the rename the file is read again: if
- * it changed since `original` was read (size, mtime, inode or content), nothing is written and the
- * reason is returned. The temporary file never outlives a failure.
- * (A hard-linked file becomes a separate file: the other links keep the old text.)
- */
-export async function writeAtomically(abs: string, content: string | Buffer, original: RegularFile, hooks: WriteHooks = {}): Promise<string | undefined> {
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.ospo-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let created = false;
-  try {
-    const mode = original.mode & 0o7777;
-    const handle = await fs.open(tmp, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0), mode);
-    created = true;
-    try {
-      await handle.writeFile(content);
-      // The umask may have narrowed the mode given to open.
-      await handle.chmod(mode);
-      if (process.getuid?.() === 0 || original.uid === process.getuid?.()) await handle.chown(original.uid, original.gid).catch(() => undefined);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await hooks.beforeRename?.(tmp);
-    const now = await readRegular(abs, Math.max(defaultMaxBytes, original.size));
-    // English, as the rest of this line (`ospo: not fixed …`) still is.
-    if ('skipped' in now) return `it changed while being fixed (now: ${skipText(now.skipped, 'en')})`;
-    if (
-      now.size !== original.size ||
-      now.mtimeMs !== original.mtimeMs ||
-      now.ino !== original.ino ||
-      now.dev !== original.dev ||
-      !now.bytes.equals(original.bytes)
-    ) {
-      return 'it changed since it was read; run ospo fix again';
-    }
-    await fs.rename(tmp, abs);
-    created = false;
-    return undefined;
-  } catch (err) {
-    return `could not write it: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
-  } finally {
-    if (created) await fs.rm(tmp, { force: true }).catch(() => undefined);
-  }
-}
-
 /**
  * `--changed` takes an optional ref, which parseArgs cannot express: the word after it is the ref
  * when it names a commit, else a path, and the ref is HEAD. `--changed=REF` is never ambiguous.
@@ -605,10 +554,16 @@ async function convertDep5(folder: string): Promise<number> {
   const dep5File = path.join(folder, '.reuse', 'dep5');
   const tomlFile = path.join(folder, 'REUSE.toml');
   const text = (await readMetadata(dep5File))?.toString('utf8') ?? fail(`No .reuse/dep5 in ${folder}`);
-  if (existsSync(tomlFile)) fail(`${printed(tomlFile)} exists already: merge .reuse/dep5 into it by hand`);
   const dep5 = parseDep5(text);
   for (const p of dep5.problems) process.stderr.write(`${printed(dep5File)}:${p.line + 1}:${p.character + 1}: ${printable(p.message)}\n`);
-  await fs.writeFile(tomlFile, dep5ToReuseToml(dep5), 'utf8');
+  try {
+    // Created whole or not at all, never over anything that has the name (a dangling link included).
+    await createFile(tomlFile, dep5ToReuseToml(dep5));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') fail(`${printed(tomlFile)} exists already: merge .reuse/dep5 into it by hand`);
+    fail(`${printed(tomlFile)} could not be written (${code ?? (err as Error).message}); .reuse/dep5 is left as it was`);
+  }
   await fs.rm(dep5File);
   process.stdout.write(`wrote ${printed(tomlFile)} and removed ${printed(dep5File)}\n`);
   return 0;

@@ -17,6 +17,7 @@ import { reportFor, ReportTarget } from '../report/report';
 import { renderHtml } from '../report/html';
 import { countOf, message } from '../engine/messages';
 import { argsError } from './did-you-mean';
+import { replaceFile } from '../io/write-file';
 
 export const reportUsage = `Usage:
   ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags] [--policy FILE] [--offline]
@@ -111,7 +112,7 @@ async function writeOut(file: string, text: string, io: ReportIo): Promise<void>
   }
   const abs = path.resolve(io.cwd, file);
   await fs.mkdir(path.dirname(abs), { recursive: true });
-  await fs.writeFile(abs, text, 'utf8');
+  await replaceFile(abs, text);
 }
 
 export async function runReport(args: string[], io: ReportIo): Promise<number> {

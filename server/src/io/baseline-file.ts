@@ -1,10 +1,10 @@
 // Reads and writes the baseline, .ospo/suppressions.json under a policy root (engine/baseline.ts).
 
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Baseline, BaselineError, parseBaseline, serializeBaseline } from '../engine/baseline';
 import { maxMetadataBytes } from './metadata-file';
 import { readRegular } from './read-file';
+import { ensureFolder, replaceFile } from './write-file';
 
 export const baselineFile = (root: string) => path.join(root, '.ospo', 'suppressions.json');
 
@@ -18,9 +18,7 @@ export async function readBaseline(root: string): Promise<Baseline | BaselineErr
 
 export async function writeBaseline(root: string, baseline: Baseline): Promise<void> {
   const file = baselineFile(root);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  // Written beside it and renamed over it: a reader never sees half a file.
-  const tmp = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, serializeBaseline(baseline), 'utf8');
-  await fs.rename(tmp, file);
+  // Never through a linked .ospo/; written whole beside the old one and renamed over it (write-file.ts).
+  await ensureFolder(path.dirname(file));
+  await replaceFile(file, serializeBaseline(baseline));
 }

@@ -12,6 +12,7 @@ import { ExtendsEntry, maxPolicyBytes, parsePolicy, PolicyProblem } from '../eng
 import { presetBase, presetNames } from '../engine/policy/templates';
 import { holdsPath } from './fs-paths';
 import { gitTop } from './git-changed';
+import { replaceFile } from './write-file';
 
 export const policyFileName = path.join('.ospo', 'policy.yaml');
 
@@ -111,7 +112,7 @@ async function fetchBase(url: URL, expected: string, opts: PolicyOptions): Promi
   const actual = sha256(text);
   if (actual !== expected.toLowerCase()) throw new Error(`sha256 mismatch: the file has ${actual}`);
   await fs.mkdir(cacheDir, { recursive: true });
-  await fs.writeFile(cached, text, 'utf8');
+  await replaceFile(cached, text);
   return text;
 }
 

@@ -37,6 +37,7 @@ export interface RegularFile {
   gid: number;
   dev: number;
   ino: number;
+  nlink: number;
 }
 
 export async function readRegular(absPath: string, maxBytes: number): Promise<RegularFile | { skipped: SkipReason }> {
@@ -73,6 +74,7 @@ export async function readRegular(absPath: string, maxBytes: number): Promise<Re
       gid: stat.gid,
       dev: stat.dev,
       ino: stat.ino,
+      nlink: stat.nlink,
     };
   } catch (err) {
     return { skipped: errnoReason(err) };

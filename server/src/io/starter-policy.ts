@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isTemplateName, starterPolicy, TemplateName, templateNames } from '../engine/policy/templates';
 import { fixContextFor } from './fix-context';
+import { createFile, ensureFolder } from './write-file';
 import { policyFileName } from './policy-source';
 
 export const defaultTemplate: TemplateName = 'apache';
@@ -28,13 +29,14 @@ export async function writeStarterPolicy(folder: string, template: string): Prom
   const { holder, year } = await fixContextFor(folder);
   const text = starterPolicy(template, { holder, year });
   try {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    // Never through a linked .ospo/ (write-file.ts).
+    await ensureFolder(path.dirname(file));
   } catch (err) {
     return { error: `Cannot create the folder ${path.dirname(file)}: ${(err as Error).message}` };
   }
   try {
-    // 'wx' creates the file, or fails when it exists, in one step: an existing policy is never overwritten.
-    await fs.writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
+    // Created whole or not at all, and never over anything that has the name: an existing policy is never overwritten.
+    await createFile(file, text);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { error: `${file} already exists; not overwritten`, file };
     return { error: `Cannot write ${file}: ${(err as Error).message}` };

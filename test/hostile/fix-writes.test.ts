@@ -1,15 +1,16 @@
 // How `ospo fix` writes and how `ospo check` does not: atomic replacement (temporary file in the
 // same folder, then a rename) keeping the file's mode, no write over a file that changed since it
 // was read, no temporary file left after a failure, and never an edit outside the root through a
-// symbolic link. The CLI runs as CI runs it (the bundled dist/cli.js); writeAtomically is also
-// called directly, with its test hook to change the file or fail just before the rename.
+// symbolic link. The CLI runs as CI runs it (the bundled dist/cli.js); the replacement is also
+// called directly (replaceChecked, io/write-file.ts), with its test hooks to change the file or fail
+// just before the rename, or to write to the old file just after it.
 
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeAtomically } from '../../server/src/cli/main';
 import { readRegular, RegularFile } from '../../server/src/io/read-file';
+import { replaceChecked, type WriteHooks } from '../../server/src/io/write-file';
 import { tempTree } from '../temp-tree';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -45,6 +46,10 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 const temps = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+/** Fixes `file` to `good`, as ospo fix would; the reason when refused. */
+const writeAtomically = async (file: string, content: string, read: RegularFile, hooks?: WriteHooks) =>
+  (await replaceChecked(file, Buffer.from(content), read, hooks)).refused;
 
 describe('ospo fix and check: writes', function () {
   this.timeout(30_000);
@@ -197,6 +202,143 @@ describe('ospo fix and check: writes', function () {
     assert.match(r.stdout, /^fixed b\.ts /m);
     assert.equal(fs.readFileSync(path.join(root, 'ro/a.ts'), 'utf8'), bare);
     assert.deepEqual(temps(path.join(root, 'ro')), []);
+  });
+
+  it('a write to the old file just after the rename is not lost: appended bytes are carried over, and said', async () => {
+    const root = tree({ 'a.ts': bare });
+    const file = path.join(root, 'a.ts');
+    const read = await original(file);
+    let fd = -1;
+    const result = await replaceChecked(file, Buffer.from(good), read, {
+      // A writer that opened the file before the rename and writes after it, as `echo >> a.ts` can.
+      beforeRename: () => void (fd = fs.openSync(file, 'a')),
+      afterRename: () => {
+        fs.writeSync(fd, 'late();\n');
+        fs.closeSync(fd);
+      },
+    });
+    assert.equal(result.refused, undefined);
+    assert.match(result.note ?? '', /kept 8 bytes/);
+    assert.equal(fs.readFileSync(file, 'utf8'), good + 'late();\n');
+    assert.deepEqual(temps(root), []);
+  });
+
+  it('a rewrite of the old file just after the rename is put back, with what reached the new one, and refused', async () => {
+    const root = tree({ 'a.ts': bare });
+    const file = path.join(root, 'a.ts');
+    const read = await original(file);
+    let fd = -1;
+    const result = await replaceChecked(file, Buffer.from(good), read, {
+      beforeRename: () => void (fd = fs.openSync(file, 'r+')),
+      afterRename: () => {
+        fs.writeSync(fd, 'EXPORT', 0);
+        fs.closeSync(fd);
+        fs.appendFileSync(file, 'new();\n');
+      },
+    });
+    assert.match(result.refused ?? '', /put back as the other writer left it/);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'EXPORT const x = 1;\nnew();\n');
+  });
+
+  it('never replaces a read-only or hard-linked file, and says why', () => {
+    const root = tree({ 'ro.ts': bare, 'linked.ts': bare, 'ok.ts': bare });
+    fs.chmodSync(path.join(root, 'ro.ts'), 0o444);
+    fs.linkSync(path.join(root, 'linked.ts'), path.join(root, 'other-name.ts'));
+    const r = ospo(['fix', 'ro.ts', 'linked.ts', 'ok.ts'], root);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /not fixed ro\.ts: it is read-only/);
+    assert.match(r.stderr, /not fixed linked\.ts: it has 2 hard links/);
+    assert.equal(fs.readFileSync(path.join(root, 'ro.ts'), 'utf8'), bare);
+    assert.equal(fs.readFileSync(path.join(root, 'other-name.ts'), 'utf8'), bare, 'the other link is untouched');
+    assert.equal(fs.statSync(path.join(root, 'linked.ts')).nlink, 2);
+    assert.match(fs.readFileSync(path.join(root, 'ok.ts'), 'utf8'), /SPDX/);
+  });
+
+  it('keeps the owner, the mode and extended attributes (ACLs are ones) of the file it replaces', function () {
+    if (!isRoot || process.platform !== 'linux') this.skip();
+    const root = tree({ 'a.ts': bare });
+    const file = path.join(root, 'a.ts');
+    fs.chownSync(file, 65534, 65534);
+    fs.chmodSync(file, 0o640);
+    const xattr = (code: string) => spawnSync('python3', ['-c', code, file], { encoding: 'utf8' });
+    const set = xattr("import os, sys; os.setxattr(sys.argv[1], 'user.ospo-test', b'kept')");
+    if (set.status !== 0) this.skip(); // no python3, or a file system without user xattrs
+    const ino = fs.statSync(file).ino;
+    const r = ospo(['fix', 'a.ts'], root);
+    assert.equal(r.code, 0, r.stderr);
+    const st = fs.statSync(file);
+    assert.notEqual(st.ino, ino, 'replaced');
+    assert.deepEqual([st.uid, st.gid, st.mode & 0o7777], [65534, 65534, 0o640]);
+    assert.equal(xattr("import os, sys; print(os.getxattr(sys.argv[1], 'user.ospo-test').decode())").stdout.trim(), 'kept');
+  });
+
+  it('run as another user in a shared folder: a file it may not write, or that is not its own, is refused', function () {
+    if (!isRoot) this.skip();
+    const root = tree({ 'root-owned.ts': bare, 'shared.ts': bare, 'mine.ts': bare });
+    fs.chmodSync(root, 0o777);
+    fs.chmodSync(path.join(root, 'shared.ts'), 0o666);
+    fs.chownSync(path.join(root, 'mine.ts'), 65534, 65534);
+    const before = snapshot(root);
+    const r = spawnSync(process.execPath, [cli, 'fix', '.'], {
+      cwd: root,
+      encoding: 'utf8',
+      uid: 65534,
+      gid: 65534,
+      env: { ...process.env, HOME: root },
+      timeout: 20_000,
+    });
+    if (/EACCES/.test(r.stderr) && !/not fixed/.test(r.stderr)) this.skip(); // the CLI itself is not readable by that user here
+    assert.match(r.stderr, /not fixed root-owned\.ts: you may not write it/);
+    assert.match(r.stderr, /not fixed shared\.ts: it belongs to another user/);
+    assert.match(r.stdout, /^fixed mine\.ts /m);
+    for (const f of ['root-owned.ts', 'shared.ts']) assert.equal(snapshot(root)[f], before[f], `${f} is as it was`);
+    assert.equal(fs.statSync(path.join(root, 'root-owned.ts')).uid, 0);
+  });
+
+  it('a 255-byte file name is fixed: temporary names are short', () => {
+    const name = 'x'.repeat(252) + '.ts';
+    const root = tree({ [name]: bare });
+    const r = ospo(['fix', '.'], root);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(fs.readFileSync(path.join(root, name), 'utf8'), /SPDX/);
+  });
+
+  it('temporary files of a killed run are removed the next time; those of a running one are not', () => {
+    const root = tree({ 'a.ts': bare });
+    const dead = '.ospo-999999999-deadbeef.tmp';
+    const alive = `.ospo-${process.pid}-0badcafe.tmp`;
+    fs.writeFileSync(path.join(root, dead), 'half a file');
+    fs.writeFileSync(path.join(root, alive), 'being written');
+    assert.equal(ospo(['fix', 'a.ts'], root).code, 0);
+    assert.deepEqual(temps(root), [alive]);
+  });
+
+  it('under a process appending to every file during the fix, no append is lost', async function () {
+    this.timeout(120_000);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 200; i++) files[`f${i}.ts`] = bare;
+    const root = tree(files);
+    const names = Object.keys(files);
+    // Each append opens, writes one numbered line and closes, as `echo >> f` does, until told to stop.
+    const appender = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs=require('fs');const names=${JSON.stringify(names)};let n=0;let stop=false;process.on('SIGTERM',()=>{stop=true});` +
+          `(function loop(){for(let k=0;k<50&&!stop;k++){fs.appendFileSync(names[n%names.length],'// line '+n+'\\n');n++}if(stop){fs.writeFileSync('.count',String(n));process.exit(0)}setImmediate(loop)})()`,
+      ],
+      { cwd: root },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const r = spawnSync(process.execPath, [cli, 'fix', '.'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    appender.kill('SIGTERM');
+    await new Promise((resolve) => appender.on('exit', resolve));
+    const count = Number(fs.readFileSync(path.join(root, '.count'), 'utf8'));
+    assert.ok(count > 1000, `only ${count} appends`);
+    const seen = new Set<number>();
+    for (const name of names) for (const m of fs.readFileSync(path.join(root, name), 'utf8').matchAll(/^\/\/ line (\d+)$/gm)) seen.add(Number(m[1]));
+    const lost = [...Array(count).keys()].filter((n) => !seen.has(n));
+    assert.deepEqual(lost, [], `${lost.length} of ${count} appends lost; ${r.stderr.slice(0, 500)}`);
   });
 
   it('never fixes through a symbolic link: linked files and linked folders pointing outside stay as they are', () => {
