@@ -40,7 +40,9 @@ export class TestClient {
   readonly logged: string[] = [];
 
   constructor() {
-    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child = spawn(process.execPath, [...(process.env.OSPO_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), serverPath, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.pushed.set(p.uri, p);

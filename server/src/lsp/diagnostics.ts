@@ -142,6 +142,13 @@ function logOnce(doc: TextDocument, what: string, log: (m: string) => void, m: s
   log(m);
 }
 
+/**
+ * Each open document's last check, with what it was made of: the version, the policy and REUSE input
+ * in force (replaced, never changed, when they change), the sidecar, and the AI commits (the same
+ * objects while the history is not read again). The findings are shared: callers never change them.
+ */
+const lastChecks = new WeakMap<TextDocument, { inputs: unknown[]; result: CheckResult }>();
+
 export async function checkDocument(
   doc: TextDocument,
   fsPath: string,
@@ -171,11 +178,16 @@ export async function checkDocument(
       return { result: { findings: [], exempt: reason }, sidecarText, generated };
     }
     if (process.env.OSPO_TEST_CRASH_ON) testCrash(fsPath);
-    return {
-      result: checkText(checkInput({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse, undecodable: undefined }), state.policy),
-      sidecarText,
-      generated,
-    };
+    // Diagnostics, hover, code lens and code actions all ask for the same version: it is checked once.
+    const inputs = [doc.version, relPath, state.policy, reuse, sidecarText, generated, ...(aiHistory?.commits ?? [undefined])];
+    const last = lastChecks.get(doc);
+    if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return { result: last.result, sidecarText, generated };
+    const result = checkText(
+      checkInput({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse, undecodable: undefined }),
+      state.policy,
+    );
+    lastChecks.set(doc, { inputs, result });
+    return { result, sidecarText, generated };
   } catch (err) {
     // The engine is meant never to throw on content; if it does, one file loses its findings (and
     // shows one internal-error diagnostic instead), not the server.

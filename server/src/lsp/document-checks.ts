@@ -1,7 +1,7 @@
 // Open documents to diagnostics: pushed (throttled per document) or pulled, as the client
 // supports, as you type or only on save (ospo.run), with an edit to a policy file applied first.
 
-import { Diagnostic, DocumentDiagnosticReportKind } from 'vscode-languageserver/node';
+import { Diagnostic, DocumentDiagnosticReportKind, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { commitDiagnostics, isCommitMessagePath } from './commit-message';
@@ -15,12 +15,27 @@ import type { Session } from './session';
 /** Between two checks of one document in push mode, at least this many milliseconds. */
 const pushInterval = 100;
 
+/**
+ * How long a document must go without edits before it is checked, from what its last check cost:
+ * nothing for a check under 20 ms (most files: findings follow each keystroke); twice the cost above
+ * that, up to a second. During a storm of edits to a large file no check starts, so every other
+ * request is answered, and one check follows the storm (docs/design/architecture.md#edit-storms).
+ */
+function quietFor(costMs: number | undefined): number {
+  return costMs === undefined || costMs < 20 ? 0 : Math.min(2 * costMs, 1000);
+}
+
 export class DocumentChecks {
   /** Push mode: the check running per document, marked `again` when the document changed meanwhile. */
   private readonly pushing = new Map<string, { again: boolean }>();
   private readonly lastPushStart = new Map<string, number>();
   private readonly lastPulled = new Map<string, { resultId: string; items: Diagnostic[] }>();
   private pullSeq = 0;
+  /** When each document was last edited, and what its last check cost (ms). */
+  private readonly lastEdit = new Map<string, number>();
+  private readonly checkCost = new Map<string, number>();
+  /** The newest pull per document: an older one still waiting is answered ServerCancelled. */
+  private readonly newestPull = new Map<string, number>();
   /** Versions checked under ospo.run: onSave, per document: the one opened, then each one saved. */
   private readonly checkedOnSave = new Map<string, number>();
 
@@ -42,8 +57,16 @@ export class DocumentChecks {
 
   register(): void {
     const { connection, documents, settings, scan, folders } = this.session;
-    connection.languages.diagnostics.on(async (params) => {
-      const doc = documents.get(params.textDocument.uri);
+    connection.languages.diagnostics.on(async (params, token) => {
+      const uri = params.textDocument.uri;
+      const pull = ++this.pullSeq;
+      this.newestPull.set(uri, pull);
+      await this.settled(uri);
+      // A newer pull of the same document, or the client's cancellation: this one is not worth a check.
+      if (token.isCancellationRequested || this.newestPull.get(uri) !== pull) {
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'a newer request for this document replaces this one', { retriggerRequest: false });
+      }
+      const doc = documents.get(uri);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       // ospo.run: onSave: between saves the findings of the last check stand, answered as "unchanged" so
       // that VS Code keeps the ranges it has moved along with the edits.
@@ -64,6 +87,7 @@ export class DocumentChecks {
     });
 
     documents.onDidChangeContent(async (e) => {
+      this.lastEdit.set(e.document.uri, Date.now());
       // Reading the folder's state first makes sure its policy file is known before it is edited.
       const target = await this.session.stateForUri(e.document.uri);
       const fsPath = target?.fsPath;
@@ -102,6 +126,9 @@ export class DocumentChecks {
       this.checkedOnSave.delete(e.document.uri);
       this.lastPulled.delete(e.document.uri);
       this.lastPushStart.delete(e.document.uri);
+      this.lastEdit.delete(e.document.uri);
+      this.checkCost.delete(e.document.uri);
+      this.newestPull.delete(e.document.uri);
       if (!this.session.client.pullDiagnostics) connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
       // Closed, the file is read as VS Code would read it afresh: it does not keep the encoding it had it open in.
       this.session.settings.setFileEncoding(e.document.uri, undefined);
@@ -142,8 +169,11 @@ export class DocumentChecks {
 
   /** Any failure while diagnosing one document: logged with its name, turned into the internal-error diagnostic. */
   private async diagnoseSafely(doc: TextDocument): Promise<Diagnostic[]> {
+    const start = Date.now();
     try {
-      return await this.diagnose(doc);
+      const diagnostics = await this.diagnose(doc);
+      this.checkCost.set(doc.uri, Date.now() - start);
+      return diagnostics;
     } catch (err) {
       this.session.logError(`Checking ${doc.uri} failed: ${(err as Error).stack ?? err}`);
       return [internalErrorDiagnostic((err as Error)?.message ?? String(err))];
@@ -177,6 +207,7 @@ export class DocumentChecks {
         for (;;) {
           const wait = (this.lastPushStart.get(doc.uri) ?? -Infinity) + pushInterval - Date.now();
           if (wait > 0) await new Promise<void>((resolve) => setTimeout(resolve, wait));
+          await this.settled(doc.uri);
           const current = this.session.documents.get(doc.uri);
           if (!current) return;
           // Edits up to here are covered by this check.
@@ -189,6 +220,15 @@ export class DocumentChecks {
         this.pushing.delete(doc.uri);
       }
     })();
+  }
+
+  /** Resolves once the document has gone `quietFor` its check cost without an edit. */
+  private async settled(uri: string): Promise<void> {
+    for (;;) {
+      const wait = (this.lastEdit.get(uri) ?? -Infinity) + quietFor(this.checkCost.get(uri)) - Date.now();
+      if (wait <= 0) return;
+      await new Promise<void>((resolve) => setTimeout(resolve, wait));
+    }
   }
 
   /** Whether ospo.run is onSave and this change is an edit after the document was opened (so it waits for the save). */

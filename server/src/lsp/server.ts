@@ -12,7 +12,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { LineDocument, lineDocuments } from './line-document';
 import { URI } from 'vscode-uri';
 import { setLocale } from '../engine/l10n';
 import { commands, executeCommand } from './commands';
@@ -33,7 +34,8 @@ function connectionFromArgs(): Connection {
 
 /** Starts the server on `connection` (by default the one the command line or the client's IPC gives). */
 export function startServer(connection: Connection = connectionFromArgs()): Session {
-  const documents = new TextDocuments(TextDocument);
+  // Open documents as lines: an edit copies its lines, not the document (line-document.ts).
+  const documents: TextDocuments<TextDocument> = new TextDocuments<LineDocument>(lineDocuments);
   const session = new Session(connection, documents);
   const { folders, settings, scan } = session;
   const checks: DocumentChecks = new DocumentChecks(session, () => watched.scheduleRescan());
