@@ -137,6 +137,8 @@ export const ReportCommand = 'ospo.server.report';
 export interface ReportResult {
   html?: string;
   error?: string;
+  /** Folders left out of the report (they do not exist), said beside it. */
+  warning?: string;
 }
 
 /** What the report page in the client's webview posts when a file link is clicked (server/src/report/html.ts): 1-based line and column. */

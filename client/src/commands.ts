@@ -313,6 +313,7 @@ async function openReport(client: LanguageClient, channel: vscode.LogOutputChann
     void vscode.window.showWarningMessage(result?.error ?? t('OSPO: the compliance report could not be built.'));
     return undefined;
   }
+  if (result.warning) void vscode.window.showWarningMessage(result.warning);
   const panel = vscode.window.createWebviewPanel('ospo.report', t('OSPO compliance report'), vscode.ViewColumn.Active, {
     enableScripts: true,
     localResourceRoots: [],

@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { ReportCommand } from '../../shared/protocol';
+import { ReportCommand, type ReportResult } from '../../shared/protocol';
 import type { ReportData } from '../../server/src/report/data';
 import { TestClient } from './lsp-client';
 import { tempTree } from '../temp-tree';
@@ -49,5 +49,19 @@ describe('report from the editor', () => {
       data.findings.map((f) => [f.file, f.rule]),
       [['b.py', 'spdx-deprecated']],
     );
+  });
+
+  it('a workspace folder that does not exist is left out and named; the others are reported', async () => {
+    const root = tempTree({ 'a.py': 'print(1)\n' }, 'ospo-report-lsp-');
+    const gone = path.join(root, '..', `${path.basename(root)}-gone`);
+    client = new TestClient();
+    await client.initialize(root, { pull: false, moreFolders: [gone] });
+    const result = (await client.connection.sendRequest('workspace/executeCommand', { command: ReportCommand, arguments: [] })) as ReportResult;
+    assert.equal(result.error, undefined);
+    assert.deepEqual(
+      dataOf(result.html!).findings.map((f) => [f.file, f.rule]),
+      [['a.py', 'header-missing']],
+    );
+    assert.match(result.warning ?? '', new RegExp(`left out of the report, as they do not exist: .*${path.basename(gone)}`));
   });
 });

@@ -3,6 +3,7 @@
 // error that names it; it never reaches the command.
 
 import { CancellationToken, ErrorCodes, Range, ResponseError, WorkDoneProgressReporter } from 'vscode-languageserver/node';
+import { promises as fs } from 'node:fs';
 import { URI } from 'vscode-uri';
 import { editsFor } from '../engine/fixes';
 import { skipText } from '../engine/coverage';
@@ -130,8 +131,22 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
   [ReportCommand]: {
     args: noArgs,
     async run(_, { session }) {
-      const roots = session.folders.getRoots();
-      if (!roots.length) return { error: message('lsp.no-folder-report') };
+      const all = session.folders.getRoots();
+      if (!all.length) return { error: message('lsp.no-folder-report') };
+      // A workspace folder that is gone (deleted, an unmounted drive) is left out, and said; the others are reported.
+      const exists = await Promise.all(
+        all.map((root) =>
+          fs.stat(root).then(
+            (s) => s.isDirectory(),
+            () => false,
+          ),
+        ),
+      );
+      const roots = all.filter((_, i) => exists[i]);
+      const missing = all.filter((_, i) => !exists[i]);
+      const warning = missing.length ? message('lsp.report-left-out', { folders: missing.join(', ') }) : undefined;
+      if (warning) session.connection.console.warn(`Report: ${missing.length} workspace folder(s) do not exist and are left out: ${missing.join(', ')}`);
+      if (!roots.length) return { error: warning };
       try {
         // Each folder under its policy as the editor has it (ospo.policyFile, unsaved edits, trust), and
         // open documents as they are in the editor.
@@ -153,7 +168,7 @@ export const commands: { [C in ServerCommandId]: Command<C> } = {
         const textOf = (abs: string) => session.documents.get(URI.file(abs).toString())?.getText();
         // The trend needs git history; a folder without it gets the report without the trend.
         const data = await reportFor(targets, { history: 10, textOf }).catch(() => reportFor(targets, { textOf }));
-        return { html: renderHtml(data) };
+        return { html: renderHtml(data), warning };
       } catch (err) {
         session.logError(`Building the report failed: ${(err as Error).stack ?? err}`);
         return { error: message('lsp.report-failed', { error: (err as Error).message }) };

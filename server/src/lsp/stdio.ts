@@ -4,8 +4,9 @@
 // files' diagnostics, and its writes took 1.1 s of CPU (0.07 s now, same profile). This stream takes the writes as
 // they come and hands them to stdout together, once per turn of the event loop. The VS Code client
 // talks over Node IPC, one message per `process.send`, and is left as it is.
+// On the way in, `framedInput` drops a frame whose header is broken and finds the next one (below).
 
-import { Writable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
 import { format, inspect } from 'node:util';
 import { Connection, createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 
@@ -50,12 +51,89 @@ export function batchedOutput(out: NodeJS.WritableStream): Writable {
   return stream;
 }
 
+/** The largest header block a frame may have (the LSP base protocol has two short headers). */
+const maxHeaderBytes = 8 * 1024;
+const headerEnd = Buffer.from('\r\n\r\n');
+// Frames follow each other with nothing between: a body's `}` and the next `Content-Length:`.
+const nextHeader = /content-length:/i;
+
+/**
+ * The frames of the LSP base protocol from `input`, passed on unchanged; a frame whose header has no
+ * Content-Length of digits is dropped with `onDrop`, and reading goes on at the next
+ * `Content-Length:`. vscode-jsonrpc's reader, given `Content-Length: abc`, reports the error and cannot find where
+ * the next message begins: every request after it was lost (upstream: microsoft/vscode-languageserver-node
+ * #870 and #871, where the maintainers chose to stop reading; a client that sends such a frame is
+ * broken, but one bad frame should not silence the server for good).
+ */
+export function framedInput(input: NodeJS.ReadableStream, onDrop: (why: string) => void): Readable {
+  const out = new PassThrough();
+  let chunks: Buffer[] = [];
+  let buffered = 0;
+  // The whole frame's length, once its header is read: until that many bytes are in, nothing is joined.
+  let frame = 0;
+  const take = (): Buffer => {
+    const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, buffered);
+    chunks = [];
+    buffered = 0;
+    return all;
+  };
+  const keep = (rest: Buffer) => {
+    if (!rest.length) return;
+    chunks = [rest];
+    buffered = rest.length;
+  };
+  input.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    buffered += chunk.length;
+    if (frame && buffered < frame) return;
+    let data = take();
+    for (;;) {
+      frame = 0;
+      const end = data.indexOf(headerEnd);
+      if (end < 0 || end > maxHeaderBytes) {
+        if (end < 0 && data.length <= maxHeaderBytes) break;
+        data = resync(data, 1, 'a header longer than 8 KiB');
+        continue;
+      }
+      const length = /^content-length: *(\d+) *$/im.exec(data.toString('latin1', 0, end));
+      if (!length) {
+        data = resync(data, end + headerEnd.length, 'a header without a Content-Length of digits');
+        continue;
+      }
+      const total = end + headerEnd.length + Number(length[1]);
+      if (data.length < total) {
+        frame = total;
+        break;
+      }
+      out.write(data.subarray(0, total));
+      data = data.subarray(total);
+    }
+    keep(data);
+  });
+  // The next `Content-Length:` after `from`; what comes before it is dropped.
+  const resync = (data: Buffer, from: number, why: string): Buffer => {
+    onDrop(why);
+    const m = nextHeader.exec(data.toString('latin1', from));
+    if (!m) return data.subarray(Math.max(from, data.length - 16));
+    return data.subarray(from + m.index);
+  };
+  input.on('end', () => out.end());
+  input.on('error', (err) => out.destroy(err));
+  return out;
+}
+
 /**
  * The connection over stdin and stdout. As vscode-languageserver does for `--stdio` itself, console
  * output goes to the client's log: a stray `console.log` on stdout would break the protocol's stream.
  */
 export function stdioConnection(): Connection {
-  const connection = createConnection(ProposedFeatures.all, process.stdin, batchedOutput(process.stdout));
+  let warn = (why: string): void => void process.stderr.write(`ospo: dropped a message from the client: ${why}\n`);
+  const connection = createConnection(
+    ProposedFeatures.all,
+    framedInput(process.stdin, (why) => warn(why)),
+    batchedOutput(process.stdout),
+  );
+  warn = (why) => connection.console.warn(`Dropped a message from the client: ${why}`);
   const say =
     (to: (message: string) => void) =>
     (...args: unknown[]) =>
