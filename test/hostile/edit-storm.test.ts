@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TestClient } from '../protocol/lsp-client';
+import { serverNodeArgs } from './run';
 
 const line = 'const value = compute(input, options); // a line of a large generated file\n';
 const text = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\n' + line.repeat(Math.ceil(9.5e6 / line.length));
@@ -37,7 +38,7 @@ for (const pull of [false, true]) {
     });
 
     it('is checked once after the storm, and a hover is answered during it', async () => {
-      client = new TestClient();
+      client = new TestClient(serverNodeArgs);
       await client.initialize(root, { pull });
       const uri = 'file://' + path.join(root, 'big.js');
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'javascript', version: 1, text } });

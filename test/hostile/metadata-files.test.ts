@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempTree } from '../temp-tree';
-import { describeRun, ended, ospo } from './run';
+import { describeRun, ended, ospo, serverNodeArgs } from './run';
+import { TestClient } from '../protocol/lsp-client';
 
 describe('metadata files that are links to /dev/zero or FIFOs', function () {
   this.timeout(60_000);
@@ -57,5 +58,39 @@ describe('metadata files that are links to /dev/zero or FIFOs', function () {
       const refused = /suppressions\.json: cannot read it/.test(r.stderr);
       assert.ok(ended(r) || (ended(r, [2]) && refused), `${args.join(' ')}: ${describeRun(r)}`);
     }
+  });
+});
+
+describe('the language server, in a folder whose metadata files are links to /dev/zero or FIFOs', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let client: TestClient | undefined;
+  before(function () {
+    if (process.platform === 'win32') this.skip();
+    dir = tempTree({ 'a.py': 'x = 1\n', 'LICENSES/MIT.txt': 'MIT\n' }, 'ospo-metadata-lsp-');
+    fs.mkdirSync(path.join(dir, '.reuse'));
+    for (const link of ['.gitignore', 'package.json', '.editorconfig', '.reuse/dep5']) fs.symlinkSync('/dev/zero', path.join(dir, link));
+    for (const fifo of ['.gitattributes', 'REUSE.toml']) assert.equal(spawnSync('mkfifo', [path.join(dir, fifo)]).status, 0, `mkfifo ${fifo}`);
+  });
+  after(async () => {
+    await client?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers: an opened file gets its diagnostics, and a hover is answered', async () => {
+    client = new TestClient(serverNodeArgs);
+    await client.initialize(dir, { pull: false });
+    const uri = 'file://' + path.join(dir, 'a.py');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: 'x = 1\n' } });
+    const deadline = Date.now() + 20_000;
+    while (!client.pushed.get(uri)) {
+      assert.ok(Date.now() < deadline, 'no diagnostics within 20 s');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.deepEqual(
+      client.pushed.get(uri)!.diagnostics.map((d) => d.code),
+      ['header-missing'],
+    );
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
   });
 });

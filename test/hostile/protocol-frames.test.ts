@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { serverPath } from '../protocol/lsp-client';
+import { serverNodeArgs } from './run';
 
 const frame = (message: object) => {
   const body = JSON.stringify({ jsonrpc: '2.0', ...message });
@@ -15,7 +16,7 @@ const request = (id: number, command: string) => frame({ id, method: 'workspace/
 
 /** Sends `raw` after initialize and returns the ids the server answered within the time given. */
 async function answered(raw: string[], waitMs = 3000): Promise<number[]> {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [...serverNodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
   try {

@@ -14,6 +14,9 @@ export const limits = { timeoutMs: 20_000, heapMb: 512, addressSpaceGb: 4 };
 
 const prlimit = ['/usr/bin/prlimit', '/bin/prlimit'].find((p) => fs.existsSync(p));
 
+/** The language server's Node options for a hostile test: the same heap cap (its time limits are the tests' own). */
+export const serverNodeArgs = [`--max-old-space-size=${limits.heapMb * 2}`];
+
 export interface Run {
   status: number | null;
   stdout: string;

@@ -39,10 +39,13 @@ export class TestClient {
   /** Every window/logMessage text, in order. */
   readonly logged: string[] = [];
 
-  constructor() {
-    this.child = spawn(process.execPath, [...(process.env.OSPO_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), serverPath, '--stdio'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
+  /**
+   * `nodeArgs`: options for the server's Node, such as a memory cap (`--max-old-space-size=…`, the hostile
+   * suite's); OSPO_SERVER_NODE_ARGS adds more from the environment (a profiler, for the benchmarks).
+   */
+  constructor(nodeArgs: string[] = []) {
+    const fromEnv = (process.env.OSPO_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.child = spawn(process.execPath, [...nodeArgs, ...fromEnv, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.pushed.set(p.uri, p);

@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { checkText } from '../../server/src/engine/check';
+import { checkCommitMessage } from '../../server/src/engine/ai/commit-rule';
+import { allTrailers, parseCommitMessage } from '../../server/src/engine/ai/trailers';
 import { editsFor, fixAll, isSafe } from '../../server/src/engine/fixes';
 import { findPrologue } from '../../server/src/engine/prologue';
 import { checkExpression } from '../../server/src/engine/spdx/check';
@@ -648,6 +650,67 @@ describe('fuzz: engine properties (fast-check)', function () {
           [],
           'a safe-fixable finding remains',
         );
+      });
+    });
+  });
+
+  describe('fuzz: commit messages', () => {
+    // Trailer-ish lines, the keys and values the disclosure forms read, and what git strips or cuts.
+    const commitLineArb = fc.oneof(
+      { weight: 3, arbitrary: fc.string({ maxLength: 30 }) },
+      {
+        weight: 5,
+        arbitrary: fc
+          .tuple(
+            pick(
+              'Assisted-by',
+              'Generated-by',
+              'Co-authored-by',
+              'Co-developed-by',
+              'Signed-off-by',
+              'AI-assistant',
+              'Made-with',
+              'AI-Tool',
+              'Reviewed-by',
+              'x',
+            ),
+            pick(':', ': ', ' : ', ''),
+            pick(
+              'Claude Code:claude-opus-4-5',
+              'Copilot <175728472+Copilot@users.noreply.github.com>',
+              'Jane Doe <jane@example.com>',
+              'Cursor',
+              '',
+              'aider@aider.chat',
+              '\u00e9',
+            ),
+          )
+          .map(([k, sep, v]) => k + sep + v),
+      },
+      {
+        weight: 1,
+        arbitrary: pick(
+          '',
+          ' ',
+          '# a comment',
+          '# ------------------------ >8 ------------------------',
+          '   continued',
+          '\uFEFF',
+          '🤖 Generated with [Claude Code](https://claude.com/claude-code)',
+        ),
+      },
+    );
+    const messageArb = fc.record({ lines: fc.array(commitLineArb, { maxLength: 14 }), eol: pick('\n', '\r\n') }).map(({ lines, eol }) => lines.join(eol));
+    const commitPolicies = [policyWith(), policyWith((p) => (p.ai.mode = 'forbid')), policyWith((p) => (p.ai.mode = 'review'))];
+
+    it('parseCommitMessage and checkCommitMessage never throw, and locate their trailers and findings in the message', () => {
+      check('commit messages', fc.tuple(messageArb, fc.integer({ min: 0, max: commitPolicies.length - 1 })), ([text, i]) => {
+        const msg = parseCommitMessage(text);
+        const lines = msg.lines.length;
+        for (const t of allTrailers(msg)) assert.ok(t.line >= 0 && t.endLine >= t.line && t.endLine < lines, `trailer at ${t.line}–${t.endLine} of ${lines}`);
+        for (const f of checkCommitMessage(text, commitPolicies[i])) {
+          assert.ok(f.range.start.line >= 0 && f.range.end.line < lines, `${f.rule} at line ${f.range.start.line} of ${lines}`);
+        }
       });
     });
   });

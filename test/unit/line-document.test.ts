@@ -34,7 +34,7 @@ function same(ours: LineDocument, edited: TextDocument, probes: { line: number; 
   for (const o of offsets) assert.deepEqual(ours.positionAt(o), theirs.positionAt(o), `positionAt ${o}`);
 }
 
-describe('LineDocument: the library TextDocument, edited by lines', () => {
+describe('fuzz: LineDocument, the library TextDocument edited by lines', () => {
   it('agrees with TextDocument after any edits (fast-check)', () => {
     fc.assert(
       fc.property(
