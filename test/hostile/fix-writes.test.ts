@@ -226,6 +226,7 @@ describe('ospo fix and check: writes', function () {
   it('a rewrite of the old file just after the rename is put back, with what reached the new one, and refused', async () => {
     const root = tree({ 'a.ts': bare });
     const file = path.join(root, 'a.ts');
+    fs.chmodSync(file, 0o750);
     const read = await original(file);
     let fd = -1;
     const result = await replaceChecked(file, Buffer.from(good), read, {
@@ -238,6 +239,7 @@ describe('ospo fix and check: writes', function () {
     });
     assert.match(result.refused ?? '', /put back as the other writer left it/);
     assert.equal(fs.readFileSync(file, 'utf8'), 'EXPORT const x = 1;\nnew();\n');
+    assert.equal(fs.statSync(file).mode & 0o7777, 0o750, 'the mode is kept when the content is put back');
   });
 
   it('never replaces a read-only or hard-linked file, and says why', () => {
@@ -303,14 +305,19 @@ describe('ospo fix and check: writes', function () {
     assert.match(fs.readFileSync(path.join(root, name), 'utf8'), /SPDX/);
   });
 
-  it('temporary files of a killed run are removed the next time; those of a running one are not', () => {
+  it('temporary files of a killed run are removed the next time; those of a running one, or younger than an hour, are not', () => {
     const root = tree({ 'a.ts': bare });
     const dead = '.ospo-999999999-deadbeef.tmp';
     const alive = `.ospo-${process.pid}-0badcafe.tmp`;
     fs.writeFileSync(path.join(root, dead), 'half a file');
     fs.writeFileSync(path.join(root, alive), 'being written');
+    // Only an hour old or more: a pid alone may be another machine's, on a shared folder.
+    const hoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    for (const name of [dead, alive]) fs.utimesSync(path.join(root, name), hoursAgo, hoursAgo);
+    const young = '.ospo-999999998-0000cafe.tmp';
+    fs.writeFileSync(path.join(root, young), 'another machine, maybe');
     assert.equal(ospo(['fix', 'a.ts'], root).code, 0);
-    assert.deepEqual(temps(root), [alive]);
+    assert.deepEqual(temps(root).sort(), [alive, young].sort());
   });
 
   it('under a process appending to every file during the fix, no append is lost', async function () {

@@ -26,7 +26,11 @@ async function answered(raw: string[], waitMs = 3000): Promise<number[]> {
       if (Date.now() > deadline) throw new Error('no answer to initialize');
       await new Promise((r) => setTimeout(r, 20));
     }
-    for (const part of raw) child.stdin.write(part);
+    // Each part a write of its own, a moment apart, so each reaches the server as a chunk of its own.
+    for (const part of raw) {
+      child.stdin.write(part);
+      await new Promise((r) => setTimeout(r, 15));
+    }
     await new Promise((r) => setTimeout(r, waitMs));
     return [...out.matchAll(/"id":(\d+)/g)].map((m) => Number(m[1])).filter((id) => id !== 1);
   } finally {
@@ -40,6 +44,17 @@ describe('malformed frames on stdio', function () {
   it('Content-Length: abc: the frame is dropped, and the requests after it are answered', async () => {
     const ids = await answered(['Content-Length: abc\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}', request(3, 'a'), request(4, 'b'), request(5, 'c')]);
     assert.deepEqual(ids.sort(), [3, 4, 5]);
+  });
+
+  it('after a broken frame, each message written on its own, header and body apart as vscode-jsonrpc writes them', async () => {
+    const parts = [3, 4, 5, 6].flatMap((id) => {
+      const message = request(id, 'x');
+      const cut = message.indexOf('\r\n\r\n') + 4;
+      return [message.slice(0, cut), message.slice(cut)];
+    });
+    // A broken body may even hold the words: the next real header is still found.
+    const ids = await answered(['Content-Length: abc\r\n\r\n{"text":"Content-Length: 3"}', ...parts]);
+    assert.deepEqual(ids.sort(), [3, 4, 5, 6]);
   });
 
   it('a header without Content-Length, and one over 8 KiB, the same; a frame split across writes still arrives', async () => {

@@ -17,7 +17,6 @@ import { reportFor, ReportTarget } from '../report/report';
 import { renderHtml } from '../report/html';
 import { countOf, message } from '../engine/messages';
 import { argsError } from './did-you-mean';
-import { replaceFile } from '../io/write-file';
 
 export const reportUsage = `Usage:
   ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags] [--policy FILE] [--offline]
@@ -112,7 +111,8 @@ async function writeOut(file: string, text: string, io: ReportIo): Promise<void>
   }
   const abs = path.resolve(io.cwd, file);
   await fs.mkdir(path.dirname(abs), { recursive: true });
-  await replaceFile(abs, text);
+  // Written as the user named it: `--out /dev/stdout`, a FIFO or a link are theirs to give.
+  await fs.writeFile(abs, text, 'utf8');
 }
 
 export async function runReport(args: string[], io: ReportIo): Promise<number> {

@@ -46,8 +46,10 @@ function escapeRegExp(ch: string): string {
 
 /** Globs longer than this are refused: a path glob is a line, and RE2's program grows with the pattern. */
 export const maxGlobLength = 4096;
-/** `{1..N}` ranges are written out as alternatives, up to this many. */
+/** `{1..N}` ranges are written out as alternatives, up to this many numbers in one glob. */
 const maxRange = 1000;
+/** The most a glob may become as an expression: RE2 compiles it, once per glob and once per list. */
+const maxSourceLength = 32 * 1024;
 /** Braces and extglobs nest at most this deep. */
 const maxDepth = 32;
 
@@ -65,6 +67,9 @@ type Flavour = 'policy' | 'editorconfig';
 function translatePath(glob: string, flavour: Flavour): string {
   let i = 0;
   let depth = 0;
+  let lastStarEnd = -2;
+  // Ranges are written out as alternatives: their numbers count against one budget for the whole glob.
+  let rangeBudget = maxRange;
   const globstarAt = (start: number, end: number, inGroup: boolean): boolean => {
     const before = glob[start - 1];
     const after = glob[end];
@@ -94,18 +99,38 @@ function translatePath(glob: string, flavour: Flavour): string {
         const start = i;
         while (glob[i] === '*') i++;
         const run = i - start;
-        if (flavour === 'editorconfig') out += run >= 2 ? '.*' : '[^/]*';
-        else if (run !== 2 || !globstarAt(start, i, inGroup)) out += '[^/]*';
+        // Whether a `*` wildcard ends the segment before this one (`a*/**`).
+        const afterStar = lastStarEnd === start - 2;
+        lastStarEnd = i - 1;
+        if (flavour === 'editorconfig') {
+          if (run < 2) out += '[^/]*';
+          else if (glob[start - 1] === '/' && glob[i] === '/') {
+            // `a/**/b` also matches `a/b` (EditorConfig's own tests: star_star_over_separator19).
+            out += '(?:.*/)?';
+            i++;
+          } else out += '.*';
+        } else if (run === 2 && start === 0 && glob[i] !== undefined && glob[i] !== '/') {
+          // picomatch: a leading `**` glued to text crosses folders (`**.js` matches `src/a.js`).
+          out += '.*';
+        } else if (run !== 2 || !globstarAt(start, i, inGroup)) out += '[^/]*';
         else if (glob[i] === '/') {
           // `**/`: any folders, or none.
           out += '(?:.*/)?';
           i++;
-        } else if (out.endsWith('/') && glob[start - 2] !== '*') {
-          // `a/**` at the end: `a` itself and anything below it (as in picomatch, not after a `*`:
-          // `a*/**` needs the slash).
+        } else if (out.endsWith('/') && !afterStar && !inGroup) {
+          // `a/**` at the end: `a` itself and anything below it (as in picomatch, not after a `*`,
+          // `a*/**`, nor inside braces, `{a/**,c}`, where the slash is needed).
           out = out.slice(0, -1) + '(?:/.*)?';
         } else out += '.*';
         continue;
+      }
+      if (flavour === 'policy' && ch === '(') {
+        // picomatch reads a plain group as an extglob `@(…)`: `(a|b).c` matches `a.c`.
+        const group = extglob('@', 0);
+        if (group !== undefined) {
+          out += group;
+          continue;
+        }
       }
       if (ch === '?') {
         out += '[^/]';
@@ -171,7 +196,8 @@ function translatePath(glob: string, flavour: Flavour): string {
         return `[${escapeRegExp(a)}-${escapeRegExp(b)}]`;
       }
       const [lo, hi] = [Number(range[1]), Number(range[2])].sort((x, y) => x - y);
-      if (hi - lo > maxRange) throw new GlobError(`the range ${range[0]} has more than ${maxRange} numbers`);
+      rangeBudget -= hi - lo + 1;
+      if (rangeBudget < 0) throw new GlobError(`its ranges (${range[0]}…) hold more than ${maxRange} numbers in all`);
       const all: string[] = [];
       for (let n = lo; n <= hi; n++) all.push(String(n).replace('-', '\\-'));
       return `(?:${all.join('|')})`;
@@ -212,11 +238,12 @@ function translatePath(glob: string, flavour: Flavour): string {
     return false;
   };
   // `@(…)`, `*(…)`, `+(…)`, `?(…)`, or undefined (literal) when the `(` has no `)`.
-  const extglob = (kind: string): string | undefined => {
-    if (!parenCloses(i + 1)) return undefined;
+  // `open`: where the `(` is, from `i` (1 after an extglob's sign, 0 for a plain group).
+  const extglob = (kind: string, open = 1): string | undefined => {
+    if (!parenCloses(i + open)) return undefined;
     if (kind === '!') throw new GlobError('`!(…)` (anything but) is not supported: list the paths in `exclude` instead');
     if (++depth > maxDepth) throw new GlobError(`groups nest more than ${maxDepth} deep`);
-    i += 2;
+    i += open + 1;
     const alternatives = [seq('|)', false)];
     while (glob[i] === '|') {
       i++;
@@ -245,6 +272,7 @@ function translatePath(glob: string, flavour: Flavour): string {
   while (i < glob.length) {
     out += escapeRegExp(glob[i++]) + seq('', false);
   }
+  if (out.length > maxSourceLength) throw new GlobError(`it is too large to match (more than ${maxSourceLength} characters as an expression)`);
   return out;
 }
 
@@ -256,19 +284,24 @@ function policyGlobParts(glob: string): { negated: boolean; body: string } {
     negated = !negated;
     body = body.slice(1);
   }
-  if (body.startsWith('./')) body = body.slice(2);
+  while (body.startsWith('./')) body = body.slice(2);
   return { negated, body };
 }
 
-/** Why a policy path glob cannot be used, or undefined when it can: the text follows "'<glob>': ". */
+const problems = new Map<string, string | null>();
+
+/** Why a policy path glob cannot be used, or undefined when it can: the text follows "'<glob>': ". Compiled once per glob. */
 export function globProblem(glob: string): string | undefined {
-  try {
-    const source = translatePath(policyGlobParts(glob).body, 'policy');
-    RE2JS.compile(source);
-  } catch (err) {
-    return err instanceof GlobError ? err.message : `it cannot be compiled: ${(err as Error).message}`;
-  }
-  return undefined;
+  return (
+    cached(problems, glob, () => {
+      try {
+        RE2JS.compile(translatePath(policyGlobParts(glob).body, 'policy'));
+        return null;
+      } catch (err) {
+        return err instanceof GlobError ? err.message : `it cannot be compiled: ${(err as Error).message}`;
+      }
+    }) ?? undefined
+  );
 }
 
 const pathMatchers = new Map<string, Matcher>();

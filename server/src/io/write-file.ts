@@ -13,12 +13,11 @@
 //   it is not hard-linked, and its owner, mode and extended attributes (ACLs among them) can be kept;
 //   and no write to it by another process is lost (see there).
 
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, existsSync, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { skipText } from '../engine/coverage';
 import { defaultMaxBytes, readRegular, type RegularFile } from './read-file';
 
@@ -29,6 +28,9 @@ function tempPath(dir: string): string {
 }
 
 const swept = new Set<string>();
+
+/** A temporary file this old, whose process is gone, is a killed run's: a pid alone may be another machine's, on a shared folder. */
+const staleMs = 60 * 60 * 1000;
 
 /** Removes, once per folder and run, the temporary files of runs whose process is gone (killed mid-write). */
 async function sweepTemps(dir: string): Promise<void> {
@@ -43,7 +45,9 @@ async function sweepTemps(dir: string): Promise<void> {
   for (const name of names) {
     const m = tempPattern.exec(name);
     if (!m || Number(m[1]) === process.pid || running(Number(m[1]))) continue;
-    await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+    const file = path.join(dir, name);
+    const stat = await fs.lstat(file).catch(() => undefined);
+    if (stat?.isFile() && Date.now() - stat.mtimeMs > staleMs) await fs.rm(file, { force: true }).catch(() => undefined);
   }
 }
 
@@ -83,6 +87,17 @@ export async function createFile(abs: string, data: string | Buffer): Promise<vo
   const tmp = await writeTemp(path.dirname(abs), data);
   try {
     await fs.link(tmp, abs);
+  } catch (err) {
+    // A file system without hard links (FAT, exFAT, some network mounts): created in place, still never over
+    // anything or through a link, though a failure part way may leave it short.
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err;
+    const handle = await fs.open(abs, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0), 0o666);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   } finally {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
   }
@@ -126,7 +141,6 @@ export interface Replaced {
 
 const uid = process.getuid?.();
 const cp = process.platform === 'linux' ? ['/usr/bin/cp', '/bin/cp'].find((p) => existsSync(p)) : undefined;
-const run = promisify(execFile);
 
 /** Why `original` (just read from `abs`) must not be replaced, or undefined. */
 async function refusal(abs: string, original: RegularFile): Promise<string | undefined> {
@@ -162,26 +176,40 @@ export async function replaceChecked(abs: string, content: Buffer, original: Reg
   let tmp: string | undefined;
   let old: FileHandle | undefined;
   try {
+    // Held open from here, across the rename: its attributes are copied from it, and what is written to it
+    // after the rename is looked for (keepLateWrites).
+    old = await fs.open(abs, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
+    const changed = { refused: 'it changed since it was read; run ospo fix again' };
+    const held = await old.stat();
+    if (held.ino !== original.ino || held.dev !== original.dev) return changed;
     tmp = await writeTemp(path.dirname(abs), content, original.mode & 0o7777);
     const handle = await fs.open(tmp, fsConstants.O_WRONLY | (fsConstants.O_NOFOLLOW ?? 0));
     try {
-      // The umask may have narrowed the mode given to open.
-      await handle.chmod(original.mode & 0o7777);
-      if (uid === 0) await handle.chown(original.uid, original.gid);
+      if (cp) {
+        // Both files by their open descriptors, never by name: in a folder others may write, the temporary
+        // file's name could be swapped for a link between its creation and the copy (cp follows links).
+        const copied = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+          const child = spawn(cp, ['--attributes-only', '--preserve=mode,ownership,xattr', '--', '/dev/fd/3', '/dev/fd/4'], {
+            stdio: ['ignore', 'ignore', 'pipe', old!.fd, handle.fd],
+          });
+          let stderr = '';
+          child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+          child.on('error', (err) => resolve({ code: -1, stderr: err.message }));
+          child.on('close', (code) => resolve({ code, stderr }));
+        });
+        if (copied.code !== 0) return { refused: `its attributes could not be kept (${copied.stderr.trim() || `cp exited with ${copied.code}`})` };
+      } else {
+        // Owner first: a change of owner clears the set-user-id and set-group-id bits the mode then restores.
+        if (uid === 0) await handle.chown(original.uid, original.gid);
+        // The umask may have narrowed the mode given to open.
+        await handle.chmod(original.mode & 0o7777);
+      }
     } finally {
       await handle.close();
-    }
-    if (cp) {
-      try {
-        await run(cp, ['--attributes-only', '--preserve=mode,ownership,xattr', '--', abs, tmp]);
-      } catch (err) {
-        return { refused: `its attributes could not be kept (${((err as { stderr?: string }).stderr ?? (err as Error).message).trim()})` };
-      }
     }
     await hooks.beforeRename?.(tmp);
     const now = await readRegular(abs, Math.max(defaultMaxBytes, original.size));
     if ('skipped' in now) return { refused: `it changed while being fixed (now: ${skipText(now.skipped, 'en')})` };
-    const changed = { refused: 'it changed since it was read; run ospo fix again' };
     if (
       now.size !== original.size ||
       now.mtimeMs !== original.mtimeMs ||
@@ -191,10 +219,6 @@ export async function replaceChecked(abs: string, content: Buffer, original: Reg
     ) {
       return changed;
     }
-    // Held open across the rename: what is written to it from now on is looked for after (keepLateWrites).
-    old = await fs.open(abs, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
-    const held = await old.stat();
-    if (held.ino !== original.ino || held.dev !== original.dev) return changed;
     await fs.rename(tmp, abs);
     tmp = undefined;
     await hooks.afterRename?.();
@@ -233,10 +257,19 @@ async function keepLateWrites(abs: string, old: FileHandle, was: Buffer, content
       carried = late.length;
       continue;
     }
-    // Rewritten: the other writer's content stands, with what reached the new file since.
-    const fixed = await fs.readFile(abs);
-    const since = fixed.subarray(0, content.length).equals(content) ? fixed.subarray(content.length) : Buffer.alloc(0);
-    await replaceFile(abs, Buffer.concat([late, since]));
+    // Rewritten: the other writer's content stands, with what reached the new file since; written into the
+    // new file itself, which has the old one's mode, owner and attributes.
+    const out = await fs.open(abs, fsConstants.O_RDWR | (fsConstants.O_NOFOLLOW ?? 0));
+    try {
+      const fixed = await readAll(out);
+      const since = fixed.subarray(0, content.length).equals(content) ? fixed.subarray(content.length) : Buffer.alloc(0);
+      const back = Buffer.concat([late, since]);
+      await out.write(back, 0, back.length, 0);
+      await out.truncate(back.length);
+      await out.sync();
+    } finally {
+      await out.close();
+    }
     return { refused: 'it changed while being fixed: put back as the other writer left it; run ospo fix again' };
   }
   return carried > was.length ? { note: `kept ${carried - was.length} bytes written to it while it was being fixed` } : {};

@@ -56,6 +56,7 @@ const maxHeaderBytes = 8 * 1024;
 const headerEnd = Buffer.from('\r\n\r\n');
 // Frames follow each other with nothing between: a body's `}` and the next `Content-Length:`.
 const nextHeader = /content-length:/i;
+const headerName = 'content-length:';
 
 /**
  * The frames of the LSP base protocol from `input`, passed on unchanged; a frame whose header has no
@@ -87,17 +88,27 @@ export function framedInput(input: NodeJS.ReadableStream, onDrop: (why: string) 
     buffered += chunk.length;
     if (frame && buffered < frame) return;
     let data = take();
-    for (;;) {
+    while (data.length) {
       frame = 0;
+      // A frame starts with a header line, `Name: value`; anything else is what is left of a dropped frame.
+      const start = data.toString('latin1', 0, Math.min(data.length, 64));
+      if (!/^[A-Za-z][\w-]*:/.test(start)) {
+        if (data.length < 64 && /^[A-Za-z][\w-]*$/.test(start)) break; // a header name, still arriving
+        data = resync(data, 0);
+        continue;
+      }
       const end = data.indexOf(headerEnd);
       if (end < 0 || end > maxHeaderBytes) {
         if (end < 0 && data.length <= maxHeaderBytes) break;
-        data = resync(data, 1, 'a header longer than 8 KiB');
+        onDrop('a header longer than 8 KiB');
+        data = resync(data, 1);
         continue;
       }
       const length = /^content-length: *(\d+) *$/im.exec(data.toString('latin1', 0, end));
       if (!length) {
-        data = resync(data, end + headerEnd.length, 'a header without a Content-Length of digits');
+        onDrop('a header without a Content-Length of digits');
+        // From just after its start: what looked like a header may hold the next real one (`Content-Length: 3"}Content-Length: 95`).
+        data = resync(data, 1);
         continue;
       }
       const total = end + headerEnd.length + Number(length[1]);
@@ -110,12 +121,15 @@ export function framedInput(input: NodeJS.ReadableStream, onDrop: (why: string) 
     }
     keep(data);
   });
-  // The next `Content-Length:` after `from`; what comes before it is dropped.
-  const resync = (data: Buffer, from: number, why: string): Buffer => {
-    onDrop(why);
-    const m = nextHeader.exec(data.toString('latin1', from));
-    if (!m) return data.subarray(Math.max(from, data.length - 16));
-    return data.subarray(from + m.index);
+  // From the next `Content-Length:` after `from` on; with none yet, only what may be the start of one.
+  const resync = (data: Buffer, from: number): Buffer => {
+    const text = data.toString('latin1', from);
+    const m = nextHeader.exec(text);
+    if (m) return data.subarray(from + m.index);
+    for (let k = Math.min(headerName.length - 1, text.length); k > 0; k--) {
+      if (headerName.startsWith(text.slice(-k).toLowerCase())) return data.subarray(data.length - k);
+    }
+    return data.subarray(data.length);
   };
   input.on('end', () => out.end());
   input.on('error', (err) => out.destroy(err));

@@ -287,7 +287,7 @@ function* boundedTokens(text: string, parser: Parser): Generator<CST.Token> {
 
 function parseBounded(text: string, at: Locator): Document.Parsed {
   // uniqueKeys is checked below in linear time: the package compares every pair of keys.
-  const composer = new Composer({ uniqueKeys: false });
+  const composer = new Composer({ uniqueKeys: false, logLevel: 'error' });
   const parser = new Parser(at.lines.addNewLine);
   at.lines.addNewLine(0);
   let doc: Document.Parsed | undefined;
