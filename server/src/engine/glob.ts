@@ -223,24 +223,24 @@ function translatePath(glob: string, flavour: Flavour): string {
       else if (c === '{') level++;
       else if (c === '}') {
         if (--level === 0) return false;
-      } else if (c === ',' && level === 1) return closes(j);
+      } else if (c === ',' && level === 1) return closed(j, '{', '}', 1);
     }
     return false;
   };
-  const closes = (from: number): boolean => {
-    let level = 1;
+  // Whether the group open `level` deep at `from` closes: each `open` nests, `close` ends one, `\x` skips x.
+  const closed = (from: number, open: string, close: string, level: number): boolean => {
     for (let j = from; j < glob.length; j++) {
       const c = glob[j];
       if (c === '\\') j++;
-      else if (c === '{') level++;
-      else if (c === '}' && --level === 0) return true;
+      else if (c === open) level++;
+      else if (c === close && --level === 0) return true;
     }
     return false;
   };
   // `@(…)`, `*(…)`, `+(…)`, `?(…)`, or undefined (literal) when the `(` has no `)`.
   // `open`: where the `(` is, from `i` (1 after an extglob's sign, 0 for a plain group).
   const extglob = (kind: string, open = 1): string | undefined => {
-    if (!parenCloses(i + open)) return undefined;
+    if (!closed(i + open, '(', ')', 0)) return undefined;
     if (kind === '!') throw new GlobError('`!(…)` (anything but) is not supported: list the paths in `exclude` instead');
     if (++depth > maxDepth) throw new GlobError(`groups nest more than ${maxDepth} deep`);
     i += open + 1;
@@ -253,16 +253,6 @@ function translatePath(glob: string, flavour: Flavour): string {
     depth--;
     const quantifier = kind === '@' ? '' : kind;
     return `(?:${alternatives.join('|')})${quantifier}`;
-  };
-  const parenCloses = (at: number): boolean => {
-    let level = 0;
-    for (let j = at; j < glob.length; j++) {
-      const c = glob[j];
-      if (c === '\\') j++;
-      else if (c === '(') level++;
-      else if (c === ')' && --level === 0) return true;
-    }
-    return false;
   };
   if (glob.length > maxGlobLength) throw new GlobError(`it is longer than ${maxGlobLength} characters`);
   // `**/**` is `**`.
