@@ -371,7 +371,7 @@ export function wildcard(pattern: string, options: { ignoreCase?: boolean } = {}
 // picomatch has other semantics, hence this small translator.
 
 /** The RE2 expression for one REUSE.toml path glob. */
-export function reuseGlobSource(pattern: string): string {
+function reuseGlobSource(pattern: string): string {
   let out = '';
   let i = 0;
   while (i < pattern.length) {
