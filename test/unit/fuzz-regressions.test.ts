@@ -160,6 +160,8 @@ describe('fuzz regressions', () => {
       p.files.thirdParty = ['third_party/**'];
     });
     assert.equal(fix('third_party/lib/a.c', 'SPDX-FileCopyrightText: 2020 Example Corp\n', policy), '');
+    // With a byte order mark, the mark stays: an empty file in the encoding it had (npm run fuzz, seed 20260115).
+    assert.equal(fix('third_party/lib/a.c', '\uFEFFSPDX-SnippetCopyrightText: 2020 Example Corp\n', policy), '\uFEFF');
   });
 
   it('policy: an unknown top-level key is located on its own line (was line -1)', () => {
