@@ -74,4 +74,17 @@ describe('files ospo creates', function () {
     assert.match(again.stderr, /already exists; not overwritten/);
     assert.deepEqual(entries(outside), []);
   });
+
+  it('ospo report never writes through a committed ospo-report.html link; a device the user names is written to, not replaced', () => {
+    const outside = tree({ 'victim.html': 'theirs\n' });
+    const dir = tree({ 'a.py': 'x = 1\n' });
+    fs.symlinkSync(path.join(outside, 'victim.html'), path.join(dir, 'ospo-report.html'));
+    const r = ospo(['report', '--offline'], { cwd: dir });
+    assert.ok(ended(r, [0, 1]), describeRun(r));
+    assert.equal(fs.readFileSync(path.join(outside, 'victim.html'), 'utf8'), 'theirs\n');
+    assert.ok(fs.lstatSync(path.join(dir, 'ospo-report.html')).isFile(), 'the link is replaced by the report');
+    const device = ospo(['report', '--offline', '--out', '/dev/null'], { cwd: dir });
+    assert.ok(ended(device, [0, 1]), describeRun(device));
+    assert.ok(fs.statSync('/dev/null').isCharacterDevice(), '/dev/null is still the device');
+  });
 });

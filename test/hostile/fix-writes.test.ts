@@ -276,10 +276,13 @@ describe('ospo fix and check: writes', function () {
 
   it('run as another user in a shared folder: a file it may not write, or that is not its own, is refused', function () {
     if (!isRoot) this.skip();
-    const root = tree({ 'root-owned.ts': bare, 'shared.ts': bare, 'mine.ts': bare });
+    const root = tree({ 'root-owned.ts': bare, 'shared.ts': bare, 'mine.ts': bare, 'other-group.ts': bare });
     fs.chmodSync(root, 0o777);
     fs.chmodSync(path.join(root, 'shared.ts'), 0o666);
     fs.chownSync(path.join(root, 'mine.ts'), 65534, 65534);
+    // Theirs, in a group they are not in: a copy could not keep the group.
+    fs.chownSync(path.join(root, 'other-group.ts'), 65534, 0);
+    fs.chmodSync(path.join(root, 'other-group.ts'), 0o664);
     const before = snapshot(root);
     const r = spawnSync(process.execPath, [cli, 'fix', '.'], {
       cwd: root,
@@ -293,7 +296,8 @@ describe('ospo fix and check: writes', function () {
     assert.match(r.stderr, /not fixed root-owned\.ts: you may not write it/);
     assert.match(r.stderr, /not fixed shared\.ts: it belongs to another user/);
     assert.match(r.stdout, /^fixed mine\.ts /m);
-    for (const f of ['root-owned.ts', 'shared.ts']) assert.equal(snapshot(root)[f], before[f], `${f} is as it was`);
+    assert.match(r.stderr, /not fixed other-group\.ts: its owner, group or mode could not be kept/);
+    for (const f of ['root-owned.ts', 'shared.ts', 'other-group.ts']) assert.equal(snapshot(root)[f], before[f], `${f} is as it was`);
     assert.equal(fs.statSync(path.join(root, 'root-owned.ts')).uid, 0);
   });
 

@@ -70,4 +70,15 @@ describe('malformed frames on stdio', function () {
     ]);
     assert.deepEqual(ids.sort(), [6, 7, 8]);
   });
+
+  it('a header with a bare line feed, or two Content-Lengths, is dropped; a tab after the colon is fine', async () => {
+    const ids = await answered([
+      'Content-Length: 7\n\n{"a":1}',
+      request(10, 'a'),
+      'Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+      request(11, 'b'),
+      request(12, 'c').replace('Content-Length: ', 'Content-Length:\t'),
+    ]);
+    assert.deepEqual(ids.sort(), [10, 11, 12]);
+  });
 });

@@ -46,6 +46,16 @@ describe('globs (engine/glob.ts)', () => {
     assert.equal(pathGlob(['./a/b'])('a/b'), true);
   });
 
+  it('path globs: a path that is the glob itself matches (picomatch), and only `**.ext` crosses folders when glued', () => {
+    assert.equal(pathGlob(['app/(auth)/page.tsx'])('app/(auth)/page.tsx'), true);
+    assert.equal(pathGlob(['src/foo (copy).c'])('src/foo (copy).c'), true);
+    assert.equal(pathGlob(['a[x]'])('a[x]'), true);
+    assert.equal(pathGlob(['**.d.ts'])('x/y/a.d.ts'), true);
+    assert.equal(pathGlob(['**_test.go'])('pkg/a_test.go'), false);
+    assert.equal(pathGlob(['**.{js,ts}'])('src/a.ts'), false);
+    assert.equal(reuseGlob('a'.repeat(940_000))('a'), false, 'a glob too large for RE2 matches nothing, and does not throw');
+  });
+
   it('a glob a linear matcher cannot run is a policy error at its line, and matches nothing', () => {
     assert.match(globProblem('!(vendor)/**') ?? '', /not supported/);
     assert.match(globProblem('{1..100000}') ?? '', /range/);

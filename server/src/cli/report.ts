@@ -17,6 +17,7 @@ import { reportFor, ReportTarget } from '../report/report';
 import { renderHtml } from '../report/html';
 import { countOf, message } from '../engine/messages';
 import { argsError } from './did-you-mean';
+import { replaceFile } from '../io/write-file';
 
 export const reportUsage = `Usage:
   ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags] [--policy FILE] [--offline]
@@ -111,8 +112,11 @@ async function writeOut(file: string, text: string, io: ReportIo): Promise<void>
   }
   const abs = path.resolve(io.cwd, file);
   await fs.mkdir(path.dirname(abs), { recursive: true });
-  // Written as the user named it: `--out /dev/stdout`, a FIFO or a link are theirs to give.
-  await fs.writeFile(abs, text, 'utf8');
+  // A FIFO or a device the user named (`--out /dev/stdout`, through its link) is written to. A regular file, or
+  // none, is replaced whole, never through a link: a repository may commit `ospo-report.html` as a link elsewhere.
+  const target = await fs.stat(abs).catch(() => undefined);
+  if (target && !target.isFile()) await fs.writeFile(abs, text, 'utf8');
+  else await replaceFile(abs, text);
 }
 
 export async function runReport(args: string[], io: ReportIo): Promise<number> {

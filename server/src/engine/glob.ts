@@ -36,7 +36,15 @@ const never: Matcher = () => false;
  * backtracks.
  */
 function linear(source: string, options: { ignoreCase?: boolean } = {}): Matcher {
-  const re = RE2JS.compile(source, RE2JS.DOTALL | (options.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
+  // Every flavour's translation stays near its pattern's length; a pattern RE2 cannot take (a 900 KB path in a
+  // REUSE.toml) matches nothing rather than stopping the check.
+  if (source.length > 4 * maxGlobLength + maxSourceLength) return never;
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(source, RE2JS.DOTALL | (options.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
+  } catch {
+    return never;
+  }
   return (text) => re.testExact(text);
 }
 
@@ -109,8 +117,9 @@ function translatePath(glob: string, flavour: Flavour): string {
             out += '(?:.*/)?';
             i++;
           } else out += '.*';
-        } else if (run === 2 && start === 0 && glob[i] !== undefined && glob[i] !== '/') {
-          // picomatch: a leading `**` glued to text crosses folders (`**.js` matches `src/a.js`).
+        } else if (run === 2 && start === 0 && /^\*\*(\.\w+)+$/.test(glob)) {
+          // picomatch's one case of a leading `**` glued to text that crosses folders: `**.js`, `**.d.ts`
+          // match `src/a.js`; `**_test.go` and `**.{js,ts}` do not.
           out += '.*';
         } else if (run !== 2 || !globstarAt(start, i, inGroup)) out += '[^/]*';
         else if (glob[i] === '/') {
@@ -309,6 +318,8 @@ export function pathGlob(globs: readonly string[]): Matcher {
       const { negated, body } = policyGlobParts(glob);
       if (!body || globProblem(glob)) continue;
       (negated ? negative : positive).push(translatePath(body, 'policy'));
+      // As picomatch, a path that is the glob itself matches: `app/(auth)/page.tsx`, `src/foo (copy).c`.
+      if (!negated && /[*?[\]{}()!@+\\]/.test(body)) positive.push([...body].map(escapeRegExp).join(''));
     }
     // `**` and `**/*` (the default `include`) match every path: no need to read it.
     const everything = positive.some((s) => s === '.*' || s === '(?:.*/)?[^/]*');

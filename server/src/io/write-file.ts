@@ -13,7 +13,7 @@
 //   it is not hard-linked, and its owner, mode and extended attributes (ACLs among them) can be kept;
 //   and no write to it by another process is lost (see there).
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, existsSync, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
@@ -95,9 +95,13 @@ export async function createFile(abs: string, data: string | Buffer): Promise<vo
     try {
       await handle.writeFile(data);
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (failed) {
+      // Created here with O_EXCL, so ours: a short file would make every later run refuse.
+      await handle.close().catch(() => undefined);
+      await fs.rm(abs, { force: true }).catch(() => undefined);
+      throw failed;
     }
+    await handle.close();
   } finally {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
   }
@@ -140,7 +144,19 @@ export interface Replaced {
 }
 
 const uid = process.getuid?.();
-const cp = process.platform === 'linux' ? ['/usr/bin/cp', '/bin/cp'].find((p) => existsSync(p)) : undefined;
+/** GNU coreutils' cp, which has `--attributes-only`; busybox's (Alpine) and BSD's have not. Looked for once. */
+let gnuCp: string | null | undefined;
+function attributeCopier(): string | undefined {
+  if (gnuCp === undefined) {
+    const found = process.platform === 'linux' ? ['/usr/bin/cp', '/bin/cp'].find((p) => existsSync(p)) : undefined;
+    const version = found ? spawnSync(found, ['--version'], { encoding: 'utf8', timeout: 5000 }) : undefined;
+    gnuCp = found && version?.status === 0 && /coreutils/i.test(version.stdout) ? found : null;
+  }
+  return gnuCp ?? undefined;
+}
+
+/** How long cp may take to copy a file's attributes: a file that turned into a FIFO would keep it waiting. */
+const copyTimeoutMs = 10_000;
 
 /** Why `original` (just read from `abs`) must not be replaced, or undefined. */
 async function refusal(abs: string, original: RegularFile): Promise<string | undefined> {
@@ -181,16 +197,22 @@ export async function replaceChecked(abs: string, content: Buffer, original: Reg
     old = await fs.open(abs, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
     const changed = { refused: 'it changed since it was read; run ospo fix again' };
     const held = await old.stat();
-    if (held.ino !== original.ino || held.dev !== original.dev) return changed;
+    // Type, size and time too: a new file may get the old one's inode number, and a FIFO would block cp's open.
+    if (!held.isFile() || held.ino !== original.ino || held.dev !== original.dev || held.size !== original.size || held.mtimeMs !== original.mtimeMs) {
+      return changed;
+    }
     tmp = await writeTemp(path.dirname(abs), content, original.mode & 0o7777);
     const handle = await fs.open(tmp, fsConstants.O_WRONLY | (fsConstants.O_NOFOLLOW ?? 0));
     try {
+      const cp = attributeCopier();
       if (cp) {
         // Both files by their open descriptors, never by name: in a folder others may write, the temporary
         // file's name could be swapped for a link between its creation and the copy (cp follows links).
         const copied = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
           const child = spawn(cp, ['--attributes-only', '--preserve=mode,ownership,xattr', '--', '/dev/fd/3', '/dev/fd/4'], {
             stdio: ['ignore', 'ignore', 'pipe', old!.fd, handle.fd],
+            timeout: copyTimeoutMs,
+            killSignal: 'SIGKILL',
           });
           let stderr = '';
           child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -198,6 +220,11 @@ export async function replaceChecked(abs: string, content: Buffer, original: Reg
           child.on('close', (code) => resolve({ code, stderr }));
         });
         if (copied.code !== 0) return { refused: `its attributes could not be kept (${copied.stderr.trim() || `cp exited with ${copied.code}`})` };
+        // cp keeps going when it may not set the group (a user not in the file's group): the copy must be whole.
+        const made = await handle.stat();
+        if (made.uid !== original.uid || made.gid !== original.gid || (made.mode & 0o7777) !== (original.mode & 0o7777)) {
+          return { refused: 'its owner, group or mode could not be kept' };
+        }
       } else {
         // Owner first: a change of owner clears the set-user-id and set-group-id bits the mode then restores.
         if (uid === 0) await handle.chown(original.uid, original.gid);

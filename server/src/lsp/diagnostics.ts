@@ -179,8 +179,9 @@ export async function checkDocument(
     }
     if (process.env.OSPO_TEST_CRASH_ON) testCrash(fsPath);
     // Diagnostics, hover, code lens and code actions all ask for the same version: it is checked once.
-    // Today too: the copyright-year rule reads the year, and AI review dates the day.
-    const today = new Date().toISOString().slice(0, 10);
+    // Today too, in local time as the rules read it: the copyright-year rule reads the year, AI review dates the day.
+    const now = new Date();
+    const today = `${now.getFullYear()}-${now.getMonth() + 1}-${now.getDate()}`;
     const inputs = [doc.version, today, relPath, state.policy, reuse, sidecarText, generated, ...(aiHistory?.commits ?? [undefined])];
     const last = lastChecks.get(doc);
     if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return { result: last.result, sidecarText, generated };

@@ -54,9 +54,24 @@ export function batchedOutput(out: NodeJS.WritableStream): Writable {
 /** The largest header block a frame may have (the LSP base protocol has two short headers). */
 const maxHeaderBytes = 8 * 1024;
 const headerEnd = Buffer.from('\r\n\r\n');
-// Frames follow each other with nothing between: a body's `}` and the next `Content-Length:`.
-const nextHeader = /content-length:/i;
+// Frames follow each other with nothing between: a body's `}` and the next `Content-Length:`. Sought as
+// bytes, in the spellings clients write (vscode-jsonrpc's, and all lower case), so a drop costs a native search.
+const headerSpellings = [Buffer.from('Content-Length:'), Buffer.from('content-length:'), Buffer.from('CONTENT-LENGTH:')];
 const headerName = 'content-length:';
+
+/** The one Content-Length of a header block, or undefined: lines end with CRLF only, and every line is `Name: value`. */
+function contentLength(header: string): number | undefined {
+  let length: number | undefined;
+  for (const line of header.split('\r\n')) {
+    if (/[\r\n]/.test(line) || !/^[A-Za-z][\w-]*:/.test(line)) return undefined;
+    const m = /^content-length:[ \t]*(\d+)[ \t]*$/i.exec(line);
+    if (m) {
+      if (length !== undefined) return undefined; // two: vscode-jsonrpc would take the last, a reader the first
+      length = Number(m[1]);
+    } else if (/^content-length:/i.test(line)) return undefined;
+  }
+  return length;
+}
 
 /**
  * The frames of the LSP base protocol from `input`, passed on unchanged; a frame whose header has no
@@ -97,21 +112,24 @@ export function framedInput(input: NodeJS.ReadableStream, onDrop: (why: string) 
         data = resync(data, 0);
         continue;
       }
-      const end = data.indexOf(headerEnd);
+      // Sought in the first 8 KiB only: a flood of garbage costs each drop its own bytes, not the rest of the chunk.
+      const end = data.subarray(0, maxHeaderBytes + headerEnd.length).indexOf(headerEnd);
       if (end < 0 || end > maxHeaderBytes) {
         if (end < 0 && data.length <= maxHeaderBytes) break;
         onDrop('a header longer than 8 KiB');
         data = resync(data, 1);
         continue;
       }
-      const length = /^content-length: *(\d+) *$/im.exec(data.toString('latin1', 0, end));
-      if (!length) {
-        onDrop('a header without a Content-Length of digits');
-        // From just after its start: what looked like a header may hold the next real one (`Content-Length: 3"}Content-Length: 95`).
-        data = resync(data, 1);
+      const header = data.toString('latin1', 0, end);
+      const length = contentLength(header);
+      if (length === undefined) {
+        onDrop('a header without one Content-Length of digits');
+        // From just after the start of its last line: that line may hold the next real header
+        // (`Content-Length: 3"}Content-Length: 95`), and the lines before it are this frame's.
+        data = resync(data, header.lastIndexOf('\r\n') + 3);
         continue;
       }
-      const total = end + headerEnd.length + Number(length[1]);
+      const total = end + headerEnd.length + length;
       if (data.length < total) {
         frame = total;
         break;
@@ -123,15 +141,23 @@ export function framedInput(input: NodeJS.ReadableStream, onDrop: (why: string) 
   });
   // From the next `Content-Length:` after `from` on; with none yet, only what may be the start of one.
   const resync = (data: Buffer, from: number): Buffer => {
-    const text = data.toString('latin1', from);
-    const m = nextHeader.exec(text);
-    if (m) return data.subarray(from + m.index);
-    for (let k = Math.min(headerName.length - 1, text.length); k > 0; k--) {
-      if (headerName.startsWith(text.slice(-k).toLowerCase())) return data.subarray(data.length - k);
+    // In windows that grow fourfold: a spelling that is not there would otherwise be sought to the end for each drop.
+    for (let size = 256; ; size *= 4) {
+      const window = data.subarray(from, Math.min(data.length, from + size + headerName.length));
+      const found = headerSpellings.map((h) => window.indexOf(h)).filter((i) => i >= 0);
+      if (found.length) return data.subarray(from + Math.min(...found));
+      if (from + size >= data.length) break;
+    }
+    const tail = data.toString('latin1', Math.max(from, data.length - headerName.length + 1));
+    for (let k = tail.length; k > 0; k--) {
+      if (headerName.startsWith(tail.slice(-k).toLowerCase())) return data.subarray(data.length - k);
     }
     return data.subarray(data.length);
   };
-  input.on('end', () => out.end());
+  input.on('end', () => {
+    if (buffered) onDrop('a message cut short by the end of the input');
+    out.end();
+  });
   input.on('error', (err) => out.destroy(err));
   return out;
 }
