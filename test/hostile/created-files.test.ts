@@ -86,5 +86,12 @@ describe('files ospo creates', function () {
     const device = ospo(['report', '--offline', '--out', '/dev/null'], { cwd: dir });
     assert.ok(ended(device, [0, 1]), describeRun(device));
     assert.ok(fs.statSync('/dev/null').isCharacterDevice(), '/dev/null is still the device');
+    // A link the user names is theirs: written through (as `--out /dev/stdout` is, to a redirected file).
+    const mine = path.join(outside, 'mine.html');
+    fs.writeFileSync(mine, '');
+    fs.symlinkSync(mine, path.join(outside, 'named-link.html'));
+    const named = ospo(['report', '--offline', '--out', path.join(outside, 'named-link.html')], { cwd: dir });
+    assert.ok(ended(named, [0, 1]), describeRun(named));
+    assert.match(fs.readFileSync(mine, 'utf8'), /^<!DOCTYPE html>/);
   });
 });

@@ -81,4 +81,9 @@ describe('malformed frames on stdio', function () {
     ]);
     assert.deepEqual(ids.sort(), [10, 11, 12]);
   });
+
+  it('a byte left over from a dropped frame, glued to the next header, costs nothing more', async () => {
+    const ids = await answered(['Content-Length: x\r\n\r\nabc', request(20, 'a'), 'x', request(21, 'b'), 'Content-Length: 3"}', request(22, 'c')]);
+    assert.deepEqual(ids.sort(), [20, 21, 22]);
+  });
 });

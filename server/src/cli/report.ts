@@ -105,17 +105,17 @@ function parseHistory(value: string | undefined): number | 'tags' | undefined {
   return Number(value);
 }
 
-async function writeOut(file: string, text: string, io: ReportIo): Promise<void> {
+async function writeOut(file: string, text: string, io: ReportIo, named: boolean): Promise<void> {
   if (file === '-') {
     io.stdout.write(text);
     return;
   }
   const abs = path.resolve(io.cwd, file);
   await fs.mkdir(path.dirname(abs), { recursive: true });
-  // A FIFO or a device the user named (`--out /dev/stdout`, through its link) is written to. A regular file, or
-  // none, is replaced whole, never through a link: a repository may commit `ospo-report.html` as a link elsewhere.
-  const target = await fs.stat(abs).catch(() => undefined);
-  if (target && !target.isFile()) await fs.writeFile(abs, text, 'utf8');
+  // A name the user gave is written as named, through a link if it is one (`--out /dev/stdout`, a FIFO). The
+  // default name lies in the folder the command runs in, which a repository may fill: `ospo-report.html` committed
+  // as a link elsewhere is replaced by the report, never written through.
+  if (named) await fs.writeFile(abs, text, 'utf8');
   else await replaceFile(abs, text);
 }
 
@@ -151,8 +151,13 @@ export async function runReport(args: string[], io: ReportIo): Promise<number> {
     const data = await reportData(positionals, { cwd: io.cwd, policy: values.policy, offline: values.offline, history, io });
     const outDir = out === '-' ? io.cwd : path.dirname(path.resolve(io.cwd, out));
     const html = renderHtml(data, { linkBase: slash(path.relative(outDir, data.root)) });
-    if (values.json) await writeOut(values.json, JSON.stringify(data, null, 2) + '\n', io);
-    await writeOut(out, html, io);
+    if (values.json) await writeOut(values.json, JSON.stringify(data, null, 2) + '\n', io, true);
+    await writeOut(
+      out,
+      html,
+      io,
+      args.some((a) => a === '--out' || a.startsWith('--out=')),
+    );
     const t = data.totals;
     io.stderr.write(
       message(data.history ? 'cli.report.summary.history' : 'cli.report.summary', {

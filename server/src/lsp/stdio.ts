@@ -124,9 +124,13 @@ export function framedInput(input: NodeJS.ReadableStream, onDrop: (why: string) 
       const length = contentLength(header);
       if (length === undefined) {
         onDrop('a header without one Content-Length of digits');
-        // From just after the start of its last line: that line may hold the next real header
-        // (`Content-Length: 3"}Content-Length: 95`), and the lines before it are this frame's.
-        data = resync(data, header.lastIndexOf('\r\n') + 3);
+        // A broken frame's body glued to the next header makes one line (`Content-Length: 3"}Content-Length: 95`,
+        // or `c` left over and `Content-Length: 2`): the next header is then in its first line, after its start.
+        // Otherwise the header's own lines are passed (two Content-Lengths: the second is not a frame of its own).
+        const firstLine = header.indexOf('\r\n');
+        const glued = headerSpellings.map((h) => data.subarray(0, firstLine < 0 ? end : firstLine).indexOf(h, 1)).filter((i) => i >= 0);
+        const lastLine = header.lastIndexOf('\r\n');
+        data = glued.length ? data.subarray(Math.min(...glued)) : resync(data, (lastLine < 0 ? 0 : lastLine + 2) + 1);
         continue;
       }
       const total = end + headerEnd.length + length;
