@@ -287,20 +287,25 @@ function policyGlobParts(glob: string): { negated: boolean; body: string } {
   return { negated, body };
 }
 
-const problems = new Map<string, string | null>();
+const policyGlobs = new Map<string, { source: string } | { problem: string }>();
 
-/** Why a policy path glob cannot be used, or undefined when it can: the text follows "'<glob>': ". Compiled once per glob. */
+/** One policy path glob as RE2 source, translated and compiled once; or why it cannot be used. */
+function policyGlob(glob: string): { source: string } | { problem: string } {
+  return cached(policyGlobs, glob, () => {
+    try {
+      const source = translatePath(policyGlobParts(glob).body, 'policy');
+      RE2JS.compile(source);
+      return { source };
+    } catch (err) {
+      return { problem: err instanceof GlobError ? err.message : `it cannot be compiled: ${(err as Error).message}` };
+    }
+  });
+}
+
+/** Why a policy path glob cannot be used, or undefined when it can: the text follows "'<glob>': ". */
 export function globProblem(glob: string): string | undefined {
-  return (
-    cached(problems, glob, () => {
-      try {
-        RE2JS.compile(translatePath(policyGlobParts(glob).body, 'policy'));
-        return null;
-      } catch (err) {
-        return err instanceof GlobError ? err.message : `it cannot be compiled: ${(err as Error).message}`;
-      }
-    }) ?? undefined
-  );
+  const compiled = policyGlob(glob);
+  return 'problem' in compiled ? compiled.problem : undefined;
 }
 
 const pathMatchers = new Map<string, Matcher>();
@@ -316,8 +321,9 @@ export function pathGlob(globs: readonly string[]): Matcher {
     const negative: string[] = [];
     for (const glob of globs) {
       const { negated, body } = policyGlobParts(glob);
-      if (!body || globProblem(glob)) continue;
-      (negated ? negative : positive).push(translatePath(body, 'policy'));
+      const compiled = policyGlob(glob);
+      if (!body || 'problem' in compiled) continue;
+      (negated ? negative : positive).push(compiled.source);
       // As picomatch, a path that is the glob itself matches: `app/(auth)/page.tsx`, `src/foo (copy).c`.
       if (!negated && /[*?[\]{}()!@+\\]/.test(body)) positive.push([...body].map(escapeRegExp).join(''));
     }
