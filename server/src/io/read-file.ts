@@ -40,6 +40,17 @@ export interface RegularFile {
   nlink: number;
 }
 
+/** Fills `bytes` from the start of an open file, to its end or the buffer's: what was read. */
+export async function readInto(handle: fs.FileHandle, bytes: Buffer): Promise<Buffer> {
+  let off = 0;
+  while (off < bytes.length) {
+    const { bytesRead } = await handle.read(bytes, off, bytes.length - off, off);
+    if (bytesRead === 0) break;
+    off += bytesRead;
+  }
+  return bytes.subarray(0, off);
+}
+
 export async function readRegular(absPath: string, maxBytes: number): Promise<RegularFile | { skipped: SkipReason }> {
   let handle: fs.FileHandle;
   try {
@@ -57,16 +68,10 @@ export async function readRegular(absPath: string, maxBytes: number): Promise<Re
     if (!stat.isFile()) return { skipped: { id: 'not-regular' } };
     if (stat.size > maxBytes) return { skipped: sizeReason(maxBytes) };
     // Read what fstat said, and one byte more to see whether the file grew past the limit meanwhile.
-    const bytes = Buffer.allocUnsafe(Math.min(stat.size + 1, maxBytes + 1));
-    let off = 0;
-    while (off < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, off, bytes.length - off, off);
-      if (bytesRead === 0) break;
-      off += bytesRead;
-    }
-    if (off > maxBytes) return { skipped: sizeReason(maxBytes) };
+    const bytes = await readInto(handle, Buffer.allocUnsafe(Math.min(stat.size + 1, maxBytes + 1)));
+    if (bytes.length > maxBytes) return { skipped: sizeReason(maxBytes) };
     return {
-      bytes: bytes.subarray(0, off),
+      bytes,
       size: stat.size,
       mtimeMs: stat.mtimeMs,
       mode: stat.mode,

@@ -19,7 +19,7 @@ import { constants as fsConstants, existsSync, promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { skipText } from '../engine/coverage';
-import { defaultMaxBytes, readRegular, type RegularFile } from './read-file';
+import { defaultMaxBytes, readInto, readRegular, type RegularFile } from './read-file';
 
 const tempPattern = /^\.ospo-(\d+)-[0-9a-f]{8}\.tmp$/;
 
@@ -196,11 +196,11 @@ export async function replaceChecked(abs: string, content: Buffer, original: Reg
     // after the rename is looked for (keepLateWrites).
     old = await fs.open(abs, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
     const changed = { refused: 'it changed since it was read; run ospo fix again' };
+    // The same file as read: a new one may get the old one's inode number, and a FIFO would block cp's open.
+    const same = (s: Pick<RegularFile, 'ino' | 'dev' | 'size' | 'mtimeMs'>) =>
+      s.ino === original.ino && s.dev === original.dev && s.size === original.size && s.mtimeMs === original.mtimeMs;
     const held = await old.stat();
-    // Type, size and time too: a new file may get the old one's inode number, and a FIFO would block cp's open.
-    if (!held.isFile() || held.ino !== original.ino || held.dev !== original.dev || held.size !== original.size || held.mtimeMs !== original.mtimeMs) {
-      return changed;
-    }
+    if (!held.isFile() || !same(held)) return changed;
     tmp = await writeTemp(path.dirname(abs), content, original.mode & 0o7777);
     const handle = await fs.open(tmp, fsConstants.O_WRONLY | (fsConstants.O_NOFOLLOW ?? 0));
     try {
@@ -237,15 +237,7 @@ export async function replaceChecked(abs: string, content: Buffer, original: Reg
     await hooks.beforeRename?.(tmp);
     const now = await readRegular(abs, Math.max(defaultMaxBytes, original.size));
     if ('skipped' in now) return { refused: `it changed while being fixed (now: ${skipText(now.skipped, 'en')})` };
-    if (
-      now.size !== original.size ||
-      now.mtimeMs !== original.mtimeMs ||
-      now.ino !== original.ino ||
-      now.dev !== original.dev ||
-      !now.bytes.equals(original.bytes)
-    ) {
-      return changed;
-    }
+    if (!same(now) || !now.bytes.equals(original.bytes)) return changed;
     await fs.rename(tmp, abs);
     tmp = undefined;
     await hooks.afterRename?.();
@@ -303,13 +295,5 @@ async function keepLateWrites(abs: string, old: FileHandle, was: Buffer, content
 }
 
 async function readAll(handle: FileHandle): Promise<Buffer> {
-  const { size } = await handle.stat();
-  const bytes = Buffer.alloc(size);
-  let off = 0;
-  while (off < size) {
-    const { bytesRead } = await handle.read(bytes, off, size - off, off);
-    if (bytesRead === 0) break;
-    off += bytesRead;
-  }
-  return bytes.subarray(0, off);
+  return readInto(handle, Buffer.alloc((await handle.stat()).size));
 }
