@@ -128,7 +128,24 @@ describe('ospo report', () => {
 
     it('counts compliant files (no error finding) overall and per top-level folder', () => {
       assert.equal(data.root, root);
-      assert.deepEqual(data.totals, { files: 6, compliant: 3, percent: 50, exempt: 1, skipped: 1, findings: data.findings.length });
+      assert.deepEqual(data.totals, {
+        files: 6,
+        compliant: 3,
+        percent: 50,
+        exempt: 1,
+        skipped: 1,
+        findings: data.findings.length,
+        suppressed: 0,
+        // The 6 checked and img.bin; a.ts, src/ok.ts and src/dual.go declare an SPDX license, all allowed by
+        // the built-in policy (no lists) and OSI-approved.
+        listed: 7,
+        declared: 3,
+        tiers: { allowed: 3, review: 0, denied: 0 },
+        osi: 3,
+        severities: { error: 3, warning: 0, info: 0, hint: 0 },
+        // src/ok.ts (a snippet) and src/dual.go (the whole file), both with no ai-* finding.
+        ai: { files: 2, disclosed: 2 },
+      });
       assert.deepEqual(
         data.folders.map((f) => [f.name, f.files, f.compliant, f.percent]),
         [
@@ -154,11 +171,55 @@ describe('ospo report', () => {
     it('splits license expressions into ids and counts files without a valid one', () => {
       // img.bin is binary: not counted for compliance, but in the mix, with no licensing of its own.
       assert.deepEqual(data.licenses, [
-        { id: '(none)', files: 3 },
-        { id: 'Apache-2.0', files: 2 },
-        { id: 'MIT', files: 2 },
-        { id: '(not SPDX)', files: 1 },
+        { id: '(none)', files: 3, sample: [`src/${hostileName}`, 'img.bin', 'src/bad.ts'].sort() },
+        { id: 'Apache-2.0', files: 2, sample: ['src/dual.go', 'src/ok.ts'], tier: 'allowed', osi: true },
+        { id: 'MIT', files: 2, sample: ['a.ts', 'src/dual.go'], tier: 'allowed', osi: true },
+        { id: '(not SPDX)', files: 1, sample: ['lib/x.py'] },
       ]);
+    });
+
+    it("counts declared files by the policy's tiers, OSI approval and AI help disclosed as asked", async () => {
+      const policy = ['licenses:', '  allow: [MIT]', '  review: [Apache-2.0]', '  deny: [GPL-3.0-only]', ''].join('\n');
+      const tree = makeTree(
+        {
+          '.ospo/policy.yaml': policy,
+          'm.ts': header('MIT') + 'export {};\n',
+          'either.ts': header('MIT OR LicenseRef-Own') + 'export {};\n',
+          'a.ts': header('Apache-2.0') + 'export {};\n',
+          'g.ts': header('GPL-3.0-only') + 'export {};\n',
+          'own.ts': header('LicenseRef-Own') + 'export {};\n',
+          'both.ts': header('MIT AND GPL-3.0-only') + 'export {};\n',
+          'chat.py': header('MIT', '#') + '# As an AI language model, I cannot run this.\n',
+          'bare.ts': 'export {};\n',
+        },
+        made,
+      );
+      const d = await reportData([], { cwd: tree, io: capture(tree).io, ...dates });
+      // Denied: g.ts, own.ts (not on the allow list) and both.ts (an AND with a denied license).
+      assert.deepEqual(d.totals.tiers, { allowed: 3, review: 1, denied: 3 });
+      assert.equal(d.totals.declared, 7);
+      // Only own.ts needs a license OSI has not approved (GPL-3.0-only is approved; either.ts can be MIT).
+      assert.equal(d.totals.osi, 6);
+      // chat.py has leftover chatbot text and no marker: AI-assisted, not disclosed.
+      assert.deepEqual(d.totals.ai, { files: 1, disclosed: 0 });
+      // g.ts again with its denial suppressed in the file: counted apart, not listed, as `ospo check` does.
+      assert.equal(d.totals.suppressed, 0);
+      fs.writeFileSync(path.join(tree, 'g.ts'), header('GPL-3.0-only') + '// ospo-disable-file license-denied -- kept for a test\nexport {};\n');
+      const quiet = await reportData([], { cwd: tree, io: capture(tree).io, ...dates });
+      assert.equal(quiet.totals.suppressed, 1);
+      assert.equal(quiet.findings.filter((f) => f.file === 'g.ts' && f.rule === 'license-denied').length, 0);
+      assert.equal(d.findings.filter((f) => f.file === 'g.ts' && f.rule === 'license-denied').length, 1);
+      assert.equal(quiet.totals.findings, d.totals.findings - 1);
+      const byId = new Map(d.licenses.map((l) => [l.id, l]));
+      assert.equal(byId.get('MIT')?.tier, 'allowed');
+      assert.equal(byId.get('Apache-2.0')?.tier, 'review');
+      assert.equal(byId.get('GPL-3.0-only')?.tier, 'denied');
+      assert.equal(byId.get('LicenseRef-Own')?.osi, false);
+      assert.equal(byId.get('MIT')?.osi, true);
+      assert.equal(
+        Object.values(d.totals.severities).reduce((a, b) => a + b, 0),
+        d.findings.length,
+      );
     });
 
     it('counts AI-disclosed regions and the lines they cover per folder', () => {
@@ -210,7 +271,21 @@ describe('ospo report', () => {
       ]);
       assert.equal(licenseIds('Apache License 2.0'), undefined);
       const empty = buildReportData({ root: '/x', generatedAt: 't', files: [] });
-      assert.deepEqual(empty.totals, { files: 0, compliant: 0, percent: 100, exempt: 0, skipped: 0, findings: 0 });
+      assert.deepEqual(empty.totals, {
+        files: 0,
+        compliant: 0,
+        percent: 100,
+        exempt: 0,
+        skipped: 0,
+        findings: 0,
+        suppressed: 0,
+        listed: 0,
+        declared: 0,
+        tiers: { allowed: 0, review: 0, denied: 0 },
+        osi: 0,
+        severities: { error: 0, warning: 0, info: 0, hint: 0 },
+        ai: { files: 0, disclosed: 0 },
+      });
     });
   });
 
@@ -346,11 +421,14 @@ describe('ospo report', () => {
     it('the license mix counts REUSE.toml and sidecar licensing; the headline is the share of files check finds clean', async () => {
       const root = makeTree(reuseTree, made);
       const data = await reportData([], { cwd: root, io: capture(root).io, ...dates });
-      assert.deepEqual(data.licenses, [
-        { id: 'CC-BY-4.0', files: 2 },
-        { id: 'MIT', files: 2 },
-        { id: '(none)', files: 1 },
-      ]);
+      assert.deepEqual(
+        data.licenses.map(({ id, files, sample }) => ({ id, files, sample })),
+        [
+          { id: 'CC-BY-4.0', files: 2, sample: ['docs/guide.md', 'docs/intro.md'] },
+          { id: 'MIT', files: 2, sample: ['logo.png', 'src/a.ts'] },
+          { id: '(none)', files: 1, sample: ['src/bad.ts'] },
+        ],
+      );
       const check = await checkOf(root);
       assert.deepEqual(
         data.findings.filter((f) => f.severity === 'error').map((f) => f.file),

@@ -14,6 +14,7 @@ import { parseSourceFile } from '../engine/source-file';
 import { splitLines, TextEdit } from '../engine/text';
 import { ruleHelp } from './rule-help';
 import { PackedFindings, packedCount, unpackFindings } from '../scan/compact';
+import type { Snapshot } from '../io/snapshot';
 
 /** A safe quick fix of a finding, as edits against the file's text (0-based lines, UTF-16 characters). */
 export interface ReportFix {
@@ -70,6 +71,8 @@ export interface Report {
   suppressed?: number;
   /** The policies in force, as the text output names them: a file from the current folder, or the built-in default. */
   policies?: string[];
+  /** The commit, time and policy digest of the run (io/snapshot.ts): JSON writes it. */
+  snapshot?: Snapshot;
 }
 
 export const formats = ['text', 'json', 'sarif', 'github', 'junit'] as const;
@@ -170,7 +173,8 @@ export function* formatText(report: Report): Generator<string> {
  * at a time; `suppressed` (how many findings were suppressed) only when there were some.
  */
 export function* formatJson(report: Report): Generator<string> {
-  yield `{\n  "version": 1,\n  "files": ${JSON.stringify(report.files)},\n  "findings": `;
+  const snapshot = report.snapshot ? `\n  "snapshot": ${JSON.stringify(report.snapshot, null, 2).replace(/\n/g, '\n  ')},` : '';
+  yield `{\n  "version": 1,${snapshot}\n  "files": ${JSON.stringify(report.files)},\n  "findings": `;
   yield* jsonArray(rows(report), rowJson);
   yield ',\n  "skipped": ';
   // `reason` in the user's language, as each finding's `message`; `reasonId` the same in every language.

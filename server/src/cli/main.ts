@@ -38,6 +38,8 @@ import { countOf, message } from '../engine/messages';
 import { setLocale } from '../engine/l10n';
 import { localeFor, withoutLocale } from './locale';
 import { runReport } from './report';
+import { commonFolder } from '../report/report';
+import { snapshotOf } from '../io/snapshot';
 import { runRules } from './rules';
 import { reusePolicy } from '../engine/reuse/policy';
 import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
@@ -247,6 +249,12 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
   // JUnit lists the clean files as passing test cases.
   const report: Report = { files: 0, results: [], skipped: [], checked: opts.format === 'junit' ? [] : undefined };
   report.policies = [...new Set(targets.map((t) => (t.policy.source === builtInSource ? message('policy.built-in') : printed(t.policy.source))))];
+  if (opts.format === 'json') {
+    report.snapshot = await snapshotOf(
+      commonFolder(targets.map((t) => t.root)),
+      targets.map((t) => (opts.reuse ? reusePolicy() : t.policy)),
+    );
+  }
   if (opts.commits !== undefined) {
     await checkCommits(targets, opts.commits, report);
     return { report, stale: [] };

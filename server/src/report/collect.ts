@@ -17,7 +17,7 @@ import { readForCheck, readSidecar } from '../io/read-file';
 import { scanSettings } from '../scan/scanner';
 import { listFiles } from '../scan/walk';
 import { aiHistoryOf, checkInput } from '../io/check-input';
-import type { FileResult } from './data';
+import { licensingFacts, type FileResult } from './data';
 
 /** One path of the command line: a folder `under` the policy root, or a single file. */
 export interface CollectTarget {
@@ -84,8 +84,8 @@ export async function collect(
         skipped.push({ file: display(abs), reason: read.skipped });
         // An image or other file not read as text still has licensing (its sidecar, REUSE.toml): the license mix counts it.
         if (aboutContent(read.skipped)) {
-          const licensing = licensingOf(rel, undefined, reuse?.context, await readSidecar(abs));
-          files.push({ file: display(abs), findings: [], unread: read.skipped, licenses: licensing.licenses.map((l) => l.value), aiRegions: [] });
+          const licenses = licensingOf(rel, undefined, reuse?.context, await readSidecar(abs)).licenses.map((l) => l.value);
+          files.push({ file: display(abs), findings: [], unread: read.skipped, licenses, aiRegions: [], ...licensingFacts(licenses, t.policy.licenses) });
         }
         continue;
       }
@@ -104,12 +104,14 @@ export async function collect(
         }),
         t.policy,
       );
+      const licenses = result.exempt ? [] : licensingOf(rel, result, reuse?.context).licenses.map((l) => l.value);
       files.push({
         file: display(abs),
         findings: result.findings,
         exempt: result.exempt,
-        licenses: result.exempt ? [] : licensingOf(rel, result, reuse?.context).licenses.map((l) => l.value),
+        licenses,
         aiRegions: result.file ? result.file.markers.markers.map((m) => ({ scope: m.scope, startLine: m.startLine, endLine: m.endLine })) : [],
+        ...licensingFacts(licenses, t.policy.licenses),
       });
     }
   }

@@ -15,10 +15,21 @@
 //   `(not SPDX)`, files without any as `(none)`.
 // - *AI regions* are the AI-disclosure markers of a file (header AI-* tags for the whole file, or
 //   an SPDX snippet with AI-* tags); *AI lines* are the lines covered by at least one of them.
+// - *Declared* files (CHAOSS License Coverage) have at least one SPDX expression in their licensing.
+//   Each declared file has a *tier* under its policy's `licenses` lists (engine/license-tiers.ts: the
+//   worst of its expressions), and counts as *OSI* when every expression can be met with
+//   OSI-approved licenses alone.
+// - *AI-assisted* files hold an AI-disclosure marker or have a finding that says AI help went
+//   undisclosed (aiEvidenceRules); of those, *disclosed as asked* are the ones with markers and no
+//   finding of an `ai-*` rule.
 
 import { skipText, type SkipId, type SkipReason } from '../engine/coverage';
 import { failsAt, Finding, Severity } from '../engine/findings';
+import { licenseTier, type Tier } from '../engine/license-tiers';
+import { osiApproved } from '../engine/spdx/osi';
+import type { Policy } from '../engine/policy/model';
 import { checkExpression } from '../engine/spdx/check';
+import type { Snapshot } from '../io/snapshot';
 
 export const noLicense = '(none)';
 export const notSpdx = '(not SPDX)';
@@ -36,7 +47,16 @@ export interface FileResult {
   exempt?: SkipReason;
   /** Set when the file is not read as text (binary, too large): it counts in the license mix only. */
   unread?: SkipReason;
+  /** The tier of its licensing under its policy, and whether OSI-approved licenses meet it (licensingFacts); unset when it declares none. */
+  tier?: Tier;
+  osi?: boolean;
 }
+
+/** Rules whose finding says a file had AI help that it does not disclose. */
+export const aiEvidenceRules: ReadonlySet<string> = new Set(['ai-marker-missing', 'ai-chatbot-artifact']);
+
+/** How many files a license entry lists by name at most: enough to act on a new license, bounded for a 5,000-file repository. */
+export const licenseSampleSize = 100;
 
 export interface HistoryPoint {
   /** A short commit hash, or the tag's name. */
@@ -55,11 +75,33 @@ export interface HistoryPoint {
 export interface ReportData {
   version: 1;
   generatedAt: string;
+  /** The commit, time and policy of the run (io/snapshot.ts), for `ospo dashboard`'s trends. */
+  snapshot?: Snapshot;
   /** The folder the report is about (absolute); every `file` below is relative to it. */
   root: string;
-  totals: { files: number; compliant: number; percent: number; exempt: number; skipped: number; findings: number };
+  totals: {
+    files: number;
+    compliant: number;
+    percent: number;
+    exempt: number;
+    skipped: number;
+    findings: number;
+    /** Findings a suppression comment or a policy exception covers: left out of `findings`, as `ospo check` leaves them out. */
+    suppressed: number;
+    /** Files in the license mix (checked, and unread with licensing), and those of them that declare an SPDX license. */
+    listed: number;
+    declared: number;
+    /** Declared files by tier, and those OSI-approved licenses meet. */
+    tiers: Record<Tier, number>;
+    osi: number;
+    /** Findings by severity. */
+    severities: Record<Severity, number>;
+    /** AI-assisted files, and those disclosed as the policy asks. */
+    ai: { files: number; disclosed: number };
+  };
   folders: { name: string; files: number; compliant: number; percent: number; aiRegions: number; aiLines: number }[];
-  licenses: { id: string; files: number }[];
+  /** Per SPDX id: its files, up to licenseSampleSize of them by name, its tier under the (first) policy, and OSI approval. */
+  licenses: { id: string; files: number; sample: string[]; tier?: Tier; osi?: boolean }[];
   rules: { rule: string; count: number; severity: Severity }[];
   findings: { file: string; line: number; column: number; rule: string; severity: Severity; message: string }[];
   /** `reason` in the report's language, as `message` above; `reasonId` the same in every language (engine/coverage.ts). */
@@ -74,6 +116,9 @@ export interface ReportData {
 export interface ReportInput {
   root: string;
   generatedAt: string;
+  snapshot?: Snapshot;
+  /** The policy's license lists, for each license id's tier. */
+  licensePolicy?: Policy['licenses'];
   files: FileResult[];
   skipped?: { file: string; reason: SkipReason }[];
   history?: HistoryPoint[];
@@ -122,14 +167,48 @@ export function coveredLines(regions: readonly { startLine: number; endLine: num
   return total;
 }
 
+/** A file's tier (the worst of its SPDX expressions) and OSI approval, from its licensing as written; {} when it declares no SPDX license. */
+export function licensingFacts(values: readonly string[], licenses: Policy['licenses']): { tier?: Tier; osi?: boolean } {
+  let tier: Tier | undefined;
+  let osi = true;
+  for (const value of values) {
+    const trimmed = value.trim();
+    if (trimmed === 'NONE' || trimmed === 'NOASSERTION' || !licenseIds(trimmed)) continue;
+    const t = licenseTier(trimmed, licenses).tier;
+    if (!tier || tierRank[t] > tierRank[tier]) tier = t;
+    osi &&= osiApproved(trimmed);
+  }
+  return tier ? { tier, osi } : {};
+}
+
+const tierRank: Record<Tier, number> = { allowed: 0, review: 1, denied: 2 };
+
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** A license mix entry; an SPDX id also gets its tier under the policy and its OSI approval. */
+function licenseEntry(id: string, entry: { files: number; sample: string[] }, licenses: Policy['licenses'] | undefined): ReportData['licenses'][number] {
+  const spdx = id !== noLicense && id !== notSpdx && id !== 'NONE' && id !== 'NOASSERTION';
+  return {
+    id,
+    files: entry.files,
+    sample: entry.sample,
+    ...(spdx && licenses ? { tier: licenseTier(id, licenses).tier } : {}),
+    ...(spdx ? { osi: osiApproved(id) } : {}),
+  };
+}
 
 export function buildReportData(input: ReportInput): ReportData {
   const listed = input.files.filter((f) => !f.exempt);
   const checked = listed.filter((f) => !f.unread);
   const folders = new Map<string, ReportData['folders'][number]>();
-  const licenses = new Map<string, number>();
+  const licenses = new Map<string, { files: number; sample: string[] }>();
+  const severities: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  const tiers: Record<Tier, number> = { allowed: 0, review: 0, denied: 0 };
+  const ai = { files: 0, disclosed: 0 };
+  let declared = 0;
+  let suppressed = 0;
+  let osi = 0;
   const rules = new Map<string, { count: number; severity: Severity }>();
   const findings: ReportData['findings'] = [];
   let compliant = 0;
@@ -146,8 +225,18 @@ export function buildReportData(input: ReportInput): ReportData {
     }
     folder.aiRegions += f.aiRegions.length;
     folder.aiLines += coveredLines(f.aiRegions);
+    if (f.aiRegions.length || f.findings.some((x) => !x.suppressed && aiEvidenceRules.has(x.rule))) {
+      ai.files++;
+      if (f.aiRegions.length && !f.findings.some((x) => !x.suppressed && x.rule.startsWith('ai-'))) ai.disclosed++;
+    }
 
     for (const x of f.findings) {
+      // As `ospo check` lists them: a finding a suppression comment or an exception covers is counted apart.
+      if (x.suppressed) {
+        suppressed++;
+        continue;
+      }
+      severities[x.severity]++;
       const r = rules.get(x.rule);
       if (!r) rules.set(x.rule, { count: 1, severity: x.severity });
       else {
@@ -168,7 +257,17 @@ export function buildReportData(input: ReportInput): ReportData {
     const ids = new Set<string>();
     for (const value of f.licenses) for (const id of licenseIds(value) ?? [notSpdx]) ids.add(id);
     if (!ids.size) ids.add(noLicense);
-    for (const id of ids) licenses.set(id, (licenses.get(id) ?? 0) + 1);
+    for (const id of ids) {
+      let entry = licenses.get(id);
+      if (!entry) licenses.set(id, (entry = { files: 0, sample: [] }));
+      entry.files++;
+      if (entry.sample.length < licenseSampleSize) entry.sample.push(f.file);
+    }
+    if (f.tier) {
+      declared++;
+      tiers[f.tier]++;
+      if (f.osi) osi++;
+    }
   }
   for (const folder of folders.values()) folder.percent = percentOf(folder.compliant, folder.files);
   findings.sort((a, b) => byName(a.file, b.file) || a.line - b.line || a.column - b.column || byName(a.rule, b.rule));
@@ -176,6 +275,7 @@ export function buildReportData(input: ReportInput): ReportData {
   const data: ReportData = {
     version: 1,
     generatedAt: input.generatedAt,
+    ...(input.snapshot ? { snapshot: input.snapshot } : {}),
     root: input.root,
     totals: {
       files: checked.length,
@@ -184,9 +284,16 @@ export function buildReportData(input: ReportInput): ReportData {
       exempt: input.files.length - listed.length,
       skipped: input.skipped?.length ?? 0,
       findings: findings.length,
+      suppressed,
+      listed: listed.length,
+      declared,
+      tiers,
+      osi,
+      severities,
+      ai,
     },
     folders: [...folders.values()].sort((a, b) => byName(a.name, b.name)),
-    licenses: [...licenses].map(([id, files]) => ({ id, files })).sort((a, b) => b.files - a.files || byName(a.id, b.id)),
+    licenses: [...licenses].map(([id, entry]) => licenseEntry(id, entry, input.licensePolicy)).sort((a, b) => b.files - a.files || byName(a.id, b.id)),
     rules: [...rules].map(([rule, r]) => ({ rule, count: r.count, severity: r.severity })).sort((a, b) => b.count - a.count || byName(a.rule, b.rule)),
     findings,
     skipped: (input.skipped ?? []).map((s) => ({ file: s.file, reason: skipText(s.reason), reasonId: s.reason.id })).sort((a, b) => byName(a.file, b.file)),

@@ -8,6 +8,7 @@ import { countOf, message } from '../engine/messages';
 import { collect, CollectTarget, TextOf } from './collect';
 import { buildReportData, ReportData } from './data';
 import { collectHistory, defaultMaxFilesPerCommit } from './history';
+import { snapshotOf } from '../io/snapshot';
 
 export interface ReportTarget extends CollectTarget {
   /** The folder or file asked about, absolute: the trend counts only files under it. */
@@ -46,9 +47,15 @@ export async function reportFor(targets: ReportTarget[], opts: ReportOptions = {
           which: opts.history,
           ...dates,
         });
+  const snapshot = await snapshotOf(
+    base,
+    targets.map((t) => t.policy),
+  );
   return buildReportData({
     root: base,
-    generatedAt: new Date().toISOString(),
+    generatedAt: snapshot.date,
+    snapshot,
+    licensePolicy: targets[0]?.policy.licenses,
     files: collected.files,
     skipped: collected.skipped,
     history,

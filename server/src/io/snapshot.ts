@@ -1,0 +1,63 @@
+// What a result was taken of: the commit, the time, and the policy in force (docs/design/dashboard.md#snapshots).
+// `ospo check --format json` and `ospo report --json` carry it, so that `ospo dashboard` can order a
+// repository's results in time and mark where the policy changed: two results with the same
+// `policy.digest` were judged by the same rules, whatever files the policy was read from.
+
+import { createHash } from 'node:crypto';
+import stableStringify from 'fast-json-stable-stringify';
+import { builtInSource, type Policy } from '../engine/policy/model';
+import { gitValue } from './git-run';
+
+export interface Snapshot {
+  /** The commit checked out (`git rev-parse HEAD`), when the folder is in a git work tree with a commit. */
+  commit?: string;
+  /** That commit's committer date, ISO 8601. */
+  commitDate?: string;
+  /** When the result was taken, ISO 8601: now, or `SOURCE_DATE_EPOCH` when set (reproducible builds). */
+  date: string;
+  policy: {
+    /** Where the policy came from: its file relative to the folder checked, or `built-in default`; several are joined by `, `. */
+    source: string;
+    /** sha256 of the effective policy (bases merged, defaults filled), keys sorted: the same rules give the same digest. */
+    digest: string;
+  };
+}
+
+/** The run's time: `SOURCE_DATE_EPOCH` (seconds) when it is a whole number, else now. */
+export function runDate(env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch && /^\d{1,12}$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString();
+  return new Date().toISOString();
+}
+
+/** The digest of what a policy says; where it was read from (`source`) does not count. */
+export function policyDigest(policy: Policy): string {
+  const { source: _source, ...rules } = policy;
+  return createHash('sha256').update(stableStringify(rules), 'utf8').digest('hex');
+}
+
+/** A policy's source as a snapshot names it: relative to `root` when under it, never an absolute path of this machine. */
+function sourceName(policy: Policy, root: string): string {
+  if (policy.source === builtInSource || /^[a-z][a-z0-9+.-]*:\/\//i.test(policy.source)) return policy.source;
+  const source = policy.source.replace(/\\/g, '/');
+  const base = root.replace(/\\/g, '/').replace(/\/?$/, '/');
+  if (source.startsWith(base)) return source.slice(base.length);
+  return source.slice(source.lastIndexOf('/') + 1);
+}
+
+/**
+ * The snapshot of a run over `root` with these policies (one per target; a run over several policy
+ * roots digests the sorted list of their digests).
+ */
+export async function snapshotOf(root: string, policies: readonly Policy[], env: NodeJS.ProcessEnv = process.env): Promise<Snapshot> {
+  const digests = [...new Set(policies.map(policyDigest))].sort();
+  const digest = digests.length === 1 ? digests[0] : createHash('sha256').update(digests.join('\n'), 'utf8').digest('hex');
+  const sources = [...new Set(policies.map((p) => sourceName(p, root)))];
+  const head = await gitValue(root, ['log', '-1', '--format=%H %cI', 'HEAD']);
+  const match = head ? /^([0-9a-f]{40,64}) (\S+)$/.exec(head) : null;
+  return {
+    ...(match ? { commit: match[1], commitDate: match[2] } : {}),
+    date: runDate(env),
+    policy: { source: sources.join(', '), digest },
+  };
+}

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { defaultPolicy, toPolicy } from '../../server/src/engine/policy/model';
+import { policyDigest, runDate, snapshotOf } from '../../server/src/io/snapshot';
+import { gitRepo, makeTree } from './report.test';
+
+describe('snapshot: what a result was taken of', () => {
+  const made: string[] = [];
+  after(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('dates a run by SOURCE_DATE_EPOCH when it is a whole number of seconds, else now', () => {
+    assert.equal(runDate({ SOURCE_DATE_EPOCH: '1767225600' }), '2026-01-01T00:00:00.000Z');
+    for (const bad of ['', 'soon', '-5', '1.5']) {
+      const before = Date.now();
+      const date = Date.parse(runDate({ SOURCE_DATE_EPOCH: bad }));
+      assert.ok(date >= before - 1000 && date <= Date.now() + 1000, bad);
+    }
+  });
+
+  it('digests what a policy says, not where it was read from nor the order of its keys', () => {
+    const a = toPolicy({ licenses: { allow: ['MIT'], deny: ['GPL-3.0-only'] } }, '/one/.ospo/policy.yaml');
+    const b = toPolicy({ licenses: { deny: ['GPL-3.0-only'], allow: ['MIT'] } }, '/two/.ospo/policy.yaml');
+    assert.equal(policyDigest(a), policyDigest(b));
+    assert.match(policyDigest(a), /^[0-9a-f]{64}$/);
+    const c = toPolicy({ licenses: { allow: ['MIT', 'ISC'], deny: ['GPL-3.0-only'] } }, '/one/.ospo/policy.yaml');
+    assert.notEqual(policyDigest(a), policyDigest(c));
+    assert.notEqual(policyDigest(a), policyDigest(defaultPolicy()));
+  });
+
+  it('names the commit checked out and its date in a git work tree, and the policy relative to the root', async () => {
+    const repo = gitRepo(made);
+    repo.commit({ 'a.ts': 'export {};\n' }, 'First');
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const policy = toPolicy({}, `${repo.dir}/.ospo/policy.yaml`);
+    const snap = await snapshotOf(repo.dir, [policy], { SOURCE_DATE_EPOCH: '1767225600' });
+    assert.deepEqual(snap, {
+      commit: head,
+      commitDate: '2026-01-01T12:00:00+00:00',
+      date: '2026-01-01T00:00:00.000Z',
+      policy: { source: '.ospo/policy.yaml', digest: policyDigest(policy) },
+    });
+  });
+
+  it('has no commit outside git; several policies give one digest of theirs and every source', async () => {
+    const dir = makeTree({ 'a.ts': 'export {};\n' }, made);
+    const one = toPolicy({ licenses: { allow: ['MIT'] } }, `${dir}/x/.ospo/policy.yaml`);
+    const two = toPolicy({ licenses: { allow: ['ISC'] } }, `${dir}/y/.ospo/policy.yaml`);
+    const snap = await snapshotOf(dir, [one, two, one]);
+    assert.equal(snap.commit, undefined);
+    assert.equal(snap.policy.source, 'x/.ospo/policy.yaml, y/.ospo/policy.yaml');
+    assert.notEqual(snap.policy.digest, policyDigest(one));
+    assert.equal(snap.policy.digest, (await snapshotOf(dir, [two, one])).policy.digest);
+  });
+});
