@@ -63,7 +63,11 @@ function fixtureTree(files = fixture): string {
 /** Runs the CLI in `cwd` (so no temp path shows in its output), away from the user's git identity. */
 function ospo(args: string[], cwd: string) {
   // A fixed time for the JSON's snapshot: the golden file must not change with the clock.
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, env: { ...isolatedGitEnv(cwd), SOURCE_DATE_EPOCH: '1767225600' }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    env: { ...isolatedGitEnv(cwd), SOURCE_DATE_EPOCH: '1767225600', GITHUB_REPOSITORY: '', CI_PROJECT_URL: '' },
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -10,7 +10,8 @@ import { collectHistory } from '../../server/src/report/history';
 import { exemptReason } from '../../server/src/engine/coverage';
 import { failsAt } from '../../server/src/engine/findings';
 import { GitRules } from '../../server/src/io/git-rules';
-import { contentSecurityPolicy, renderHtml } from '../../server/src/report/html';
+import { renderHtml } from '../../server/src/report/html';
+import { contentSecurityPolicy } from '../../server/src/report/page';
 import { setLocale } from '../../server/src/engine/l10n';
 import { scanned } from './helpers';
 

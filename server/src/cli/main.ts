@@ -38,6 +38,7 @@ import { countOf, message } from '../engine/messages';
 import { setLocale } from '../engine/l10n';
 import { localeFor, withoutLocale } from './locale';
 import { runReport } from './report';
+import { runDashboard } from './dashboard';
 import { commonFolder } from '../report/report';
 import { snapshotOf } from '../io/snapshot';
 import { runRules } from './rules';
@@ -72,6 +73,7 @@ const usage = `Usage:
   ospo fix   [paths…] [--policy FILE] [--dry-run] [--encoding NAME]
   ospo init  [folder] [--template ${templateNames.join('|')}]
   ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags]   (see ospo report --help)
+  ospo dashboard [results…] [--manifest FILE] [--out FILE] [--json FILE] [--csv FILE]   (see ospo dashboard --help)
   ospo convert-dep5 [folder]   write REUSE.toml from the deprecated .reuse/dep5, and remove it
   ospo rules [--json]          list the rules: scope, default severity, fixable (--json: all their metadata)
 
@@ -101,7 +103,7 @@ it never overwrites one.
 Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage or policy error.
 `;
 
-const commands = ['check', 'fix', 'init', 'report', 'convert-dep5', 'rules'];
+const commands = ['check', 'fix', 'init', 'report', 'dashboard', 'convert-dep5', 'rules'];
 
 const unknownCommand = (word: string) => `Unknown command '${word}'.${didYouMean(word, commands)}`;
 
@@ -583,6 +585,7 @@ export async function main(argv: string[]): Promise<number> {
   argv = withoutLocale(argv);
   // `report` has options of its own (cli/report.ts), which the strict parse below would refuse.
   if (argv[0] === 'report') return runReport(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
+  if (argv[0] === 'dashboard') return runDashboard(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
   if (argv[0] === 'rules') return runRules(argv.slice(1), process);
   // A misspelt command is named before its options are judged: `ospo reprot --out x` is about the command.
   if (argv[0] !== undefined && !argv[0].startsWith('-') && !commands.includes(argv[0])) {

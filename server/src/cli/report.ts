@@ -105,7 +105,7 @@ function parseHistory(value: string | undefined): number | 'tags' | undefined {
   return Number(value);
 }
 
-async function writeOut(file: string, text: string, io: ReportIo, named: boolean): Promise<void> {
+export async function writeOut(file: string, text: string, io: ReportIo, named: boolean): Promise<void> {
   if (file === '-') {
     io.stdout.write(text);
     return;

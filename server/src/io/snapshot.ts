@@ -13,6 +13,11 @@ export interface Snapshot {
   commit?: string;
   /** That commit's committer date, ISO 8601. */
   commitDate?: string;
+  /**
+   * Which repository it is, as `host/owner/name`: from the CI's variables (GitHub Actions, GitLab CI), else
+   * git's `remote.origin.url` without user, password or `.git`. The dashboard groups results by it.
+   */
+  repository?: string;
   /** When the result was taken, ISO 8601: now, or `SOURCE_DATE_EPOCH` when set (reproducible builds). */
   date: string;
   policy: {
@@ -45,6 +50,33 @@ function sourceName(policy: Policy, root: string): string {
   return source.slice(source.lastIndexOf('/') + 1);
 }
 
+/** The repository a CI job runs for: GitHub Actions' GITHUB_SERVER_URL and GITHUB_REPOSITORY, GitLab's CI_PROJECT_URL. */
+function repositoryFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.GITHUB_REPOSITORY) return repositoryName(`${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`);
+  return repositoryName(env.CI_PROJECT_URL);
+}
+
+/**
+ * A remote's URL as `host/path`: `git@github.com:org/repo.git` and `https://user:token@github.com/org/repo`
+ * both give `github.com/org/repo`. A local path gives nothing: it names a folder of one machine.
+ */
+export function repositoryName(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const tidy = (host: string, rest: string) => {
+    const name = rest.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '');
+    return host && name ? `${host.toLowerCase()}/${name}` : undefined;
+  };
+  const scp = /^[\w.-]+@([\w.-]+):(?!\/\/)(.+)$/.exec(url);
+  if (scp) return tidy(scp[1], scp[2]);
+  try {
+    const parsed = new URL(url);
+    if (!['http:', 'https:', 'ssh:', 'git:'].includes(parsed.protocol)) return undefined;
+    return tidy(parsed.hostname, decodeURIComponent(parsed.pathname));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The snapshot of a run over `root` with these policies (one per target; a run over several policy
  * roots digests the sorted list of their digests).
@@ -55,8 +87,10 @@ export async function snapshotOf(root: string, policies: readonly Policy[], env:
   const sources = [...new Set(policies.map((p) => sourceName(p, root)))];
   const head = await gitValue(root, ['log', '-1', '--format=%H %cI', 'HEAD']);
   const match = head ? /^([0-9a-f]{40,64}) (\S+)$/.exec(head) : null;
+  const repository = repositoryFromEnv(env) ?? (match ? repositoryName(await gitValue(root, ['config', '--get', 'remote.origin.url'])) : undefined);
   return {
     ...(match ? { commit: match[1], commitDate: match[2] } : {}),
+    ...(repository ? { repository } : {}),
     date: runDate(env),
     policy: { source: sources.join(', '), digest },
   };
