@@ -61,6 +61,31 @@ describe('ospo sbom (CLI)', () => {
     );
   });
 
+  it('--policy: its files.exclude narrows the files, its holder (a plain name in the regex) is the supplier; a broken one exits 2', () => {
+    const policies = tempTree(
+      {
+        'policy.yaml': 'version: 1\nfiles:\n  exclude: ["sub/**"]\nheaders:\n  copyright:\n    holder: "Example Corp( and contributors)?"\n',
+        'broken.yaml': 'version: 7\n',
+      },
+      'ospo-sbom-policy-',
+    );
+    try {
+      const r = ospo(['--policy', path.join(policies, 'policy.yaml')], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const doc = JSON.parse(r.stdout);
+      assert.deepEqual(
+        doc.files.map((f: { fileName: string }) => f.fileName),
+        ['./a.c'],
+      );
+      assert.equal(doc.packages[0].supplier, 'Organization: Example Corp');
+      const broken = ospo(['--policy', path.join(policies, 'broken.yaml')], dir);
+      assert.equal(broken.code, 2, broken.stderr);
+      assert.match(broken.stderr, /^ospo sbom: .*broken\.yaml/m);
+    } finally {
+      fs.rmSync(policies, { recursive: true, force: true });
+    }
+  });
+
   it('usage errors exit 2 with the reason: an unknown format, an unknown option, a missing path, a bad SOURCE_DATE_EPOCH', () => {
     const cases: [string[], RegExp, NodeJS.ProcessEnv?][] = [
       [['--format', 'spdx-yaml'], /Unknown --format 'spdx-yaml': use spdx-json, spdx3, spdx-lite, cyclonedx/],

@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { licensingOf } from '../engine/check';
 import { exemptReason, skipText, type SkipReason } from '../engine/coverage';
 import { reusePolicy } from '../engine/reuse/policy';
-import type { Policy } from '../engine/policy/model';
+import { literalHolder, type Policy } from '../engine/policy/model';
 import type { ReuseContext } from '../engine/reuse/licensing';
 import { parseSourceFile } from '../engine/source-file';
 import { editorconfigCharset } from '../io/editorconfig';
@@ -133,6 +133,7 @@ export async function sbomTree(
   paths: string[],
   opts: { cwd: string; policy?: string; offline?: boolean; io: ReportIo; env: NodeJS.ProcessEnv },
 ): Promise<{ tree: SbomTree; skipped: { file: string; reason: SkipReason }[] }> {
+  const created = creationTime(opts.env);
   const targets = await resolveTargets(paths.length ? paths : ['.'], opts.cwd, opts.policy, !!opts.offline, opts.io);
   const root = targets[0].root;
   const other = targets.find((t) => t.root !== root);
@@ -141,7 +142,7 @@ export async function sbomTree(
       `${slash(path.relative(opts.cwd, other.scope)) || '.'} is in another tree than ${slash(path.relative(opts.cwd, root)) || '.'}: make one SBOM per tree`,
     );
   const policy = targets[0].policy;
-  // Read whether or not the tree follows REUSE (LICENSES/, REUSE.toml or dep5 at its top), as `ospo check --reuse` reads it.
+  // Read even where the top has no LICENSES/, REUSE.toml or dep5 (resolveTargets reads it only then), as `ospo check --reuse` does.
   const context = await loadReuseContext(root);
   const reuse = reusePolicy();
   // REUSE's Covered Files, as `ospo check --reuse` lists them, within what the policy covers.
@@ -166,7 +167,6 @@ export async function sbomTree(
     else files.push(file);
   }
   const commit = await gitValue(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
-  const created = creationTime(opts.env);
   const name = path.basename(root);
   const verificationCode = sha(
     'sha1',
@@ -183,7 +183,8 @@ export async function sbomTree(
     tool: { name: 'ospo-compliance', version },
     created,
     commit,
-    supplier: policy.headers.copyright.holder,
+    // The holder is a regex: a plain name only ("Example Corp( and contributors)?" gives Example Corp).
+    supplier: literalHolder(policy.headers.copyright.holder),
     verificationCode,
     digest,
     files,
