@@ -86,12 +86,11 @@ describe('ospo sbom (CLI)', () => {
     }
   });
 
-  it('usage errors exit 2 with the reason: an unknown format, an unknown option, a missing path, a bad SOURCE_DATE_EPOCH', () => {
+  it('usage errors exit 2 with the reason: an unknown format, an unknown option, a missing path', () => {
     const cases: [string[], RegExp, NodeJS.ProcessEnv?][] = [
       [['--format', 'spdx-yaml'], /Unknown --format 'spdx-yaml': use spdx-json, spdx3, spdx-lite, cyclonedx/],
       [['--fromat', 'spdx3'], /--fromat/],
       [['no-such-folder'], /No such file or folder: no-such-folder/],
-      [[], /SOURCE_DATE_EPOCH must be a whole number/, { SOURCE_DATE_EPOCH: 'yesterday' }],
     ];
     for (const [args, pattern, env] of cases) {
       const r = ospo(args, dir, env);

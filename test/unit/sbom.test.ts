@@ -12,7 +12,7 @@ import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { Validation, Spec } from '@cyclonedx/cyclonedx-library';
-import { creationTime, sbomFormats, sbomText, sbomTree } from '../../server/src/cli/sbom';
+import { sbomFormats, sbomText, sbomTree } from '../../server/src/cli/sbom';
 import type { SbomTree } from '../../server/src/sbom/model';
 import { gitIn } from '../git-repo';
 
@@ -195,13 +195,8 @@ describe('ospo sbom', function () {
       assert.ok(first.includes(commit), `${format} names the commit`);
       assert.ok(first.includes('2023-11-14T22:13:20'), `${format} has SOURCE_DATE_EPOCH's time`);
     }
+    assert.equal(JSON.parse(sbomText(await treeOf(dir), 'spdx-json')).creationInfo.created, '2023-11-14T22:13:20Z', 'to the second');
     const later = sbomText(await treeOf(dir, { SOURCE_DATE_EPOCH: '1700000001' }), 'spdx-json');
     assert.notEqual(JSON.parse(later).documentNamespace, JSON.parse(sbomText(await treeOf(dir), 'spdx-json')).documentNamespace);
-  });
-
-  it('creation time: SOURCE_DATE_EPOCH to the second, else now; a bad value is refused', () => {
-    assert.equal(creationTime({ SOURCE_DATE_EPOCH: '0' }), '1970-01-01T00:00:00Z');
-    assert.equal(creationTime({}, new Date('2026-01-02T03:04:05.678Z')), '2026-01-02T03:04:05Z');
-    assert.throws(() => creationTime({ SOURCE_DATE_EPOCH: '17e8' }), /whole number/);
   });
 });

@@ -18,7 +18,7 @@ import type { ReuseContext } from '../engine/reuse/licensing';
 import { parseSourceFile } from '../engine/source-file';
 import { editorconfigCharset } from '../io/editorconfig';
 import { textOf } from '../io/encoding';
-import { gitValue } from '../io/git-run';
+import { snapshotOf } from '../io/snapshot';
 import { defaultMaxBytes, errnoReason, readMetadata, readRegular, readSidecar } from '../io/read-file';
 import { loadReuseContext } from '../io/reuse-source';
 import { listFiles } from '../scan/walk';
@@ -58,17 +58,6 @@ Exit codes: 0 written, 2 usage or policy error.
 `;
 
 const slash = (p: string) => p.split(path.sep).join('/');
-
-/** The creation time: SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else now; to the second, as SPDX writes it. */
-export function creationTime(env: NodeJS.ProcessEnv, now = new Date()): string {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && epoch !== '') {
-    if (!/^\d+$/.test(epoch) || !Number.isSafeInteger(Number(epoch) * 1000))
-      throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not '${epoch}'`);
-    now = new Date(Number(epoch) * 1000);
-  }
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 const sha = (algorithm: 'sha1' | 'sha256', bytes: Buffer) => createHash(algorithm).update(bytes).digest('hex');
 
@@ -133,7 +122,6 @@ export async function sbomTree(
   paths: string[],
   opts: { cwd: string; policy?: string; offline?: boolean; io: ReportIo; env: NodeJS.ProcessEnv },
 ): Promise<{ tree: SbomTree; skipped: { file: string; reason: SkipReason }[] }> {
-  const created = creationTime(opts.env);
   const targets = await resolveTargets(paths.length ? paths : ['.'], opts.cwd, opts.policy, !!opts.offline, opts.io);
   const root = targets[0].root;
   const other = targets.find((t) => t.root !== root);
@@ -166,7 +154,11 @@ export async function sbomTree(
     if ('skipped' in file) skipped.push({ file: rel, reason: file.skipped });
     else files.push(file);
   }
-  const commit = await gitValue(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  // The commit and the time as every result of a run names them (io/snapshot.ts): SOURCE_DATE_EPOCH when set. SPDX
+  // writes the time to the second.
+  const snapshot = await snapshotOf(root, [policy], opts.env);
+  const { commit } = snapshot;
+  const created = snapshot.date.replace(/\.\d{3}Z$/, 'Z');
   const name = path.basename(root);
   const verificationCode = sha(
     'sha1',
