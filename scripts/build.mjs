@@ -56,8 +56,14 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir, external: ['vscode'] }),
   // The encoders (and their CJK tables) only for `ospo fix` on a file that is not UTF-8 (io/encode-text.ts): loaded
   // from node_modules then, not parsed by every CLI run. They are dependencies of the npm package that ships the CLI.
-  // The same for spdx-license-list, whose names and OSI flags only reports read (engine/spdx/osi.ts).
-  esbuild.build({ ...common, entryPoints: { cli: 'server/src/cli/main.ts' }, outdir, external: ['iconv-lite', 'encoding-japanese', 'spdx-license-list'] }),
+  // The same for spdx-license-list, whose names and OSI flags only reports read (engine/spdx/osi.ts), and for the
+  // CycloneDX library, for `ospo sbom --format cyclonedx` only (sbom/cyclonedx.ts).
+  esbuild.build({
+    ...common,
+    entryPoints: { cli: 'server/src/cli/main.ts' },
+    outdir,
+    external: ['iconv-lite', 'encoding-japanese', 'spdx-license-list', '@cyclonedx/cyclonedx-library'],
+  }),
   esbuild.build({ ...common, ...esm, entryPoints: { server: 'server/src/lsp/main.ts', 'scan-worker': 'server/src/scan/scan-worker.ts' }, outdir }),
 ]);
 

@@ -47,12 +47,12 @@ export interface ReportIo {
   cwd: string;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 const slash = (p: string) => p.split(path.sep).join('/');
 
 /** The command line's paths as report targets, each under the policy `ospo check` would use for it. */
-async function resolveTargets(paths: string[], cwd: string, policyFlag: string | undefined, offline: boolean, io: ReportIo): Promise<ReportTarget[]> {
+export async function resolveTargets(paths: string[], cwd: string, policyFlag: string | undefined, offline: boolean, io: ReportIo): Promise<ReportTarget[]> {
   const targets: ReportTarget[] = [];
   const folders = new Map<string, { policy: Policy; reuse: ReuseInput | undefined }>();
   for (const p of paths) {
