@@ -135,6 +135,12 @@ const shared = {
   'cli.baseline.stale':
     'ospo: {count} entries of the baseline (.ospo/suppressions.json) count findings that are gone; run again with --prune-suppressions, or pass --pass-on-unpruned-suppressions:',
   'lsp.baselined': '{message} (accepted in the baseline, .ospo/suppressions.json)',
+  'lsp.excepted': '{message} (policy exception {justification})',
+  'exception.justification': '{id}, approved by {approver} on {date}: {ref}',
+  'exception.justification-ref': '{id}, approved by {approver} on {date}',
+  'exception.expired-finding': '{message} (the policy exception {id} that allowed this expired on {date}: renew it or fix this)',
+  'exception.expired': "Exception '{id}' expired on {date}: the findings it silenced are reported again; renew it with a new approval and expiry, or remove it",
+  'exception.expiring': "Exception '{id}' expires on {date}, within {days} days: renew it or plan the fix",
   'policy.built-in': 'built-in default policy',
   'lsp.baseline.invalid': 'The baseline cannot be read: {error}. The editor keeps using the last one it could read.',
   'fix.insert-line': "Add '{text}'",
@@ -367,6 +373,13 @@ const sharedJa: Translations<typeof shared> = {
   'cli.baseline.stale':
     'ospo: ベースライン (.ospo/suppressions.json) の {count} 件のエントリは、もう存在しない指摘を数えています。--prune-suppressions を付けて再実行するか、--pass-on-unpruned-suppressions を指定してください:',
   'lsp.baselined': '{message} (ベースライン .ospo/suppressions.json で受け入れ済み)',
+  'lsp.excepted': '{message} (ポリシーの例外 {justification})',
+  'exception.justification': '{id}、承認者 {approver}、承認日 {date}: {ref}',
+  'exception.justification-ref': '{id}、承認者 {approver}、承認日 {date}',
+  'exception.expired-finding': '{message} (これを認めていたポリシーの例外 {id} は {date} に有効期限が切れました。例外を更新するか、指摘を修正してください)',
+  'exception.expired':
+    "例外 '{id}' は {date} に有効期限が切れました。この例外で抑止していた指摘は再び報告されます。新たな承認と有効期限で更新するか、例外を削除してください",
+  'exception.expiring': "例外 '{id}' は {date} に有効期限を迎えます ({days} 日以内)。更新するか、修正を計画してください",
   'policy.built-in': '組み込みの既定ポリシー',
   'lsp.baseline.invalid': 'ベースラインを読み込めません: {error}。エディターは最後に読み込めたベースラインを使い続けます。',
   'fix.insert-line': "'{text}' を追加",
