@@ -254,31 +254,32 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
     });
   };
   sections(raw, []);
+  // Each exception: what it silences, where, and its dates (docs/design/policy.md, "exceptions").
   (Array.isArray(raw.exceptions) ? raw.exceptions : []).forEach((e, i) => {
     if (!e || typeof e !== 'object') return;
-    const at: Path = ['exceptions', i];
-    const where = display(at);
-    if (e.rules !== undefined && e.rule !== undefined) push('error', [...at, 'rule'], `${where}: write 'rules' or 'rule', not both`);
+    const entry: Path = ['exceptions', i];
+    const where = display(entry);
+    if (e.rules !== undefined && e.rule !== undefined) push('error', [...entry, 'rule'], `${where}: write 'rules' or 'rule', not both`);
     else if (e.rules === undefined && e.rule === undefined)
-      push('error', at, `${where} needs 'rules': the rule ids whose findings it silences, e.g. rules: [license-denied]`);
-    else if (Array.isArray(e.rules) && !e.rules.length) push('error', [...at, 'rules'], `'${where}.rules' must name at least one rule id`);
-    const named: [unknown, Path][] = Array.isArray(e.rules) ? e.rules.map((id, k) => [id, [...at, 'rules', k]]) : [[e.rule, [...at, 'rule']]];
+      push('error', entry, `${where} needs 'rules': the rule ids whose findings it silences, e.g. rules: [license-denied]`);
+    else if (Array.isArray(e.rules) && !e.rules.length) push('error', [...entry, 'rules'], `'${where}.rules' must name at least one rule id`);
+    const named: [unknown, Path][] = Array.isArray(e.rules) ? e.rules.map((id, k) => [id, [...entry, 'rules', k]]) : [[e.rule, [...entry, 'rule']]];
     for (const [id, path] of named) {
       if (typeof id !== 'string' || !id || ruleIds().includes(id)) continue;
       const guess = closest(id, ruleIds());
       push('error', path, `Unknown rule id '${id}' in ${where}: ${guess ? `did you mean '${guess}'?` : 'see docs/rules/'}`);
     }
     if (e.paths === undefined && e.licenses === undefined)
-      push('error', at, `${where} needs 'paths' or 'licenses' (or both): an exception must say where it applies`);
-    globList([...at, 'paths'], e.paths);
-    licenseList([...at, 'licenses'], e.licenses);
+      push('error', entry, `${where} needs 'paths' or 'licenses' (or both): an exception must say where it applies`);
+    globList([...entry, 'paths'], e.paths);
+    licenseList([...entry, 'licenses'], e.licenses);
     for (const key of ['date', 'expires'] as const) {
       const value = e[key];
       if (typeof value === 'string' && value && !isIsoDate(value))
-        push('error', [...at, key], `'${where}.${key}' must be a date written YYYY-MM-DD, e.g. 2026-03-01`);
+        push('error', [...entry, key], `'${where}.${key}' must be a date written YYYY-MM-DD, e.g. 2026-03-01`);
     }
     if (typeof e.date === 'string' && typeof e.expires === 'string' && isIsoDate(e.date) && isIsoDate(e.expires) && e.expires < e.date)
-      push('error', [...at, 'expires'], `${where} expires on ${e.expires}, before it was approved on ${e.date}`);
+      push('error', [...entry, 'expires'], `${where} expires on ${e.expires}, before it was approved on ${e.date}`);
   });
   const seen = new Map<string, number>();
   (Array.isArray(raw.exceptions) ? raw.exceptions : []).forEach((e, i) => {
@@ -296,8 +297,9 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
   return problems;
 }
 
+let knownRules: string[] | undefined;
 /** The rule ids, from the schema's severity table (written from the rule registry by scripts/rule-help.mjs). */
-const ruleIds = () => keysAt(['severity']).map((k) => k.name);
+const ruleIds = () => (knownRules ??= keysAt(['severity']).map((k) => k.name));
 
 /** What an exception is called: its id, else its ref; undefined when neither is text. */
 function exceptionName(e: RawException | undefined): string | undefined {
