@@ -84,11 +84,11 @@ describe('packaging', () => {
       // with chardet, which reads files in legacy encodings (docs/design/encodings.md), and the commit-session-link
       // rule (854 KB and 1151 KB then). The worker's went to 460 KB, the CLI's to 920 KB and the server's to
       // 1200 KB with the AI-disclosure catalogue, its presets and their help pages (442, 894 and 1181 KB then), and
-      // tiny-editorconfig, which reads .editorconfig's charset (455, 909 and 1194 KB then). The CLI's went to 990 KB
-      // and the server's to 1220 KB with `ospo dashboard` (its page and script, csv-stringify) and the texts of the
-      // dashboard and of policy exceptions in both languages, which the message table holds for every process
-      // (962 and 1204 KB with the dashboard alone).
-      const budgetKB: Record<string, number> = { 'scan-worker.js': 460, 'cli.js': 990, 'server.js': 1220, 'client.js': 500 };
+      // tiny-editorconfig, which reads .editorconfig's charset (455, 909 and 1194 KB then). The worker's went to 465 KB,
+      // the CLI's to 1000 KB and the server's to 1230 KB with policy exceptions (engine/exceptions.ts), `ospo dashboard`
+      // (its page and script, csv-stringify), `ospo sbom` (without the CycloneDX library, loaded when asked for) and
+      // their texts in both languages, which the message table holds for every process (461, 995 and 1225 KB then).
+      const budgetKB: Record<string, number> = { 'scan-worker.js': 465, 'cli.js': 1000, 'server.js': 1230, 'client.js': 500 };
       const over = Object.entries(budgetKB)
         .map(([entry, kb]) => ({ entry, kb, size: Math.round(loaded(entry).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0) / 1024) }))
         .filter(({ kb, size }) => size > kb);

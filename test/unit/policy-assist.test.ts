@@ -58,6 +58,7 @@ describe('policy file assist: key completion', () => {
       'overrides',
       'severity',
       'suppressions',
+      'exceptions',
     ]);
     assert.equal((item(items, 'version').textEdit as TextEdit).newText, 'version: ');
     assert.equal((item(items, 'licenses').textEdit as TextEdit).newText, 'licenses:\n  ');
@@ -68,7 +69,7 @@ describe('policy file assist: key completion', () => {
 
   it('does not offer keys already present in the same mapping', () => {
     const { items } = complete('version: 1\nlicenses:\n  project: MIT\n|\nai:\n  mode: allow\n');
-    assert.deepEqual(labels(items), ['policy', 'allowOverride', 'extends', 'files', 'headers', 'overrides', 'severity', 'suppressions']);
+    assert.deepEqual(labels(items), ['policy', 'allowOverride', 'extends', 'files', 'headers', 'overrides', 'severity', 'suppressions', 'exceptions']);
   });
 
   it('completes a half-typed nested key without a colon and replaces the typed word', () => {
@@ -311,7 +312,7 @@ describe('policy file assist: robustness', () => {
     assert.match((policyHover(doc, { line: allowLine, character: lines[allowLine].indexOf('BSD-2') + 2 })!.contents as MarkupContent).value, /BSD 2-Clause/);
     // A new top-level key at the end: only the keys the policy lacks.
     const end = TextDocument.create('file:///w/.ospo/policy.yaml', 'yaml', 1, fullPolicy + '\n');
-    assert.deepEqual(labels(policyCompletions(end, end.positionAt(fullPolicy.length + 1))), ['allowOverride', 'suppressions']);
+    assert.deepEqual(labels(policyCompletions(end, end.positionAt(fullPolicy.length + 1))), ['allowOverride', 'suppressions', 'exceptions']);
   });
 });
 

@@ -235,6 +235,31 @@ describe('ospo report in a browser', function () {
     assert.deepEqual(await trend([]), ['', '表示するコミットはありません']);
   });
 
+  it('lists the policy exceptions, expired and expiring first, each with its status in words', async () => {
+    const base = { approver: 'Jane Doe <jane@example.com>', date: '2026-03-01', rules: ['license-denied'], paths: ['vendor/**'] };
+    const data: ReportData = {
+      ...json,
+      exceptions: [
+        { ...base, id: 'A', ref: 'T-1', status: 'in-force', silenced: 3 },
+        { ...base, id: 'B', ref: 'T-2', expires: '2026-01-01', status: 'expired', daysLeft: -9, silenced: 0 },
+        { ...base, id: 'C', ref: 'T-3', expires: '2026-02-01', status: 'expiring', daysLeft: 22, silenced: 1 },
+      ],
+    };
+    const file = path.join(outDir, 'exceptions.html');
+    fs.writeFileSync(file, renderHtml(data, { linkBase: '' }));
+    const shown = await openReport(browser!, file);
+    assert.deepEqual(shown.errors, []);
+    const cells = await shown.page.$$eval('#exceptions tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    assert.deepEqual(cells, [
+      ['B', 'license-denied', base.approver, base.date, '2026-01-01', 'expired', '0', 'T-2'],
+      ['C', 'license-denied', base.approver, base.date, '2026-02-01', 'expiring soon', '1', 'T-3'],
+      ['A', 'license-denied', base.approver, base.date, '—', 'in force', '3', 'T-1'],
+    ]);
+    // Without exceptions the section stays hidden.
+    assert.equal(await page.isVisible('#exceptions-section'), false);
+    await shown.page.close();
+  });
+
   it('shows a hostile file name as text, and links each finding to its file and line', async () => {
     assert.equal(await page.locator('img, iframe, object, embed').count(), 0);
     const row = page.locator('#findings tbody tr', { has: page.locator('a.path', { hasText: hostileName }) });

@@ -69,6 +69,8 @@ export interface Report {
    * (text, JSON, GitHub, JUnit). SARIF keeps them in `results`, marked (`Finding.suppressed`).
    */
   suppressed?: number;
+  /** The policy exceptions that silenced findings, with how many each (`suppressed` counts these too); JSON writes them. */
+  exceptions?: { id: string; ref: string; approver: string; suppressed: number }[];
   /** The policies in force, as the text output names them: a file from the current folder, or the built-in default. */
   policies?: string[];
   /** The commit, time and policy digest of the run (io/snapshot.ts): JSON writes it. */
@@ -169,8 +171,9 @@ export function* formatText(report: Report): Generator<string> {
 }
 
 /**
- * Byte for byte what `JSON.stringify({ version, files, findings, skipped, suppressed }, null, 2)` writes, one item
- * at a time; `suppressed` (how many findings were suppressed) only when there were some.
+ * Byte for byte what `JSON.stringify({ version, files, findings, skipped, suppressed, exceptions }, null, 2)` writes,
+ * one item at a time; `suppressed` (how many findings were suppressed) only when there were some, and `exceptions`
+ * (which policy exceptions silenced how many: their id, ref and approver) only when some did.
  */
 export function* formatJson(report: Report): Generator<string> {
   const snapshot = report.snapshot ? `\n  "snapshot": ${JSON.stringify(report.snapshot, null, 2).replace(/\n/g, '\n  ')},` : '';
@@ -179,7 +182,12 @@ export function* formatJson(report: Report): Generator<string> {
   yield ',\n  "skipped": ';
   // `reason` in the user's language, as each finding's `message`; `reasonId` the same in every language.
   yield* jsonArray(report.skipped.map((s) => ({ file: s.file, reason: skipText(s.reason), reasonId: s.reason.id })));
-  yield report.suppressed ? `,\n  "suppressed": ${JSON.stringify(report.suppressed)}\n}\n` : '\n}\n';
+  if (report.suppressed) yield `,\n  "suppressed": ${JSON.stringify(report.suppressed)}`;
+  if (report.exceptions?.length) {
+    yield ',\n  "exceptions": ';
+    yield* jsonArray(report.exceptions);
+  }
+  yield '\n}\n';
 }
 
 /** An item of an array at the second level of a two-space indented document. */

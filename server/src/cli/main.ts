@@ -30,7 +30,7 @@ import { changedFiles, commitMessages, isCommit, stagedFiles } from '../io/git-c
 import { checkCommitMessage } from '../engine/ai/commit-rule';
 import { listFiles } from '../scan/walk';
 import { findingsOf, rescanFile, scanFolder, scanSettings } from '../scan/scanner';
-import { PackedFindings, packedCount, suppressedCount, withoutSuppressed } from '../scan/compact';
+import { PackedFindings, packedCount, suppressedCount, unpackFindings, withoutSuppressed } from '../scan/compact';
 import { argsError, didYouMean } from './did-you-mean';
 import { runInit } from './init';
 import { version } from '../version';
@@ -159,7 +159,7 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
           .join('\n'),
       );
     }
-    for (const w of loaded.problems) process.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: warning ${printable(w.message)}\n`);
+    for (const w of loaded.problems) process.stderr.write(`${where}:${w.line + 1}:${w.character + 1}: ${w.severity} ${printable(w.message)}\n`);
     targets.push({
       root,
       under: relativeTo(root, start),
@@ -324,6 +324,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
               : one,
           ),
           sarif,
+          policy,
         );
       continue;
     }
@@ -336,8 +337,8 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
       // As objects only where the baseline or SARIF needs them: the rest stay packed until written.
       const added =
         sarif || opts.baseline.record || Object.hasOwn(baselineRun.entries, f.rel)
-          ? addFile(report, target.root, shown, withBaselineOf({ rel: f.rel, findings: findingsOf(scan, f) }), sarif)
-          : addPacked(report, shown(f.rel), f.packed, scan.strings.strings);
+          ? addFile(report, target.root, shown, withBaselineOf({ rel: f.rel, findings: findingsOf(scan, f) }), sarif, policy)
+          : addPacked(report, shown(f.rel), f.packed, scan.strings.strings, policy);
       if (added) await added;
     }
   }
@@ -378,12 +379,28 @@ async function checkCommits(targets: Target[], range: string, report: Report): P
   }
 }
 
+/** Counts the findings each policy exception silenced, for the JSON output's `exceptions` (docs/design/suppressions.md). */
+function countExcepted(report: Report, findings: readonly Finding[], policy: Policy): void {
+  for (const f of findings) {
+    const id = f.suppressed?.exception;
+    if (id === undefined) continue;
+    const entry = (report.exceptions ??= []).find((e) => e.id === id);
+    if (entry) entry.suppressed++;
+    else {
+      const e = policy.exceptions.find((x) => x.id === id);
+      report.exceptions.push({ id, ref: e?.ref ?? id, approver: e?.approver ?? '', suppressed: 1 });
+    }
+  }
+}
+
 /** Adds a checked file whose findings stay packed (no baseline entry, not SARIF) to the report. */
-function addPacked(report: Report, shown: string, packed: PackedFindings, strings: readonly string[]): undefined {
+function addPacked(report: Report, shown: string, packed: PackedFindings, strings: readonly string[], policy: Policy): undefined {
   report.files++;
   report.checked?.push(shown);
   const suppressed = suppressedCount(packed);
   if (suppressed) report.suppressed = (report.suppressed ?? 0) + suppressed;
+  // Unpacked only when some are suppressed and the policy has exceptions that may be why: rare.
+  if (suppressed && policy.exceptions.length) countExcepted(report, unpackFindings(packed, strings), policy);
   if (packed.length && suppressed < packedCount(packed)) report.results.push(new PackedFileFindings(shown, withoutSuppressed(packed), strings));
   return undefined;
 }
@@ -394,11 +411,13 @@ function addFile(
   root: string,
   shownOf: (rel: string) => string,
   file: { rel: string; findings: FileFindings['findings'] },
-  sarif?: { policy: Policy; ctx: FixContext; encoding?: string },
+  sarif: { policy: Policy; ctx: FixContext; encoding?: string } | undefined,
+  policy: Policy,
 ): Promise<void> | undefined {
   report.files++;
   const shown = shownOf(file.rel);
   report.checked?.push(shown);
+  countExcepted(report, file.findings, policy);
   // Suppressed findings stay in SARIF, marked; the other formats leave them out and count them.
   const findings = sarif ? file.findings : file.findings.filter((f) => !f.suppressed);
   if (findings.length < file.findings.length) report.suppressed = (report.suppressed ?? 0) + file.findings.length - findings.length;

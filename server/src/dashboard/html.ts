@@ -7,7 +7,8 @@
 import { currentLocale } from '../engine/l10n';
 import { message, type MessageKey } from '../engine/messages';
 import { contentSecurityPolicy, escapeHtml, html, pageCss, pageHelpers, pluralForms, scriptJson } from '../report/page';
-import { expiringDays, type DashboardData } from './model';
+import { expiringWithinDays } from '../engine/exceptions';
+import type { DashboardData } from './model';
 import { rubric } from './score';
 
 /** A link the page may follow: relative, or http(s). */
@@ -139,7 +140,7 @@ export function renderDashboard(data: DashboardData): string {
     ${plain('dashboard.column.repo')}${plain('dashboard.column.exception')}${plain('dashboard.column.rules')}${plain('dashboard.column.scope')}
     ${plain('dashboard.column.approver')}${plain('dashboard.column.approved')}${plain('dashboard.column.expires')}${plain('dashboard.column.status')}
   </tr></thead><tbody></tbody></table>
-  <p class="note">${html('dashboard.exceptions-note', { days: String(expiringDays) })}</p>
+  <p class="note">${html('dashboard.exceptions-note', { days: String(expiringWithinDays) })}</p>
 </section>
 
 <section id="unread-section" hidden>

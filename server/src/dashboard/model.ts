@@ -3,21 +3,19 @@
 // appeared, and the recorded exceptions. Pure: results in, DashboardData out. The HTML page, `--json` and
 // `--csv` all render this one object.
 
+import { exceptionStatus, isIsoDate, type ExceptionStatus } from '../engine/exceptions';
 import type { Severity } from '../engine/findings';
 import type { Tier } from '../engine/license-tiers';
 import { percentOf } from '../report/data';
 import { isLicense, severities, type Result, type ResultException } from './results';
 import { scoreOf, type Band, type ScoreCheck } from './score';
 
-/** An exception is "expiring" when it ends within this many days of the dashboard's date. */
-export const expiringDays = 30;
 /** New-license alerts look back this many days from the dashboard's date, unless told otherwise. */
 export const defaultSinceDays = 30;
 /** A repository row keeps its most frequent rules and licenses, this many of each. */
 const topEntries = 20;
 
 export type Trend = 'up' | 'down' | 'same';
-export type ExceptionStatus = 'in-force' | 'expiring' | 'expired';
 
 export interface SnapshotRow {
   date: string;
@@ -171,13 +169,6 @@ function snapshotsOf(results: Result[]): Result[] {
   return [...byKey.values()].sort((a, b) => byText(a.date, b.date) || byText(a.source, b.source));
 }
 
-function exceptionStatus(e: ResultException, asOf: string): ExceptionStatus {
-  if (!e.expires || Number.isNaN(Date.parse(e.expires))) return 'in-force';
-  const ends = day(e.expires);
-  if (ends < day(asOf)) return 'expired';
-  return ends <= addDays(asOf, expiringDays) ? 'expiring' : 'in-force';
-}
-
 const sumOf = <T>(items: readonly T[], pick: (x: T) => number | undefined) => items.reduce((n, x) => n + (pick(x) ?? 0), 0);
 const percentOr = (part: number | undefined, whole: number | undefined) => (part === undefined || !whole ? undefined : percentOf(part, whole));
 
@@ -308,7 +299,12 @@ function repoRow(repo: string, snaps: Result[], rows: SnapshotRow[], asOf: strin
     licenses: (r.licenses ?? [])
       .slice(0, topEntries)
       .map(({ id, files, tier, osi }) => ({ id, files, ...(tier ? { tier } : {}), ...(osi !== undefined ? { osi } : {}) })),
-    exceptions: (r.exceptions ?? []).map((e) => ({ ...e, repo, status: exceptionStatus(e, asOf) })),
+    // Taken anew on the dashboard's date: a report's own status is of the day it was made.
+    exceptions: (r.exceptions ?? []).map((e) => ({
+      ...e,
+      repo,
+      status: exceptionStatus({ expires: e.expires && isIsoDate(e.expires) ? e.expires : undefined }, asOf),
+    })),
     snapshots: rows,
   };
   if (r.listed !== undefined) Object.assign(row, { listed: r.listed, declared: r.declared, coverage: now.coverage });

@@ -18,6 +18,7 @@ import type { ReuseInput } from './reuse/input';
 import { effectiveLicensing, EffectiveLicensing, LicensingValue, licensingFromTags, noLicensing, ownLicensingIgnored, ReuseContext } from './reuse/licensing';
 import { licenseIdsIn, licenseTextFix, missingLicenseTexts } from './reuse/license-texts';
 import { withSuppressions } from './suppressions';
+import { todayIso, withExceptions } from './exceptions';
 import { fenceFirst } from './rules/ai-chatbot-artifact';
 
 export interface CheckInput {
@@ -238,7 +239,8 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   }
   if (policy.files.generated === 'check' && input.scope !== 'header') findings.push(...aiGeneratedSemantics(input.path, input.text, policy, file));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  // Suppression comments over the findings of every source, so every surface honours them alike; then
-  // precedence, among what is still reported.
-  return { findings: withPrecedence(withSuppressions(withReuseLicensing(findings, input.path, input.reuse, basePolicy), file, policy)), file, policy };
+  // Suppression comments, then the policy's exceptions, over the findings of every source, so every surface
+  // honours them alike; then precedence, among what is still reported.
+  const suppressed = withSuppressions(withReuseLicensing(findings, input.path, input.reuse, basePolicy), file, policy);
+  return { findings: withPrecedence(withExceptions(suppressed, input.path, file, basePolicy, input.today ?? todayIso())), file, policy };
 }

@@ -43,8 +43,19 @@ export interface Finding {
   /** Other fixes to offer beside `fix` (SPDX's candidates for a deprecated id): quick fixes only, never applied by fix-all. */
   alternatives?: FixData[];
   /**
-   * Set when a suppression comment (engine/suppressions.ts) or the baseline (engine/baseline.ts)
-   * covers the finding: it is kept, for SARIF's `suppressions`, but does not fail a check and the
+   * license-denied, license-review and license-mismatch: the ids of the expression the finding is about
+   * (those denied, those in review, those that are not the project's), as the tiers spell them
+   * (`tierIds`). What a policy exception's `licenses:` is matched against (engine/exceptions.ts).
+   */
+  licenses?: string[];
+  /**
+   * Set when a policy exception covered the finding until it expired (engine/exceptions.ts): the
+   * finding is reported again, and its message says so.
+   */
+  expiredException?: { id: string; expires: string };
+  /**
+   * Set when a suppression comment (engine/suppressions.ts), the baseline (engine/baseline.ts) or a
+   * policy exception (engine/exceptions.ts) covers the finding: it is kept, for SARIF's `suppressions`, but does not fail a check and the
    * text outputs leave it out.
    */
   suppressed?: Suppression;
@@ -58,10 +69,16 @@ export interface Finding {
 /** The finding, and those folded into it, with their messages said again in the current language. */
 export function saidAgain(f: Finding): Finding {
   const related = f.related?.map(saidAgain);
-  const text = f.says ? message(f.says.key, f.says.args) : f.message;
+  const said = f.says && message(f.says.key, f.says.args);
+  const text = said === undefined ? f.message : f.expiredException ? expiredMessage(said, f.expiredException) : said;
   // In the language it was made in, the finding as it is: its message stays the one string a scan's findings share.
   if (text === f.message && (!related || related.every((r, i) => r === f.related![i]))) return f;
   return related ? { ...f, message: text, related } : { ...f, message: text };
+}
+
+/** A finding's message with the note that the exception which covered it expired (engine/exceptions.ts). */
+export function expiredMessage(text: string, expired: { id: string; expires: string }): string {
+  return message('exception.expired-finding', { message: text, id: expired.id, date: expired.expires });
 }
 
 /** Each finding followed by those folded into it: what fixes are looked for in. */

@@ -157,6 +157,15 @@ function tierForm(expression: string): string {
   return out.join(' ');
 }
 
+/**
+ * The license ids of an expression as the tiers judge them: spelt as SPDX spells them, without `WITH`
+ * exceptions and a trailing `+` (`GPL-2.0+ WITH Classpath-exception-2.0 OR mit` → `GPL-2.0`, `MIT`); what
+ * a policy exception's `licenses:` is matched against (engine/exceptions.ts).
+ */
+export function tierIds(expression: string): string[] {
+  return idsIn(tierForm(expression));
+}
+
 /** The tier of a valid SPDX expression under the policy. */
 export function licenseTier(expression: string, licenses: Policy['licenses']): TierResult {
   const t = tiersOf(licenses);

@@ -29,9 +29,11 @@ export interface Directive {
 
 /** How a suppressed finding was suppressed: SARIF 2.1.0 `suppression.kind` (§3.34.2) and its justification. */
 export interface Suppression {
-  /** `inSource`: a comment in the file; `external`: the baseline, .ospo/suppressions.json. */
+  /** `inSource`: a comment in the file; `external`: the baseline, .ospo/suppressions.json, or a policy exception. */
   kind: 'inSource' | 'external';
   justification?: string;
+  /** The id of the policy exception that covers the finding (engine/exceptions.ts); undefined for a comment or the baseline. */
+  exception?: string;
 }
 
 // Made on first use: the rule that reads directives is itself in the registry this comes from.

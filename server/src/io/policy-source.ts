@@ -25,6 +25,8 @@ export interface PolicyOptions {
   fetchTimeoutMs?: number;
   /** For tests: stands in for the global fetch. */
   fetch?: typeof fetch;
+  /** The date the policy's exceptions are judged on, YYYY-MM-DD; default today. */
+  today?: string;
 }
 
 /** At most this many bases are read for one policy, in all (a diamond of extends must not explode). */
@@ -127,7 +129,7 @@ interface Chain {
  * `budget` counts the bases read for the whole policy.
  */
 async function readChain(source: string, text: string, stack: string[], opts: PolicyOptions, budget: { bases: number }): Promise<Chain> {
-  const parsed = parsePolicy(text);
+  const parsed = parsePolicy(text, opts.today);
   const problems = [...parsed.problems];
   const dependencies: string[] = [];
   if (!parsed.raw) return { problems, dependencies };

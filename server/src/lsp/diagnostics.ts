@@ -41,8 +41,8 @@ export function toDiagnostic(f: Finding, uri?: string): Diagnostic {
 
 /**
  * A check's findings as diagnostics: those a suppression comment covers are not shown (the comment
- * asked for that); those the baseline covers are shown at `display.baselineSeverity`
- * (`ospo.suppressedSeverity`), never hidden (docs/design/suppressions.md); the rest at the severity
+ * asked for that); those the baseline or a policy exception covers are shown at `display.baselineSeverity`
+ * (`ospo.suppressedSeverity`), saying which, never hidden (docs/design/suppressions.md); the rest at the severity
  * `display.rules` (`ospo.rules`) gives their rule, or hidden when it says `off`. Display only: what
  * `ospo check` enforces is unchanged.
  */
@@ -53,7 +53,10 @@ export function diagnosticsOf(findings: readonly Finding[], display: Display = {
     if (f.suppressed?.kind === 'inSource' || shown === 'off') continue;
     if (f.suppressed) {
       // Says why it is quiet: a hint alone looks like a different, milder problem.
-      out.push(toDiagnostic({ ...f, severity: display.baselineSeverity, message: message('lsp.baselined', { message: f.message }) }, uri));
+      const why = f.suppressed.exception
+        ? message('lsp.excepted', { message: f.message, justification: f.suppressed.justification ?? f.suppressed.exception })
+        : message('lsp.baselined', { message: f.message });
+      out.push(toDiagnostic({ ...f, severity: display.baselineSeverity, message: why }, uri));
       continue;
     }
     const severity = shown ?? f.severity;
@@ -84,7 +87,7 @@ export function baselineDiagnostics(doc: TextDocument): Diagnostic[] {
 export function policyDiagnostic(p: PolicyProblem): Diagnostic {
   return {
     range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },
-    severity: p.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    severity: p.severity === 'error' ? DiagnosticSeverity.Error : p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
     code: 'policy-invalid',
     codeDescription: { href: docsUrl('policy-invalid') },
     source: DiagnosticSource,

@@ -24,6 +24,7 @@
 //   finding of an `ai-*` rule.
 
 import { skipText, type SkipId, type SkipReason } from '../engine/coverage';
+import type { ListedException } from '../engine/exceptions';
 import { failsAt, Finding, Severity } from '../engine/findings';
 import { licenseTier, type Tier } from '../engine/license-tiers';
 import { osiApproved } from '../engine/spdx/osi';
@@ -111,6 +112,29 @@ export interface ReportData {
   historyOf?: string;
   /** Files checked per commit at most, when history was taken. */
   historyCap?: number;
+  /**
+   * The policies' exceptions (engine/exceptions.ts), with their status on the report's date and how many
+   * findings each silenced in it; absent when no policy has any.
+   */
+  exceptions?: ReportException[];
+}
+
+/** A policy exception as the report lists it: the OpenChain record of a decision, and what it did in this run. */
+export interface ReportException {
+  id: string;
+  ref: string;
+  approver: string;
+  date: string;
+  expires?: string;
+  rules: string[];
+  paths?: string[];
+  licenses?: string[];
+  reason?: string;
+  status: ListedException['status'];
+  /** Days from the report's date to `expires` (negative once expired). */
+  daysLeft?: number;
+  /** Findings it silenced in this report. */
+  silenced: number;
 }
 
 export interface ReportInput {
@@ -124,6 +148,8 @@ export interface ReportInput {
   history?: HistoryPoint[];
   historyOf?: string;
   historyCap?: number;
+  /** The exceptions of the policies in force, listed on the report's date (`listExceptions`). */
+  exceptions?: ListedException[];
 }
 
 /** Compliant share in percent, one decimal; 100 when there is nothing to check (no file fails). */
@@ -298,10 +324,32 @@ export function buildReportData(input: ReportInput): ReportData {
     findings,
     skipped: (input.skipped ?? []).map((s) => ({ file: s.file, reason: skipText(s.reason), reasonId: s.reason.id })).sort((a, b) => byName(a.file, b.file)),
   };
+  if (input.exceptions?.length) data.exceptions = reportExceptions(input.exceptions, input.files);
   if (input.history) {
     data.history = input.history;
     if (input.historyOf) data.historyOf = input.historyOf;
     if (input.historyCap !== undefined) data.historyCap = input.historyCap;
   }
   return data;
+}
+
+/** The exceptions, each with how many of the files' findings it silenced (`Suppression.exception`). */
+export function reportExceptions(listed: readonly ListedException[], files: readonly FileResult[]): ReportException[] {
+  const silenced = new Map<string, number>();
+  for (const f of files)
+    for (const x of f.findings) if (x.suppressed?.exception) silenced.set(x.suppressed.exception, (silenced.get(x.suppressed.exception) ?? 0) + 1);
+  return listed.map((e) => ({
+    id: e.id,
+    ref: e.ref,
+    approver: e.approver,
+    date: e.date,
+    ...(e.expires ? { expires: e.expires } : {}),
+    rules: e.rules,
+    ...(e.paths ? { paths: e.paths } : {}),
+    ...(e.licenses ? { licenses: e.licenses } : {}),
+    ...(e.reason ? { reason: e.reason } : {}),
+    status: e.status,
+    ...(e.daysLeft !== undefined ? { daysLeft: e.daysLeft } : {}),
+    silenced: silenced.get(e.id) ?? 0,
+  }));
 }

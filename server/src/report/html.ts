@@ -47,6 +47,11 @@ function scriptStrings() {
     openTitle: message('report.open-title'),
     findingsCapped: message('report.findings-capped'),
     historyCap: message('report.history-cap'),
+    exceptionStatus: {
+      'in-force': message('report.exception.in-force'),
+      expiring: message('report.exception.expiring'),
+      expired: message('report.exception.expired'),
+    },
     plurals: {
       files: pluralForms('count.files'),
       findings: pluralForms('count.findings'),
@@ -72,7 +77,7 @@ export function renderHtml(data: ReportData, options: HtmlOptions = {}): string 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(message('report.title', { name }))}</title>
-<style>${pageCss}</style>
+<style>${pageCss}${css}</style>
 </head>
 <body>
 <header>
@@ -129,6 +134,18 @@ export function renderHtml(data: ReportData, options: HtmlOptions = {}): string 
   <p class="note">${html('report.links-note', { open: `<em>${html('report.open')}</em>` })}</p>
 </section>
 
+<section id="exceptions-section" hidden>
+  <h2>${html('report.exceptions')} <span class="hint">${html('report.exceptions-hint')}</span></h2>
+  <table id="exceptions">
+    <thead><tr>
+      <th>${html('report.column.exception')}</th><th>${html('report.rule')}</th><th>${html('report.column.approver')}</th>
+      <th>${html('report.column.approved')}</th><th>${html('report.column.expires')}</th><th>${html('report.column.status')}</th>
+      <th class="num">${html('report.column.silenced')}</th><th>${html('report.column.ticket')}</th>
+    </tr></thead>
+    <tbody></tbody>
+  </table>
+</section>
+
 <section id="skipped-section" hidden>
   <details><summary>${html('report.skipped', { count: '<span id="skipped-count"></span>' })}</summary><ul id="skipped-list"></ul></details>
 </section>
@@ -140,6 +157,11 @@ export function renderHtml(data: ReportData, options: HtmlOptions = {}): string 
 </html>
 `;
 }
+
+// The report's own styles, after the page's (report/page.ts).
+const css = `
+tr.exception-expired td { color: var(--bad); } tr.exception-expiring td { color: var(--mid); }
+`;
 
 // Plain ES2017, no template literals: the page must run in any current browser without a build.
 const js = `
@@ -245,6 +267,25 @@ ${pageHelpers}
   drawCharts();
   var resizing;
   window.addEventListener('resize', function () { clearTimeout(resizing); resizing = setTimeout(drawCharts, 100); });
+
+  // Policy exceptions: the record of decisions, those expiring or expired first.
+  if (data.exceptions && data.exceptions.length) {
+    $('exceptions-section').hidden = false;
+    var order = { expired: 0, expiring: 1, 'in-force': 2 };
+    var eb = $('exceptions').querySelector('tbody');
+    data.exceptions.slice().sort(function (a, b) { return order[a.status] - order[b.status]; }).forEach(function (x) {
+      var tr = el('tr', { 'class': 'exception-' + x.status });
+      tr.appendChild(el('td', {}, x.id));
+      tr.appendChild(el('td', {}, x.rules.join(', ')));
+      tr.appendChild(el('td', {}, x.approver));
+      tr.appendChild(el('td', {}, x.date));
+      tr.appendChild(el('td', {}, x.expires || '—'));
+      tr.appendChild(el('td', {}, strings.exceptionStatus[x.status]));
+      tr.appendChild(el('td', { 'class': 'num' }, x.silenced));
+      tr.appendChild(el('td', {}, x.ref));
+      eb.appendChild(tr);
+    });
+  }
 
   // Skipped files.
   if (data.skipped.length) {

@@ -4,6 +4,7 @@
 // documents). Nothing here finds or reads a policy.
 
 import * as path from 'node:path';
+import { listExceptions, todayIso } from '../engine/exceptions';
 import { countOf, message } from '../engine/messages';
 import { collect, CollectTarget, TextOf } from './collect';
 import { buildReportData, ReportData } from './data';
@@ -61,5 +62,13 @@ export async function reportFor(targets: ReportTarget[], opts: ReportOptions = {
     history,
     historyOf: opts.history === undefined ? undefined : opts.history === 'tags' ? message('report.history-tags') : countOf('report.history-last', opts.history),
     historyCap: opts.history === undefined ? undefined : defaultMaxFilesPerCommit,
+    exceptions: exceptionsOf(targets, opts.today ?? todayIso()),
   });
+}
+
+/** The exceptions of the targets' policies, each policy's once (targets under one root share it), on `today`. */
+function exceptionsOf(targets: ReportTarget[], today: string) {
+  const policies = [...new Set(targets.map((t) => t.policy))];
+  const seen = new Set<string>();
+  return policies.flatMap((p) => listExceptions(p, today)).filter((e) => !seen.has(e.id) && !!seen.add(e.id));
 }

@@ -9,6 +9,7 @@
 //   holder, reviewEvidence, approval and reviewer patterns, include globs: the base's when it sets them
 //   project license, template, comment styles: the extending policy's (they describe the project, not the rules)
 //   overrides: the extending policy's first (they are more specific), each tightened against the base
+//   exceptions: both, the base's first: each is a decision on record, and none undoes another
 
 import { disclosureFormIds, disclosureRules, formById, type DisclosureAction, type DisclosureFormId } from '../ai/disclosure-forms';
 import type { SeverityOrOff } from '../findings';
@@ -79,6 +80,11 @@ function allowedByBoth(base: Licenses | undefined, repo: Licenses | undefined, w
     );
   });
   return out.size ? [...out] : [allowsNoLicense];
+}
+
+/** Both lists of exceptions, the base's first; undefined when neither has one. */
+function both<T>(a?: T[], b?: T[]): T[] | undefined {
+  return a || b ? [...(a ?? []), ...(b ?? [])] : undefined;
 }
 
 function stricter<T>(order: readonly T[], a?: T, b?: T): T | undefined {
@@ -162,6 +168,7 @@ function replace(base: RawPolicy, repo: RawPolicy): RawPolicy {
     severity: clean({ ...base.severity, ...repo.severity }),
     suppressions: clean({ ...base.suppressions, ...repo.suppressions }),
     overrides: [...(repo.overrides ?? []), ...(base.overrides ?? [])],
+    exceptions: both(base.exceptions, repo.exceptions),
     allowOverride: repo.allowOverride,
   };
 }
@@ -236,5 +243,6 @@ function mergeTop(base: RawPolicy, repo: RawPolicy, warn: LooseningWarning | und
       requireReason: either(base.suppressions?.requireReason, repo.suppressions?.requireReason),
       forbid: union(base.suppressions?.forbid, repo.suppressions?.forbid),
     }),
+    exceptions: both(base.exceptions, repo.exceptions),
   };
 }

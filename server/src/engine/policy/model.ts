@@ -43,6 +43,43 @@ export interface RawPolicy extends RawSections {
   extends?: (string | { source: string; sha256?: string })[];
   overrides?: RawOverride[];
   suppressions?: { requireReason?: boolean; forbid?: string[] };
+  exceptions?: RawException[];
+}
+
+/** An entry of `exceptions:` as written (docs/design/policy.md, "exceptions"). */
+export interface RawException {
+  id?: string;
+  rules?: string[];
+  /** One rule, for `rule: X`; `rules` when both are given is an error. */
+  rule?: string;
+  paths?: string[];
+  licenses?: string[];
+  approver: string;
+  /** The approval date, YYYY-MM-DD. */
+  date: string;
+  ref: string;
+  expires?: string;
+  reason?: string;
+}
+
+/**
+ * A recorded decision that silences some findings (engine/exceptions.ts): the OpenChain (ISO/IEC 5230)
+ * record of who approved what, when, and until when.
+ */
+export interface PolicyException {
+  /** Its short name; the ref when the policy gives none. */
+  id: string;
+  rules: string[];
+  /** Policy globs; undefined: any path. */
+  paths?: string[];
+  /** SPDX ids and `*` wildcards, as `licenses.deny` takes them; undefined: any license. */
+  licenses?: string[];
+  approver: string;
+  date: string;
+  ref: string;
+  /** The last day it is in force, YYYY-MM-DD. */
+  expires?: string;
+  reason?: string;
 }
 
 export interface Policy {
@@ -76,6 +113,8 @@ export interface Policy {
   overrides: RawOverride[];
   /** What suppression comments may do (engine/suppressions.ts). */
   suppressions: { requireReason: boolean; forbid: string[] };
+  /** Recorded decisions that silence findings (engine/exceptions.ts); the top level's, also under an override. */
+  exceptions: PolicyException[];
 }
 
 /**
@@ -116,6 +155,7 @@ export function defaultPolicy(): Policy {
     severity: {},
     overrides: [],
     suppressions: { requireReason: false, forbid: [] },
+    exceptions: [],
   };
 }
 
@@ -147,6 +187,22 @@ export function toPolicy(raw: RawPolicy, source: string): Policy {
     meta: { ...raw.policy },
     overrides: raw.overrides ?? [],
     suppressions: { requireReason: raw.suppressions?.requireReason ?? false, forbid: raw.suppressions?.forbid ?? [] },
+    exceptions: (raw.exceptions ?? []).map(toException),
+  };
+}
+
+/** An exception with its defaults: the ref names it when it has no id, and `rule: X` is `rules: [X]`. */
+export function toException(raw: RawException): PolicyException {
+  return {
+    id: raw.id ?? raw.ref,
+    rules: raw.rules ?? (raw.rule !== undefined ? [raw.rule] : []),
+    ...(raw.paths ? { paths: raw.paths } : {}),
+    ...(raw.licenses ? { licenses: raw.licenses } : {}),
+    approver: raw.approver,
+    date: raw.date,
+    ref: raw.ref,
+    ...(raw.expires !== undefined ? { expires: raw.expires } : {}),
+    ...(raw.reason !== undefined ? { reason: raw.reason } : {}),
   };
 }
 

@@ -6,15 +6,18 @@ import type { ErrorObject } from 'ajv';
 import { Composer, isCollection, isMap, isPair, isScalar, Lexer, LineCounter, Parser, Document, Node as YamlNode, Pair, YAMLParseError } from 'yaml';
 import type { CST } from 'yaml';
 import { closest } from '../closest';
+import { exceptionStatus, expiringWithinDays, isIsoDate, todayIso } from '../exceptions';
+import { message } from '../messages';
 import { globProblem, wildcard } from '../glob';
 import { checkExpression, Problem } from '../spdx/check';
 import { knownLicenseIds } from '../spdx/ids';
-import type { RawPolicy, RawSections } from './model';
+import type { RawException, RawPolicy, RawSections } from './model';
 import { policyRegexProblem } from './safe-regex';
 import { keysAt, validate } from './schema';
 
 export interface PolicyProblem {
-  severity: 'error' | 'warning';
+  /** `info`: nothing is wrong yet (an exception that expires soon). */
+  severity: 'error' | 'warning' | 'info';
   message: string;
   /** 0-based. */
   line: number;
@@ -251,11 +254,78 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
     });
   };
   sections(raw, []);
+  // Each exception: what it silences, where, and its dates (docs/design/policy.md, "exceptions").
+  (Array.isArray(raw.exceptions) ? raw.exceptions : []).forEach((e, i) => {
+    if (!e || typeof e !== 'object') return;
+    const entry: Path = ['exceptions', i];
+    const where = display(entry);
+    if (e.rules !== undefined && e.rule !== undefined) push('error', [...entry, 'rule'], `${where}: write 'rules' or 'rule', not both`);
+    else if (e.rules === undefined && e.rule === undefined)
+      push('error', entry, `${where} needs 'rules': the rule ids whose findings it silences, e.g. rules: [license-denied]`);
+    else if (Array.isArray(e.rules) && !e.rules.length) push('error', [...entry, 'rules'], `'${where}.rules' must name at least one rule id`);
+    const named: [unknown, Path][] = Array.isArray(e.rules) ? e.rules.map((id, k) => [id, [...entry, 'rules', k]]) : [[e.rule, [...entry, 'rule']]];
+    for (const [id, path] of named) {
+      if (typeof id !== 'string' || !id || ruleIds().includes(id)) continue;
+      const guess = closest(id, ruleIds());
+      push('error', path, `Unknown rule id '${id}' in ${where}: ${guess ? `did you mean '${guess}'?` : 'see docs/rules/'}`);
+    }
+    if (e.paths === undefined && e.licenses === undefined)
+      push('error', entry, `${where} needs 'paths' or 'licenses' (or both): an exception must say where it applies`);
+    globList([...entry, 'paths'], e.paths);
+    licenseList([...entry, 'licenses'], e.licenses);
+    for (const key of ['date', 'expires'] as const) {
+      const value = e[key];
+      if (typeof value === 'string' && value && !isIsoDate(value))
+        push('error', [...entry, key], `'${where}.${key}' must be a date written YYYY-MM-DD, e.g. 2026-03-01`);
+    }
+    if (typeof e.date === 'string' && typeof e.expires === 'string' && isIsoDate(e.date) && isIsoDate(e.expires) && e.expires < e.date)
+      push('error', [...entry, 'expires'], `${where} expires on ${e.expires}, before it was approved on ${e.date}`);
+  });
+  const seen = new Map<string, number>();
+  (Array.isArray(raw.exceptions) ? raw.exceptions : []).forEach((e, i) => {
+    const id = exceptionName(e);
+    if (id === undefined) return;
+    if (seen.has(id)) push('warning', ['exceptions', i], `Two exceptions are named '${id}' (the other is exceptions[${seen.get(id)}]): give each its own id`);
+    else seen.set(id, i);
+  });
   // The schema has already reported a non-list; a half-typed `overrides:` must not throw here.
   (Array.isArray(raw.overrides) ? raw.overrides : []).forEach((o, i) => {
     if (!o || typeof o !== 'object') return;
     globList(['overrides', i, 'paths'], o.paths);
     sections(o, ['overrides', i]);
+  });
+  return problems;
+}
+
+let knownRules: string[] | undefined;
+/** The rule ids, from the schema's severity table (written from the rule registry by scripts/rule-help.mjs). */
+const ruleIds = () => (knownRules ??= keysAt(['severity']).map((k) => k.name));
+
+/** What an exception is called: its id, else its ref; undefined when neither is text. */
+function exceptionName(e: RawException | undefined): string | undefined {
+  if (!e || typeof e !== 'object') return undefined;
+  const id = typeof e.id === 'string' ? e.id : typeof e.ref === 'string' ? e.ref : undefined;
+  return id || undefined;
+}
+
+/**
+ * What the date says of the policy's exceptions on `today` (YYYY-MM-DD): an expired one is a warning,
+ * at its `expires`, since its findings are back; one that expires within 30 days is an info. In the
+ * user's language, as the findings that come back are.
+ */
+function exceptionDateProblems(raw: RawPolicy, today: string, at: Locator): PolicyProblem[] {
+  const problems: PolicyProblem[] = [];
+  (Array.isArray(raw.exceptions) ? raw.exceptions : []).forEach((e, i) => {
+    const id = exceptionName(e);
+    if (id === undefined || typeof e.expires !== 'string' || !isIsoDate(e.expires)) return;
+    const status = exceptionStatus(e, today);
+    if (status === 'in-force') return;
+    const range = at.span(at.node(['exceptions', i, 'expires'])?.range);
+    problems.push(
+      status === 'expired'
+        ? { severity: 'warning', message: message('exception.expired', { id, date: e.expires }), ...range }
+        : { severity: 'info', message: message('exception.expiring', { id, date: e.expires, days: String(expiringWithinDays) }), ...range },
+    );
   });
   return problems;
 }
@@ -334,12 +404,13 @@ function duplicateKeys(doc: Document.Parsed, text: string, at: Locator): PolicyP
 
 const utf8Length = (text: string) => (typeof Buffer !== 'undefined' ? Buffer.byteLength(text, 'utf8') : new TextEncoder().encode(text).length);
 
-export function parsePolicy(text: string): ParsedPolicy {
+/** `today` (YYYY-MM-DD, default today) dates the policy's exceptions: expired ones and those about to expire are said. */
+export function parsePolicy(text: string, today: string = todayIso()): ParsedPolicy {
   const at = new Locator();
-  return { ...parseWith(text, at), locate: (path) => at.span(at.doc ? at.node(path)?.range : undefined) };
+  return { ...parseWith(text, at, today), locate: (path) => at.span(at.doc ? at.node(path)?.range : undefined) };
 }
 
-function parseWith(text: string, at: Locator): Omit<ParsedPolicy, 'locate'> {
+function parseWith(text: string, at: Locator, today: string): Omit<ParsedPolicy, 'locate'> {
   const refuse = (message: string, range?: readonly number[] | null): Omit<ParsedPolicy, 'locate'> => ({
     problems: [{ severity: 'error', message, ...(range ? at.span(range) : { line: 0, character: 0, endLine: 0, endCharacter: 0 }) }],
     extends: [],
@@ -379,7 +450,7 @@ function parseWith(text: string, at: Locator): Omit<ParsedPolicy, 'locate'> {
   }
   problems.push(...schemaProblems(validate(value), at));
   const raw = value as RawPolicy;
-  problems.push(...semanticProblems(raw, at));
+  problems.push(...semanticProblems(raw, at), ...exceptionDateProblems(raw, today, at));
   const ext: ExtendsEntry[] = [];
   (Array.isArray(raw.extends) ? raw.extends : []).forEach((entry, i) => {
     const source = typeof entry === 'string' ? entry : entry?.source;

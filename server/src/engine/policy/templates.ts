@@ -44,6 +44,7 @@ export function starterPolicy(name: TemplateName, opts: StarterOptions = {}): st
       t.ai,
       overrides(t.overrideExample),
       t.severity,
+      exceptionsExample,
     ].join('\n\n') + '\n'
   );
 }
@@ -309,6 +310,22 @@ function presetStarter(name: TemplateName, title: string, summary: string): Star
     severity: defaultSeverity,
   };
 }
+
+// The OpenChain (ISO/IEC 5230) record of decisions: who approved what, when, and until when.
+const exceptionsExample = `# Decisions on record: an exception silences the findings of the rules it names, on the paths
+# and licenses it names (paths, licenses or both), and says who approved it, when, and the ticket.
+# After its expiry date its findings are reported again; 30 days before, the policy file says so.
+# \`ospo report\` lists the exceptions with their status.
+# exceptions:
+#   - id: LEGAL-123
+#     rules: [license-denied]
+#     paths: ["vendor/legacy/**"]
+#     licenses: [GPL-2.0-only]
+#     approver: Jane Doe <jane@example.com>
+#     date: 2026-03-01
+#     ref: https://tracker.example.com/LEGAL-123
+#     expires: 2027-03-01
+#     reason: Kept until the legacy module is replaced`;
 
 const overrides = (example: string) => `# Changes for some paths; the first entry whose paths match a file applies to it, with the same
 # sections as above.

@@ -1,7 +1,7 @@
 // license-denied: an expression that cannot be satisfied with allowed (or review-tier) licenses.
 
 import type { Finding } from '../findings';
-import { licenseTier } from '../license-tiers';
+import { licenseTier, tierIds } from '../license-tiers';
 import { policyName, type Policy } from '../policy/model';
 import { currentExpression, currentIdIn } from '../spdx/check';
 import type { SourceFile } from '../source-file';
@@ -41,10 +41,12 @@ export function licenseDenied(file: SourceFile, policy: Policy): Finding[] {
     const at = range(tag.line, tag.valueStart, tag.valueEnd);
     const expression = currentExpression(tag.value);
     const denied = result.denied.map((id) => currentIdIn(tag.value, id));
+    // What the finding is about, for a policy exception's `licenses:`: the denied ids, else those not allowed.
+    const licenses = result.denied.length ? result.denied : tierIds(tag.value).filter((id) => licenseTier(id, l).tier !== 'allowed');
     return [
       denied.length
-        ? finding(meta, at, 'license-denied', { expression, detail: ` (${denied.join(', ')})`, policy: where })
-        : finding(meta, at, 'license-denied.not-allowed', { expression, policy: where }),
+        ? finding(meta, at, 'license-denied', { expression, detail: ` (${denied.join(', ')})`, policy: where }, { licenses })
+        : finding(meta, at, 'license-denied.not-allowed', { expression, policy: where }, { licenses }),
     ];
   });
 }

@@ -4,6 +4,7 @@
 
 import { holderMatches, parseNotice } from '../copyright';
 import type { Finding } from '../findings';
+import { tierIds } from '../license-tiers';
 import type { Policy } from '../policy/model';
 import { copyrightTags, type SourceFile } from '../source-file';
 import { currentExpression, satisfiedBy } from '../spdx/check';
@@ -39,7 +40,8 @@ export function licenseMismatch(file: SourceFile, policy: Policy): Finding[] {
     const r = range(tag.line, tag.valueStart, tag.valueEnd);
     // Changing what a file claims is a decision: offered, never applied by fix-all.
     const fix = ours ? ({ kind: 'replace', range: r, text: project, safe: false } as const) : undefined;
-    return [finding(meta, r, 'license-mismatch', { expression: currentExpression(tag.value), project }, { fix })];
+    const licenses = tierIds(tag.value).filter((id) => !satisfiedBy(id, project));
+    return [finding(meta, r, 'license-mismatch', { expression: currentExpression(tag.value), project }, { fix, licenses })];
   });
 }
 

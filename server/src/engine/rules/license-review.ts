@@ -44,7 +44,8 @@ export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
     const ids = result.review.map((id) => currentIdIn(tag.value, id)).join(', ');
     const expression = currentExpression(tag.value);
     const at = range(tag.line, tag.valueStart, tag.valueEnd);
-    if (!l.reviewEvidence) return [finding(meta, at, 'license-review.no-pattern', { expression, ids }, { fix: undefined })];
+    const licenses = result.review;
+    if (!l.reviewEvidence) return [finding(meta, at, 'license-review.no-pattern', { expression, ids }, { fix: undefined, licenses })];
     return [
       finding(
         meta,
@@ -54,6 +55,7 @@ export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
         {
           // A skeleton for the reviewer to complete; it does not satisfy the pattern until they do.
           fix: { kind: 'insert-line', line: tag.line + 1, like: tag.line, text: 'SPDX-FileComment: License review: <evidence>', safe: false },
+          licenses,
         },
       ),
     ];

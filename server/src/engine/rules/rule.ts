@@ -64,7 +64,7 @@ export interface Rule<M extends RuleMeta = RuleMeta> {
 }
 
 /** What a finding may carry beside its text: a fix, and the rare severity other than the rule's default. */
-export type FindingExtra = Partial<Pick<Finding, 'severity' | 'fix' | 'alternatives' | 'ownCopyright'>>;
+export type FindingExtra = Partial<Pick<Finding, 'severity' | 'fix' | 'alternatives' | 'ownCopyright' | 'licenses'>>;
 
 /**
  * A finding of the rule `meta`, with its id and default severity, and its text from one of the rule's

@@ -1,0 +1,111 @@
+// Policy exceptions through the real CLI (dist/cli.js) on throw-away trees: what fails, what JSON and SARIF say of
+// what an exception silenced, what an expired one does, and what `ospo report --json` lists (docs/design/policy.md).
+
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { tempTree } from '../temp-tree';
+
+const repo = path.resolve(__dirname, '../../..');
+const cli = path.join(repo, 'dist/cli.js');
+const gpl = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: GPL-2.0-only\nexport {};\n';
+// Dates far from any day the test runs on: one exception long expired, one that never expires.
+const policy = `version: 1
+licenses:
+  deny: ["GPL-*"]
+exceptions:
+  - id: LEGAL-123
+    rules: [license-denied]
+    paths: ["vendor/legacy/**"]
+    licenses: [GPL-2.0-only]
+    approver: Jane Doe <jane@example.com>
+    date: 2026-03-01
+    ref: https://tracker.example.com/LEGAL-123
+  - id: LEGAL-7
+    rule: license-denied
+    paths: ["old/**"]
+    approver: Bob Roe <bob@example.com>
+    date: 2019-01-01
+    ref: https://tracker.example.com/LEGAL-7
+    expires: 2020-06-30
+`;
+
+function ospo(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, LANG: 'C' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface SarifResult {
+  ruleId: string;
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+  suppressions?: { kind: string; justification?: string }[];
+}
+
+describe('ospo check and report: policy exceptions', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = tempTree({ '.ospo/policy.yaml': policy, 'vendor/legacy/a.ts': gpl, 'old/b.ts': gpl, 'src/c.ts': gpl }, 'ospo-exceptions-');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a finding an exception covers does not fail the run; an expired one is reported again, saying so, and the policy warns', () => {
+    const covered = ospo(['check', 'vendor/legacy/a.ts'], dir);
+    assert.equal(covered.code, 0, covered.stdout + covered.stderr);
+    assert.doesNotMatch(covered.stdout, /license-denied/);
+
+    const expired = ospo(['check', 'old/b.ts'], dir);
+    assert.equal(expired.code, 1);
+    assert.match(
+      expired.stdout,
+      /^old\/b\.ts:2:29: error license-denied .*\(the policy exception LEGAL-7 that allowed this expired on 2020-06-30: renew it or fix this\)$/m,
+    );
+    // The policy file says it at the exception's expiry.
+    const line = policy.split('\n').findIndex((l) => l.includes('expires: 2020-06-30')) + 1;
+    assert.ok(expired.stderr.includes(`.ospo/policy.yaml:${line}:14: warning Exception 'LEGAL-7' expired on 2020-06-30:`), expired.stderr);
+  });
+
+  it('JSON leaves the silenced finding out and names the exception that silenced it; SARIF marks it external with the exception', () => {
+    const json = JSON.parse(ospo(['check', '.', '--format', 'json'], dir).stdout) as {
+      findings: { file: string; rule: string }[];
+      suppressed?: number;
+      exceptions?: { id: string; ref: string; approver: string; suppressed: number }[];
+    };
+    assert.deepEqual(
+      json.findings.filter((f) => f.rule === 'license-denied').map((f) => f.file),
+      ['old/b.ts', 'src/c.ts'],
+    );
+    assert.equal(json.suppressed, 1);
+    assert.deepEqual(json.exceptions, [
+      { id: 'LEGAL-123', ref: 'https://tracker.example.com/LEGAL-123', approver: 'Jane Doe <jane@example.com>', suppressed: 1 },
+    ]);
+
+    const sarif = (JSON.parse(ospo(['check', '.', '--format', 'sarif'], dir).stdout) as { runs: { results: SarifResult[] }[] }).runs[0].results;
+    assert.deepEqual(
+      sarif.filter((r) => r.ruleId === 'license-denied').map((r) => [r.locations[0].physicalLocation.artifactLocation.uri, r.suppressions]),
+      [
+        ['old/b.ts', undefined],
+        ['src/c.ts', undefined],
+        [
+          'vendor/legacy/a.ts',
+          [{ kind: 'external', justification: 'LEGAL-123, approved by Jane Doe <jane@example.com> on 2026-03-01: https://tracker.example.com/LEGAL-123' }],
+        ],
+      ],
+    );
+  });
+
+  it('report --json lists the exceptions with their status and what each silenced', () => {
+    const r = ospo(['report', '--out', 'r.html', '--json', '-'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const data = JSON.parse(r.stdout) as { version: number; exceptions?: { id: string; status: string; silenced: number; ref: string; expires?: string }[] };
+    assert.equal(data.version, 1);
+    assert.deepEqual(
+      data.exceptions?.map((e) => [e.id, e.status, e.silenced, e.ref, e.expires]),
+      [
+        ['LEGAL-123', 'in-force', 1, 'https://tracker.example.com/LEGAL-123', undefined],
+        ['LEGAL-7', 'expired', 0, 'https://tracker.example.com/LEGAL-7', '2020-06-30'],
+      ],
+    );
+  });
+});
