@@ -16,6 +16,12 @@ export interface SyntheticOptions {
   seed?: number;
   /** The first result's day, YYYY-MM-DD. */
   start?: string;
+  /**
+   * Lay the results out as the sample workflow's artefacts are downloaded (examples/ci/ospo-dashboard.yml):
+   * `run-<n>/shard-<k>/<repo>/ospo-report.json`, each naming its repository (`github.com/acme/<repo>`) in its
+   * snapshot, with this many shards. Default: `<repo>/result-<n>.json`, named by nothing but the folder.
+   */
+  shards?: number;
 }
 
 export interface SyntheticTotals {
@@ -48,7 +54,7 @@ function prng(seed: number): () => number {
 
 const hex = (random: () => number, n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
 
-/** Writes `<dir>/<repo>/result-<n>.json` for every repository and snapshot; returns what was written. */
+/** Writes a result for every repository and snapshot (see `shards` for where); returns what was written. */
 export function writeSyntheticResults(dir: string, options: SyntheticOptions): SyntheticTotals {
   const random = prng(options.seed ?? 1);
   const rate = options.findingRate ?? 0.1;
@@ -68,7 +74,6 @@ export function writeSyntheticResults(dir: string, options: SyntheticOptions): S
   const width = String(options.repos - 1).length;
   for (let r = 0; r < options.repos; r++) {
     const repo = `repo-${String(r).padStart(width, '0')}`;
-    fs.mkdirSync(path.join(dir, repo), { recursive: true });
     const n = options.filesPerRepo;
     const files = Array.from({ length: n }, (_, i) => `src/m${Math.floor(i / 50)}/file-${i}.ts`);
     // Files without a header have a header-missing error; each later result fixes about a third of them.
@@ -99,6 +104,7 @@ export function writeSyntheticResults(dir: string, options: SyntheticOptions): S
         generatedAt: date,
         snapshot: {
           commit: hex(random, 40),
+          ...(options.shards ? { repository: `github.com/acme/${repo}` } : {}),
           date,
           policy: { source: '.ospo/policy.yaml', digest: (s >= policyChangeAt && policyChangeAt >= 0 ? 'b' : 'a').repeat(64) },
         },
@@ -124,7 +130,11 @@ export function writeSyntheticResults(dir: string, options: SyntheticOptions): S
         findings,
         skipped: [],
       };
-      fs.writeFileSync(path.join(dir, repo, `result-${s}.json`), JSON.stringify(result));
+      const file = options.shards
+        ? path.join(dir, `run-${s}`, `shard-${r % options.shards}`, repo, 'ospo-report.json')
+        : path.join(dir, repo, `result-${s}.json`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(result));
       totals.results++;
       if (s === options.snapshots - 1) {
         totals.files += n;

@@ -1,6 +1,7 @@
-// `ospo dashboard` end to end, as an organisation's CI runs it after a matrix over its repositories: the
-// bundled CLI over 1,000 result files generated here (500 repositories, two results each), then a manifest,
-// a broken artefact, and the outputs.
+// `ospo dashboard` end to end, as an organisation's CI runs it after a matrix over its repositories
+// (examples/ci/ospo-dashboard.yml): the bundled CLI over 1,000 result files generated here, laid out as that
+// workflow downloads its artefacts (500 repositories in 8 shards, two runs), then a manifest, a broken artefact,
+// and the outputs.
 
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -24,7 +25,7 @@ describe('ospo dashboard (CLI)', function () {
   let totals: ReturnType<typeof writeSyntheticResults>;
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-dashboard-cli-'));
-    totals = writeSyntheticResults(path.join(dir, 'results'), { repos: 500, filesPerRepo: 100, snapshots: 2, findingRate: 0.2, seed: 3 });
+    totals = writeSyntheticResults(path.join(dir, 'results'), { repos: 500, filesPerRepo: 100, snapshots: 2, findingRate: 0.2, seed: 3, shards: 8 });
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -47,6 +48,12 @@ describe('ospo dashboard (CLI)', function () {
       data.trend.map((p) => p.policyChanges.length),
       [0, totals.policyChanged.length],
     );
+    // Named by the repository each result names, not by the shard folder it was downloaded to.
+    assert.deepEqual(
+      data.repos.slice(0, 2).map((r) => r.repo),
+      ['github.com/acme/repo-000', 'github.com/acme/repo-001'],
+    );
+    assert.ok(data.repos.every((r) => r.snapshots.length === 2));
     assert.equal(fs.readFileSync(path.join(dir, 'org.csv'), 'utf8').trim().split('\n').length, 501);
     const page = fs.readFileSync(path.join(dir, 'org.html'), 'utf8');
     assert.match(page, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
@@ -55,7 +62,7 @@ describe('ospo dashboard (CLI)', function () {
 
   it('takes a manifest and globs; lists a broken artefact and goes on; links a report written beside its result', () => {
     fs.mkdirSync(path.join(dir, 'more/acme'), { recursive: true });
-    fs.copyFileSync(path.join(dir, 'results/repo-000/result-1.json'), path.join(dir, 'more/acme/ospo-report.json'));
+    fs.copyFileSync(path.join(dir, 'results/run-1/shard-0/repo-000/ospo-report.json'), path.join(dir, 'more/acme/ospo-report.json'));
     fs.writeFileSync(path.join(dir, 'more/acme/ospo-report.html'), '<!DOCTYPE html>');
     fs.writeFileSync(path.join(dir, 'more/broken.json'), '{"version": 1, "files":');
     fs.writeFileSync(path.join(dir, 'manifest.yaml'), 'repositories:\n  acme/platform: more/acme/*.json\n');
@@ -74,7 +81,7 @@ describe('ospo dashboard (CLI)', function () {
   });
 
   it('in Japanese with --locale ja', () => {
-    const r = ospo(['dashboard', 'results/repo-001', '--out', '-', '--locale', 'ja'], dir);
+    const r = ospo(['dashboard', 'results/run-1/shard-1', '--out', '-', '--locale', 'ja'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /<html lang="ja">/);
     assert.match(r.stdout, /組織全体のライセンスコンプライアンス/);

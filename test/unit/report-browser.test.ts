@@ -15,32 +15,12 @@ import { setLocale } from '../../server/src/engine/l10n';
 import { messageKeys, template } from '../../server/src/engine/messages';
 import type { ReportData } from '../../server/src/report/data';
 import { capture, fixture, historyRepo, hostileName } from './report.test';
+import { openReport } from '../browser-page';
 
 const executablePath = '/usr/bin/chromium';
 const repoRoot = path.resolve(__dirname, '../../..');
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
-/** Opens a page that records every request and aborts any but the report's own file. */
-async function openReport(browser: Browser, file: string, viewport = { width: 1280, height: 900 }) {
-  const url = pathToFileURL(file).href;
-  const page = await browser.newPage({ viewport });
-  const requests: string[] = [];
-  const blocked: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  await page.route('**/*', (route) => {
-    if (route.request().url() === url) return route.continue();
-    blocked.push(route.request().url());
-    return route.abort();
-  });
-  await page.goto(url);
-  return { page, url, requests, blocked, errors };
-}
 
 describe('ospo report in a browser', function () {
   this.timeout(60_000);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { defaultPolicy, toPolicy } from '../../server/src/engine/policy/model';
-import { policyDigest, runDate, snapshotOf } from '../../server/src/io/snapshot';
+import { policyDigest, repositoryName, runDate, snapshotOf } from '../../server/src/io/snapshot';
 import { gitRepo, makeTree } from './report.test';
 
 describe('snapshot: what a result was taken of', () => {
@@ -41,6 +41,27 @@ describe('snapshot: what a result was taken of', () => {
       date: '2026-01-01T00:00:00.000Z',
       policy: { source: '.ospo/policy.yaml', digest: policyDigest(policy) },
     });
+  });
+
+  it('names the repository by its remote, without credentials, else by the CI; never by a local path', async () => {
+    for (const [url, name] of [
+      ['git@github.com:Acme/api.git', 'github.com/Acme/api'],
+      ['https://user:ghp_secret@github.com/acme/api.git', 'github.com/acme/api'],
+      ['ssh://git@gitlab.example.com:2222/group/sub/api', 'gitlab.example.com/group/sub/api'],
+      ['https://GitHub.com/acme/api/', 'github.com/acme/api'],
+      ['/srv/git/api.git', undefined],
+      ['file:///srv/git/api.git', undefined],
+      ['', undefined],
+    ] as const) {
+      assert.equal(repositoryName(url), name, url);
+    }
+    const repo = gitRepo(made);
+    repo.commit({ 'a.ts': 'export {};\n' }, 'First');
+    const ci = { GITHUB_REPOSITORY: 'acme/dashboard', GITHUB_SERVER_URL: 'https://github.com' };
+    assert.equal((await snapshotOf(repo.dir, [defaultPolicy()], ci)).repository, 'github.com/acme/dashboard');
+    repo.git('remote', 'add', 'origin', 'https://x-access-token:secret@github.com/acme/api.git');
+    // A job that checked out another repository: the folder's remote wins over the job's own variables.
+    assert.equal((await snapshotOf(repo.dir, [defaultPolicy()], ci)).repository, 'github.com/acme/api');
   });
 
   it('has no commit outside git; several policies give one digest of theirs and every source', async () => {

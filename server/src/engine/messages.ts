@@ -665,7 +665,7 @@ const sharedJa: Translations<typeof shared> = {
   'dashboard.band-label': 'スコアの帯',
   'dashboard.band': 'スコア {band}',
   'dashboard.with-errors': 'エラーのあるものだけ',
-  'dashboard.shown': '{count} 件中 {shown} 件',
+  'dashboard.shown': '{count}のうち {shown} 件',
   'dashboard.score-note':
     'スコアは、CLOMonitor がチェックに重みを付けるように、ファイルの割合に重みを付けたものです: ライセンス表示の網羅率 ×3、準拠しているファイル ×3、承認済みライセンス ×2、著作権表示 ×1、生成AIの開示 ×1。帯は 75 以上が a、50 以上が b、25 以上が c、それ未満が d です。当てはまらないチェックは理由を付けて対象外とし、合計から除きます',
   'dashboard.detail.report': 'レポートを開く',

@@ -14,8 +14,8 @@ export interface Snapshot {
   /** That commit's committer date, ISO 8601. */
   commitDate?: string;
   /**
-   * Which repository it is, as `host/owner/name`: from the CI's variables (GitHub Actions, GitLab CI), else
-   * git's `remote.origin.url` without user, password or `.git`. The dashboard groups results by it.
+   * Which repository it is, as `host/owner/name`: git's `remote.origin.url` without user, password or `.git`,
+   * else the CI's variables (GitHub Actions, GitLab CI). The dashboard groups results by it.
    */
   repository?: string;
   /** When the result was taken, ISO 8601: now, or `SOURCE_DATE_EPOCH` when set (reproducible builds). */
@@ -87,7 +87,9 @@ export async function snapshotOf(root: string, policies: readonly Policy[], env:
   const sources = [...new Set(policies.map((p) => sourceName(p, root)))];
   const head = await gitValue(root, ['log', '-1', '--format=%H %cI', 'HEAD']);
   const match = head ? /^([0-9a-f]{40,64}) (\S+)$/.exec(head) : null;
-  const repository = repositoryFromEnv(env) ?? (match ? repositoryName(await gitValue(root, ['config', '--get', 'remote.origin.url'])) : undefined);
+  // The folder's own remote first: a job that checks out many repositories (an organisation's matrix) runs with
+  // the CI's variables of the repository the job belongs to, not of the one checked.
+  const repository = (match ? repositoryName(await gitValue(root, ['config', '--get', 'remote.origin.url'])) : undefined) ?? repositoryFromEnv(env);
   return {
     ...(match ? { commit: match[1], commitDate: match[2] } : {}),
     ...(repository ? { repository } : {}),
