@@ -380,3 +380,22 @@ describe('a license below the header', () => {
     assert.equal(f.fix, undefined);
   });
 });
+
+describe('a copyright notice starts with the word Copyright, on its own', () => {
+  const notices = (text: string, file = 'a.c') =>
+    findHeader(file, text, { anywhere: true })
+      .tags.filter((t) => t.kind === 'copyright')
+      .map((t) => t.value);
+
+  it('reads Copyright followed by a space, (c) or a colon', () => {
+    assert.deepEqual(notices('/* Copyright 2020 Jane Doe */\n'), ['2020 Jane Doe']);
+    assert.deepEqual(notices('// Copyright (c) 2020 Jane Doe\n'), ['2020 Jane Doe']);
+    assert.equal(notices('# Copyright: 2020 Jane Doe\n', 'a.py').length, 1);
+  });
+
+  it('not inside a word, nor as a name in code, as reuse-tool reads them', () => {
+    assert.deepEqual(notices('<key>NSHumanReadableCopyright</key>\n<string>x</string>\n', 'Info.plist'), []);
+    assert.deepEqual(notices('enum Field {\n    Title,\n    Copyright,\n    Author,\n};\n'), []);
+    assert.deepEqual(notices('const MyCopyright = 1;\n', 'a.js'), []);
+  });
+});

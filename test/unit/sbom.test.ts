@@ -74,6 +74,21 @@ describe('ospo sbom', function () {
     });
   }
 
+  it('quotes a notice as the file writes it, and states an "or later" `+` expression', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-sbom-plus-')));
+    dirs.push(dir);
+    fs.mkdirSync(path.join(dir, 'LICENSES'));
+    fs.writeFileSync(path.join(dir, 'LICENSES/GPL-2.0-or-later.txt'), 'GPL text\n');
+    fs.writeFileSync(path.join(dir, 'a.c'), '// Copyright (c) 2020 Jane Doe\n// SPDX-License-Identifier: GPL-2.0+\nint a;\n');
+    fs.writeFileSync(path.join(dir, 'b.c'), '/* © 2021 Example Corp */\n/* SPDX-License-Identifier: GPL-2.0-or-later */\nint b;\n');
+    const doc = JSON.parse(sbomText(await treeOf(dir), 'spdx-json'));
+    assert.deepEqual(spdx23(doc), []);
+    const file = (name: string) => doc.files.find((f: { fileName: string }) => f.fileName === `./${name}`);
+    assert.deepEqual(file('a.c').licenseInfoInFiles, ['GPL-2.0+']);
+    assert.equal(file('a.c').copyrightText, 'Copyright (c) 2020 Jane Doe');
+    assert.equal(file('b.c').copyrightText, '© 2021 Example Corp');
+  });
+
   it('the comparison tells a missing file, license or notice', async () => {
     const { parseReuseSpdx, agreement } = await import(compareModule);
     const reference = parseReuseSpdx(fs.readFileSync(path.join(fixtures, 'reuse6', 'toml.spdx'), 'utf8'));

@@ -14,7 +14,7 @@ export interface SbomFile {
   sha256: string;
   /** The license expressions that apply, in REUSE's order of precedence, with where each is written. */
   licenses: LicensingValue[];
-  /** The copyright notices that apply (their values, without `SPDX-FileCopyrightText:` or `Copyright`). */
+  /** The copyright notices that apply: their values, and for a notice read from a file, the notice as written. */
   copyrights: LicensingValue[];
 }
 
@@ -40,7 +40,8 @@ export interface SbomTree {
 /** An expression a document may state as a license: it parses and every id in it is an SPDX id or a LicenseRef. */
 export function isValidExpression(expression: string): boolean {
   const parsed = parseExpression(expression);
-  return !parsed.error && parsed.ids.length > 0 && parsed.ids.every(isKnownId);
+  // `GPL-2.0+` is the id `GPL-2.0` with SPDX's "or later" operator: the id is what must be known.
+  return !parsed.error && parsed.ids.length > 0 && parsed.ids.every((id) => isKnownId(id.replace(/\+$/, '')));
 }
 
 /** A file's distinct valid license expressions, in order; the others are named in `invalid`. */
@@ -51,7 +52,8 @@ export function expressionsOf(file: SbomFile): { valid: string[]; invalid: strin
 
 /** The file's copyright notices, each once, one a line, written as REUSE writes them; undefined when there are none. */
 export function copyrightText(file: SbomFile): string | undefined {
-  const notices = [...new Set(file.copyrights.map((c) => `SPDX-FileCopyrightText: ${c.value}`))];
+  // As the file writes it, as reuse-tool quotes it; a notice from REUSE.toml or dep5 is a bare value, given its tag.
+  const notices = [...new Set(file.copyrights.map((c) => c.notice ?? `SPDX-FileCopyrightText: ${c.value}`))];
   return notices.length ? notices.join('\n') : undefined;
 }
 

@@ -35,6 +35,15 @@ export interface LicensingSource {
 export interface LicensingValue {
   value: string;
   source: LicensingSource;
+  /** A copyright notice as the file writes it, prefix and all (`Copyright (c) 2020 Jane`): what an SBOM quotes. */
+  notice?: string;
+}
+
+/** A copyright tag as written: its key (`SPDX-FileCopyrightText:`, `Copyright (c)`, `©`) and its value. */
+export function noticeAsWritten(t: Pick<Tag, 'key' | 'value'>): string {
+  const value = t.value.trim();
+  if (t.key.startsWith('SPDX-')) return `${t.key}: ${value}`;
+  return value.startsWith(':') ? t.key + value : `${t.key} ${value}`;
 }
 
 export interface EffectiveLicensing {
@@ -62,7 +71,7 @@ export function licensingFromTags(
   const at = (t: Tag): LicensingSource => ({ kind, file, line: t.line });
   return {
     licenses: tags.licenses.filter((t) => t.value.trim()).map((t) => ({ value: t.value.trim(), source: at(t) })),
-    copyrights: tags.copyrights.filter((t) => t.value.trim()).map((t) => ({ value: t.value.trim(), source: at(t) })),
+    copyrights: tags.copyrights.filter((t) => t.value.trim()).map((t) => ({ value: t.value.trim(), source: at(t), notice: noticeAsWritten(t) })),
   };
 }
 
