@@ -109,3 +109,38 @@ describe('ospo check and report: policy exceptions', () => {
     );
   });
 });
+
+describe('policy exceptions reach the findings made after the file checks', () => {
+  it('LICENSES/: a license text nothing uses', () => {
+    const mit = '// SPDX-FileCopyrightText: 2026 Example Corp\n// SPDX-License-Identifier: MIT\nexport {};\n';
+    const tree = (exceptions: string) =>
+      tempTree(
+        {
+          '.ospo/policy.yaml': `version: 1\n${exceptions}`,
+          'LICENSES/MIT.txt': 'MIT text\n',
+          'LICENSES/Apache-2.0.txt': 'Apache text\n',
+          'src/a.ts': mit,
+        },
+        'ospo-exceptions-project-',
+      );
+    const rules = (dir: string) => {
+      const r = ospo(['check', '--format', 'json'], dir);
+      return (JSON.parse(r.stdout) as { findings: { file: string; rule: string }[] }).findings.map((f) => `${f.file} ${f.rule}`).sort();
+    };
+    const bare = tree('');
+    const covered = tree(`exceptions:
+  - { id: KEEP-APACHE, rules: [license-text-unused], paths: ["LICENSES/**"], approver: Jane, date: 2026-03-01, ref: T-1 }
+`);
+    try {
+      const before = rules(bare);
+      assert.ok(before.includes('LICENSES/Apache-2.0.txt license-text-unused'), before.join('\n'));
+      assert.deepEqual(
+        rules(covered).filter((f) => f.startsWith('LICENSES/')),
+        [],
+      );
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+      fs.rmSync(covered, { recursive: true, force: true });
+    }
+  });
+});

@@ -81,7 +81,7 @@ describe('ospo dashboard', () => {
       assert.equal(rep.kind, 'report');
       assert.deepEqual([rep.files, rep.compliant, rep.listed, rep.declared, rep.osi], [10, 8, 10, 9, 9]);
       assert.deepEqual(rep.severities, { error: 2, warning: 1, info: 0, hint: 0 });
-      assert.deepEqual(rep.ruleFiles, { 'header-missing': 2, 'copyright-missing': 1 });
+      assert.deepEqual({ ...rep.ruleFiles }, { 'header-missing': 2, 'copyright-missing': 1 });
       const check = result(
         { version: 1, files: 5, findings: [finding('a.ts'), finding('a.ts'), finding('c.ts', 'spdx-deprecated', 'warning')], skipped: [] },
         'y',
@@ -104,6 +104,15 @@ describe('ospo dashboard', () => {
           (err: Error) => err instanceof ResultError && why.test(err.message),
         );
       }
+    });
+
+    it('counts rules named like the properties of an object as rules', () => {
+      const r = result(
+        { version: 1, files: 3, findings: ['constructor', 'toString', '__proto__', 'toString'].map((rule) => finding('a.ts', rule, 'warning')) },
+        'x',
+      );
+      assert.deepEqual({ ...r.rules }, { constructor: 1, toString: 2, ['__proto__']: 1 });
+      assert.equal(JSON.parse(JSON.stringify(buildDashboard([r], { generatedAt: at }).repos[0].rules)).length, 3);
     });
 
     it('skips entries of the wrong shape and numbers that are not counts', () => {
@@ -304,6 +313,17 @@ describe('ospo dashboard', () => {
       assert.match(dashboardCsv(d), /\n"'=HYPERLINK/);
       assert.ok(safeLink('acme/report.html') && safeLink('https://ci.example.com/r.html'));
       assert.ok(!safeLink('javascript:alert(1)') && !safeLink('data:text/html,x') && !safeLink('JaVaScRiPt:alert(1)'));
+      // A browser drops tabs and line breaks in a URL, and control characters before it.
+      for (const sly of [
+        'java\tscript:alert(1)',
+        'java\nscript:alert(1)',
+        '\u0001javascript:alert(1)',
+        ' javascript:alert(1)',
+        '//evil.example/x',
+        'https:///x',
+      ])
+        assert.ok(!safeLink(sly), JSON.stringify(sly));
+      assert.ok(safeLink('my reports/a%23b.html'));
     });
   });
 });

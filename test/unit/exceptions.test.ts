@@ -193,6 +193,32 @@ describe('policy exceptions: what they silence', () => {
     assert.ok(denied(check('src/a.c', header('GPL-2.0-only AND AGPL-3.0-only'), wide))?.suppressed);
   });
 
+  it('by license, whatever spelling: deprecated ids and `+` stand for the current id they mean', () => {
+    const only = withExceptions({ rules: ['license-denied'], licenses: ['GPL-2.0-only'], ...approval });
+    // `GPL-2.0` is GPL-2.0-only; `GPL-2.0+` and `GPL-2.0-only+` are GPL-2.0-or-later, which this does not name.
+    assert.ok(denied(check('src/a.c', header('GPL-2.0'), only))?.suppressed);
+    assert.equal(denied(check('src/a.c', header('GPL-2.0+'), only))?.suppressed, undefined);
+    assert.equal(denied(check('src/a.c', header('GPL-2.0-only+'), only))?.suppressed, undefined);
+    const later = withExceptions({ rules: ['license-denied'], licenses: ['GPL-2.0-or-later'], ...approval });
+    assert.ok(denied(check('src/a.c', header('GPL-2.0+'), later))?.suppressed);
+    assert.ok(denied(check('src/a.c', header('GPL-2.0-only+'), later))?.suppressed);
+    assert.equal(denied(check('src/a.c', header('GPL-2.0'), later))?.suppressed, undefined);
+    // The exception written with a deprecated id covers the current spelling too.
+    const old = withExceptions({ rules: ['license-denied'], licenses: ['GPL-2.0+'], ...approval });
+    assert.ok(denied(check('src/a.c', header('GPL-2.0-or-later'), old))?.suppressed);
+  });
+
+  it('never covers a finding about no license it names', () => {
+    // Under project GPL-2.0-only, the Classpath exception is what differs: the finding is about GPL-2.0-only.
+    const raw: RawPolicy = {
+      licenses: { project: 'GPL-2.0-only' },
+      exceptions: [{ rules: ['license-mismatch'], licenses: ['BSD-3-Clause'], ...approval }],
+    };
+    const mismatch = check('src/a.c', header('GPL-2.0-only WITH Classpath-exception-2.0'), raw).find((f) => f.rule === 'license-mismatch');
+    assert.ok(mismatch);
+    assert.equal(mismatch.suppressed, undefined);
+  });
+
   it('by path and license: both must match', () => {
     const raw = withExceptions({ rules: ['license-denied'], paths: ['vendor/**'], licenses: ['GPL-2.0-only'], ...approval });
     assert.ok(denied(check('vendor/a.c', header('GPL-2.0-only'), raw))?.suppressed);

@@ -88,7 +88,8 @@ export async function runDashboard(args: string[], io: ReportIo): Promise<number
     const outDir = out === '-' ? io.cwd : path.dirname(path.resolve(io.cwd, out));
     for (const r of results) {
       if (!r.report) continue;
-      const link = path.isAbsolute(r.report) ? path.relative(outDir, r.report).split(path.sep).join('/') : r.report;
+      // A path as a URL path: `#`, `%` and `?` in a folder's name are not a fragment, an escape or a query.
+      const link = path.isAbsolute(r.report) ? path.relative(outDir, r.report).split(path.sep).map(encodeURIComponent).join('/') : r.report;
       if (safeLink(link)) r.report = link;
       else delete r.report;
     }

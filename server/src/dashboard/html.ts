@@ -11,8 +11,17 @@ import { expiringWithinDays } from '../engine/exceptions';
 import type { DashboardData } from './model';
 import { rubric } from './score';
 
-/** A link the page may follow: relative, or http(s). */
-export const safeLink = (href: string) => /^https?:\/\//i.test(href) || !/^[a-z][a-z0-9+.-]*:/i.test(href);
+/**
+ * A link the page may follow: a relative path, or http(s). A browser drops tabs and line breaks anywhere in a URL
+ * and control characters before it (`java\tscript:` is `javascript:`), so a link with any is refused; so is `//host`.
+ * The page's script runs this same function (its source is written into the page).
+ */
+export function safeLink(href: string): boolean {
+  if (/[\u0000-\u001f\u007f]/.test(href)) return false;
+  const link = href.trim();
+  if (/^https?:\/\/[^/]/i.test(link)) return true;
+  return !/^[a-z][a-z0-9+.-]*:/i.test(link) && !/^[\\/]{2}/.test(link);
+}
 
 function scriptStrings() {
   const texts = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, message(`dashboard.${k}` as MessageKey)]));
@@ -184,7 +193,7 @@ const js = `
   var NS = document.getElementById('chart-trend').namespaceURI;
 ${pageHelpers}
   function orNone(v, f) { return v === undefined || v === null ? strings.none : f ? f(v) : String(v); }
-  function safeLink(href) { return /^https?:\\/\\//i.test(href) || !/^[a-z][a-z0-9+.-]*:/i.test(href); }
+  var safeLink = ${safeLink.toString()};
   function bandBadge(band) { return band ? el('span', { 'class': 'band band-' + band, title: fill(strings.band, { band: band }) }, band) : document.createTextNode(strings.none); }
   var arrows = { up: '\\u25B2', down: '\\u25BC', same: '\\u25B6' };
   var t = data.totals;

@@ -102,8 +102,9 @@ export function parseResult(json: unknown, source: string, fallbackDate: string)
     files: 0,
     compliant: 0,
     severities: { error: 0, warning: 0, info: 0, hint: 0 },
-    rules: {},
-    ruleFiles: {},
+    // Keyed by rule names from the file: `constructor` or `__proto__` must be a rule like any other.
+    rules: Object.create(null) as Record<string, number>,
+    ruleFiles: Object.create(null) as Record<string, number>,
     findingKeys: new Map(),
   };
   const commit = text(snapshot.commit);

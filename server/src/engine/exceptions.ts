@@ -10,6 +10,7 @@ import { expand, tierIds } from './license-tiers';
 import { message } from './messages';
 import type { Policy, PolicyException } from './policy/model';
 import { licenseTags, type SourceFile } from './source-file';
+import { currentId, currentIdIn } from './spdx/check';
 
 export type ExceptionStatus = 'in-force' | 'expiring' | 'expired';
 
@@ -68,7 +69,8 @@ const compiled = new WeakMap<PolicyException, Compiled>();
 function compile(e: PolicyException): Compiled {
   let c = compiled.get(e);
   if (!c) {
-    c = { paths: e.paths && pathGlob(e.paths), licenses: e.licenses && expand(e.licenses) };
+    // Both sides as current ids: an exception for `GPL-2.0` covers a file that writes `GPL-2.0-only`, and the other way.
+    c = { paths: e.paths && pathGlob(e.paths), licenses: e.licenses && new Set([...expand(e.licenses)].map(currentId)) };
     compiled.set(e, c);
   }
   return c;
@@ -80,7 +82,7 @@ function compile(e: PolicyException): Compiled {
  */
 function licensesOf(f: Finding, file: SourceFile | undefined): string[] | undefined {
   if (f.licenses) return f.licenses;
-  const ids = file ? licenseTags(file).flatMap((t) => tierIds(t.value)) : [];
+  const ids = file ? licenseTags(file).flatMap((t) => tierIds(t.value).map((id) => currentIdIn(t.value, id))) : [];
   return ids.length ? ids : undefined;
 }
 
@@ -94,7 +96,7 @@ export function covers(e: PolicyException, f: Finding, path: string, file: Sourc
   if (c.paths && !c.paths(path)) return false;
   if (c.licenses) {
     const ids = licensesOf(f, file);
-    if (!ids || !ids.every((id) => c.licenses!.has(id))) return false;
+    if (!ids?.length || !ids.every((id) => c.licenses!.has(id))) return false;
   }
   return true;
 }
@@ -114,7 +116,8 @@ export function justificationOf(e: PolicyException): string {
 export function withExceptions(findings: Finding[], path: string, file: SourceFile | undefined, policy: Policy, today: string): Finding[] {
   if (!policy.exceptions.length || !findings.length) return findings;
   return findings.map((f) => {
-    if (f.suppressed) return f;
+    // Applied again to a list that had it once (the scan adds REUSE findings after the workers): nothing twice.
+    if (f.suppressed || f.expiredException) return f;
     const covering = policy.exceptions.filter((e) => covers(e, f, path, file));
     if (!covering.length) return f;
     const live = covering.find((e) => exceptionStatus(e, today) !== 'expired');

@@ -1,5 +1,6 @@
 // Findings to LSP diagnostics, and the check of one open document.
 
+import { todayIso } from '../engine/exceptions';
 import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -185,7 +186,8 @@ export async function checkDocument(
     // Today too, in local time as the rules read it: the copyright-year rule reads the year, AI review dates the day.
     const now = new Date();
     const today = `${now.getFullYear()}-${now.getMonth() + 1}-${now.getDate()}`;
-    const inputs = [doc.version, today, relPath, state.policy, reuse, sidecarText, generated, ...(aiHistory?.commits ?? [undefined])];
+    // And the day in UTC, on which policy exceptions expire (engine/exceptions.ts), as in the CLI.
+    const inputs = [doc.version, today, todayIso(now), relPath, state.policy, reuse, sidecarText, generated, ...(aiHistory?.commits ?? [undefined])];
     const last = lastChecks.get(doc);
     if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return { result: last.result, sidecarText, generated };
     const result = checkText(

@@ -17,6 +17,7 @@ import { checkFile, ScanSettings } from '../scan/check-file';
 import type { Cancellation } from '../scan/pool';
 import { jobFor, scanFolder } from '../scan/scanner';
 import { withReuseLicensing } from '../engine/check';
+import { withExceptions } from '../engine/exceptions';
 import type { ReuseInput } from '../engine/reuse/input';
 import { isCovered } from '../engine/paths';
 import { diagnosticsOf } from './diagnostics';
@@ -183,7 +184,8 @@ export class WorkspaceScan {
     } else {
       folder.cache.put(result);
       folder.listed.add(rel);
-      const findings = withReuseLicensing(result.findings, rel, folder.reuse, folder.settings.policy);
+      const policy = folder.settings.policy;
+      const findings = withExceptions(withReuseLicensing(result.findings, rel, folder.reuse, policy), rel, undefined, policy, folder.settings.today);
       if (findings.length) folder.findings.set(rel, packFindings(findings, folder.strings));
       else folder.findings.delete(rel);
     }

@@ -13,6 +13,7 @@ import { Cancellation, CheckPool } from './pool';
 import { PackedFindings, packFindings, StringTable, unpackFindings } from './compact';
 import { listFiles, Skipped } from './walk';
 import { licensingOf, withPolicySeverity, withReuseLicensing } from '../engine/check';
+import { withExceptions } from '../engine/exceptions';
 import type { ReuseInput } from '../engine/reuse/input';
 import { finding } from '../engine/rules/rule';
 import { readsAiHistory } from '../engine/rules/ai-marker-missing';
@@ -226,11 +227,14 @@ async function applyReuse(
     if (!f.packed.length && !licensesFiles) continue;
     // One file's findings at a time as objects: garbage as soon as they are packed again.
     const findings = findingsOf({ strings }, f);
-    const out = withReuseLicensing(findings, f.rel, input, settings.policy);
+    // The findings REUSE licensing adds are judged by the policy's exceptions as the worker's were.
+    const out = withExceptions(withReuseLicensing(findings, f.rel, input, settings.policy), f.rel, undefined, settings.policy, settings.today);
     if (out !== findings) f.packed = packFindings(out, strings);
   }
   const byRel = new Map(files.map((f) => [f.rel, f]));
-  const add = (rel: string, finding: Finding) => {
+  // Every finding made here, after the workers (binary files, LICENSES/, REUSE.toml), meets the policy's exceptions too.
+  const add = (rel: string, made: Finding) => {
+    const [finding] = withExceptions([made], rel, undefined, settings.policy, settings.today);
     let entry = byRel.get(rel);
     if (!entry) {
       entry = { rel, packed: [] };

@@ -42,7 +42,12 @@ export function licenseDenied(file: SourceFile, policy: Policy): Finding[] {
     const expression = currentExpression(tag.value);
     const denied = result.denied.map((id) => currentIdIn(tag.value, id));
     // What the finding is about, for a policy exception's `licenses:`: the denied ids, else those not allowed.
-    const licenses = result.denied.length ? result.denied : tierIds(tag.value).filter((id) => licenseTier(id, l).tier !== 'allowed');
+    // Each as the current id it stands for (`GPL-2.0+` → `GPL-2.0-or-later`), as exceptions name them (engine/exceptions.ts).
+    const licenses = result.denied.length
+      ? denied
+      : tierIds(tag.value)
+          .filter((id) => licenseTier(id, l).tier !== 'allowed')
+          .map((id) => currentIdIn(tag.value, id));
     return [
       denied.length
         ? finding(meta, at, 'license-denied', { expression, detail: ` (${denied.join(', ')})`, policy: where }, { licenses })

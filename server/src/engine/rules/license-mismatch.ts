@@ -7,7 +7,7 @@ import type { Finding } from '../findings';
 import { tierIds } from '../license-tiers';
 import type { Policy } from '../policy/model';
 import { copyrightTags, type SourceFile } from '../source-file';
-import { currentExpression, satisfiedBy } from '../spdx/check';
+import { currentExpression, currentIdIn, satisfiedBy } from '../spdx/check';
 import { range } from '../text';
 import { validLicenseTags } from './valid-licenses';
 import { finding, type Rule, type RuleMeta, type Translations } from './rule';
@@ -40,7 +40,12 @@ export function licenseMismatch(file: SourceFile, policy: Policy): Finding[] {
     const r = range(tag.line, tag.valueStart, tag.valueEnd);
     // Changing what a file claims is a decision: offered, never applied by fix-all.
     const fix = ours ? ({ kind: 'replace', range: r, text: project, safe: false } as const) : undefined;
-    const licenses = tierIds(tag.value).filter((id) => !satisfiedBy(id, project));
+    // The ids the project's license does not take in; when each alone does (`GPL-2.0-only WITH Classpath-exception-2.0`
+    // under `GPL-2.0-only`: the exception makes the difference), all of them. Never none: an exception that names no
+    // license of the finding must not cover it.
+    const ids = tierIds(tag.value);
+    const apart = ids.filter((id) => !satisfiedBy(id, project));
+    const licenses = (apart.length ? apart : ids).map((id) => currentIdIn(tag.value, id));
     return [finding(meta, r, 'license-mismatch', { expression: currentExpression(tag.value), project }, { fix, licenses })];
   });
 }

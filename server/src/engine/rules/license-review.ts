@@ -44,7 +44,7 @@ export function licenseReview(file: SourceFile, policy: Policy): Finding[] {
     const ids = result.review.map((id) => currentIdIn(tag.value, id)).join(', ');
     const expression = currentExpression(tag.value);
     const at = range(tag.line, tag.valueStart, tag.valueEnd);
-    const licenses = result.review;
+    const licenses = result.review.map((id) => currentIdIn(tag.value, id));
     if (!l.reviewEvidence) return [finding(meta, at, 'license-review.no-pattern', { expression, ids }, { fix: undefined, licenses })];
     return [
       finding(

@@ -263,5 +263,16 @@ export function currentExpression(expression: string): string {
 /** The current spelling of an id that license tiers name (without its `+`, as `licenseTier` reports it), as written in `expression`. */
 export function currentIdIn(expression: string, id: string): string {
   const token = checkExpression(expression).tokens.find((t) => t.id === id || t.id === id + '+');
-  return (token && successorOf(token.id)) ?? id;
+  return token ? currentId(token.id) : id;
+}
+
+/**
+ * An id as written (`GPL-2.0`, `GPL-2.0+`, `GPL-2.0-only+`, `MIT+`) as the current SPDX id it stands for
+ * (`GPL-2.0-only`, `GPL-2.0-or-later`, `GPL-2.0-or-later`, `MIT+`): so two spellings of one license compare equal.
+ */
+export function currentId(written: string): string {
+  const successor = successorOf(written);
+  if (successor) return successor;
+  if (written.endsWith('-only+')) return written.slice(0, -'-only+'.length) + '-or-later';
+  return written;
 }
