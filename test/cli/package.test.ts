@@ -88,7 +88,9 @@ describe('packaging', () => {
       // the CLI's to 1000 KB and the server's to 1230 KB with policy exceptions (engine/exceptions.ts), `ospo dashboard`
       // (its page and script, csv-stringify), `ospo sbom` (without the CycloneDX library, loaded when asked for) and
       // their texts in both languages, which the message table holds for every process (461, 995 and 1225 KB then).
-      const budgetKB: Record<string, number> = { 'scan-worker.js': 465, 'cli.js': 1000, 'server.js': 1230, 'client.js': 500 };
+      // The CLI's went to 1040 KB with `ospo policy render` (policy-doc/: the model, Markdown and HTML, and its texts in
+      // both languages, which only the CLI loads: policy-doc/messages.ts), 1038 KB then.
+      const budgetKB: Record<string, number> = { 'scan-worker.js': 465, 'cli.js': 1040, 'server.js': 1230, 'client.js': 500 };
       const over = Object.entries(budgetKB)
         .map(([entry, kb]) => ({ entry, kb, size: Math.round(loaded(entry).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0) / 1024) }))
         .filter(({ kb, size }) => size > kb);

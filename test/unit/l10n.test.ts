@@ -8,6 +8,8 @@ import { message, MessageKey, messageKeys } from '../../server/src/engine/messag
 import { localeFor, withoutLocale } from '../../server/src/cli/locale';
 // The rules' own texts join the table when the registry loads.
 import '../../server/src/engine/rules';
+// So do the texts of `ospo policy render`.
+import '../../server/src/policy-doc/messages';
 
 // A message with no argument is its template: `{name}` stays in the output when no value is given.
 const template = (locale: string, key: MessageKey): string => {

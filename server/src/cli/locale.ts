@@ -6,7 +6,8 @@
 
 const posixVariables = ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
 
-function language(locale: string): string | undefined {
+/** A locale name reduced to its language, as `--locale` takes it (`ja_JP.UTF-8` is `ja`); also for `ospo policy render --lang`. */
+export function language(locale: string): string | undefined {
   const name = locale.trim();
   if (!name) return undefined;
   if (name === 'C' || name === 'POSIX' || /^C\./.test(name)) return 'en';

@@ -43,6 +43,7 @@ import { commonFolder } from '../report/report';
 import { snapshotOf } from '../io/snapshot';
 import { runRules } from './rules';
 import { runSbom } from './sbom';
+import { runPolicy } from './policy';
 import { reusePolicy } from '../engine/reuse/policy';
 import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
 import { withReuseLicensing } from '../engine/check';
@@ -76,6 +77,7 @@ const usage = `Usage:
   ospo report [paths…] [--out FILE] [--json FILE] [--history N|tags]   (see ospo report --help)
   ospo dashboard [results…] [--manifest FILE] [--out FILE] [--json FILE] [--csv FILE]   (see ospo dashboard --help)
   ospo sbom  [paths…] [--format spdx-json|spdx3|spdx-lite|cyclonedx] [--out FILE]   (see ospo sbom --help)
+  ospo policy render [folder] [--lang en|ja] [--format md|html] [--out FILE]   the policy as a document (see ospo policy --help)
   ospo convert-dep5 [folder]   write REUSE.toml from the deprecated .reuse/dep5, and remove it
   ospo rules [--json]          list the rules: scope, default severity, fixable (--json: all their metadata)
 
@@ -105,7 +107,7 @@ it never overwrites one.
 Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage or policy error.
 `;
 
-const commands = ['check', 'fix', 'init', 'report', 'dashboard', 'sbom', 'convert-dep5', 'rules'];
+const commands = ['check', 'fix', 'init', 'report', 'dashboard', 'sbom', 'policy', 'convert-dep5', 'rules'];
 
 const unknownCommand = (word: string) => `Unknown command '${word}'.${didYouMean(word, commands)}`;
 
@@ -608,6 +610,7 @@ export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'report') return runReport(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
   if (argv[0] === 'dashboard') return runDashboard(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
   if (argv[0] === 'rules') return runRules(argv.slice(1), process);
+  if (argv[0] === 'policy') return runPolicy(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
   if (argv[0] === 'sbom') return runSbom(argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
   // A misspelt command is named before its options are judged: `ospo reprot --out x` is about the command.
   if (argv[0] !== undefined && !argv[0].startsWith('-') && !commands.includes(argv[0])) {

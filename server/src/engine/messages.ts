@@ -14,6 +14,7 @@
 
 import { currentLocale, type Locale } from './l10n';
 import type { rules } from './rules';
+import type { policyDocMessages } from '../policy-doc/messages';
 import type { RuleMeta, Translations } from './rules/rule';
 
 const shared = {
@@ -698,7 +699,7 @@ const sharedJa: Translations<typeof shared> = {
 
 type KeysOf<T> = T extends unknown ? keyof T : never;
 
-export type MessageKey = keyof typeof shared | KeysOf<(typeof rules)[number]['meta']['messages']['en']>;
+export type MessageKey = keyof typeof shared | KeysOf<(typeof rules)[number]['meta']['messages']['en']> | keyof typeof policyDocMessages.en;
 
 type Table = Readonly<Record<MessageKey, string>>;
 
@@ -706,8 +707,11 @@ type Table = Readonly<Record<MessageKey, string>>;
 // tables over when it loads (rules/index.ts), rather than this module importing it.
 const merged = { en: { ...shared } as Table, ja: { ...sharedJa } as Table };
 
-/** Adds the rules' texts to the table: called once, by the registry. */
-export function addRuleMessages(metas: readonly RuleMeta[]): void {
+/**
+ * Adds the rules' texts to the table: called once, by the registry; and the texts of a surface only
+ * one process shows, by its module (policy-doc/messages.ts), so the other processes do not carry them.
+ */
+export function addRuleMessages(metas: readonly Pick<RuleMeta, 'messages'>[]): void {
   for (const m of metas) {
     Object.assign(merged.en, m.messages.en);
     Object.assign(merged.ja, m.messages.ja);

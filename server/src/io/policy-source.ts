@@ -43,6 +43,17 @@ export interface LoadedPolicy {
   problems: PolicyProblem[];
   /** Every local file the policy was built from, for watching. */
   dependencies: string[];
+  /** Every policy text read, the file's first, then its bases depth-first: where `ospo policy render` finds each statement's line. */
+  sources?: PolicySource[];
+}
+
+/** One policy text the policy was built from. */
+export interface PolicySource {
+  /** An absolute path, an https URL, or `ospo:NAME` for a built-in preset. */
+  source: string;
+  text: string;
+  /** The `extends` entry that brought a base in: the source that names it, and its 0-based line there. */
+  via?: { source: string; line: number };
 }
 
 export const defaultCacheDir = () => path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'ospo-compliance', 'policies');
@@ -122,6 +133,7 @@ interface Chain {
   raw?: RawPolicy;
   problems: PolicyProblem[];
   dependencies: string[];
+  sources: PolicySource[];
 }
 
 /**
@@ -132,7 +144,8 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
   const parsed = parsePolicy(text, opts.today);
   const problems = [...parsed.problems];
   const dependencies: string[] = [];
-  if (!parsed.raw) return { problems, dependencies };
+  const sources: PolicySource[] = [{ source, text }];
+  if (!parsed.raw) return { problems, dependencies, sources };
   let bases: RawPolicy | undefined;
   for (const entry of parsed.extends) {
     const remote = /^[a-z][a-z0-9+.-]*:\/\//i.test(entry.source) || /^https?:/i.test(source);
@@ -174,6 +187,7 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
     }
     const base = await readChain(target, baseText, [...stack, target], opts, budget);
     dependencies.push(...base.dependencies);
+    sources.push({ ...base.sources[0], via: { source, line: entry.at.line } }, ...base.sources.slice(1));
     const baseError = base.problems.find((p) => p.severity === 'error');
     if (baseError) {
       problems.push(
@@ -190,7 +204,7 @@ async function readChain(source: string, text: string, stack: string[], opts: Po
   }
   // What the policy tries to loosen is overruled by its bases, and said at the entry that tries.
   const loosening = (at: (string | number)[], message: string) => problems.push({ severity: 'warning', message, ...parsed.locate(at) });
-  return { raw: bases ? mergePolicies(bases, parsed.raw, loosening) : parsed.raw, problems, dependencies };
+  return { raw: bases ? mergePolicies(bases, parsed.raw, loosening) : parsed.raw, problems, dependencies, sources };
 }
 
 /** Builds the policy from a policy file's text (possibly an unsaved editor buffer). */
@@ -201,6 +215,7 @@ export async function loadPolicyText(file: string, text: string, opts: PolicyOpt
     policy: chain.raw ? toPolicy(chain.raw, file) : undefined,
     problems: chain.problems.sort((a, b) => a.line - b.line || a.character - b.character),
     dependencies: [file, ...chain.dependencies],
+    sources: chain.sources,
   };
 }
 

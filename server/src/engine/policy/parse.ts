@@ -404,6 +404,46 @@ function duplicateKeys(doc: Document.Parsed, text: string, at: Locator): PolicyP
 
 const utf8Length = (text: string) => (typeof Buffer !== 'undefined' ? Buffer.byteLength(text, 'utf8') : new TextEncoder().encode(text).length);
 
+/**
+ * A key path as `display` writes it (`licenses.deny[2]`, `headers.languages[".foo"]`), back to a Path.
+ * Undefined for text that is not one.
+ */
+export function parseKeyPath(text: string): Path | undefined {
+  const path: Path = [];
+  const step = /(?:^|\.)([A-Za-z_][\w-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+  for (let at = 0; at < text.length;) {
+    step.lastIndex = at;
+    const m = step.exec(text);
+    if (!m) return undefined;
+    path.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]) as string)));
+    at = step.lastIndex;
+  }
+  return path;
+}
+
+/**
+ * Where each key path is in a policy text, by the same YAML reading that locates its problems: the
+ * key's own line for a mapping key (`licenses.allow` is the line that says `allow:`), the entry's for a
+ * list index. Undefined for a path the text does not have, or a text YAML cannot read. For `ospo policy
+ * render`, whose statements each link to their line (docs/design/policy-render.md).
+ */
+export function policyLocator(text: string): (path: Path | string) => PolicyRange | undefined {
+  const at = new Locator();
+  try {
+    at.doc = parseBounded(text, at);
+  } catch {
+    return () => undefined;
+  }
+  if (at.doc.errors.length) return () => undefined;
+  return (given) => {
+    const path = typeof given === 'string' ? parseKeyPath(given) : given;
+    if (!path?.length) return undefined;
+    const last = path[path.length - 1];
+    const node = typeof last === 'string' ? at.keyNode(path.slice(0, -1), last) : at.node(path);
+    return node?.range ? at.span(node.range) : undefined;
+  };
+}
+
 /** `today` (YYYY-MM-DD, default today) dates the policy's exceptions: expired ones and those about to expire are said. */
 export function parsePolicy(text: string, today: string = todayIso()): ParsedPolicy {
   const at = new Locator();
