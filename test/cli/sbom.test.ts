@@ -87,13 +87,13 @@ describe('ospo sbom (CLI)', () => {
   });
 
   it('usage errors exit 2 with the reason: an unknown format, an unknown option, a missing path', () => {
-    const cases: [string[], RegExp, NodeJS.ProcessEnv?][] = [
+    const cases: [string[], RegExp][] = [
       [['--format', 'spdx-yaml'], /Unknown --format 'spdx-yaml': use spdx-json, spdx3, spdx-lite, cyclonedx/],
       [['--fromat', 'spdx3'], /--fromat/],
       [['no-such-folder'], /No such file or folder: no-such-folder/],
     ];
-    for (const [args, pattern, env] of cases) {
-      const r = ospo(args, dir, env);
+    for (const [args, pattern] of cases) {
+      const r = ospo(args, dir);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, pattern);
       assert.equal(r.stdout, '');

@@ -3,6 +3,7 @@
 
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isIsoDate } from '../engine/dates';
 import { countOf, message } from '../engine/messages';
 import { runDate } from '../io/snapshot';
 import { dashboardCsv } from '../dashboard/csv';
@@ -77,7 +78,7 @@ export async function runDashboard(args: string[], io: ReportIo): Promise<number
           ? Number(values.since)
           : fail(`--since takes a number of days, not '${values.since}'`);
     const asOf = values['as-of'];
-    if (asOf !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf)))) fail(`--as-of takes a date as YYYY-MM-DD, not '${asOf}'`);
+    if (asOf !== undefined && !isIsoDate(asOf)) fail(`--as-of takes a date as YYYY-MM-DD, not '${asOf}'`);
     if (!positionals.length && !values.manifest) fail(message('dashboard.no-results'));
 
     const { results, unread } = await readResults(positionals, values.manifest, io.cwd);

@@ -6,6 +6,7 @@
 //   ospo rules [--json]
 // Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or policy error.
 
+import { slashed } from '../io/fs-paths';
 import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -174,13 +175,13 @@ async function resolveTargets(paths: string[], opts: Options): Promise<Target[]>
   return targets;
 }
 
-const display = (abs: string) => path.relative(process.cwd(), abs).split(path.sep).join('/') || '.';
+const display = (abs: string) => slashed(path.relative(process.cwd(), abs)) || '.';
 /** `display` for a line a person reads: a name with control characters comes out quoted and escaped. */
 const printed = (abs: string) => printable(display(abs));
 
 /** `display` for the files of one root, without a path.relative per file (a scan can list 80,000). */
 function displayUnder(root: string): (rel: string) => string {
-  const here = path.relative(root, process.cwd()).split(path.sep).join('/');
+  const here = slashed(path.relative(root, process.cwd()));
   if (here === '') return (rel) => rel;
   if (here !== '..' && !here.startsWith('../') && !path.isAbsolute(here)) {
     // Run from a folder inside the root: its files are shown from there, the others as display() shows them.
@@ -190,7 +191,7 @@ function displayUnder(root: string): (rel: string) => string {
   const prefix = display(root) + '/';
   return (rel) => prefix + rel;
 }
-const relativeTo = (root: string, abs: string) => path.relative(root, abs).split(path.sep).join('/');
+const relativeTo = (root: string, abs: string) => slashed(path.relative(root, abs));
 
 interface CheckOptions extends Options {
   changed?: string;

@@ -5,10 +5,11 @@
 // (policy-doc/, docs/design/policy-render.md).
 // Exit codes: 0 written, 2 usage or policy error.
 
+import { slashed } from '../io/fs-paths';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { todayIso } from '../engine/exceptions';
+import { todayIso } from '../engine/dates';
 import { currentLocale, type Locale } from '../engine/l10n';
 import { checkRoot, readPolicy } from '../io/policy-source';
 import { policyDocument } from '../policy-doc/model';
@@ -46,8 +47,6 @@ export interface PolicyIo extends ReportIo {
   today?: string;
 }
 
-const slash = (p: string) => p.split(path.sep).join('/');
-
 /** `--lang`: any name `--locale` takes (ja_JP.UTF-8 is ja), but only a language the document is written in. */
 function documentLanguage(value: string | undefined): Locale {
   if (value === undefined) return currentLocale();
@@ -64,8 +63,8 @@ function linkerFrom(folder: string, cwd: string): Linker {
   return (source, line) => {
     const at = line === undefined ? '' : `#L${line}`;
     if (/^https?:\/\//i.test(source)) return { label: source + at, href: source + at };
-    const rel = slash(path.relative(folder, source)) || path.basename(source);
-    const shown = slash(path.relative(cwd, source)) + (line === undefined ? '' : `:${line}`);
+    const rel = slashed(path.relative(folder, source)) || path.basename(source);
+    const shown = slashed(path.relative(cwd, source)) + (line === undefined ? '' : `:${line}`);
     return { label: shown, href: rel.split('/').map(encodeURIComponent).join('/') + at };
   };
 }
@@ -100,7 +99,7 @@ async function render(args: string[], io: PolicyIo): Promise<number> {
   // The policy `ospo check` would use for the folder: the nearest one, the one named, or the built-in default.
   const root = await checkRoot(folder, io.cwd, !!values.policy);
   const loaded = await readPolicy(root, values.policy ? path.resolve(io.cwd, values.policy) : undefined, { allowFetch: !values.offline });
-  const where = printable(slash(path.relative(io.cwd, loaded.file ?? '')) || loaded.file || '');
+  const where = printable(slashed(path.relative(io.cwd, loaded.file ?? '')) || loaded.file || '');
   const errors = loaded.problems.filter((x) => x.severity === 'error');
   // A document of a broken policy would state rules nobody enforces.
   if (!loaded.policy || errors.length)

@@ -2,6 +2,7 @@
 // --history the compliance trend over past commits or tags (read from git, no checkout).
 // Exit codes: 0 report written (findings do not fail it: a report is not a gate), 2 usage or policy error.
 
+import { slashed } from '../io/fs-paths';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -49,8 +50,6 @@ export interface ReportIo {
 
 export class UsageError extends Error {}
 
-const slash = (p: string) => p.split(path.sep).join('/');
-
 /** The command line's paths as report targets, each under the policy `ospo check` would use for it. */
 export async function resolveTargets(paths: string[], cwd: string, policyFlag: string | undefined, offline: boolean, io: ReportIo): Promise<ReportTarget[]> {
   const targets: ReportTarget[] = [];
@@ -65,7 +64,7 @@ export async function resolveTargets(paths: string[], cwd: string, policyFlag: s
     let folder = folders.get(root);
     if (!folder) {
       const loaded = await readPolicy(root, policyFlag ? path.resolve(cwd, policyFlag) : undefined, { allowFetch: !offline });
-      const where = slash(path.relative(cwd, loaded.file ?? '')) || loaded.file;
+      const where = slashed(path.relative(cwd, loaded.file ?? '')) || loaded.file;
       const errors = loaded.problems.filter((x) => x.severity === 'error');
       if (!loaded.policy || errors.length)
         throw new UsageError(errors.map((x) => `${where}:${x.line + 1}:${x.character + 1}: ${x.message}`).join('\n') || `${where}: cannot read the policy`);
@@ -76,8 +75,8 @@ export async function resolveTargets(paths: string[], cwd: string, policyFlag: s
     }
     targets.push({
       root,
-      under: slash(path.relative(root, start)),
-      file: stat.isDirectory() ? undefined : slash(path.relative(root, abs)),
+      under: slashed(path.relative(root, start)),
+      file: stat.isDirectory() ? undefined : slashed(path.relative(root, abs)),
       ...folder,
       git: new GitRules(root),
       history: new GitHistory(root),
@@ -150,7 +149,7 @@ export async function runReport(args: string[], io: ReportIo): Promise<number> {
     if (!out) throw new UsageError('--out needs a file name');
     const data = await reportData(positionals, { cwd: io.cwd, policy: values.policy, offline: values.offline, history, io });
     const outDir = out === '-' ? io.cwd : path.dirname(path.resolve(io.cwd, out));
-    const html = renderHtml(data, { linkBase: slash(path.relative(outDir, data.root)) });
+    const html = renderHtml(data, { linkBase: slashed(path.relative(outDir, data.root)) });
     if (values.json) await writeOut(values.json, JSON.stringify(data, null, 2) + '\n', io, true);
     await writeOut(
       out,

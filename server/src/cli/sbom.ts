@@ -6,6 +6,7 @@
 // sbom/; this gathers the tree. docs/design/sbom.md says where each field comes from.
 // Exit codes: 0 written (unreadable files are listed, not fatal, as `ospo check` lists them), 2 usage or policy error.
 
+import { slashed } from '../io/fs-paths';
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -56,8 +57,6 @@ The creation time is SOURCE_DATE_EPOCH when set, so that the same commit gives t
 With no paths, the current folder is described; all paths must lie in one tree.
 Exit codes: 0 written, 2 usage or policy error.
 `;
-
-const slash = (p: string) => p.split(path.sep).join('/');
 
 const sha = (algorithm: 'sha1' | 'sha256', bytes: Buffer) => createHash(algorithm).update(bytes).digest('hex');
 
@@ -127,7 +126,7 @@ export async function sbomTree(
   const other = targets.find((t) => t.root !== root);
   if (other)
     throw new UsageError(
-      `${slash(path.relative(opts.cwd, other.scope)) || '.'} is in another tree than ${slash(path.relative(opts.cwd, root)) || '.'}: make one SBOM per tree`,
+      `${slashed(path.relative(opts.cwd, other.scope)) || '.'} is in another tree than ${slashed(path.relative(opts.cwd, root)) || '.'}: make one SBOM per tree`,
     );
   const policy = targets[0].policy;
   // Read even where the top has no LICENSES/, REUSE.toml or dep5 (resolveTargets reads it only then), as `ospo check --reuse` does.

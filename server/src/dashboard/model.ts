@@ -3,7 +3,8 @@
 // appeared, and the recorded exceptions. Pure: results in, DashboardData out. The HTML page, `--json` and
 // `--csv` all render this one object.
 
-import { exceptionStatus, isIsoDate, type ExceptionStatus } from '../engine/exceptions';
+import { isIsoDate } from '../engine/dates';
+import { exceptionStatus, type ExceptionStatus } from '../engine/exceptions';
 import type { Severity } from '../engine/findings';
 import type { Tier } from '../engine/license-tiers';
 import { percentOf } from '../report/data';

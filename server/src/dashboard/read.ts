@@ -2,6 +2,7 @@
 // (every `*.json` under them), globs, or a manifest that maps each repository to its results. A file that is
 // not a result is listed with the reason and the rest go on: one broken CI artefact must not hide a thousand.
 
+import { slashed } from '../io/fs-paths';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import fg = require('fast-glob');
@@ -32,14 +33,13 @@ interface ManifestEntry {
 
 export class InputError extends Error {}
 
-const slash = (p: string) => p.split(path.sep).join('/');
-const isGlob = (p: string) => fg.isDynamicPattern(slash(p));
+const isGlob = (p: string) => fg.isDynamicPattern(slashed(p));
 
 /** The files a path argument names: itself, every `*.json` under a folder, or a glob's matches. */
 async function filesOf(arg: string, cwd: string): Promise<{ files: string[]; base: string }> {
   const abs = path.resolve(cwd, arg);
   if (isGlob(arg)) {
-    const files = await fg(slash(arg), { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
+    const files = await fg(slashed(arg), { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
     return { files: files.map(path.normalize).sort(), base: cwd };
   }
   const stat = await fs.stat(abs).catch(() => undefined);
@@ -62,7 +62,7 @@ async function filesOf(arg: string, cwd: string): Promise<{ files: string[]; bas
  * the file's name without `.json`.
  */
 export function nameFromPath(file: string, base: string): string {
-  const rel = slash(path.relative(base, file));
+  const rel = slashed(path.relative(base, file));
   const first = rel.indexOf('/');
   if (first > 0) return rel.slice(0, first);
   return path.basename(file).replace(/\.json$/i, '');
@@ -135,7 +135,7 @@ export async function readResults(args: string[], manifest: string | undefined, 
     const folder = path.dirname(at);
     for (const entry of await readManifest(at)) {
       for (const pattern of entry.results) {
-        const { files } = await filesOf(path.isAbsolute(pattern) ? pattern : slash(path.relative(cwd, path.join(folder, pattern))) || '.', cwd);
+        const { files } = await filesOf(path.isAbsolute(pattern) ? pattern : slashed(path.relative(cwd, path.join(folder, pattern))) || '.', cwd);
         const report = entry.report && !/^[a-z][a-z0-9+.-]*:/i.test(entry.report) ? path.resolve(folder, entry.report) : entry.report;
         for (const file of files) jobs.push({ file, repo: entry.repo, base: folder, report });
       }
@@ -151,7 +151,7 @@ export async function readResults(args: string[], manifest: string | undefined, 
   for (const job of jobs) {
     if (seen.has(job.file)) continue;
     seen.add(job.file);
-    const shown = slash(path.relative(cwd, job.file)) || path.basename(job.file);
+    const shown = slashed(path.relative(cwd, job.file)) || path.basename(job.file);
     const one = await readOne(job.file, shown);
     if ('reason' in one) {
       unread.push(one);

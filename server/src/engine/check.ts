@@ -18,7 +18,8 @@ import type { ReuseInput } from './reuse/input';
 import { effectiveLicensing, EffectiveLicensing, LicensingValue, licensingFromTags, noLicensing, ownLicensingIgnored, ReuseContext } from './reuse/licensing';
 import { licenseIdsIn, licenseTextFix, missingLicenseTexts } from './reuse/license-texts';
 import { withSuppressions } from './suppressions';
-import { todayIso, withExceptions } from './exceptions';
+import { todayIso } from './dates';
+import { withExceptions } from './exceptions';
 import { fenceFirst } from './rules/ai-chatbot-artifact';
 
 export interface CheckInput {

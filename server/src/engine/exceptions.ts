@@ -4,6 +4,7 @@
 // (check.ts), so every surface honours them alike; how they relate to comments and the baseline is
 // docs/design/suppressions.md. An expired exception silences nothing: its findings come back, saying so.
 
+import { daysBetween } from './dates';
 import { expiredMessage, type Finding } from './findings';
 import { pathGlob, type Matcher } from './glob';
 import { expand, tierIds } from './license-tiers';
@@ -16,23 +17,6 @@ export type ExceptionStatus = 'in-force' | 'expiring' | 'expired';
 
 /** An exception that ends within this many days is `expiring`: the dashboard and the policy file say so ahead of time. */
 export const expiringWithinDays = 30;
-
-const dayMs = 24 * 60 * 60 * 1000;
-
-/** Whole days from one YYYY-MM-DD date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
-}
-
-/** Whether a text is a calendar date written YYYY-MM-DD (not 2026-02-30). */
-export function isIsoDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
-
-/** Today as YYYY-MM-DD, as the scan and the AI rules take it (UTC). */
-export const todayIso = (now = new Date()) => now.toISOString().slice(0, 10);
 
 /**
  * An exception's status on `today`: `expires` is the last day it is in force, so it is `expired` from

@@ -4,6 +4,7 @@
 // matcher backtracks (a section `[*a*a*a*a*a*a*a*a*a*a*a*a*a*b]` took seconds on a 28-character name,
 // and a repository writes this file), so sections are matched with the product's linear globs.
 
+import { slashed } from './fs-paths';
 import { lstatSync } from 'node:fs';
 import { editorconfigGlob } from '../engine/glob';
 import { readMetadataSync } from './metadata-file';
@@ -69,7 +70,7 @@ export function editorconfigCharset(file: string): string | undefined {
   let charset: string | undefined;
   // Each file's globs match the path from its own folder on; a later section wins over an earlier one.
   for (const { dir, config } of chain) {
-    const rel = path.relative(dir, file).split(path.sep).join('/');
+    const rel = slashed(path.relative(dir, file));
     for (const [glob, section] of Object.entries(config.overrides ?? {})) {
       if (section?.charset !== undefined && editorconfigGlob(glob)(rel)) charset = section.charset;
     }

@@ -7,3 +7,6 @@ import * as path from 'node:path';
 export function holdsPath(root: string, fsPath: string): boolean {
   return fsPath === root || fsPath.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
+
+/** A platform path with `/` between its parts, as the engine, the outputs and URLs write paths. */
+export const slashed = (p: string) => p.split(path.sep).join('/');

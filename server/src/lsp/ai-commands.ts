@@ -2,6 +2,7 @@
 // then let the engine (engine/ai/disclosure.ts) compute the edits. The command table (commands.ts)
 // applies the returned WorkspaceEdit with workspace/applyEdit, or shows the error.
 
+import { todayIso } from '../engine/dates';
 import { message, type MessageKey } from '../engine/messages';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, WorkspaceEdit } from 'vscode-languageserver/node';
@@ -16,11 +17,6 @@ import { FolderState, toFsPath } from './folders';
 
 export type AiCommandResult = WorkspaceEdit | { error: string };
 
-/** Today as the checker sees it (rules compare review dates with the UTC date), so a new tag is never "in the future". */
-function today(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /**
  * The tags say only what the user stated: the role they chose (assisted unless they said generated), and a review
  * only when they chose "I reviewed this"; then the reviewer is the git user. Nobody's name goes on a review they did not claim.
@@ -28,7 +24,7 @@ function today(now: Date): string {
 async function contextFor(state: FolderState, policy: Policy, tool: string | undefined, options: AiDisclosureOptions, now: Date): Promise<AiContext> {
   state.fixContext ??= fixContextFor(state.root);
   const [fix, reviewer] = await Promise.all([state.fixContext, options.reviewed ? reviewerFor(state.root) : undefined]);
-  return aiContext(policy, fix, { role: options.role ?? 'assisted', reviewer }, today(now), tool);
+  return aiContext(policy, fix, { role: options.role ?? 'assisted', reviewer }, todayIso(now), tool); // the UTC day the rules compare review dates with: never "in the future"
 }
 
 /** The policy in force for the path (its override); undefined where AI code is forbidden, so nothing is marked there. */

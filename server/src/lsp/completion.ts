@@ -1,6 +1,7 @@
 // Policy snippets: typing `ospo` offers the org's header and disclosure blocks, filled from the
 // policy (holder, license, current year) and wrapped in the file's own comment style.
 
+import { todayIso } from '../engine/dates';
 import { CompletionItem, CompletionItemKind, InsertTextFormat, Position } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CommentStyle, commentStyleFor } from '../engine/comments';
@@ -49,7 +50,7 @@ export function policySnippets(doc: TextDocument, fsPath: string, pos: Position,
   if (!style) return [];
   const holder = literalHolder(policy.headers.copyright.holder) ?? ctx.holder;
   const license = policy.licenses.project ?? ctx.license;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIso();
   const snippet = ['SPDX-SnippetBegin', `SPDX-SnippetCopyrightText: ${ctx.year} ${holder}`, `SPDX-License-Identifier: ${license}`];
   return [
     item('ospo-policy-header', 'License header from the OSPO policy', style, renderTemplate(policy, ctx)),

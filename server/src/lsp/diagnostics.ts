@@ -1,6 +1,7 @@
 // Findings to LSP diagnostics, and the check of one open document.
 
-import { todayIso } from '../engine/exceptions';
+import { slashed } from '../io/fs-paths';
+import { todayIso } from '../engine/dates';
 import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -98,7 +99,7 @@ export function policyDiagnostic(p: PolicyProblem): Diagnostic {
 
 /** The path rules see: relative to the workspace folder, with `/` separators. */
 export function rulePath(state: FolderState, fsPath: string): string {
-  return path.relative(state.root, fsPath).split(path.sep).join('/');
+  return slashed(path.relative(state.root, fsPath));
 }
 
 export interface DocumentCheck {

@@ -27,7 +27,7 @@ import { withBaseline } from '../engine/baseline';
 import type { Policy } from '../engine/policy/model';
 import { displayOf, excludeGlobs, type Display } from './settings';
 import { releaseMemory } from './memory';
-import { holdsPath } from '../io/fs-paths';
+import { holdsPath, slashed } from '../io/fs-paths';
 
 interface ScannedFolder {
   state: FolderState;
@@ -166,7 +166,7 @@ export class WorkspaceScan {
   fileChanged(fsPath: string): void {
     const folder = this.folderOf(fsPath);
     if (!folder) return;
-    const rel = path.relative(folder.state.root, fsPath).split(path.sep).join('/');
+    const rel = slashed(path.relative(folder.state.root, fsPath));
     // A REUSE sidecar licenses the file beside it: that file is the one to check again.
     if (rel.endsWith('.license') && folder.listed.has(rel.slice(0, -'.license'.length))) {
       if (existsSync(fsPath)) folder.listed.add(rel);

@@ -6,6 +6,7 @@
 // or `.license` sidecar, then REUSE.toml and dep5. Simple and correct over fast: a report is not run
 // per keystroke.
 
+import { slashed } from '../io/fs-paths';
 import * as path from 'node:path';
 import { checkText, licensingOf } from '../engine/check';
 import { aboutContent, type SkipReason } from '../engine/coverage';
@@ -42,8 +43,6 @@ export interface Collected {
   skipped: { file: string; reason: SkipReason }[];
 }
 
-const slash = (p: string) => p.split(path.sep).join('/');
-
 /** Paths in the results are relative to `base` (the report's root). */
 export async function collect(
   targets: CollectTarget[],
@@ -53,7 +52,7 @@ export async function collect(
   const files: FileResult[] = [];
   const skipped: Collected['skipped'] = [];
   const seen = new Set<string>();
-  const display = (abs: string) => slash(path.relative(base, abs)) || path.basename(abs);
+  const display = (abs: string) => slashed(path.relative(base, abs)) || path.basename(abs);
   for (const t of targets) {
     const settings = await scanSettings({
       root: t.root,

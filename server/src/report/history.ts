@@ -19,6 +19,8 @@
 // - With a subfolder, only the commits that touched it are listed (`git log -- <folder>`).
 // A result is kept per (path, blob, sidecar blob, REUSE metadata), so a file unchanged between commits is checked once.
 
+import { slashed } from '../io/fs-paths';
+import { todayIso } from '../engine/dates';
 import type { ChildProcessByStdio } from 'node:child_process';
 import { realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -70,7 +72,6 @@ const real = (p: string) => {
     return path.resolve(p);
   }
 };
-const slash = (p: string) => p.split(path.sep).join('/');
 
 export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint[]> {
   const git = opts.git ?? 'git';
@@ -88,7 +89,7 @@ export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint
   if (!topOut) throw new HistoryError(`--history needs a git repository: ${first.scope} is not in one`);
   const top = real(topOut.stdout.trim());
   const targets = opts.targets.map((t) => ({ ...t, root: real(t.root), scope: real(t.scope) }));
-  const pathspecs = targets.map((t) => slash(path.relative(top, t.scope)) || '.');
+  const pathspecs = targets.map((t) => slashed(path.relative(top, t.scope)) || '.');
   if (pathspecs.some((p) => p.startsWith('../'))) throw new HistoryError('--history: every path must be inside the same git repository');
   // At the top of the repository a pathspec would only make git diff every commit.
   const limit = pathspecs.includes('.') ? [] : ['--', ...pathspecs];
@@ -97,7 +98,7 @@ export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint
   const maxFiles = opts.maxFilesPerCommit ?? defaultMaxFilesPerCommit;
   const now = new Date();
   const currentYear = opts.currentYear ?? now.getFullYear();
-  const today = opts.today ?? now.toISOString().slice(0, 10);
+  const today = opts.today ?? todayIso(now);
   const cache = new Map<string, boolean | undefined>();
   const reuseSeen = new Map<string, { id: string; input?: ReuseInput }>();
   const blobs = new BlobReader(git, top, env);
@@ -120,7 +121,7 @@ export async function collectHistory(opts: HistoryOptions): Promise<HistoryPoint
         const abs = path.join(top, name);
         const target = targets.find((t) => abs === t.scope || abs.startsWith(t.scope + path.sep));
         if (!target) continue;
-        const rel = slash(path.relative(target.root, abs));
+        const rel = slashed(path.relative(target.root, abs));
         if (rel.startsWith('../') || exemptReason(rel) || !isCovered(rel, target.policy)) continue;
         // No .gitignore here: every file of a commit's tree is tracked, and git ignores no tracked file,
         // so the working tree's scan (git ls-files) checks it too and the newest point equals the headline.
@@ -210,7 +211,7 @@ async function reuseAt(
 ): Promise<Map<string, { key: string; input?: ReuseInput }>> {
   const out = new Map<string, { key: string; input?: ReuseInput }>();
   for (const root of new Set(roots)) {
-    const prefix = slash(path.relative(top, root));
+    const prefix = slashed(path.relative(top, root));
     const under = new Map<string, string>();
     for (const [name, entry] of tree) {
       if (!prefix) under.set(name, entry.sha);

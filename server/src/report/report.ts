@@ -4,7 +4,8 @@
 // documents). Nothing here finds or reads a policy.
 
 import * as path from 'node:path';
-import { listExceptions, todayIso } from '../engine/exceptions';
+import { todayIso } from '../engine/dates';
+import { listExceptions } from '../engine/exceptions';
 import { countOf, message } from '../engine/messages';
 import { collect, CollectTarget, TextOf } from './collect';
 import { buildReportData, ReportData } from './data';

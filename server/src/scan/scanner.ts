@@ -1,6 +1,7 @@
 // A whole-folder scan, shared by the CLI and the language server: list the files (walk.ts), check
 // them on worker threads (pool.ts), and reuse what the cache still holds (cache.ts).
 
+import { todayIso } from '../engine/dates';
 import { allCommitTrailerKeys } from '../engine/ai/history';
 import type { CheckScope } from '../engine/check';
 import type { Finding } from '../engine/findings';
@@ -110,7 +111,7 @@ export async function scanSettings(opts: ScanOptions): Promise<ScanSettings> {
     policy: opts.policy,
     scope: opts.scope ?? 'all',
     currentYear: opts.currentYear ?? now.getFullYear(),
-    today: opts.today ?? now.toISOString().slice(0, 10),
+    today: opts.today ?? todayIso(now),
     history: historyMap && Object.fromEntries(historyMap),
   };
 }

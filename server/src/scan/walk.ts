@@ -9,6 +9,7 @@
 // read, at no extra system call (testing each folder for a `.git` entry would cost one lstat per
 // folder, 5,000 on the kernel tree).
 
+import { slashed } from '../io/fs-paths';
 import * as fsWalk from '@nodelib/fs.walk';
 import { Dirent, lstatSync, readdir, Stats } from 'node:fs';
 import * as path from 'node:path';
@@ -63,7 +64,7 @@ export async function listFiles(
   under = '',
   onFiles?: (files: string[], byGit: boolean) => void,
 ): Promise<Listing> {
-  const base = under.split(path.sep).join('/').replace(/\/$/, '');
+  const base = slashed(under).replace(/\/$/, '');
   const ignores = policy.files.respectGitignore && git ? git : undefined;
   // A linked folder is not followed, whether met in the walk or named as the place to start.
   if (base && lstatOrUndefined(path.join(root, base))?.isSymbolicLink()) return { files: [], skipped: [{ file: base, reason: { id: 'symlink' } }] };
@@ -130,7 +131,7 @@ function walk(
           return false;
         },
         errorFilter: (err) => {
-          const where = err.path ? path.relative(root, err.path).split(path.sep).join('/') : base;
+          const where = err.path ? slashed(path.relative(root, err.path)) : base;
           skipped.push({ file: where || '.', reason: { id: 'unreadable-folder', args: { error: err.code ?? err.message } } });
           return true;
         },

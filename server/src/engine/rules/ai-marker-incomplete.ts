@@ -2,6 +2,7 @@
 // The fix inserts the missing tags after the marker's last AI tag, shaped like it, with placeholders that
 // ai-marker-malformed keeps reporting until a person fills them in (the engine has no git access): never safe.
 
+import { todayIso } from '../dates';
 import type { Finding } from '../findings';
 import { aiFields, canonicalAiTags } from '../ai/markers';
 import type { Policy } from '../policy/model';
@@ -45,7 +46,7 @@ export function placeholderTag(field: string, policy: Policy, today: string): st
 export function aiMarkerIncomplete(file: SourceFile, policy: Policy, ctx: { today?: string } = {}): Finding[] {
   const mode = policy.ai.mode;
   if (mode === 'allow' || mode === 'forbid') return [];
-  const today = ctx.today ?? new Date().toISOString().slice(0, 10);
+  const today = ctx.today ?? todayIso();
   const required = new Set(policy.ai.requiredFields);
   if (mode === 'review') required.add('approval');
   // Canonical order, whatever the policy's order: role, reviewer, date, approval, the rest.

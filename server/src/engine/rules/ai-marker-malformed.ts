@@ -1,6 +1,7 @@
 // ai-marker-malformed: a tag value in the wrong form, a future or impossible review date, a
 // placeholder left in, an unknown AI- tag, or an AI tag outside a header or snippet.
 
+import { isIsoDate, todayIso } from '../dates';
 import { compilePolicyRegex } from '../policy/safe-regex';
 import type { Finding } from '../findings';
 import type { Tag } from '../header';
@@ -48,15 +49,9 @@ export const meta = {
 
 const placeholder = /^(TOOL:MODEL|agent:model|NAME <EMAIL>|Name <email>|TODO|TBD|XXX|FIXME)$|<[A-Z_ ]+>|^<APPROVAL\b[^<>]*>$|\$\{\d/i;
 
-function validDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 export function aiMarkerMalformed(file: SourceFile, policy: Policy, ctx: { today?: string }): Finding[] {
   const findings: Finding[] = [];
-  const today = ctx.today ?? new Date().toISOString().slice(0, 10);
+  const today = ctx.today ?? todayIso();
   const add = (t: Tag, key: keyof typeof en, args: Record<string, string> = {}) =>
     findings.push(finding(meta, range(t.line, t.keyStart, t.valueEnd), key, { key: t.key, ...args }));
 
@@ -75,7 +70,7 @@ export function aiMarkerMalformed(file: SourceFile, policy: Policy, ctx: { today
       if ((key === 'ai-generated-by' || key === 'ai-assisted-by') && !/^[^:\s][^:]*:\S/.test(t.value)) add(t, 'ai-marker-malformed.role');
       if (key === 'ai-reviewed-by' && !/^[^<>]*[^<>\s][^<>]* <[^<>@\s]+@[^<>\s]+>$/.test(t.value)) add(t, 'ai-marker-malformed.reviewer');
       if (key === 'ai-reviewed-on') {
-        if (!validDate(t.value)) add(t, 'ai-marker-malformed.date');
+        if (!isIsoDate(t.value)) add(t, 'ai-marker-malformed.date');
         else if (t.value > today) add(t, 'ai-marker-malformed.future', { date: t.value });
       }
       if (key === 'ai-approval' && policy.ai.approvalPattern && !compilePolicyRegex(policy.ai.approvalPattern, 'whole').test(t.value)) {
