@@ -265,6 +265,21 @@ describe('ospo dashboard', () => {
       assert.equal(d.repos[0].kind, 'report');
     });
 
+    it("keeps the newest report's exceptions when a newer check result lists only those that silenced something", () => {
+      const exceptions = [
+        { id: 'A', rules: ['license-denied'], paths: ['vendor/**'], approver: 'Jane', date: '2026-01-01' },
+        { id: 'B', rules: ['header-missing'], paths: ['gen/**'], approver: 'Ken', date: '2026-01-01' },
+      ];
+      const rep = result(report({ date: day(1), exceptions }), 'r', 'report.json');
+      const check = result({ version: 1, snapshot: { date: day(2) }, files: 10, findings: [], exceptions: [{ id: 'A', suppressed: 2 }] }, 'r', 'check.json');
+      const d = buildDashboard([rep, check], { generatedAt: at });
+      assert.equal(d.repos[0].kind, 'check');
+      assert.deepEqual(
+        d.exceptions.map((e) => e.id),
+        ['A', 'B'],
+      );
+    });
+
     it('gives each exception its status on the dashboard date', () => {
       const exceptions = [
         { id: 'A', rules: ['license-denied'], paths: ['vendor/**'], approver: 'Jane', date: '2026-01-01', expires: '2026-10-01' },

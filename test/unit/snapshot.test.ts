@@ -27,6 +27,12 @@ describe('snapshot: what a result was taken of', () => {
     const c = toPolicy({ licenses: { allow: ['MIT', 'ISC'], deny: ['GPL-3.0-only'] } }, '/one/.ospo/policy.yaml');
     assert.notEqual(policyDigest(a), policyDigest(c));
     assert.notEqual(policyDigest(a), policyDigest(defaultPolicy()));
+    // How the policy names itself is not what it asks.
+    const titled = toPolicy(
+      { policy: { title: 'Our policy', contact: 'ospo@example.com' }, licenses: { allow: ['MIT'], deny: ['GPL-3.0-only'] } },
+      '/one/.ospo/policy.yaml',
+    );
+    assert.equal(policyDigest(titled), policyDigest(a));
   });
 
   it('names the commit checked out and its date in a git work tree, and the policy relative to the root', async () => {

@@ -301,7 +301,7 @@ function repoRow(repo: string, snaps: Result[], rows: SnapshotRow[], asOf: strin
       .slice(0, topEntries)
       .map(({ id, files, tier, osi }) => ({ id, files, ...(tier ? { tier } : {}), ...(osi !== undefined ? { osi } : {}) })),
     // Taken anew on the dashboard's date: a report's own status is of the day it was made.
-    exceptions: (r.exceptions ?? []).map((e) => ({
+    exceptions: (exceptionsOf(snaps) ?? []).map((e) => ({
       ...e,
       repo,
       status: exceptionStatus({ expires: e.expires && isIsoDate(e.expires) ? e.expires : undefined }, asOf),
@@ -315,6 +315,15 @@ function repoRow(repo: string, snaps: Result[], rows: SnapshotRow[], asOf: strin
   if (r.exempt !== undefined) row.exempt = r.exempt;
   if (r.skipped !== undefined) row.skipped = r.skipped;
   return row;
+}
+
+/**
+ * The exceptions of a repository's newest report: a check result lists only those that silenced something, so a newer
+ * check does not hide the report's full list.
+ */
+function exceptionsOf(snaps: Result[]): Result['exceptions'] {
+  for (let i = snaps.length - 1; i >= 0; i--) if (snaps[i].kind === 'report' && snaps[i].exceptions) return snaps[i].exceptions;
+  return snaps[snaps.length - 1].exceptions;
 }
 
 /** The organisation day by day: each repository with its newest result of that day or before. */

@@ -133,6 +133,7 @@ export function parseResult(json: unknown, source: string, fallbackDate: string)
   }
   for (const [rule, files] of ruleFiles) result.ruleFiles[rule] = files.size;
 
+  result.exceptions = exceptionsIn(json.exceptions);
   if (isCheck) {
     result.files = count(json.files) ?? 0;
     result.compliant = Math.max(0, result.files - filesWithError.size);
@@ -167,23 +168,27 @@ export function parseResult(json: unknown, source: string, fallbackDate: string)
     if (typeof l.osi === 'boolean') entry.osi = l.osi;
     result.licenses.push(entry);
   }
-  if (Array.isArray(json.exceptions)) {
-    result.exceptions = [];
-    for (const e of json.exceptions as unknown[]) {
-      if (!isObject(e)) continue;
-      const id = text(e.id) ?? text(e.ref);
-      if (!id) continue;
-      const entry: ResultException = { id, rules: texts(e.rules), paths: texts(e.paths), licenses: texts(e.licenses) };
-      for (const key of ['ref', 'approver', 'date', 'expires', 'reason'] as const) {
-        const value = text(e[key]);
-        if (value !== undefined) entry[key] = value;
-      }
-      const silenced = count(e.silenced);
-      if (silenced !== undefined) entry.silenced = silenced;
-      result.exceptions.push(entry);
-    }
-  }
   return result;
+}
+
+/** The exceptions a result lists (a report all of its policy's; a check those that silenced something), or undefined. */
+function exceptionsIn(list: unknown): ResultException[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const out: ResultException[] = [];
+  for (const e of list as unknown[]) {
+    if (!isObject(e)) continue;
+    const id = text(e.id) ?? text(e.ref);
+    if (!id) continue;
+    const entry: ResultException = { id, rules: texts(e.rules), paths: texts(e.paths), licenses: texts(e.licenses) };
+    for (const key of ['ref', 'approver', 'date', 'expires', 'reason'] as const) {
+      const value = text(e[key]);
+      if (value !== undefined) entry[key] = value;
+    }
+    const silenced = count(e.silenced) ?? count(e.suppressed);
+    if (silenced !== undefined) entry.silenced = silenced;
+    out.push(entry);
+  }
+  return out;
 }
 
 /**

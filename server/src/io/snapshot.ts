@@ -35,9 +35,12 @@ export function runDate(env: NodeJS.ProcessEnv = process.env): string {
   return new Date().toISOString();
 }
 
-/** The digest of what a policy says; where it was read from (`source`) does not count. */
+/**
+ * The digest of what a policy asks; where it was read from (`source`) and how it names itself (`meta`: title, url,
+ * contact) do not count: a new contact address is not a change of policy on the dashboard's trend.
+ */
 export function policyDigest(policy: Policy): string {
-  const { source: _source, ...rules } = policy;
+  const { source: _source, meta: _meta, ...rules } = policy;
   return createHash('sha256').update(stableStringify(rules), 'utf8').digest('hex');
 }
 
