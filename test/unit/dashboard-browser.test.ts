@@ -172,7 +172,7 @@ describe('ospo dashboard in a browser', function () {
     // result, and no repository had it before.
     assert.deepEqual(alerts, ['GPL-2.0-only', 'GPL-3.0-only']);
     assert.equal(await page.locator('#alerts tbody tr[data-license="GPL-3.0-only"] details').count(), totals.gplRepos.length);
-    assert.match((await page.textContent('#alerts tbody tr[data-license="GPL-2.0-only"]'))!, /new to the organisation.*legal \(2026-09-15\): 2 files/s);
+    assert.match((await page.textContent('#alerts tbody tr[data-license="GPL-2.0-only"]'))!, /new to the organisation.*license violation.*legal \(2026-09-15\): 2 files/s);
     const statuses = await page.$$eval('#exceptions tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-status')));
     assert.deepEqual(statuses, ['expired', 'expiring', 'in-force']);
     assert.equal(await page.getAttribute('#exceptions tbody tr a', 'href'), 'https://tracker.example.com/LEGAL-1');
@@ -187,6 +187,7 @@ describe('ospo dashboard in a browser', function () {
       assert.equal(await ja.page.textContent('h1'), '組織全体のライセンスコンプライアンス');
       assert.match((await ja.page.textContent('#survey'))!, /ライセンスコンプライアンス上の問題/);
       assert.match((await ja.page.textContent('#exceptions tbody'))!, /期限切れ/);
+      assert.match((await ja.page.textContent('#alerts tbody tr[data-license="GPL-3.0-only"]'))!, /ライセンス違反/);
       await ja.page.click('#repos tr.repo[data-repo="repo-00"]');
       assert.match((await ja.page.textContent('#repos tr.detail'))!, /著作権表示 ×1/);
       assert.match((await ja.page.textContent('#repos-count'))!, /^\d+ リポジトリのうち \d+ 件$/);

@@ -31,6 +31,7 @@ function scriptStrings() {
       'alerts',
       'alerts-none',
       'alert.new-to-org',
+      'alert.violation',
       'alert.first-seen',
       'alert.in',
       'exceptions-none',
@@ -174,6 +175,7 @@ svg .bar-found { fill: var(--bad); opacity: .75; } svg .bar-resolved { fill: var
 .band-a { background: var(--ok); } .band-b { background: #4d8f2a; } .band-c { background: var(--mid); } .band-d { background: var(--bad); }
 .tier { display: inline-block; padding: 0 6px; border-radius: 10px; font-size: 11.5px; border: 1px solid var(--line); }
 .tier-denied { color: #fff; background: var(--bad); border-color: var(--bad); } .tier-review { color: #fff; background: var(--mid); border-color: var(--mid); }
+.violation { color: var(--bad); font-weight: 600; font-size: 12.5px; }
 .tag { display: inline-block; padding: 0 6px; border-radius: 10px; font-size: 11.5px; color: #fff; background: var(--accent); margin-left: 6px; }
 .status-expired { color: var(--bad); font-weight: 600; } .status-expiring { color: var(--mid); font-weight: 600; }
 tr.repo { cursor: pointer; } tr.repo:hover { background: var(--panel); } tr.detail > td { background: var(--panel); padding: 10px 16px; }
@@ -291,6 +293,7 @@ ${pageHelpers}
     cell.appendChild(el('code', {}, a.license));
     if (a.tier) cell.appendChild(el('span', { 'class': 'tier tier-' + a.tier, style: 'margin-left:6px' }, strings.tiers[a.tier]));
     if (a.newToOrg) cell.appendChild(el('span', { 'class': 'tag' }, strings['alert.new-to-org']));
+    if (a.tier === 'denied') cell.appendChild(el('div', { 'class': 'violation' }, strings['alert.violation']));
     cell.appendChild(el('div', { 'class': 'hint' }, fill(strings['alert.first-seen'], { date: a.firstSeen })));
     tr.appendChild(cell);
     var where = el('td');
