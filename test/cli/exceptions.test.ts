@@ -144,3 +144,30 @@ describe('policy exceptions reach the findings made after the file checks', () =
     }
   });
 });
+
+describe('policy exceptions: one file named on the command line', () => {
+  it('judges the findings its REUSE licensing adds as a folder check does', () => {
+    const dir = tempTree(
+      {
+        '.ospo/policy.yaml': `version: 1
+exceptions:
+  - { id: VENDOR, rules: [copyright-missing], paths: ["vendor/**"], approver: Jane, date: 2026-03-01, ref: T-1 }
+`,
+        'REUSE.toml': 'version = 1\n\n[[annotations]]\npath = "vendor/**"\nSPDX-License-Identifier = "MIT"\n',
+        'LICENSES/MIT.txt': 'MIT text\n',
+        'vendor/a.ts': 'export const a = 1;\n',
+      },
+      'ospo-exceptions-one-file-',
+    );
+    try {
+      const rules = (target: string) => {
+        const r = ospo(['check', target, '--format', 'json'], dir);
+        return (JSON.parse(r.stdout) as { findings: { file: string; rule: string }[] }).findings.filter((f) => f.file === 'vendor/a.ts').map((f) => f.rule);
+      };
+      assert.deepEqual(rules('.'), []);
+      assert.deepEqual(rules('vendor/a.ts'), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

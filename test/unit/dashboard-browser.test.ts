@@ -172,7 +172,10 @@ describe('ospo dashboard in a browser', function () {
     // result, and no repository had it before.
     assert.deepEqual(alerts, ['GPL-2.0-only', 'GPL-3.0-only']);
     assert.equal(await page.locator('#alerts tbody tr[data-license="GPL-3.0-only"] details').count(), totals.gplRepos.length);
-    assert.match((await page.textContent('#alerts tbody tr[data-license="GPL-2.0-only"]'))!, /new to the organisation.*license violation.*legal \(2026-09-15\): 2 files/s);
+    assert.match(
+      (await page.textContent('#alerts tbody tr[data-license="GPL-2.0-only"]'))!,
+      /new to the organisation.*license violation.*legal \(2026-09-15\): 2 files/s,
+    );
     const statuses = await page.$$eval('#exceptions tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-status')));
     assert.deepEqual(statuses, ['expired', 'expiring', 'in-force']);
     assert.equal(await page.getAttribute('#exceptions tbody tr a', 'href'), 'https://tracker.example.com/LEGAL-1');

@@ -203,6 +203,13 @@ describe('policy exceptions: what they silence', () => {
     assert.ok(denied(check('src/a.c', header('GPL-2.0+'), later))?.suppressed);
     assert.ok(denied(check('src/a.c', header('GPL-2.0-only+'), later))?.suppressed);
     assert.equal(denied(check('src/a.c', header('GPL-2.0'), later))?.suppressed, undefined);
+    // A deprecated id whose successor is an expression is that expression's license; `+` on other ids is dropped, as
+    // the tiers read it.
+    const gcc = withExceptions({ rules: ['license-denied'], licenses: ['GPL-3.0-only'], ...approval });
+    assert.ok(denied(check('src/a.c', header('GPL-3.0-with-GCC-exception'), gcc))?.suppressed);
+    assert.ok(denied(check('src/a.c', header('GPL-3.0-only WITH GCC-exception-3.1'), gcc))?.suppressed);
+    const apache: RawPolicy = { licenses: { deny: ['Apache-2.0'] }, exceptions: [{ rules: ['license-denied'], licenses: ['Apache-2.0'], ...approval }] };
+    assert.ok(denied(check('src/a.c', header('Apache-2.0+'), apache))?.suppressed);
     // The exception written with a deprecated id covers the current spelling too.
     const old = withExceptions({ rules: ['license-denied'], licenses: ['GPL-2.0+'], ...approval });
     assert.ok(denied(check('src/a.c', header('GPL-2.0-or-later'), old))?.suppressed);

@@ -391,6 +391,13 @@ describe('a copyright notice starts with the word Copyright, on its own', () => 
     assert.deepEqual(notices('/* Copyright 2020 Jane Doe */\n'), ['2020 Jane Doe']);
     assert.deepEqual(notices('// Copyright (c) 2020 Jane Doe\n'), ['2020 Jane Doe']);
     assert.equal(notices('# Copyright: 2020 Jane Doe\n', 'a.py').length, 1);
+    // As reuse-tool 6.2 reads them: (c) or © right after the word, and comment leads glued to it.
+    assert.deepEqual(notices('// Copyright(C)2020 Jane\n'), ['2020 Jane']);
+    assert.deepEqual(notices('// Copyright(c)2020 Jane\n'), ['2020 Jane']);
+    assert.deepEqual(notices('/* Copyright©2019 Jane */\n'), ['2019 Jane']);
+    assert.deepEqual(notices('--Copyright 2020 Jane\n', 'a.sql'), ['2020 Jane']);
+    assert.deepEqual(notices('# -Copyright 2020 Jane\n', 'a.py'), ['2020 Jane']);
+    assert.deepEqual(notices('//Copyright 2020 Jane\n'), ['2020 Jane']);
   });
 
   it('not inside a word, nor as a name in code, as reuse-tool reads them', () => {

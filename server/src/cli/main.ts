@@ -47,7 +47,7 @@ import { runSbom } from './sbom';
 import { runPolicy } from './policy';
 import { reusePolicy } from '../engine/reuse/policy';
 import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
-import { withReuseLicensing } from '../engine/check';
+import { withProjectLicensing } from '../engine/check';
 import { loadReuseContext, loadReuseInput } from '../io/reuse-source';
 import { templateNames } from '../engine/policy/templates';
 import type { FixContext } from '../engine/context';
@@ -317,11 +317,12 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
             settings.reuse
               ? {
                   ...one,
-                  findings: withReuseLicensing(
+                  findings: withProjectLicensing(
                     one.findings,
                     one.rel,
                     { context: await loadReuseContext(target.root), licenseFiles: settings.reuse.licenseFiles },
                     policy,
+                    settings.today,
                   ),
                 }
               : one,

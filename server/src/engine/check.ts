@@ -115,6 +115,15 @@ export function withPrecedence(findings: Finding[]): Finding[] {
   return findings.filter((f) => !folded.has(f)).map((f) => (related.has(f) ? { ...f, related: [...(f.related ?? []), ...related.get(f)!] } : f));
 }
 
+/**
+ * What a scan adds to a file's findings after the file's own check, from its REUSE licensing (a sidecar, REUSE.toml,
+ * dep5), judged by the policy's exceptions as `checkText` judges the rest: the one step every caller that checked
+ * a file apart from its project takes (the scan, the editor's workspace scan, `ospo check <file>`).
+ */
+export function withProjectLicensing(findings: Finding[], path: string, reuse: ReuseInput | undefined, policy: Policy, today?: string): Finding[] {
+  return withExceptions(withReuseLicensing(findings, path, reuse, policy), path, undefined, policy, today ?? todayIso());
+}
+
 export function withReuseLicensing(findings: Finding[], path: string, reuse: ReuseInput | undefined, policy?: Policy): Finding[] {
   const ctx = reuse?.context;
   if (!ctx || !(ctx.tomls.length || ctx.dep5)) return policy ? withPolicySeverity(findings, policy, path) : findings;

@@ -63,10 +63,12 @@ const punctuation = `[\\s/*#;%!<>\\-({.]*`;
 const onlyPunctuation = new RegExp(`^${punctuation}$`);
 // Bounded: an unbounded `(?:-[A-Za-z]+)*` rescans a long run of `SPDX-SPDX-…` from every start, which
 // took seconds on one minified line once tags were read anywhere in a file.
-// `Copyright` starts a notice as a word of its own followed by a space, a colon or the end of the line, as reuse-tool
-// reads it (`Copyright\s+`, and our `Copyright:`): not inside a word (`NSHumanReadableCopyright</key>`) nor as a name in
-// code (`Copyright,` in an enum), which REUSE 3.3 does not count as notices.
-const tagPattern = /(SPDX-[A-Za-z]{1,40}(?:-[A-Za-z]{1,40}){0,6}:|AI-[A-Za-z]{1,40}(?:-[A-Za-z]{1,40}){0,6}:|(?<![\w-])Copyright(?:\s*\([cC]\))?(?=[\s:]|$)|©)/;
+// `Copyright` starts a notice as a word of its own: followed by `(c)` or `©` (spaces between or not), or by a space,
+// a colon or the end of the line, as reuse-tool reads it (`Copyright((\s*(©|\([Cc]\)))|(?=\s))`, and our
+// `Copyright:`). Not inside a word (`NSHumanReadableCopyright</key>`) nor as a name in code (`Copyright,` in an enum),
+// which REUSE 3.3 does not count as notices; `--Copyright` (an SQL or Lua comment) is a notice.
+const tagPattern =
+  /(SPDX-[A-Za-z]{1,40}(?:-[A-Za-z]{1,40}){0,6}:|AI-[A-Za-z]{1,40}(?:-[A-Za-z]{1,40}){0,6}:|(?<![A-Za-z0-9_])Copyright(?:\s*(?:\([cC]\)|©)|(?=[\s:]|$))|©)/;
 
 interface Lead {
   test: RegExp;

@@ -16,8 +16,7 @@ import { PackedFindings, packedCount, packedDigest, packFindings, StringTable, u
 import { checkFile, ScanSettings } from '../scan/check-file';
 import type { Cancellation } from '../scan/pool';
 import { jobFor, scanFolder } from '../scan/scanner';
-import { withReuseLicensing } from '../engine/check';
-import { withExceptions } from '../engine/exceptions';
+import { withProjectLicensing } from '../engine/check';
 import type { ReuseInput } from '../engine/reuse/input';
 import { isCovered } from '../engine/paths';
 import { diagnosticsOf } from './diagnostics';
@@ -185,7 +184,7 @@ export class WorkspaceScan {
       folder.cache.put(result);
       folder.listed.add(rel);
       const policy = folder.settings.policy;
-      const findings = withExceptions(withReuseLicensing(result.findings, rel, folder.reuse, policy), rel, undefined, policy, folder.settings.today);
+      const findings = withProjectLicensing(result.findings, rel, folder.reuse, policy, folder.settings.today);
       if (findings.length) folder.findings.set(rel, packFindings(findings, folder.strings));
       else folder.findings.delete(rel);
     }

@@ -13,7 +13,7 @@ import { checkFile, FileJob, ScanSettings } from './check-file';
 import { Cancellation, CheckPool } from './pool';
 import { PackedFindings, packFindings, StringTable, unpackFindings } from './compact';
 import { listFiles, Skipped } from './walk';
-import { licensingOf, withPolicySeverity, withReuseLicensing } from '../engine/check';
+import { licensingOf, withPolicySeverity, withProjectLicensing, withReuseLicensing } from '../engine/check';
 import { withExceptions } from '../engine/exceptions';
 import type { ReuseInput } from '../engine/reuse/input';
 import { finding } from '../engine/rules/rule';
@@ -229,7 +229,7 @@ async function applyReuse(
     // One file's findings at a time as objects: garbage as soon as they are packed again.
     const findings = findingsOf({ strings }, f);
     // The findings REUSE licensing adds are judged by the policy's exceptions as the worker's were.
-    const out = withExceptions(withReuseLicensing(findings, f.rel, input, settings.policy), f.rel, undefined, settings.policy, settings.today);
+    const out = withProjectLicensing(findings, f.rel, input, settings.policy, settings.today);
     if (out !== findings) f.packed = packFindings(out, strings);
   }
   const byRel = new Map(files.map((f) => [f.rel, f]));

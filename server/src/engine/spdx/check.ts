@@ -267,12 +267,14 @@ export function currentIdIn(expression: string, id: string): string {
 }
 
 /**
- * An id as written (`GPL-2.0`, `GPL-2.0+`, `GPL-2.0-only+`, `MIT+`) as the current SPDX id it stands for
- * (`GPL-2.0-only`, `GPL-2.0-or-later`, `GPL-2.0-or-later`, `MIT+`): so two spellings of one license compare equal.
+ * An id as written as the current SPDX license id it stands for, so that two spellings of one license compare equal:
+ * `GPL-2.0` → `GPL-2.0-only`; `GPL-2.0+` and `GPL-2.0-only+` → `GPL-2.0-or-later`; a deprecated id whose successor
+ * is an expression names that expression's license (`GPL-3.0-with-GCC-exception` → `GPL-3.0-only`); the `+` of any
+ * other id is dropped (`Apache-2.0+` → `Apache-2.0`), as the license tiers read it (engine/license-tiers.ts).
  */
 export function currentId(written: string): string {
   const successor = successorOf(written);
-  if (successor) return successor;
+  if (successor) return successor.split(/\s+WITH\s+/)[0];
   if (written.endsWith('-only+')) return written.slice(0, -'-only+'.length) + '-or-later';
-  return written;
+  return written.endsWith('+') ? written.slice(0, -1) : written;
 }
