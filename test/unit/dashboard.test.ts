@@ -238,6 +238,34 @@ describe('ospo dashboard', () => {
       assert.deepEqual(first.alerts, []);
     });
 
+    it("gives an alert the license's tier as the newest results say", () => {
+      const results = [
+        result(report({ date: day(1), licenses: [{ id: 'MIT', files: 9 }] }), 'r'),
+        result(
+          report({
+            date: day(2),
+            licenses: [
+              { id: 'MIT', files: 9 },
+              { id: 'AGPL-3.0-only', files: 1, tier: 'allowed' },
+            ],
+          }),
+          'r',
+        ),
+        result(
+          report({
+            date: day(3),
+            licenses: [
+              { id: 'MIT', files: 9 },
+              { id: 'AGPL-3.0-only', files: 1, tier: 'denied' },
+            ],
+          }),
+          'r',
+        ),
+      ];
+      const [alert] = buildDashboard(results, { generatedAt: at }).alerts;
+      assert.deepEqual([alert.license, alert.tier, alert.firstSeen], ['AGPL-3.0-only', 'denied', '2026-11-02']);
+    });
+
     it('looks back --since days from the dashboard date', () => {
       const results = [
         result(report({ date: day(1) }), 'r'),
@@ -303,6 +331,40 @@ describe('ospo dashboard', () => {
     it('names a repository by its folder under the one given, else by the file', () => {
       assert.equal(nameFromPath('/a/results/acme-api/ospo-report.json', '/a/results'), 'acme-api');
       assert.equal(nameFromPath('/a/results/acme-web.json', '/a/results'), 'acme-web');
+    });
+
+    it('names results found by a glob from the folder it starts in, and flat files by the folder their report was made of', async () => {
+      const dir = tmp();
+      for (const [file, root] of [
+        ['results/api/ospo-report.json', '/ci/api'],
+        ['results/web/ospo-report.json', '/ci/web'],
+        ['flat/kcalc-1.json', '/home/me/kcalc'],
+        ['flat/kcalc-2.json', '/home/me/kcalc'],
+      ]) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), JSON.stringify({ ...report({ date: file.endsWith('2.json') ? '2026-11-02T00:00:00Z' : at }), root }));
+      }
+      const glob = await readResults(['results/**/*.json'], undefined, dir);
+      assert.deepEqual(glob.results.map((r) => r.repo).sort(), ['api', 'web']);
+      const flat = await readResults(['flat'], undefined, dir);
+      assert.deepEqual(
+        flat.results.map((r) => r.repo),
+        ['kcalc', 'kcalc'],
+      );
+      assert.equal(buildDashboard(flat.results, { generatedAt: at }).repos[0].snapshots.length, 2);
+    });
+
+    it('says which repository of the manifest has no result', async () => {
+      const dir = tmp();
+      fs.mkdirSync(path.join(dir, 'out'));
+      fs.writeFileSync(path.join(dir, 'out/one.json'), JSON.stringify(report()));
+      fs.writeFileSync(path.join(dir, 'repos.yaml'), 'repositories:\n  acme/api: out/one.json\n  acme/gone: out/gone/*.json\n');
+      const read = await readResults([], 'repos.yaml', dir);
+      assert.deepEqual(
+        read.results.map((r) => r.repo),
+        ['acme/api'],
+      );
+      assert.deepEqual(read.unread, [{ source: 'repos.yaml: acme/gone', reason: 'no result file matches out/gone/*.json' }]);
     });
 
     it('reads a manifest, and lists what is not a result without losing the rest', async () => {

@@ -36,6 +36,7 @@ Options:
   --csv FILE       also write the repository table as CSV (- for stdout)
   --since DAYS     new-license alerts look back DAYS days (default ${defaultSinceDays})
   --as-of DATE     the day the dashboard is about (YYYY-MM-DD; default the newest result's)
+  --locale LANG    the page in LANG (en, ja); default: from LC_ALL, LC_MESSAGES or LANG
 
 Exit codes: 0 dashboard written, 2 usage error or no results.
 `;

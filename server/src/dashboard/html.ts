@@ -53,6 +53,9 @@ function scriptStrings() {
       'legend.found',
       'legend.resolved',
       'legend.policy',
+      'trend.up',
+      'trend.down',
+      'trend.same',
       ...rubric.map((c) => `check.${c.id}`),
       'exempt.no-files',
       'exempt.no-declared',
@@ -168,7 +171,8 @@ export function renderDashboard(data: DashboardData): string {
 const css = `
 .cards .card { min-width: 150px; flex: 1 1 150px; } .card .sub { color: var(--muted); font-size: 12px; }
 svg .line-coverage { fill: none; stroke: var(--bar); stroke-width: 2.5; } svg .line-compliant { fill: none; stroke: var(--ok); stroke-width: 2.5; }
-svg .bar-found { fill: var(--bad); opacity: .75; } svg .bar-resolved { fill: var(--ok); opacity: .75; } svg .policy { fill: var(--accent); }
+svg .bar-found { fill: var(--bad); opacity: .75; } svg .bar-resolved { fill: var(--resolved); opacity: .8; } svg .policy { fill: var(--accent); }
+:root { --resolved: #1b7c83; } @media (prefers-color-scheme: dark) { :root { --resolved: #39c5cf; } }
 .legend { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; color: var(--muted); margin-top: 6px; }
 .legend i { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 4px; vertical-align: -2px; }
 .band { display: inline-block; min-width: 22px; text-align: center; border-radius: 10px; color: #fff; font-weight: 600; font-size: 11.5px; padding: 0 6px; }
@@ -197,7 +201,7 @@ ${pageHelpers}
   function orNone(v, f) { return v === undefined || v === null ? strings.none : f ? f(v) : String(v); }
   var safeLink = ${safeLink.toString()};
   function bandBadge(band) { return band ? el('span', { 'class': 'band band-' + band, title: fill(strings.band, { band: band }) }, band) : document.createTextNode(strings.none); }
-  var arrows = { up: '\\u25B2', down: '\\u25BC', same: '\\u25B6' };
+  var arrows = { up: '\\u2197', down: '\\u2198', same: '\\u2192' };
   var t = data.totals;
 
   // Summary.
@@ -252,7 +256,7 @@ ${pageHelpers}
     var barW = Math.max(1, Math.min(14, step / 3));
     pts.forEach(function (p, i) {
       var g = svg('g', { 'class': 'day', 'data-date': p.date });
-      g.appendChild(svg('title', {}, p.date + ': ' + strings['legend.found'] + ' ' + p.found + ', ' + strings['legend.resolved'] + ' ' + p.resolved +
+      g.appendChild(svg('title', {}, p.date + ' (' + countOf('repos', p.repos) + '): ' + strings['legend.found'] + ' ' + p.found + ', ' + strings['legend.resolved'] + ' ' + p.resolved +
         (p.coverage !== undefined ? ', ' + strings['legend.coverage'] + ' ' + pct(p.coverage) : '') + ', ' + strings['legend.compliant'] + ' ' + pct(p.compliantPercent) +
         (p.policyChanges.length ? ', ' + strings['legend.policy'] + ': ' + p.policyChanges.join(', ') : '')));
       g.appendChild(svg('rect', { x: x(i) - barW, y: yc(p.found), width: barW, height: H - bottom - yc(p.found), 'class': 'bar-found' }));
@@ -272,7 +276,7 @@ ${pageHelpers}
     });
   }
   var legend = $('trend-legend');
-  [['var(--bar)', 'legend.coverage'], ['var(--ok)', 'legend.compliant'], ['var(--bad)', 'legend.found'], ['var(--ok)', 'legend.resolved'], ['var(--accent)', 'legend.policy']].forEach(function (l) {
+  [['var(--bar)', 'legend.coverage'], ['var(--ok)', 'legend.compliant'], ['var(--bad)', 'legend.found'], ['var(--resolved)', 'legend.resolved'], ['var(--accent)', 'legend.policy']].forEach(function (l) {
     var item = el('span');
     item.appendChild(el('i', { style: 'background:' + l[0] }));
     item.appendChild(document.createTextNode(strings[l[1]]));
@@ -412,7 +416,7 @@ ${pageHelpers}
       tr.appendChild(el('td', { 'class': 'num' }, orNone(r.osi, pct)));
       tr.appendChild(el('td', { 'class': 'num' }, r.ai && r.ai.percent !== undefined ? pct(r.ai.percent) + ' (' + r.ai.disclosed + '/' + r.ai.files + ')' : strings.none));
       tr.appendChild(el('td', { 'class': 'num' }, r.severities.error + ' \\u00B7 ' + r.severities.warning + ' \\u00B7 ' + r.severities.info));
-      tr.appendChild(el('td', { 'class': r.trend ? 'trend-' + r.trend : '' }, r.trend ? arrows[r.trend] : strings.none));
+      tr.appendChild(el('td', { 'class': r.trend ? 'trend-' + r.trend : '', title: r.trend ? strings['trend.' + r.trend] : '' }, r.trend ? arrows[r.trend] : strings.none));
       tr.appendChild(el('td', {}, r.date.slice(0, 10)));
       function toggle() { open[r.repo] = !open[r.repo]; render(); }
       tr.addEventListener('click', toggle);

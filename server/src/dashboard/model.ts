@@ -398,6 +398,20 @@ function licenseAlerts(histories: { repo: string; snaps: Result[] }[], since: st
       }
     });
   }
+  // A license's tier and OSI approval as the newest results say: a policy that came to deny it since it appeared counts.
+  const now = new Map<string, { tier?: Tier; osi?: boolean; date: string }>();
+  for (const h of histories) {
+    const last = h.snaps[h.snaps.length - 1];
+    for (const l of last?.licenses ?? []) {
+      const had = now.get(l.id);
+      if (!had || last.date > had.date) now.set(l.id, { tier: l.tier, osi: l.osi, date: last.date });
+    }
+  }
+  for (const a of alerts.values()) {
+    const latest = now.get(a.license);
+    if (latest?.tier) a.tier = latest.tier;
+    if (latest?.osi !== undefined) a.osi = latest.osi;
+  }
   const tierRank = (t?: Tier) => (t === 'denied' ? 0 : t === 'review' ? 1 : 2);
   return [...alerts.values()]
     .map((a) => ({ ...a, repos: a.repos.sort((x, y) => byText(x.repo, y.repo)) }))

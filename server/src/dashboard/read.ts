@@ -40,7 +40,9 @@ async function filesOf(arg: string, cwd: string): Promise<{ files: string[]; bas
   const abs = path.resolve(cwd, arg);
   if (isGlob(arg)) {
     const files = await fg(slashed(arg), { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
-    return { files: files.map(path.normalize).sort(), base: cwd };
+    // Named from the folder the glob starts in (`results` of `results/**/*.json`), as that folder given alone would be.
+    const base = path.resolve(cwd, fg.generateTasks([slashed(arg)])[0]?.base ?? '.');
+    return { files: files.map(path.normalize).sort(), base };
   }
   const stat = await fs.stat(abs).catch(() => undefined);
   if (!stat) throw new InputError(`No such file or folder: ${arg}`);
@@ -58,14 +60,15 @@ async function filesOf(arg: string, cwd: string): Promise<{ files: string[]; bas
 
 /**
  * A repository's name from where its result lies, when neither a manifest nor the result names it: the
- * folder under the one given (`results/acme-api/ospo-report.json`, as CI artefacts are downloaded), else
- * the file's name without `.json`.
+ * folder under the one given (`results/acme-api/ospo-report.json`, as CI artefacts are downloaded), else the
+ * folder the report was made of (its `root`), else the file's name without `.json`.
  */
-export function nameFromPath(file: string, base: string): string {
+export function nameFromPath(file: string, base: string, root?: string): string {
   const rel = slashed(path.relative(base, file));
   const first = rel.indexOf('/');
   if (first > 0) return rel.slice(0, first);
-  return path.basename(file).replace(/\.json$/i, '');
+  const folder = root?.split(/[\\/]/).filter(Boolean).pop();
+  return folder ?? path.basename(file).replace(/\.json$/i, '');
 }
 
 async function readManifest(file: string): Promise<ManifestEntry[]> {
@@ -130,12 +133,20 @@ async function readOne(file: string, shown: string): Promise<Result | Unread> {
 export async function readResults(args: string[], manifest: string | undefined, cwd: string): Promise<ReadResults> {
   // The manifest first: a file it names belongs to the repository it says, also when a folder given lists the file too.
   const jobs: { file: string; repo?: string; base: string; report?: string }[] = [];
+  const missing: Unread[] = [];
   if (manifest) {
     const at = path.resolve(cwd, manifest);
     const folder = path.dirname(at);
     for (const entry of await readManifest(at)) {
       for (const pattern of entry.results) {
-        const { files } = await filesOf(path.isAbsolute(pattern) ? pattern : slashed(path.relative(cwd, path.join(folder, pattern))) || '.', cwd);
+        const { files } = await filesOf(path.isAbsolute(pattern) ? pattern : slashed(path.relative(cwd, path.join(folder, pattern))) || '.', cwd).catch(
+          (err: unknown) => {
+            if (err instanceof InputError) return { files: [] as string[] };
+            throw err;
+          },
+        );
+        // A repository whose CI stopped uploading must not drop out of the dashboard unsaid.
+        if (!files.length) missing.push({ source: `${slashed(path.relative(cwd, at)) || at}: ${entry.repo}`, reason: `no result file matches ${pattern}` });
         const report = entry.report && !/^[a-z][a-z0-9+.-]*:/i.test(entry.report) ? path.resolve(folder, entry.report) : entry.report;
         for (const file of files) jobs.push({ file, repo: entry.repo, base: folder, report });
       }
@@ -147,7 +158,7 @@ export async function readResults(args: string[], manifest: string | undefined, 
   }
   const seen = new Set<string>();
   const results: Result[] = [];
-  const unread: Unread[] = [];
+  const unread: Unread[] = [...missing];
   for (const job of jobs) {
     if (seen.has(job.file)) continue;
     seen.add(job.file);
@@ -157,7 +168,7 @@ export async function readResults(args: string[], manifest: string | undefined, 
       unread.push(one);
       continue;
     }
-    one.repo = job.repo ?? one.repository ?? nameFromPath(job.file, job.base);
+    one.repo = job.repo ?? one.repository ?? nameFromPath(job.file, job.base, one.root);
     const report = job.report ?? (one.kind === 'report' ? await reportBeside(job.file) : undefined);
     if (report) one.report = report;
     results.push(one);

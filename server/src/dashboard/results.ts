@@ -67,6 +67,8 @@ export interface Result {
   exceptions?: ResultException[];
   /** A link to the repository's own HTML report, when one was found or named. */
   report?: string;
+  /** The folder a report was made of, as it says (absolute, on the machine that made it). */
+  root?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -85,11 +87,16 @@ export class ResultError extends Error {}
  * modification time) dates a result that carries no date of its own.
  */
 export function parseResult(json: unknown, source: string, fallbackDate: string): Result {
-  if (!isObject(json)) throw new ResultError('not a JSON object');
-  if (json.version !== 1) throw new ResultError(`version ${JSON.stringify(json.version) ?? 'missing'}: only version 1 results are read`);
+  if (!isObject(json)) throw new ResultError('not an ospo result: not a JSON object');
+  if (json.version !== 1) {
+    const isOurs = isObject(json.totals) || (typeof json.files === 'number' && Array.isArray(json.findings));
+    throw new ResultError(
+      isOurs ? `an ospo result of version ${JSON.stringify(json.version)}: this ospo reads version 1` : 'not an ospo result (no version 1)',
+    );
+  }
   const isReport = isObject(json.totals) && Array.isArray(json.licenses);
   const isCheck = !isReport && typeof json.files === 'number' && Array.isArray(json.findings);
-  if (!isReport && !isCheck) throw new ResultError('neither `ospo report --json` nor `ospo check --format json` output');
+  if (!isReport && !isCheck) throw new ResultError('not an ospo result: neither `ospo report --json` nor `ospo check --format json` output');
 
   const snapshot = isObject(json.snapshot) ? json.snapshot : {};
   const policy = isObject(snapshot.policy) ? snapshot.policy : undefined;
@@ -141,6 +148,8 @@ export function parseResult(json: unknown, source: string, fallbackDate: string)
   }
 
   const totals = json.totals as Json;
+  const root = text(json.root);
+  if (root) result.root = root;
   result.files = count(totals.files) ?? 0;
   result.compliant = Math.min(result.files, count(totals.compliant) ?? Math.max(0, result.files - filesWithError.size));
   result.exempt = count(totals.exempt);
