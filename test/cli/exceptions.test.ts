@@ -171,3 +171,37 @@ exceptions:
     }
   });
 });
+
+describe('a license REUSE.toml gives a file meets the policy', () => {
+  it('is denied as a license the file writes itself would be, and an exception covers it the same way', () => {
+    const files = (exceptions: string) => ({
+      '.ospo/policy.yaml': `# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\nversion: 1\nlicenses:\n  deny: ["GPL-*"]\n${exceptions}`,
+      'LICENSES/MIT.txt': 'MIT text\n',
+      'REUSE.toml':
+        'version = 1\n\n[[annotations]]\npath = "data/**"\nSPDX-License-Identifier = "GPL-3.0-or-later"\nSPDX-FileCopyrightText = "2026 Example Corp"\n',
+      'LICENSES/GPL-3.0-or-later.txt': 'GPL text\n',
+      'data/a.txt': 'some data\n',
+    });
+    const bare = tempTree(files(''), 'ospo-reuse-denied-');
+    const excepted = tempTree(
+      files('exceptions:\n  - { id: DATA, rules: [license-denied], licenses: [GPL-3.0-or-later], approver: Jane, date: 2026-03-01, ref: T-1 }\n'),
+      'ospo-reuse-denied-',
+    );
+    try {
+      const r = ospo(['check', '--format', 'json'], bare);
+      assert.equal(r.code, 1, r.stderr);
+      const findings = (JSON.parse(r.stdout) as { findings: { file: string; rule: string; message: string; line: number }[] }).findings;
+      const denied = findings.filter((f) => f.rule === 'license-denied');
+      assert.deepEqual(
+        denied.map((f) => [f.file, f.line]),
+        [['data/a.txt', 1]],
+      );
+      assert.match(denied[0].message, /License 'GPL-3\.0-or-later', which REUSE\.toml line 5 gives a\.txt, is denied by the policy \(GPL-3\.0-or-later\)/);
+      const quiet = ospo(['check', '--format', 'json'], excepted);
+      assert.equal(quiet.code, 0, quiet.stdout);
+    } finally {
+      fs.rmSync(bare, { recursive: true, force: true });
+      fs.rmSync(excepted, { recursive: true, force: true });
+    }
+  });
+});

@@ -10,6 +10,8 @@ import { fileRules, headerRules, ownTagRules } from './rules';
 import { finding } from './rules/rule';
 import { meta as copyrightMissing } from './rules/copyright-missing';
 import { meta as licenseTextMissing } from './rules/license-text-missing';
+import { denialOf } from './rules/license-denied';
+import { checkExpression } from './spdx/check';
 import { aiGeneratedSemantics } from './rules/ai-generated-semantics';
 import { copyrightTags, licenseTags, parseSourceFile, sidecarHeader, SourceFile } from './source-file';
 import type { AiHistory } from './ai/history';
@@ -149,6 +151,17 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
         source: `${external[0].source.file} line ${external[0].source.line + 1}`,
       }),
     ];
+  }
+  // A license from outside the file meets the policy's tiers as the file's own tags do (license-denied); a license
+  // tag the file writes itself was checked by the rule.
+  if (policy) {
+    const here = policyForPath(policy, path);
+    const file = path.slice(path.lastIndexOf('/') + 1);
+    for (const l of external) {
+      // The file's own tags and its `.license` file were judged by the rule; an invalid value is spdx-invalid's or reuse-invalid's.
+      if (l.source.kind === 'header' || l.source.kind === 'sidecar' || checkExpression(l.value).problems.length) continue;
+      out = [...out, ...denialOf(l.value, range(0, 0, 0), here, { source: `${l.source.file} line ${l.source.line + 1}`, file })];
+    }
   }
   if (reuse?.licenseFiles) {
     for (const l of external) {
