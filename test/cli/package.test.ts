@@ -89,10 +89,11 @@ describe('packaging', () => {
       // (its page and script, csv-stringify), `ospo sbom` (without the CycloneDX library, loaded when asked for) and
       // their texts in both languages, which the message table holds for every process (461, 995 and 1225 KB then).
       // The CLI's went to 1040 KB with `ospo policy render` (policy-doc/: the model, Markdown and HTML, and its texts in
-      // both languages, which only the CLI loads: policy-doc/messages.ts), 1038 KB then.
-      // It went to 1050 KB with the review's mends (the dashboard's alerts and links, licenses from REUSE.toml judged by
-      // the tiers): 1042 KB then.
-      const budgetKB: Record<string, number> = { 'scan-worker.js': 465, 'cli.js': 1050, 'server.js': 1230, 'client.js': 500 };
+      // both languages, which only the CLI loads: policy-doc/messages.ts), 1038 KB then. It went to 1055 KB with the
+      // review's mends: the dashboard's alerts and links, licenses from REUSE.toml judged by the tiers (1042 KB then),
+      // and the policy document's (the texts for a base that allows loosening, the approval review mode requires, an
+      // exception that expires today or tomorrow, our holder on third-party code; links kept out of Markdown).
+      const budgetKB: Record<string, number> = { 'scan-worker.js': 465, 'cli.js': 1055, 'server.js': 1230, 'client.js': 500 };
       const over = Object.entries(budgetKB)
         .map(([entry, kb]) => ({ entry, kb, size: Math.round(loaded(entry).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0) / 1024) }))
         .filter(({ kb, size }) => size > kb);

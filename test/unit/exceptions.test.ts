@@ -93,11 +93,48 @@ exceptions:
     expectAt(/Unknown rule id 'license-denid' in exceptions\[0\]: did you mean 'license-denied'\?/, 'license-denid');
     expectAt(/Invalid glob 'src\/!\(a\)' in 'exceptions\[0\]\.paths'/, '"src/!(a)"');
     expectAt(/Unknown SPDX license id 'GPL-2.0-onyl'/, 'GPL-2.0-onyl');
-    expectAt(/'exceptions\[0\]\.date' must be a date written YYYY-MM-DD/, '2026-02-30');
+    expectAt(/'exceptions\[0\]\.date' is not a real calendar date: '2026-02-30' has no such month or day/, '2026-02-30');
     expectAt(/exceptions\[1\]: write 'rules' or 'rule', not both/, 'header-missing\n'.trim());
     expectAt(/exceptions\[1\] needs 'paths' or 'licenses'/, 'rule: header-missing');
     // A policy with errors is not used.
     assert.equal(parsePolicy(text, today).raw, undefined);
+  });
+
+  it('says a date of the right shape that is no calendar day is not a real date, and a date of the wrong shape how to write it', () => {
+    const text = `exceptions:
+  - rule: license-denied
+    paths: ["a/**"]
+    approver: A
+    date: 2026-13-01
+    ref: T-1
+    expires: 31/12/2026
+`;
+    const problems = problemsOf(text);
+    const month = find(problems, /'exceptions\[0\]\.date'/);
+    assert.equal(month.message, "'exceptions[0].date' is not a real calendar date: '2026-13-01' has no such month or day");
+    assert.equal(month.line, at(text, '2026-13-01').line);
+    assert.equal(find(problems, /'exceptions\[0\]\.expires'/).message, "'exceptions[0].expires' must be a date written YYYY-MM-DD, e.g. 2026-03-01");
+  });
+
+  it('refuses an unknown key in an exception, with a suggestion: a misspelt expires must not leave the decision in force for ever', () => {
+    const text = `version: 1
+exceptions:
+  - id: LEGAL-1
+    rule: license-denied
+    paths: ["a/**"]
+    approver: A
+    date: 2026-01-01
+    ref: T-1
+    expiry: 2026-06-30
+`;
+    const parsed = parsePolicy(text, today);
+    const p = find(parsed.problems, /Unknown key 'expiry'/);
+    assert.equal(p.severity, 'error');
+    assert.match(p.message, /in exceptions\[0\]: did you mean 'expires'\?/);
+    assert.deepEqual({ line: p.line, character: p.character }, at(text, 'expiry'));
+    assert.equal(parsed.raw, undefined, 'a policy with an error is not used');
+    // Elsewhere an unknown key stays a warning.
+    assert.equal(find(parsePolicy('version: 1\nheadrs: {}\n').problems, /Unknown key 'headrs'/).severity, 'warning');
   });
 
   it('refuses an expiry before the approval, and an exception without rules', () => {

@@ -12,6 +12,8 @@ import { templateNames } from '../../server/src/engine/policy/templates';
 import { ruleMeta } from '../../server/src/engine/rules';
 import { runPolicy } from '../../server/src/cli/policy';
 import { readPolicy } from '../../server/src/io/policy-source';
+import { policyDocument } from '../../server/src/policy-doc/model';
+import { renderHtml } from '../../server/src/policy-doc/render';
 import { writeStarterPolicy } from '../../server/src/io/starter-policy';
 import { tempTree } from '../temp-tree';
 
@@ -297,6 +299,7 @@ describe('ospo policy: usage', () => {
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.out, '');
       assert.match(r.err, expected, args.join(' '));
+      assert.match(r.err, /^ospo policy: /, `${args.join(' ')}: named as ospo report: and ospo sbom: name theirs`);
     }
   });
 
@@ -313,7 +316,7 @@ describe('ospo policy: usage', () => {
     const r = await render(dir, ['render']);
     assert.equal(r.code, 2);
     assert.equal(r.out, '');
-    assert.match(r.err, /^ospo: \.ospo\/policy\.yaml:3:10: Unknown SPDX license id 'NOT-A-LICENSE'/m);
+    assert.match(r.err, /^ospo policy: \.ospo\/policy\.yaml:3:10: Unknown SPDX license id 'NOT-A-LICENSE'/m);
   });
 
   it('renders the built-in default where there is no policy', async () => {
@@ -322,5 +325,222 @@ describe('ospo policy: usage', () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /No policy file was found/);
     assert.doesNotMatch(r.out, /#L\d/);
+  });
+});
+
+/** The document's line that matches `pattern`, and the line of `file` it links to (0 when unlinked). */
+function statement(doc: string, pattern: RegExp, file = '.ospo/policy.yaml'): { line: string; at: number } {
+  const line = doc.split('\n').find((l) => pattern.test(l));
+  assert.ok(line, `a statement matches ${pattern}`);
+  return { line, at: Number(new RegExp(`${file.replace(/[.*]/g, '\\$&')}#L(\\d+)`).exec(line)?.[1] ?? 0) };
+}
+
+describe('ospo policy render: allowOverride and the bases', () => {
+  const loosens = /A policy that extends this one may loosen it/;
+
+  it('says the policies that extend this one may loosen it only when this file says allowOverride: true, linked to that line', async () => {
+    const off = folder({
+      '.ospo/base.yaml': 'version: 1\nallowOverride: true\n',
+      '.ospo/policy.yaml': 'version: 1\nextends: [base.yaml]\nallowOverride: false\n',
+    });
+    assert.doesNotMatch(
+      (await render(off, ['render'])).out,
+      loosens,
+      'false says nothing, and the base’s true is about this policy, not about those that extend it',
+    );
+    const unset = folder({ '.ospo/base.yaml': 'version: 1\nallowOverride: true\n', '.ospo/policy.yaml': 'version: 1\nextends: [base.yaml]\n' });
+    assert.doesNotMatch((await render(unset, ['render'])).out, loosens);
+    const on = folder({ '.ospo/policy.yaml': 'version: 1\nlicenses:\n  deny: [GPL-3.0-only]\nallowOverride: true\n' });
+    const r = await render(on, ['render']);
+    assert.equal(statement(r.out, loosens).at, 4);
+  });
+
+  it('says by the base’s own allowOverride whether this policy may loosen it (merge.ts)', async () => {
+    const strict = folder({ '.ospo/base.yaml': 'version: 1\n', '.ospo/policy.yaml': 'version: 1\nextends: [base.yaml]\nallowOverride: true\n' });
+    const s = await render(strict, ['render']);
+    assert.equal(statement(s.out, /^- This policy builds on `base\.yaml`: it may tighten that policy but never loosen it\./).at, 2);
+    const open = folder({ '.ospo/base.yaml': 'version: 1\nallowOverride: true\n', '.ospo/policy.yaml': 'version: 1\nextends: [base.yaml]\n' });
+    const o = await render(open, ['render']);
+    assert.doesNotMatch(o.out, /never loosen/);
+    assert.equal(statement(o.out, /^- This policy builds on `base\.yaml`, which lets it loosen that policy as well as tighten it/).at, 2);
+    const ja = await render(open, ['render', '--lang', 'ja']);
+    assert.match(ja.out, /^- このポリシーは `base\.yaml` に基づきます。ベースポリシーは緩めることも認めている/m);
+    assert.match((await render(strict, ['render', '--lang', 'ja'])).out, /ベースポリシーを厳しくすることはできますが、緩めることはできません。/);
+  });
+
+  it('links the file-marker form to the text whose ai.mode won the merge', async () => {
+    // The base's review is stricter than the policy's disclose: the merged mode, and what it makes of file-marker, are the base's.
+    const dir = folder({
+      '.ospo/base.yaml': 'version: 1\nai:\n  mode: review\n',
+      '.ospo/policy.yaml': 'version: 1\nextends: [base.yaml]\nai:\n  mode: disclose\n',
+    });
+    const r = await render(dir, ['render']);
+    assert.equal(r.code, 0, r.err);
+    assert.equal(statement(r.out, /^- AI mode `review`/, '.ospo/base.yaml').at, 3);
+    assert.equal(statement(r.out, /`file-marker`/, '.ospo/base.yaml').at, 3, 'file-marker, from the base’s ai.mode line');
+  });
+});
+
+describe('ospo policy render: each statement says what the engine does', () => {
+  it('headers.required: the license, not the copyright (headers.copyright.required says that)', async () => {
+    const dir = folder({ '.ospo/policy.yaml': 'version: 1\nheaders:\n  required: true\n  copyright:\n    required: false\n' });
+    const r = await render(dir, ['render']);
+    assert.equal(statement(r.out, /^- Every checked file carries its license as REUSE 3\.3 defines it: SPDX-License-Identifier in its header/).at, 3);
+    assert.doesNotMatch(r.out, /license and copyright|SPDX-FileCopyrightText and/);
+    assert.match(r.out, /^- A copyright notice is not required\./m);
+    assert.doesNotMatch((await render(dir, ['render', '--lang', 'ja'])).out, /ライセンスと著作権表示を持ちます/);
+  });
+
+  it('ai review mode: the approval is a required field, as ai-marker-incomplete requires it', async () => {
+    const dir = folder({ '.ospo/policy.yaml': 'version: 1\nai:\n  mode: review\n  requiredFields: [role, reviewed-by]\n' });
+    const r = await render(dir, ['render']);
+    assert.match(r.out, /^- Each disclosure gives: `role`, `reviewed-by`\./m);
+    assert.equal(statement(r.out, /^- In mode `review` a disclosure also needs its approval: `approval`, written AI-Approval\./).at, 3);
+    const listed = folder({ '.ospo/policy.yaml': 'version: 1\nai:\n  mode: review\n  requiredFields: [role, approval]\n' });
+    assert.doesNotMatch((await render(listed, ['render'])).out, /also needs its approval/, 'said once when the policy lists it');
+    const disclose = folder({ '.ospo/policy.yaml': 'version: 1\nai:\n  mode: disclose\n' });
+    assert.doesNotMatch((await render(disclose, ['render'])).out, /needs its approval/);
+  });
+
+  it('ai allow mode: no required fields and no reviewer rules, since those rules check nothing then', async () => {
+    const policy =
+      'version: 1\nai:\n  mode: allow\n  requiredFields: [role, reviewed-by]\n  reviewer:\n    forbidBots: true\n    pattern: ".*@example\\\\.com>"\n';
+    for (const mode of ['allow', 'forbid']) {
+      const dir = folder({ '.ospo/policy.yaml': policy.replace('mode: allow', `mode: ${mode}`) });
+      const r = await render(dir, ['render']);
+      assert.equal(r.code, 0, r.err);
+      assert.doesNotMatch(r.out, /Each disclosure gives|bot account|reviewed by a person|Anyone may review/, mode);
+    }
+    const disclose = folder({ '.ospo/policy.yaml': policy.replace('mode: allow', 'mode: disclose') });
+    const d = (await render(disclose, ['render'])).out;
+    assert.match(d, /^- Each disclosure gives: `role`, `reviewed-by`\./m);
+    assert.match(d, /^- A bot account cannot be the reviewer/m);
+  });
+
+  it('third-party: our header there is reported only when the policy names our holder (third-party-header)', async () => {
+    const without = folder({ '.ospo/policy.yaml': 'version: 1\nfiles:\n  thirdParty: [vendor/**]\n' });
+    const w = await render(without, ['render']);
+    assert.match(w.out, /^- Code from elsewhere, which keeps its own notices: `vendor\/\*\*`\. It still needs license information\. \(/m);
+    assert.doesNotMatch(w.out, /is reported: it keeps|adding our header/);
+    assert.doesNotMatch((await render(without, ['render', '--lang', 'ja'])).out, /自組織のヘッダーを追加すると報告|自組織の著作権表示があると報告/);
+    const withHolder = folder({ '.ospo/policy.yaml': 'version: 1\nfiles:\n  thirdParty: [vendor/**]\nheaders:\n  copyright:\n    holder: Example Corp\n' });
+    const h = await render(withHolder, ['render']);
+    assert.equal(statement(h.out, /^- Our copyright notice on third-party code is reported/).at, 6);
+  });
+
+  it('maxLine counts below the prologue; the project license falls back to NOASSERTION', async () => {
+    const dir = folder({ '.ospo/policy.yaml': 'version: 1\nheaders:\n  maxLine: 5\n' });
+    const r = await render(dir, ['render']);
+    assert.equal(statement(r.out, /^- The header ends within 5 lines below the prologue \(a shebang, an encoding line, front matter\)\./).at, 3);
+    assert.doesNotMatch(r.out, /first 5 lines/);
+    assert.match(r.out, /^- The policy names no project license: .* or in package\.json, else NOASSERTION\. \(default\)$/m);
+    const ja = await render(dir, ['render', '--lang', 'ja']);
+    assert.match(ja.out, /プロローグ（シバン行、エンコーディング宣言、フロントマター）の後の 5 行以内/);
+    assert.match(ja.out, /どちらもなければ NOASSERTION を挿入します。/);
+  });
+});
+
+describe('ospo policy render: the exceptions’ dates and the Japanese', () => {
+  const policy = (expires: string) => `version: 1
+extends: [ospo:kernel]
+exceptions:
+  - id: E-1
+    rule: license-denied
+    paths: [a/**]
+    approver: A
+    date: 2026-01-01
+    ref: T-1
+    expires: ${expires}
+`;
+
+  it('an exception whose last day is today expires today; tomorrow, tomorrow', async () => {
+    const today = folder({ '.ospo/policy.yaml': policy('2026-06-01') });
+    const en = await render(today, ['render']);
+    assert.match(en.out, /^ {2}- In force until 2026-06-01: it expires today\. \(/m);
+    assert.doesNotMatch(en.out, /within 0 days/);
+    const ja = await render(today, ['render', '--lang', 'ja']);
+    assert.match(ja.out, /有効期限: 2026-06-01（本日で失効します）。/);
+    assert.doesNotMatch(ja.out, /0 日以内/);
+    const tomorrow = folder({ '.ospo/policy.yaml': policy('2026-06-02') });
+    assert.match((await render(tomorrow, ['render'])).out, /In force until 2026-06-02: it expires tomorrow\./);
+    assert.match((await render(tomorrow, ['render', '--lang', 'ja'])).out, /（明日で失効します）/);
+    const later = folder({ '.ospo/policy.yaml': policy('2026-06-11') });
+    assert.match((await render(later, ['render'])).out, /it expires within 10 days\./);
+  });
+
+  it('Japanese: ベースポリシー, レビュー throughout, and the preset’s origin joined with 、', async () => {
+    const dir = folder({ '.ospo/policy.yaml': policy('2027-01-01') });
+    const ja = await render(dir, ['render', '--lang', 'ja']);
+    assert.equal(ja.code, 0, ja.err);
+    assert.doesNotMatch(ja.out, /基のポリシー|審査/);
+    assert.match(ja.out, /^## 3\. ライセンスのレビューと承認$/m);
+    assert.match(ja.out, /（プリセット ospo:kernel、\[\.ospo\/policy\.yaml:2\]/);
+    assert.doesNotMatch(ja.out, /ospo:kernel, /);
+    const html = await render(dir, ['render', '--lang', 'ja', '--format', 'html']);
+    assert.match(html.out, /プリセット ospo:kernel、<a href/);
+    assert.match((await render(dir, ['render'])).out, /\(preset ospo:kernel, \[\.ospo\/policy\.yaml:2\]/);
+  });
+});
+
+describe('ospo policy render: links and the page', () => {
+  it('the HTML page has no script, and its CSP allows none', async () => {
+    const dir = folder({ '.ospo/policy.yaml': 'version: 1\n' });
+    const r = await render(dir, ['render', '--format', 'html']);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(r.out)?.[1];
+    assert.equal(csp, 'default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;');
+    assert.doesNotMatch(r.out, /<script/);
+  });
+
+  it('links only what safeLink takes: no //host, no control characters, no scheme but http(s)', async () => {
+    const dir = folder({ '.ospo/policy.yaml': 'version: 1\nlicenses:\n  deny: [GPL-3.0-only]\n' });
+    const { policy, sources } = await readPolicy(dir, undefined, { allowFetch: false });
+    const doc = policyDocument(policy!, sources ?? [], { lang: 'en', today: '2026-06-01' });
+    for (const href of ['//evil.example/x', '\\\\evil.example\\x', 'java\tscript:alert(1)', ' javascript:alert(1)', 'data:text/html,x', 'https:///x']) {
+      const html = renderHtml(doc, () => ({ label: 'policy', href }));
+      assert.doesNotMatch(html, /<a /, JSON.stringify(href));
+    }
+    assert.match(
+      renderHtml(doc, (_, line) => ({ label: 'p', href: `.ospo/policy.yaml${line ? `#L${line}` : ''}` })),
+      /<a href="\.ospo\/policy\.yaml#L3">/,
+    );
+  });
+
+  it('Markdown: a bare URL, www., an e-mail address or a domain in policy text becomes no link (GFM autolinks, linkify)', async () => {
+    const words = [
+      'https://example.com/x,',
+      'http://example.com',
+      'www.example.org',
+      'ftp://files.example.net/a',
+      'legal@example.com',
+      '<jane@example.com>',
+      'mailto:a@b.co',
+      'xmpp:x@y.org',
+      'example.com/path',
+      'foo.example.io',
+      '//cdn.example.net/a',
+      '(www.example.org)',
+    ];
+    const dir = folder({
+      '.ospo/policy.yaml': `version: 1
+policy:
+  title: "Policy of www.example.org, see https://example.org/policy"
+exceptions:
+  - id: E-1
+    rule: license-denied
+    paths: [a/**]
+    approver: A
+    date: 2026-01-01
+    ref: T-1
+    reason: "See ${words.join(' and ')} e.g. i.e. REUSE.toml package.json x.png"
+`,
+    });
+    const r = await render(dir, ['render']);
+    assert.equal(r.code, 0, r.err);
+    const html = new MarkdownIt({ html: false, linkify: true }).render(r.out);
+    for (const [, href] of html.matchAll(/href="([^"]*)"/g)) assert.match(href, /^\.ospo\/policy\.yaml(#L\d+)?$/, href);
+    // Each is shown as code, and kept to read; plain words stay text.
+    for (const w of words) assert.ok(r.out.includes('`' + w + '`'), w);
+    assert.match(r.out, /^# Policy of `www\.example\.org,` see `https:\/\/example\.org\/policy`$/m);
+    assert.match(r.out, / e\.g\. i\.e\. REUSE\.toml package\.json x\.png \(/);
   });
 });

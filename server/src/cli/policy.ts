@@ -128,11 +128,11 @@ export async function runPolicy(argv: string[], io: PolicyIo): Promise<number> {
     throw new UsageError(`Unknown policy command '${command}'.${didYouMean(command, policyCommands)}\n\n${policyUsage}`);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`ospo: ${err.message}\n`);
+      io.stderr.write(`ospo policy: ${err.message}\n`);
       return 2;
     }
     if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`ospo: ${argsError(err, rest, policyUsage)}\n\n${policyUsage}`);
+      io.stderr.write(`ospo policy: ${argsError(err, rest, policyUsage)}\n\n${policyUsage}`);
       return 2;
     }
     throw err;

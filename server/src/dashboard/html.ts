@@ -1,27 +1,15 @@
 // The dashboard as one self-contained HTML page, on the model of the report's (report/html.ts, report/page.ts):
 // the DashboardData embedded as JSON, drawn by an inline script with textContent, no request of any kind.
 //
-// Links: a repository's own report is linked only when its address is relative or http(s) (safeLink, here and
-// again in the script): a manifest could otherwise plant a `javascript:` URL, which the page's CSP would run.
+// Links: a repository's own report is linked only when its address is relative or http(s) (report/page.ts safeLink,
+// here and again in the script): a manifest could otherwise plant a `javascript:` URL, which the page's CSP would run.
 
 import { currentLocale } from '../engine/l10n';
 import { message, type MessageKey } from '../engine/messages';
-import { contentSecurityPolicy, escapeHtml, html, pageCss, pageHelpers, pluralForms, scriptJson } from '../report/page';
+import { contentSecurityPolicy, escapeHtml, html, pageCss, pageHelpers, pluralForms, safeLink, scriptJson } from '../report/page';
 import { expiringWithinDays } from '../engine/exceptions';
 import type { DashboardData } from './model';
 import { rubric } from './score';
-
-/**
- * A link the page may follow: a relative path, or http(s). A browser drops tabs and line breaks anywhere in a URL
- * and control characters before it (`java\tscript:` is `javascript:`), so a link with any is refused; so is `//host`.
- * The page's script runs this same function (its source is written into the page).
- */
-export function safeLink(href: string): boolean {
-  if (/[\u0000-\u001f\u007f]/.test(href)) return false;
-  const link = href.trim();
-  if (/^https?:\/\/[^/]/i.test(link)) return true;
-  return !/^[a-z][a-z0-9+.-]*:/i.test(link) && !/^[\\/]{2}/.test(link);
-}
 
 function scriptStrings() {
   const texts = (keys: string[]) => Object.fromEntries(keys.map((k) => [k, message(`dashboard.${k}` as MessageKey)]));

@@ -141,10 +141,15 @@ class Builder {
 function scope(b: Builder, bases: readonly SourceText[]): Statement[] {
   const { policy } = b;
   const out: Statement[] = [];
-  // The bases this policy cannot loosen, each linked to the extends entry that names it.
+  // The bases, each linked to the extends entry that names it. This policy cannot loosen a base unless
+  // the base itself says `allowOverride: true` (merge.ts: then the extending policy's values win).
   for (const base of bases) {
     const name = base.source.startsWith('ospo:') || /^https?:/i.test(base.source) ? base.source : base.source.split(/[\\/]/).pop()!;
-    out.push({ parts: say(b.lang, 'policy-doc.extends', { base: b.codes([name]) }), from: base.via ? { kind: 'line', ...base.via } : { kind: 'default' } });
+    const loosens = b.originsOf.own(base.source, ['allowOverride'])?.value === true;
+    out.push({
+      parts: say(b.lang, loosens ? 'policy-doc.extends-override' : 'policy-doc.extends', { base: b.codes([name]) }),
+      from: base.via ? { kind: 'line', ...base.via } : { kind: 'default' },
+    });
   }
   if (policy.meta.id) out.push(b.setting(['policy', 'id'], policy.meta.id, 'policy-doc.policy-id', { id: b.codes([policy.meta.id]) }));
   if (policy.meta.url) out.push(b.setting(['policy', 'url'], policy.meta.url, 'policy-doc.policy-url', { url: b.codes([policy.meta.url]) }));
@@ -179,12 +184,16 @@ function roles(b: Builder): Statement[] {
       : b.say('policy-doc.review-evidence-default'),
   );
   const reviewer = policy.ai.reviewer;
-  out.push(
-    reviewer.pattern
-      ? b.setting(['ai', 'reviewer', 'pattern'], reviewer.pattern, 'policy-doc.ai-reviewer', { pattern: b.codes([reviewer.pattern]) })
-      : b.say('policy-doc.ai-reviewer-default'),
-  );
-  out.push(b.setting(['ai', 'reviewer', 'forbidBots'], reviewer.forbidBots, reviewer.forbidBots ? 'policy-doc.ai-no-bots' : 'policy-doc.ai-bots-allowed'));
+  // Who reviews AI code matters only where ai-reviewer-invalid checks it: not under allow (nothing to
+  // disclose) nor forbid (no AI code).
+  if (policy.ai.mode === 'disclose' || policy.ai.mode === 'review') {
+    out.push(
+      reviewer.pattern
+        ? b.setting(['ai', 'reviewer', 'pattern'], reviewer.pattern, 'policy-doc.ai-reviewer', { pattern: b.codes([reviewer.pattern]) })
+        : b.say('policy-doc.ai-reviewer-default'),
+    );
+    out.push(b.setting(['ai', 'reviewer', 'forbidBots'], reviewer.forbidBots, reviewer.forbidBots ? 'policy-doc.ai-no-bots' : 'policy-doc.ai-bots-allowed'));
+  }
   if (policy.ai.approvalPattern)
     out.push(b.setting(['ai', 'approvalPattern'], policy.ai.approvalPattern, 'policy-doc.ai-approval', { pattern: b.codes([policy.ai.approvalPattern]) }));
   else if (policy.ai.mode === 'review') out.push(b.say('policy-doc.ai-approval-default'));
@@ -223,10 +232,13 @@ function licenses(b: Builder): Statement[] {
 
 function thirdParty(b: Builder): Statement[] {
   const f = b.policy.files;
+  const holder = b.policy.headers.copyright.holder;
   return [
     ...(f.thirdParty.length
       ? b.list(['files', 'thirdParty'], f.thirdParty, 'policy-doc.third-party', 'globs')
       : [b.none(['files', 'thirdParty'], 'policy-doc.third-party-default')]),
+    // third-party-header knows our notice by the holder: without one it reports nothing.
+    ...(f.thirdParty.length && holder ? [b.setting(['headers', 'copyright', 'holder'], holder, 'policy-doc.third-party-holder')] : []),
     b.setting(['files', 'generated'], f.generated, f.generated === 'exempt' ? 'policy-doc.generated-exempt' : 'policy-doc.generated-check'),
   ];
 }
@@ -266,8 +278,14 @@ function ai(b: Builder): Statement[] {
   const origins = b.originsOf;
   const out: Statement[] = [b.setting(['ai', 'mode'], a.mode, `policy-doc.ai.${a.mode}`, { mode: b.codes([a.mode]) })];
   // Under forbid no AI code is accepted: what a disclosure holds and which tools are allowed say nothing.
-  if (a.mode !== 'forbid') {
+  // Under allow nothing need be disclosed, so ai-marker-incomplete requires no field.
+  if (a.mode === 'disclose' || a.mode === 'review') {
     out.push(...b.list(['ai', 'requiredFields'], a.requiredFields, 'policy-doc.ai.fields', 'fields'));
+    // Review mode adds the approval to the fields required (ai-marker-incomplete).
+    if (a.mode === 'review' && !a.requiredFields.includes('approval'))
+      out.push(b.setting(['ai', 'mode'], a.mode, 'policy-doc.ai.fields-approval', { mode: b.codes([a.mode]), field: b.codes(['approval']) }));
+  }
+  if (a.mode !== 'forbid') {
     out.push(
       ...(a.tools.allow.length
         ? b.list(['ai', 'tools', 'allow'], a.tools.allow, 'policy-doc.ai.tools-allow', 'tools')
@@ -282,7 +300,7 @@ function ai(b: Builder): Statement[] {
   const originOf = (id: DisclosureFormId, action: DisclosureAction): Origin => {
     const stated = origins.of(['ai', 'disclosure', id], action);
     if (stated && a.disclosure?.[id] === action) return stated;
-    if (id === 'file-marker') return origins.of(['ai', 'mode']);
+    if (id === 'file-marker') return origins.of(['ai', 'mode'], a.mode);
     if (id === 'signed-off-by') return undefined;
     if (action === 'convert') return origins.of(['ai', 'commitTrailers']);
     return undefined;
@@ -325,7 +343,7 @@ function paths(b: Builder): Statement[] {
   });
 }
 
-function compliance(b: Builder): Statement[] {
+function compliance(b: Builder, file: string | undefined): Statement[] {
   const { policy } = b;
   const out: Statement[] = [];
   for (const [rule, level] of Object.entries(policy.severity)) {
@@ -343,8 +361,9 @@ function compliance(b: Builder): Statement[] {
   const s = policy.suppressions;
   out.push(b.setting(['suppressions', 'requireReason'], s.requireReason, s.requireReason ? 'policy-doc.reason-required' : 'policy-doc.reason-optional'));
   if (s.forbid.length) out.push(...b.list(['suppressions', 'forbid'], s.forbid, 'policy-doc.no-suppress', 'rules'));
-  const override = b.originsOf.of(['allowOverride'], true);
-  if (override) out.push(b.say('policy-doc.allow-override', {}, override));
+  // Only the file's own `allowOverride: true` lets the policies that extend it loosen it (merge.ts reads the base's own value).
+  const own = file === undefined ? undefined : b.originsOf.own(file, ['allowOverride']);
+  if (own?.value === true) out.push(b.say('policy-doc.allow-override', {}, own.origin));
   return out;
 }
 
@@ -361,7 +380,15 @@ function exceptions(b: Builder, today: string): Statement[] {
     if (!e.expires) children.push(b.say('policy-doc.exception.no-expiry', {}, found?.origin));
     else {
       const key =
-        e.status === 'expired' ? 'policy-doc.exception.expired' : e.status === 'expiring' ? 'policy-doc.exception.expiring' : 'policy-doc.exception.expires';
+        e.status === 'expired'
+          ? 'policy-doc.exception.expired'
+          : e.status !== 'expiring'
+            ? 'policy-doc.exception.expires'
+            : e.daysLeft === 0
+              ? 'policy-doc.exception.expiring-today'
+              : e.daysLeft === 1
+                ? 'policy-doc.exception.expiring-tomorrow'
+                : 'policy-doc.exception.expiring';
       children.push(b.say(key, { date: e.expires, days: String(e.daysLeft ?? 0) }, at('expires')));
     }
     if (e.reason) children.push(b.say('policy-doc.exception.reason', { reason: [{ text: e.reason }] }, at('reason')));
@@ -397,7 +424,7 @@ export function policyDocument(policy: Policy, sources: readonly SourceText[], o
     headers: headers(b),
     ai: ai(b),
     paths: paths(b),
-    compliance: compliance(b),
+    compliance: compliance(b, file),
     exceptions: exceptions(b, opts.today),
   };
   return {

@@ -57,6 +57,13 @@ export class Origins {
     return stating && this.line(stating, path);
   }
 
+  /** What the text of `source` itself writes at `path`, and its line; undefined when that text does not set it (or is not one of the texts). */
+  own(source: string, path: Path): { value: unknown; origin: Origin } | undefined {
+    const read = this.texts.find((t) => t.source === source);
+    const value = read && valueAt(read.raw, path);
+    return read && value !== undefined ? { value, origin: this.line(read, path) } : undefined;
+  }
+
   /**
    * The list entry that puts `item` in the list at `path`: the entry itself, else a `*` entry that
    * matches it (a merge narrows `GPL-*` to the ids both policies allow), else the list's key.

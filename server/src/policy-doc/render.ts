@@ -1,10 +1,10 @@
 // The written policy (model.ts) as Markdown or as one self-contained HTML page, from the same model
 // (docs/design/policy-render.md). Every value from the policy is escaped for the format: in Markdown a
 // value is a code span or escaped text, so no policy text can make a link, an image or HTML; in HTML
-// everything passes escapeHtml, and the page loads nothing (report/page.ts's Content-Security-Policy).
+// everything passes escapeHtml, and the page runs and loads nothing (report/page.ts's staticPageSecurityPolicy).
 
 import { template } from '../engine/messages';
-import { contentSecurityPolicy, escapeHtml, pageCss } from '../report/page';
+import { escapeHtml, pageCss, safeLink, staticPageSecurityPolicy } from '../report/page';
 import type { From, Part, PolicyDocument, Statement } from './model';
 
 export const policyDocFormats = ['md', 'html'] as const;
@@ -19,6 +19,26 @@ export type Linker = (source: string, line?: number) => { label: string; href?: 
 /** Text where Markdown would see markup: backslash-escaped, so `](javascript:…)` or `<script>` stays text. */
 function mdText(s: string): string {
   return oneLine(s).replace(/[\\`*_[\]<>~&]/g, '\\$&');
+}
+
+/**
+ * Whether a word would become a link by itself: GitHub's autolink extension (GFM spec, "Autolinks
+ * (extension)") links `www.`, `http://`, `https://`, `mailto:`, `xmpp:` and e-mail addresses anywhere
+ * in text, backslash escapes or not; linkify-it (markdown-it's linkify, VS Code's preview) links also
+ * `//host`, other schemes' `scheme://` and bare domains under a generic or two-letter top-level domain.
+ */
+const linkish =
+  /[a-z][a-z0-9+.-]*:\/\/|(?:^|[^\w:])\/\/\w|www\.|\b(?:mailto|xmpp):|[\w.+-]@[\w-]+\.\w|[a-z0-9-]\.(?:[a-z]{2}|biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop)(?![a-z0-9-])/i;
+
+/**
+ * Free text from the policy (an exception's reason, the title): escaped, and each word that would
+ * become a link by itself shown as code, since a link can never be escaped away in every renderer.
+ */
+function mdFree(s: string): string {
+  return oneLine(s)
+    .split(/(\s+)/)
+    .map((word, i) => (i % 2 === 0 && linkish.test(word) ? mdCode(word) : mdText(word)))
+    .join('');
 }
 
 /** A code span that no backtick in the value can end. */
@@ -37,17 +57,20 @@ const oneLine = (s: string) => s.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[
 const mdHref = (href: string) => `<${href.replace(/[<>\s\\]/g, (c) => encodeURIComponent(c))}>`;
 
 function mdParts(parts: readonly Part[]): string {
-  return parts.map((p) => ('code' in p ? mdCode(p.code) : mdText(p.text))).join('');
+  return parts.map((p) => ('code' in p ? mdCode(p.code) : mdFree(p.text))).join('');
 }
 
 /** A statement's source after it, in the language's brackets. */
 const bracketed = (doc: PolicyDocument, s: string) => (doc.lang === 'ja' ? `（${s}）` : ` (${s})`);
 
+/** Between a preset's name and the extends entry that names it, as the language lists things. */
+const listed = (doc: PolicyDocument) => (doc.lang === 'ja' ? '、' : ', ');
+
 function mdFrom(from: From, doc: PolicyDocument, link: Linker): string {
   if (from.kind === 'default') return bracketed(doc, mdText(template(doc.lang, 'policy-doc.default')));
   if (from.kind === 'preset') {
     const name = mdText(template(doc.lang, 'policy-doc.preset').replace('{name}', from.name));
-    return bracketed(doc, from.via ? `${name}, ${mdLink(link(from.via.source, from.via.line + 1))}` : name);
+    return bracketed(doc, from.via ? `${name}${listed(doc)}${mdLink(link(from.via.source, from.via.line + 1))}` : name);
   }
   return bracketed(doc, mdLink(link(from.source, from.line + 1)));
 }
@@ -60,7 +83,7 @@ function mdStatement(s: Statement, depth: number, doc: PolicyDocument, link: Lin
 }
 
 export function renderMarkdown(doc: PolicyDocument, link: Linker): string {
-  const out = [`# ${mdText(doc.title)}`, '', mdParts(doc.intro), ''];
+  const out = [`# ${mdFree(doc.title)}`, '', mdParts(doc.intro), ''];
   if (doc.file) out.push(`${mdText(template(doc.lang, 'policy-doc.source'))}: ${mdLink(link(doc.file))}`, '');
   doc.sections.forEach((section, i) => {
     out.push(`## ${i + 1}. ${mdText(section.title)}`, '', ...section.statements.flatMap((s) => mdStatement(s, 0, doc, link)), '');
@@ -75,17 +98,16 @@ function htmlParts(parts: readonly Part[]): string {
   return parts.map((p) => ('code' in p ? `<code>${escapeHtml(oneLine(p.code))}</code>` : escapeHtml(p.text))).join('');
 }
 
-/** Only a relative path or an http(s) URL becomes a link: a base's URL is https by then, but the page does not rely on it. */
+/** Only what safeLink takes becomes a link (a relative path or an http(s) URL): a base's URL is https by then, but the page does not rely on it. */
 function htmlLink(l: { label: string; href?: string }): string {
-  const safe = l.href !== undefined && (/^https?:\/\//i.test(l.href) || !/^[a-z][a-z0-9+.-]*:/i.test(l.href));
-  return safe ? `<a href="${escapeHtml(l.href!)}">${escapeHtml(l.label)}</a>` : escapeHtml(l.label);
+  return l.href !== undefined && safeLink(l.href) ? `<a href="${escapeHtml(l.href)}">${escapeHtml(l.label)}</a>` : escapeHtml(l.label);
 }
 
 function htmlFrom(from: From, doc: PolicyDocument, link: Linker): string {
   if (from.kind === 'default') return `<span class="from default">${escapeHtml(template(doc.lang, 'policy-doc.default'))}</span>`;
   if (from.kind === 'preset') {
     const name = escapeHtml(template(doc.lang, 'policy-doc.preset').replace('{name}', from.name));
-    return `<span class="from">${name}${from.via ? `, ${htmlLink(link(from.via.source, from.via.line + 1))}` : ''}</span>`;
+    return `<span class="from">${name}${from.via ? `${listed(doc)}${htmlLink(link(from.via.source, from.via.line + 1))}` : ''}</span>`;
   }
   return `<span class="from">${htmlLink(link(from.source, from.line + 1))}</span>`;
 }
@@ -112,7 +134,7 @@ export function renderHtml(doc: PolicyDocument, link: Linker): string {
 <html lang="${doc.lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(staticPageSecurityPolicy)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(doc.title)}</title>
 <style>${docCss}</style>

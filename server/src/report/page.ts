@@ -8,6 +8,21 @@ import { type CountKey, message, type MessageKey, template } from '../engine/mes
 
 export const contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
 
+/** The same for a page that has no script (`ospo policy render --format html`): nothing runs, nothing loads. */
+export const staticPageSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+
+/**
+ * A link a page may follow: a relative path, or http(s). A browser drops tabs and line breaks anywhere in a URL
+ * and control characters before it (`java\tscript:` is `javascript:`), so a link with any is refused; so is `//host`.
+ * The dashboard's script runs this same function (its source is written into the page).
+ */
+export function safeLink(href: string): boolean {
+  if (/[\u0000-\u001f\u007f]/.test(href)) return false;
+  const link = href.trim();
+  if (/^https?:\/\/[^/]/i.test(link)) return true;
+  return !/^[a-z][a-z0-9+.-]*:/i.test(link) && !/^[\\/]{2}/.test(link);
+}
+
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

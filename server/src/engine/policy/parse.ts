@@ -119,8 +119,10 @@ function schemaProblems(errors: ErrorObject[], at: Locator): PolicyProblem[] {
       const options = keysAt(path).map((k) => k.name);
       const guess = closest(name, options);
       const what = where === 'severity' ? 'rule id' : 'key';
+      // In an exception an unknown key is an error: a misspelt `expires` would keep a time-limited decision in force for ever.
+      const inException = path.length === 2 && path[0] === 'exceptions' && typeof path[1] === 'number';
       push(
-        'warning',
+        inException ? 'error' : 'warning',
         at.keyNode(path, name),
         `Unknown ${what} '${name}' in ${where}: ${guess ? `did you mean '${guess}'?` : `expected one of ${options.join(', ')}`}`,
       );
@@ -277,7 +279,13 @@ function semanticProblems(raw: RawPolicy, at: Locator): PolicyProblem[] {
     for (const key of ['date', 'expires'] as const) {
       const value = e[key];
       if (typeof value === 'string' && value && !isIsoDate(value))
-        push('error', [...entry, key], `'${where}.${key}' must be a date written YYYY-MM-DD, e.g. 2026-03-01`);
+        push(
+          'error',
+          [...entry, key],
+          /^\d{4}-\d{2}-\d{2}$/.test(value)
+            ? `'${where}.${key}' is not a real calendar date: '${value}' has no such month or day`
+            : `'${where}.${key}' must be a date written YYYY-MM-DD, e.g. 2026-03-01`,
+        );
     }
     if (typeof e.date === 'string' && typeof e.expires === 'string' && isIsoDate(e.date) && isIsoDate(e.expires) && e.expires < e.date)
       push('error', [...entry, 'expires'], `${where} expires on ${e.expires}, before it was approved on ${e.date}`);
