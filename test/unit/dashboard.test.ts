@@ -355,6 +355,21 @@ describe('ospo dashboard', () => {
       assert.equal(buildDashboard(flat.results, { generatedAt: at }).repos[0].snapshots.length, 2);
     });
 
+    it('keeps a result of part of a repository apart from the whole', async () => {
+      const dir = tmp();
+      fs.mkdirSync(path.join(dir, 'flat'));
+      const whole = { ...report(), root: '/home/me/kcalc', snapshot: { date: at, commit: 'a'.repeat(40) } };
+      const part = {
+        ...report({ date: '2026-11-02T00:00:00Z' }),
+        root: '/home/me/kcalc/src',
+        snapshot: { date: '2026-11-02T00:00:00Z', commit: 'a'.repeat(40), path: 'src/' },
+      };
+      fs.writeFileSync(path.join(dir, 'flat/whole.json'), JSON.stringify(whole));
+      fs.writeFileSync(path.join(dir, 'flat/part.json'), JSON.stringify(part));
+      const read = await readResults(['flat'], undefined, dir);
+      assert.deepEqual(read.results.map((r) => r.repo).sort(), ['kcalc', 'kcalc/src']);
+    });
+
     it('says which repository of the manifest has no result', async () => {
       const dir = tmp();
       fs.mkdirSync(path.join(dir, 'out'));

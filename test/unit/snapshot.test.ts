@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { defaultPolicy, toPolicy } from '../../server/src/engine/policy/model';
 import { policyDigest, repositoryName, runDate, snapshotOf } from '../../server/src/io/snapshot';
 import { gitRepo, makeTree } from './report.test';
@@ -68,6 +69,10 @@ describe('snapshot: what a result was taken of', () => {
     repo.git('remote', 'add', 'origin', 'https://x-access-token:secret@github.com/acme/api.git');
     // A job that checked out another repository: the folder's remote wins over the job's own variables.
     assert.equal((await snapshotOf(repo.dir, [defaultPolicy()], ci)).repository, 'github.com/acme/api');
+    // Part of the repository: the folder from the top.
+    fs.mkdirSync(path.join(repo.dir, 'src/lib'), { recursive: true });
+    assert.equal((await snapshotOf(path.join(repo.dir, 'src/lib'), [defaultPolicy()], ci)).path, 'src/lib/');
+    assert.equal((await snapshotOf(repo.dir, [defaultPolicy()], ci)).path, undefined);
   });
 
   it('has no commit outside git; several policies give one digest of theirs and every source', async () => {

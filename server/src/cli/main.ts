@@ -260,6 +260,9 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
     report.snapshot = await snapshotOf(
       commonFolder(targets.map((t) => t.root)),
       targets.map((t) => (opts.reuse ? reusePolicy() : t.policy)),
+      process.env,
+      // The folders asked about: a check of `src/` is not a check of the repository.
+      commonFolder(targets.map((t) => path.join(t.root, t.file ? path.dirname(t.file) : t.under))),
     );
   }
   if (opts.commits !== undefined) {

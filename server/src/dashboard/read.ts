@@ -168,7 +168,11 @@ export async function readResults(args: string[], manifest: string | undefined, 
       unread.push(one);
       continue;
     }
-    one.repo = job.repo ?? one.repository ?? nameFromPath(job.file, job.base, one.root);
+    // A result of part of a repository (run from `src/`) is a row of its own, not the repository's newest state.
+    const depth = one.path ? one.path.split('/').filter(Boolean).length : 0;
+    const top = one.root && depth ? one.root.split(/[\\/]/).slice(0, -depth).join('/') : one.root;
+    const named = job.repo ?? one.repository ?? nameFromPath(job.file, job.base, top);
+    one.repo = one.path && !job.repo ? `${named}/${one.path.replace(/\/$/, '')}` : named;
     const report = job.report ?? (one.kind === 'report' ? await reportBeside(job.file) : undefined);
     if (report) one.report = report;
     results.push(one);

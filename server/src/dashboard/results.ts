@@ -69,6 +69,8 @@ export interface Result {
   report?: string;
   /** The folder a report was made of, as it says (absolute, on the machine that made it). */
   root?: string;
+  /** The folder checked within its repository (`src/`), when the result is of part of one. */
+  path?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -118,6 +120,8 @@ export function parseResult(json: unknown, source: string, fallbackDate: string)
   if (commit && /^[0-9a-f]{7,64}$/.test(commit)) result.commit = commit;
   const repository = text(snapshot.repository);
   if (repository) result.repository = repository;
+  const part = text(snapshot.path);
+  if (part) result.path = part;
   if (policy && typeof policy.digest === 'string') result.policy = { source: text(policy.source) ?? '', digest: policy.digest };
 
   // Findings: the same fields in both outputs. Suppressed ones are already left out of both.

@@ -18,6 +18,11 @@ export interface Snapshot {
    * else the CI's variables (GitHub Actions, GitLab CI). The dashboard groups results by it.
    */
   repository?: string;
+  /**
+   * The folder checked, from the top of the work tree (`src/`), when it is not the top: a result of part of a
+   * repository is not a result of the whole, and the dashboard keeps the two apart.
+   */
+  path?: string;
   /** When the result was taken, ISO 8601: now, or `SOURCE_DATE_EPOCH` when set (reproducible builds). */
   date: string;
   policy: {
@@ -82,9 +87,10 @@ export function repositoryName(url: string | undefined): string | undefined {
 
 /**
  * The snapshot of a run over `root` with these policies (one per target; a run over several policy
- * roots digests the sorted list of their digests).
+ * roots digests the sorted list of their digests). `scope` is the folder the run checked, when it is a
+ * part of `root`.
  */
-export async function snapshotOf(root: string, policies: readonly Policy[], env: NodeJS.ProcessEnv = process.env): Promise<Snapshot> {
+export async function snapshotOf(root: string, policies: readonly Policy[], env: NodeJS.ProcessEnv = process.env, scope = root): Promise<Snapshot> {
   const digests = [...new Set(policies.map(policyDigest))].sort();
   const digest = digests.length === 1 ? digests[0] : createHash('sha256').update(digests.join('\n'), 'utf8').digest('hex');
   const sources = [...new Set(policies.map((p) => sourceName(p, root)))];
@@ -93,9 +99,11 @@ export async function snapshotOf(root: string, policies: readonly Policy[], env:
   // The folder's own remote first: a job that checks out many repositories (an organisation's matrix) runs with
   // the CI's variables of the repository the job belongs to, not of the one checked.
   const repository = (match ? repositoryName(await gitValue(root, ['config', '--get', 'remote.origin.url'])) : undefined) ?? repositoryFromEnv(env);
+  const prefix = match ? await gitValue(scope, ['rev-parse', '--show-prefix']) : undefined;
   return {
     ...(match ? { commit: match[1], commitDate: match[2] } : {}),
     ...(repository ? { repository } : {}),
+    ...(prefix ? { path: prefix.replace(/\/?$/, '/') } : {}),
     date: runDate(env),
     policy: { source: sources.join(', '), digest },
   };

@@ -50,8 +50,10 @@ export async function reportFor(targets: ReportTarget[], opts: ReportOptions = {
           ...dates,
         });
   const snapshot = await snapshotOf(
-    base,
+    commonFolder(targets.map((t) => t.root)),
     targets.map((t) => t.policy),
+    process.env,
+    base,
   );
   return buildReportData({
     root: base,
