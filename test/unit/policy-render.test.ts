@@ -275,7 +275,7 @@ exceptions:
     assert.equal(r.code, 0, r.err);
     assert.doesNotMatch(r.out, /<script|<img|<b>|href="javascript/i);
     assert.match(r.out, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
-    assert.match(r.out, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;/);
+    assert.match(r.out, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
     assert.match(r.out, /<html lang="ja">/);
     assert.doesNotMatch(r.out, /\b(src|href)="https?:/, 'no request of any kind');
   });
@@ -487,7 +487,7 @@ describe('ospo policy render: links and the page', () => {
     const dir = folder({ '.ospo/policy.yaml': 'version: 1\n' });
     const r = await render(dir, ['render', '--format', 'html']);
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(r.out)?.[1];
-    assert.equal(csp, 'default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;');
+    assert.equal(csp, "default-src 'none'; style-src 'unsafe-inline'");
     assert.doesNotMatch(r.out, /<script/);
   });
 

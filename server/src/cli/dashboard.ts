@@ -2,7 +2,6 @@
 // Exit codes: 0 dashboard written, 2 usage error or no result to show.
 
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { isIsoDate } from '../engine/dates';
 import { countOf, message } from '../engine/messages';
 import { runDate } from '../io/snapshot';
@@ -11,7 +10,7 @@ import { renderDashboard } from '../dashboard/html';
 import { safeLink } from '../report/page';
 import { buildDashboard, defaultSinceDays } from '../dashboard/model';
 import { InputError, readResults } from '../dashboard/read';
-import { argsError } from './did-you-mean';
+import { commandArgs } from './did-you-mean';
 import { type ReportIo, writeOut } from './report';
 import { printable } from './formats';
 
@@ -45,30 +44,22 @@ Exit codes: 0 dashboard written, 2 usage error or no results.
 class UsageError extends Error {}
 
 export async function runDashboard(args: string[], io: ReportIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        manifest: { type: 'string' },
-        out: { type: 'string', default: 'ospo-dashboard.html' },
-        json: { type: 'string' },
-        csv: { type: 'string' },
-        since: { type: 'string' },
-        'as-of': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    io.stderr.write(`ospo dashboard: ${argsError(err, args, dashboardUsage)}\n\n${dashboardUsage}`);
-    return 2;
-  }
+  const parsed = commandArgs(
+    'dashboard',
+    args,
+    {
+      manifest: { type: 'string' },
+      out: { type: 'string', default: 'ospo-dashboard.html' },
+      json: { type: 'string' },
+      csv: { type: 'string' },
+      since: { type: 'string' },
+      'as-of': { type: 'string' },
+    },
+    dashboardUsage,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(dashboardUsage);
-    return 0;
-  }
   try {
     const out = values.out!;
     if (!out) throw new UsageError('--out needs a file name');

@@ -1,7 +1,7 @@
 // "Did you mean …?" for a misspelt command or option, from the same nearest-name rule as the
 // policy's unknown keys (engine/closest.ts).
 
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest } from '../engine/closest';
 import { message } from '../engine/messages';
 
@@ -29,4 +29,36 @@ export function argsError(err: unknown, args: string[], usage: string): string {
   const unknown = tokens.find((t) => t.kind === 'option' && t.rawName.startsWith('--') && !known.includes(t.rawName));
   if (unknown?.kind !== 'option') return (err as Error).message;
   return message('cli.unknown-option', { option: unknown.rawName }) + didYouMean(unknown.rawName, known);
+}
+
+type OptionTable = NonNullable<ParseArgsConfig['options']>;
+type HelpOption = { help: { type: 'boolean'; short: 'h'; default: false } };
+type CommandConfig<T extends OptionTable> = { args: string[]; allowPositionals: true; options: T & HelpOption };
+type Parsed<T extends OptionTable> = ReturnType<typeof parseArgs<CommandConfig<T>>>;
+
+/**
+ * A subcommand's arguments read by its option table, with `--help`/`-h`: parsed, or the exit code once it has said
+ * why not (2: the reason, then the usage) or printed the usage for --help (0). The one place `ospo report`,
+ * `dashboard`, `sbom` and `policy` read their arguments.
+ */
+export function commandArgs<T extends OptionTable>(
+  command: string,
+  args: string[],
+  options: T,
+  usage: string,
+  io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
+): Parsed<T> | 0 | 2 {
+  let parsed: Parsed<T>;
+  try {
+    const config: CommandConfig<T> = { args, allowPositionals: true, options: { ...options, help: { type: 'boolean', short: 'h', default: false } } };
+    parsed = parseArgs(config);
+  } catch (err) {
+    io.stderr.write(`ospo ${command}: ${argsError(err, args, usage)}\n\n${usage}`);
+    return 2;
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout.write(usage);
+    return 0;
+  }
+  return parsed;
 }

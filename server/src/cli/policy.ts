@@ -8,13 +8,12 @@
 import { slashed } from '../io/fs-paths';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { todayIso } from '../engine/dates';
 import { currentLocale, type Locale } from '../engine/l10n';
 import { checkRoot, readPolicy } from '../io/policy-source';
 import { policyDocument } from '../policy-doc/model';
 import { policyDocFormats, renderPolicyDocument, type Linker, type PolicyDocFormat } from '../policy-doc/render';
-import { argsError, didYouMean } from './did-you-mean';
+import { commandArgs, didYouMean } from './did-you-mean';
 import { printable } from './formats';
 import { language } from './locale';
 import { type ReportIo, UsageError, writeOut } from './report';
@@ -70,22 +69,21 @@ function linkerFrom(folder: string, cwd: string): Linker {
 }
 
 async function render(args: string[], io: PolicyIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const parsed = commandArgs(
+    'policy',
     args,
-    allowPositionals: true,
-    options: {
+    {
       policy: { type: 'string' },
       lang: { type: 'string' },
       format: { type: 'string', default: 'md' },
       out: { type: 'string' },
       offline: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
-  });
-  if (values.help) {
-    io.stdout.write(policyUsage);
-    return 0;
-  }
+    policyUsage,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError('policy render takes one folder');
   const format = values.format as PolicyDocFormat;
   if (!policyDocFormats.includes(format)) throw new UsageError(`Unknown --format '${values.format}': use md or html`);
@@ -129,10 +127,6 @@ export async function runPolicy(argv: string[], io: PolicyIo): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`ospo policy: ${err.message}\n`);
-      return 2;
-    }
-    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr.write(`ospo policy: ${argsError(err, rest, policyUsage)}\n\n${policyUsage}`);
       return 2;
     }
     throw err;

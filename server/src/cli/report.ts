@@ -5,7 +5,6 @@
 import { slashed } from '../io/fs-paths';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Policy } from '../engine/policy/model';
 import { GitHistory } from '../io/git-history';
 import { GitRules } from '../io/git-rules';
@@ -17,7 +16,7 @@ import { defaultMaxFilesPerCommit, HistoryError, maxTags } from '../report/histo
 import { reportFor, ReportTarget } from '../report/report';
 import { renderHtml } from '../report/html';
 import { countOf, message } from '../engine/messages';
-import { argsError } from './did-you-mean';
+import { commandArgs } from './did-you-mean';
 import { replaceFile } from '../io/write-file';
 
 export const reportUsage = `Usage:
@@ -119,29 +118,21 @@ export async function writeOut(file: string, text: string, io: ReportIo, named: 
 }
 
 export async function runReport(args: string[], io: ReportIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'ospo-report.html' },
-        json: { type: 'string' },
-        history: { type: 'string' },
-        policy: { type: 'string' },
-        offline: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    io.stderr.write(`ospo report: ${argsError(err, args, reportUsage)}\n\n${reportUsage}`);
-    return 2;
-  }
+  const parsed = commandArgs(
+    'report',
+    args,
+    {
+      out: { type: 'string', default: 'ospo-report.html' },
+      json: { type: 'string' },
+      history: { type: 'string' },
+      policy: { type: 'string' },
+      offline: { type: 'boolean', default: false },
+    },
+    reportUsage,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(reportUsage);
-    return 0;
-  }
   try {
     const history = parseHistory(values.history);
     const out = values.out!;

@@ -10,7 +10,6 @@ import { slashed } from '../io/fs-paths';
 import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { licensingOf } from '../engine/check';
 import { exemptReason, skipText, type SkipReason } from '../engine/coverage';
 import { reusePolicy } from '../engine/reuse/policy';
@@ -29,7 +28,7 @@ import { treeLicenses } from '../sbom/model';
 import { spdx2Document } from '../sbom/spdx2';
 import { spdx3Document } from '../sbom/spdx3';
 import { version } from '../version';
-import { argsError } from './did-you-mean';
+import { commandArgs } from './did-you-mean';
 import { printable } from './formats';
 import { ReportIo, resolveTargets, UsageError } from './report';
 
@@ -193,28 +192,20 @@ export function sbomText(tree: SbomTree, format: SbomFormat): string {
 }
 
 export async function runSbom(args: string[], io: ReportIo & { env: NodeJS.ProcessEnv }): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'spdx-json' },
-        out: { type: 'string' },
-        policy: { type: 'string' },
-        offline: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    io.stderr.write(`ospo sbom: ${argsError(err, args, sbomUsage)}\n\n${sbomUsage}`);
-    return 2;
-  }
+  const parsed = commandArgs(
+    'sbom',
+    args,
+    {
+      format: { type: 'string', default: 'spdx-json' },
+      out: { type: 'string' },
+      policy: { type: 'string' },
+      offline: { type: 'boolean', default: false },
+    },
+    sbomUsage,
+    io,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(sbomUsage);
-    return 0;
-  }
   try {
     const format = values.format as SbomFormat;
     if (!sbomFormats.includes(format)) throw new UsageError(`Unknown --format '${values.format}': use ${sbomFormats.join(', ')}`);

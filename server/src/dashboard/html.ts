@@ -6,7 +6,7 @@
 
 import { currentLocale } from '../engine/l10n';
 import { message, type MessageKey } from '../engine/messages';
-import { contentSecurityPolicy, escapeHtml, html, pageCss, pageHelpers, pluralForms, safeLink, scriptJson } from '../report/page';
+import { escapeHtml, html, pageCss, pageHead, pageHelpers, pagePrologue, pluralForms, safeLink, scriptJson } from '../report/page';
 import { expiringWithinDays } from '../engine/exceptions';
 import type { DashboardData } from './model';
 import { rubric } from './score';
@@ -69,17 +69,7 @@ export function renderDashboard(data: DashboardData): string {
   const card = (id: string, label: MessageKey, sub?: string) =>
     `<div class="card"><div class="label">${html(label)}</div><div class="value" id="${id}"></div>${sub ? `<div class="sub">${sub}</div>` : ''}</div>`;
   const span = (id: string) => `<span id="${id}"></span>`;
-  return `<!DOCTYPE html>
-<html lang="${currentLocale()}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${html('dashboard.title')}</title>
-<style>${pageCss}${css}</style>
-</head>
-<body>
+  return `${pageHead(currentLocale(), message('dashboard.title'), pageCss + css)}
 <header>
   <h1>${html('dashboard.heading')}</h1>
   <p class="meta">${html('dashboard.meta', { date: span('as-of'), repos: span('repo-count'), results: span('result-count'), time: '<time id="generated"></time>' })}</p>
@@ -180,11 +170,7 @@ tr.repo { cursor: pointer; } tr.repo:hover { background: var(--panel); } tr.deta
 const js = `
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('ospo-data').textContent);
-  var view = JSON.parse(document.getElementById('ospo-view').textContent);
-  var strings = view.strings;
-  var pluralRules = new Intl.PluralRules(document.documentElement.lang);
-  var NS = document.getElementById('chart-trend').namespaceURI;
+${pagePrologue('chart-trend')}
 ${pageHelpers}
   function orNone(v, f) { return v === undefined || v === null ? strings.none : f ? f(v) : String(v); }
   var safeLink = ${safeLink.toString()};

@@ -4,7 +4,7 @@
 // everything passes escapeHtml, and the page runs and loads nothing (report/page.ts's staticPageSecurityPolicy).
 
 import { template } from '../engine/messages';
-import { escapeHtml, pageCss, safeLink, staticPageSecurityPolicy } from '../report/page';
+import { escapeHtml, pageCss, pageHead, safeLink, staticPageSecurityPolicy } from '../report/page';
 import type { From, Part, PolicyDocument, Statement } from './model';
 
 export const policyDocFormats = ['md', 'html'] as const;
@@ -130,16 +130,7 @@ export function renderHtml(doc: PolicyDocument, link: Linker): string {
         `<section id="${s.id}">\n<h2>${i + 1}. ${escapeHtml(s.title)}</h2>\n<ul>\n${s.statements.map((x) => htmlStatement(x, doc, link)).join('')}</ul>\n</section>`,
     )
     .join('\n');
-  return `<!doctype html>
-<html lang="${doc.lang}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(staticPageSecurityPolicy)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(doc.title)}</title>
-<style>${docCss}</style>
-</head>
-<body>
+  return `${pageHead(doc.lang, doc.title, docCss, staticPageSecurityPolicy)}
 <header>
 <h1>${escapeHtml(doc.title)}</h1>
 <p class="note">${htmlParts(doc.intro)}</p>

@@ -24,7 +24,7 @@
 
 import { currentLocale } from '../engine/l10n';
 import { message, type MessageKey } from '../engine/messages';
-import { contentSecurityPolicy, escapeHtml, html, pageCss, pageHelpers, pluralForms, scriptJson } from './page';
+import { escapeHtml, html, pageCss, pageHead, pageHelpers, pagePrologue, pluralForms, scriptJson } from './page';
 import { noLicense, notSpdx, type ReportData } from './data';
 
 export interface HtmlOptions {
@@ -69,17 +69,7 @@ export function renderHtml(data: ReportData, options: HtmlOptions = {}): string 
     `<figure><figcaption>${html(key)}${hint ? ` <span class="hint">${html(hint)}</span>` : ''}</figcaption>` +
     `<svg id="${id}" class="chart" role="img" aria-label="${html(key)}"></svg></figure>`;
   const th = (key: string, label: MessageKey, extra = '') => `<th data-key="${key}"${extra}><button type="button">${html(label)}</button></th>`;
-  return `<!DOCTYPE html>
-<html lang="${currentLocale()}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(message('report.title', { name }))}</title>
-<style>${pageCss}${css}</style>
-</head>
-<body>
+  return `${pageHead(currentLocale(), message('report.title', { name }), pageCss + css)}
 <header>
   <h1>${html('report.heading')}</h1>
   <p class="meta">${html('report.meta', { root: '<span id="root"></span>', time: '<time id="generated"></time>' })}</p>
@@ -167,12 +157,7 @@ tr.exception-expired td { color: var(--bad); } tr.exception-expiring td { color:
 const js = `
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('ospo-data').textContent);
-  var view = JSON.parse(document.getElementById('ospo-view').textContent);
-  var strings = view.strings;
-  var pluralRules = new Intl.PluralRules(document.documentElement.lang);
-  // The namespace of the SVG elements the parser made: no namespace URL needs to be written here.
-  var NS = document.getElementById('chart-folders').namespaceURI;
+${pagePrologue('chart-folders')}
   var rank = { error: 3, warning: 2, info: 1, hint: 0 };
 
 ${pageHelpers}

@@ -98,6 +98,37 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 `;
 
 /**
+ * A page's `<!DOCTYPE html>` up to `<body>`: its language, its policy (what the page may load: nothing; one of the
+ * constants here, written as it is), no referrer, and its title (escaped here) and styles.
+ */
+export function pageHead(lang: string, title: string, css: string, policy = contentSecurityPolicy): string {
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>${css}</style>
+</head>
+<body>`;
+}
+
+/**
+ * The start of a page's script, inside its function: the data and the view (texts) the page embeds, the plural rules
+ * of its language, and the SVG namespace, read from an `<svg>` the markup holds (`svgId`): no namespace URL is written.
+ */
+export function pagePrologue(svgId: string): string {
+  return `
+  var data = JSON.parse(document.getElementById('ospo-data').textContent);
+  var view = JSON.parse(document.getElementById('ospo-view').textContent);
+  var strings = view.strings;
+  var pluralRules = new Intl.PluralRules(document.documentElement.lang);
+  var NS = document.getElementById('${svgId}').namespaceURI;`;
+}
+
+/**
  * The script helpers both pages use, as plain ES2017 source for inside the page's function: they expect
  * `strings` (with `plurals`), `pluralRules` and `NS` (the SVG namespace) to be defined before them.
  */
