@@ -80,6 +80,37 @@ describe('ospo dashboard (CLI)', function () {
     );
   });
 
+  it('leaves out a partial result (some rules or some files only), saying so', () => {
+    const tree = path.join(dir, 'partial-tree');
+    fs.mkdirSync(path.join(tree, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(tree, 'src/a.ts'), 'export {};\n');
+    fs.mkdirSync(path.join(dir, 'partial'), { recursive: true });
+    for (const [name, args] of [
+      ['whole', []],
+      ['header', ['--rules', 'header']],
+      ['one-file', ['src/a.ts']],
+    ] as const) {
+      const r = ospo(['check', ...args, '--format', 'json'], tree);
+      fs.writeFileSync(path.join(dir, 'partial', `${name}.json`), r.stdout);
+    }
+    const snapshots = ['header', 'one-file'].map((n) => JSON.parse(fs.readFileSync(path.join(dir, 'partial', `${n}.json`), 'utf8')).snapshot.partial);
+    assert.deepEqual(snapshots, ['--rules header', 'a file named']);
+    const r = ospo(['dashboard', 'partial', '--json', '-', '--out', 'partial.html'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const data = JSON.parse(r.stdout) as DashboardData;
+    assert.deepEqual(
+      data.repos.map((x) => x.source),
+      ['partial/whole.json'],
+    );
+    assert.deepEqual(
+      data.unread.map((u) => [u.source, u.reason]),
+      [
+        ['partial/header.json', 'a partial result (--rules header): not the state of the repository'],
+        ['partial/one-file.json', 'a partial result (a file named): not the state of the repository'],
+      ],
+    );
+  });
+
   it('in Japanese with --locale ja', () => {
     const r = ospo(['dashboard', 'results/run-1/shard-1', '--out', '-', '--locale', 'ja'], dir);
     assert.equal(r.code, 0, r.stderr);

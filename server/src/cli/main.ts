@@ -264,6 +264,15 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
       // The folders asked about: a check of `src/` is not a check of the repository.
       commonFolder(targets.map((t) => path.join(t.root, t.file ? path.dirname(t.file) : t.under))),
     );
+    // A run that looked at some files or some rules only: not the state of the folder, which a dashboard must know.
+    const partial = [
+      opts.commits !== undefined && '--commits',
+      opts.changed !== undefined && '--changed',
+      opts.staged && '--staged',
+      opts.scope !== 'all' && `--rules ${opts.scope}`,
+      targets.some((t) => t.file) && 'a file named',
+    ].filter((x): x is string => !!x);
+    if (partial.length) report.snapshot.partial = partial.join(', ');
   }
   if (opts.commits !== undefined) {
     await checkCommits(targets, opts.commits, report);

@@ -101,6 +101,8 @@ export function parseResult(json: unknown, source: string, fallbackDate: string)
   if (!isReport && !isCheck) throw new ResultError('not an ospo result: neither `ospo report --json` nor `ospo check --format json` output');
 
   const snapshot = isObject(json.snapshot) ? json.snapshot : {};
+  const partial = text(snapshot.partial);
+  if (partial) throw new ResultError(`a partial result (${partial}): not the state of the repository`);
   const policy = isObject(snapshot.policy) ? snapshot.policy : undefined;
   const date = [text(snapshot.date), text(json.generatedAt)].find(isDate) ?? fallbackDate;
   const result: Result = {

@@ -23,6 +23,8 @@ export interface Snapshot {
    * repository is not a result of the whole, and the dashboard keeps the two apart.
    */
   path?: string;
+  /** Set when the run looked at part of the files or rules only (`--changed`, `--rules header`, …): which. */
+  partial?: string;
   /** When the result was taken, ISO 8601: now, or `SOURCE_DATE_EPOCH` when set (reproducible builds). */
   date: string;
   policy: {
