@@ -173,7 +173,7 @@ exceptions:
 });
 
 describe('a license REUSE.toml gives a file meets the policy', () => {
-  it('is denied as a license the file writes itself would be, and an exception covers it the same way', () => {
+  it('is denied as a license the file writes itself would be, also for an image by its .license file, and an exception covers it the same way', () => {
     const files = (exceptions: string) => ({
       '.ospo/policy.yaml': `# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\nversion: 1\nlicenses:\n  deny: ["GPL-*"]\n${exceptions}`,
       'LICENSES/MIT.txt': 'MIT text\n',
@@ -181,10 +181,14 @@ describe('a license REUSE.toml gives a file meets the policy', () => {
         'version = 1\n\n[[annotations]]\npath = "data/**"\nSPDX-License-Identifier = "GPL-3.0-or-later"\nSPDX-FileCopyrightText = "2026 Example Corp"\n',
       'LICENSES/GPL-3.0-or-later.txt': 'GPL text\n',
       'data/a.txt': 'some data\n',
+      // Not read as text: its `.license` file speaks for it.
+      'img/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x0a]),
+      'img/logo.png.license': 'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: GPL-2.0-only\n',
+      'LICENSES/GPL-2.0-only.txt': 'GPL text\n',
     });
     const bare = tempTree(files(''), 'ospo-reuse-denied-');
     const excepted = tempTree(
-      files('exceptions:\n  - { id: DATA, rules: [license-denied], licenses: [GPL-3.0-or-later], approver: Jane, date: 2026-03-01, ref: T-1 }\n'),
+      files('exceptions:\n  - { id: DATA, rules: [license-denied], licenses: [GPL-3.0-or-later, GPL-2.0-only], approver: Jane, date: 2026-03-01, ref: T-1 }\n'),
       'ospo-reuse-denied-',
     );
     try {
@@ -194,8 +198,12 @@ describe('a license REUSE.toml gives a file meets the policy', () => {
       const denied = findings.filter((f) => f.rule === 'license-denied');
       assert.deepEqual(
         denied.map((f) => [f.file, f.line]),
-        [['data/a.txt', 1]],
+        [
+          ['data/a.txt', 1],
+          ['img/logo.png', 1],
+        ],
       );
+      assert.match(denied[1].message, /License 'GPL-2\.0-only', which img\/logo\.png\.license line 2 gives logo\.png, is denied/);
       assert.match(denied[0].message, /License 'GPL-3\.0-or-later', which REUSE\.toml line 5 gives a\.txt, is denied by the policy \(GPL-3\.0-or-later\)/);
       const quiet = ospo(['check', '--format', 'json'], excepted);
       assert.equal(quiet.code, 0, quiet.stdout);

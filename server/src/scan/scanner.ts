@@ -15,6 +15,9 @@ import { PackedFindings, packFindings, StringTable, unpackFindings } from './com
 import { listFiles, Skipped } from './walk';
 import { licensingOf, withPolicySeverity, withProjectLicensing, withReuseLicensing } from '../engine/check';
 import { withExceptions } from '../engine/exceptions';
+import { denialOf } from '../engine/rules/license-denied';
+import { checkExpression } from '../engine/spdx/check';
+import { policyForPath } from '../engine/policy/overrides';
 import type { ReuseInput } from '../engine/reuse/input';
 import { finding } from '../engine/rules/rule';
 import { readsAiHistory } from '../engine/rules/ai-marker-missing';
@@ -244,6 +247,26 @@ async function applyReuse(
     }
     entry.packed = [...entry.packed, ...packFindings([finding], strings)];
   };
+  const l = settings.policy.licenses;
+  const judged = l.allow.length > 0 || l.deny.length > 0 || l.review.length > 0 || settings.policy.overrides.length > 0;
+  if (opts.reuse !== 'always' && judged) {
+    // A file not read as text (an image, a binary) has licensing all the same, from its `.license` file, REUSE.toml or
+    // dep5: the policy's tiers judge it, or a denied license could pass in a picture (engine/rules/license-denied.ts).
+    for (let i = skipped.length - 1; i >= 0; i--) {
+      const s = skipped[i];
+      if (!aboutContent(s.reason) || !listed.has(s.file)) continue;
+      const sidecar = listed.has(s.file + '.license') ? await readSidecar(path.join(opts.root, s.file)) : undefined;
+      const licensing = licensingOf(s.file, undefined, project, sidecar);
+      const name = s.file.slice(s.file.lastIndexOf('/') + 1);
+      const here = policyForPath(settings.policy, s.file);
+      const denials = licensing.licenses
+        .filter((l) => !checkExpression(l.value).problems.length)
+        .flatMap((l) => denialOf(l.value, range(0, 0, 0), here, { source: `${l.source.file} line ${l.source.line + 1}`, file: name }));
+      if (!denials.length) continue;
+      skipped.splice(i, 1);
+      for (const f of withPolicySeverity(denials, settings.policy, s.file)) add(s.file, f);
+    }
+  }
   if (opts.reuse === 'always') {
     // REUSE covers binary and other unreadable-as-text files too: a sidecar or REUSE.toml must license them.
     for (let i = skipped.length - 1; i >= 0; i--) {
