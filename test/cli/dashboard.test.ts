@@ -89,12 +89,13 @@ describe('ospo dashboard (CLI)', function () {
       ['whole', []],
       ['header', ['--rules', 'header']],
       ['one-file', ['src/a.ts']],
+      ['reuse', ['--reuse']],
     ] as const) {
       const r = ospo(['check', ...args, '--format', 'json'], tree);
       fs.writeFileSync(path.join(dir, 'partial', `${name}.json`), r.stdout);
     }
-    const snapshots = ['header', 'one-file'].map((n) => JSON.parse(fs.readFileSync(path.join(dir, 'partial', `${n}.json`), 'utf8')).snapshot.partial);
-    assert.deepEqual(snapshots, ['--rules header', 'a file named']);
+    const snapshots = ['header', 'one-file', 'reuse'].map((n) => JSON.parse(fs.readFileSync(path.join(dir, 'partial', `${n}.json`), 'utf8')).snapshot.partial);
+    assert.deepEqual(snapshots, ['--rules header', 'a file named', '--reuse']);
     const r = ospo(['dashboard', 'partial', '--json', '-', '--out', 'partial.html'], dir);
     assert.equal(r.code, 0, r.stderr);
     const data = JSON.parse(r.stdout) as DashboardData;
@@ -107,6 +108,7 @@ describe('ospo dashboard (CLI)', function () {
       [
         ['partial/header.json', 'a partial result (--rules header): not the state of the repository'],
         ['partial/one-file.json', 'a partial result (a file named): not the state of the repository'],
+        ['partial/reuse.json', 'a partial result (--reuse): not the state of the repository'],
       ],
     );
   });

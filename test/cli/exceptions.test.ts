@@ -178,9 +178,12 @@ describe('a license REUSE.toml gives a file meets the policy', () => {
       '.ospo/policy.yaml': `# SPDX-FileCopyrightText: 2026 Example Corp\n# SPDX-License-Identifier: MIT\nversion: 1\nlicenses:\n  deny: ["GPL-*"]\n${exceptions}`,
       'LICENSES/MIT.txt': 'MIT text\n',
       'REUSE.toml':
-        'version = 1\n\n[[annotations]]\npath = "data/**"\nSPDX-License-Identifier = "GPL-3.0-or-later"\nSPDX-FileCopyrightText = "2026 Example Corp"\n',
+        'version = 1\n\n[[annotations]]\npath = "data/**"\nSPDX-License-Identifier = "GPL-3.0-or-later"\nSPDX-FileCopyrightText = "2026 Example Corp"\n\n' +
+        // In the wrong case, which nothing else checks in REUSE.toml: still GPL.
+        '[[annotations]]\npath = "data/b.txt"\nSPDX-License-Identifier = "gpl-3.0-or-later"\nSPDX-FileCopyrightText = "2026 Example Corp"\n',
       'LICENSES/GPL-3.0-or-later.txt': 'GPL text\n',
       'data/a.txt': 'some data\n',
+      'data/b.txt': 'more data\n',
       // Not read as text: its `.license` file speaks for it.
       'img/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x0a]),
       'img/logo.png.license': 'SPDX-FileCopyrightText: 2026 Example Corp\nSPDX-License-Identifier: GPL-2.0-only\n',
@@ -200,10 +203,18 @@ describe('a license REUSE.toml gives a file meets the policy', () => {
         denied.map((f) => [f.file, f.line]),
         [
           ['data/a.txt', 1],
+          ['data/b.txt', 1],
           ['img/logo.png', 1],
         ],
       );
-      assert.match(denied[1].message, /License 'GPL-2\.0-only', which img\/logo\.png\.license line 2 gives logo\.png, is denied/);
+      assert.match(denied[2].message, /License 'GPL-2\.0-only', which img\/logo\.png\.license line 2 gives logo\.png, is denied/);
+      // The image named alone is judged the same way.
+      const named = ospo(['check', 'img/logo.png', '--format', 'json'], bare);
+      assert.equal(named.code, 1, named.stdout);
+      assert.deepEqual(
+        (JSON.parse(named.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule),
+        ['license-denied'],
+      );
       assert.match(denied[0].message, /License 'GPL-3\.0-or-later', which REUSE\.toml line 5 gives a\.txt, is denied by the policy \(GPL-3\.0-or-later\)/);
       const quiet = ospo(['check', '--format', 'json'], excepted);
       assert.equal(quiet.code, 0, quiet.stdout);

@@ -347,6 +347,9 @@ describe('ospo dashboard', () => {
       }
       const glob = await readResults(['results/**/*.json'], undefined, dir);
       assert.deepEqual(glob.results.map((r) => r.repo).sort(), ['api', 'web']);
+      // A brace's branches: from the folder they share.
+      const brace = await readResults(['{results/api,results/web}/*.json'], undefined, dir);
+      assert.deepEqual(brace.results.map((r) => r.repo).sort(), ['api', 'web']);
       const flat = await readResults(['flat'], undefined, dir);
       assert.deepEqual(
         flat.results.map((r) => r.repo),

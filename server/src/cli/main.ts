@@ -21,7 +21,7 @@ import { fixContextFor } from '../io/fix-context';
 import { checkRoot, readPolicy } from '../io/policy-source';
 import { defaultMaxBytes, readForCheck, readMetadata, readRegular, readSidecar, RegularFile } from '../io/read-file';
 import { createFile, replaceChecked } from '../io/write-file';
-import { skipText, type SkipId, type SkipReason } from '../engine/coverage';
+import { aboutContent, skipText, type SkipId, type SkipReason } from '../engine/coverage';
 import { encodingName, textOf } from '../io/encoding';
 import { editorconfigCharset } from '../io/editorconfig';
 import { encodeFixed } from '../io/encode-text';
@@ -47,7 +47,7 @@ import { runSbom } from './sbom';
 import { runPolicy } from './policy';
 import { reusePolicy } from '../engine/reuse/policy';
 import { dep5ToReuseToml, parseDep5 } from '../engine/reuse/dep5';
-import { withProjectLicensing } from '../engine/check';
+import { unreadFileFindings, withProjectLicensing } from '../engine/check';
 import { loadReuseContext, loadReuseInput } from '../io/reuse-source';
 import { templateNames } from '../engine/policy/templates';
 import type { FixContext } from '../engine/context';
@@ -267,6 +267,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
     // A run that looked at some files or some rules only: not the state of the folder, which a dashboard must know.
     const partial = [
       opts.commits !== undefined && '--commits',
+      opts.reuse && '--reuse',
       opts.changed !== undefined && '--changed',
       opts.staged && '--staged',
       opts.scope !== 'all' && `--rules ${opts.scope}`,
@@ -319,7 +320,15 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
       const listed = new Set(existsSync(path.join(target.root, target.file + '.license')) ? [target.file + '.license'] : []);
       const settings = await scanSettings(scanOptions);
       const one = rescanFile(target.file, settings, listed, target.git);
-      if ('reason' in one) report.skipped.push({ file: display(path.join(target.root, one.file)), reason: one.reason });
+      // A file not read as text is judged by its licensing from outside, as a folder's scan judges it.
+      const unread =
+        'reason' in one && settings.reuse && !opts.reuse && aboutContent(one.reason)
+          ? unreadFileFindings(one.file, await readSidecar(path.join(target.root, one.file)), await loadReuseContext(target.root), policy, settings.today)
+          : [];
+      // Without SARIF's text details: the file is not text.
+      if (unread.length)
+        await addFile(report, target.root, displayUnder(target.root), withBaselineOf({ rel: target.file, findings: unread }), undefined, policy);
+      else if ('reason' in one) report.skipped.push({ file: display(path.join(target.root, one.file)), reason: one.reason });
       else
         await addFile(
           report,

@@ -9,6 +9,7 @@ import fg = require('fast-glob');
 import { parse as parseYaml } from 'yaml';
 import { skipText } from '../engine/coverage';
 import { readRegular } from '../io/read-file';
+import { commonFolder } from '../report/report';
 import { parseResult, ResultError, type Result } from './results';
 
 /** A result file larger than this is not read: 1,000 repositories of 5,000 files each write about 150 KB each. */
@@ -40,8 +41,10 @@ async function filesOf(arg: string, cwd: string): Promise<{ files: string[]; bas
   const abs = path.resolve(cwd, arg);
   if (isGlob(arg)) {
     const files = await fg(slashed(arg), { cwd, absolute: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
-    // Named from the folder the glob starts in (`results` of `results/**/*.json`), as that folder given alone would be.
-    const base = path.resolve(cwd, fg.generateTasks([slashed(arg)])[0]?.base ?? '.');
+    // Named from the folder the glob starts in (`results` of `results/**/*.json`), as that folder given alone would be;
+    // the folder its branches share for a brace (`{ra,rb}/*.json`: the current one).
+    const bases = fg.generateTasks([slashed(arg)]).map((t) => path.resolve(cwd, t.base));
+    const base = bases.length ? commonFolder(bases) : cwd;
     return { files: files.map(path.normalize).sort(), base };
   }
   const stat = await fs.stat(abs).catch(() => undefined);
@@ -66,7 +69,7 @@ async function filesOf(arg: string, cwd: string): Promise<{ files: string[]; bas
 export function nameFromPath(file: string, base: string, root?: string): string {
   const rel = slashed(path.relative(base, file));
   const first = rel.indexOf('/');
-  if (first > 0) return rel.slice(0, first);
+  if (first > 0 && !rel.startsWith('../')) return rel.slice(0, first);
   const folder = root?.split(/[\\/]/).filter(Boolean).pop();
   return folder ?? path.basename(file).replace(/\.json$/i, '');
 }

@@ -12,6 +12,8 @@ import { meta as copyrightMissing } from './rules/copyright-missing';
 import { meta as licenseTextMissing } from './rules/license-text-missing';
 import { denialOf } from './rules/license-denied';
 import { checkExpression } from './spdx/check';
+import { parseExpression } from './spdx/expression';
+import { licenseTier } from './license-tiers';
 import { aiGeneratedSemantics } from './rules/ai-generated-semantics';
 import { copyrightTags, licenseTags, parseSourceFile, sidecarHeader, SourceFile } from './source-file';
 import type { AiHistory } from './ai/history';
@@ -154,15 +156,16 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
   }
   // A license from outside the file meets the policy's tiers as the file's own tags do (license-denied); a license
   // tag the file writes itself was checked by the rule.
-  if (policy) {
-    const here = policyForPath(policy, path);
-    const file = path.slice(path.lastIndexOf('/') + 1);
-    for (const l of external) {
-      // The file's own tags and its `.license` file were judged by the rule; an invalid value is spdx-invalid's or reuse-invalid's.
-      if (l.source.kind === 'header' || l.source.kind === 'sidecar' || checkExpression(l.value).problems.length) continue;
-      out = [...out, ...denialOf(l.value, range(0, 0, 0), here, { source: `${l.source.file} line ${l.source.line + 1}`, file })];
-    }
-  }
+  // The file's own tags and its `.license` file were judged by the rule.
+  if (policy)
+    out = [
+      ...out,
+      ...denialsOf(
+        external.filter((l) => l.source.kind !== 'header' && l.source.kind !== 'sidecar'),
+        path,
+        policy,
+      ),
+    ];
   if (reuse?.licenseFiles) {
     for (const l of external) {
       const source = `${l.source.file} line ${l.source.line + 1}`;
@@ -183,6 +186,35 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
     }
   }
   return policy ? withPolicySeverity(out, policy, path) : out;
+}
+
+/**
+ * license-denied for licensing from outside a file's own text (REUSE.toml, dep5, or the `.license` file of a file not
+ * read as text), at the file's first line, saying where it comes from. A value that does not parse is reuse-invalid's.
+ * One with an id SPDX does not list, or one in the wrong case, is judged by the ids the policy names: nothing checks its
+ * spelling there, and `gpl-3.0-only` must not pass a deny list of `GPL-*`; an id the policy does not know is not
+ * denied for that alone.
+ */
+export function denialsOf(values: readonly LicensingValue[], path: string, policy: Policy): Finding[] {
+  const here = policyForPath(policy, path);
+  const l = here.licenses;
+  if (!l.allow.length && !l.deny.length && !l.review.length) return [];
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  return values.flatMap((v) => {
+    if (parseExpression(v.value).error) return [];
+    if (checkExpression(v.value).problems.length && !licenseTier(v.value, l).denied.length) return [];
+    return denialOf(v.value, range(0, 0, 0), here, { source: `${v.source.file} line ${v.source.line + 1}`, file });
+  });
+}
+
+/**
+ * A file not read as text (an image, a binary) in a REUSE project: its licensing is its `.license` file, REUSE.toml and
+ * dep5, judged by the policy's tiers (denialsOf), its severity table and its exceptions, as a read file's would be.
+ */
+export function unreadFileFindings(path: string, sidecarText: string | undefined, context: ReuseContext, policy: Policy, today?: string): Finding[] {
+  const licensing = licensingOf(path, undefined, context, sidecarText);
+  const findings = withPolicySeverity(denialsOf(licensing.licenses, path, policy), policy, path);
+  return withExceptions(findings, path, undefined, policy, today ?? todayIso());
 }
 
 /**

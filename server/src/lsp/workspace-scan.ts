@@ -3,7 +3,8 @@
 // Afterwards it stays current one file at a time: a file changed on disk is checked again alone;
 // a policy or .gitignore change scans its folder again, and the cache keeps that cheap.
 
-import { skipText } from '../engine/coverage';
+import { aboutContent, skipText } from '../engine/coverage';
+import { readSidecar } from '../io/read-file';
 import { message } from '../engine/messages';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { PackedFindings, packedCount, packedDigest, packFindings, StringTable, u
 import { checkFile, ScanSettings } from '../scan/check-file';
 import type { Cancellation } from '../scan/pool';
 import { jobFor, scanFolder } from '../scan/scanner';
-import { withProjectLicensing } from '../engine/check';
+import { unreadFileFindings, withProjectLicensing } from '../engine/check';
 import type { ReuseInput } from '../engine/reuse/input';
 import { isCovered } from '../engine/paths';
 import { diagnosticsOf } from './diagnostics';
@@ -180,6 +181,16 @@ export class WorkspaceScan {
       folder.cache.delete(rel);
       folder.listed.delete(rel);
       folder.findings.delete(rel);
+      // An image or other file not read as text is judged by its licensing from outside, as the scan judges it.
+      const context = folder.reuse?.context;
+      if (result.skipped && aboutContent(result.skipped) && context && this.covers(folder, rel)) {
+        void readSidecar(fsPath).then((sidecar) => {
+          const found = unreadFileFindings(rel, sidecar, context, folder.settings.policy, folder.settings.today);
+          if (found.length) folder.findings.set(rel, packFindings(found, folder.strings));
+          if (!this.host.isOpen(uri)) void this.show(uri, folder.findings.get(rel) ?? [], folder.strings.strings, folder, rel);
+        });
+        return;
+      }
     } else {
       folder.cache.put(result);
       folder.listed.add(rel);

@@ -55,6 +55,8 @@ export async function reportFor(targets: ReportTarget[], opts: ReportOptions = {
     process.env,
     base,
   );
+  // A report of files named one by one is not the state of the folder (docs/design/dashboard.md#snapshots).
+  if (targets.some((t) => t.file)) snapshot.partial = 'a file named';
   return buildReportData({
     root: base,
     generatedAt: snapshot.date,

@@ -13,11 +13,8 @@ import { checkFile, FileJob, ScanSettings } from './check-file';
 import { Cancellation, CheckPool } from './pool';
 import { PackedFindings, packFindings, StringTable, unpackFindings } from './compact';
 import { listFiles, Skipped } from './walk';
-import { licensingOf, withPolicySeverity, withProjectLicensing, withReuseLicensing } from '../engine/check';
+import { licensingOf, unreadFileFindings, withPolicySeverity, withProjectLicensing, withReuseLicensing } from '../engine/check';
 import { withExceptions } from '../engine/exceptions';
-import { denialOf } from '../engine/rules/license-denied';
-import { checkExpression } from '../engine/spdx/check';
-import { policyForPath } from '../engine/policy/overrides';
 import type { ReuseInput } from '../engine/reuse/input';
 import { finding } from '../engine/rules/rule';
 import { readsAiHistory } from '../engine/rules/ai-marker-missing';
@@ -248,23 +245,19 @@ async function applyReuse(
     entry.packed = [...entry.packed, ...packFindings([finding], strings)];
   };
   const l = settings.policy.licenses;
+  // Only a policy with license lists (here or in an override) denies anything: no sidecar is read for nothing.
   const judged = l.allow.length > 0 || l.deny.length > 0 || l.review.length > 0 || settings.policy.overrides.length > 0;
   if (opts.reuse !== 'always' && judged) {
     // A file not read as text (an image, a binary) has licensing all the same, from its `.license` file, REUSE.toml or
-    // dep5: the policy's tiers judge it, or a denied license could pass in a picture (engine/rules/license-denied.ts).
+    // dep5: the policy's tiers judge it, or a denied license could pass in a picture (engine/check.ts unreadFileFindings).
     for (let i = skipped.length - 1; i >= 0; i--) {
       const s = skipped[i];
       if (!aboutContent(s.reason) || !listed.has(s.file)) continue;
       const sidecar = listed.has(s.file + '.license') ? await readSidecar(path.join(opts.root, s.file)) : undefined;
-      const licensing = licensingOf(s.file, undefined, project, sidecar);
-      const name = s.file.slice(s.file.lastIndexOf('/') + 1);
-      const here = policyForPath(settings.policy, s.file);
-      const denials = licensing.licenses
-        .filter((l) => !checkExpression(l.value).problems.length)
-        .flatMap((l) => denialOf(l.value, range(0, 0, 0), here, { source: `${l.source.file} line ${l.source.line + 1}`, file: name }));
-      if (!denials.length) continue;
+      const found = unreadFileFindings(s.file, sidecar, project, settings.policy, settings.today);
+      if (!found.length) continue;
       skipped.splice(i, 1);
-      for (const f of withPolicySeverity(denials, settings.policy, s.file)) add(s.file, f);
+      for (const f of found) add(s.file, f);
     }
   }
   if (opts.reuse === 'always') {
