@@ -48,6 +48,7 @@ for (const pull of [false, true]) {
       let version = 1;
       const computed: unknown[] = [];
       let cancelled = 0;
+      let wrongCancels = 0;
       let hovered = false;
       for (let i = 0; i < 2000; i++) {
         version++;
@@ -58,7 +59,11 @@ for (const pull of [false, true]) {
         if (pull)
           client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }).then(
             (r) => computed.push(r),
-            () => cancelled++,
+            (err: { code?: number; data?: { retriggerRequest?: boolean } }) => {
+              cancelled++;
+              // ServerCancelled, asking to pull again: VS Code's client drops the pull it folded into this one otherwise.
+              if (err.code !== -32802 || err.data?.retriggerRequest !== true) wrongCancels++;
+            },
           );
         if (i === 1000)
           void client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } }).then(() => (hovered = true));
@@ -68,6 +73,7 @@ for (const pull of [false, true]) {
       if (pull) {
         await until(() => computed.length + cancelled === 2000, 60_000, 'every pull to be answered');
         assert.ok(computed.length <= 10, `${computed.length} of 2,000 pulls were checked; the others should give way to the newest`);
+        assert.equal(wrongCancels, 0, 'a pull given way is answered ServerCancelled with retriggerRequest: true');
         const last = await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
         assert.equal((last as { kind: string }).kind, 'full');
       } else {

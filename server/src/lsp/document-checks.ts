@@ -62,9 +62,12 @@ export class DocumentChecks {
       const pull = ++this.pullSeq;
       this.newestPull.set(uri, pull);
       await this.settled(uri);
-      // A newer pull of the same document, or the client's cancellation: this one is not worth a check.
+      // A newer pull of the same document, or the client's cancellation: this one is not worth a check. The client is
+      // told to pull again: VS Code's client cancels its pull when the document changes and folds the new pull into
+      // "ask again when the old one returns", which `retriggerRequest: false` would drop, leaving the old
+      // diagnostics up until the next edit (vscode-languageclient's diagnostic.ts, pullAsync).
       if (token.isCancellationRequested || this.newestPull.get(uri) !== pull) {
-        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'a newer request for this document replaces this one', { retriggerRequest: false });
+        throw new ResponseError(LSPErrorCodes.ServerCancelled, 'a newer request for this document replaces this one', { retriggerRequest: true });
       }
       const doc = documents.get(uri);
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
