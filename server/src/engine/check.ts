@@ -13,7 +13,7 @@ import { meta as licenseTextMissing } from './rules/license-text-missing';
 import { denialOf } from './rules/license-denied';
 import { checkExpression } from './spdx/check';
 import { parseExpression } from './spdx/expression';
-import { licenseTier } from './license-tiers';
+import { licenseTier, listsLicenses } from './license-tiers';
 import { aiGeneratedSemantics } from './rules/ai-generated-semantics';
 import { copyrightTags, licenseTags, parseSourceFile, sidecarHeader, SourceFile } from './source-file';
 import type { AiHistory } from './ai/history';
@@ -154,9 +154,8 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
       }),
     ];
   }
-  // A license from outside the file meets the policy's tiers as the file's own tags do (license-denied); a license
-  // tag the file writes itself was checked by the rule.
-  // The file's own tags and its `.license` file were judged by the rule.
+  // A license from outside the file meets the policy's tiers as the file's own tags do (license-denied); the file's own
+  // tags and its `.license` file were judged by the rule.
   if (policy)
     out = [
       ...out,
@@ -198,7 +197,7 @@ export function withReuseLicensing(findings: Finding[], path: string, reuse: Reu
 export function denialsOf(values: readonly LicensingValue[], path: string, policy: Policy): Finding[] {
   const here = policyForPath(policy, path);
   const l = here.licenses;
-  if (!l.allow.length && !l.deny.length && !l.review.length) return [];
+  if (!listsLicenses(l)) return [];
   const file = path.slice(path.lastIndexOf('/') + 1);
   return values.flatMap((v) => {
     if (parseExpression(v.value).error) return [];

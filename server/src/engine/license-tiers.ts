@@ -166,6 +166,11 @@ export function tierIds(expression: string): string[] {
   return idsIn(tierForm(expression));
 }
 
+/** Whether the policy names any license to allow, review or deny: without, no license is judged by tier. */
+export function listsLicenses(licenses: Policy['licenses']): boolean {
+  return licenses.allow.length > 0 || licenses.review.length > 0 || licenses.deny.length > 0;
+}
+
 /** The tier of a valid SPDX expression under the policy. */
 export function licenseTier(expression: string, licenses: Policy['licenses']): TierResult {
   const t = tiersOf(licenses);

@@ -15,7 +15,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import licenseList = require('spdx-license-list');
 import { blockClosers } from '../engine/comments';
 import { parseTagLine } from '../engine/header';
-import { licenseTier, policyLicenseSets, Tier } from '../engine/license-tiers';
+import { licenseTier, listsLicenses, policyLicenseSets, Tier } from '../engine/license-tiers';
 import { type Policy, policyLabel } from '../engine/policy/model';
 import { checkExpression } from '../engine/spdx/check';
 import { successorCandidates, successorOf } from '../engine/spdx/deprecated';
@@ -341,7 +341,7 @@ function tierLines(expression: string, whole: string | undefined, policy: Policy
   const l = policy.licenses;
   // Named as messages name it (policyLabel): never an absolute path.
   const source = policy.source ? ` (${policyLabel(policy)})` : '';
-  if (!l.allow.length && !l.review.length && !l.deny.length) return [message('spdx.policy-lists-none', { source })];
+  if (!listsLicenses(l)) return [message('spdx.policy-lists-none', { source })];
   const lines = [message('spdx.policy-tier', { source, tier: tierText(licenseTier(expression, l).tier) })];
   if (whole && whole !== expression) {
     try {

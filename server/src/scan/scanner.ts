@@ -15,6 +15,7 @@ import { PackedFindings, packFindings, StringTable, unpackFindings } from './com
 import { listFiles, Skipped } from './walk';
 import { licensingOf, unreadFileFindings, withPolicySeverity, withProjectLicensing, withReuseLicensing } from '../engine/check';
 import { withExceptions } from '../engine/exceptions';
+import { listsLicenses } from '../engine/license-tiers';
 import type { ReuseInput } from '../engine/reuse/input';
 import { finding } from '../engine/rules/rule';
 import { readsAiHistory } from '../engine/rules/ai-marker-missing';
@@ -244,9 +245,8 @@ async function applyReuse(
     }
     entry.packed = [...entry.packed, ...packFindings([finding], strings)];
   };
-  const l = settings.policy.licenses;
   // Only a policy with license lists (here or in an override) denies anything: no sidecar is read for nothing.
-  const judged = l.allow.length > 0 || l.deny.length > 0 || l.review.length > 0 || settings.policy.overrides.length > 0;
+  const judged = listsLicenses(settings.policy.licenses) || settings.policy.overrides.length > 0;
   if (opts.reuse !== 'always' && judged) {
     // A file not read as text (an image, a binary) has licensing all the same, from its `.license` file, REUSE.toml or
     // dep5: the policy's tiers judge it, or a denied license could pass in a picture (engine/check.ts unreadFileFindings).

@@ -1,7 +1,7 @@
 // license-denied: an expression that cannot be satisfied with allowed (or review-tier) licenses.
 
 import type { Finding } from '../findings';
-import { licenseTier, tierIds } from '../license-tiers';
+import { licenseTier, listsLicenses, tierIds } from '../license-tiers';
 import { policyName, type Policy } from '../policy/model';
 import { currentExpression, currentIdIn } from '../spdx/check';
 import type { SourceFile } from '../source-file';
@@ -49,7 +49,7 @@ export function licenseDenied(file: SourceFile, policy: Policy): Finding[] {
  */
 export function denialOf(value: string, at: Range, policy: Policy, from?: { source: string; file: string }): Finding[] {
   const l = policy.licenses;
-  if (!l.allow.length && !l.deny.length && !l.review.length) return [];
+  if (!listsLicenses(l)) return [];
   const result = licenseTier(value, l);
   if (result.tier !== 'denied') return [];
   const where = policyName(policy);
