@@ -14,6 +14,14 @@ const boundary = (message, patterns, paths = []) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: patterns.map((p) => ({ ...p, message })) }],
 });
 
+// V8 keeps every object made by an object literal with a getter or setter alive through the young
+// generation's collections: in the code a scan runs once per file, such literals made garbage
+// collection a fifth of the scan (docs/design/performance.md). A class's accessors cost nothing.
+const literalAccessor = {
+  selector: 'ObjectExpression > Property[kind=/^(get|set)$/]',
+  message: 'An object literal with an accessor costs the garbage collector dearly per object: use a class (docs/design/performance.md).',
+};
+
 export default defineConfig(
   {
     ignores: [
@@ -70,12 +78,18 @@ export default defineConfig(
       // Imports are covered above; a require() of a built-in would slip past them.
       'no-restricted-syntax': [
         'error',
+        literalAccessor,
         {
           selector: `CallExpression[callee.name='require'][arguments.0.value=/^(node:|(${nodeBuiltins.join('|').replace(/\//g, '\\/')})$)/]`,
           message: 'The engine is pure: no Node built-ins.',
         },
       ],
     },
+  },
+  {
+    // The per-file path of a scan: the engine above, and what reads the files.
+    files: ['server/src/scan/**', 'server/src/io/**'],
+    rules: { 'no-restricted-syntax': ['error', literalAccessor] },
   },
   {
     files: ['server/src/lsp/**'],

@@ -7,7 +7,7 @@ import { isCovered, isThirdParty } from './paths';
 import type { Policy } from './policy/model';
 import { policyForPath } from './policy/overrides';
 import { fileRules, headerRules, ownTagRules } from './rules';
-import { finding } from './rules/rule';
+import { finding, type RuleContext } from './rules/rule';
 import { meta as copyrightMissing } from './rules/copyright-missing';
 import { meta as licenseTextMissing } from './rules/license-text-missing';
 import { denialOf } from './rules/license-denied';
@@ -276,17 +276,7 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
     return { findings: semantics, exempt: semantics.length ? undefined : { id: 'generated' }, policy };
   }
   const file = parseSourceFile(input.path, input.text, policy, input.sidecarText, isThirdParty(input.path, policy));
-  const ctx = {
-    currentYear: input.currentYear ?? new Date().getFullYear(),
-    today: input.today,
-    aiHistory: input.aiHistory,
-    reuse: input.reuse,
-    undecodable: input.undecodable,
-    // Asked by the AI rules only: a header-only check never looks for markers.
-    get hasAiMarker() {
-      return file.markers.markers.length > 0 || file.markers.legacy.length > 0;
-    },
-  };
+  const ctx = new FileContext(input, file);
   const findings: Finding[] = [];
   for (const rule of input.scope === 'header' ? headerRules : fileRules) {
     findings.push(...rule(file, policy, ctx));
@@ -297,4 +287,32 @@ export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {
   // honours them alike; then precedence, among what is still reported.
   const suppressed = withSuppressions(withReuseLicensing(findings, input.path, input.reuse, basePolicy), file, policy);
   return { findings: withPrecedence(withExceptions(suppressed, input.path, file, basePolicy, input.today ?? todayIso())), file, policy };
+}
+
+/**
+ * What the rules know of a check besides the file. A class, not a literal with a getter: see
+ * ParsedFile in source-file.ts for what such literals cost the garbage collector.
+ */
+class FileContext implements RuleContext {
+  readonly currentYear: number;
+  readonly today?: string;
+  readonly aiHistory?: AiHistory;
+  readonly reuse?: ReuseInput;
+  readonly undecodable?: Undecodable;
+
+  constructor(
+    input: CheckInput,
+    private readonly file: SourceFile,
+  ) {
+    this.currentYear = input.currentYear ?? new Date().getFullYear();
+    this.today = input.today;
+    this.aiHistory = input.aiHistory;
+    this.reuse = input.reuse;
+    this.undecodable = input.undecodable;
+  }
+
+  // Asked by the AI rules only: a header-only check never looks for markers.
+  get hasAiMarker(): boolean {
+    return this.file.markers.markers.length > 0 || this.file.markers.legacy.length > 0;
+  }
 }

@@ -34,26 +34,40 @@ export function parseSourceFile(path: string, text: string, policy: Policy, side
   const found = findHeader(path, text, { style, maxLine: policy.headers.maxLine, anywhere: policy.headers.anywhere });
   // A `.license` sidecar replaces what the file says about itself (REUSE 3.3): its own tags are not read.
   const header = sidecarText === undefined ? found : { ...found, licenses: [], copyrights: [] };
+  return new ParsedFile(path, text, header, style, sidecarTags, sidecarText !== undefined, thirdParty);
+}
+
+/**
+ * A class, not an object literal with getters: V8 keeps every object made by a literal with
+ * accessors alive through the young generation's collections (each is copied and promoted), which
+ * made garbage collection a fifth of a scan's time on the Linux tree (docs/design/performance.md).
+ */
+class ParsedFile implements SourceFile {
+  readonly uncommentable: boolean;
   // Found on first use: the header rules never look, and a header-only scan of a large tree then
   // skips the one pass over the whole text.
-  let markers: Markers | undefined;
-  let below: Tag[] | undefined;
-  return {
-    path,
-    text,
-    header,
-    get markers() {
-      return (markers ??= parseMarkers(text, header));
-    },
-    get below() {
-      return (below ??= header.licenses.length || sidecarText !== undefined ? [] : tagsBelow(header, text, path));
-    },
-    style,
-    uncommentable: isUncommentable(path),
-    sidecarTags,
-    hasSidecar: sidecarText !== undefined,
-    thirdParty,
-  };
+  private markersFound?: Markers;
+  private belowFound?: Tag[];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly header: Header,
+    readonly style: CommentStyle | undefined,
+    readonly sidecarTags: Tag[],
+    readonly hasSidecar: boolean,
+    readonly thirdParty: boolean,
+  ) {
+    this.uncommentable = isUncommentable(path);
+  }
+
+  get markers(): Markers {
+    return (this.markersFound ??= parseMarkers(this.text, this.header));
+  }
+
+  get below(): Tag[] {
+    return (this.belowFound ??= this.header.licenses.length || this.hasSidecar ? [] : tagsBelow(this.header, this.text, this.path));
+  }
 }
 
 /** The tags of `<path>.license`: wherever they stand in it, as REUSE 3.3 reads a sidecar. */
