@@ -47,6 +47,16 @@ describe('git rules', () => {
     for (const [file, ignored] of Object.entries(expect)) assert.equal(await git.isIgnored(file), ignored, file);
   });
 
+  it('lets a deeper .gitignore un-ignore a folder a shallower one ignores, as git does', async () => {
+    // `git check-ignore -v a/build` answers `a/.gitignore:1:!build/`, and `git status` lists a/build/x.c.
+    const root = tree({ '.gitignore': 'build/\n', 'a/.gitignore': '!build/\n', 'a/build/x.c': '', 'build/y.c': '' });
+    const rules = new GitRules(root);
+    assert.equal(rules.isIgnored('a/build/x.c'), false);
+    assert.equal(rules.isIgnored('build/y.c'), true);
+    const listing = await listFiles(root, toPolicy({}, 'p'), rules);
+    assert.deepEqual(listing.files, ['.gitignore', 'a/.gitignore', 'a/build/x.c']);
+  });
+
   it('matches case as git does: by core.ignorecase, else case-sensitively on Linux', () => {
     const rules = (config?: string) => {
       const files: Record<string, string> = { '.gitignore': '*.s\n', '.gitattributes': '*.pb.go linguist-generated\n' };

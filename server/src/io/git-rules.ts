@@ -10,7 +10,7 @@ import * as path from 'node:path';
 
 export class GitRules {
   /** Rules per folder (relative to the root, '' for the root), from that folder's .gitignore. */
-  private ignores = new Map<string, Ignore | undefined>();
+  private ignores = new Map<string, PathTest | undefined>();
   private generated?: { on: Ignore; off: Ignore } | null;
   private dirs = new Map<string, boolean>();
 
@@ -26,28 +26,23 @@ export class GitRules {
     this.ignorecase = config ? config[1].toLowerCase() === 'true' : process.platform === 'win32' || process.platform === 'darwin';
   }
 
-  /** The text of each folder's rules, to build them again without reading the files (forgetPaths). */
-  private texts = new Map<string, string>();
-
-  private rulesIn(dir: string): Ignore | undefined {
+  private rulesIn(dir: string): PathTest | undefined {
     if (this.ignores.has(dir)) return this.ignores.get(dir);
     const texts: string[] = [];
     if (dir === '') texts.push(read(path.join(this.root, '.git', 'info', 'exclude')));
     texts.push(read(path.join(this.root, dir, '.gitignore')));
     const text = texts.join('\n');
-    const rules = text.trim() ? ignore({ ignorecase: this.ignorecase }).add(text) : undefined;
-    if (rules) this.texts.set(dir, text);
+    const rules = text.trim() ? pathTest(ignore({ ignorecase: this.ignorecase }).add(text)) : undefined;
     this.ignores.set(dir, rules);
     return rules;
   }
 
   /**
-   * Drops the answers remembered for single paths. The `ignore` package keeps every path it was asked
-   * about; after a walk that is every file of the tree (20 MB on the kernel), held for as long as
-   * these rules live, which in the language server is the session. The rules stay read.
+   * Drops what was remembered for single paths: the folders' chains, and the `ignore` package's answers
+   * for .gitattributes, which it keeps for every path it was asked about (after a walk, every file of
+   * the tree, held for as long as these rules live: in the language server, the session). The rules stay read.
    */
   forgetPaths(): void {
-    for (const [dir, text] of this.texts) this.ignores.set(dir, ignore({ ignorecase: this.ignorecase }).add(text));
     this.chains.clear();
     // Read again when next asked: one file, .gitattributes.
     this.generated = undefined;
@@ -82,20 +77,20 @@ export class GitRules {
     const slash = p.lastIndexOf('/');
     let ignored = false;
     for (const [offset, rules] of this.chain(slash < 0 ? '' : p.slice(0, slash))) {
-      const result = rules.test(offset ? relPath.slice(offset) : relPath);
+      const result = rules(offset ? relPath.slice(offset) : relPath);
       if (result.ignored) ignored = true;
       else if (result.unignored) ignored = false;
     }
     return ignored;
   }
 
-  private chains = new Map<string, [number, Ignore][]>();
+  private chains = new Map<string, [number, PathTest][]>();
 
   /**
    * The .gitignore rules that apply inside a folder, shallowest first, each with the length of its
    * folder's prefix: computed once per folder, not once per file (a walk asks for every file).
    */
-  private chain(dir: string): [number, Ignore][] {
+  private chain(dir: string): [number, PathTest][] {
     let chain = this.chains.get(dir);
     if (!chain) {
       const slash = dir.lastIndexOf('/');
@@ -125,6 +120,46 @@ export class GitRules {
     }
     return !!this.generated && this.generated.on.ignores(relPath) && !this.generated.off.ignores(relPath);
   }
+}
+
+/** Whether one folder's rules ignore or un-ignore a path relative to that folder: the last rule to match says. */
+type PathTest = (relPath: string) => { ignored: boolean; unignored: boolean };
+
+/**
+ * The `ignore` package's test of the path alone. Its public `test` also tests every parent folder of
+ * the path and remembers each answer in a table keyed by path; a walk has already tested the parents
+ * (it never enters an ignored folder), and the table cost more than the rules (0.4 s of the 1 s the
+ * kernel's walk spent in .gitignore rules). Its rule list's own test is what `test` calls once the
+ * parents pass; it is not public, so it is used only after it answers a probe as the public test does.
+ * Asking it alone is also git's reading where a deeper .gitignore un-ignores a folder a shallower one
+ * ignores (`build/`, then `!build/` in a subfolder): the public test saw the folder still ignored.
+ */
+function pathTest(rules: Ignore): PathTest {
+  const own = (rules as unknown as { _rules?: { test?: unknown } })._rules;
+  const test = typeof own?.test === 'function' ? (own.test as (p: string, mode: string) => ReturnType<PathTest>).bind(own) : undefined;
+  if (test && probed()) return (p) => test(p, 'regex');
+  return (p) => rules.test(p);
+}
+
+let probeAnswer: boolean | undefined;
+
+/** Whether the rule list's own test answers as the public test does, on a probe of each kind of answer. */
+function probed(): boolean {
+  if (probeAnswer === undefined) {
+    const rules = ignore().add(['*.o', '!keep.o', 'build/']);
+    const own = (rules as unknown as { _rules: { test: (p: string, mode: string) => ReturnType<PathTest> } })._rules;
+    const same = (p: string) => {
+      const a = own.test(p, 'regex');
+      const b = rules.test(p);
+      return a.ignored === b.ignored && a.unignored === b.unignored;
+    };
+    try {
+      probeAnswer = ['x.o', 'keep.o', 'build/', 'x.c', 'src/y.o'].every(same);
+    } catch {
+      probeAnswer = false;
+    }
+  }
+  return probeAnswer;
 }
 
 function read(file: string): string {
