@@ -285,6 +285,33 @@ describe('workspace scanner', () => {
     });
   });
 
+  describe("the CLI's thread helping the workers", () => {
+    const policy = toPolicy({}, 'test');
+    it('checks part of the queue here and part on a worker, each file once, with the same results as workers alone', async () => {
+      const names = Array.from({ length: inThreadLimit + 88 }, (_, i) => `f${String(i).padStart(4, '0')}.ts`);
+      const root = tree(Object.fromEntries(names.map((n, i) => [n, i % 3 ? good : bare])));
+      const jobs = names.map((rel) => ({ rel }));
+      const batches: number[] = [];
+      const helped = await checkFiles(jobs, settings(root, policy), { workers: 1, helpInThread: true, onResults: (b) => batches.push(b.length) });
+      const alone = await checkFiles(jobs, settings(root, policy), { workers: 1 });
+      const byPath = (run: typeof helped) =>
+        resultsOf(run)
+          .map((r) => [r.rel, r.findings.map((f) => f.rule), r.skipped])
+          .sort();
+      assert.deepEqual(byPath(helped), byPath(alone));
+      assert.equal(helped.results.length, names.length);
+      // This thread takes 32 files at a time, a worker 128: both kinds of batch came in.
+      assert.ok(
+        batches.some((n) => n === 32),
+        `batches: ${batches}`,
+      );
+      assert.ok(
+        batches.some((n) => n === 128),
+        `batches: ${batches}`,
+      );
+    });
+  });
+
   describe('content that is not checked', () => {
     const policy = toPolicy({}, 'test');
     const utf16 = (bom: number[], text: string, be = false) => {

@@ -309,6 +309,8 @@ async function check(paths: string[], opts: CheckOptions): Promise<{ report: Rep
       scope: opts.scope,
       reuse: opts.reuse ? ('always' as const) : ('auto' as const),
       encoding: opts.encoding,
+      // Nothing else runs in the CLI's thread while it waits for the workers.
+      helpInThread: true,
     };
     const withBaselineOf = <F extends { rel: string; findings: FileFindings['findings'] }>(f: F): F => ({
       ...f,

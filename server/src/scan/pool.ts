@@ -18,8 +18,16 @@ export interface PoolOptions {
   /** Called with each batch of results as it arrives, in no particular order (without their findings). */
   onResults?: (results: readonly PackedResult[]) => void;
   token?: Cancellation;
-  /** Worker threads to use; default: one per core. 0 checks in this thread. */
+  /** Worker threads to use; default: one per core, or one fewer when this thread helps. 0 checks in this thread. */
   workers?: number;
+  /**
+   * This thread checks files too, once no more are coming, taking them from the same queue as the
+   * workers. For a caller with nothing else to do meanwhile (the CLI); never for the language server,
+   * whose thread must answer the editor. Each worker starts cold (its own copy of the engine, compiled
+   * and optimised again), so this thread and one worker fewer check faster than a worker per core
+   * (docs/design/performance.md).
+   */
+  helpInThread?: boolean;
   /** The table the results' findings are packed against (the scan cache's, so it keeps them as they come); a new one by default. */
   table?: StringTable;
 }
@@ -32,6 +40,10 @@ export interface PoolRun {
 }
 
 const batchSize = 128;
+/** Above this many files left when the listing ends, a helping thread starts one more worker instead. */
+const helpLimit = 10_000;
+/** Files this thread checks between two turns of its event loop: a millisecond or two of work. */
+const inThreadBatch = 32;
 /** Old-generation heap of a worker, in MB: files are at most 10 MB (read-file.ts), and nothing is kept between files. */
 const workerHeapMb = 64;
 /**
@@ -74,7 +86,7 @@ export class CheckPool {
   ) {
     this.table = opts.table ?? new StringTable();
     this.script = workerScript();
-    this.count = this.script ? (opts.workers ?? availableParallelism()) : 0;
+    this.count = this.script ? (opts.workers ?? availableParallelism() - (opts.helpInThread ? 1 : 0)) : 0;
   }
 
   /** Files to check; workers start once there are enough of them to be worth it. */
@@ -89,6 +101,15 @@ export class CheckPool {
   async finish(): Promise<PoolRun> {
     this.closed = true;
     if (!this.workers.length) return this.inThread();
+    if (this.opts.helpInThread) {
+      // A long queue goes to one more worker instead: its cold start is then a small share of its work, and
+      // this thread's heap, which no limit holds as a worker's is, would raise the run's peak memory (30 MB on
+      // the kernel). The walk has ended, so the core this thread walked on is free for it.
+      if (this.queue.length > helpLimit) {
+        this.spawn();
+        this.feedAll();
+      } else await this.help();
+    }
     if (this.busy > 0 || this.queue.length)
       await new Promise<void>((resolve) => {
         this.settle = resolve;
@@ -179,20 +200,23 @@ export class CheckPool {
   }
 
   private async inThread(): Promise<PoolRun> {
-    const jobs = this.queue;
-    this.queue = [];
-    for (let i = 0; i < jobs.length; i += 32) {
-      if (this.cancelled()) break;
+    await this.help();
+    return this.run();
+  }
+
+  /** Checks queued files in this thread, a few at a time, until none is left or the run is cancelled. */
+  private async help(): Promise<void> {
+    while (this.queue.length && !this.cancelled()) {
+      const jobs = this.queue.splice(0, inThreadBatch);
       this.keep(
         packResults(
-          jobs.slice(i, i + 32).map((j) => checkFile(j, this.settings)),
+          jobs.map((j) => checkFile(j, this.settings)),
           this.table,
         ),
       );
-      // Let the server answer requests between batches.
+      // Between batches: the server answers requests, and the workers' results come in and they get more files.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    return this.run();
   }
 }
 

@@ -51,6 +51,8 @@ export interface ScanOptions {
   /** Files checked so far, of those found so far; `walking` while more may still be found. */
   onProgress?: (done: number, found: number, walking: boolean) => void;
   workers?: number;
+  /** Check files in this thread too (scan/pool.ts PoolOptions.helpInThread): for the CLI, never the language server. */
+  helpInThread?: boolean;
   /**
    * What a file in neither UTF-8 nor an encoding of its own declaring is read in, instead of a guess:
    * the editor's files.encoding (io/encoding.ts).
@@ -151,6 +153,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
     table: cache?.table,
     token: opts.token,
     workers: opts.workers,
+    helpInThread: opts.helpInThread,
     onResults: (batch) => {
       // Files git listed that are gone from the work tree were never part of the scan: they leave the count as they are found out.
       const ignored = batch.reduce((n, r) => n + (r.ignored ? 1 : 0), 0);
