@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 OSPO Compliance contributors
 // SPDX-License-Identifier: Apache-2.0
 //
-// The live heap a whole scan leaves: with its report (every finding unpacked) and with the scan cache alone.
+// The live heap a whole scan leaves: with its report (every finding, packed) and with the scan cache alone.
 // Compares two builds side by side, in one run on the same tree:
 //   git worktree add /tmp/base <rev> && ln -s "$PWD/node_modules" /tmp/base/ && (cd /tmp/base && npx tsc -b)
 //   npx tsc -b && node --expose-gc bench/heap.mjs [corpus] [other-checkout…]
@@ -21,12 +21,14 @@ async function measure(checkout) {
   const { ScanCache } = require('./out/server/src/scan/cache.js');
   const { defaultPolicy } = require('./out/server/src/engine/policy/model.js');
   const { GitRules } = require('./out/server/src/io/git-rules.js');
+  const { packedCount } = require('./out/server/src/scan/compact.js');
   const root = path.resolve(corpus);
   const cache = new ScanCache();
   const t0 = performance.now();
   const report = await scanFolder({ root, policy: defaultPolicy(), git: new GitRules(root), cache, workers: 2 });
   const seconds = +((performance.now() - t0) / 1000).toFixed(2);
-  const findings = report.files.reduce((n, f) => n + f.findings.length, 0);
+  // Findings stay packed from the workers on (scan/compact.ts).
+  const findings = report.files.reduce((n, f) => n + packedCount(f.packed), 0);
   global.gc();
   const withReport = process.memoryUsage().heapUsed;
   report.files.length = 0;
