@@ -1,8 +1,8 @@
 // What Node itself costs to list and read a tree, with no checking at all, against ripgrep and
 // `ospo check` in the same run: the floor under any JavaScript scanner on this machine, which
 // tells how much of `ospo check`'s time the engine has left to win (docs/design/performance.md).
-// Each floor run uses the same threads as `ospo check`: the listing in this thread, the reading
-// in one worker thread per core, files handed over in batches of 128.
+// Each floor run reads as a scan's workers do: the listing in this thread, the reading in one
+// worker thread per core, files handed over in batches of 128.
 // Usage: node bench/floor.mjs [tree]   (default: the kernel corpus of `npm run bench`)
 
 import { spawnSync } from 'node:child_process';

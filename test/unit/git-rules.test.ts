@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GitRules } from '../../server/src/io/git-rules';
+import { GitRules, ruleListTestWorks } from '../../server/src/io/git-rules';
 import { listFiles } from '../../server/src/scan/walk';
 import { toPolicy } from '../../server/src/engine/policy/model';
 
@@ -55,6 +55,11 @@ describe('git rules', () => {
     assert.equal(rules.isIgnored('build/y.c'), true);
     const listing = await listFiles(root, toPolicy({}, 'p'), rules);
     assert.deepEqual(listing.files, ['.gitignore', 'a/.gitignore', 'a/build/x.c']);
+  });
+
+  it("tests each path against the `ignore` package's rule list alone, not through its per-path table", () => {
+    // An upgrade of `ignore` that changes its internals fails here, not silently in a slower walk.
+    assert.equal(ruleListTestWorks(), true);
   });
 
   it('matches case as git does: by core.ignorecase, else case-sensitively on Linux', () => {

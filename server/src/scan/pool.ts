@@ -1,7 +1,8 @@
-// Checks many files on worker threads, one per core. Files can be added while the walk is still
-// finding them, so listing and checking overlap. Batches go to whichever worker is free, so a few
-// huge files do not hold the others up; cancellation is seen between files. Small jobs run in
-// this thread instead: starting a worker costs more than checking a few hundred files.
+// Checks many files on worker threads, one per core (the CLI: one fewer, and its own thread helps).
+// Files can be added while the walk is still finding them, so listing and checking overlap. Batches
+// go to whichever worker is free, so a few huge files do not hold the others up; cancellation is seen
+// between files. Small jobs run in this thread instead: starting a worker costs more than checking a
+// few hundred files.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -78,6 +79,7 @@ export class CheckPool {
   private readonly cancel = new Int32Array(new SharedArrayBuffer(4));
   private settle?: () => void;
   private readonly count: number;
+  private readonly helping: boolean;
   private readonly script?: string;
 
   constructor(
@@ -86,7 +88,10 @@ export class CheckPool {
   ) {
     this.table = opts.table ?? new StringTable();
     this.script = workerScript();
-    this.count = this.script ? (opts.workers ?? availableParallelism() - (opts.helpInThread ? 1 : 0)) : 0;
+    const cores = availableParallelism();
+    // On one core this thread only competes with the worker: it helps where a core is left for it.
+    this.helping = !!opts.helpInThread && cores > 1;
+    this.count = this.script ? (opts.workers ?? cores - (this.helping ? 1 : 0)) : 0;
   }
 
   /** Files to check; workers start once there are enough of them to be worth it. */
@@ -101,14 +106,22 @@ export class CheckPool {
   async finish(): Promise<PoolRun> {
     this.closed = true;
     if (!this.workers.length) return this.inThread();
-    if (this.opts.helpInThread) {
-      // A long queue goes to one more worker instead: its cold start is then a small share of its work, and
-      // this thread's heap, which no limit holds as a worker's is, would raise the run's peak memory (30 MB on
-      // the kernel). The walk has ended, so the core this thread walked on is free for it.
-      if (this.queue.length > helpLimit) {
+    if (this.helping) {
+      // A long queue goes to one more worker instead (unless the caller counted the workers): its cold start is
+      // then a small share of its work, and this thread's heap, which no limit holds as a worker's is, would
+      // raise the run's peak memory (30 MB on the kernel). The walk has ended: the core it ran on is free.
+      if (this.queue.length > helpLimit && this.opts.workers === undefined) {
         this.spawn();
         this.feedAll();
-      } else await this.help();
+      } else {
+        try {
+          await this.help();
+        } catch (err) {
+          // The workers would keep the process alive after the run has failed.
+          await Promise.all(this.workers.map((w) => w.terminate()));
+          throw err;
+        }
+      }
     }
     if (this.busy > 0 || this.queue.length)
       await new Promise<void>((resolve) => {
