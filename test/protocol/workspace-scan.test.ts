@@ -85,6 +85,34 @@ describe('workspace scan', () => {
     await client.until(() => (client.diagnosticsFor(uri, 1)?.length === 1 ? true : undefined), 'one diagnostic for the open document');
   });
 
+  it('clears scan diagnostics when a file is opened, fixed before a rescan, or its folder leaves the workspace', async () => {
+    const root = workspace({ 'a/open.ts': 'export const a = 1;\n', 'a/fixed.ts': 'export const b = 1;\n', 'b/gone.ts': 'export const c = 1;\n' });
+    client = new TestClient();
+    // Pull diagnostics: an open document's come by pull, so the scan's pushed ones must be taken away.
+    await client.initialize(path.join(root, 'a'), { pull: true, moreFolders: [path.join(root, 'b')] });
+    const uri = (rel: string) => 'file://' + path.join(root, rel);
+    const scan = () => client.connection.sendRequest('workspace/executeCommand', { command: ScanWorkspaceCommand, arguments: [] });
+    await scan();
+    for (const rel of ['a/open.ts', 'a/fixed.ts', 'b/gone.ts'])
+      await client.until(() => client.diagnosticsFor(uri(rel))?.length || undefined, `scan diagnostics for ${rel}`);
+    const cleared = (rel: string) => client.until(() => (client.diagnosticsFor(uri(rel))?.length === 0 ? true : undefined), `${rel} cleared`);
+
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: uri('a/open.ts'), languageId: 'typescript', version: 1, text: 'export const a = 1;\n' },
+    });
+    await cleared('a/open.ts');
+
+    // Fixed on disk with no file event: the next scan finds nothing there and takes its diagnostics away.
+    fs.writeFileSync(path.join(root, 'a/fixed.ts'), good);
+    await scan();
+    await cleared('a/fixed.ts');
+
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [], removed: [{ uri: uri('b'), name: 'b' }] },
+    });
+    await cleared('b/gone.ts');
+  });
+
   it('a file REUSE.toml licenses stays clean when it changes on disk after the scan', async () => {
     const root = workspace({
       'LICENSES/MIT.txt': 'MIT\n',

@@ -75,10 +75,12 @@ export function scanCacheFile(root: string): string {
 export class WorkspaceScan {
   private folders = new Map<string, ScannedFolder>();
   /**
-   * URIs that have scan diagnostics on screen, so they can be cleared, with a digest of what was sent:
+   * Files that have scan diagnostics on screen, so they can be cleared, with a digest of what was sent:
    * a scan that finds what is already shown sends nothing (78,000 unchanged files on a kernel rescan).
+   * By folder root, then by the path relative to it: the scan's own strings, where URIs as keys were
+   * 7 MB of strings of their own after a kernel scan (62,000 files with findings).
    */
-  private shown = new Map<string, number>();
+  private shown = new Map<string, Map<string, number>>();
   private warnedCap = false;
 
   constructor(private host: ScanHost) {}
@@ -187,7 +189,7 @@ export class WorkspaceScan {
         void readSidecar(fsPath).then((sidecar) => {
           const found = unreadFileFindings(rel, sidecar, context, folder.settings.policy, folder.settings.today);
           if (found.length) folder.findings.set(rel, packFindings(found, folder.strings));
-          if (!this.host.isOpen(uri)) void this.show(uri, folder.findings.get(rel) ?? [], folder.strings.strings, folder, rel);
+          if (!this.host.isOpen(uri)) void this.show(folder.state.root, rel, folder.findings.get(rel) ?? [], folder.strings.strings, folder);
         });
         return;
       }
@@ -199,12 +201,17 @@ export class WorkspaceScan {
       if (findings.length) folder.findings.set(rel, packFindings(findings, folder.strings));
       else folder.findings.delete(rel);
     }
-    if (!this.host.isOpen(uri)) void this.show(uri, folder.findings.get(rel) ?? [], folder.strings.strings, folder, rel);
+    if (!this.host.isOpen(uri)) void this.show(folder.state.root, rel, folder.findings.get(rel) ?? [], folder.strings.strings, folder);
   }
 
   /** Open documents get their diagnostics from the document check: the scan's would show twice. */
   documentOpened(uri: string): void {
-    if (this.shown.has(uri)) void this.show(uri, [], []);
+    const fsPath = URI.parse(uri).fsPath;
+    for (const [root, shown] of this.shown) {
+      if (!holdsPath(root, fsPath)) continue;
+      const rel = slashed(path.relative(root, fsPath));
+      if (shown.has(rel)) void this.show(root, rel, [], []);
+    }
   }
 
   /** A closed document shows the scan's findings for what is on disk again. */
@@ -234,8 +241,7 @@ export class WorkspaceScan {
     const folder = this.folders.get(root);
     if (!folder) return;
     this.folders.delete(root);
-    const prefix = URI.file(root).toString() + '/';
-    for (const uri of [...this.shown.keys()]) if (uri.startsWith(prefix)) void this.show(uri, [], []);
+    for (const rel of [...(this.shown.get(root)?.keys() ?? [])]) void this.show(root, rel, [], []);
   }
 
   private folderOf(fsPath: string): ScannedFolder | undefined {
@@ -259,8 +265,6 @@ export class WorkspaceScan {
    */
   private async showFolder(root: string): Promise<void> {
     const folder = this.folders.get(root)!;
-    const prefix = URI.file(root).toString() + '/';
-    const now = new Set<string>();
     let pending: Promise<void>[] = [];
     const pace = async (sent: Promise<void> | undefined) => {
       if (sent) pending.push(sent);
@@ -269,12 +273,10 @@ export class WorkspaceScan {
       pending = [];
     };
     for (const [rel, packed] of folder.findings) {
-      const uri = URI.file(path.join(root, rel)).toString();
-      now.add(uri);
-      if (!this.host.isOpen(uri)) await pace(this.show(uri, packed, folder.strings.strings, folder, rel));
+      if (!this.host.isOpen(uriOf(root, rel))) await pace(this.show(root, rel, packed, folder.strings.strings, folder));
     }
     // Files that had findings and have none now.
-    for (const uri of [...this.shown.keys()]) if (uri.startsWith(prefix) && !now.has(uri)) await pace(this.show(uri, [], []));
+    for (const rel of [...(this.shown.get(root)?.keys() ?? [])]) if (!folder.findings.has(rel)) await pace(this.show(root, rel, [], []));
     await Promise.all(pending);
   }
 
@@ -284,24 +286,36 @@ export class WorkspaceScan {
    * file's findings, as in `ospo check`, before the cap. Whether they are already shown is told from
    * what the diagnostics are made of, before they are made: a rescan of an unchanged tree makes none.
    */
-  private show(uri: string, packed: PackedFindings, strings: readonly string[], folder?: ScannedFolder, rel?: string): Promise<void> | undefined {
-    if (!packed.length && !this.shown.has(uri)) return undefined;
-    const entry = folder && rel !== undefined ? folder.state.baseline[rel] : undefined;
+  private show(root: string, rel: string, packed: PackedFindings, strings: readonly string[], folder?: ScannedFolder): Promise<void> | undefined {
+    let shown = this.shown.get(root);
+    if (!packed.length && !shown?.has(rel)) return undefined;
+    const uri = uriOf(root, rel);
+    const entry = folder ? folder.state.baseline[rel] : undefined;
     // Everything besides the findings that shapes the diagnostics: the cap, ospo.rules and ospo.suppressedSeverity, the baseline entry.
     const digest = packed.length
       ? packedDigest(packed, strings, `${this.maxPerFile}\0${displayKey(folder?.display)}\0${entry ? JSON.stringify(entry) : ''}`)
       : undefined;
-    if (digest !== undefined && this.shown.get(uri) === digest) return undefined;
+    if (digest !== undefined && shown?.get(rel) === digest) return undefined;
     const findings = unpackFindings(packed, strings);
     const diagnostics: Diagnostic[] = diagnosticsOf(withBaseline(findings, entry).slice(0, this.maxPerFile), folder?.display, uri);
     if (findings.length > this.maxPerFile && !this.warnedCap) {
       this.warnedCap = true;
       void this.host.connection.window.showInformationMessage(message('lsp.scan-cap', { count: String(this.maxPerFile) }));
     }
-    if (digest !== undefined) this.shown.set(uri, digest);
-    else this.shown.delete(uri);
+    if (digest !== undefined) {
+      if (!shown) this.shown.set(root, (shown = new Map()));
+      shown.set(rel, digest);
+    } else if (shown) {
+      shown.delete(rel);
+      if (!shown.size) this.shown.delete(root);
+    }
     return this.host.connection.sendDiagnostics({ uri, diagnostics });
   }
+}
+
+/** The URI of a file of a folder, as the client knows it: made when a diagnostic is sent, not kept. */
+function uriOf(root: string, rel: string): string {
+  return URI.file(path.join(root, rel)).toString();
 }
 
 /** Notifications written before the scan waits for them (showFolder). */
