@@ -137,10 +137,15 @@ type PathTest = (relPath: string) => { ignored: boolean; unignored: boolean };
  * folder still ignored.
  */
 function pathTest(rules: Ignore): PathTest {
-  const own = (rules as unknown as { _rules?: { test?: unknown } })._rules;
-  const test = typeof own?.test === 'function' ? (own.test as (p: string, mode: string) => ReturnType<PathTest>).bind(own) : undefined;
-  if (test && ruleListTestWorks()) return (p) => test(p, 'regex');
+  const own = ruleListOf(rules);
+  if (own && ruleListTestWorks()) return (p) => own.test(p, 'regex');
   return (p) => rules.test(p);
+}
+
+/** The `ignore` package's rule list inside `rules`, when it is there to ask (not public: see pathTest). */
+function ruleListOf(rules: Ignore): { test: (p: string, mode: string) => ReturnType<PathTest> } | undefined {
+  const own = (rules as unknown as { _rules?: { test?: unknown } })._rules;
+  return own && typeof own.test === 'function' ? (own as { test: (p: string, mode: string) => ReturnType<PathTest> }) : undefined;
 }
 
 let probeAnswer: boolean | undefined;
@@ -149,14 +154,14 @@ let probeAnswer: boolean | undefined;
 export function ruleListTestWorks(): boolean {
   if (probeAnswer === undefined) {
     const rules = ignore().add(['*.o', '!keep.o', 'build/']);
-    const own = (rules as unknown as { _rules: { test: (p: string, mode: string) => ReturnType<PathTest> } })._rules;
+    const own = ruleListOf(rules);
     const same = (p: string) => {
-      const a = own.test(p, 'regex');
+      const a = own!.test(p, 'regex');
       const b = rules.test(p);
       return a.ignored === b.ignored && a.unignored === b.unignored;
     };
     try {
-      probeAnswer = ['x.o', 'keep.o', 'build/', 'x.c', 'src/y.o'].every(same);
+      probeAnswer = !!own && ['x.o', 'keep.o', 'build/', 'x.c', 'src/y.o'].every(same);
     } catch {
       probeAnswer = false;
     }

@@ -46,21 +46,16 @@ export interface RawPolicy extends RawSections {
   exceptions?: RawException[];
 }
 
-/** An entry of `exceptions:` as written (docs/design/policy.md, "exceptions"). */
-export interface RawException {
+/**
+ * An entry of `exceptions:` as written (docs/design/policy.md, "exceptions"): the exception itself, with its
+ * name left out or one rule given as `rule`.
+ */
+export type RawException = Omit<PolicyException, 'id' | 'rules'> & {
   id?: string;
   rules?: string[];
   /** One rule, for `rule: X`; `rules` when both are given is an error. */
   rule?: string;
-  paths?: string[];
-  licenses?: string[];
-  approver: string;
-  /** The approval date, YYYY-MM-DD. */
-  date: string;
-  ref: string;
-  expires?: string;
-  reason?: string;
-}
+};
 
 /**
  * A recorded decision that silences some findings (engine/exceptions.ts): the OpenChain (ISO/IEC 5230)
@@ -75,6 +70,7 @@ export interface PolicyException {
   /** SPDX ids and `*` wildcards, as `licenses.deny` takes them; undefined: any license. */
   licenses?: string[];
   approver: string;
+  /** The approval date, YYYY-MM-DD. */
   date: string;
   ref: string;
   /** The last day it is in force, YYYY-MM-DD. */
