@@ -93,7 +93,9 @@ describe('packaging', () => {
       // review's mends: the dashboard's alerts and links, licenses from REUSE.toml judged by the tiers (1042 KB then),
       // and the policy document's (the texts for a base that allows loosening, the approval review mode requires, an
       // exception that expires today or tomorrow, our holder on third-party code; links kept out of Markdown).
-      const budgetKB: Record<string, number> = { 'scan-worker.js': 465, 'cli.js': 1055, 'server.js': 1230, 'client.js': 500 };
+      // The server's went to 1235 KB with the workers' results sent as columns of numbers (scan/compact.ts
+      // WorkerBatch), 1231 KB then.
+      const budgetKB: Record<string, number> = { 'scan-worker.js': 465, 'cli.js': 1055, 'server.js': 1235, 'client.js': 500 };
       const over = Object.entries(budgetKB)
         .map(([entry, kb]) => ({ entry, kb, size: Math.round(loaded(entry).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0) / 1024) }))
         .filter(({ kb, size }) => size > kb);

@@ -2,18 +2,19 @@ import * as assert from 'node:assert/strict';
 import { checkText } from '../../server/src/engine/check';
 import { defaultPolicy } from '../../server/src/engine/policy/model';
 import {
-  adoptResults,
+  adoptBatch,
+  packBatch,
   packedCount,
   packedDigest,
   packFindings,
   packResults,
-  repack,
   StringTable,
   suppressedCount,
   unpackFindings,
   withoutSuppressed,
 } from '../../server/src/scan/compact';
 import { ScanCache } from '../../server/src/scan/cache';
+import type { FileResult } from '../../server/src/scan/check-file';
 
 // Findings with a fix, alternatives and more than one rule: what a scan keeps packed.
 const text = '// SPDX-License-Identifier: GPL-2.0 AND gpl-2.0+\nexport {};\n';
@@ -43,7 +44,7 @@ describe('packed findings', () => {
     const table = new StringTable();
     const a = packFindings([], table);
     assert.equal(a, packFindings([], table));
-    assert.equal(a, repack([], [], table));
+    assert.equal(a, packResults([{ rel: 'a.c', size: 1, mtimeMs: 1, findings: [] }], table)[0].packed);
     assert.ok(Object.isFrozen(a));
     const cache = new ScanCache();
     for (const rel of ['a.c', 'b.c']) cache.keep({ rel, size: 1, mtimeMs: 1, licenseIds: ['GPL-2.0-only'], packed: a });
@@ -59,16 +60,37 @@ describe('packed findings', () => {
     assert.equal(table.strings.length, once.strings.length);
   });
 
-  it('move from a worker batch table into the pool table unchanged', () => {
+  it('cross from a worker as a batch of columns, each result whole, its ids moved into the pool table', () => {
     const pool = new StringTable();
     // The pool's table already holds other strings: the batch's ids must be moved, not reused.
     pool.id('something else');
     pool.id(findings[findings.length - 1].message);
-    const batch = new StringTable();
-    const results = packResults([{ rel: 'a.ts', size: 1, mtimeMs: 2, findings }], batch);
-    const [moved] = adoptResults({ results, strings: batch.strings }, pool);
-    assert.equal(moved.rel, 'a.ts');
-    assert.deepEqual(unpackFindings(moved.packed, pool.strings), findings);
+    const results: FileResult[] = [
+      { rel: 'a.ts', size: 10, mtimeMs: 1700000000123.5, findings },
+      { rel: 'b.c', size: 0, mtimeMs: 0, findings: [], skipped: { id: 'binary' } },
+      { rel: 'c.c', size: 7, mtimeMs: 3, sidecarMtimeMs: 4.25, generated: true, licenseIds: ['MIT', 'GPL-2.0-only'], findings: findings.slice(1) },
+      { rel: 'd.c', size: 5, mtimeMs: 6, findings: [], unchanged: true },
+      { rel: 'gone.c', size: 0, mtimeMs: 0, findings: [], ignored: true },
+      { rel: 'e.c', size: 8, mtimeMs: 9, licenseIds: ['MIT', 'GPL-2.0-only'], findings: [] },
+    ];
+    const batch = packBatch(results);
+    // What a worker posts: the typed arrays are structured-cloned as the real message is.
+    const sent = structuredClone(batch);
+    const jobs = results.map((r) => ({ rel: r.rel }));
+    const adopted = adoptBatch(sent, pool, jobs);
+    assert.equal(adopted.length, results.length);
+    adopted.forEach((r, i) => {
+      const { findings: want, ...rest } = results[i];
+      const { packed, ...got } = r;
+      assert.deepEqual(got, rest, `result ${i}`);
+      assert.equal(got.rel, jobs[i].rel, "the path is the job's own string");
+      assert.deepEqual(unpackFindings(packed, pool.strings), want, `findings of result ${i}`);
+    });
+    // A worker that saw the scan cancelled answers the first jobs of its batch only.
+    assert.deepEqual(
+      adoptBatch(packBatch(results.slice(0, 2)), pool, jobs).map((r) => r.rel),
+      ['a.ts', 'b.c'],
+    );
   });
 
   it('digest the same whatever table they were packed against, and differently when anything in them changes', () => {

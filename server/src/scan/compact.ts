@@ -47,22 +47,27 @@ export function packFindings(findings: readonly Finding[], table: StringTable): 
   if (!findings.length) return noFindings;
   // Sized up front: an array grown by push keeps spare room, which 100,000 findings would pay for.
   const packed: PackedFindings = new Array<number>(findings.length * stride);
-  findings.forEach((f, i) => {
+  packInto(findings, table, packed, 0);
+  return packed;
+}
+
+/** Writes the findings packed into `out` from `at` on: a file's own array, or a worker batch's one array. */
+function packInto(findings: readonly Finding[], table: StringTable, out: { [i: number]: number }, at: number): void {
+  for (const f of findings) {
     const { rule, severity, message, range, ...extra } = f;
     // Fixes and the rest are rare and varied: kept as one JSON string, which the table still shares.
     const json = JSON.stringify(extra);
-    const at = i * stride;
-    packed[at] = table.id(rule);
-    packed[at + 1] = table.id(severity);
-    packed[at + 2] = table.id(message);
-    packed[at + 3] = json === '{}' ? -1 : table.id(json);
-    packed[at + 4] = f.suppressed ? suppressedFlag : 0;
-    packed[at + 5] = range.start.line;
-    packed[at + 6] = range.start.character;
-    packed[at + 7] = range.end.line;
-    packed[at + 8] = range.end.character;
-  });
-  return packed;
+    out[at] = table.id(rule);
+    out[at + 1] = table.id(severity);
+    out[at + 2] = table.id(message);
+    out[at + 3] = json === '{}' ? -1 : table.id(json);
+    out[at + 4] = f.suppressed ? suppressedFlag : 0;
+    out[at + 5] = range.start.line;
+    out[at + 6] = range.start.character;
+    out[at + 7] = range.end.line;
+    out[at + 8] = range.end.character;
+    at += stride;
+  }
 }
 
 export function unpackFindings(packed: readonly number[], strings: readonly string[]): Finding[] {
@@ -141,34 +146,106 @@ export function withoutSuppressed(packed: PackedFindings): PackedFindings {
   return out;
 }
 
-/** Findings packed against another table (a worker's batch), with their ids moved into `table`. */
-export function repack(packed: readonly number[], from: readonly string[], table: StringTable): PackedFindings {
-  if (!packed.length) return noFindings;
-  const out = packed.slice();
-  for (let i = 0; i < out.length; i += stride) {
-    for (let k = 0; k < 4; k++) if (out[i + k] >= 0) out[i + k] = table.id(from[out[i + k]]);
-  }
-  return out;
-}
-
 /** A file's result with its findings packed. */
 export type PackedResult = Omit<FileResult, 'findings'> & { packed: PackedFindings };
 
-/** What a worker sends back for a batch: the results, packed against the batch's own strings. */
-export interface WorkerResults {
-  results: PackedResult[];
+/**
+ * A batch of results as a worker sends it back: columns of numbers, and the batch's own table of
+ * strings. Structured cloning pays for each object and property it copies, and a batch of result
+ * objects, each with its findings array, cost a worker more than a tenth of its time on the kernel
+ * tree (docs/design/performance.md); typed arrays are moved to the receiving thread whole.
+ * Result i answers job i of the batch: a worker that sees the scan cancelled stops early, with fewer results than jobs.
+ */
+export interface WorkerBatch {
   strings: string[];
+  /** Three per result: size, mtimeMs, and the sidecar's mtimeMs (NaN: no sidecar). */
+  times: Float64Array;
+  /** Per result: `generatedBit`, `unchangedBit`, `ignoredBit`. */
+  flags: Uint8Array;
+  /** Per result: where its findings end in `findings` (they start where the one before ends). */
+  ends: Int32Array;
+  /** Per result: the id in `strings` of its rare parts as JSON (the skip reason, the license ids), or -1. */
+  rare: Int32Array;
+  /** The findings of every result, packed (`stride` numbers each) against `strings`. */
+  findings: Int32Array;
 }
 
-export function packResults(results: readonly FileResult[], table: StringTable): PackedResult[] {
-  return results.map(({ findings, ...r }) => ({ ...r, packed: packFindings(findings, table) }));
+const generatedBit = 1;
+const unchangedBit = 2;
+const ignoredBit = 4;
+
+/** The results as a batch: made in a worker, or in the thread that checked them. */
+export function packBatch(results: readonly FileResult[]): WorkerBatch {
+  const table = new StringTable();
+  const n = results.length;
+  let count = 0;
+  for (const r of results) count += r.findings.length;
+  const batch: WorkerBatch = {
+    strings: table.strings,
+    times: new Float64Array(n * 3),
+    flags: new Uint8Array(n),
+    ends: new Int32Array(n),
+    rare: new Int32Array(n),
+    findings: new Int32Array(count * stride),
+  };
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const r = results[i];
+    batch.times[3 * i] = r.size;
+    batch.times[3 * i + 1] = r.mtimeMs;
+    batch.times[3 * i + 2] = r.sidecarMtimeMs ?? NaN;
+    batch.flags[i] = (r.generated ? generatedBit : 0) | (r.unchanged ? unchangedBit : 0) | (r.ignored ? ignoredBit : 0);
+    packInto(r.findings, table, batch.findings, at);
+    at += r.findings.length * stride;
+    batch.ends[i] = at;
+    batch.rare[i] = r.skipped || r.licenseIds ? table.id(JSON.stringify({ skipped: r.skipped, licenseIds: r.licenseIds })) : -1;
+  }
+  return batch;
 }
+
+/** The typed arrays of a batch, to move to another thread rather than copy. */
+export const batchBuffers = (b: WorkerBatch): ArrayBuffer[] => [b.times, b.flags, b.ends, b.rare, b.findings].map((a) => a.buffer as ArrayBuffer);
 
 /**
- * A worker's results, their ids moved into `table`. `jobs`: the batch they answer, in the same order:
+ * A batch's results, their ids moved into `table`. `jobs`: the batch they answer, in the same order:
  * each result takes its job's path, the walk's string, so the listing and the results (the scan
  * cache's keys) hold one copy of each path, not two (78,000 of them on the kernel tree).
  */
-export function adoptResults(msg: WorkerResults, table: StringTable, jobs: readonly { rel: string }[] = []): PackedResult[] {
-  return msg.results.map((r, i) => ({ ...r, rel: jobs[i]?.rel === r.rel ? jobs[i].rel : r.rel, packed: repack(r.packed, msg.strings, table) }));
+export function adoptBatch(batch: WorkerBatch, table: StringTable, jobs: readonly { rel: string }[]): PackedResult[] {
+  const { strings, times, flags, ends, rare, findings } = batch;
+  // Each string of the batch moved into the table once, when a finding first names it.
+  const moved = new Int32Array(strings.length).fill(-1);
+  const idOf = (id: number) => (id < 0 ? id : moved[id] >= 0 ? moved[id] : (moved[id] = table.id(strings[id])));
+  const rareParts = new Map<number, Pick<FileResult, 'skipped' | 'licenseIds'>>();
+  const results: PackedResult[] = new Array(ends.length);
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    let packed = noFindings;
+    if (ends[i] > start) {
+      packed = new Array<number>(ends[i] - start);
+      for (let k = 0; k < packed.length; k += stride) {
+        for (let j = 0; j < 4; j++) packed[k + j] = idOf(findings[start + k + j]);
+        for (let j = 4; j < stride; j++) packed[k + j] = findings[start + k + j];
+      }
+    }
+    start = ends[i];
+    const r: PackedResult = { rel: jobs[i].rel, size: times[3 * i], mtimeMs: times[3 * i + 1], packed };
+    if (!Number.isNaN(times[3 * i + 2])) r.sidecarMtimeMs = times[3 * i + 2];
+    if (flags[i] & generatedBit) r.generated = true;
+    if (flags[i] & unchangedBit) r.unchanged = true;
+    if (flags[i] & ignoredBit) r.ignored = true;
+    if (rare[i] >= 0) {
+      let parts = rareParts.get(rare[i]);
+      if (!parts) rareParts.set(rare[i], (parts = JSON.parse(strings[rare[i]]) as Pick<FileResult, 'skipped' | 'licenseIds'>));
+      if (parts.skipped) r.skipped = parts.skipped;
+      if (parts.licenseIds) r.licenseIds = parts.licenseIds;
+    }
+    results[i] = r;
+  }
+  return results;
+}
+
+/** Results checked in this thread, packed against `table` as a worker's batch would be. */
+export function packResults(results: readonly FileResult[], table: StringTable): PackedResult[] {
+  return adoptBatch(packBatch(results), table, results);
 }

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
-import { adoptResults, PackedResult, packResults, StringTable, WorkerResults } from './compact';
+import { adoptBatch, PackedResult, packResults, StringTable, WorkerBatch } from './compact';
 
 export interface Cancellation {
   readonly isCancellationRequested: boolean;
@@ -157,11 +157,11 @@ export class CheckPool {
       workerData: { settings: this.settings, cancel: this.cancel },
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: workerYoungMb },
     });
-    w.on('message', (msg: WorkerResults) => {
-      const jobs = w.batch;
+    w.on('message', (msg: WorkerBatch) => {
+      const jobs = w.batch!;
       w.batch = undefined;
       this.busy--;
-      this.keep(adoptResults(msg, this.table, jobs));
+      this.keep(adoptBatch(msg, this.table, jobs));
       this.feed(w);
     });
     w.on('error', (err) => {

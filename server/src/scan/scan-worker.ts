@@ -3,7 +3,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
-import { packResults, StringTable, WorkerResults } from './compact';
+import { batchBuffers, packBatch } from './compact';
 import { setLocale } from '../engine/l10n';
 
 const { settings, cancel } = workerData as { settings: ScanSettings; cancel: Int32Array };
@@ -16,8 +16,7 @@ parentPort!.on('message', (msg: { jobs: FileJob[] }) => {
     if (Atomics.load(cancel, 0)) break;
     results.push(checkFile(job, settings));
   }
-  // Packed with a table of this batch's strings: each rule id, message and fix text crosses once.
-  const table = new StringTable();
-  const msgOut: WorkerResults = { results: packResults(results, table), strings: table.strings };
-  parentPort!.postMessage(msgOut);
+  // Columns of numbers and a table of this batch's strings: each rule id, message and fix text crosses once.
+  const batch = packBatch(results);
+  parentPort!.postMessage(batch, batchBuffers(batch));
 });
