@@ -94,8 +94,9 @@ describe('packaging', () => {
       // and the policy document's (the texts for a base that allows loosening, the approval review mode requires, an
       // exception that expires today or tomorrow, our holder on third-party code; links kept out of Markdown).
       // The server's went to 1235 KB with the workers' results sent as columns of numbers (scan/compact.ts
-      // WorkerBatch), 1231 KB then.
-      const budgetKB: Record<string, number> = { 'scan-worker.js': 465, 'cli.js': 1055, 'server.js': 1235, 'client.js': 500 };
+      // WorkerBatch), 1231 KB then. The worker's went to 470 KB with the search for the lines of a file's rest that the
+      // whole-text passes act on (io/byte-search.ts lineSearch), 466 KB then.
+      const budgetKB: Record<string, number> = { 'scan-worker.js': 470, 'cli.js': 1055, 'server.js': 1235, 'client.js': 500 };
       const over = Object.entries(budgetKB)
         .map(([entry, kb]) => ({ entry, kb, size: Math.round(loaded(entry).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0) / 1024) }))
         .filter(({ kb, size }) => size > kb);

@@ -25,6 +25,7 @@ import { withSuppressions } from './suppressions';
 import { todayIso } from './dates';
 import { withExceptions } from './exceptions';
 import { fenceFirst } from './rules/ai-chatbot-artifact';
+import { anyCaseLicenseKey } from './header';
 
 export interface CheckInput {
   /** Path relative to the workspace folder, with `/` separators; rules and overrides match on it. */
@@ -242,26 +243,26 @@ export function licensingOf(rel: string, result: CheckResult | undefined, contex
 export const licenseKeyCover = ['x-', 'X-'];
 
 /**
- * Whether the check of a file's first lines (`result`) is the check of the whole file, when the rest
- * of it holds none of the marker `needles` (ai/markers.ts): a scan reads past the header only for
- * those (scan/check-file.ts). The passes over the whole text (markers, snippets, chatbot leftovers,
- * generated markers) find nothing there, so what may still differ is what the header block and the
- * line count decide:
+ * Whether the check of a file's first lines (`result`) is the check of the whole file, when no line of
+ * the rest is one the passes over the whole text act on (`isCandidateLine` in ai/markers.ts, and
+ * suppression comments): a scan reads past the header only for those (scan/check-file.ts). The passes
+ * (markers, snippets, chatbot leftovers, generated markers) find nothing there, so what may still
+ * differ is what the header block and the line count decide:
  * - a header block or a prologue (front matter, an XML declaration) that runs to the end of the
  *   start may go on;
  * - with no license in the header, a license tag further down counts (header-misplaced), and so do
- *   copyright tags then: `restHolds(licenseKeyCover)` says whether the rest may hold one;
+ *   copyright tags then: `restHoldsLicenseKey` says whether the rest holds `anyCaseLicenseKey` (header.ts);
  * - an AI marker or a snippet reaches to the last line, which only the whole file has;
  * - an empty-looking or generated start is exempt, and the whole file may not be.
  */
-export function startSuffices(result: CheckResult, restHolds: (strings: readonly string[]) => boolean): boolean {
+export function startSuffices(result: CheckResult, restHoldsLicenseKey: () => boolean): boolean {
   const file = result.file;
   if (!file) return false;
   const { header, markers } = file;
   if (header.open || header.anywhere || header.prologue.open || markers.markers.length || markers.snippets.length || markers.strayEnds.length) return false;
   // A Markdown fence opening the file may close on its last line (rules/ai-chatbot-artifact.ts).
   if (fenceFirst.test(file.text)) return false;
-  return header.licenses.length > 0 || (!/SPDX-License-Identifier/i.test(file.text) && !restHolds(licenseKeyCover));
+  return header.licenses.length > 0 || (!anyCaseLicenseKey.test(file.text) && !restHoldsLicenseKey());
 }
 
 export function checkText(input: CheckInput, basePolicy: Policy): CheckResult {

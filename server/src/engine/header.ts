@@ -351,6 +351,9 @@ function mayHoldTag(text: string): boolean {
   return text.includes('SPDX-') || text.includes('Copyright') || text.includes('©');
 }
 
+/** A license key in any case: tags below the header are looked for only in a text that holds one (tagsBelow). */
+export const anyCaseLicenseKey = /SPDX-License-Identifier/i;
+
 /**
  * Tags in comments below the header block: a header written in the wrong place (or quoted examples,
  * when the header has its own license). A tag counts when a comment prefix leads it, or, alone on its
@@ -358,7 +361,7 @@ function mayHoldTag(text: string): boolean {
  * literal otherwise). Splits the rest of the file only when it can hold a license tag.
  */
 export function tagsBelow(header: Header, text: string, path: string): Tag[] {
-  if (header.anywhere || !/SPDX-License-Identifier/i.test(text)) return [];
+  if (header.anywhere || !anyCaseLicenseKey.test(text)) return [];
   const out: Tag[] = [];
   const lines = header.text.lines;
   const style = header.style;

@@ -196,6 +196,14 @@ function anchoredLineStarts(text: string): number[] {
   return starts.filter((s, i) => i === 0 || s !== starts[i - 1]);
 }
 
+/**
+ * Whether the passes over a whole text act on this line: it holds a needle and matches the candidate
+ * pattern. Every other line they skip, so a scan need not decode a part of a file with none (scan/check-file.ts).
+ */
+export function isCandidateLine(line: string): boolean {
+  return needles.some((n) => line.includes(n)) && candidate.test(line);
+}
+
 /** The lines that hold a needle, as [line number, text], in order (exported for tests). */
 export function candidateLines(text: string): [number, string][] {
   const out: [number, string][] = [];
@@ -251,7 +259,7 @@ export function parseMarkers(fullText: string, header: Header): Markers {
   const stack: Snippet[] = [];
 
   for (const [i, line] of candidateLines(text)) {
-    if (!candidate.test(line)) continue;
+    if (!isCandidateLine(line)) continue;
     // The same rule as check.ts isGeneratedText: a generated marker counts only near the top.
     if (result.generatedLine === undefined && isGeneratedText(line) && text.indexOf(line) < generatedWindow) result.generatedLine = i;
     for (const { re, phrase } of artifactPatterns) {
