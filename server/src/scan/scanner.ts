@@ -119,14 +119,19 @@ export async function scanSettings(opts: ScanOptions): Promise<ScanSettings> {
   };
 }
 
-export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefined, cache?: ScanCache, encoding?: string): FileJob {
-  const cached = encoding ? undefined : cache?.stamp(rel);
+/**
+ * One literal with every field, absent ones undefined: a job made by spreading objects into another
+ * was a dictionary of 287 bytes against 71, and a git work tree queues every job at once (22 MB of the
+ * CLI's heap on the Linux sources).
+ */
+export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefined, cache?: ScanCache, encoding?: string, byGit?: boolean): FileJob {
   return {
     rel,
     generated: git?.isGenerated(rel) || undefined,
     sidecar: listed.has(rel + '.license') || undefined,
-    cached,
-    ...(encoding && { encoding }),
+    byGit: byGit || undefined,
+    cached: encoding ? undefined : cache?.stamp(rel),
+    encoding: encoding || undefined,
   };
 }
 
@@ -168,7 +173,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
     for (const f of files) listed.add(f);
     const targets = opts.only ? files.filter((f) => opts.only!.has(f)) : files;
     found += targets.length;
-    pool.add(targets.map((rel) => ({ ...jobFor(rel, listed, opts.git, cache, opts.fileEncodings?.get(rel)), ...(byGit && { byGit }) })));
+    pool.add(targets.map((rel) => jobFor(rel, listed, opts.git, cache, opts.fileEncodings?.get(rel), byGit)));
   });
   walking = false;
   opts.onProgress?.(done, found, walking);
