@@ -14,6 +14,14 @@ function random(seed: number) {
   };
 }
 
+/** Up to `most` pieces drawn from `parts`, joined. */
+function randomText(next: () => number, parts: readonly string[], most: number): string {
+  let text = '';
+  const n = Math.floor(next() * most);
+  for (let j = 0; j < n; j++) text += parts[Math.floor(next() * parts.length)];
+  return text;
+}
+
 describe('byteSearch', () => {
   const needleSets = [needles, ['abcde', 'bcdef', 'xyzzy'], ['aaaaa', 'aaaab'], ['é-text', 'naïve'], ['XY', 'abcdefgh']];
   // Pieces of the needles, so that near misses, overlaps and matches at either end all come up.
@@ -26,9 +34,7 @@ describe('byteSearch', () => {
       const parts = pieces(set);
       let found = 0;
       for (let i = 0; i < 3000; i++) {
-        let text = '';
-        const n = Math.floor(next() * 12);
-        for (let j = 0; j < n; j++) text += parts[Math.floor(next() * parts.length)];
+        const text = randomText(next, parts, 12);
         const bytes = Buffer.from(text);
         const from = Math.floor(next() * (bytes.length + 2));
         const expected = set.some((s) => bytes.indexOf(s, from) >= 0);
@@ -80,9 +86,7 @@ describe('lineSearch', () => {
       const search = lineSearch(strings, accept);
       let found = 0;
       for (let i = 0; i < 3000; i++) {
-        let text = '';
-        const n = Math.floor(next() * 14);
-        for (let j = 0; j < n; j++) text += parts[Math.floor(next() * parts.length)];
+        const text = randomText(next, parts, 14);
         const bytes = Buffer.from(text);
         // From the start of a line, as a scan searches the rest of a file from its top's last line break.
         const starts = [0, ...[...bytes.keys()].filter((k) => bytes[k] === 10).map((k) => k + 1)];
