@@ -64,6 +64,8 @@ describe('lineSearch', () => {
       [needles, (line) => /generated (by|with) copilot|as an ai language model/i.test(line)],
       [['x-', 'X-'], (line) => /SPDX-License-Identifier/i.test(line)],
       [['ab', 'abcdefg', 'é-x'], (line) => line.endsWith('!')],
+      // A test that reads characters beyond ASCII: the lines are decoded as UTF-8.
+      [['†'], (line) => /【\d+†[^】]+】/.test(line)],
     ];
     const parts = [
       '\n',
@@ -81,6 +83,9 @@ describe('lineSearch', () => {
       '!',
       'As an AI language model',
       'enerated ',
+      '【4†source】',
+      '【',
+      '†',
     ];
     for (const [strings, accept] of sets) {
       const search = lineSearch(strings, accept);

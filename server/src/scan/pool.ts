@@ -158,7 +158,9 @@ export class CheckPool {
       resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: workerYoungMb },
     });
     w.on('message', (msg: WorkerBatch) => {
-      const jobs = w.batch!;
+      const jobs = w.batch;
+      // Results after the worker failed: its batch was reported lost (below), and another worker has its place.
+      if (!jobs) return;
       w.batch = undefined;
       this.busy--;
       this.keep(adoptBatch(msg, this.table, jobs));
