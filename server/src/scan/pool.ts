@@ -41,8 +41,6 @@ export interface PoolRun {
 }
 
 const batchSize = 128;
-/** Above this many files left when the listing ends, a helping thread starts one more worker instead. */
-const helpLimit = 10_000;
 /** Files this thread checks between two turns of its event loop: a millisecond or two of work. */
 const inThreadBatch = 32;
 /** Old-generation heap of a worker, in MB: files are at most 10 MB (read-file.ts), and nothing is kept between files. */
@@ -107,20 +105,15 @@ export class CheckPool {
     this.closed = true;
     if (!this.workers.length) return this.inThread();
     if (this.helping) {
-      // A long queue goes to one more worker instead (unless the caller counted the workers): its cold start is
-      // then a small share of its work, and this thread's heap, which no limit holds as a worker's is, would
-      // raise the run's peak memory (30 MB on the kernel). The walk has ended: the core it ran on is free.
-      if (this.queue.length > helpLimit && this.opts.workers === undefined) {
-        this.spawn();
-        this.feedAll();
-      } else {
-        try {
-          await this.help();
-        } catch (err) {
-          // The workers would keep the process alive after the run has failed.
-          await Promise.all(this.workers.map((w) => w.terminate()));
-          throw err;
-        }
+      // The listing has ended: the core it ran on is free. However long the queue, this thread takes its
+      // share rather than start one more worker, which would compile the engine a third time
+      // (docs/design/performance.md, "Threads").
+      try {
+        await this.help();
+      } catch (err) {
+        // The workers would keep the process alive after the run has failed.
+        await Promise.all(this.workers.map((w) => w.terminate()));
+        throw err;
       }
     }
     if (this.busy > 0 || this.queue.length)
