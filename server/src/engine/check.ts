@@ -239,9 +239,6 @@ export function licensingOf(rel: string, result: CheckResult | undefined, contex
   return context ? effectiveLicensing(rel, own, context) : own;
 }
 
-/** Every spelling of `SPDX-License-Identifier` (any case, as tags below the header are looked for) holds one of these. */
-export const licenseKeyCover = ['x-', 'X-'];
-
 /**
  * Whether the check of a file's first lines (`result`) is the check of the whole file, when no line of
  * the rest is one the passes over the whole text act on (`isCandidateLine` in ai/markers.ts, and

@@ -354,6 +354,9 @@ function mayHoldTag(text: string): boolean {
 /** A license key in any case: tags below the header are looked for only in a text that holds one (tagsBelow). */
 export const anyCaseLicenseKey = /SPDX-License-Identifier/i;
 
+/** Every spelling `anyCaseLicenseKey` matches holds one of these: what a byte search looks for first (scan/check-file.ts). */
+export const licenseKeyCover = ['x-', 'X-'];
+
 /**
  * Tags in comments below the header block: a header written in the wrong place (or quoted examples,
  * when the header has its own license). A tag counts when a comment prefix leads it, or, alone on its

@@ -5,9 +5,9 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AiCommit } from '../engine/ai/history';
-import { checkText, CheckScope, licenseKeyCover, startSuffices } from '../engine/check';
+import { checkText, CheckScope, startSuffices } from '../engine/check';
 import { isCandidateLine, needles } from '../engine/ai/markers';
-import { anyCaseLicenseKey } from '../engine/header';
+import { anyCaseLicenseKey, licenseKeyCover } from '../engine/header';
 import { directiveNeedle } from '../engine/suppressions';
 import { contentSkipReason, sizeReason, type SkipReason, type Undecodable } from '../engine/coverage';
 import type { Finding } from '../engine/findings';
@@ -175,7 +175,7 @@ export function checkFile(job: FileJob, s: ScanSettings): FileResult {
       return done(check(lossy.text, lossy.undecodable));
     }
     if (s.scope !== 'header') {
-      // A file whose rest holds nothing the passes over the whole text look for is checked from its
+      // A file whose rest holds no line the passes over the whole text act on is checked from its
       // first lines, when those decide it: the rest is never decoded (docs/design/header.md).
       const top = topEnd(bytes);
       if (top > 0 && top < bytes.length && !holdsCandidateLine(bytes, top)) {
