@@ -5,6 +5,7 @@
 
 import { saidAgain, type Finding } from '../engine/findings';
 import type { FileResult } from './check-file';
+import { currentLocale } from '../engine/l10n';
 
 /**
  * Numbers per finding: rule, severity, message, extra (or -1), flags, then the range's four numbers.
@@ -70,15 +71,33 @@ function packInto(findings: readonly Finding[], table: StringTable, out: { [i: n
   }
 }
 
+/**
+ * What unpacking learnt of a table's extras (a finding's rare fields, packed as one JSON string): each
+ * parsed once, and its message said once per language. A report of the kernel unpacks 100,000
+ * findings, most of them one to a file, which share a few hundred extras: parsing and saying each
+ * finding's anew was most of the time the CLI spent writing its report.
+ */
+interface Extras {
+  parsed: Map<number, Partial<Finding>>;
+  /** The message said in `locale` from each extra that has `says` and no `related`. */
+  said: Map<number, string>;
+  locale: string;
+}
+
+/** Per table: ids are never reused and strings never change, so what was learnt of an id stays true. */
+const extrasOf = new WeakMap<readonly string[], Extras>();
+
 export function unpackFindings(packed: readonly number[], strings: readonly string[]): Finding[] {
   const findings: Finding[] = [];
-  // Most findings share their extra (the message id and arguments, the fix): parsed once, its objects shared,
-  // as findings are never changed in place.
-  const parsed = new Map<number, Partial<Finding>>();
+  if (!packed.length) return findings;
+  let known = extrasOf.get(strings);
+  if (!known) extrasOf.set(strings, (known = { parsed: new Map(), said: new Map(), locale: currentLocale() }));
+  if (known.locale !== currentLocale()) known = { ...known, said: new Map(), locale: currentLocale() };
   for (let i = 0; i < packed.length; i += stride) {
     const id = packed[i + 3];
-    let extra = id < 0 ? undefined : parsed.get(id);
-    if (id >= 0 && !extra) parsed.set(id, (extra = JSON.parse(strings[id]) as Partial<Finding>));
+    // Shared by every finding that has it, as findings are never changed in place.
+    let extra = id < 0 ? undefined : known.parsed.get(id);
+    if (id >= 0 && !extra) known.parsed.set(id, (extra = JSON.parse(strings[id]) as Partial<Finding>));
     const f: Finding = {
       rule: strings[packed[i]] as Finding['rule'],
       severity: strings[packed[i + 1]] as Finding['severity'],
@@ -87,8 +106,14 @@ export function unpackFindings(packed: readonly number[], strings: readonly stri
       ...extra,
     };
     // Said in today's language: the cache and a worker's batch may have rendered it in another.
-    findings.push(f.says || f.related ? saidAgain(f) : f);
+    if (f.related) findings.push(saidAgain(f));
+    else if (f.says) {
+      let text = known.said.get(id);
+      if (text === undefined) known.said.set(id, (text = saidAgain(f).message));
+      findings.push(text === f.message ? f : { ...f, message: text });
+    } else findings.push(f);
   }
+  extrasOf.set(strings, known);
   return findings;
 }
 
