@@ -294,8 +294,7 @@ describe('workspace scanner', () => {
       const names = Array.from({ length: inThreadLimit + 88 }, (_, i) => `f${String(i).padStart(4, '0')}.ts`);
       const root = tree(Object.fromEntries(names.map((n, i) => [n, i % 3 ? good : bare])));
       const jobs = names.map((rel) => ({ rel }));
-      const batches: number[] = [];
-      const helped = await checkFiles(jobs, settings(root, policy), { workers: 1, helpInThread: true, onResults: (b) => batches.push(b.length) });
+      const helped = await checkFiles(jobs, settings(root, policy), { workers: 1, helpInThread: true });
       const alone = await checkFiles(jobs, settings(root, policy), { workers: 1 });
       const byPath = (run: typeof helped) =>
         resultsOf(run)
@@ -303,15 +302,25 @@ describe('workspace scanner', () => {
           .sort();
       assert.deepEqual(byPath(helped), byPath(alone));
       assert.equal(helped.results.length, names.length);
-      // This thread takes 32 files at a time, a worker 128: both kinds of batch came in.
+      assert.ok(helped.inThread > 0 && helped.inThread < names.length, `${helped.inThread} of ${names.length} checked here`);
+      assert.equal(alone.inThread, 0);
+    });
+
+    it('when every batch ends after one file, what is left goes back to the queue: each file is checked once, here or on the worker', async function () {
+      if (availableParallelism() < 2) this.skip();
+      const names = Array.from({ length: inThreadLimit + 40 }, (_, i) => `g${String(i).padStart(4, '0')}.ts`);
+      const root = tree(Object.fromEntries(names.map((n, i) => [n, i % 3 ? good : bare])));
+      const jobs = names.map((rel) => ({ rel }));
+      const batches: number[] = [];
+      const sliced = await checkFiles(jobs, settings(root, policy), { workers: 1, helpInThread: true, sliceMs: 0, onResults: (b) => batches.push(b.length) });
+      const inThread = await checkFiles(jobs, settings(root, policy), { workers: 0 });
+      assert.deepEqual(sliced.results.map((r) => r.rel).sort(), names, 'each file once');
+      assert.deepEqual(resultsOf(sliced).sort(byRel), resultsOf(inThread).sort(byRel));
       assert.ok(
-        batches.some((n) => n === 32),
+        batches.every((n) => n === 1),
         `batches: ${batches}`,
       );
-      assert.ok(
-        batches.some((n) => n === 128),
-        `batches: ${batches}`,
-      );
+      assert.ok(sliced.inThread < names.length, 'the worker checked some');
     });
   });
 
@@ -424,8 +433,7 @@ describe('workspace scanner', () => {
         batches.reduce((a, b) => a + b, 0),
         run.results.length,
       );
-      // Workers answer in batches of 128; the in-thread loop in batches of 32: this ran on workers.
-      assert.equal(batches[0], 128);
+      assert.equal(run.inThread, 0, 'ran on worker threads');
     });
 
     it('in this thread, a cancelled run stops early and says so', async () => {
@@ -444,10 +452,10 @@ describe('workspace scanner', () => {
 
     it('workers and this thread give the same results', async () => {
       const s = settings(root, policy);
-      const batches: number[] = [];
-      const onWorkers = await checkFiles(jobs, s, { workers: 2, onResults: (b) => batches.push(b.length) });
+      const onWorkers = await checkFiles(jobs, s, { workers: 2 });
       const inThread = await checkFiles(jobs, s, { workers: 0 });
-      assert.equal(batches[0], 128, 'ran on worker threads');
+      assert.equal(onWorkers.inThread, 0, 'ran on worker threads');
+      assert.equal(inThread.inThread, jobs.length);
       assert.equal(onWorkers.results.length, jobs.length);
       assert.deepEqual(
         onWorkers.results.map((r) => r.rel).sort(),

@@ -31,6 +31,11 @@ export interface PoolOptions {
   helpInThread?: boolean;
   /** The table the results' findings are packed against (the scan cache's, so it keeps them as they come); a new one by default. */
   table?: StringTable;
+  /**
+   * How long a thread checks files before it hands over its results, in ms: workerSlice on a worker,
+   * inThreadSlice here. Tests set 0, so that every batch ends after its first file.
+   */
+  sliceMs?: number;
 }
 
 export interface PoolRun {
@@ -38,11 +43,26 @@ export interface PoolRun {
   results: PackedResult[];
   table: StringTable;
   cancelled: boolean;
+  /** How many of the results were checked in this thread rather than on a worker. */
+  inThread: number;
 }
 
 const batchSize = 128;
-/** Files this thread checks between two turns of its event loop: a millisecond or two of work. */
+/**
+ * How long a worker checks one batch, in ms, at most: it sends what it has then, and the rest goes back
+ * to the front of the queue. A batch is a few ms of work, but the kernel's last files are its largest
+ * (200 register headers of 4-9 MB, read whole with all rules): a batch of them held a second of work
+ * that no other thread could take, and the CLI's own thread waited for it at the end of the scan.
+ */
+const workerSlice = 10;
+/** Files this thread checks at most between two turns of its event loop, */
 const inThreadBatch = 32;
+/**
+ * and the milliseconds it checks them for at most: 32 files are a millisecond or two of work, but 32 of the
+ * kernel's register headers (several megabytes each, read whole with all rules) were 300 ms in which the
+ * language server answered nothing and no worker got more files.
+ */
+const inThreadSlice = 2;
 /** Old-generation heap of a worker, in MB: files are at most 10 MB (read-file.ts), and nothing is kept between files. */
 const workerHeapMb = 64;
 /**
@@ -53,8 +73,16 @@ const workerHeapMb = 64;
  */
 const workerYoungMb = 8;
 
-/** A worker and the batch it is checking, if any. */
-type Busy = Worker & { batch?: FileJob[] };
+/**
+ * Batches a worker holds at once: the one it checks and the next, waiting in its port. With one, a
+ * worker that finished waited for this thread to take its results and send more, and this thread is
+ * busy listing or checking files of its own: on the kernel the worker sat idle a fifth of the run
+ * (docs/design/performance.md, "Threads").
+ */
+const inFlight = 2;
+
+/** A worker and the batches it holds, oldest first: results come back in the order batches were sent. */
+type Busy = Worker & { batches: FileJob[][] };
 /** Below this many files, checking in this thread is faster than starting workers. */
 export const inThreadLimit = 256;
 
@@ -72,10 +100,13 @@ export class CheckPool {
   private workers: Busy[] = [];
   private busy = 0;
   private added = 0;
+  private checkedHere = 0;
   private closed = false;
   private failed?: Error;
   private readonly cancel = new Int32Array(new SharedArrayBuffer(4));
   private settle?: () => void;
+  /** Resumes this thread's help once a worker's results came in (help). */
+  private wake?: () => void;
   private readonly count: number;
   private readonly helping: boolean;
   private readonly script?: string;
@@ -129,7 +160,7 @@ export class CheckPool {
   private run(): PoolRun {
     const results = this.results;
     this.results = [];
-    return { results, table: this.table, cancelled: this.cancelled() };
+    return { results, table: this.table, cancelled: this.cancelled(), inThread: this.checkedHere };
   }
 
   private cancelled(): boolean {
@@ -143,34 +174,37 @@ export class CheckPool {
   /**
    * A worker's heap is kept small (workerHeapMb): a scan's texts are garbage a moment after they
    * are read, and a large heap only lets them pile up in memory. A worker that fails anyway (out of
-   * memory on a pathological file) loses its batch, reported as skipped, and another takes its place.
+   * memory on a pathological file) loses its batches, reported as skipped, and another takes its place.
    */
   private spawn(): void {
-    const w: Busy = new Worker(this.script!, {
-      workerData: { settings: this.settings, cancel: this.cancel },
-      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: workerYoungMb },
-    });
+    const w = Object.assign(
+      new Worker(this.script!, {
+        workerData: { settings: this.settings, cancel: this.cancel, slice: this.opts.sliceMs ?? workerSlice },
+        resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: workerYoungMb },
+      }),
+      { batches: [] as FileJob[][] },
+    );
     w.on('message', (msg: WorkerBatch) => {
-      const jobs = w.batch;
-      // Results after the worker failed: its batch was reported lost (below), and another worker has its place.
+      const jobs = w.batches.shift();
+      // Results after the worker failed: its batches were reported lost (below), and another worker has its place.
       if (!jobs) return;
-      w.batch = undefined;
       this.busy--;
+      // A worker checks a batch for workerSlice ms at most: what it left goes back to the front of the queue.
+      if (msg.ends.length < jobs.length && !this.cancelled()) this.queue.unshift(...jobs.slice(msg.ends.length));
       this.keep(adoptBatch(msg, this.table, jobs));
       this.feed(w);
+      this.wakeHelper();
     });
     w.on('error', (err) => {
-      const lost = (w.batch ?? []).map((j): FileResult => ({
+      const lost = w.batches.flat().map((j): FileResult => ({
         rel: j.rel,
         size: 0,
         mtimeMs: 0,
         findings: [],
         skipped: { id: 'check-failed', args: { error: err.message } },
       }));
-      if (w.batch) {
-        w.batch = undefined;
-        this.busy--;
-      }
+      this.busy -= w.batches.length;
+      w.batches = [];
       if (lost.length) this.keep(packResults(lost, this.table));
       this.workers = this.workers.filter((x) => x !== w);
       if (this.workers.length < this.count * 4) this.spawn();
@@ -179,8 +213,15 @@ export class CheckPool {
         this.queue = [];
       }
       this.feedAll();
+      this.wakeHelper();
     });
     this.workers.push(w);
+  }
+
+  private wakeHelper(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
   }
 
   private keep(batch: PackedResult[]): void {
@@ -198,11 +239,11 @@ export class CheckPool {
       Atomics.store(this.cancel, 0, 1);
       this.queue = [];
     }
-    if (this.queue.length && !w.batch) {
-      w.batch = this.queue.splice(0, batchSize);
+    while (this.queue.length && w.batches.length < inFlight) {
+      const jobs = this.queue.splice(0, batchSize);
+      w.batches.push(jobs);
       this.busy++;
-      w.postMessage({ jobs: w.batch });
-      return;
+      w.postMessage({ jobs });
     }
     if (this.closed && this.busy === 0 && !this.queue.length) this.settle?.();
   }
@@ -214,14 +255,24 @@ export class CheckPool {
 
   /** Checks queued files in this thread, a few at a time, until none is left or the run is cancelled. */
   private async help(): Promise<void> {
-    while (this.queue.length && !this.cancelled()) {
+    while (!this.cancelled()) {
+      if (!this.queue.length) {
+        // What a worker leaves of a batch comes back to the queue (workerSlice): while any batch is out, wait for it.
+        if (!this.busy) return;
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        continue;
+      }
       const jobs = this.queue.splice(0, inThreadBatch);
-      this.keep(
-        packResults(
-          jobs.map((j) => checkFile(j, this.settings)),
-          this.table,
-        ),
-      );
+      const results: FileResult[] = [];
+      const until = performance.now() + (this.opts.sliceMs ?? inThreadSlice);
+      for (const j of jobs) {
+        results.push(checkFile(j, this.settings));
+        if (performance.now() > until) break;
+      }
+      // Large files filled the slice: the rest go back to the front of the queue, for a worker or the next turn.
+      if (results.length < jobs.length) this.queue.unshift(...jobs.slice(results.length));
+      this.checkedHere += results.length;
+      this.keep(packResults(results, this.table));
       // Between batches: the server answers requests, and the workers' results come in and they get more files.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }

@@ -1,20 +1,24 @@
 // A worker thread of the workspace scan: checks the batches of files it is sent, one file after
-// another, and stops between files once the scan is cancelled (a flag shared with the pool).
+// another, and stops between files once the scan is cancelled (a flag shared with the pool) or the
+// batch has taken its time (pool.ts workerSlice).
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
 import { batchBuffers, packBatch } from './compact';
 import { setLocale } from '../engine/l10n';
 
-const { settings, cancel } = workerData as { settings: ScanSettings; cancel: Int32Array };
+/** `slice`: how long to check a batch, in ms, before sending what is done (pool.ts workerSlice). */
+const { settings, cancel, slice } = workerData as { settings: ScanSettings; cancel: Int32Array; slice: number };
 // A new thread starts in English whatever the process's language: the messages are rendered here.
 setLocale(settings.locale);
 
 parentPort!.on('message', (msg: { jobs: FileJob[] }) => {
   const results: FileResult[] = [];
+  const until = performance.now() + slice;
   for (const job of msg.jobs) {
     if (Atomics.load(cancel, 0)) break;
     results.push(checkFile(job, settings));
+    if (performance.now() > until) break;
   }
   // Columns of numbers and a table of this batch's strings: each rule id, message and fix text crosses once.
   const batch = packBatch(results);
