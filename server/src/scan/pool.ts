@@ -1,8 +1,8 @@
 // Checks many files on worker threads, one per core (the CLI: one fewer, and its own thread helps).
 // Files can be added while the walk is still finding them, so listing and checking overlap. Batches
 // go to whichever worker is free, and a batch is checked for a few ms at most, what is left going back
-// to the queue, so a few huge files do not hold the others up; cancellation is seen between files. Small jobs run in this thread instead: starting a worker costs more than checking a
-// few hundred files.
+// to the queue, so a few huge files do not hold the others up; cancellation is seen between files.
+// Small jobs run in this thread instead: starting a worker costs more than checking a few hundred files.
 
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
