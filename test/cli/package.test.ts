@@ -72,6 +72,18 @@ describe('packaging', () => {
       );
     });
 
+    // V8 keeps a script's source for as long as it runs, at two bytes a character for the whole file once one
+    // character is beyond Latin-1: 0.5 MB more for the chunk the server and each worker load, and 1 MB for the CLI.
+    // esbuild escapes strings, not regular expression literals: write such a character in one as \uXXXX.
+    it('each bundle is one-byte text', () => {
+      const wide = scripts(out).flatMap((bundle) => {
+        const text = fs.readFileSync(path.join(out, bundle), 'utf8');
+        const at = [...text.matchAll(/[^\u0000-\u00ff]/g)].map((m) => m.index!);
+        return at.length ? [`${bundle}: ${at.length}, first ${JSON.stringify(text.slice(Math.max(0, at[0] - 40), at[0] + 10))}`] : [];
+      });
+      assert.deepEqual(wide, []);
+    });
+
     // Every scan worker parses what it loads before it reads a file, and each CLI run the CLI's: the
     // license texts are data (dist/license-texts.json.br), not code. The server and the worker load
     // their entry and the chunk they share. The CLI's went from 800 to 850 KB when every skip reason and

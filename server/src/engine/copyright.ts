@@ -14,7 +14,8 @@ export interface Notice {
   holderSpan: [number, number];
 }
 
-const yearPart = /^(\d{4}(?:\s*[-–]\s*(?:\d{4}|present))?(?:\s*,\s*\d{4}(?:\s*[-–]\s*(?:\d{4}|present))?)*)/i;
+// A hyphen or an en dash (\u2013, escaped: a bundle stays one-byte text, test/cli/package.test.ts) between years.
+const yearPart = /^(\d{4}(?:\s*[-\u2013]\s*(?:\d{4}|present))?(?:\s*,\s*\d{4}(?:\s*[-\u2013]\s*(?:\d{4}|present))?)*)/i;
 
 export function parseNotice(value: string): Notice {
   let rest = value;

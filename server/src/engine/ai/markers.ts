@@ -98,8 +98,9 @@ const artifactPatterns: { re: RegExp; phrase?: true }[] = [
   { re: /[?&]utm_source=chatgpt\.com/ },
   { re: /Here's the updated code/i },
   { re: /Here is the updated code/i },
-  // A citation of a file or page the chatbot read: 【4†source】, 【12:3†notes.pdf】.
-  { re: /【\d+(?::\d+)*†[^】\n]{1,80}】/ },
+  // A citation of a file or page the chatbot read: 【4†source】, 【12:3†notes.pdf】. Escaped: a bundle stays
+  // one-byte text (test/cli/package.test.ts).
+  { re: /\u3010\d+(?::\d+)*\u2020[^\u3011\n]{1,80}\u3011/ },
   // A knowledge-cutoff disclaimer.
   { re: /\bAs of my (?:last |latest )?knowledge (?:update|cut-?off)\b/i },
   { re: /\bmy knowledge cut-?off (?:date )?(?:is|was|of|in)\b/i },
