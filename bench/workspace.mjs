@@ -138,10 +138,16 @@ conn.onRequest('client/registerCapability', () => null);
 conn.onNotification('window/logMessage', () => {});
 conn.listen();
 const rootUri = 'file://' + corpus;
+// The keystroke document's folder, a workspace folder of its own (empty at the scans): a file outside every
+// workspace folder is not checked at all, so its round trip would time the protocol alone.
+const docDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-bench-doc-'));
 await conn.sendRequest('initialize', {
   processId: process.pid,
   rootUri,
-  workspaceFolders: [{ uri: rootUri, name: 'linux' }],
+  workspaceFolders: [
+    { uri: rootUri, name: 'linux' },
+    { uri: 'file://' + docDir, name: 'keystrokes' },
+  ],
   capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } },
 });
 await conn.sendNotification('initialized', {});
@@ -181,7 +187,16 @@ for (let i = 0; i < 20; i++) {
 }
 
 // Keystrokes on a 10,000-line file: change one line, pull diagnostics, measure the round trip.
-const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-bench-doc-')), 'big.ts');
+// First a file with no header in the same folder, which must get header-missing: else nothing below is checked.
+const probe = path.join(docDir, 'probe.ts');
+fs.writeFileSync(probe, 'export const x = 1;\n');
+await conn.sendNotification('textDocument/didOpen', {
+  textDocument: { uri: 'file://' + probe, languageId: 'typescript', version: 1, text: 'export const x = 1;\n' },
+});
+const probed = await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file://' + probe } });
+if (!probed.items?.some((d) => d.code === 'header-missing')) throw new Error(`the keystroke document's folder is not checked: ${JSON.stringify(probed)}`);
+await conn.sendNotification('textDocument/didClose', { textDocument: { uri: 'file://' + probe } });
+const big = path.join(docDir, 'big.ts');
 const lines = ['// SPDX-FileCopyrightText: 2026 Example Corp', '// SPDX-License-Identifier: Apache-2.0', ''];
 while (lines.length < 10_000) lines.push(`export const value${lines.length} = ${lines.length} * 2; // some code`);
 fs.writeFileSync(big, lines.join('\n') + '\n');
@@ -215,6 +230,7 @@ await conn.sendRequest('shutdown');
 await conn.sendNotification('exit');
 server.kill();
 fs.rmSync(cacheHome, { recursive: true, force: true });
+fs.rmSync(docDir, { recursive: true, force: true });
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 console.log('\n## Language server on the same tree');
