@@ -20,7 +20,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   // Test hooks are not shipped: with the variable fixed to undefined, minification drops the code behind it.
-  define: production ? { 'process.env.OSPO_TEST_CRASH_ON': 'undefined' } : {},
+  define: production ? { 'process.env.OSPO_TEST_CRASH_ON': 'undefined', 'process.env.OSPO_TEST_WORKER_CRASH_ON': 'undefined' } : {},
 };
 
 // What derives from the rule registry and docs/rules/ (rule help, the rules index, the schema's

@@ -444,6 +444,38 @@ describe('workspace scanner', () => {
       assert.deepEqual(batches, [run.results.length]);
     });
 
+    it('a worker that fails loses the batch it was checking, reported check-failed; the batch waiting in its port is checked', async () => {
+      // jobs[5] is in the first batch; the second batch waits in the worker's port when it fails.
+      const boom = jobs[5].rel;
+      try {
+        // A thrown error, then an exit without one: both with one worker and with two.
+        for (const [hook, workers] of [
+          [boom, 1],
+          [boom, 2],
+          [`exit:${boom}`, 1],
+          [`exit:${boom}`, 2],
+        ] as const) {
+          process.env.OSPO_TEST_WORKER_CRASH_ON = hook;
+          const run = await checkFiles(jobs, settings(root, policy), { workers, sliceMs: 1e9 });
+          assert.deepEqual(
+            run.results.map((r) => r.rel).sort(),
+            jobs.map((j) => j.rel),
+            'every file once',
+          );
+          const failed = run.results.filter((r) => r.skipped?.id === 'check-failed').map((r) => r.rel);
+          assert.ok(failed.includes(boom), `${hook}, ${workers} worker(s): ${boom} failed`);
+          // Only the failing batch: the first 128 files.
+          assert.deepEqual(
+            failed.sort(),
+            jobs.slice(0, 128).map((j) => j.rel),
+            `${hook}, ${workers} worker(s)`,
+          );
+        }
+      } finally {
+        delete process.env.OSPO_TEST_WORKER_CRASH_ON;
+      }
+    });
+
     it('a token never set does not cancel', async () => {
       const run = await checkFiles(jobs, settings(root, policy), { workers: 2, token: { isCancellationRequested: false } });
       assert.equal(run.cancelled, false);

@@ -50,11 +50,12 @@ export interface PoolRun {
 const batchSize = 128;
 /**
  * How long a worker checks one batch, in ms, at most: it sends what it has then, and the rest goes back
- * to the front of the queue. A batch is a few ms of work, but the kernel's last files are its largest
+ * to the front of the queue. A batch is 4-8 ms of work on the kernel, but its last files are its largest
  * (200 register headers of 4-9 MB, read whole with all rules): a batch of them held a second of work
- * that no other thread could take, and the CLI's own thread waited for it at the end of the scan.
+ * that no other thread could take, and the CLI's own thread waited for it at the end of the scan. At
+ * 10 ms, ordinary batches of all rules were cut too, a few files at a time.
  */
-const workerSlice = 10;
+const workerSlice = 20;
 /** Files this thread checks at most between two turns of its event loop, */
 const inThreadBatch = 32;
 /**
@@ -186,26 +187,34 @@ export class CheckPool {
     );
     w.on('message', (msg: WorkerBatch) => {
       const jobs = w.batches.shift();
-      // Results after the worker failed: its batches were reported lost (below), and another worker has its place.
+      // Results after the worker failed: its batches were dealt with (fail, below), and another worker has its place.
       if (!jobs) return;
       this.busy--;
-      // A worker checks a batch for workerSlice ms at most: what it left goes back to the front of the queue.
-      if (msg.ends.length < jobs.length && !this.cancelled()) this.queue.unshift(...jobs.slice(msg.ends.length));
+      // A worker checks a batch for workerSlice ms at most: what it left goes back to the front of the queue, for
+      // another thread (another worker with room, or this one in help). The worker that left it takes its next batch
+      // from behind those files while it has a batch to go on with: else the slow files it handed back would all come
+      // back to it, and the others would wait for it at the end of the scan.
+      const left = msg.ends.length < jobs.length && !this.cancelled() ? jobs.slice(msg.ends.length) : [];
+      this.queue.unshift(...left);
       this.keep(adoptBatch(msg, this.table, jobs));
-      this.feed(w);
+      for (const x of left.length ? this.workers : []) if (x !== w) this.feed(x);
+      this.feed(w, w.batches.length ? Math.min(left.length, this.queue.length) : 0);
       this.wakeHelper();
     });
-    w.on('error', (err) => {
-      const lost = w.batches.flat().map((j): FileResult => ({
-        rel: j.rel,
-        size: 0,
-        mtimeMs: 0,
-        findings: [],
-        skipped: { id: 'check-failed', args: { error: err.message } },
-      }));
+    // The batch a worker was checking when it failed is lost, reported as skipped; the ones waiting in its port were
+    // never started, and go back to the queue.
+    const fail = (err: Error) => {
+      const [lost = [], ...waiting] = w.batches;
       this.busy -= w.batches.length;
       w.batches = [];
-      if (lost.length) this.keep(packResults(lost, this.table));
+      if (!this.cancelled()) this.queue.unshift(...waiting.flat());
+      if (lost.length)
+        this.keep(
+          packResults(
+            lost.map((j): FileResult => ({ rel: j.rel, size: 0, mtimeMs: 0, findings: [], skipped: { id: 'check-failed', args: { error: err.message } } })),
+            this.table,
+          ),
+        );
       this.workers = this.workers.filter((x) => x !== w);
       if (this.workers.length < this.count * 4) this.spawn();
       else {
@@ -214,6 +223,11 @@ export class CheckPool {
       }
       this.feedAll();
       this.wakeHelper();
+    };
+    w.on('error', fail);
+    // A worker that ends without an error while it holds batches (exit() in its code) would leave them waiting forever.
+    w.on('exit', (code) => {
+      if (w.batches.length) fail(new Error(`the scan worker exited with code ${code}`));
     });
     this.workers.push(w);
   }
@@ -234,13 +248,14 @@ export class CheckPool {
     if (!this.workers.length && this.closed) this.settle?.();
   }
 
-  private feed(w: Busy): void {
+  /** Gives the worker batches up to inFlight, taken from the queue after its first `skip` files. */
+  private feed(w: Busy, skip = 0): void {
     if (this.cancelled()) {
       Atomics.store(this.cancel, 0, 1);
       this.queue = [];
     }
-    while (this.queue.length && w.batches.length < inFlight) {
-      const jobs = this.queue.splice(0, batchSize);
+    while (this.queue.length > skip && w.batches.length < inFlight) {
+      const jobs = this.queue.splice(skip, batchSize);
       w.batches.push(jobs);
       this.busy++;
       w.postMessage({ jobs });

@@ -17,6 +17,9 @@ parentPort!.on('message', (msg: { jobs: FileJob[] }) => {
   const until = performance.now() + slice;
   for (const job of msg.jobs) {
     if (Atomics.load(cancel, 0)) break;
+    // TEST ONLY (not in production bundles, scripts/build.mjs): the worker fails at a file of this name, as one that
+    // runs out of memory on a pathological file does (pool.ts); with `exit:` before the name, it exits instead.
+    if (process.env.OSPO_TEST_WORKER_CRASH_ON) testCrash(job.rel, process.env.OSPO_TEST_WORKER_CRASH_ON);
     results.push(checkFile(job, settings));
     if (performance.now() > until) break;
   }
@@ -24,3 +27,8 @@ parentPort!.on('message', (msg: { jobs: FileJob[] }) => {
   const batch = packBatch(results);
   parentPort!.postMessage(batch, batchBuffers(batch));
 });
+
+function testCrash(rel: string, name: string): void {
+  if (name.startsWith('exit:') && rel === name.slice(5)) process.exit(3);
+  if (rel === name) throw new Error(`test crash on ${name}`);
+}
