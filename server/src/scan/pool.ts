@@ -78,7 +78,7 @@ const workerYoungMb = 8;
  * Batches a worker holds at once: the one it checks and the next, waiting in its port. With one, a
  * worker that finished waited for this thread to take its results and send more, and this thread is
  * busy listing or checking files of its own: on the kernel the worker sat idle a fifth of the run
- * (docs/design/performance.md, "Threads").
+ * (docs/design/performance.md, "A worker is never left waiting, nor waited for").
  */
 const inFlight = 2;
 
@@ -175,7 +175,8 @@ export class CheckPool {
   /**
    * A worker's heap is kept small (workerHeapMb): a scan's texts are garbage a moment after they
    * are read, and a large heap only lets them pile up in memory. A worker that fails anyway (out of
-   * memory on a pathological file) loses its batches, reported as skipped, and another takes its place.
+   * memory on a pathological file) loses the batch it was checking, reported as skipped, and another
+   * takes its place.
    */
   private spawn(): void {
     const w = Object.assign(
@@ -268,7 +269,7 @@ export class CheckPool {
     return this.run();
   }
 
-  /** Checks queued files in this thread, a few at a time, until none is left or the run is cancelled. */
+  /** Checks queued files in this thread, a few at a time, until none is left nor out on a worker, or the run is cancelled. */
   private async help(): Promise<void> {
     while (!this.cancelled()) {
       if (!this.queue.length) {
