@@ -8,7 +8,7 @@ import { skipText, type SkipReason } from '../../server/src/engine/coverage';
 import { GitRules } from '../../server/src/io/git-rules';
 import { ScanCache } from '../../server/src/scan/cache';
 import { checkFile, FileJob, FileResult, headerWindowBytes, ScanSettings } from '../../server/src/scan/check-file';
-import { Cancellation, checkFiles, inThreadLimit } from '../../server/src/scan/pool';
+import { Cancellation, CheckPool, checkFiles, inThreadLimit } from '../../server/src/scan/pool';
 import { listFiles } from '../../server/src/scan/walk';
 import { tempTree } from '../temp-tree';
 import { spawnSync } from 'node:child_process';
@@ -474,6 +474,20 @@ describe('workspace scanner', () => {
       } finally {
         delete process.env.OSPO_TEST_WORKER_CRASH_ON;
       }
+    });
+
+    it('a run that fails in this thread ends its workers, and none is started again to keep the process alive', async function () {
+      if (availableParallelism() < 2) this.skip();
+      const pool = new CheckPool(settings(root, policy), { workers: 1, helpInThread: true });
+      // This thread's part fails while the worker holds its two batches: ending it must not read as its failure.
+      (pool as unknown as { help: () => Promise<void> }).help = async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        throw new Error('failed in this thread');
+      };
+      pool.add(jobs);
+      await assert.rejects(pool.finish(), /failed in this thread/);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal((pool as unknown as { workers: unknown[] }).workers.length, 0);
     });
 
     it('a token never set does not cancel', async () => {

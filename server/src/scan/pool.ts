@@ -144,7 +144,7 @@ export class CheckPool {
         await this.help();
       } catch (err) {
         // The workers would keep the process alive after the run has failed.
-        await Promise.all(this.workers.map((w) => w.terminate()));
+        await this.stopWorkers();
         throw err;
       }
     }
@@ -153,9 +153,17 @@ export class CheckPool {
         this.settle = resolve;
         this.feedAll();
       });
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await this.stopWorkers();
     if (this.failed) throw this.failed;
     return this.run();
+  }
+
+  /** Ends the workers, as the run is over: what they still hold is dropped, so their exit is not taken for a failure. */
+  private async stopWorkers(): Promise<void> {
+    const workers = this.workers;
+    this.workers = [];
+    for (const w of workers) w.batches = [];
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 
   private run(): PoolRun {
@@ -205,6 +213,8 @@ export class CheckPool {
     // The batch a worker was checking when it failed is lost, reported as skipped; the ones waiting in its port were
     // never started, and go back to the queue.
     const fail = (err: Error) => {
+      // A worker already stopped (stopWorkers) or already failed: nothing of the run is left with it.
+      if (!this.workers.includes(w)) return;
       const [lost = [], ...waiting] = w.batches;
       this.busy -= w.batches.length;
       w.batches = [];
