@@ -92,7 +92,7 @@ export function unpackFindings(packed: readonly number[], strings: readonly stri
   if (!packed.length) return findings;
   let known = extrasOf.get(strings);
   if (!known) extrasOf.set(strings, (known = { parsed: new Map(), said: new Map(), locale: currentLocale() }));
-  if (known.locale !== currentLocale()) known = { ...known, said: new Map(), locale: currentLocale() };
+  if (known.locale !== currentLocale()) extrasOf.set(strings, (known = { ...known, said: new Map(), locale: currentLocale() }));
   for (let i = 0; i < packed.length; i += stride) {
     const id = packed[i + 3];
     // Shared by every finding that has it, as findings are never changed in place.
@@ -113,7 +113,6 @@ export function unpackFindings(packed: readonly number[], strings: readonly stri
       findings.push(text === f.message ? f : { ...f, message: text });
     } else findings.push(f);
   }
-  extrasOf.set(strings, known);
   return findings;
 }
 
