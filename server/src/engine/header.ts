@@ -9,7 +9,7 @@
 import { allCommentPrefixes, blockClosers, CommentStyle, commentPrefixes, commentStyleFor } from './comments';
 import { findPrologue, Prologue } from './prologue';
 import { blankIgnoredRegions } from './reuse/ignore-blocks';
-import { BOM, LazyLines } from './text';
+import { BOM, escapeRegExp, LazyLines } from './text';
 
 export interface Tag {
   /** The tag as written, e.g. `SPDX-License-Identifier`, `Copyright`, `©`. */
@@ -82,7 +82,7 @@ function leadFor(prefixes: string[], end?: string): Lead {
   const words = [...new Set(prefixes)]
     .filter((p) => !onlyPunctuation.test(p))
     .sort((a, b) => b.length - a.length)
-    .map((p) => p.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'));
+    .map(escapeRegExp);
   const prefix = words.length ? `(?:(?:${words.join('|')})${punctuation})?` : '';
   const closer = end?.trim();
   return { test: new RegExp(`^${punctuation}${prefix}$`, 'i'), closer: closer && !blockClosers.includes(closer) ? closer : undefined };
@@ -196,12 +196,11 @@ const prefixesByStyle = new WeakMap<CommentStyle, Prefixes>();
  * cannot be the start of a statement such as `      call foo`.
  */
 function lineTestFor(prefixes: string[]): RegExp {
-  const escape = (p: string) => p.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
   const alternatives = prefixes.map((p) => {
-    if (/^[A-Za-z]$/.test(p)) return `(?<=^)${escape(p)}(?![A-Za-z])`;
-    if (/^[A-Za-z@]+$/.test(p)) return `\\s*${escape(p)}\\b`;
-    if (p.length > 1 && [...p].every((c) => c === p[0])) return `\\s*${escape(p[0])}`;
-    return `\\s*${escape(p)}`;
+    if (/^[A-Za-z]$/.test(p)) return `(?<=^)${escapeRegExp(p)}(?![A-Za-z])`;
+    if (/^[A-Za-z@]+$/.test(p)) return `\\s*${escapeRegExp(p)}\\b`;
+    if (p.length > 1 && [...p].every((c) => c === p[0])) return `\\s*${escapeRegExp(p[0])}`;
+    return `\\s*${escapeRegExp(p)}`;
   });
   return alternatives.length ? new RegExp(`^(?:${alternatives.join('|')})`, 'i') : /(?!)/;
 }

@@ -25,6 +25,11 @@ export function detached(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/** `s` as a regular expression that matches it literally (for patterns without the `u` or `v` flag). */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+}
+
 /** A line ending: LSP counts `\n`, `\r\n` and a lone `\r` (old Mac files) as one. */
 export type Eol = '\n' | '\r\n' | '\r';
 

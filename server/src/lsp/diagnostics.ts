@@ -5,7 +5,10 @@ import { todayIso } from '../engine/dates';
 import * as path from 'node:path';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { checkText, CheckResult } from '../engine/check';
+import { checkText, CheckResult, startSuffices, type CheckInput } from '../engine/check';
+import type { Policy } from '../engine/policy/model';
+import { headerWindowBytes } from '../scan/check-file';
+import { LineDocument } from './line-document';
 import { relatedMessage, type Finding, type Severity } from '../engine/findings';
 import type { PolicyProblem } from '../engine/policy/parse';
 import { defaultMaxBytes, readSidecar } from '../io/read-file';
@@ -154,12 +157,26 @@ function logOnce(doc: TextDocument, what: string, log: (m: string) => void, m: s
  */
 const lastChecks = new WeakMap<TextDocument, { inputs: unknown[]; result: CheckResult }>();
 
+/**
+ * The findings of a long document from its first lines alone, when those are the whole text's findings
+ * (engine/check.ts startSuffices): a keystroke then joins and checks a few KB, not the whole text
+ * (docs/design/performance.md). Findings only: the result has no `file`, which fixes and hovers need whole.
+ * `maxChars` is the start's size (tests make it small).
+ */
+export function checkStart(doc: TextDocument, input: (text: string) => CheckInput, policy: Policy, maxChars = headerWindowBytes): CheckResult | undefined {
+  const start = doc instanceof LineDocument ? doc.start(maxChars) : undefined;
+  if (!start || start.restMatters) return undefined;
+  const result = checkText(input(start.text), policy);
+  return startSuffices(result, () => start.restHoldsLicenseKey) ? { ...result, file: undefined } : undefined;
+}
+
 export async function checkDocument(
   doc: TextDocument,
   fsPath: string,
   state: FolderState,
   log: (m: string) => void,
   reuse?: ReuseInput,
+  findingsOnly = false,
 ): Promise<DocumentCheck> {
   let sidecarText: string | undefined;
   let generated = false;
@@ -176,7 +193,7 @@ export async function checkDocument(
       inside ? state.history.forFile(relPath, allCommitTrailerKeys(state.policy)) : undefined,
     ]);
     // Same limit as the CLI and the workspace scan (read-file.ts): a huge buffer is not checked as you type.
-    const length = doc.getText().length;
+    const length = doc instanceof LineDocument ? doc.textLength : doc.getText().length;
     if (length > defaultMaxBytes) {
       const reason = sizeReason(defaultMaxBytes);
       logOnce(doc, 'skipped', log, `Skipped ${fsPath}: ${skipText(reason, 'en')} (${length} characters)`);
@@ -191,10 +208,10 @@ export async function checkDocument(
     const inputs = [doc.version, today, todayIso(now), relPath, state.policy, reuse, sidecarText, generated, ...(aiHistory?.commits ?? [undefined])];
     const last = lastChecks.get(doc);
     if (last && last.inputs.length === inputs.length && last.inputs.every((x, i) => x === inputs[i])) return { result: last.result, sidecarText, generated };
-    const result = checkText(
-      checkInput({ path: relPath, text: doc.getText(), sidecarText, generated, aiHistory, reuse, undecodable: undefined }),
-      state.policy,
-    );
+    const input = (text: string) => checkInput({ path: relPath, text, sidecarText, generated, aiHistory, reuse, undecodable: undefined });
+    const fromStart = findingsOnly ? checkStart(doc, input, state.policy) : undefined;
+    if (fromStart) return { result: fromStart, sidecarText, generated };
+    const result = checkText(input(doc.getText()), state.policy);
     lastChecks.set(doc, { inputs, result });
     return { result, sidecarText, generated };
   } catch (err) {

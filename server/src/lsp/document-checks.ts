@@ -161,7 +161,8 @@ export class DocumentChecks {
     // REUSE.toml and .reuse/dep5: their own problems, as you type.
     const metadata = reuseMetadataDiagnostics(doc, rel);
     if (metadata) return metadata;
-    const { result, internalError } = await checkDocument(doc, fsPath, state, (m) => this.session.logError(m), await folders.reuseFor(state));
+    // Findings only: a long document is then checked from its first lines when those decide it.
+    const { result, internalError } = await checkDocument(doc, fsPath, state, (m) => this.session.logError(m), await folders.reuseFor(state), true);
     // The baseline as `ospo check` applies it (withBaseline), to the folder's entry for this file.
     const diagnostics = diagnosticsOf(withBaseline(result.findings, state.baseline[rel]), displayOf(shown), doc.uri);
     // The check failed (logged with the file name in checkDocument): one diagnostic says so, instead of a silently clean file.

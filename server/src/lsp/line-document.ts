@@ -7,6 +7,9 @@
 // test compares this with (test/unit/line-document.test.ts).
 
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { restLineMatters, restNeedles } from '../engine/check';
+import { anyCaseLicenseKey, licenseKeyCover } from '../engine/header';
+import { escapeRegExp } from '../engine/text';
 
 const lineBreak = /\r\n|\r|\n/g;
 
@@ -29,6 +32,34 @@ function eolLength(line: string): number {
   return line.endsWith('\n') || line.endsWith('\r') ? 1 : 0;
 }
 
+// What a line is to a check of the document's first lines (`start`): one the passes over a whole text act on,
+// one with a license key, one ended by a lone CR (where the engine's lines and the passes' may differ).
+const matters = 1;
+const licenseKey = 2;
+const loneCr = 4;
+
+// Every line `matters` or `licenseKey` takes holds one of these: one test rules out most lines (a tenth of the time).
+const anyNeedle = new RegExp([...restNeedles, ...licenseKeyCover].map(escapeRegExp).join('|'));
+
+function flagsOf(line: string): number {
+  const eol = eolLength(line);
+  const body = eol ? line.slice(0, -eol) : line;
+  let flags = eol === 1 && line.endsWith('\r') ? loneCr : 0;
+  if (!anyNeedle.test(body)) return flags;
+  if (restLineMatters(body)) flags |= matters;
+  if (licenseKeyCover.some((c) => body.includes(c)) && anyCaseLicenseKey.test(body)) flags |= licenseKey;
+  return flags;
+}
+
+/** The first lines of a document and what its other lines hold (LineDocument.start). */
+export interface DocumentStart {
+  text: string;
+  /** Whether a line after `text` is one the passes over a whole text act on (engine/check.ts restLineMatters). */
+  restMatters: boolean;
+  /** Whether a line after `text` holds a license key in any case (engine/header.ts anyCaseLicenseKey). */
+  restHoldsLicenseKey: boolean;
+}
+
 export class LineDocument implements TextDocument {
   private lines: string[];
   /** The joined text, until the next edit. */
@@ -36,6 +67,9 @@ export class LineDocument implements TextDocument {
   /** Where each line starts, valid for lines [0, validStarts). */
   private starts: number[] = [0];
   private validStarts = 1;
+  /** Each line's flags (`flagsOf`) and how many lines have each, made on the first `start` and kept along with edits. */
+  private flags: number[] | undefined;
+  private counts = [0, 0, 0];
 
   constructor(
     readonly uri: string,
@@ -68,13 +102,14 @@ export class LineDocument implements TextDocument {
     return starts[line];
   }
 
-  private get length(): number {
+  /** The length of the text, without joining it. */
+  get textLength(): number {
     const last = this.lines.length - 1;
     return this.startOf(last) + this.lines[last].length;
   }
 
   offsetAt(position: Position): number {
-    if (position.line >= this.lines.length) return this.length;
+    if (position.line >= this.lines.length) return this.textLength;
     if (position.line < 0) return 0;
     const start = this.startOf(position.line);
     if (position.character <= 0) return start;
@@ -83,7 +118,7 @@ export class LineDocument implements TextDocument {
   }
 
   positionAt(offset: number): Position {
-    offset = Math.max(Math.min(offset, this.length), 0);
+    offset = Math.max(Math.min(offset, this.textLength), 0);
     let low = 0;
     let high = this.lines.length;
     while (low < high) {
@@ -112,12 +147,56 @@ export class LineDocument implements TextDocument {
     return text.slice(text.length - eolLength(text));
   }
 
+  /**
+   * The document's first lines, as many as fit in `maxChars`, and what the lines after them hold: a check of
+   * a long document can be one of its start (engine/check.ts startSuffices) without joining the whole text.
+   * Undefined when the first lines are all of it, the first line alone is longer, or a lone CR ends a line.
+   */
+  start(maxChars: number): DocumentStart | undefined {
+    const { lines } = this;
+    let n = 0;
+    let size = 0;
+    while (n < lines.length - 1 && size + lines[n].length <= maxChars) size += lines[n++].length;
+    // The last line may be the empty one after a final line break: then the start is the whole text.
+    if (n === 0 || (n === lines.length - 1 && lines[n] === '')) return undefined;
+    const flags = this.flagsNow();
+    if (this.counts[2]) return undefined;
+    const inStart = [0, 0];
+    for (let i = 0; i < n; i++) {
+      if (flags[i] & matters) inStart[0]++;
+      if (flags[i] & licenseKey) inStart[1]++;
+    }
+    return {
+      text: lines.slice(0, n).join(''),
+      restMatters: this.counts[0] > inStart[0],
+      restHoldsLicenseKey: this.counts[1] > inStart[1],
+    };
+  }
+
+  private flagsNow(): number[] {
+    if (!this.flags) {
+      this.flags = this.lines.map(flagsOf);
+      this.counts = [0, 0, 0];
+      this.count(this.flags, 1);
+    }
+    return this.flags;
+  }
+
+  private count(flags: number[], sign: 1 | -1): void {
+    for (const f of flags) {
+      if (f & matters) this.counts[0] += sign;
+      if (f & licenseKey) this.counts[1] += sign;
+      if (f & loneCr) this.counts[2] += sign;
+    }
+  }
+
   update(changes: TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
       if (!('range' in change) || !change.range) {
         this.lines = splitLines(change.text);
         this.starts = [0];
         this.validStarts = 1;
+        this.flags = undefined;
       } else {
         this.replace(change.range, change.text);
       }
@@ -140,13 +219,24 @@ export class LineDocument implements TextDocument {
     const lines = splitLines(old.slice(0, start - at) + text + old.slice(end - at));
     // A line break ends the region unless it reaches the end of the document: no empty line follows it there.
     if (last < this.lines.length - 1 && lines[lines.length - 1] === '') lines.pop();
-    // splice(...lines) would pass every line as an argument: too many for a large paste.
-    this.lines =
-      lines.length < 1000
-        ? (this.lines.splice(first, last - first + 1, ...lines), this.lines)
-        : [...this.lines.slice(0, first), ...lines, ...this.lines.slice(last + 1)];
+    this.lines = spliced(this.lines, first, last, lines);
+    if (this.flags) {
+      const added = lines.map(flagsOf);
+      this.count(this.flags.slice(first, last + 1), -1);
+      this.count(added, 1);
+      this.flags = spliced(this.flags, first, last, added);
+    }
     this.validStarts = Math.min(this.validStarts, first + 1);
   }
+}
+
+/** `items` with [first, last] replaced by `added`: in place, but not by splice(...added) for a large paste (too many arguments). */
+function spliced<T>(items: T[], first: number, last: number, added: T[]): T[] {
+  if (added.length < 1000) {
+    items.splice(first, last - first + 1, ...added);
+    return items;
+  }
+  return [...items.slice(0, first), ...added, ...items.slice(last + 1)];
 }
 
 function before(a: Position, b: Position): boolean {

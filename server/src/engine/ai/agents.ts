@@ -3,6 +3,8 @@
 // markers in files (markers.ts) and bot reviewers (ai-reviewer-invalid). A literal list, on purpose: a pattern
 // over names would flag people (a co-author called Claude or Devin, `Assisted-by: Jay Satiro`).
 
+import { escapeRegExp } from '../text';
+
 interface AgentDef {
   /** Canonical name, written into the policy's trailer. */
   agent: string;
@@ -104,8 +106,6 @@ const agents: AgentDef[] = [
 /** Bot accounts that are no AI: they never name an agent, but a bot never reviews AI code either. */
 const otherBots = /\[bot\]|\bbot@|^(?:dependabot|renovate|github-actions)\b/i;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Every name and account of every agent as one regular expression alternation (no flags, no anchors;
  * use it case-insensitively), longest first so "Claude Code" wins over "Claude" and
@@ -113,7 +113,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export const agentNamePattern: string = [...new Set(agents.flatMap((a) => [...a.names, ...(a.personal ?? []), ...(a.logins ?? [])]))]
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRegExp)
   .concat(agents.flatMap((a) => a.models ?? []))
   .join('|');
 
