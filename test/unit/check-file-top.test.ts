@@ -98,6 +98,17 @@ describe('scan: a long file is read past its top whenever the rest can matter', 
       );
   });
 
+  it('an include guard whose #define lies past the top is read whole, and the header after it found', () => {
+    // Each guard line a little over half the top: the top ends between them.
+    const guard = 'FOO_' + 'X'.repeat(headerWindowBytes / 2);
+    const [result] = scanAndWhole({ 'guard.h': `#ifndef ${guard}\n#define ${guard}\n// Copyright 2020 Example\n` + body });
+    // The copyright after the guard is the header's: the header lacks a license (the top alone has no header at all).
+    assert.deepEqual(
+      result.findings.map((f) => [f.rule, f.ownCopyright]),
+      [['header-missing', true]],
+    );
+  });
+
   it('a generated marker within the first 4,096 characters but past the first 4 KiB still exempts the file', () => {
     // Two-byte characters: 4 KiB of them is about 2,000 characters.
     const wide = '// ' + 'é'.repeat(60) + '\n';

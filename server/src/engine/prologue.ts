@@ -10,7 +10,12 @@ export interface Prologue {
   afterFrontMatter: boolean;
   /** `.php` text before `<?php` is HTML, so a header there needs an HTML comment. */
   phpOpen: boolean;
-  /** Front matter or an XML declaration runs to the end of the text: in a file read only in part, it may end further down. */
+  /**
+   * The prologue may go on past the end of the text: it reaches the end (front matter or an XML declaration
+   * never closed, a shebang with nothing after it), or a line it would take depends on the next, which is
+   * not there (an include guard's `#define`, PHP's `declare`). A file read only in part (its first 4 KiB)
+   * must then be read whole (engine/check.ts startSuffices).
+   */
   open: boolean;
 }
 
@@ -67,6 +72,7 @@ export function findPrologue(path: string, lines: readonly string[] | ((i: numbe
       let j = i;
       while (has(j) && at(j).trim() === '' && j < i + 2) j++;
       if (has(j) && /^\s*declare\s*\(\s*strict_types\s*=\s*1\s*\)\s*;/.test(at(j))) i = j + 1;
+      else if (!has(j)) result.open = true;
     }
   }
   if (frontMatterExts.has(ext) && has(i) && at(i) === '---') {
@@ -95,8 +101,10 @@ export function findPrologue(path: string, lines: readonly string[] | ((i: numbe
     else {
       const guard = /^#\s*ifndef\s+(\w+)\s*$/.exec(at(i));
       if (guard && has(i + 1) && new RegExp(`^#\\s*define\\s+${guard[1]}\\b`).test(at(i + 1))) i += 2;
+      else if (guard && !has(i + 1)) result.open = true;
     }
   }
+  if (i > 0 && !has(i)) result.open = true;
   result.insertLine = i;
   return result;
 }
