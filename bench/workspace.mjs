@@ -123,34 +123,41 @@ explain('Flagged by ospo, not in the plain count:', onlyOspo);
 
 // --- The language server: a full scan, a rescan from the cache, one changed file, keystrokes.
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
-const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-bench-cache-'));
-const server = spawn(process.execPath, [path.join(repo, 'dist/server.js'), '--stdio'], {
-  stdio: ['pipe', 'pipe', 'inherit'],
-  env: { ...process.env, XDG_CACHE_HOME: cacheHome },
-});
-const conn = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-const waiting = new Map();
-conn.onNotification('textDocument/publishDiagnostics', (p) => {
-  waiting.get(p.uri)?.();
-});
-conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, policyFile: '' })));
-conn.onRequest('client/registerCapability', () => null);
-conn.onNotification('window/logMessage', () => {});
-conn.listen();
 const rootUri = 'file://' + corpus;
 // The keystroke document's folder, a workspace folder of its own (empty at the scans): a file outside every
 // workspace folder is not checked at all, so its round trip would time the protocol alone.
 const docDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-bench-doc-'));
-await conn.sendRequest('initialize', {
-  processId: process.pid,
-  rootUri,
-  workspaceFolders: [
-    { uri: rootUri, name: 'linux' },
-    { uri: 'file://' + docDir, name: 'keystrokes' },
-  ],
-  capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } },
-});
-await conn.sendNotification('initialized', {});
+const cacheHomes = [];
+/** A language server over stdio with a scan cache of its own, initialized with the tree and the keystroke folder. */
+async function startServer() {
+  const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-bench-cache-'));
+  cacheHomes.push(cacheHome);
+  const server = spawn(process.execPath, [path.join(repo, 'dist/server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+  });
+  const conn = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const waiting = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    waiting.get(p.uri)?.();
+  });
+  conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({ enable: true, policyFile: '' })));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => {});
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [
+      { uri: rootUri, name: 'linux' },
+      { uri: 'file://' + docDir, name: 'keystrokes' },
+    ],
+    capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } },
+  });
+  await conn.sendNotification('initialized', {});
+  return { server, conn, waiting };
+}
+const { server, conn, waiting } = await startServer();
 const procStatus = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const vmHwm = () => procStatus('VmHWM');
 
@@ -247,10 +254,43 @@ function inProcess(lines, fromStart) {
 }
 const inProcessKeys = inProcess(codeLines, true);
 const inProcessMarked = inProcess(marked, false);
+
+// Typing while a full scan runs, in a second server with an empty cache: a keystroke every 30 ms, each
+// timed as above, from the scan's start to its summary.
+const scanning = await startServer();
+const typedFile = path.join(docDir, 'typed.ts');
+const typedUri = 'file://' + typedFile;
+fs.writeFileSync(typedFile, codeLines.join('\n') + '\n');
+await scanning.conn.sendNotification('textDocument/didOpen', {
+  textDocument: { uri: typedUri, languageId: 'typescript', version: 1, text: fs.readFileSync(typedFile, 'utf8') },
+});
+await scanning.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: typedUri } });
+let scanDone = false;
+t = performance.now();
+const typedScan = scanning.conn.sendRequest('workspace/executeCommand', { command: 'ospo.server.scanWorkspace', arguments: [] }).then(() => {
+  scanDone = true;
+  return performance.now() - t;
+});
+const keysScanning = [];
+for (let v = 2; !scanDone; v++) {
+  const line = 5_000 + (v % 100);
+  await scanning.conn.sendNotification('textDocument/didChange', {
+    textDocument: { uri: typedUri, version: v },
+    contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
+  });
+  const k = performance.now();
+  await scanning.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: typedUri } });
+  keysScanning.push(performance.now() - k);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+}
+const typedScanMs = await typedScan;
+await scanning.conn.sendRequest('shutdown');
+await scanning.conn.sendNotification('exit');
+scanning.server.kill();
 await conn.sendRequest('shutdown');
 await conn.sendNotification('exit');
 server.kill();
-fs.rmSync(cacheHome, { recursive: true, force: true });
+for (const dir of cacheHomes) fs.rmSync(dir, { recursive: true, force: true });
 fs.rmSync(docDir, { recursive: true, force: true });
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -268,5 +308,8 @@ const keyRow = (label, xs) => `| ${label} | p50 ${pct(xs, 50).toFixed(2)} ms, p9
 console.log(keyRow('keystroke on a 10,000-line file (didChange + pull diagnostics round trip)', keys));
 console.log(keyRow('the same, with an AI marker further down (the whole text is read each time)', keysMarked));
 console.log(keyRow('the same on a 20-line file: the round trip alone, the floor', keysFloor));
+console.log(
+  `| the same, a keystroke every 30 ms during a full scan (${(typedScanMs / 1000).toFixed(2)} s) | p50 ${pct(keysScanning, 50).toFixed(2)} ms, p99 ${pct(keysScanning, 99).toFixed(2)} ms, max ${Math.max(...keysScanning).toFixed(0)} ms |`,
+);
 console.log(keyRow('the 10,000-line file in process (edit and check, no JSON-RPC)', inProcessKeys));
 console.log(keyRow('the file with a marker in process', inProcessMarked));

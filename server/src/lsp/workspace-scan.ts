@@ -3,6 +3,7 @@
 // Afterwards it stays current one file at a time: a file changed on disk is checked again alone;
 // a policy or .gitignore change scans its folder again, and the cache keeps that cheap.
 
+import { Slices } from '../scan/slices';
 import { aboutContent, skipText } from '../engine/coverage';
 import { readSidecar } from '../io/read-file';
 import { message } from '../engine/messages';
@@ -259,18 +260,22 @@ export class WorkspaceScan {
   }
 
   /**
-   * Sends a folder's diagnostics a few hundred at a time, waiting for each lot to be written:
-   * vscode-jsonrpc queues every message in an array it shifts from, so 78,000 notifications sent at
-   * once cost seconds of queue handling alone.
+   * Sends a folder's diagnostics a lot at a time, waiting for each lot to be written: vscode-jsonrpc
+   * queues every message in an array it shifts from, so 78,000 notifications sent at once cost seconds
+   * of queue handling alone. A lot ends after `lotMs` too, so that a keystroke's request waits for no more.
    */
   private async showFolder(root: string): Promise<void> {
     const folder = this.folders.get(root)!;
     let pending: Promise<void>[] = [];
+    const slices = new Slices(lotMs);
     const pace = async (sent: Promise<void> | undefined) => {
       if (sent) pending.push(sent);
-      if (pending.length < sendLot) return;
+      if (pending.length < sendLot && (!pending.length || !slices.due)) return;
       await Promise.all(pending);
       pending = [];
+      // The writes complete at once (stdio.ts batchedOutput), so without a turn of the event loop the lots would
+      // follow each other as promise callbacks, and no request that came in meanwhile would be read until the last.
+      await slices.next();
     };
     for (const [rel, packed] of folder.findings) {
       if (!this.host.isOpen(uriOf(root, rel))) await pace(this.show(root, rel, packed, folder.strings.strings, folder));
@@ -318,8 +323,9 @@ function uriOf(root: string, rel: string): string {
   return URI.file(path.join(root, rel)).toString();
 }
 
-/** Notifications written before the scan waits for them (showFolder). */
+/** Notifications written before the scan waits for them (showFolder), and the longest a lot is made for. */
 const sendLot = 256;
+const lotMs = 4;
 
 const displayKeys = new WeakMap<Display, string>();
 

@@ -4,6 +4,7 @@
 // to the queue, so a few huge files do not hold the others up; cancellation is seen between files.
 // Small jobs run in this thread instead: starting a worker costs more than checking a few hundred files.
 
+import { nextTurn } from './slices';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
@@ -189,7 +190,7 @@ export class CheckPool {
   private spawn(): void {
     const w = Object.assign(
       new Worker(this.script!, {
-        workerData: { settings: this.settings, cancel: this.cancel, slice: this.opts.sliceMs ?? workerSlice },
+        workerData: { settings: this.settings, cancel: this.cancel, slice: this.opts.sliceMs ?? workerSlice, background: !this.opts.helpInThread },
         resourceLimits: { maxOldGenerationSizeMb: workerHeapMb, maxYoungGenerationSizeMb: workerYoungMb },
       }),
       { batches: [] as FileJob[][] },
@@ -300,7 +301,7 @@ export class CheckPool {
       this.checkedHere += results.length;
       this.keep(packResults(results, this.table));
       // Between batches: the server answers requests, and the workers' results come in and they get more files.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   }
 }

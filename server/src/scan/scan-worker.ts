@@ -2,13 +2,28 @@
 // another, and stops between files once the scan is cancelled (a flag shared with the pool) or the
 // batch has taken its time (pool.ts workerSlice).
 
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
 import { batchBuffers, packBatch } from './compact';
 import { setLocale } from '../engine/l10n';
 
-/** `slice`: how long to check a batch, in ms, before sending what is done (pool.ts workerSlice). */
-const { settings, cancel, slice } = workerData as { settings: ScanSettings; cancel: Int32Array; slice: number };
+/**
+ * `slice`: how long to check a batch, in ms, before sending what is done (pool.ts workerSlice).
+ * `background`: the pool's own thread does not check files (the language server's): it answers the editor,
+ * and with as many busy workers as cores a keystroke's diagnostics waited behind them, so the worker runs
+ * at a lower priority (docs/design/performance.md, "Typing while the workspace is scanned").
+ */
+const { settings, cancel, slice, background } = workerData as { settings: ScanSettings; cancel: Int32Array; slice: number; background: boolean };
+const backgroundNice = 10;
+// Linux sets a thread's own priority here (setpriority with pid 0); elsewhere the call would lower the whole process's.
+if (background && process.platform === 'linux') {
+  try {
+    setPriority(backgroundNice);
+  } catch {
+    // Not allowed here: the scan runs at the priority it has.
+  }
+}
 // A new thread starts in English whatever the process's language: the messages are rendered here.
 setLocale(settings.locale);
 

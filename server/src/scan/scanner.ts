@@ -1,6 +1,7 @@
 // A whole-folder scan, shared by the CLI and the language server: list the files (walk.ts), check
 // them on worker threads (pool.ts), and reuse what the cache still holds (cache.ts).
 
+import { Slices } from './slices';
 import { todayIso } from '../engine/dates';
 import { allCommitTrailerKeys } from '../engine/ai/history';
 import type { CheckScope } from '../engine/check';
@@ -135,6 +136,9 @@ export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefin
   };
 }
 
+/** The longest the work after the checks runs without a turn of the event loop, in ms. */
+const afterScanSlice = 5;
+
 export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   const settings = await scanSettings(opts);
   const cache = opts.cache;
@@ -179,12 +183,15 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   opts.onProgress?.(done, found, walking);
   const run = await pool.finish();
 
+  // What follows goes over every file in this thread: in the language server's, it lets requests in (slices.ts).
+  const slices = new Slices(afterScanSlice);
   const files: PackedFile[] = [];
   const skipped = [...listing.skipped];
   let checkedNow = 0;
   // The license ids of each file read as text, for what the project's license texts are used by.
   const own = new Map<string, readonly string[]>();
   for (const r of run.results) {
+    if (slices.due) await slices.next();
     if (r.ignored) {
       listed.delete(r.rel);
       cache?.delete(r.rel);
@@ -198,7 +205,8 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
     else files.push({ rel: r.rel, packed: entry.packed });
   }
   const strings = run.table;
-  const reuse = settings.reuse && !run.cancelled ? await applyReuse(opts, settings, listed, files, strings, skipped, own) : undefined;
+  const reuse = settings.reuse && !run.cancelled ? await applyReuse(opts, settings, listed, files, strings, skipped, own, slices) : undefined;
+  await slices.next();
   if (cache && !opts.only && !opts.under && !run.cancelled) cache.retain(listed);
   const byPath = (a: { rel?: string; file?: string }, b: { rel?: string; file?: string }) => {
     const x = a.rel ?? a.file!;
@@ -228,14 +236,17 @@ async function applyReuse(
   strings: StringTable,
   skipped: Skipped[],
   own: Map<string, readonly string[]>,
+  slices: Slices,
 ): Promise<ReuseInput> {
   const project = await loadReuseContext(opts.root, [...listed]);
+  await slices.next();
   const input = { context: project, licenseFiles: project.licenseFiles };
   // Only REUSE.toml or dep5 change a file's findings here. Without them, what the worker applied (the
   // severity table, then the exceptions) is all there is, and applying it again changes nothing: the
   // files are left packed (unpacking every file's findings cost 0.3 s at the end of a kernel scan).
   const licensesFiles = project.tomls.length > 0 || !!project.dep5;
   for (const f of licensesFiles ? files : []) {
+    if (slices.due) await slices.next();
     // One file's findings at a time as objects: garbage as soon as they are packed again.
     const findings = findingsOf({ strings }, f);
     // The findings REUSE licensing adds are judged by the policy's exceptions as the worker's were.
@@ -311,6 +322,7 @@ async function applyReuse(
   }
   // The sidecars of files that were not read as text (binary, too large, exempt) license them all the same.
   for (const rel of listed) {
+    if (slices.due) await slices.next();
     const target = sidecarTarget(rel);
     if (!target || !listed.has(target) || own.has(target)) continue;
     const text = await readSidecar(path.join(opts.root, target));
@@ -320,7 +332,11 @@ async function applyReuse(
         licensingOf(target, undefined, undefined, text).licenses.flatMap((l) => licenseIdsIn(l.value)),
       );
   }
-  const covered = [...listed].filter((rel) => !exemptReason(rel));
+  const covered: string[] = [];
+  for (const rel of listed) {
+    if (slices.due) await slices.next();
+    if (!exemptReason(rel)) covered.push(rel);
+  }
   const use = reuseUse(
     project,
     covered.map((rel) => ({ rel, ids: own.get(rel) ?? [] })),
