@@ -324,6 +324,34 @@ describe('workspace scanner', () => {
     });
   });
 
+  describe("the language server's workers", () => {
+    const policy = toPolicy({}, 'test');
+    /** The nice value of each thread of this process, read while a worker is alive. */
+    const nices = () =>
+      fs.readdirSync('/proc/self/task').map((tid) => {
+        const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        // The fields after the command name's closing parenthesis: nice is the 19th field of the line, the 17th of these.
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+
+    it('run at a lower priority than the thread that answers the editor, where the CLI’s do not (Linux)', async function () {
+      if (process.platform !== 'linux') this.skip();
+      // Past the limit below which the pool checks in its own thread, with no worker.
+      const names = Array.from({ length: inThreadLimit + 40 }, (_, i) => `n${i}.ts`);
+      const root = tree(Object.fromEntries(names.map((n) => [n, good])));
+      const jobs = names.map((rel) => ({ rel }));
+      const own = nices()[0];
+      const seen = { server: [] as number[], cli: [] as number[] };
+      await checkFiles(jobs, settings(root, policy), { workers: 1, sliceMs: 0, onResults: () => seen.server.push(...nices()) });
+      await checkFiles(jobs, settings(root, policy), { workers: 1, helpInThread: true, sliceMs: 0, onResults: () => seen.cli.push(...nices()) });
+      assert.ok(seen.server.includes(own + 10), `threads' nice values: ${seen.server}`);
+      assert.ok(
+        seen.cli.every((n) => n === own),
+        `threads' nice values: ${seen.cli}`,
+      );
+    });
+  });
+
   describe('content that is not checked', () => {
     const policy = toPolicy({}, 'test');
     const utf16 = (bom: number[], text: string, be = false) => {
