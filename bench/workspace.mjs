@@ -128,13 +128,16 @@ const rootUri = 'file://' + corpus;
 // workspace folder is not checked at all, so its round trip would time the protocol alone.
 const docDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-bench-doc-'));
 const cacheHomes = [];
-/** A language server over stdio with a scan cache of its own, initialized with the tree and the keystroke folder. */
-async function startServer() {
+/**
+ * A language server over stdio with a scan cache of its own, initialized with the tree and the keystroke folder;
+ * `env`: what to add to its environment.
+ */
+async function startServer(env = {}) {
   const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-bench-cache-'));
   cacheHomes.push(cacheHome);
   const server = spawn(process.execPath, [path.join(repo, 'dist/server.js'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, XDG_CACHE_HOME: cacheHome },
+    env: { ...process.env, ...env, XDG_CACHE_HOME: cacheHome },
   });
   const conn = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const waiting = new Map();
@@ -256,8 +259,10 @@ const inProcessKeys = inProcess(codeLines, true);
 const inProcessMarked = inProcess(marked, false);
 
 // Typing while a full scan runs, in a second server with an empty cache: a keystroke every 30 ms, each
-// timed as above, from the scan's start to its summary.
-const scanning = await startServer();
+// timed as above, from the scan's start to its summary. It is started with the environment the VS Code client
+// gives the server (shared/protocol.ts), and its idle memory measured 30 s after the scan too.
+const { serverEnvironment } = require('../out/shared/protocol.js');
+const scanning = await startServer(serverEnvironment);
 const typedFile = path.join(docDir, 'typed.ts');
 const typedUri = 'file://' + typedFile;
 fs.writeFileSync(typedFile, codeLines.join('\n') + '\n');
@@ -284,6 +289,8 @@ for (let v = 2; !scanDone; v++) {
   await new Promise((resolve) => setTimeout(resolve, 30));
 }
 const typedScanMs = await typedScan;
+await new Promise((resolve) => setTimeout(resolve, 30000));
+const clientEnvRss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${scanning.server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 await scanning.conn.sendRequest('shutdown');
 await scanning.conn.sendNotification('exit');
 scanning.server.kill();
@@ -303,6 +310,7 @@ console.log(`| second scan, unchanged tree (cache) | ${(rescanMs / 1000).toFixed
 console.log(`| peak RSS of the server after the scan | ${serverRss.toFixed(0)} MB |`);
 console.log(`| idle RSS of the server, 5 s after the scan | ${idleRss.toFixed(0)} MB |`);
 console.log(`| idle RSS of the server, 30 s after the scan | ${settledRss.toFixed(0)} MB |`);
+console.log(`| the same, started with the VS Code client's environment (${Object.keys(serverEnvironment).join(', ')}) | ${clientEnvRss.toFixed(0)} MB |`);
 console.log(`| re-check one changed file (event to diagnostics) | p50 ${pct(recheck, 50).toFixed(1)} ms, max ${Math.max(...recheck).toFixed(1)} ms |`);
 const keyRow = (label, xs) => `| ${label} | p50 ${pct(xs, 50).toFixed(2)} ms, p99 ${pct(xs, 99).toFixed(2)} ms |`;
 console.log(keyRow('keystroke on a 10,000-line file (didChange + pull diagnostics round trip)', keys));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type InitializationOptions } from '../../shared/protocol';
+import { type InitializationOptions, serverEnvironment } from '../../shared/protocol';
 import { messageLocale } from './l10n';
 import {
   CloseAction,
@@ -79,9 +79,9 @@ export class RestartingErrorHandler implements ErrorHandler {
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { env: serverEnvironment } },
     // Used when the extension host itself runs under a debugger (F5), so the server can be attached to.
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: { module, transport: TransportKind.ipc, options: { env: serverEnvironment, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
 
   const fileEvents = watchedGlobs.map((glob) => vscode.workspace.createFileSystemWatcher(glob));
