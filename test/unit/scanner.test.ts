@@ -328,10 +328,15 @@ describe('workspace scanner', () => {
     const policy = toPolicy({}, 'test');
     /** The nice value of each thread of this process, read while a worker is alive. */
     const nices = () =>
-      fs.readdirSync('/proc/self/task').map((tid) => {
-        const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      fs.readdirSync('/proc/self/task').flatMap((tid) => {
+        let stat: string;
+        try {
+          stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        } catch {
+          return []; // the thread ended since the listing
+        }
         // The fields after the command name's closing parenthesis: nice is the 19th field of the line, the 17th of these.
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+        return [Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
       });
 
     it('run at a lower priority than the thread that answers the editor, where the CLI’s do not (Linux)', async function () {
