@@ -78,10 +78,12 @@ export class RestartingErrorHandler implements ErrorHandler {
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  // What the user's own environment sets wins over ours.
+  const env = { ...serverEnvironment, ...process.env };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env: serverEnvironment } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
     // Used when the extension host itself runs under a debugger (F5), so the server can be attached to.
-    debug: { module, transport: TransportKind.ipc, options: { env: serverEnvironment, execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6009'] } },
   };
 
   const fileEvents = watchedGlobs.map((glob) => vscode.workspace.createFileSystemWatcher(glob));

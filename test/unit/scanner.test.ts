@@ -349,10 +349,11 @@ describe('workspace scanner', () => {
       const seen = { server: [] as number[], cli: [] as number[] };
       await checkFiles(jobs, settings(root, policy), { workers: 1, sliceMs: 0, onResults: () => seen.server.push(...nices()) });
       await checkFiles(jobs, settings(root, policy), { workers: 1, helpInThread: true, sliceMs: 0, onResults: () => seen.cli.push(...nices()) });
-      assert.ok(seen.server.includes(own + 10), `threads' nice values: ${seen.server}`);
+      const values = (ns: number[]) => [...new Set(ns)].join(', ');
+      assert.ok(seen.server.includes(Math.min(19, own + 10)), `threads' nice values: ${values(seen.server)}`);
       assert.ok(
         seen.cli.every((n) => n === own),
-        `threads' nice values: ${seen.cli}`,
+        `threads' nice values: ${values(seen.cli)}`,
       );
     });
   });

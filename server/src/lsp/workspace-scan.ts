@@ -267,21 +267,26 @@ export class WorkspaceScan {
   private async showFolder(root: string): Promise<void> {
     const folder = this.folders.get(root)!;
     let pending: Promise<void>[] = [];
-    const slices = new Slices(lotMs);
-    const pace = async (sent: Promise<void> | undefined) => {
+    // In a turn of the event loop, a newer scan of the folder (or its removal) may replace what is shown: this
+    // showing then stops, or it would clear what the newer one shows and show its own, older findings again.
+    const slices = new Slices(lotMs, () => this.folders.get(root) === folder);
+    /** Whether to go on, once `sent` is on its way. */
+    const pace = async (sent: Promise<void> | undefined): Promise<boolean> => {
       if (sent) pending.push(sent);
-      if (pending.length < sendLot && (!pending.length || !slices.due)) return;
+      if (pending.length < sendLot && !slices.due) return true;
       await Promise.all(pending);
       pending = [];
-      // The writes complete at once (stdio.ts batchedOutput), so without a turn of the event loop the lots would
-      // follow each other as promise callbacks, and no request that came in meanwhile would be read until the last.
-      await slices.next();
+      // The writes complete at once (stdio.ts batchedOutput; VS Code's IPC writer too), so without a turn of the event
+      // loop the lots would follow each other as promise callbacks, and no request that came in meanwhile would be read.
+      return slices.next();
     };
     for (const [rel, packed] of folder.findings) {
-      if (!this.host.isOpen(uriOf(root, rel))) await pace(this.show(root, rel, packed, folder.strings.strings, folder));
+      if (!(await pace(this.host.isOpen(uriOf(root, rel)) ? undefined : this.show(root, rel, packed, folder.strings.strings, folder)))) return;
     }
     // Files that had findings and have none now.
-    for (const rel of [...(this.shown.get(root)?.keys() ?? [])]) if (!folder.findings.has(rel)) await pace(this.show(root, rel, [], []));
+    for (const rel of [...(this.shown.get(root)?.keys() ?? [])]) {
+      if (!folder.findings.has(rel) && !(await pace(this.show(root, rel, [], [])))) return;
+    }
     await Promise.all(pending);
   }
 

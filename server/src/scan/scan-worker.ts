@@ -2,7 +2,7 @@
 // another, and stops between files once the scan is cancelled (a flag shared with the pool) or the
 // batch has taken its time (pool.ts workerSlice).
 
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
 import { batchBuffers, packBatch } from './compact';
@@ -19,7 +19,8 @@ const backgroundNice = 10;
 // Linux sets a thread's own priority here (setpriority with pid 0); elsewhere the call would lower the whole process's.
 if (background && process.platform === 'linux') {
   try {
-    setPriority(backgroundNice);
+    // Relative to the thread's own: under `nice -n 15` an absolute 10 would raise the worker above the server.
+    setPriority(Math.min(19, getPriority() + backgroundNice));
   } catch {
     // Not allowed here: the scan runs at the priority it has.
   }

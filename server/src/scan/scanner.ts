@@ -184,14 +184,22 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   const run = await pool.finish();
 
   // What follows goes over every file in this thread: in the language server's, it lets requests in (slices.ts).
-  const slices = new Slices(afterScanSlice);
+  // Meanwhile another scan of the folder may key the shared cache anew (a policy edit during a rescan): its
+  // table is then the other scan's, and this one, superseded, must not touch it. A cancelled scan still keeps
+  // what it checked in the cache, but skips the rest.
+  const superseded = () => !!cache && cache.table !== run.table;
+  const stopped = () => superseded() || !!opts.token?.isCancellationRequested;
+  const slices = new Slices(afterScanSlice, () => !stopped());
   const files: PackedFile[] = [];
   const skipped = [...listing.skipped];
   let checkedNow = 0;
   // The license ids of each file read as text, for what the project's license texts are used by.
   const own = new Map<string, readonly string[]>();
-  for (const r of run.results) {
-    if (slices.due) await slices.next();
+  for (const r of superseded() ? [] : run.results) {
+    if (slices.due) {
+      await slices.next();
+      if (superseded()) break;
+    }
     if (r.ignored) {
       listed.delete(r.rel);
       cache?.delete(r.rel);
@@ -205,9 +213,10 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
     else files.push({ rel: r.rel, packed: entry.packed });
   }
   const strings = run.table;
-  const reuse = settings.reuse && !run.cancelled ? await applyReuse(opts, settings, listed, files, strings, skipped, own, slices) : undefined;
-  await slices.next();
-  if (cache && !opts.only && !opts.under && !run.cancelled) cache.retain(listed);
+  let cancelled = run.cancelled || stopped();
+  const reuse = settings.reuse && !cancelled ? await applyReuse(opts, settings, listed, files, strings, skipped, own, slices) : undefined;
+  if (!(await slices.next())) cancelled = true;
+  if (cache && !opts.only && !opts.under && !cancelled) cache.retain(listed);
   const byPath = (a: { rel?: string; file?: string }, b: { rel?: string; file?: string }) => {
     const x = a.rel ?? a.file!;
     const y = b.rel ?? b.file!;
@@ -215,7 +224,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   };
   files.sort(byPath);
   skipped.sort(byPath);
-  return { files, strings, skipped, cancelled: run.cancelled, checkedNow, settings, reuse };
+  return { files, strings, skipped, cancelled, checkedNow, settings, reuse };
 }
 
 /** A scanned file's findings as objects. */
@@ -239,14 +248,15 @@ async function applyReuse(
   slices: Slices,
 ): Promise<ReuseInput> {
   const project = await loadReuseContext(opts.root, [...listed]);
-  await slices.next();
+  // A stopped scan's result is dropped (scanFolder): its loops below end early, with what they have.
+  if (!(await slices.next())) return { context: project, licenseFiles: project.licenseFiles };
   const input = { context: project, licenseFiles: project.licenseFiles };
   // Only REUSE.toml or dep5 change a file's findings here. Without them, what the worker applied (the
   // severity table, then the exceptions) is all there is, and applying it again changes nothing: the
   // files are left packed (unpacking every file's findings cost 0.3 s at the end of a kernel scan).
   const licensesFiles = project.tomls.length > 0 || !!project.dep5;
   for (const f of licensesFiles ? files : []) {
-    if (slices.due) await slices.next();
+    if (slices.due && !(await slices.next())) break;
     // One file's findings at a time as objects: garbage as soon as they are packed again.
     const findings = findingsOf({ strings }, f);
     // The findings REUSE licensing adds are judged by the policy's exceptions as the worker's were.
@@ -322,7 +332,7 @@ async function applyReuse(
   }
   // The sidecars of files that were not read as text (binary, too large, exempt) license them all the same.
   for (const rel of listed) {
-    if (slices.due) await slices.next();
+    if (slices.due && !(await slices.next())) break;
     const target = sidecarTarget(rel);
     if (!target || !listed.has(target) || own.has(target)) continue;
     const text = await readSidecar(path.join(opts.root, target));
@@ -334,7 +344,7 @@ async function applyReuse(
   }
   const covered: string[] = [];
   for (const rel of listed) {
-    if (slices.due) await slices.next();
+    if (slices.due && !(await slices.next())) break;
     if (!exemptReason(rel)) covered.push(rel);
   }
   const use = reuseUse(
