@@ -9,6 +9,10 @@ import * as path from 'node:path';
 import type { Finding } from '../../server/src/engine/findings';
 import { defaultPolicy, type Policy } from '../../server/src/engine/policy/model';
 import { WorkspaceScan, type ScanHost } from '../../server/src/lsp/workspace-scan';
+import type { FolderState } from '../../server/src/lsp/folders';
+import { GitHistory } from '../../server/src/io/git-history';
+import { GitRules } from '../../server/src/io/git-rules';
+import { defaultSettings } from '../../shared/contributes';
 import { ScanCache } from '../../server/src/scan/cache';
 import { packFindings, StringTable } from '../../server/src/scan/compact';
 import { findingsOf, scanFolder, type ScanReport } from '../../server/src/scan/scanner';
@@ -63,6 +67,66 @@ describe('a scan and a newer one of the same folder', function () {
     const shown = [...onScreen.entries()];
     assert.equal(shown.filter(([uri]) => uri.includes('/a')).length, 0, 'the fixed files are cleared');
     assert.equal(shown.filter(([uri, message]) => uri.includes('/b') && message === 'new').length, 3000, 'the newer findings are all shown');
+  });
+
+  it('scans of the workspace run one after the other, and what the last one found is what is shown', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-queue-'));
+    const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'ospo-queue-cache-'));
+    const savedCacheHome = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = cacheHome;
+    try {
+      for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(root, `f${i}.ts`), 'export const x = 1;\n');
+      const onScreen = new Map<string, string>();
+      const host = {
+        connection: {
+          sendDiagnostics: ({ uri, diagnostics }: { uri: string; diagnostics: { code?: string }[] }) => {
+            if (diagnostics.length) onScreen.set(uri, diagnostics.map((d) => d.code).join());
+            else onScreen.delete(uri);
+            return Promise.resolve();
+          },
+          window: { showInformationMessage: () => undefined },
+        },
+        isOpen: () => false,
+        log: () => undefined,
+        settings: async () => defaultSettings,
+        editorEncoding: async () => undefined,
+        fileEncodings: () => new Map<string, string>(),
+      } as unknown as ScanHost;
+      const state = (policy: Policy, version: number): FolderState => ({
+        root,
+        policy,
+        problems: [],
+        dependencies: [],
+        version,
+        git: new GitRules(root),
+        history: new GitHistory(root),
+        applySeq: 0,
+        baseline: {},
+      });
+      // The second scan's policy does not ask for a header: its files have no findings.
+      const relaxed = defaultPolicy();
+      relaxed.headers.required = false;
+      relaxed.headers.copyright.required = false;
+      const scan = new WorkspaceScan(host);
+      const events: string[] = [];
+      const token = { isCancellationRequested: false };
+      const first = scan.scan([state(defaultPolicy(), 1)], token, () => events.push('first reports')).then((s) => (events.push('first done'), s));
+      const second = scan.scan([state(relaxed, 2)], token, () => events.push('second reports')).then((s) => (events.push('second done'), s));
+      const [a, b] = await Promise.all([first, second]);
+      assert.ok(a.findings >= 400, `the first scan: ${a.findings} findings`);
+      assert.equal(b.findings, 0);
+      assert.ok(events.includes('second reports'), events.join());
+      assert.ok(
+        events.indexOf('first done') < events.indexOf('second reports'),
+        `the second scan started before the first ended: ${[...new Set(events)].join(' → ')}`,
+      );
+      assert.equal(onScreen.size, 0, 'the first scan’s diagnostics are cleared by the second');
+    } finally {
+      if (savedCacheHome === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = savedCacheHome;
+      fs.rmSync(root, { recursive: true, force: true });
+      fs.rmSync(cacheHome, { recursive: true, force: true });
+    }
   });
 
   it('the cache: an older scan superseded while it keeps its results leaves the newer scan’s cache alone, and says it was cancelled', async () => {

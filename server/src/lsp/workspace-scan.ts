@@ -83,6 +83,8 @@ export class WorkspaceScan {
    */
   private shown = new Map<string, Map<string, number>>();
   private warnedCap = false;
+  /** The scan running or queued last (scan). */
+  private running: Promise<unknown> = Promise.resolve();
 
   constructor(private host: ScanHost) {}
 
@@ -93,10 +95,26 @@ export class WorkspaceScan {
   /** Diagnostics shown per file (ospo.maxFindingsPerFile). */
   maxPerFile = defaultSettings.maxFindingsPerFile;
 
-  async scan(states: FolderState[], token: Cancellation, report: (message: string, percent: number) => void): Promise<ScanSummary> {
+  /**
+   * Scans the folders, after the scan already running if there is one. Two at once (a scan command during the
+   * rescan after a policy edit) shared each folder's cache and what it shows, and the older could undo the newer
+   * wherever it let the event loop turn (test/unit/scan-overlap.test.ts).
+   */
+  scan(states: FolderState[], token: Cancellation, report: (message: string, percent: number) => void): Promise<ScanSummary> {
+    const run = this.running.then(() => this.scanNow(states, token, report));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async scanNow(states: FolderState[], token: Cancellation, report: (message: string, percent: number) => void): Promise<ScanSummary> {
     const started = Date.now();
     const summary: ScanSummary = { folders: 0, files: 0, checkedNow: 0, findings: 0, filesWithFindings: 0, skipped: 0, cancelled: false, ms: 0 };
     for (const [i, state] of states.entries()) {
+      // Cancelled while it waited for the scan before it: nothing to list.
+      if (token.isCancellationRequested) {
+        summary.cancelled = true;
+        break;
+      }
       const cacheFile = scanCacheFile(state.root);
       const cache = this.folders.get(state.root)?.cache ?? (await ScanCache.load(cacheFile));
       const policyVersion = state.version;
