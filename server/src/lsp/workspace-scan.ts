@@ -3,7 +3,7 @@
 // Afterwards it stays current one file at a time: a file changed on disk is checked again alone;
 // a policy or .gitignore change scans its folder again, and the cache keeps that cheap.
 
-import { Slices } from '../scan/slices';
+import { sliceMs, Slices } from '../scan/slices';
 import { aboutContent, skipText } from '../engine/coverage';
 import { readSidecar } from '../io/read-file';
 import { message } from '../engine/messages';
@@ -148,9 +148,16 @@ export class WorkspaceScan {
         summary.cancelled = true;
         break;
       }
-      const listed = new Set(result.files.map((f) => f.rel));
       const strings = result.strings;
-      const findings = new Map(result.files.filter((f) => f.packed.length).map((f) => [f.rel, f.packed]));
+      // 45 ms on the kernel's 78,000 files: the editor's requests are let in on the way (scans themselves are queued, scan).
+      const listed = new Set<string>();
+      const findings = new Map<string, PackedFindings>();
+      const slices = new Slices(sliceMs);
+      for (const f of result.files) {
+        if (slices.due) await slices.next();
+        listed.add(f.rel);
+        if (f.packed.length) findings.set(f.rel, f.packed);
+      }
       this.folders.set(state.root, {
         state,
         git: state.git,
@@ -280,14 +287,14 @@ export class WorkspaceScan {
   /**
    * Sends a folder's diagnostics a lot at a time, waiting for each lot to be written: vscode-jsonrpc
    * queues every message in an array it shifts from, so 78,000 notifications sent at once cost seconds
-   * of queue handling alone. A lot ends after `lotMs` too, so that a keystroke's request waits for no more.
+   * of queue handling alone. A lot ends after `sliceMs` too, so that a keystroke's request waits for no more.
    */
   private async showFolder(root: string): Promise<void> {
     const folder = this.folders.get(root)!;
     let pending: Promise<void>[] = [];
     // In a turn of the event loop, a newer scan of the folder (or its removal) may replace what is shown: this
     // showing then stops, or it would clear what the newer one shows and show its own, older findings again.
-    const slices = new Slices(lotMs, () => this.folders.get(root) === folder);
+    const slices = new Slices(sliceMs, () => this.folders.get(root) === folder);
     /** Whether to go on, once `sent` is on its way. */
     const pace = async (sent: Promise<void> | undefined): Promise<boolean> => {
       if (sent) pending.push(sent);
@@ -346,9 +353,8 @@ function uriOf(root: string, rel: string): string {
   return URI.file(path.join(root, rel)).toString();
 }
 
-/** Notifications written before the scan waits for them (showFolder), and the longest a lot is made for. */
+/** Notifications written before the scan waits for them (showFolder); a lot also ends after sliceMs (slices.ts). */
 const sendLot = 256;
-const lotMs = 4;
 
 const displayKeys = new WeakMap<Display, string>();
 

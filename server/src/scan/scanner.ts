@@ -1,7 +1,7 @@
 // A whole-folder scan, shared by the CLI and the language server: list the files (walk.ts), check
 // them on worker threads (pool.ts), and reuse what the cache still holds (cache.ts).
 
-import { Slices } from './slices';
+import { sliceMs, Slices } from './slices';
 import { todayIso } from '../engine/dates';
 import { allCommitTrailerKeys } from '../engine/ai/history';
 import type { CheckScope } from '../engine/check';
@@ -136,9 +136,6 @@ export function jobFor(rel: string, listed: Set<string>, git: GitRules | undefin
   };
 }
 
-/** The longest the work after the checks runs without a turn of the event loop, in ms. */
-const afterScanSlice = 5;
-
 export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   const settings = await scanSettings(opts);
   const cache = opts.cache;
@@ -189,7 +186,7 @@ export async function scanFolder(opts: ScanOptions): Promise<ScanReport> {
   // what it checked in the cache, but skips the rest.
   const superseded = () => !!cache && cache.table !== run.table;
   const stopped = () => superseded() || !!opts.token?.isCancellationRequested;
-  const slices = new Slices(afterScanSlice, () => !stopped());
+  const slices = new Slices(sliceMs, () => !stopped());
   const files: PackedFile[] = [];
   const skipped = [...listing.skipped];
   let checkedNow = 0;

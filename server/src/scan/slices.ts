@@ -3,6 +3,9 @@
 // than a slice (docs/design/performance.md, "Typing while the workspace is scanned"). What runs in that
 // turn may make the loop's work moot (a newer scan of the same folder, a cancellation): `goOn` says so.
 
+/** How long the language server's thread works at most between two turns of its event loop, in ms. */
+export const sliceMs = 4;
+
 /** One turn of the event loop: what came in meanwhile (a request, a worker's results, I/O) is handled. */
 export function nextTurn(): Promise<void> {
   return new Promise<void>((resolve) => setImmediate(resolve));
