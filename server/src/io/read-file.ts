@@ -4,7 +4,7 @@
 // link and without blocking (O_NOFOLLOW | O_NONBLOCK), and only read once the open handle says it
 // is a regular file of a sane size.
 
-import { lstatSync, promises as fs } from 'node:fs';
+import { lstatSync, promises as fs, type Stats } from 'node:fs';
 import { maxMetadataBytes, safeOpenFlags } from './metadata-file';
 import { sizeReason, type SkipReason } from '../engine/coverage';
 import { textOf, type DecodedText, type DecodeHints } from './encoding';
@@ -88,12 +88,13 @@ export async function readRegular(absPath: string, maxBytes: number): Promise<Re
   }
 }
 
-/** False when there is certainly nothing at `sidecarPath` to read (no entry, or one that cannot be looked at). */
-function sidecarMayExist(sidecarPath: string): boolean {
+/** The entry at `absPath` itself (a link not followed), or undefined when there is none or it cannot be looked at. */
+export function lstatOrUndefined(absPath: string): Stats | undefined {
   try {
-    return lstatSync(sidecarPath, { throwIfNoEntry: false }) !== undefined;
+    // A missing entry, the common case, is answered without an exception made and thrown.
+    return lstatSync(absPath, { throwIfNoEntry: false });
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -127,7 +128,7 @@ export async function readSidecar(absPath: string): Promise<string | undefined> 
   // Most files have none, and the server asks on every keystroke: a synchronous lstat that does not throw
   // answers that in microseconds, where the asynchronous one went through libuv's thread pool and a thrown
   // ENOENT, and cost a keystroke up to 3.5 ms at its 99th percentile (docs/design/performance.md).
-  if (!sidecarMayExist(absPath + '.license')) return undefined;
+  if (!lstatOrUndefined(absPath + '.license')) return undefined;
   const read = await readRegular(absPath + '.license', maxSidecarBytes);
   if ('skipped' in read) return undefined;
   const decoded = textOf(read.bytes, maxSidecarBytes);

@@ -10,8 +10,9 @@
 // folder, 5,000 on the kernel tree).
 
 import { slashed } from '../io/fs-paths';
+import { lstatOrUndefined } from '../io/read-file';
 import * as fsWalk from '@nodelib/fs.walk';
-import { Dirent, lstatSync, readdir, Stats } from 'node:fs';
+import { Dirent, readdir } from 'node:fs';
 import * as path from 'node:path';
 import type { SkipReason } from '../engine/coverage';
 import { pathGlob } from '../engine/glob';
@@ -161,12 +162,4 @@ function outsideRepositories(start: string): typeof readdir {
       if (!err && dir !== start && entries.some((e) => e.name === repositoryMarker)) entries = [];
       callback(err, entries);
     })) as typeof readdir;
-}
-
-function lstatOrUndefined(file: string): Stats | undefined {
-  try {
-    return lstatSync(file);
-  } catch {
-    return undefined;
-  }
 }
