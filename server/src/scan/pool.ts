@@ -4,7 +4,7 @@
 // to the queue, so a few huge files do not hold the others up; cancellation is seen between files.
 // Small jobs run in this thread instead: starting a worker costs more than checking a few hundred files.
 
-import { nextTurn } from './slices';
+import { nextTurn, Slices } from './slices';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
@@ -291,10 +291,10 @@ export class CheckPool {
       }
       const jobs = this.queue.splice(0, inThreadBatch);
       const results: FileResult[] = [];
-      const until = performance.now() + (this.opts.sliceMs ?? inThreadSlice);
+      const slices = new Slices(this.opts.sliceMs ?? inThreadSlice);
       for (const j of jobs) {
         results.push(checkFile(j, this.settings));
-        if (performance.now() > until) break;
+        if (slices.due) break;
       }
       // Large files filled the slice: the rest go back to the front of the queue, for a worker or the next turn.
       if (results.length < jobs.length) this.queue.unshift(...jobs.slice(results.length));

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile, FileJob, FileResult, ScanSettings } from './check-file';
 import { batchBuffers, packBatch } from './compact';
 import { setLocale } from '../engine/l10n';
+import { Slices } from './slices';
 
 /**
  * `slice`: how long to check a batch, in ms, before sending what is done (pool.ts workerSlice).
@@ -30,14 +31,14 @@ setLocale(settings.locale);
 
 parentPort!.on('message', (msg: { jobs: FileJob[] }) => {
   const results: FileResult[] = [];
-  const until = performance.now() + slice;
+  const slices = new Slices(slice);
   for (const job of msg.jobs) {
     if (Atomics.load(cancel, 0)) break;
     // TEST ONLY (not in production bundles, scripts/build.mjs): the worker fails at a file of this name, as one that
     // runs out of memory on a pathological file does (pool.ts); with `exit:` before the name, it exits instead.
     if (process.env.OSPO_TEST_WORKER_CRASH_ON) testCrash(job.rel, process.env.OSPO_TEST_WORKER_CRASH_ON);
     results.push(checkFile(job, settings));
-    if (performance.now() > until) break;
+    if (slices.due) break;
   }
   // Columns of numbers and a table of this batch's strings: each rule id, message and fix text crosses once.
   const batch = packBatch(results);

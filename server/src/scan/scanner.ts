@@ -245,9 +245,9 @@ async function applyReuse(
   slices: Slices,
 ): Promise<ReuseInput> {
   const project = await loadReuseContext(opts.root, [...listed]);
-  // A stopped scan's result is dropped (scanFolder): its loops below end early, with what they have.
-  if (!(await slices.next())) return { context: project, licenseFiles: project.licenseFiles };
   const input = { context: project, licenseFiles: project.licenseFiles };
+  // A stopped scan's result is dropped (scanFolder): its loops below end early, with what they have.
+  if (!(await slices.next())) return input;
   // Only REUSE.toml or dep5 change a file's findings here. Without them, what the worker applied (the
   // severity table, then the exceptions) is all there is, and applying it again changes nothing: the
   // files are left packed (unpacking every file's findings cost 0.3 s at the end of a kernel scan).

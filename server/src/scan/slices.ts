@@ -1,7 +1,8 @@
-// Long loops on a thread that also answers the editor (the language server's): the loop lets the event
-// loop turn once its slice of time is used up, so a request that came in meanwhile waits for no more
-// than a slice (docs/design/performance.md, "Typing while the workspace is scanned"). What runs in that
-// turn may make the loop's work moot (a newer scan of the same folder, a cancellation): `goOn` says so.
+// Work in slices of time. Long loops on a thread that also answers the editor (the language server's) let
+// the event loop turn once a slice is used up, so a request that came in meanwhile waits for no more than a
+// slice (docs/design/performance.md, "Typing while the workspace is scanned"). What runs in that turn may
+// make the loop's work moot (a newer scan of the same folder, a cancellation): `goOn` says so. A thread that
+// checks a batch of files stops at the end of its slice and hands the rest back (pool.ts workerSlice).
 
 /** How long the language server's thread works at most between two turns of its event loop, in ms. */
 export const sliceMs = 4;
