@@ -213,24 +213,38 @@ const codeLines = ['// SPDX-FileCopyrightText: 2026 Example Corp', '// SPDX-Lice
 while (codeLines.length < 10_000) codeLines.push(`export const value${codeLines.length} = ${codeLines.length} * 2; // some code`);
 const marked = [...codeLines];
 marked.splice(3_000, 0, '// AI-Generated-By: GitHub Copilot', '// AI-Reviewed-By: Example Reviewer <reviewer@example.com>');
-async function keystrokes(name, lines, typedAt) {
+/** Opens a file of `lines` in the keystroke folder, with its first diagnostics: its URI. */
+async function openDocument(connection, name, lines) {
   const file = path.join(docDir, name);
   const text = lines.join('\n') + '\n';
   fs.writeFileSync(file, text);
   const uri = 'file://' + file;
-  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
-  await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+  await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  return uri;
+}
+/**
+ * Types one character at a time into the lines from `typedAt` on, while `more(count)`, `pauseMs` apart, and
+ * times each keystroke's round trip: didChange, then a pull of the diagnostics.
+ */
+async function typeInto(connection, uri, lineCount, typedAt, more, pauseMs = 0) {
   const times = [];
-  for (let v = 2; v < 402; v++) {
-    const line = typedAt + (v % Math.min(100, lines.length - typedAt - 1));
-    await conn.sendNotification('textDocument/didChange', {
+  for (let v = 2; more(times.length); v++) {
+    const line = typedAt + (v % Math.min(100, lineCount - typedAt - 1));
+    await connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: v },
       contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
     });
-    t = performance.now();
-    await conn.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-    times.push(performance.now() - t);
+    const start = performance.now();
+    await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    times.push(performance.now() - start);
+    if (pauseMs) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
+  return times;
+}
+async function keystrokes(name, lines, typedAt) {
+  const uri = await openDocument(conn, name, lines);
+  const times = await typeInto(conn, uri, lines.length, typedAt, (n) => n < 400);
   await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   return times;
 }
@@ -263,31 +277,14 @@ const inProcessMarked = inProcess(marked, false);
 // gives the server (shared/protocol.ts), and its idle memory measured 30 s after the scan too.
 const { serverEnvironment } = require('../out/shared/protocol.js');
 const scanning = await startServer(serverEnvironment);
-const typedFile = path.join(docDir, 'typed.ts');
-const typedUri = 'file://' + typedFile;
-fs.writeFileSync(typedFile, codeLines.join('\n') + '\n');
-await scanning.conn.sendNotification('textDocument/didOpen', {
-  textDocument: { uri: typedUri, languageId: 'typescript', version: 1, text: fs.readFileSync(typedFile, 'utf8') },
-});
-await scanning.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: typedUri } });
+const typedUri = await openDocument(scanning.conn, 'typed.ts', codeLines);
 let scanDone = false;
 t = performance.now();
 const typedScan = scanning.conn.sendRequest('workspace/executeCommand', { command: 'ospo.server.scanWorkspace', arguments: [] }).then(() => {
   scanDone = true;
   return performance.now() - t;
 });
-const keysScanning = [];
-for (let v = 2; !scanDone; v++) {
-  const line = 5_000 + (v % 100);
-  await scanning.conn.sendNotification('textDocument/didChange', {
-    textDocument: { uri: typedUri, version: v },
-    contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }],
-  });
-  const k = performance.now();
-  await scanning.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: typedUri } });
-  keysScanning.push(performance.now() - k);
-  await new Promise((resolve) => setTimeout(resolve, 30));
-}
+const keysScanning = await typeInto(scanning.conn, typedUri, codeLines.length, 5_000, () => !scanDone, 30);
 const typedScanMs = await typedScan;
 await new Promise((resolve) => setTimeout(resolve, 30000));
 const clientEnvRss = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${scanning.server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
